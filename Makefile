@@ -1,0 +1,37 @@
+# The two commands a new machine needs: `make demo` and `make test`.
+# Everything they need (a virtual environment, the package and its test tools, Chromium for the
+# browser tests) is installed here, so a fresh clone works with nothing done by hand.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEMO   ?= cotheme-demo.cotheme
+PORT   ?= 8765
+
+.PHONY: demo test env lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+env: $(STAMP)
+
+## Build the fictional demo study and show it.
+demo: $(STAMP)
+	$(BIN)/cotheme demo --out $(DEMO) --port $(PORT)
+
+## Run every test: unit, storage on SQLite and PostgreSQL, CLI, architecture.
+test: $(STAMP)
+	bash scripts/ensure-chromium.sh
+	bash scripts/ensure-postgres.sh
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+## Benchmarks print JSON figures (not part of `make test`).
+bench: $(STAMP)
+	$(BIN)/python bench/store_bench.py --sizes 30,300
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis

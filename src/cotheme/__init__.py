@@ -1,0 +1,68 @@
+"""cotheme: a workbench for co-produced thematic analysis of interview studies.
+
+The public Python API::
+
+    import cotheme
+    with cotheme.create_project("study.cotheme", title="My study") as project:
+        project.import_files(["P01.txt"])
+        project.code("P01", "Trust", quote="I felt listened to", create=True)
+        frame = project.codings_frame()
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from pathlib import Path  # noqa: E402
+from typing import TYPE_CHECKING  # noqa: E402
+
+from cotheme.errors import (  # noqa: E402
+    Conflict,
+    CothemeError,
+    InputError,
+    InvalidArgument,
+    NotFound,
+    ProjectError,
+    TooLarge,
+    UnsupportedFormat,
+)
+
+if TYPE_CHECKING:
+    from cotheme.services.project import Project
+
+__all__ = [
+    "Conflict",
+    "CothemeError",
+    "InputError",
+    "InvalidArgument",
+    "NotFound",
+    "Project",
+    "ProjectError",
+    "TooLarge",
+    "UnsupportedFormat",
+    "__version__",
+    "create_project",
+    "open_project",
+]
+
+
+def create_project(target: str | Path, *, title: str | None = None, lead: str | None = None) -> Project:
+    """Create a project: a new ``.cotheme`` file path, or an empty PostgreSQL database URL."""
+    from cotheme.services.project import Project
+
+    return Project.create(target, title=title, lead=lead)
+
+
+def open_project(target: str | Path) -> Project:
+    """Open an existing project file or PostgreSQL database."""
+    from cotheme.services.project import Project
+
+    return Project.open(target)
+
+
+def __getattr__(name: str) -> object:
+    if name == "Project":
+        from cotheme.services.project import Project
+
+        return Project
+    raise AttributeError(name)

@@ -1,0 +1,78 @@
+"""``cotheme docs``: list transcripts, show one with its turns, rename a speaker."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from cotheme.cli.context import JsonOpt, ProjectArg, opened
+from cotheme.cli.output import Group, print_json, print_table, say
+from cotheme.services.importing import parse_speaker_map
+
+app = typer.Typer(cls=Group, help="List and inspect the transcripts of a project.", no_args_is_help=True)
+
+
+def _clock(ms: int | None) -> str:
+    if ms is None:
+        return ""
+    seconds = ms // 1000
+    return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+@app.command("list")
+def list_documents(project: ProjectArg, as_json: JsonOpt = False) -> None:
+    """List documents: id, title, case, words, turns, speakers, codings.
+
+    Example: cotheme docs list study.cotheme --json
+    """
+    with opened(project) as p:
+        docs = p.documents()
+    if as_json:
+        print_json(docs)
+        return
+    print_table(
+        "Documents",
+        ["id", "title", "case", "words", "turns", "speakers", "codings"],
+        ([d.id, d.title, d.case_pid, d.words, d.turns, ", ".join(d.speakers), d.codings] for d in docs),
+    )
+
+
+@app.command("show")
+def show(
+    project: ProjectArg,
+    doc: Annotated[str, typer.Argument(help="Document id or title.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Print a transcript turn by turn, with speakers and timestamps.
+
+    Example: cotheme docs show study.cotheme P03
+    """
+    with opened(project) as p:
+        document = p.document(doc)
+    if as_json:
+        print_json(document)
+        return
+    say(f"{document.title} (case {document.case_pid or '-'}, revision {document.revision})")
+    for turn in document.turns:
+        stamp = _clock(turn.t_start_ms)
+        head = " ".join(x for x in (stamp and f"[{stamp}]", turn.speaker or "") if x)
+        say(f"\n{head}:" if head else "")
+        say(document.text[turn.start : turn.end])
+
+
+@app.command("speakers")
+def speakers(
+    project: ProjectArg,
+    doc: Annotated[str, typer.Argument(help="Document id or title.")],
+    rename: Annotated[list[str], typer.Option("--rename", help="OLD=NEW; repeat for several.")],
+) -> None:
+    """Rename speaker labels in one document (e.g. a real name in a Zoom file -> P07).
+
+    Example: cotheme docs speakers study.cotheme P07 --rename "Jane Smith=P07"
+    """
+    mapping = parse_speaker_map(rename)
+    with opened(project) as p:
+        for old, new in mapping.items():
+            changed = p.rename_speaker(doc, old, new)
+            say(f"Renamed '{old}' to '{new}' in {changed} turns.")

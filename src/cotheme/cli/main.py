@@ -1,0 +1,207 @@
+"""The ``cotheme`` command: top-level commands and the sub-command groups.
+
+Each command parses its arguments, calls one operation of ``Project`` and prints the result.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+import cotheme
+from cotheme.cli import cases, codebook, documents, team
+from cotheme.cli.context import JsonOpt, ProjectArg, opened
+from cotheme.cli.output import Group, err, marked, print_json, print_table, say
+from cotheme.services.importing import parse_speaker_map
+
+app = typer.Typer(
+    cls=Group,
+    help="cotheme: co-produced thematic analysis of interview studies.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+app.add_typer(documents.app, name="docs")
+app.add_typer(cases.app, name="cases")
+app.add_typer(codebook.app, name="codebook")
+app.add_typer(team.members_app, name="members")
+app.add_typer(team.memo_app, name="memo")
+app.add_typer(team.study_app, name="study")
+
+
+def _version(value: bool) -> None:
+    if value:
+        say(f"cotheme {cotheme.__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    """cotheme: co-produced thematic analysis of interview studies."""
+
+
+@app.command()
+def init(
+    project: ProjectArg,
+    title: Annotated[str | None, typer.Option("--title", help="The study's title.")] = None,
+    lead: Annotated[str | None, typer.Option("--lead", help="Name of the lead member (default: your user name).")] = None,
+) -> None:
+    """Create a new project file (or set up an empty PostgreSQL database).
+
+    Example: cotheme init study.cotheme --title "Living with support"
+    """
+    project_obj = cotheme.create_project(project, title=title, lead=lead)
+    with project_obj as p:
+        say(f"Created {p.location} ('{p.info().title}'), lead member {p.members()[0].name}.")
+
+
+@app.command("import")
+def import_files(
+    project: ProjectArg,
+    files: Annotated[list[str], typer.Argument(help="Transcripts: .txt .md .docx .pdf .vtt .srt")],
+    case: Annotated[str | None, typer.Option("--case", help="Link every file to this case id.")] = None,
+    speaker: Annotated[list[str] | None, typer.Option("--speaker", help="Rename a speaker, OLD=NEW; repeatable.")] = None,
+    allow_duplicate: Annotated[bool, typer.Option("--allow-duplicate", help="Import a text already in the project.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Import transcripts, all or none, in one transaction.
+
+    Example: cotheme import study.cotheme P07.vtt --case P07 --speaker "Jane Smith=Interviewer"
+    """
+    mapping = parse_speaker_map(speaker or [])
+    with opened(project) as p, Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        console=err, transient=True, disable=len(files) < 2,
+    ) as bar:
+        task = bar.add_task("Reading", total=len(files))
+
+        def advance(name: str) -> None:
+            bar.update(task, advance=1, description=f"Reading {name}")
+
+        imported = p.import_files(
+            files, case=case, speakers=mapping, allow_duplicate=allow_duplicate, progress=advance
+        )
+    if as_json:
+        print_json(imported)
+        return
+    print_table(
+        f"Imported {len(imported)} document(s)",
+        ["id", "title", "file", "case", "turns", "speakers"],
+        ([d.id, d.title, d.file, d.case_pid, d.turns, ", ".join(d.speakers)] for d in imported),
+    )
+
+
+@app.command()
+def code(
+    project: ProjectArg,
+    doc: Annotated[str, typer.Option("--doc", help="Document id or title.")],
+    code_name: Annotated[str, typer.Option("--code", help="Code name or Parent/Child path.")],
+    start: Annotated[int | None, typer.Option("--start", help="Start offset (code points).")] = None,
+    end: Annotated[int | None, typer.Option("--end", help="End offset (code points, exclusive).")] = None,
+    quote: Annotated[str | None, typer.Option("--quote", help="Code the first exact occurrence of this text.")] = None,
+    coder: Annotated[str | None, typer.Option("--coder", help="Member who codes (default: the only member).")] = None,
+    create: Annotated[bool, typer.Option("--create", help="Create the code if it does not exist.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Apply a code to a span of a transcript.
+
+    Example: cotheme code study.cotheme --doc P03 --code "Feeling listened to" --quote "she actually listened"
+    """
+    with opened(project) as p:
+        extract = p.code(doc, code_name, start=start, end=end, quote=quote, coder=coder, create=create)
+    if as_json:
+        print_json(extract)
+        return
+    say(f"Coding {extract.id}: '{extract.code_path}' on {extract.document} {extract.start}-{extract.end}.")
+
+
+@app.command()
+def codings(
+    project: ProjectArg,
+    code_name: Annotated[str | None, typer.Option("--code", help="Only this code.")] = None,
+    doc: Annotated[str | None, typer.Option("--doc", help="Only this document.")] = None,
+    coder: Annotated[str | None, typer.Option("--coder", help="Only this coder.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List extracts with document, case, speaker, coder, offsets and text.
+
+    Example: cotheme codings study.cotheme --code "Peer support" --json
+    """
+    with opened(project) as p:
+        found = p.codings(code=code_name, document=doc, coder=coder)
+    if as_json:
+        print_json(found)
+        return
+    print_table(
+        f"{len(found)} extract(s)",
+        ["id", "document", "case", "speaker", "code", "coder", "span", "text"],
+        ([e.id, e.document, e.case_pid, e.speaker, e.code_path, e.coder, f"{e.start}-{e.end}", e.text] for e in found),
+    )
+
+
+@app.command()
+def search(
+    project: ProjectArg,
+    query: Annotated[str, typer.Argument(help='Words (all must occur), "a phrase", or prefix*.')],
+    limit: Annotated[int, typer.Option("--limit", help="At most this many hits.")] = 50,
+    as_json: JsonOpt = False,
+) -> None:
+    """Full-text search across transcripts and memos.
+
+    Example: cotheme search study.cotheme '"waiting list" referral'
+    """
+    with opened(project) as p:
+        hits = p.search(query, limit)
+    if as_json:
+        print_json(hits)
+        return
+    print_table(
+        f"{len(hits)} hit(s) for {query}",
+        ["where", "speaker", "offsets", "text"],
+        (
+            [h.document if h.kind == "document" else f"memo {h.memo_id}", h.speaker,
+             f"{h.start}-{h.end}", marked(h.snippet, h.snippet_marks)]
+            for h in hits
+        ),
+    )
+
+
+@app.command()
+def demo(
+    port: Annotated[int, typer.Option("--port", help="Port for the web workbench (when it is installed).")] = 8765,
+    out_path: Annotated[str, typer.Option("--out", help="Where to build the demo project.")] = "cotheme-demo.cotheme",
+) -> None:
+    """Build the fictional demo study into a fresh project file and print a summary.
+
+    Example: cotheme demo --out /tmp/demo.cotheme
+    """
+    from cotheme.services.demo import build_demo
+
+    with build_demo(out_path) as p:
+        docs = p.documents()
+        say(f"Built the fictional demo study '{p.info().title}' at {p.location}.")
+        print_table(
+            "Documents", ["id", "title", "case", "words", "turns", "codings"],
+            ([d.id, d.title, d.case_pid, d.words, d.turns, d.codings] for d in docs),
+        )
+        say(
+            f"{len(p.cases())} participants, {len(p.codes())} codes, "
+            f"{sum(d.codings for d in docs)} codings, {len(p.memos())} memos, "
+            f"members: {', '.join(m.name for m in p.members())}."
+        )
+    say(
+        f"The web workbench is not part of this release yet, so nothing is served on port {port}; "
+        f"explore the demo with e.g. 'cotheme codings {out_path}' or 'cotheme search {out_path} trust'."
+    )
+
+
+def run() -> None:
+    """Entry point of the ``cotheme`` script and ``python -m cotheme``."""
+    app(prog_name="cotheme")
+

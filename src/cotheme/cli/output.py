@@ -1,0 +1,78 @@
+"""How the CLI speaks: rich tables for people, stable JSON for programs, one sentence for errors.
+
+Owns the conversion of domain objects to JSON-ready dicts (keys in a fixed order) and the error
+handling that turns a ``CothemeError`` into its sentence and exit code 2 — never a traceback.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+import click
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+from typer.core import TyperGroup
+
+from cotheme.errors import CothemeError
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+
+class Group(TyperGroup):
+    """A command group that reports cotheme's own errors as one sentence and exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CothemeError as exc:
+            err.print(f"Error: {exc}", style="red", markup=False, soft_wrap=True)
+            raise typer.Exit(exc.exit_code) from None
+
+
+def plain(value: Any) -> Any:
+    """A JSON-ready form of dataclasses, enums, dates, tuples and containers of them."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    return value
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(plain(value), indent=2, ensure_ascii=False) + "\n")
+
+
+def print_table(title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(v if isinstance(v, Text) else Text("" if v is None else str(v)) for v in row))
+    out.print(table)
+
+
+def marked(text: str, marks: Iterable[tuple[int, int]]) -> Text:
+    """``text`` with the ``marks`` ranges highlighted (search hits)."""
+    result = Text(text)
+    for start, end in marks:
+        result.stylize("bold yellow", start, end)
+    return result
+
+
+def say(text: str) -> None:
+    out.print(text, markup=False, soft_wrap=True)

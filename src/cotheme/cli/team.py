@@ -1,0 +1,109 @@
+"""``cotheme members``, ``cotheme memo`` and ``cotheme study``: the team, its memos and the study's
+metadata."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from cotheme.cli.context import JsonOpt, ProjectArg, opened
+from cotheme.cli.output import Group, print_json, print_table, say
+from cotheme.domain.project import STUDY_FIELDS
+
+members_app = typer.Typer(cls=Group, help="The people on the team.", no_args_is_help=True)
+memo_app = typer.Typer(cls=Group, help="Memos on the project, a document, a code or a coding.", no_args_is_help=True)
+study_app = typer.Typer(cls=Group, help="The study's title and metadata.", no_args_is_help=True)
+
+
+@members_app.command("add")
+def add_member(
+    project: ProjectArg,
+    name: Annotated[str, typer.Argument(help="Display name.")],
+    role_label: Annotated[str, typer.Option("--role-label", help='e.g. "expert by experience".')] = "",
+    permission: Annotated[str, typer.Option("--permission", help="lead, coder or viewer.")] = "coder",
+) -> None:
+    """Add a member of the team.
+
+    Example: cotheme members add study.cotheme "Rowan Pike" --role-label "expert by experience"
+    """
+    with opened(project) as p:
+        member = p.add_member(name, role_label, permission)
+    say(f"Added {member.name} ({member.permission.value}).")
+
+
+@members_app.command("list")
+def list_members(project: ProjectArg, as_json: JsonOpt = False) -> None:
+    """List the team.
+
+    Example: cotheme members list study.cotheme
+    """
+    with opened(project) as p:
+        people = p.members()
+    if as_json:
+        print_json(people)
+        return
+    print_table("Members", ["id", "name", "role", "permission"],
+                ([m.id, m.name, m.role_label, m.permission.value] for m in people))
+
+
+@memo_app.command("add")
+def add_memo(
+    project: ProjectArg,
+    text: Annotated[str, typer.Argument(help="Markdown text.")],
+    on: Annotated[str, typer.Option("--on", help="project, document, code or coding.")] = "project",
+    ref: Annotated[str | None, typer.Option("--ref", help="Which document, code or coding (id or name).")] = None,
+    author: Annotated[str | None, typer.Option("--author", help="Member name.")] = None,
+) -> None:
+    """Write a memo.
+
+    Example: cotheme memo add study.cotheme "Trust comes up early." --on document --ref P03
+    """
+    with opened(project) as p:
+        memo = p.add_memo(text, target=on, ref=ref, author=author)
+    say(f"Saved memo {memo.id} on the {memo.target.value}.")
+
+
+@memo_app.command("list")
+def list_memos(project: ProjectArg, as_json: JsonOpt = False) -> None:
+    """List memos, newest first.
+
+    Example: cotheme memo list study.cotheme --json
+    """
+    with opened(project) as p:
+        found = p.memos()
+    if as_json:
+        print_json(found)
+        return
+    print_table("Memos", ["id", "on", "author", "time", "text"],
+                ([m.id, f"{m.target.value} {m.target_id or ''}".strip(), m.author,
+                  m.created_at.strftime("%Y-%m-%d %H:%M"), m.text] for m in found))
+
+
+@study_app.command("show")
+def show(project: ProjectArg, as_json: JsonOpt = False) -> None:
+    """Show the study's title and metadata.
+
+    Example: cotheme study show study.cotheme
+    """
+    with opened(project) as p:
+        info = p.info()
+    if as_json:
+        print_json(info)
+        return
+    print_table("Study", ["field", "value"], ([f, getattr(info, f)] for f in STUDY_FIELDS))
+
+
+@study_app.command("set")
+def set_field(
+    project: ProjectArg,
+    field: Annotated[str, typer.Argument(help=", ".join(STUDY_FIELDS))],
+    value: Annotated[str, typer.Argument(help="The new value.")],
+) -> None:
+    """Set one field of the study's metadata.
+
+    Example: cotheme study set study.cotheme ethics_reference "REC 24/LO/0001"
+    """
+    with opened(project) as p:
+        p.update_info(**{field: value})
+    say(f"Set {field}.")

@@ -1,0 +1,87 @@
+"""Codes and the codebook tree: the rules for names, paths and colours.
+
+Owns ``Code`` (a stored code), ``CodeSpec`` (a code described in a file, by path) and the naming rules
+(non-empty, no ``/`` inside one name, unique among siblings - the last one enforced by storage too).
+Must not do I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cotheme.errors import InvalidArgument
+
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+#: A calm, colour-blind-friendlier cycle (Okabe-Ito plus tints) for codes created without a colour.
+DEFAULT_COLOURS: tuple[str, ...] = (
+    "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999",
+    "#8DD3C7", "#BEBADA", "#FB8072", "#80B1D3", "#FDB462", "#B3DE69", "#FCCDE5", "#BC80BD",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """A code of the project's codebook. ``path`` is the names from the root down to this code."""
+
+    id: int
+    name: str
+    parent_id: int | None
+    path: tuple[str, ...]
+    definition: str = ""
+    inclusion: str = ""
+    exclusion: str = ""
+    example: str = ""
+    colour: str = "#999999"
+
+    @property
+    def path_text(self) -> str:
+        return "/".join(self.path)
+
+
+@dataclass(frozen=True, slots=True)
+class CodeSpec:
+    """A code as a codebook file describes it: its path of names and its descriptive fields.
+
+    ``colour`` is ``None`` when the file gives none (a default is chosen on import).
+    ``source_line`` is the 1-based line or row in the file, for error messages.
+    """
+
+    path: tuple[str, ...]
+    definition: str = ""
+    inclusion: str = ""
+    exclusion: str = ""
+    example: str = ""
+    colour: str | None = None
+    source_line: int | None = None
+
+
+def check_name(name: str) -> str:
+    """Return ``name`` stripped, or raise ``InvalidArgument`` when it cannot be a code name."""
+    clean = " ".join(name.split())
+    if not clean:
+        raise InvalidArgument("A code name cannot be empty.")
+    if "/" in clean:
+        raise InvalidArgument(f"The code name '{clean}' contains '/', which separates levels of a path; choose another name.")
+    if len(clean) > 200:
+        raise InvalidArgument(f"The code name '{clean[:40]}...' is longer than 200 characters; shorten it.")
+    return clean
+
+
+def split_path(text: str) -> tuple[str, ...]:
+    """Split ``"Parent/Child"`` into checked names; a single name gives a one-element path."""
+    parts = [p for p in (part.strip() for part in text.split("/")) if p]
+    if not parts:
+        raise InvalidArgument("A code path cannot be empty.")
+    return tuple(check_name(p) for p in parts)
+
+
+def check_colour(colour: str) -> str:
+    """Return ``colour`` as ``#RRGGBB`` upper-case, or raise ``InvalidArgument``."""
+    value = colour.strip()
+    if not value.startswith("#"):
+        value = "#" + value
+    if not _COLOUR.match(value):
+        raise InvalidArgument(f"The colour '{colour}' is not of the form #RRGGBB.")
+    return value.upper()

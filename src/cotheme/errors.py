@@ -1,0 +1,66 @@
+"""The one exception tree of cotheme.
+
+Every error a user can cause carries one clear sentence that names the file, line or entry where
+possible and says what to do. The CLI prints that sentence and exits 2; the web API answers 4xx.
+Anything that is not a ``CothemeError`` is a bug and may show a traceback.
+
+::
+
+    CothemeError                    base of everything cotheme raises on purpose
+    ├── InputError                  bad bytes or text from a file the user gave us
+    │   ├── UnsupportedFormat       a file type no reader handles
+    │   └── TooLarge                over the configured size limit
+    ├── NotFound                    a document, code, case, member or coding that does not exist
+    ├── Conflict                    would break a rule: duplicate import, name taken, overlap of ids
+    ├── InvalidArgument             an argument that cannot be right (offsets outside the text, ...)
+    └── ProjectError                the project file or database cannot be opened or is not cotheme's
+
+This module must not import anything from cotheme: every layer may import it.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "Conflict",
+    "CothemeError",
+    "InputError",
+    "InvalidArgument",
+    "NotFound",
+    "ProjectError",
+    "TooLarge",
+    "UnsupportedFormat",
+]
+
+
+class CothemeError(Exception):
+    """Base of every error cotheme raises on purpose; ``str(err)`` is the user-facing sentence."""
+
+    exit_code: int = 2
+
+
+class InputError(CothemeError):
+    """A file's content cannot be read: empty, garbage, wrong encoding, malformed structure."""
+
+
+class UnsupportedFormat(InputError):
+    """No reader is registered for this kind of file."""
+
+
+class TooLarge(InputError):
+    """The input is over the configured size limit."""
+
+
+class NotFound(CothemeError):
+    """A named or numbered thing does not exist in the project."""
+
+
+class Conflict(CothemeError):
+    """The action would break a rule of the project (duplicate, name taken, ...)."""
+
+
+class InvalidArgument(CothemeError):
+    """An argument that cannot be right, such as offsets outside the text."""
+
+
+class ProjectError(CothemeError):
+    """The project cannot be opened, created or migrated."""

@@ -1,0 +1,1 @@
+"""Bytes <-> domain objects. No database access; only ``cotheme.domain`` and ``cotheme.errors``."""

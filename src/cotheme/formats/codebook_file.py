@@ -1,0 +1,213 @@
+"""Codebook files: reading a codebook table (.csv, also .xlsx) and writing CSV and Markdown.
+
+Owns the codebook columns (``name``, ``parent``, ``definition`` - alias ``description`` -,
+``inclusion``, ``exclusion``, ``example``, ``colour`` - alias ``color``; headers case-insensitive), how a
+row's place in the tree is found (a ``/`` path in ``name``; ``parent`` as a path, as a top-level code,
+or as the bare name of a code anywhere in the file), and the tree order of written rows (a parent
+before its children) so that what ``write_codebook_csv`` writes reads back to the same codes.
+
+Must not create codes or touch storage: it turns bytes into ``CodeSpec`` and ``Code`` into bytes,
+checking names and colours with the rules of ``cotheme.domain.codebook``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cotheme.domain.codebook import Code, CodeSpec, check_colour, split_path
+from cotheme.errors import InputError, InvalidArgument
+from cotheme.formats.attributes import Cell, read_sheet
+
+__all__ = ["CODEBOOK_COLUMNS", "read_codebook_csv", "write_codebook_csv", "write_codebook_markdown"]
+
+CODEBOOK_COLUMNS = ("name", "parent", "definition", "inclusion", "exclusion", "example", "colour")
+_ALIASES = {"description": "definition", "color": "colour"}
+_TEXT_FIELDS = ("definition", "inclusion", "exclusion", "example")
+_MARKDOWN_LABELS = {"definition": "Definition", "inclusion": "Include when", "exclusion": "Exclude when",
+                    "example": "Example"}
+#: Deeper than this is a mistake (or a crafted file), not a codebook; real ones have 2-4 levels.
+_MAX_DEPTH = 100
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#])")
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    line: int
+    name: tuple[str, ...]
+    parent: tuple[str, ...] | None
+    fields: dict[str, str]
+    colour: str | None
+
+
+def read_codebook_csv(filename: str, data: bytes) -> list[CodeSpec]:
+    """The codes a codebook file describes, in file order, each with its full path."""
+    sheet = read_sheet(filename, data)
+    columns = _columns(filename, sheet.header)
+    rows = [_row(filename, number, cells, columns) for number, cells in sheet.rows]
+    paths = _Resolver(filename, rows).paths()
+    first: dict[tuple[str, ...], int] = {}
+    for row, path in zip(rows, paths, strict=True):
+        if path in first:
+            raise InputError(
+                f"{filename}, rows {first[path]} and {row.line}: both define the code '{'/'.join(path)}'; "
+                "remove or rename one and import again."
+            )
+        first[path] = row.line
+    return [
+        CodeSpec(path=path, colour=row.colour, source_line=row.line, **row.fields)
+        for row, path in zip(rows, paths, strict=True)
+    ]
+
+
+def _columns(filename: str, header: Sequence[str]) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for index, raw in enumerate(header):
+        key = _ALIASES.get(raw.strip().casefold(), raw.strip().casefold())
+        if key not in CODEBOOK_COLUMNS:
+            continue  # extra columns (ids, counts, memos) are allowed and ignored
+        if key in columns:
+            raise InputError(
+                f"{filename}: has two columns for '{key}' ('{header[columns[key]]}' and '{raw}'); "
+                "keep one and import again."
+            )
+        columns[key] = index
+    if "name" not in columns:
+        raise InputError(
+            f"{filename}: has no 'name' column; the first row must name the columns "
+            f"({', '.join(CODEBOOK_COLUMNS)}). Add the header row and import again."
+        )
+    return columns
+
+
+def _row(filename: str, line: int, cells: Sequence[Cell], columns: dict[str, int]) -> _Row:
+    def cell(key: str) -> str:
+        index = columns.get(key)
+        value = cells[index] if index is not None and index < len(cells) else None
+        return value or ""
+
+    if not cell("name"):
+        raise InputError(f"{filename}, row {line}: the code has no name; give it a name or delete the row.")
+    try:
+        name = split_path(cell("name"))
+        parent = split_path(cell("parent")) if cell("parent") else None
+    except InvalidArgument as exc:
+        raise _row_error(filename, line, exc, "Fix the name and import again.") from None
+    try:
+        colour = check_colour(cell("colour")) if cell("colour") else None
+    except InvalidArgument as exc:
+        raise _row_error(filename, line, exc, "Use a colour such as #E69F00, or leave the cell empty.") from None
+    return _Row(line, name, parent, {key: cell(key) for key in _TEXT_FIELDS}, colour)
+
+
+def _row_error(filename: str, line: int, exc: InvalidArgument, advice: str) -> InputError:
+    message = str(exc)
+    message = message[:1].lower() + message[1:]
+    if ";" not in message:  # domain messages that already say what to do carry a "; ..." clause
+        message = f"{message} {advice}"
+    return InputError(f"{filename}, row {line}: {message}")
+
+
+class _Resolver:
+    """Full paths of rows whose ``parent`` names a code by path, as a top-level code or by bare name.
+
+    A single-name parent is the top-level code of that name when the file has one (so that what
+    ``write_codebook_csv`` writes reads back unchanged); otherwise the unique code anywhere in the file
+    with that name; otherwise a new top-level level of the path.
+    """
+
+    def __init__(self, filename: str, rows: Sequence[_Row]) -> None:
+        self._filename = filename
+        self._rows = rows
+        self._done: dict[int, tuple[str, ...]] = {}
+        self._by_name: dict[str, list[int]] = defaultdict(list)
+        for index, row in enumerate(rows):
+            self._by_name[row.name[-1]].append(index)
+        self._top = {row.name[0] for row in rows if row.parent is None and len(row.name) == 1}
+        self._explicit = [self._direct(row) for row in rows if row.parent is None or len(row.parent) > 1]
+
+    @staticmethod
+    def _direct(row: _Row) -> tuple[str, ...]:
+        return (row.parent or ()) + row.name
+
+    def paths(self) -> list[tuple[str, ...]]:
+        return [self._resolve(index, ()) for index in range(len(self._rows))]
+
+    def _resolve(self, index: int, chain: tuple[int, ...]) -> tuple[str, ...]:
+        if index in self._done:
+            return self._done[index]
+        row = self._rows[index]
+        if index in chain or len(chain) > _MAX_DEPTH:
+            raise InputError(
+                f"{self._filename}, row {row.line}: its parent '{'/'.join(row.parent or ())}' leads back to "
+                "itself (or nests too deep); give the parent as a path such as 'Theme/Subtheme'."
+            )
+        if row.parent is None or len(row.parent) > 1 or row.parent[0] in self._top:
+            path = self._direct(row)
+        else:
+            path = self._parent_by_name(index, chain) + row.name
+        self._done[index] = path
+        return path
+
+    def _parent_by_name(self, index: int, chain: tuple[int, ...]) -> tuple[str, ...]:
+        row = self._rows[index]
+        bare = (row.parent or ("",))[0]
+        found = {self._resolve(j, chain + (index,)) for j in self._by_name.get(bare, []) if j != index}
+        if not found:
+            found = {path[: i + 1] for path in self._explicit for i, part in enumerate(path[:-1]) if part == bare}
+        if len(found) > 1:
+            listed = ", ".join(sorted("'" + "/".join(p) + "'" for p in found))
+            raise InputError(
+                f"{self._filename}, row {row.line}: the parent '{bare}' could be any of {listed}; "
+                "write the parent as a full path and import again."
+            )
+        return found.pop() if found else (bare,)
+
+
+def _tree_order(codes: Sequence[Code]) -> list[Code]:
+    """Codes depth-first, siblings in the given order; a code whose parent is absent counts as a root."""
+    paths = {code.path for code in codes}
+    children: dict[tuple[str, ...], list[Code]] = defaultdict(list)
+    roots: list[Code] = []
+    for code in codes:
+        (children[code.path[:-1]] if code.path[:-1] in paths else roots).append(code)
+    ordered: list[Code] = []
+    stack = list(reversed(roots))
+    while stack:
+        code = stack.pop()
+        ordered.append(code)
+        stack.extend(reversed(children.get(code.path, [])))
+    return ordered
+
+
+def write_codebook_csv(codes: Sequence[Code]) -> bytes:
+    """UTF-8 CSV (``name,parent,definition,inclusion,exclusion,example,colour``), parents first."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CODEBOOK_COLUMNS)
+    for code in _tree_order(codes):
+        writer.writerow(
+            [code.path[-1], "/".join(code.path[:-1]), code.definition, code.inclusion, code.exclusion, code.example, code.colour]
+        )
+    return buffer.getvalue().encode("utf-8")
+
+
+def write_codebook_markdown(codes: Sequence[Code], title: str) -> bytes:
+    """A readable codebook: one heading per code (deeper codes, deeper headings) and labelled fields."""
+    out = [f"# {_escape(title)}", ""]
+    for code in _tree_order(codes):
+        level = min(len(code.path) + 1, 6)
+        out += ["#" * level + " " + _escape(code.path[-1]), ""]
+        for key in _TEXT_FIELDS:
+            value = getattr(code, key).strip()
+            if value:
+                out += [f"**{_MARKDOWN_LABELS[key]}:** {_escape(value)}", ""]
+    return ("\n".join(out).rstrip() + "\n").encode("utf-8")
+
+
+def _escape(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)

@@ -1,0 +1,160 @@
+"""Text PDFs (.pdf) as transcripts, read with pypdf.
+
+Owns opening a PDF safely (not a PDF, encrypted, malformed or without a text layer -> ``InputError``),
+dropping page furniture (``1/5`` page numbers, a column of line numbers at the end of a page), joining
+wrapped lines back into paragraphs, collapsing runs of tabs and spaces (the PDPilot transcripts put a
+tab between every two words), and then reading ``Name:`` speaker labels like the plain-text reader.
+
+Must not run OCR, decode text files or hold the ``Name:`` grammar (``turns.py`` does).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+
+from pypdf import PdfReader
+
+from cotheme.domain.transcript import ParsedTranscript
+from cotheme.errors import InputError
+from cotheme.formats.decode import DEFAULT_MAX_BYTES, check_size, normalise_text
+from cotheme.formats.turns import (
+    TurnBuilder,
+    add_labelled_lines,
+    add_paragraphs,
+    choose_speaker_labels,
+    find_label,
+)
+
+__all__ = ["join_lines", "read_pdf"]
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[0-9]+\s*(?:(?:/|of)\s*[0-9]+)?\s*$", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"^\s*[0-9]+\s*$")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_PARAGRAPH_END = (".", "?", "!", ":", '"', "”", ")", "]")
+#: A line shorter than 60% of a typical (90th-percentile) line that ends a sentence ends its paragraph:
+#: wrapped lines run nearly full width, so only a paragraph's last line is that short.
+_SHORT_LINE = 0.6
+#: How many bytes a PDF may carry before its ``%PDF-`` marker (the PDF reference allows 1024).
+_HEADER_WINDOW = 1024
+_MIN_STRADDLE = 20
+
+
+def read_pdf(filename: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedTranscript:
+    """Read a text PDF; ``metadata`` gives the ``variant`` and the number of ``pages``."""
+    check_size(filename, data, max_bytes)
+    pages = _page_texts(filename, data)
+    lines: list[str] = []
+    for page in pages:
+        page_lines = _drop_furniture(normalise_text(page).split("\n"))
+        if lines and page_lines and _straddles(lines[-1], page_lines[0]):
+            del page_lines[0]
+        lines.extend(page_lines)
+    if not any(line.strip() for line in lines):
+        raise InputError(
+            f"{filename}: has no text layer (a scanned PDF?); run OCR first or import a text export."
+        )
+    paragraphs = [_SPACES.sub(" ", p).strip() for p in join_lines(lines)]
+    builder = TurnBuilder()
+    labelled = [find_label(p) for p in paragraphs]
+    labels = choose_speaker_labels(labelled)
+    if labels is not None:
+        add_labelled_lines(builder, labelled, labels)
+        variant = "speaker-prefix"
+    else:
+        add_paragraphs(builder, [line for p in paragraphs for line in (p, "")])
+        variant = "paragraphs"
+    return builder.build(filename, format="pdf", metadata={"variant": variant, "pages": str(len(pages))})
+
+
+def _page_texts(filename: str, data: bytes) -> list[str]:
+    if b"%PDF-" not in data[:_HEADER_WINDOW]:
+        raise InputError(f"{filename}: is not a PDF file (it does not start with %PDF); check the file and import again.")
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError(
+                f"{filename}: is password-protected; save an unprotected copy and import that."
+            )
+        return [page.extract_text() or "" for page in reader.pages]
+    except InputError:
+        raise
+    except Exception as exc:  # pypdf raises many types on damaged files; none may reach the user raw
+        raise InputError(
+            f"{filename}: could not be read as a PDF ({type(exc).__name__}); "
+            "open it in a PDF viewer, save or print it to a new PDF and import that."
+        ) from exc
+
+
+def _drop_furniture(lines: list[str]) -> list[str]:
+    """Without page numbers at the top or bottom and without a trailing column of line numbers."""
+    while lines and not lines[-1].strip():
+        lines.pop()
+    run = len(lines)
+    while run > 0 and _BARE_NUMBER.match(lines[run - 1]):
+        run -= 1
+    if len(lines) - run >= 2:  # two or more bare numbers in a row: a line-number column, not speech
+        del lines[run:]
+    if lines and _PAGE_NUMBER.match(lines[-1]):
+        lines.pop()
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is not None and _PAGE_NUMBER.match(lines[first]):
+        del lines[first]
+    return lines
+
+
+def _straddles(last: str, first: str) -> bool:
+    """True when a page starts with the previous page's last line again.
+
+    Some exporters (the Qt-made PDPilot PDFs) draw a line that straddles a page break on both pages;
+    a real repeated line of 20+ characters at exactly that spot is far less likely than the artefact.
+    """
+    return len(last.strip()) >= _MIN_STRADDLE and last.strip() == first.strip()
+
+
+def join_lines(lines: Sequence[str]) -> list[str]:
+    """Re-join wrapped lines into paragraphs.
+
+    A paragraph starts after a blank line, at an indented line, at a ``Name:`` label, and after a short
+    line that ends a sentence. A paragraph that is only a label (``Dan:``) takes the next line with it.
+    """
+    widths = sorted(len(_SPACES.sub(" ", line).strip()) for line in lines if line.strip())
+    typical = widths[int(0.9 * (len(widths) - 1))] if widths else 0
+    paragraphs: list[str] = []
+    current: str | None = None
+    previous = ""
+    for line in lines:
+        if not line.strip():
+            current = _flush(paragraphs, current)
+        elif current is not None and _continues(current, previous, line, typical):
+            current = _glue(current, line)
+        else:
+            _flush(paragraphs, current)
+            current = line
+        previous = line
+    _flush(paragraphs, current)
+    return paragraphs
+
+
+def _continues(current: str, previous: str, line: str, typical: int) -> bool:
+    head = find_label(current)
+    if head.label is not None and not head.rest.strip():
+        return True
+    if line[:1] in (" ", "\t") or find_label(line).label is not None:
+        return False
+    last = _SPACES.sub(" ", previous).strip()
+    return not (last.endswith(_PARAGRAPH_END) and len(last) < _SHORT_LINE * typical)
+
+
+def _glue(current: str, line: str) -> str:
+    left, right = current.rstrip(), line.strip()
+    if len(left) >= 2 and left.endswith("-") and left[-2].isalpha() and right[:1].isalpha():
+        return left + right
+    return f"{left} {right}"
+
+
+def _flush(paragraphs: list[str], current: str | None) -> None:
+    if current is not None and current.strip():
+        paragraphs.append(current)
+    return None

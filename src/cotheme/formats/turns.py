@@ -1,0 +1,235 @@
+"""Speaker turns: building a ``ParsedTranscript`` from turns, and recognising ``Name:`` speaker labels.
+
+Owns ``TurnBuilder`` (turn texts joined by ``\\n``, consecutive turns of one known speaker merged,
+code-point offsets into the final text, speaker labels kept out of the text), the ``Name:`` label
+grammar shared by the plain-text, Word and PDF readers, the rule deciding whether a document really is
+speaker-labelled, and clock-time parsing (``mm:ss``, ``hh:mm:ss.mmm``) for timestamps on turns.
+
+Must not decode bytes or know any file format; readers hand it text they have already decoded.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from cotheme.domain.transcript import ParsedTranscript, TurnDraft
+from cotheme.errors import InputError
+
+__all__ = [
+    "LabelledLine",
+    "TurnBuilder",
+    "add_labelled_lines",
+    "add_paragraphs",
+    "choose_speaker_labels",
+    "clean_speaker",
+    "find_label",
+    "parse_clock",
+]
+
+# A label is 1-5 words starting with a letter ("P07", "Dr. Melissa Ko", "Speaker 2") or a bracketed
+# label ("[participant]"), optionally in Markdown bold, at the start of a line and followed by ':'.
+_FIRST_WORD = r"[^\W\d_][\w.'’&-]*"
+_WORD = r"[\w.'’()&/-]+"
+_LABEL_LINE = re.compile(
+    rf"^[ \t]*(?:\*\*|__)?(?P<label>\[[^\[\]\n:]{{1,40}}\]|{_FIRST_WORD}(?:[ \t]+{_WORD}){{0,4}})"
+    r"[ \t]*(?:(?:\*\*|__):|:(?:\*\*|__)?)(?!//)(?P<rest>.*)$",
+    re.DOTALL,
+)
+_MAX_LABEL_CHARS = 40
+
+# Ordinary prose that starts with "Word:" - never taken as a speaker, however often it recurs.
+_PROSE_LEAD_INS = frozenset(
+    "note notes nb n.b. ps p.s. example examples e.g. eg i.e. ie warning caution tip important update "
+    "edit summary source sources see re subject date time location place duration title topic theme "
+    "themes code codes memo comment comments keywords tags todo total result results aim aims "
+    "background method methods conclusion conclusions url http https mailto email e-mail tel phone fax "
+    "file page step transcript recording audio video attendees present".split()
+)
+# Labels that name a role or an id read as speakers even when they occur once in a document.
+_ROLE = re.compile(
+    r"(?i:interviewer|interviewee|participant|respondent|moderator|facilitator|interpreter|translator|"
+    r"researcher|observer|speaker|person|unknown|unknown speaker|parent|mother|father|carer|caregiver|"
+    r"partner|nurse|doctor|clinician|staff|student|teacher|group|all|both|everyone)"
+    r"(?:[ \t]*[0-9]{1,3}[a-z]?)?"
+    r"|[A-Z]{1,4}(?:[ -]?[0-9]{1,3})?"
+)
+_CLOCK = re.compile(r"^(?:([0-9]{1,3}):)?([0-9]{1,2}):([0-9]{2})(?:[.,]([0-9]{1,3}))?$")
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledLine:
+    """One line (or paragraph) of a document and the speaker label it may start with.
+
+    ``rest`` is the text after the label; for a line without a label it is the whole line.
+    """
+
+    text: str
+    label: str | None = None
+    rest: str = ""
+
+
+def clean_speaker(label: str | None) -> str | None:
+    """A speaker label NFC, stripped and whitespace-collapsed; ``None`` when nothing is left."""
+    if label is None:
+        return None
+    clean = " ".join(unicodedata.normalize("NFC", label).split())
+    return clean or None
+
+
+def find_label(line: str) -> LabelledLine:
+    """Split ``"Name: text"`` into label and rest; a line without a label keeps ``label=None``."""
+    match = _LABEL_LINE.match(line)
+    if match is None:
+        return LabelledLine(line, None, line)
+    label = match.group("label").strip()
+    if label.startswith("["):
+        label = label[1:-1]
+    label = " ".join(label.split())
+    if not label or len(label) > _MAX_LABEL_CHARS:
+        return LabelledLine(line, None, line)
+    return LabelledLine(line, label, match.group("rest").lstrip())
+
+
+def is_prose_lead_in(label: str) -> bool:
+    """True for words like ``Note`` or ``Example`` that start prose rather than name a speaker."""
+    return label.lower() in _PROSE_LEAD_INS
+
+
+def choose_speaker_labels(lines: Sequence[LabelledLine]) -> frozenset[str] | None:
+    """The labels to read as speakers, or ``None`` when the document is not speaker-labelled.
+
+    A document is speaker-labelled when at least two labels recur and labelled lines dominate: half the
+    non-empty lines, or 60% of blank-line-separated paragraphs, or (hard-wrapped text) at least six
+    lines from a handful of recurring labels. A label seen once counts only if it looks like a role or
+    an id ("Interpreter", "P07", "[participant]"), so "Note: ..." in the middle of a turn stays text.
+    """
+    nonempty = [line for line in lines if line.text.strip()]
+    counts = Counter(line.label for line in nonempty if line.label is not None)
+    recurring = {lab for lab, n in counts.items() if n >= 2 and not is_prose_lead_in(lab)}
+    if len(recurring) < 2:
+        return None
+    one_off = {
+        lab for lab, n in counts.items()
+        if n == 1 and not is_prose_lead_in(lab) and (_ROLE.fullmatch(lab) or lab.startswith("["))
+    }
+    accepted = frozenset(recurring | one_off)
+    labelled = sum(1 for line in nonempty if line.label in accepted)
+    starts = [
+        line for i, line in enumerate(lines)
+        if line.text.strip() and (i == 0 or not lines[i - 1].text.strip())
+    ]
+    labelled_starts = sum(1 for line in starts if line.label in accepted)
+    if labelled >= 0.5 * len(nonempty):
+        return accepted
+    if len(starts) >= 3 and labelled_starts >= 0.6 * len(starts):
+        return accepted
+    if labelled >= 6 and labelled >= 0.15 * len(nonempty) and len(recurring) <= 8:
+        return accepted
+    return None
+
+
+def parse_clock(text: str) -> int | None:
+    """``"mm:ss"``, ``"h:mm:ss"`` or either with ``.mmm``/``,mmm`` as milliseconds, else ``None``."""
+    match = _CLOCK.match(text.strip())
+    if match is None:
+        return None
+    hours, minutes, seconds, fraction = match.groups()
+    if int(seconds) >= 60 or (hours is not None and int(minutes) >= 60):
+        return None
+    millis = int(fraction.ljust(3, "0")) if fraction else 0
+    return ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + millis
+
+
+@dataclass(slots=True)
+class _Pending:
+    speaker: str | None
+    texts: list[str] = field(default_factory=list)
+    t_start_ms: int | None = None
+    t_end_ms: int | None = None
+
+
+class TurnBuilder:
+    """Collects turns in document order and produces a ``ParsedTranscript``.
+
+    Consecutive turns of the same known speaker merge (texts joined by ``\\n``, first start time, last
+    end time). Turns with speaker ``None`` never merge: an unknown speaker is not known to be the same
+    person twice, and paragraph-only documents keep one turn per paragraph.
+    """
+
+    def __init__(self) -> None:
+        self._turns: list[_Pending] = []
+
+    def add(
+        self,
+        speaker: str | None,
+        text: str,
+        t_start_ms: int | None = None,
+        t_end_ms: int | None = None,
+    ) -> None:
+        """Append a turn; an empty text is dropped (it does not separate two turns of one speaker)."""
+        clean = _clean_text(text)
+        if not clean:
+            return
+        who = clean_speaker(speaker)
+        last = self._turns[-1] if self._turns else None
+        if last is not None and who is not None and last.speaker == who:
+            last.texts.append(clean)
+            last.t_start_ms = last.t_start_ms if last.t_start_ms is not None else t_start_ms
+            last.t_end_ms = t_end_ms if t_end_ms is not None else last.t_end_ms
+            return
+        self._turns.append(_Pending(who, [clean], t_start_ms, t_end_ms))
+
+    def build(self, filename: str, *, format: str, metadata: dict[str, str]) -> ParsedTranscript:
+        """The canonical text and its turns; ``InputError`` when no turn has any text."""
+        if not self._turns:
+            raise InputError(
+                f"{filename}: contains no transcript text; check that it is the right file and import again."
+            )
+        pieces: list[str] = []
+        drafts: list[TurnDraft] = []
+        offset = 0
+        for pending in self._turns:
+            body = "\n".join(pending.texts)
+            drafts.append(
+                TurnDraft(pending.speaker, offset, offset + len(body), pending.t_start_ms, pending.t_end_ms)
+            )
+            pieces.append(body)
+            offset += len(body) + 1
+        return ParsedTranscript("\n".join(pieces), tuple(drafts), format, dict(metadata))
+
+
+def _clean_text(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def add_labelled_lines(builder: TurnBuilder, lines: Sequence[LabelledLine], labels: frozenset[str]) -> None:
+    """Turns from labelled lines: a line with an accepted label starts a turn, other lines continue it.
+
+    Text before the first label becomes a turn with speaker ``None``.
+    """
+    speaker: str | None = None
+    buffer: list[str] = []
+    for line in lines:
+        if line.label is not None and line.label in labels:
+            builder.add(speaker, "\n".join(buffer))
+            speaker, buffer = line.label, [line.rest]
+        else:
+            buffer.append(line.text)
+    builder.add(speaker, "\n".join(buffer))
+
+
+def add_paragraphs(builder: TurnBuilder, lines: Sequence[str]) -> None:
+    """One turn with speaker ``None`` per blank-line-separated paragraph."""
+    buffer: list[str] = []
+    for line in lines:
+        if line.strip():
+            buffer.append(line)
+        elif buffer:
+            builder.add(None, "\n".join(buffer))
+            buffer = []
+    builder.add(None, "\n".join(buffer))

@@ -1,0 +1,181 @@
+"""Word documents (.docx) as transcripts, and the safety checks for any Office zip package.
+
+Owns ``check_package`` - refusing what is not a zip, zip bombs (too much unpacked data, or a member
+over 1 MB compressed more than 100:1), packages without their main part and XML with ``<!DOCTYPE`` or
+``<!ENTITY`` - which the .xlsx reader uses too, and ``read_docx``: body paragraphs and table rows in
+order, speaker labels as ``Name:`` prefixes or as a bold leading run (``**Interviewer**`` or
+``**Interviewer:**``), and one turn per paragraph when the document has no speaker labels.
+
+Must not hand python-docx a package that failed the checks, nor let any python-docx/lxml exception
+reach the user (they become ``InputError``).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+
+import docx
+from docx.document import Document as WordDocument
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+from cotheme.domain.transcript import ParsedTranscript
+from cotheme.errors import InputError
+from cotheme.formats.decode import DEFAULT_MAX_BYTES, check_size, describe_size
+from cotheme.formats.turns import (
+    LabelledLine,
+    TurnBuilder,
+    add_labelled_lines,
+    choose_speaker_labels,
+    find_label,
+)
+
+__all__ = ["check_package", "read_docx"]
+
+#: Unpacked data may be at most 10 times the import limit and never over 500 MB: a 5 MB transcript
+#: unpacks to ~20 MB, so the cap only ever stops zip bombs.
+_UNPACK_FACTOR = 10
+_UNPACK_CEILING = 500 * 1024 * 1024
+#: A member over 1 MB that compressed more than 100:1 is a bomb (Office XML compresses ~10:1).
+_BOMB_MEMBER_BYTES = 1024 * 1024
+_BOMB_RATIO = 100
+_DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, OSError, EOFError, ValueError,
+               NotImplementedError, zlib.error)
+
+
+def check_package(filename: str, data: bytes, *, max_bytes: int, kind: str, main_part: str) -> None:
+    """Raise ``InputError`` unless ``data`` is a sane zip package holding ``main_part``.
+
+    ``kind`` names the file type in messages, e.g. ``"Word .docx"``.
+    """
+    redo = f"open it in the program that made it, save it again as {kind} and import that."
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            infos = package.infolist()
+            _check_sizes(filename, infos, max_bytes)
+            if main_part not in {info.filename for info in infos}:
+                raise InputError(f"{filename}: is a zip archive but not a {kind} file (it has no {main_part}); {redo}")
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels")) and _has_dtd(package.read(info)):
+                    raise InputError(
+                        f"{filename}: contains an XML document type or entity declaration ({info.filename}), "
+                        f"which {kind} files never need and attacks use; {redo}"
+                    )
+    except InputError:
+        raise
+    except zipfile.BadZipFile:
+        raise InputError(f"{filename}: is not a {kind} file (it is not a zip archive); {redo}") from None
+    except _ZIP_ERRORS as exc:
+        raise InputError(f"{filename}: is a damaged or encrypted zip archive ({exc}); {redo}") from None
+
+
+def _check_sizes(filename: str, infos: list[zipfile.ZipInfo], max_bytes: int) -> None:
+    cap = min(_UNPACK_FACTOR * max_bytes, _UNPACK_CEILING)
+    total = sum(info.file_size for info in infos)
+    advice = "it looks like a zip bomb; do not import it, or open it in its program and save a fresh copy."
+    if total > cap:
+        raise InputError(f"{filename}: unpacks to {describe_size(total)}, over the {describe_size(cap)} allowed; {advice}")
+    for info in infos:
+        if info.file_size > _BOMB_MEMBER_BYTES and info.file_size > _BOMB_RATIO * max(info.compress_size, 1):
+            raise InputError(
+                f"{filename}: its part {info.filename} is compressed more than {_BOMB_RATIO}:1 "
+                f"({describe_size(info.file_size)} unpacked); {advice}"
+            )
+
+
+def _has_dtd(content: bytes) -> bool:
+    if b"\x00" in content[:512]:  # a UTF-16 XML part: look at its text, not its bytes
+        content = content.decode("utf-16", errors="ignore").encode("utf-8", errors="ignore")
+    return _DTD.search(content) is not None
+
+
+def read_docx(filename: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedTranscript:
+    """Read a .docx transcript; ``metadata["variant"]`` is ``speaker-prefix`` or ``paragraphs``."""
+    check_size(filename, data, max_bytes)
+    check_package(filename, data, max_bytes=max_bytes, kind="Word .docx", main_part="word/document.xml")
+    try:
+        lines = list(_document_lines(docx.Document(io.BytesIO(data))))
+    except Exception as exc:  # python-docx and lxml raise many types (and RecursionError) on odd files
+        raise InputError(
+            f"{filename}: could not be read as a Word document ({type(exc).__name__}); "
+            "open it in Word, save it again as .docx and import that."
+        ) from exc
+    builder = TurnBuilder()
+    labels = choose_speaker_labels(lines)
+    if labels is not None:
+        add_labelled_lines(builder, lines, labels)
+        variant = "speaker-prefix"
+    else:
+        for line in lines:
+            builder.add(None, line.text)
+        variant = "paragraphs"
+    return builder.build(filename, format="docx", metadata={"variant": variant})
+
+
+def _document_lines(document: WordDocument) -> Iterator[LabelledLine]:
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            yield _paragraph_line(block)
+        elif isinstance(block, Table):
+            yield from _table_lines(block)
+
+
+def _table_lines(table: Table) -> Iterator[LabelledLine]:
+    """A row whose first cell is a short label reads as ``label: other cells``; else cell by cell."""
+    for row in table.rows:
+        cells = []
+        for cell in row.cells:  # a merged cell appears once per grid column it spans
+            if not cells or cell._tc is not cells[-1]._tc:
+                cells.append(cell)
+        texts = [cell.text.strip() for cell in cells]
+        head = find_label(texts[0].rstrip(":") + ":") if len(texts) >= 2 and texts[0] else None
+        if head is not None and head.label is not None and not head.rest:
+            rest = "\n".join(t for t in texts[1:] if t)
+            yield LabelledLine(f"{texts[0]} {rest}", head.label, rest)
+            continue
+        for cell in cells:
+            for paragraph in cell.paragraphs:
+                yield _paragraph_line(paragraph)
+
+
+def _paragraph_line(paragraph: Paragraph) -> LabelledLine:
+    text = paragraph.text
+    bold = _bold_label(paragraph, text)
+    return bold if bold is not None else find_label(text)
+
+
+def _bold_label(paragraph: Paragraph, text: str) -> LabelledLine | None:
+    """A leading bold run as the speaker label: it ends with ':' or plain text follows it."""
+    parts: list[str] = []
+    for run in paragraph.runs:
+        if not parts and not run.text.strip():
+            continue
+        if not _is_bold(run):
+            break
+        parts.append(run.text)
+    label = "".join(parts).strip()
+    at = text.find(label) if label else -1
+    if at < 0:
+        return None
+    rest = text[at + len(label):]
+    had_colon = label.endswith(":") or rest.lstrip().startswith(":")
+    rest = rest.lstrip().removeprefix(":").lstrip()
+    if not had_colon and not rest:
+        return None  # a bold paragraph on its own is a heading, not a speaker
+    checked = find_label(label.rstrip(":").strip() + ":")
+    if checked.label is None or checked.rest:
+        return None
+    return LabelledLine(text, checked.label, rest)
+
+
+def _is_bold(run: Run) -> bool:
+    if run.bold is not None:
+        return bool(run.bold)
+    style = run.style
+    return bool(style is not None and style.font.bold)

@@ -1,0 +1,164 @@
+"""The codebook: importing and exporting it, creating codes, finding a code by name or path,
+and counting extracts and participants per code."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Connection, distinct, func, select
+
+from cotheme.domain.codebook import DEFAULT_COLOURS, Code, CodeSpec, check_colour, split_path
+from cotheme.errors import Conflict, InvalidArgument, NotFound
+from cotheme.formats.codebook_file import (
+    read_codebook_csv,
+    write_codebook_csv,
+    write_codebook_markdown,
+)
+from cotheme.storage import codes as codes_repo
+from cotheme.storage import study
+from cotheme.storage.schema import codings, documents
+from cotheme.storage.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class CodeCount:
+    """A code with how much it is used: extracts and distinct participants (cases)."""
+
+    code: Code
+    extracts: int
+    participants: int
+
+
+@dataclass(frozen=True, slots=True)
+class CodebookImport:
+    created: int
+    updated: int
+
+
+def ensure_path(conn: Connection, spec: CodeSpec, *, update: bool) -> tuple[int, bool]:
+    """The id of the code at ``spec.path``, creating missing levels; ``True`` when it was created.
+
+    With ``update``, an existing code takes the non-empty fields of ``spec``.
+    """
+    parent: int | None = None
+    created = False
+    for depth, name in enumerate(spec.path):
+        found = codes_repo.find_child(conn, parent, name)
+        last = depth == len(spec.path) - 1
+        if found is None:
+            fields = {"colour": _next_colour(conn)} | (_given(spec) if last else {})
+            found = codes_repo.insert_code(conn, parent, name, fields, codes_repo.count(conn))
+            created = last
+        elif last and update:
+            codes_repo.update_code(conn, found, _given(spec))
+        parent = found
+    assert parent is not None
+    return parent, created
+
+
+def _given(spec: CodeSpec) -> dict[str, str]:
+    """The fields ``spec`` actually gives (non-empty), colour checked."""
+    fields = {
+        "definition": spec.definition,
+        "inclusion": spec.inclusion,
+        "exclusion": spec.exclusion,
+        "example": spec.example,
+    }
+    given = {k: v for k, v in fields.items() if v}
+    if spec.colour:
+        given["colour"] = check_colour(spec.colour)
+    return given
+
+
+def _next_colour(conn: Connection) -> str:
+    return DEFAULT_COLOURS[codes_repo.count(conn) % len(DEFAULT_COLOURS)]
+
+
+def import_codebook(store: Store, name: str, data: bytes) -> CodebookImport:
+    """Load codes from a CSV codebook: new codes are created, existing ones (same path) updated."""
+    specs = read_codebook_csv(name, data)
+    updated = 0
+    with store.write() as conn:
+        before = codes_repo.count(conn)
+        for spec in specs:
+            _, was_created = ensure_path(conn, spec, update=True)
+            updated += not was_created
+        created = codes_repo.count(conn) - before  # parents made on the way count too
+    return CodebookImport(created=created, updated=updated)
+
+
+def export_codebook(store: Store, path: Path) -> bytes:
+    """The codebook as CSV or Markdown bytes, chosen by ``path``'s extension."""
+    suffix = path.suffix.lower()
+    with store.read() as conn:
+        codes = codes_repo.all_codes(conn)
+        title = study.read_info(conn).title
+    if suffix == ".csv":
+        return write_codebook_csv(codes)
+    if suffix in (".md", ".markdown"):
+        return write_codebook_markdown(codes, title)
+    raise InvalidArgument(f"{path.name}: choose a .csv or .md file to export the codebook to.")
+
+
+def list_codes(store: Store) -> list[CodeCount]:
+    with store.read() as conn:
+        codes = codes_repo.all_codes(conn)
+        counts = {
+            code_id: (n, p)
+            for code_id, n, p in conn.execute(
+                select(
+                    codings.c.code_id,
+                    func.count(codings.c.id),
+                    func.count(distinct(documents.c.case_id)),
+                )
+                .join(documents, documents.c.id == codings.c.document_id)
+                .group_by(codings.c.code_id)
+            )
+        }
+    return [CodeCount(c, *counts.get(c.id, (0, 0))) for c in codes]
+
+
+def create_code(store: Store, path: str, **fields: str) -> Code:
+    """A new code at ``path`` (``Parent/Child`` creates missing parents); refuse an existing one."""
+    spec = CodeSpec(path=split_path(path), **{k: v for k, v in fields.items() if k != "colour"},
+                    colour=fields.get("colour"))
+    with store.write() as conn:
+        code_id, created = ensure_path(conn, spec, update=False)
+        if not created:
+            raise Conflict(f"The code '{'/'.join(spec.path)}' already exists.")
+        return next(c for c in codes_repo.all_codes(conn) if c.id == code_id)
+
+
+def resolve_code(conn: Connection, ref: str, *, create: bool = False) -> int:
+    """A code id from a name or a ``Parent/Child`` path; with ``create``, make it when missing."""
+    path = split_path(ref)
+    if len(path) > 1:
+        parent: int | None = None
+        for name in path:
+            parent = codes_repo.find_child(conn, parent, name)
+            if parent is None:
+                break
+        if parent is not None:
+            return parent
+    else:
+        found = codes_repo.find_by_name(conn, path[0])
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            paths = [c.path_text for c in codes_repo.all_codes(conn) if c.id in found]
+            raise Conflict(f"Several codes are called '{path[0]}' ({'; '.join(paths)}); give the path.")
+    if not create:
+        raise NotFound(f"There is no code '{ref}'; use --create to make it, or check 'cotheme codebook list'.")
+    code_id, _ = ensure_path(conn, CodeSpec(path=path), update=False)
+    return code_id
+
+
+def code_paths(conn: Connection) -> dict[int, str]:
+    return {c.id: c.path_text for c in codes_repo.all_codes(conn)}
+
+
+def codes_by_ids(conn: Connection, ids: Sequence[int]) -> list[Code]:
+    wanted = set(ids)
+    return [c for c in codes_repo.all_codes(conn) if c.id in wanted]

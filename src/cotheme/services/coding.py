@@ -1,0 +1,97 @@
+"""Applying codes to transcript text and reading the extracts back.
+
+Owns the rules of a coding: it lies inside the current revision's text, it keeps its quote with
+context, and ``--quote`` means the first exact occurrence. Adding one coding reads only the span and
+its context from the database, so its cost does not grow with the transcript.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from sqlalchemy import Connection, select
+
+from cotheme.domain.codings import Extract
+from cotheme.domain.text import canonical
+from cotheme.errors import InvalidArgument, NotFound
+from cotheme.services.codebook import code_paths, resolve_code
+from cotheme.services.members import resolve_coder
+from cotheme.storage import codings as codings_repo
+from cotheme.storage import documents as docs_repo
+from cotheme.storage.schema import revisions
+from cotheme.storage.store import Store, now
+
+
+@dataclass(frozen=True, slots=True)
+class CodingRequest:
+    """What a user asks for: a document, a code, and either offsets or a quote to find."""
+
+    document: str
+    code: str
+    start: int | None = None
+    end: int | None = None
+    quote: str | None = None
+    coder: str | None = None
+    create: bool = False
+
+
+def resolve_document(conn: Connection, ref: str) -> int:
+    doc_id = docs_repo.resolve(conn, ref)
+    if doc_id is None:
+        raise NotFound(f"There is no document '{ref}'; see 'cotheme docs list' for ids and titles.")
+    return doc_id
+
+
+def _span_of_quote(conn: Connection, revision_id: int, quote: str, title: str) -> tuple[int, int]:
+    needle = canonical(quote)
+    if not needle.strip():
+        raise InvalidArgument("The quote to code is empty.")
+    text = conn.execute(select(revisions.c.text).where(revisions.c.id == revision_id)).scalar_one()
+    start = text.find(needle)
+    if start < 0:
+        raise NotFound(f"The quote '{needle[:60]}' does not occur in '{title}'; check its exact wording.")
+    return start, start + len(needle)
+
+
+def add_coding(store: Store, request: CodingRequest) -> Extract:
+    """Code a span of a document's current revision; return the new extract."""
+    if (request.quote is None) == (request.start is None or request.end is None):
+        raise InvalidArgument("Give either --start and --end, or --quote.")
+    with store.write() as conn:
+        doc_id = resolve_document(conn, request.document)
+        revision_id = docs_repo.current_revision(conn, doc_id)
+        code_id = resolve_code(conn, request.code, create=request.create)
+        coder = resolve_coder(conn, request.coder)
+        if request.quote is not None:
+            start, end = _span_of_quote(conn, revision_id, request.quote, request.document)
+        else:
+            start, end = request.start, request.end  # type: ignore[assignment]
+        anchor = docs_repo.anchor(conn, revision_id, start, end)
+        coding_id = codings_repo.insert_coding(
+            conn,
+            document_id=doc_id,
+            revision_id=revision_id,
+            code_id=code_id,
+            coder_id=coder.id,
+            anchor=anchor,
+            stamp=now(),
+        )
+        (extract,) = codings_repo.extracts(conn, coding_id=coding_id)
+        return replace(extract, code_path=code_paths(conn)[code_id])
+
+
+def list_extracts(
+    store: Store,
+    *,
+    code: str | None = None,
+    document: str | None = None,
+    coder: str | None = None,
+) -> list[Extract]:
+    """Every extract, optionally only those of one code, one document, one coder."""
+    with store.read() as conn:
+        paths = code_paths(conn)
+        code_ids = [resolve_code(conn, code)] if code is not None else None
+        doc_id = resolve_document(conn, document) if document is not None else None
+        coder_id = resolve_coder(conn, coder).id if coder is not None else None
+        found = codings_repo.extracts(conn, code_ids=code_ids, document_id=doc_id, coder_id=coder_id)
+    return [replace(e, code_path=paths[e.code_id]) for e in found]

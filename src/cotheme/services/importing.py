@@ -1,0 +1,150 @@
+"""Importing transcripts: files in, documents out, all in one transaction.
+
+Owns titles (file stem, made unique), duplicate detection by content hash, linking to a case, speaker
+renaming at import, and progress reporting. Parsing belongs to ``cotheme.formats``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from sqlalchemy import Connection
+
+from cotheme.domain.documents import SourceInfo
+from cotheme.domain.transcript import ParsedTranscript, TurnDraft
+from cotheme.errors import Conflict, InputError, InvalidArgument, NotFound
+from cotheme.formats.registry import read_transcript
+from cotheme.services.limits import max_import_bytes
+from cotheme.storage import cases as cases_repo
+from cotheme.storage import documents as docs_repo
+from cotheme.storage.store import Store
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedDocument:
+    id: int
+    title: str
+    file: str
+    case_pid: str | None
+    turns: int
+    speakers: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """One file to import: its name, bytes and what the user knows about the interview."""
+
+    name: str
+    data: bytes
+    source: SourceInfo = SourceInfo()
+    case_pid: str | None = None
+
+
+def parse_speaker_map(pairs: Sequence[str]) -> dict[str, str]:
+    """``["OLD=NEW", ...]`` as a mapping; refuse an item without ``=`` or with an empty side."""
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        old, sep, new = pair.partition("=")
+        if not sep or not old.strip() or not new.strip():
+            raise InvalidArgument(f"'{pair}' is not OLD=NEW; write e.g. --speaker \"Jane Smith=P07\".")
+        mapping[" ".join(old.split())] = " ".join(new.split())
+    return mapping
+
+
+def rename_speakers(parsed: ParsedTranscript, mapping: dict[str, str]) -> ParsedTranscript:
+    """The transcript with speaker labels renamed (exact label, then case-insensitive)."""
+    if not mapping:
+        return parsed
+    folded = {k.lower(): v for k, v in mapping.items()}
+
+    def rename(turn: TurnDraft) -> TurnDraft:
+        if turn.speaker is None:
+            return turn
+        new = mapping.get(turn.speaker, folded.get(turn.speaker.lower(), turn.speaker))
+        return replace(turn, speaker=new)
+
+    return replace(parsed, turns=tuple(rename(t) for t in parsed.turns))
+
+
+def read_files(paths: Sequence[Path]) -> list[SourceFile]:
+    """Read each path's bytes; refuse missing files and folders with a sentence naming them."""
+    files = []
+    for path in paths:
+        if not path.exists():
+            raise NotFound(f"{path}: no such file; check the path.")
+        if not path.is_file():
+            raise InputError(f"{path}: is not a file; name the transcript files to import.")
+        files.append(SourceFile(name=path.name, data=path.read_bytes()))
+    return files
+
+
+def import_transcripts(
+    store: Store,
+    files: Sequence[SourceFile],
+    *,
+    case_pid: str | None = None,
+    speakers: dict[str, str] | None = None,
+    allow_duplicate: bool = False,
+    progress: Progress | None = None,
+) -> list[ImportedDocument]:
+    """Parse and store every file, or none: one bad file leaves the project exactly as it was."""
+    limit = max_import_bytes()
+    parsed = []
+    for item in files:
+        if progress:
+            progress(item.name)
+        parsed.append(rename_speakers(read_transcript(item.name, item.data, max_bytes=limit), speakers or {}))
+    with store.write() as conn:
+        return [
+            _store_one(conn, item, doc, case_pid or item.case_pid, allow_duplicate)
+            for item, doc in zip(files, parsed, strict=True)
+        ]
+
+
+def _store_one(
+    conn: Connection,
+    item: SourceFile,
+    parsed: ParsedTranscript,
+    case_pid: str | None,
+    allow_duplicate: bool,
+) -> ImportedDocument:
+    sha = hashlib.sha256(parsed.text.encode("utf-8")).hexdigest()
+    existing = docs_repo.find_by_hash(conn, sha)
+    if existing is not None and not allow_duplicate:
+        raise Conflict(
+            f"{item.name}: has the same text as the document '{existing}' already in the project; "
+            "nothing was imported. Use --allow-duplicate to import it again."
+        )
+    stem = Path(item.name).stem
+    case_id = None
+    if case_pid is not None:
+        case_id = cases_repo.find_case(conn, case_pid)
+        if case_id is None:
+            raise NotFound(
+                f"{item.name}: there is no case '{case_pid}'; add it with 'cotheme cases add' or "
+                "'cotheme cases import' first. Nothing was imported."
+            )
+    else:
+        case_id = cases_repo.find_case(conn, stem)  # P07.txt links itself to case P07
+    source = replace(item.source, file_name=item.name, format=parsed.format)
+    title = _unique_title(docs_repo.titles_like(conn, stem), stem)
+    doc_id = docs_repo.insert_document(
+        conn, title=title, case_id=case_id, source=source, sha256=sha, parsed=parsed
+    )
+    pid = None
+    if case_id is not None:
+        pid = next(p for p, i in cases_repo.case_ids_by_pid(conn).items() if i == case_id)
+    return ImportedDocument(doc_id, title, item.name, pid, len(parsed.turns), tuple(parsed.speakers))
+
+
+def _unique_title(taken: set[str], stem: str) -> str:
+    title, n = stem, 2
+    while title in taken:
+        title, n = f"{stem} ({n})", n + 1
+    taken.add(title)
+    return title

@@ -1,0 +1,217 @@
+"""``Project``: one open study and every operation on it, the object the CLI, web app and Python
+API hold. It delegates each operation to the service module that owns it and adds no rules."""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cotheme import __version__
+from cotheme.domain.cases import Case
+from cotheme.domain.codings import Extract
+from cotheme.domain.documents import Document, DocumentSummary
+from cotheme.domain.memos import Memo
+from cotheme.domain.project import Member, ProjectInfo, STUDY_FIELDS
+from cotheme.domain.search import SearchHit, parse_query
+from cotheme.errors import InvalidArgument, NotFound
+from cotheme.services import cases, codebook, coding, importing, members, notes
+from cotheme.services.codebook import CodeCount, CodebookImport
+from cotheme.services.cases import CasesImport
+from cotheme.services.coding import CodingRequest
+from cotheme.services.importing import ImportedDocument, Progress, SourceFile
+from cotheme.storage import documents as docs_repo
+from cotheme.storage import search as search_repo
+from cotheme.storage import study
+from cotheme.storage.engine import describe
+from cotheme.storage.store import Store
+
+if TYPE_CHECKING:
+    import pandas
+
+
+class Project:
+    """An open cotheme project (an SQLite ``.cotheme`` file or a PostgreSQL database)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    # -- life cycle -------------------------------------------------------------------------
+    @classmethod
+    def create(cls, target: str | Path, *, title: str | None = None, lead: str | None = None) -> Project:
+        """Create a new, empty project with one lead member (``lead``, default the OS user)."""
+        store = Store.create(str(target))
+        project = cls(store)
+        info = {"title": title or Path(str(target)).stem, "software_version": f"cotheme {__version__}"}
+        with store.write() as conn:
+            study.write_settings(conn, info)
+        project.add_member(lead or getpass.getuser() or "Lead researcher", permission="lead")
+        return project
+
+    @classmethod
+    def open(cls, target: str | Path) -> Project:
+        return cls(Store.open(str(target)))
+
+    def close(self) -> None:
+        self._store.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @property
+    def location(self) -> str:
+        """The project file or the database URL without its password."""
+        return describe(self._store.target)
+
+    # -- study and members ------------------------------------------------------------------
+    def info(self) -> ProjectInfo:
+        with self._store.read() as conn:
+            return study.read_info(conn)
+
+    def update_info(self, **values: str) -> ProjectInfo:
+        unknown = set(values) - set(STUDY_FIELDS)
+        if unknown:
+            raise InvalidArgument(f"Unknown study fields: {', '.join(sorted(unknown))}.")
+        with self._store.write() as conn:
+            study.write_settings(conn, values)
+            return study.read_info(conn)
+
+    def add_member(self, name: str, role_label: str = "", permission: str = "coder") -> Member:
+        return members.add_member(self._store, name, role_label, permission)
+
+    def members(self) -> list[Member]:
+        return members.list_members(self._store)
+
+    # -- documents --------------------------------------------------------------------------
+    def import_files(
+        self,
+        paths: Sequence[str | Path],
+        *,
+        case: str | None = None,
+        speakers: dict[str, str] | None = None,
+        allow_duplicate: bool = False,
+        progress: Progress | None = None,
+    ) -> list[ImportedDocument]:
+        """Import transcript files (all or none)."""
+        files = importing.read_files([Path(p) for p in paths])
+        return self.import_sources(
+            files, case=case, speakers=speakers, allow_duplicate=allow_duplicate, progress=progress
+        )
+
+    def import_sources(
+        self,
+        files: Sequence[SourceFile],
+        *,
+        case: str | None = None,
+        speakers: dict[str, str] | None = None,
+        allow_duplicate: bool = False,
+        progress: Progress | None = None,
+    ) -> list[ImportedDocument]:
+        """Import transcripts given as bytes with their metadata (all or none)."""
+        return importing.import_transcripts(
+            self._store, files, case_pid=case, speakers=speakers,
+            allow_duplicate=allow_duplicate, progress=progress,
+        )
+
+    def documents(self) -> list[DocumentSummary]:
+        with self._store.read() as conn:
+            return docs_repo.summaries(conn)
+
+    def document(self, ref: str | int) -> Document:
+        with self._store.read() as conn:
+            return docs_repo.read_document(conn, coding.resolve_document(conn, str(ref)))
+
+    def rename_speaker(self, document: str | int, old: str, new: str) -> int:
+        """Rename a speaker label in one document; return how many turns changed."""
+        with self._store.write() as conn:
+            doc_id = coding.resolve_document(conn, str(document))
+            changed = docs_repo.rename_speaker(conn, doc_id, old, " ".join(new.split()))
+            if changed == 0:
+                known = ", ".join(docs_repo.distinct_speakers(conn, doc_id))
+                raise NotFound(f"No speaker is labelled '{old}' in that document (speakers: {known}).")
+            return changed
+
+    # -- cases ------------------------------------------------------------------------------
+    def import_cases(self, path: str | Path, id_column: str | None = None) -> CasesImport:
+        file = importing.read_files([Path(path)])[0]
+        return cases.import_cases(self._store, file.name, file.data, id_column)
+
+    def add_case(self, pid: str) -> int:
+        return cases.add_case(self._store, pid)
+
+    def cases(self) -> list[Case]:
+        return cases.list_cases(self._store)[0]
+
+    # -- codebook ---------------------------------------------------------------------------
+    def import_codebook(self, path: str | Path) -> CodebookImport:
+        file = importing.read_files([Path(path)])[0]
+        return codebook.import_codebook(self._store, file.name, file.data)
+
+    def export_codebook(self, path: str | Path) -> Path:
+        target = Path(path)
+        target.write_bytes(codebook.export_codebook(self._store, target))
+        return target
+
+    def codes(self) -> list[CodeCount]:
+        return codebook.list_codes(self._store)
+
+    def create_code(self, path: str, **fields: str) -> Any:
+        return codebook.create_code(self._store, path, **fields)
+
+    # -- coding -----------------------------------------------------------------------------
+    def code(
+        self,
+        document: str | int,
+        code: str,
+        *,
+        start: int | None = None,
+        end: int | None = None,
+        quote: str | None = None,
+        coder: str | None = None,
+        create: bool = False,
+    ) -> Extract:
+        """Apply ``code`` to ``start``-``end`` or to the first exact occurrence of ``quote``."""
+        request = CodingRequest(str(document), code, start, end, quote, coder, create)
+        return coding.add_coding(self._store, request)
+
+    def codings(
+        self, *, code: str | None = None, document: str | int | None = None, coder: str | None = None
+    ) -> list[Extract]:
+        return coding.list_extracts(
+            self._store, code=code, document=None if document is None else str(document), coder=coder
+        )
+
+    def codings_frame(self, **filters: Any) -> pandas.DataFrame:
+        """Every extract as a pandas DataFrame (one row per coding); needs pandas installed."""
+        try:
+            import pandas as pd
+        except ImportError:  # pragma: no cover - exercised only without the extra
+            raise InvalidArgument("codings_frame() needs pandas: pip install 'cotheme[pandas]'.") from None
+        rows = [
+            {
+                "id": e.id, "document": e.document, "case": e.case_pid, "speaker": e.speaker,
+                "code": e.code_path, "coder": e.coder, "start": e.start, "end": e.end,
+                "text": e.text, "created_at": e.created_at,
+            }
+            for e in self.codings(**filters)
+        ]
+        columns = ["id", "document", "case", "speaker", "code", "coder", "start", "end", "text", "created_at"]
+        return pd.DataFrame(rows, columns=columns)
+
+    # -- memos and search -------------------------------------------------------------------
+    def add_memo(self, text: str, *, target: str = "project", ref: str | None = None,
+                 author: str | None = None) -> Memo:
+        return notes.add_memo(self._store, text, target=target, ref=ref, author=author)
+
+    def memos(self) -> list[Memo]:
+        return notes.list_memos(self._store)
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Full-text search over transcripts and memos, hits in reading order."""
+        parsed = parse_query(query)
+        with self._store.read() as conn:
+            return search_repo.search(conn, parsed, limit)

@@ -1,0 +1,118 @@
+"""Repository of codings and the extracts read from them.
+
+The speaker of an extract is the speaker of the turn its start falls in, found with one indexed
+lookup per row rather than by loading transcripts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import Connection, and_, insert, select
+
+from cotheme.domain.codings import Extract
+from cotheme.domain.text import Anchor
+from cotheme.storage.schema import cases, codes, codings, documents, members, turns
+from cotheme.storage.store import as_utc
+
+
+def insert_coding(
+    conn: Connection,
+    *,
+    document_id: int,
+    revision_id: int,
+    code_id: int,
+    coder_id: int | None,
+    anchor: Anchor,
+    stamp: datetime,
+) -> int:
+    return conn.execute(  # type: ignore[no-any-return]
+        insert(codings).values(
+            document_id=document_id,
+            revision_id=revision_id,
+            code_id=code_id,
+            coder_id=coder_id,
+            start_offset=anchor.start,
+            end_offset=anchor.end,
+            quote=anchor.quote,
+            prefix=anchor.prefix,
+            suffix=anchor.suffix,
+            created_at=stamp,
+            updated_at=stamp,
+        )
+    ).inserted_primary_key[0]  # type: ignore[index]
+
+
+def insert_many(conn: Connection, rows: list[dict[str, object]]) -> None:
+    """Bulk insert of coding rows already holding every column (used by generators and imports)."""
+    if rows:
+        conn.execute(insert(codings), rows)
+
+
+def extracts(
+    conn: Connection,
+    *,
+    code_ids: Sequence[int] | None = None,
+    document_id: int | None = None,
+    coder_id: int | None = None,
+    coding_id: int | None = None,
+) -> list[Extract]:
+    """Every extract matching all the given filters, in document then text order."""
+    speaker = (
+        select(turns.c.speaker)
+        .where(
+            and_(turns.c.revision_id == codings.c.revision_id, turns.c.start_offset <= codings.c.start_offset)
+        )
+        .order_by(turns.c.start_offset.desc())
+        .limit(1)
+        .correlate(codings)
+        .scalar_subquery()
+    )
+    query = (
+        select(
+            codings.c.id,
+            codings.c.document_id,
+            documents.c.title,
+            cases.c.pid,
+            speaker.label("speaker"),
+            codes.c.name.label("code"),
+            codes.c.id.label("code_id"),
+            members.c.name.label("coder"),
+            codings.c.start_offset,
+            codings.c.end_offset,
+            codings.c.quote,
+            codings.c.created_at,
+        )
+        .join(documents, documents.c.id == codings.c.document_id)
+        .join(codes, codes.c.id == codings.c.code_id)
+        .outerjoin(cases, cases.c.id == documents.c.case_id)
+        .outerjoin(members, members.c.id == codings.c.coder_id)
+        .order_by(codings.c.document_id, codings.c.start_offset, codings.c.id)
+    )
+    if code_ids is not None:
+        query = query.where(codings.c.code_id.in_(list(code_ids)))
+    if document_id is not None:
+        query = query.where(codings.c.document_id == document_id)
+    if coder_id is not None:
+        query = query.where(codings.c.coder_id == coder_id)
+    if coding_id is not None:
+        query = query.where(codings.c.id == coding_id)
+    return [
+        Extract(
+            id=r.id,
+            document_id=r.document_id,
+            document=r.title,
+            case_pid=r.pid,
+            speaker=r.speaker,
+            code_id=r.code_id,
+            code=r.code,
+            code_path="",  # filled by the service, which knows the tree
+            coder=r.coder,
+            start=r.start_offset,
+            end=r.end_offset,
+            text=r.quote,
+            created_at=as_utc(r.created_at),
+        )
+        for r in conn.execute(query)
+    ]

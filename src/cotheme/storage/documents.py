@@ -1,0 +1,250 @@
+"""Repository of documents, their revisions and turns.
+
+Owns writing a parsed transcript as a document with revision 1, its turns and its search units, and
+reading documents back. Reading a span's quote and context is done in SQL so that adding a coding costs
+the same whatever the transcript's length.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, distinct, func, insert, select, update
+
+from cotheme.domain.documents import Document, DocumentSummary, SourceInfo, Turn
+from cotheme.domain.text import CONTEXT_CHARS, Anchor, check_span, word_count
+from cotheme.domain.transcript import ParsedTranscript
+from cotheme.storage import search
+from cotheme.storage.schema import cases, codings, documents, revisions, search_units, turns
+from cotheme.storage.store import now
+
+
+def find_by_hash(conn: Connection, sha256: str) -> str | None:
+    """Title of a document with this content hash, if any."""
+    return conn.execute(
+        select(documents.c.title).where(documents.c.content_sha256 == sha256).limit(1)
+    ).scalar_one_or_none()
+
+
+def titles_like(conn: Connection, stem: str) -> set[str]:
+    """Titles that are ``stem`` or ``stem (n)``: the ones a new title from ``stem`` could clash with."""
+    pattern = stem.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + " (%"
+    query = select(documents.c.title).where(
+        (documents.c.title == stem) | documents.c.title.like(pattern, escape="\\")
+    )
+    return set(conn.execute(query).scalars().all())
+
+
+def insert_document(
+    conn: Connection,
+    *,
+    title: str,
+    case_id: int | None,
+    source: SourceInfo,
+    sha256: str,
+    parsed: ParsedTranscript,
+    author_id: int | None = None,
+) -> int:
+    """Store a transcript as a new document at revision 1; return the document id."""
+    stamp = now()
+    doc_id: int = conn.execute(
+        insert(documents).values(
+            title=title,
+            case_id=case_id,
+            file_name=source.file_name,
+            format=source.format,
+            content_sha256=sha256,
+            interview_date=source.interview_date,
+            mode=source.mode,
+            duration_minutes=source.duration_minutes,
+            interviewer=source.interviewer,
+            created_at=stamp,
+        )
+    ).inserted_primary_key[0]  # type: ignore[index]
+    rev_id: int = conn.execute(
+        insert(revisions).values(
+            document_id=doc_id,
+            number=1,
+            text=parsed.text,
+            char_length=len(parsed.text),
+            words=word_count(parsed.text),
+            author_id=author_id,
+            reason="imported",
+            created_at=stamp,
+        )
+    ).inserted_primary_key[0]  # type: ignore[index]
+    conn.execute(update(documents).where(documents.c.id == doc_id).values(current_revision_id=rev_id))
+    if parsed.turns:
+        conn.execute(
+            insert(turns),
+            [
+                {
+                    "revision_id": rev_id,
+                    "idx": i,
+                    "speaker": t.speaker,
+                    "start_offset": t.start,
+                    "end_offset": t.end,
+                    "t_start_ms": t.t_start_ms,
+                    "t_end_ms": t.t_end_ms,
+                }
+                for i, t in enumerate(parsed.turns)
+            ],
+        )
+    search.add_units(
+        conn,
+        (
+            search.Unit("turn", parsed.text[t.start : t.end], doc_id, None, t.start, t.speaker)
+            for t in parsed.turns
+        ),
+    )
+    return doc_id
+
+
+def resolve(conn: Connection, ref: str) -> int | None:
+    """A document id from its number or its title (exact, then case-insensitive)."""
+    ref = ref.strip()
+    if ref.isdigit():
+        found = conn.execute(select(documents.c.id).where(documents.c.id == int(ref))).scalar()
+        if found is not None:
+            return found
+    found = conn.execute(select(documents.c.id).where(documents.c.title == ref)).scalar()
+    if found is None:
+        found = conn.execute(
+            select(documents.c.id).where(func.lower(documents.c.title) == ref.lower())
+        ).scalar()
+    return found
+
+
+def current_revision(conn: Connection, doc_id: int) -> int:
+    return conn.execute(
+        select(documents.c.current_revision_id).where(documents.c.id == doc_id)
+    ).scalar_one()
+
+
+def read_turns(conn: Connection, revision_id: int) -> tuple[Turn, ...]:
+    rows = conn.execute(
+        select(turns).where(turns.c.revision_id == revision_id).order_by(turns.c.idx)
+    )
+    return tuple(
+        Turn(r.idx, r.speaker, r.start_offset, r.end_offset, r.t_start_ms, r.t_end_ms) for r in rows
+    )
+
+
+def read_document(conn: Connection, doc_id: int) -> Document:
+    row = conn.execute(
+        select(documents, cases.c.pid, revisions.c.number, revisions.c.text)
+        .join(revisions, revisions.c.id == documents.c.current_revision_id)
+        .outerjoin(cases, cases.c.id == documents.c.case_id)
+        .where(documents.c.id == doc_id)
+    ).one()
+    return Document(
+        id=row.id,
+        title=row.title,
+        case_pid=row.pid,
+        revision_id=row.current_revision_id,
+        revision=row.number,
+        text=row.text,
+        turns=read_turns(conn, row.current_revision_id),
+        source=SourceInfo(
+            file_name=row.file_name,
+            format=row.format,
+            interview_date=row.interview_date,
+            mode=row.mode,
+            duration_minutes=row.duration_minutes,
+            interviewer=row.interviewer,
+        ),
+    )
+
+
+def anchor(conn: Connection, revision_id: int, start: int, end: int) -> Anchor:
+    """The quote and context of ``start``-``end`` in a revision, read in SQL (1-based substr)."""
+    lo = max(0, start - CONTEXT_CHARS)
+    length, prefix, quote, suffix = conn.execute(
+        select(
+            revisions.c.char_length,
+            func.substr(revisions.c.text, lo + 1, start - lo),
+            func.substr(revisions.c.text, start + 1, max(end - start, 0)),
+            func.substr(revisions.c.text, end + 1, CONTEXT_CHARS),
+        ).where(revisions.c.id == revision_id)
+    ).one()
+    check_span(start, end, length)
+    return Anchor(start=start, end=end, quote=quote, prefix=prefix, suffix=suffix)
+
+
+def summaries(conn: Connection) -> list[DocumentSummary]:
+    turn_counts = (
+        select(turns.c.revision_id, func.count().label("n"))
+        .group_by(turns.c.revision_id)
+        .subquery()
+    )
+    coding_counts = (
+        select(codings.c.document_id, func.count().label("n"))
+        .group_by(codings.c.document_id)
+        .subquery()
+    )
+    rows = conn.execute(
+        select(
+            documents.c.id,
+            documents.c.title,
+            documents.c.current_revision_id,
+            cases.c.pid,
+            revisions.c.words,
+            revisions.c.number,
+            func.coalesce(turn_counts.c.n, 0).label("turns"),
+            func.coalesce(coding_counts.c.n, 0).label("codings"),
+        )
+        .join(revisions, revisions.c.id == documents.c.current_revision_id)
+        .outerjoin(cases, cases.c.id == documents.c.case_id)
+        .outerjoin(turn_counts, turn_counts.c.revision_id == documents.c.current_revision_id)
+        .outerjoin(coding_counts, coding_counts.c.document_id == documents.c.id)
+        .order_by(documents.c.id)
+    ).all()
+    speakers: dict[int, list[str]] = {}
+    for rev_id, speaker in conn.execute(
+        select(turns.c.revision_id, turns.c.speaker)
+        .where(turns.c.speaker.is_not(None))
+        .order_by(turns.c.revision_id, turns.c.idx)
+    ):
+        own = speakers.setdefault(rev_id, [])
+        if speaker not in own:
+            own.append(speaker)
+    return [
+        DocumentSummary(
+            id=r.id,
+            title=r.title,
+            case_pid=r.pid,
+            words=r.words,
+            turns=r.turns,
+            speakers=tuple(speakers.get(r.current_revision_id, [])),
+            codings=r.codings,
+            revision=r.number,
+        )
+        for r in rows
+    ]
+
+
+def rename_speaker(conn: Connection, doc_id: int, old: str, new: str) -> int:
+    """Rename a speaker label in the document's current revision; return how many turns changed."""
+    rev_id = current_revision(conn, doc_id)
+    changed = conn.execute(
+        update(turns).where(turns.c.revision_id == rev_id, turns.c.speaker == old).values(speaker=new)
+    ).rowcount
+    conn.execute(
+        update(search_units)
+        .where(search_units.c.document_id == doc_id, search_units.c.speaker == old)
+        .values(speaker=new)
+    )
+    return changed
+
+
+def distinct_speakers(conn: Connection, doc_id: int) -> list[str]:
+    rev_id = current_revision(conn, doc_id)
+    return list(
+        conn.execute(
+            select(distinct(turns.c.speaker)).where(
+                turns.c.revision_id == rev_id, turns.c.speaker.is_not(None)
+            )
+        ).scalars()
+    )
+
+
+def set_case(conn: Connection, doc_id: int, case_id: int | None) -> None:
+    conn.execute(update(documents).where(documents.c.id == doc_id).values(case_id=case_id))

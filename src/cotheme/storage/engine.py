@@ -1,0 +1,80 @@
+"""Engines for a project: an SQLite file (``*.cotheme``) or a PostgreSQL URL.
+
+Owns how a user's PROJECT argument becomes a SQLAlchemy engine, and the per-connection settings that
+make SQLite safe for this use (WAL, foreign keys on, a busy timeout for a second process). Must not
+know about tables or migrations.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from cotheme.errors import ProjectError
+
+#: How long a second writer waits for the lock before giving up (ms); a coding commit takes ~1 ms.
+BUSY_TIMEOUT_MS = 10_000
+
+
+def is_url(target: str) -> bool:
+    """True when ``target`` names a database server rather than a project file."""
+    return target.startswith(("postgresql:", "postgresql+", "postgres:"))
+
+
+def describe(target: str) -> str:
+    """The project as a user should read it in messages: the path, or the URL without password."""
+    if is_url(target):
+        try:
+            return make_url(target).render_as_string(hide_password=True)
+        except ArgumentError:
+            return "the database URL"
+    return str(target)
+
+
+def make_engine(target: str) -> Engine:
+    """An engine for a project file path or a ``postgresql://`` URL."""
+    if is_url(target):
+        return _postgres_engine(target)
+    return _sqlite_engine(Path(target))
+
+
+def _postgres_engine(url_text: str) -> Engine:
+    try:
+        url = make_url(url_text.replace("postgres://", "postgresql://", 1))
+    except ArgumentError as exc:
+        raise ProjectError(f"'{describe(url_text)}' is not a database URL: {exc}.") from None
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    return create_engine(url, pool_pre_ping=True, future=True)
+
+
+def _sqlite_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", future=True)
+    event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # Let SQLAlchemy, not pysqlite, decide when transactions begin (see _sqlite_begin).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    # NORMAL in WAL mode is durable against application crashes; only an OS crash may lose the
+    # last commits, never corrupt the file.
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def _sqlite_begin(connection: Any) -> None:
+    # A writer takes the lock up front (BEGIN IMMEDIATE), so two writers queue instead of one failing
+    # with "database is locked" half-way through a transaction; readers do not block writers.
+    readonly = connection.get_execution_options().get("cotheme_readonly", False)
+    connection.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")

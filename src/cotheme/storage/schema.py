@@ -1,0 +1,206 @@
+"""The tables of a cotheme project, as SQLAlchemy Core metadata.
+
+This is the *model* the repositories query; the database schema itself is created only by the Alembic
+migrations in ``migrations/versions`` (a test checks the two agree). Engine-specific search objects
+(the FTS5 table on SQLite, the tsvector column on PostgreSQL) live in the migrations and ``search.py``.
+
+``documents.current_revision_id`` carries no foreign key on purpose: documents and revisions point at
+each other, and SQLite cannot add a constraint after both exist. ``cotheme check`` verifies it.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    text,
+)
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING)
+
+
+def _stamp(name: str) -> Column:  # type: ignore[type-arg]
+    return Column(name, DateTime(timezone=True), nullable=False)
+
+
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", String(100), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+members = Table(
+    "members",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("role_label", String(200), nullable=False, server_default=""),
+    Column("permission", String(20), nullable=False, server_default="coder"),
+    _stamp("created_at"),
+    CheckConstraint("permission IN ('lead', 'coder', 'viewer')", name="permission"),
+)
+
+cases = Table(
+    "cases",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("pid", String(100), nullable=False, unique=True),
+    _stamp("created_at"),
+)
+
+attributes = Table(
+    "attributes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("position", Integer, nullable=False),
+)
+
+case_values = Table(
+    "case_values",
+    metadata,
+    Column("case_id", ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
+    Column("attribute_id", ForeignKey("attributes.id", ondelete="CASCADE"), primary_key=True),
+    Column("value", Text, nullable=True),  # NULL = explicitly "not available"
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("title", String(300), nullable=False, unique=True),
+    Column("case_id", ForeignKey("cases.id", ondelete="SET NULL"), nullable=True, index=True),
+    Column("current_revision_id", Integer, nullable=True),
+    Column("file_name", String(500), nullable=False, server_default=""),
+    Column("format", String(20), nullable=False, server_default=""),
+    Column("content_sha256", String(64), nullable=False, index=True),
+    Column("interview_date", Date, nullable=True),
+    Column("mode", String(100), nullable=False, server_default=""),
+    Column("duration_minutes", Integer, nullable=True),
+    Column("interviewer", String(200), nullable=False, server_default=""),
+    _stamp("created_at"),
+)
+
+revisions = Table(
+    "revisions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("number", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("char_length", Integer, nullable=False),
+    Column("words", Integer, nullable=False),
+    Column("author_id", ForeignKey("members.id", ondelete="SET NULL"), nullable=True),
+    Column("reason", Text, nullable=False, server_default=""),
+    _stamp("created_at"),
+    UniqueConstraint("document_id", "number", name="uq_revisions_document_number"),
+)
+
+turns = Table(
+    "turns",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("revision_id", ForeignKey("revisions.id", ondelete="CASCADE"), nullable=False),
+    Column("idx", Integer, nullable=False),
+    Column("speaker", String(200), nullable=True),
+    Column("start_offset", Integer, nullable=False),
+    Column("end_offset", Integer, nullable=False),
+    Column("t_start_ms", Integer, nullable=True),
+    Column("t_end_ms", Integer, nullable=True),
+    Index("ix_turns_revision_start", "revision_id", "start_offset"),
+)
+
+codes = Table(
+    "codes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("parent_id", ForeignKey("codes.id", ondelete="RESTRICT"), nullable=True),
+    Column("name", String(200), nullable=False),
+    Column("definition", Text, nullable=False, server_default=""),
+    Column("inclusion", Text, nullable=False, server_default=""),
+    Column("exclusion", Text, nullable=False, server_default=""),
+    Column("example", Text, nullable=False, server_default=""),
+    Column("colour", String(7), nullable=False, server_default="#999999"),
+    Column("position", Integer, nullable=False, server_default="0"),
+    _stamp("created_at"),
+    UniqueConstraint("parent_id", "name", name="uq_codes_parent_name"),
+    Index(
+        "uq_codes_root_name",
+        "name",
+        unique=True,
+        sqlite_where=text("parent_id IS NULL"),
+        postgresql_where=text("parent_id IS NULL"),
+    ),
+)
+
+codings = Table(
+    "codings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("revision_id", ForeignKey("revisions.id", ondelete="CASCADE"), nullable=False),
+    Column("code_id", ForeignKey("codes.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("coder_id", ForeignKey("members.id", ondelete="SET NULL"), nullable=True, index=True),
+    Column("start_offset", Integer, nullable=False),
+    Column("end_offset", Integer, nullable=False),
+    Column("quote", Text, nullable=False),
+    Column("prefix", Text, nullable=False),
+    Column("suffix", Text, nullable=False),
+    _stamp("created_at"),
+    _stamp("updated_at"),
+    CheckConstraint("start_offset >= 0 AND end_offset > start_offset", name="span"),
+    Index("ix_codings_document_start", "document_id", "start_offset"),
+)
+
+memos = Table(
+    "memos",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("author_id", ForeignKey("members.id", ondelete="SET NULL"), nullable=True),
+    Column("target", String(20), nullable=False),
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=True, index=True),
+    Column("code_id", ForeignKey("codes.id", ondelete="CASCADE"), nullable=True, index=True),
+    Column("coding_id", ForeignKey("codings.id", ondelete="CASCADE"), nullable=True, index=True),
+    _stamp("created_at"),
+    _stamp("updated_at"),
+    CheckConstraint(
+        "(target = 'project' AND document_id IS NULL AND code_id IS NULL AND coding_id IS NULL)"
+        " OR (target = 'document' AND document_id IS NOT NULL)"
+        " OR (target = 'code' AND code_id IS NOT NULL)"
+        " OR (target = 'coding' AND coding_id IS NOT NULL)",
+        name="target",
+    ),
+)
+
+#: One row per searchable unit: a speaker turn of a document's current revision, or a memo.
+search_units = Table(
+    "search_units",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(10), nullable=False),
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=True, index=True),
+    Column("memo_id", ForeignKey("memos.id", ondelete="CASCADE"), nullable=True, index=True),
+    Column("start_offset", Integer, nullable=False, server_default="0"),
+    Column("speaker", String(200), nullable=True),
+    Column("body", Text, nullable=False),
+)

@@ -1,0 +1,119 @@
+"""Full-text search over transcripts and memos, one interface over two engines.
+
+Units (a turn of a document's current revision, or a memo) live in ``search_units``; SQLite finds
+candidates with FTS5, PostgreSQL with a GIN-indexed ``tsvector``. Offsets and snippets are then
+computed from the unit text by ``cotheme.domain.search`` so both engines answer identically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, delete, insert, select, text
+
+from cotheme.domain.search import Query, SearchHit, Term, locate, snippet
+from cotheme.storage.schema import documents, search_units
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A searchable piece of text and where it sits."""
+
+    kind: str
+    body: str
+    document_id: int | None = None
+    memo_id: int | None = None
+    start_offset: int = 0
+    speaker: str | None = None
+
+
+def add_units(conn: Connection, units: Iterable[Unit]) -> None:
+    rows = [
+        {
+            "kind": u.kind,
+            "body": u.body,
+            "document_id": u.document_id,
+            "memo_id": u.memo_id,
+            "start_offset": u.start_offset,
+            "speaker": u.speaker,
+        }
+        for u in units
+        if u.body.strip()
+    ]
+    if rows:
+        conn.execute(insert(search_units), rows)
+
+
+def drop_document_units(conn: Connection, document_id: int) -> None:
+    conn.execute(delete(search_units).where(search_units.c.document_id == document_id))
+
+
+def drop_memo_units(conn: Connection, memo_id: int) -> None:
+    conn.execute(delete(search_units).where(search_units.c.memo_id == memo_id))
+
+
+def _fts5(query: Query) -> str:
+    def term(t: Term) -> str:
+        phrase = '"' + " ".join(t.words) + '"'
+        return phrase + "*" if t.prefix else phrase
+
+    return " ".join(term(t) for t in query.terms)
+
+
+def _tsquery(query: Query) -> str:
+    def term(t: Term) -> str:
+        words = [f"'{w}'" for w in t.words]
+        if t.prefix:
+            words[-1] += ":*"
+        return "(" + " <-> ".join(words) + ")"
+
+    return " & ".join(term(t) for t in query.terms)
+
+
+def _candidates(conn: Connection, query: Query, limit: int) -> Sequence[object]:
+    columns = "u.id, u.kind, u.document_id, u.memo_id, u.start_offset, u.speaker, u.body"
+    if conn.dialect.name == "sqlite":
+        sql = (
+            f"SELECT {columns} FROM search_fts JOIN search_units u ON u.id = search_fts.rowid "
+            "WHERE search_fts MATCH :q ORDER BY u.id LIMIT :n"
+        )
+        return conn.execute(text(sql), {"q": _fts5(query), "n": limit}).all()
+    sql = (
+        f"SELECT {columns} FROM search_units u WHERE u.tsv @@ to_tsquery('simple', :q) "
+        "ORDER BY u.id LIMIT :n"
+    )
+    return conn.execute(text(sql), {"q": _tsquery(query), "n": limit}).all()
+
+
+def search(conn: Connection, query: Query, limit: int = 50) -> list[SearchHit]:
+    """Hits in reading order (documents as imported, then turn order; memos by creation)."""
+    # Fetch extra candidates: the engine's tokenizer may match a unit that the exact word-boundary
+    # check in ``locate`` then rejects (rare, e.g. underscores), and we still want ``limit`` hits.
+    rows = _candidates(conn, query, limit * 2 + 10)
+    titles = dict(conn.execute(select(documents.c.id, documents.c.title)).all())
+    hits: list[SearchHit] = []
+    for row in rows:
+        spans = locate(query, row.body)  # type: ignore[attr-defined]
+        if not spans:
+            continue
+        snip, marks = snippet(row.body, spans)  # type: ignore[attr-defined]
+        base = row.start_offset  # type: ignore[attr-defined]
+        absolute = tuple((s + base, e + base) for s, e in spans)
+        hits.append(
+            SearchHit(
+                kind="document" if row.kind == "turn" else "memo",  # type: ignore[attr-defined]
+                document_id=row.document_id,  # type: ignore[attr-defined]
+                document=titles.get(row.document_id),  # type: ignore[attr-defined]
+                memo_id=row.memo_id,  # type: ignore[attr-defined]
+                start=absolute[0][0],
+                end=absolute[0][1],
+                offsets=absolute,
+                snippet=snip,
+                snippet_marks=marks,
+                speaker=row.speaker,  # type: ignore[attr-defined]
+            )
+        )
+        if len(hits) >= limit:
+            break
+    return hits

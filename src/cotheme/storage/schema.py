@@ -10,6 +10,8 @@ each other, and SQLite cannot add a constraint after both exist. ``cotheme check
 
 from __future__ import annotations
 
+import uuid
+
 from sqlalchemy import (
     CheckConstraint,
     Column,
@@ -41,6 +43,15 @@ def _stamp(name: str) -> Column:  # type: ignore[type-arg]
     return Column(name, DateTime(timezone=True), nullable=False)
 
 
+def new_guid() -> str:
+    """A fresh identity for an exported object (REFI-QDA GUIDs; merging imports by GUID)."""
+    return str(uuid.uuid4())
+
+
+def _guid() -> Column:  # type: ignore[type-arg]
+    return Column("guid", String(36), nullable=False, unique=True, default=new_guid)
+
+
 settings = Table(
     "settings",
     metadata,
@@ -52,6 +63,7 @@ members = Table(
     "members",
     metadata,
     Column("id", Integer, primary_key=True),
+    _guid(),
     Column("name", String(200), nullable=False, unique=True),
     Column("role_label", String(200), nullable=False, server_default=""),
     Column("permission", String(20), nullable=False, server_default="coder"),
@@ -63,6 +75,7 @@ cases = Table(
     "cases",
     metadata,
     Column("id", Integer, primary_key=True),
+    _guid(),
     Column("pid", String(100), nullable=False, unique=True),
     _stamp("created_at"),
 )
@@ -71,6 +84,7 @@ attributes = Table(
     "attributes",
     metadata,
     Column("id", Integer, primary_key=True),
+    _guid(),
     Column("name", String(200), nullable=False, unique=True),
     Column("position", Integer, nullable=False),
 )
@@ -87,6 +101,7 @@ documents = Table(
     "documents",
     metadata,
     Column("id", Integer, primary_key=True),
+    _guid(),
     Column("title", String(300), nullable=False, unique=True),
     Column("case_id", ForeignKey("cases.id", ondelete="SET NULL"), nullable=True, index=True),
     Column("current_revision_id", Integer, nullable=True),
@@ -133,6 +148,7 @@ codes = Table(
     "codes",
     metadata,
     Column("id", Integer, primary_key=True),
+    _guid(),
     Column("parent_id", ForeignKey("codes.id", ondelete="RESTRICT"), nullable=True),
     Column("name", String(200), nullable=False),
     Column("definition", Text, nullable=False, server_default=""),
@@ -156,6 +172,7 @@ codings = Table(
     "codings",
     metadata,
     Column("id", Integer, primary_key=True),
+    _guid(),
     Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
     Column("revision_id", ForeignKey("revisions.id", ondelete="CASCADE"), nullable=False),
     Column("code_id", ForeignKey("codes.id", ondelete="CASCADE"), nullable=False, index=True),
@@ -175,6 +192,7 @@ memos = Table(
     "memos",
     metadata,
     Column("id", Integer, primary_key=True),
+    _guid(),
     Column("text", Text, nullable=False),
     Column("author_id", ForeignKey("members.id", ondelete="SET NULL"), nullable=True),
     Column("target", String(20), nullable=False),

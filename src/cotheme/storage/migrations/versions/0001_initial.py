@@ -18,6 +18,10 @@ depends_on = None
 STAMP = sa.DateTime(timezone=True)
 
 
+def GUID() -> sa.Column:  # type: ignore[type-arg]  # noqa: N802 - reads like a column type
+    return sa.Column("guid", sa.String(36), nullable=False, unique=True)
+
+
 def _fk(column: str, target: str, ondelete: str, nullable: bool = True) -> sa.Column:  # type: ignore[type-arg]
     return sa.Column(
         column,
@@ -36,6 +40,7 @@ def upgrade() -> None:
     op.create_table(
         "members",
         sa.Column("id", sa.Integer, primary_key=True),
+        GUID(),
         sa.Column("name", sa.String(200), nullable=False, unique=True),
         sa.Column("role_label", sa.String(200), nullable=False, server_default=""),
         sa.Column("permission", sa.String(20), nullable=False, server_default="coder"),
@@ -45,12 +50,14 @@ def upgrade() -> None:
     op.create_table(
         "cases",
         sa.Column("id", sa.Integer, primary_key=True),
+        GUID(),
         sa.Column("pid", sa.String(100), nullable=False, unique=True),
         sa.Column("created_at", STAMP, nullable=False),
     )
     op.create_table(
         "attributes",
         sa.Column("id", sa.Integer, primary_key=True),
+        GUID(),
         sa.Column("name", sa.String(200), nullable=False, unique=True),
         sa.Column("position", sa.Integer, nullable=False),
     )
@@ -63,6 +70,7 @@ def upgrade() -> None:
     op.create_table(
         "documents",
         sa.Column("id", sa.Integer, primary_key=True),
+        GUID(),
         sa.Column("title", sa.String(300), nullable=False, unique=True),
         _fk("case_id", "cases.id", "SET NULL"),
         sa.Column("current_revision_id", sa.Integer, nullable=True),
@@ -105,6 +113,7 @@ def upgrade() -> None:
     op.create_table(
         "codes",
         sa.Column("id", sa.Integer, primary_key=True),
+        GUID(),
         _fk("parent_id", "codes.id", "RESTRICT"),
         sa.Column("name", sa.String(200), nullable=False),
         sa.Column("definition", sa.Text, nullable=False, server_default=""),
@@ -127,6 +136,7 @@ def upgrade() -> None:
     op.create_table(
         "codings",
         sa.Column("id", sa.Integer, primary_key=True),
+        GUID(),
         _fk("document_id", "documents.id", "CASCADE", nullable=False),
         _fk("revision_id", "revisions.id", "CASCADE", nullable=False),
         _fk("code_id", "codes.id", "CASCADE", nullable=False),
@@ -146,6 +156,7 @@ def upgrade() -> None:
     op.create_table(
         "memos",
         sa.Column("id", sa.Integer, primary_key=True),
+        GUID(),
         sa.Column("text", sa.Text, nullable=False),
         _fk("author_id", "members.id", "SET NULL"),
         sa.Column("target", sa.String(20), nullable=False),

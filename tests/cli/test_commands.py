@@ -55,7 +55,7 @@ def test_full_flow_with_json(study: Path) -> None:
     assert code == 0 and json.loads(out)[0]["case_pid"] == "P01"
     docs = json.loads(cli("docs", "list", str(study), "--json")[1])
     assert docs[0]["title"] == "P01" and docs[0]["speakers"] == ["Interviewer", "P01"]
-    assert set(docs[0]) == {"id", "title", "case_pid", "words", "turns", "speakers", "codings", "revision"}
+    assert set(docs[0]) == {"id", "title", "case_pid", "words", "turns", "speakers", "codings", "revision", "coded_turns"}
     cases = json.loads(cli("cases", "list", str(study), "--json")[1])
     assert cases[1] == {"id": "P02", "attributes": {"age_band": "Information not available"}}
     assert cli("codebook", "import", str(study), str(folder / "codebook.csv"))[0] == 0

@@ -13,7 +13,6 @@ from cotheme.formats.attributes import read_attributes, read_sheet
 
 
 def test_csv_with_empty_cells() -> None:
-    data = b"Name,Age,Gender,Notes\r\nignored?,,,\r\n"
     data = b"PID , Age,Gender\nP01,34,\nP02,  ,F\n\n,,\nP03,51,M\n"
     id_name, table = read_attributes("cases.csv", data)
     assert id_name == "PID"
@@ -108,7 +107,7 @@ def test_xlsx_first_sheet() -> None:
 
 
 def test_xlsx_that_is_not_a_zip() -> None:
-    with pytest.raises(InputError, match=r"^cases\.xlsx: is not a Excel \.xlsx file \(it is not a zip archive\)"):
+    with pytest.raises(InputError, match=r"^cases\.xlsx: is not an Excel \.xlsx file \(it is not a zip archive\)"):
         read_attributes("cases.xlsx", b"id,age\nP1,2\n")
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cotheme.domain.transcript import ParsedTranscript
 from cotheme.errors import InputError
@@ -158,3 +160,19 @@ def test_cue_ending_before_it_starts() -> None:
 def test_srt_with_a_bad_timing_line() -> None:
     with pytest.raises(InputError, match=r"^x\.srt, line 6: '00:00:03 - 00:00:04' is not a cue timing line"):
         read_srt("x.srt", b"1\n00:00:01,000 --> 00:00:02,000\nHi\n\n2\n00:00:03 - 00:00:04\nYo\n")
+
+
+CUE_ALPHABET = st.sampled_from(list("0123456789:.,-> \n\nabAB<>v/&;é😀\r"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(), st.text(alphabet=CUE_ALPHABET, max_size=300)))
+def test_any_caption_text_parses_or_raises_input_error(body: str) -> None:
+    for name, data in (("f.vtt", "WEBVTT\n\n" + body), ("f.srt", body)):
+        try:
+            parsed = (read_vtt if name.endswith(".vtt") else read_srt)(name, data.encode("utf-8"))
+        except InputError as err:
+            assert str(err).startswith(name)
+            continue
+        pieces = [parsed.text[t.start:t.end] for t in parsed.turns]
+        assert "\n".join(pieces) == parsed.text and all(pieces)

@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 import cotheme
 from cotheme.cli import cases, codebook, documents, team
+from cotheme.cli import serve as serving
 from cotheme.cli.context import JsonOpt, ProjectArg, opened
 from cotheme.cli.output import Group, err, marked, print_json, print_table, say
 from cotheme.services.importing import parse_speaker_map
@@ -29,6 +30,7 @@ app.add_typer(codebook.app, name="codebook")
 app.add_typer(team.members_app, name="members")
 app.add_typer(team.memo_app, name="memo")
 app.add_typer(team.study_app, name="study")
+app.command("serve")(serving.serve)
 
 
 def _version(value: bool) -> None:
@@ -174,12 +176,13 @@ def search(
 
 @app.command()
 def demo(
-    port: Annotated[int, typer.Option("--port", help="Port for the web workbench (when it is installed).")] = 8765,
+    port: Annotated[int, typer.Option("--port", help="Port to serve the demo on.")] = 8765,
     out_path: Annotated[str, typer.Option("--out", help="Where to build the demo project.")] = "cotheme-demo.cotheme",
+    no_serve: Annotated[bool, typer.Option("--no-serve", help="Build and summarise only.")] = False,
 ) -> None:
-    """Build the fictional demo study into a fresh project file and print a summary.
+    """Build the fictional demo study into a fresh project file and serve it on 127.0.0.1.
 
-    Example: cotheme demo --out /tmp/demo.cotheme
+    Example: cotheme demo --port 8765
     """
     from cotheme.services.demo import build_demo
 
@@ -195,10 +198,8 @@ def demo(
             f"{sum(d.codings for d in docs)} codings, {len(p.memos())} memos, "
             f"members: {', '.join(m.name for m in p.members())}."
         )
-    say(
-        f"The web workbench is not part of this release yet, so nothing is served on port {port}; "
-        f"explore the demo with e.g. 'cotheme codings {out_path}' or 'cotheme search {out_path} trust'."
-    )
+        if not no_serve:
+            serving.run_server(p, "127.0.0.1", port)
 
 
 def run() -> None:

@@ -46,6 +46,12 @@ class DocumentSummary:
     speakers: tuple[str, ...]
     codings: int
     revision: int
+    coded_turns: int = 0
+
+    @property
+    def progress(self) -> float:
+        """Share of turns with at least one coding (0.0-1.0)."""
+        return self.coded_turns / self.turns if self.turns else 0.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,12 +13,13 @@ from cotheme.errors import InvalidArgument
 
 
 class MemoTarget(StrEnum):
-    """What a memo is about; ``theme`` arrives with the themes issue."""
+    """What a memo is about."""
 
     PROJECT = "project"
     DOCUMENT = "document"
     CODE = "code"
     CODING = "coding"
+    THEME = "theme"
 
     @classmethod
     def parse(cls, value: str) -> MemoTarget:
@@ -26,7 +27,7 @@ class MemoTarget(StrEnum):
             return cls(value.strip().lower())
         except ValueError:
             raise InvalidArgument(
-                f"'{value}' is not a memo target; use project, document, code or coding."
+                f"'{value}' is not a memo target; use project, document, code, coding or theme."
             ) from None
 
 

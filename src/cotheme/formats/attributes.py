@@ -86,13 +86,14 @@ def _csv_rows(filename: str, data: bytes, max_bytes: int) -> list[tuple[int, lis
     delimiter = "\t" if filename.lower().endswith(".tsv") else _sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     rows: list[tuple[int, list[Cell]]] = []
-    first_line = 1
+    # Rows are numbered as a spreadsheet shows them (a quoted cell spanning lines is still one row).
     try:
-        for row in reader:
-            rows.append((first_line, [cell.strip() or None for cell in row]))
-            first_line = reader.line_num + 1
+        for number, row in enumerate(reader, start=1):
+            rows.append((number, [cell.strip() or None for cell in row]))
     except csv.Error as exc:
-        raise InputError(f"{filename}, line {first_line}: cannot be read as CSV ({exc}); fix the quoting there and import again.") from None
+        raise InputError(
+            f"{filename}, line {reader.line_num}: cannot be read as CSV ({exc}); fix the quoting there and import again."
+        ) from None
     return rows
 
 

@@ -126,7 +126,8 @@ def join_lines(lines: Sequence[str]) -> list[str]:
     previous = ""
     for line in lines:
         if not line.strip():
-            current = _flush(paragraphs, current)
+            _flush(paragraphs, current)
+            current = None
         elif current is not None and _continues(current, previous, line, typical):
             current = _glue(current, line)
         else:
@@ -157,4 +158,3 @@ def _glue(current: str, line: str) -> str:
 def _flush(paragraphs: list[str], current: str | None) -> None:
     if current is not None and current.strip():
         paragraphs.append(current)
-    return None

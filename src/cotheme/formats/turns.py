@@ -27,6 +27,7 @@ __all__ = [
     "choose_speaker_labels",
     "clean_speaker",
     "find_label",
+    "is_prose_lead_in",
     "parse_clock",
 ]
 

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 import docx
 from docx.document import Document as WordDocument
-from docx.table import Table
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
@@ -55,12 +55,13 @@ def check_package(filename: str, data: bytes, *, max_bytes: int, kind: str, main
     ``kind`` names the file type in messages, e.g. ``"Word .docx"``.
     """
     redo = f"open it in the program that made it, save it again as {kind} and import that."
+    a_kind = ("an " if kind[:1] in "AEIOU" else "a ") + kind
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             infos = package.infolist()
             _check_sizes(filename, infos, max_bytes)
             if main_part not in {info.filename for info in infos}:
-                raise InputError(f"{filename}: is a zip archive but not a {kind} file (it has no {main_part}); {redo}")
+                raise InputError(f"{filename}: is a zip archive but not {a_kind} file (it has no {main_part}); {redo}")
             for info in infos:
                 if info.filename.endswith((".xml", ".rels")) and _has_dtd(package.read(info)):
                     raise InputError(
@@ -70,7 +71,7 @@ def check_package(filename: str, data: bytes, *, max_bytes: int, kind: str, main
     except InputError:
         raise
     except zipfile.BadZipFile:
-        raise InputError(f"{filename}: is not a {kind} file (it is not a zip archive); {redo}") from None
+        raise InputError(f"{filename}: is not {a_kind} file (it is not a zip archive); {redo}") from None
     except _ZIP_ERRORS as exc:
         raise InputError(f"{filename}: is a damaged or encrypted zip archive ({exc}); {redo}") from None
 
@@ -129,7 +130,7 @@ def _document_lines(document: WordDocument) -> Iterator[LabelledLine]:
 def _table_lines(table: Table) -> Iterator[LabelledLine]:
     """A row whose first cell is a short label reads as ``label: other cells``; else cell by cell."""
     for row in table.rows:
-        cells = []
+        cells: list[_Cell] = []
         for cell in row.cells:  # a merged cell appears once per grid column it spans
             if not cells or cell._tc is not cells[-1]._tc:
                 cells.append(cell)

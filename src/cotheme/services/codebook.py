@@ -6,10 +6,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, distinct, func, select
 
-from cotheme.domain.codebook import DEFAULT_COLOURS, Code, CodeSpec, check_colour, split_path
+from cotheme.domain.codebook import (
+    DEFAULT_COLOURS,
+    Code,
+    CodeSpec,
+    check_colour,
+    check_name,
+    split_path,
+)
 from cotheme.errors import Conflict, InvalidArgument, NotFound
 from cotheme.formats.codebook_file import (
     read_codebook_csv,
@@ -162,3 +170,50 @@ def code_paths(conn: Connection) -> dict[int, str]:
 def codes_by_ids(conn: Connection, ids: Sequence[int]) -> list[Code]:
     wanted = set(ids)
     return [c for c in codes_repo.all_codes(conn) if c.id in wanted]
+
+
+def _code_row(conn: Connection, code_id: int) -> Any:
+    row = codes_repo.get_row(conn, code_id)
+    if row is None:
+        raise NotFound(f"There is no code {code_id}; it may have been deleted.")
+    return row
+
+
+def _check_free(conn: Connection, parent_id: int | None, name: str, code_id: int) -> None:
+    clash = codes_repo.find_child(conn, parent_id, name)
+    if clash is not None and clash != code_id:
+        raise Conflict(f"There is already a code '{name}' at that level; choose another name.")
+
+
+def edit_code(store: Store, code_id: int, *, name: str | None = None, **fields: str) -> Code:
+    """Rename a code and/or change its definition, inclusion, exclusion, example or colour."""
+    unknown = set(fields) - set(codes_repo.FIELDS)
+    if unknown:
+        raise InvalidArgument(f"Unknown code fields: {', '.join(sorted(unknown))}.")
+    if "colour" in fields:
+        fields["colour"] = check_colour(fields["colour"])
+    with store.write() as conn:
+        row = _code_row(conn, code_id)
+        if name is not None:
+            clean = check_name(name)
+            _check_free(conn, row.parent_id, clean, code_id)
+            codes_repo.move_code(conn, code_id, row.parent_id, clean)
+        codes_repo.update_code(conn, code_id, {k: v.strip() if k != "colour" else v for k, v in fields.items()})
+        return next(c for c in codes_repo.all_codes(conn) if c.id == code_id)
+
+
+def move_code(store: Store, code_id: int, parent_id: int | None) -> Code:
+    """Move a code (with its sub-codes) under another code, or to the top level with ``None``."""
+    with store.write() as conn:
+        row = _code_row(conn, code_id)
+        if parent_id is not None:
+            _code_row(conn, parent_id)
+            ancestors = {c.id: c.parent_id for c in codes_repo.all_codes(conn)}
+            walk: int | None = parent_id
+            while walk is not None:
+                if walk == code_id:
+                    raise InvalidArgument("A code cannot move under itself or one of its own sub-codes.")
+                walk = ancestors.get(walk)
+        _check_free(conn, parent_id, row.name, code_id)
+        codes_repo.move_code(conn, code_id, parent_id, row.name)
+        return next(c for c in codes_repo.all_codes(conn) if c.id == code_id)

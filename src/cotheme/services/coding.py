@@ -8,6 +8,7 @@ its context from the database, so its cost does not grow with the transcript.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlalchemy import Connection, select
 
@@ -33,6 +34,7 @@ class CodingRequest:
     quote: str | None = None
     coder: str | None = None
     create: bool = False
+    code_id: int | None = None  # the web page names codes by id; ``code`` is then ignored
 
 
 def resolve_document(conn: Connection, ref: str) -> int:
@@ -60,7 +62,12 @@ def add_coding(store: Store, request: CodingRequest) -> Extract:
     with store.write() as conn:
         doc_id = resolve_document(conn, request.document)
         revision_id = docs_repo.current_revision(conn, doc_id)
-        code_id = resolve_code(conn, request.code, create=request.create)
+        if request.code_id is not None:
+            code_id = request.code_id
+            if code_id not in code_paths(conn):
+                raise NotFound(f"There is no code {code_id}; it may have been deleted.")
+        else:
+            code_id = resolve_code(conn, request.code, create=request.create)
         coder = resolve_coder(conn, request.coder)
         if request.quote is not None:
             start, end = _span_of_quote(conn, revision_id, request.quote, request.document)
@@ -95,3 +102,45 @@ def list_extracts(
         coder_id = resolve_coder(conn, coder).id if coder is not None else None
         found = codings_repo.extracts(conn, code_ids=code_ids, document_id=doc_id, coder_id=coder_id)
     return [replace(e, code_path=paths[e.code_id]) for e in found]
+
+
+def _coding_row(conn: Connection, coding_id: int) -> Any:
+    row = codings_repo.get_row(conn, coding_id)
+    if row is None:
+        raise NotFound(f"There is no coding {coding_id}; it may have been deleted.")
+    return row
+
+
+def get_extract(store: Store, coding_id: int) -> Extract:
+    with store.read() as conn:
+        _coding_row(conn, coding_id)
+        (extract,) = codings_repo.extracts(conn, coding_id=coding_id)
+        return replace(extract, code_path=code_paths(conn)[extract.code_id])
+
+
+def update_coding(
+    store: Store, coding_id: int, *, code: str | None = None, code_id: int | None = None,
+    start: int | None = None, end: int | None = None,
+) -> Extract:
+    """Change a coding's code and/or extend or shrink its span (same revision, new quote)."""
+    with store.write() as conn:
+        row = _coding_row(conn, coding_id)
+        new_code = code_id if code_id is not None else (resolve_code(conn, code) if code else None)
+        if new_code is not None and code_paths(conn).get(new_code) is None:
+            raise NotFound(f"There is no code {new_code}.")
+        anchor = None
+        if start is not None or end is not None:
+            anchor = docs_repo.anchor(
+                conn, row.revision_id,
+                row.start_offset if start is None else start,
+                row.end_offset if end is None else end,
+            )
+        codings_repo.update_coding(conn, coding_id, code_id=new_code, anchor=anchor, stamp=now())
+        (extract,) = codings_repo.extracts(conn, coding_id=coding_id)
+        return replace(extract, code_path=code_paths(conn)[extract.code_id])
+
+
+def delete_coding(store: Store, coding_id: int) -> None:
+    with store.write() as conn:
+        _coding_row(conn, coding_id)
+        codings_repo.delete_coding(conn, coding_id)

@@ -16,11 +16,12 @@ from cotheme.domain.memos import Memo
 from cotheme.domain.project import Member, ProjectInfo, STUDY_FIELDS
 from cotheme.domain.search import SearchHit, parse_query
 from cotheme.errors import InvalidArgument, NotFound
-from cotheme.services import cases, codebook, coding, importing, members, notes
+from cotheme.services import cases, codebook, coding, importing, members, notes, retrieval
 from cotheme.services.codebook import CodeCount, CodebookImport
 from cotheme.services.cases import CasesImport
 from cotheme.services.coding import CodingRequest
 from cotheme.services.importing import ImportedDocument, Progress, SourceFile
+from cotheme.services.retrieval import Retrieved
 from cotheme.storage import documents as docs_repo
 from cotheme.storage import search as search_repo
 from cotheme.storage import study
@@ -162,6 +163,14 @@ class Project:
     def create_code(self, path: str, **fields: str) -> Any:
         return codebook.create_code(self._store, path, **fields)
 
+    def edit_code(self, code_id: int, *, name: str | None = None, **fields: str) -> Any:
+        """Rename a code and/or change its definition, notes, example or colour."""
+        return codebook.edit_code(self._store, code_id, name=name, **fields)
+
+    def move_code(self, code_id: int, parent_id: int | None) -> Any:
+        """Move a code under another (or to the top level with ``None``)."""
+        return codebook.move_code(self._store, code_id, parent_id)
+
     # -- coding -----------------------------------------------------------------------------
     def code(
         self,
@@ -173,9 +182,11 @@ class Project:
         quote: str | None = None,
         coder: str | None = None,
         create: bool = False,
+        code_id: int | None = None,
     ) -> Extract:
-        """Apply ``code`` to ``start``-``end`` or to the first exact occurrence of ``quote``."""
-        request = CodingRequest(str(document), code, start, end, quote, coder, create)
+        """Apply ``code`` (or the code ``code_id``) to ``start``-``end`` or to the first exact
+        occurrence of ``quote``."""
+        request = CodingRequest(str(document), code, start, end, quote, coder, create, code_id)
         return coding.add_coding(self._store, request)
 
     def codings(
@@ -184,6 +195,26 @@ class Project:
         return coding.list_extracts(
             self._store, code=code, document=None if document is None else str(document), coder=coder
         )
+
+    def coding(self, coding_id: int) -> Extract:
+        return coding.get_extract(self._store, coding_id)
+
+    def update_coding(
+        self, coding_id: int, *, code: str | None = None, code_id: int | None = None,
+        start: int | None = None, end: int | None = None,
+    ) -> Extract:
+        """Change a coding's code, or extend/shrink its span on the same revision."""
+        return coding.update_coding(self._store, coding_id, code=code, code_id=code_id, start=start, end=end)
+
+    def delete_coding(self, coding_id: int) -> None:
+        coding.delete_coding(self._store, coding_id)
+
+    def retrieve(
+        self, code_ids: Sequence[int], *, mode: str = "or", where: dict[str, str] | None = None,
+        show: Sequence[str] = (),
+    ) -> list[Retrieved]:
+        """Extracts of several codes (any, or all overlapping) with chosen attributes, filtered."""
+        return retrieval.retrieve(self._store, code_ids, mode=mode, where=where, show=show)
 
     def codings_frame(self, **filters: Any) -> pandas.DataFrame:
         """Every extract as a pandas DataFrame (one row per coding); needs pandas installed."""
@@ -204,11 +235,12 @@ class Project:
 
     # -- memos and search -------------------------------------------------------------------
     def add_memo(self, text: str, *, target: str = "project", ref: str | None = None,
-                 author: str | None = None) -> Memo:
-        return notes.add_memo(self._store, text, target=target, ref=ref, author=author)
+                 author: str | None = None, target_id: int | None = None) -> Memo:
+        return notes.add_memo(self._store, text, target=target, ref=ref, author=author, target_id=target_id)
 
-    def memos(self) -> list[Memo]:
-        return notes.list_memos(self._store)
+    def memos(self, target: str | None = None, target_id: int | None = None) -> list[Memo]:
+        """Memos, newest first; only those on one target when given."""
+        return notes.list_memos(self._store, target, target_id)
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Full-text search over transcripts and memos, hits in reading order."""

@@ -69,3 +69,11 @@ def insert_code(
 def update_code(conn: Connection, code_id: int, fields: dict[str, str]) -> None:
     if fields:
         conn.execute(update(codes).where(codes.c.id == code_id).values(**fields))
+
+
+def get_row(conn: Connection, code_id: int) -> object | None:
+    return conn.execute(select(codes).where(codes.c.id == code_id)).first()
+
+
+def move_code(conn: Connection, code_id: int, parent_id: int | None, name: str) -> None:
+    conn.execute(update(codes).where(codes.c.id == code_id).values(parent_id=parent_id, name=name))

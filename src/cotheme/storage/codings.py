@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Connection, and_, insert, select
+from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
 from cotheme.domain.codings import Extract
 from cotheme.domain.text import Anchor
@@ -116,3 +116,43 @@ def extracts(
         )
         for r in conn.execute(query)
     ]
+
+
+def get_row(conn: Connection, coding_id: int) -> object | None:
+    return conn.execute(select(codings).where(codings.c.id == coding_id)).first()
+
+
+def update_coding(conn: Connection, coding_id: int, *, code_id: int | None, anchor: Anchor | None, stamp: datetime) -> None:
+    values: dict[str, object] = {"updated_at": stamp}
+    if code_id is not None:
+        values["code_id"] = code_id
+    if anchor is not None:
+        values.update(
+            start_offset=anchor.start, end_offset=anchor.end, quote=anchor.quote,
+            prefix=anchor.prefix, suffix=anchor.suffix,
+        )
+    conn.execute(update(codings).where(codings.c.id == coding_id).values(**values))
+
+
+def delete_coding(conn: Connection, coding_id: int) -> None:
+    conn.execute(delete(codings).where(codings.c.id == coding_id))
+
+
+def coded_turn_counts(conn: Connection) -> dict[int, int]:
+    """Per document: how many turns of its current revision hold at least one coding."""
+    overlap = (
+        select(codings.c.id)
+        .where(
+            codings.c.revision_id == turns.c.revision_id,
+            codings.c.start_offset < turns.c.end_offset,
+            codings.c.end_offset > turns.c.start_offset,
+        )
+        .exists()
+    )
+    rows = conn.execute(
+        select(documents.c.id, func.count(turns.c.id))
+        .join(turns, turns.c.revision_id == documents.c.current_revision_id)
+        .where(overlap)
+        .group_by(documents.c.id)
+    )
+    return dict(rows.all())

@@ -13,6 +13,7 @@ from cotheme.domain.documents import Document, DocumentSummary, SourceInfo, Turn
 from cotheme.domain.text import CONTEXT_CHARS, Anchor, check_span, word_count
 from cotheme.domain.transcript import ParsedTranscript
 from cotheme.storage import search
+from cotheme.storage.codings import coded_turn_counts
 from cotheme.storage.schema import cases, codings, documents, revisions, search_units, turns
 from cotheme.storage.store import now
 
@@ -206,6 +207,7 @@ def summaries(conn: Connection) -> list[DocumentSummary]:
         own = speakers.setdefault(rev_id, [])
         if speaker not in own:
             own.append(speaker)
+    coded = coded_turn_counts(conn)
     return [
         DocumentSummary(
             id=r.id,
@@ -216,6 +218,7 @@ def summaries(conn: Connection) -> list[DocumentSummary]:
             speakers=tuple(speakers.get(r.current_revision_id, [])),
             codings=r.codings,
             revision=r.number,
+            coded_turns=coded.get(r.id, 0),
         )
         for r in rows
     ]

@@ -13,6 +13,7 @@ _TARGET_COLUMN = {
     MemoTarget.DOCUMENT: "document_id",
     MemoTarget.CODE: "code_id",
     MemoTarget.CODING: "coding_id",
+    MemoTarget.THEME: "theme_id",
 }
 
 

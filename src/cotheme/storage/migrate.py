@@ -14,6 +14,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect
 
+from cotheme.errors import ProjectError
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -43,7 +45,30 @@ def has_tables(engine: Engine) -> bool:
         return bool(inspect(connection).get_table_names())
 
 
-def upgrade(engine: Engine) -> None:
-    """Bring the schema to ``head()`` in one transaction."""
-    with engine.begin() as connection:
-        command.upgrade(_config(connection), "head")
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to ``revision`` (default ``head()``) in one transaction.
+
+    On SQLite a migration may rebuild a table (batch mode: copy, drop, rename). Dropping a parent
+    table with foreign keys on would cascade into its children, so the keys are off for the
+    migration, as SQLite's own ALTER TABLE procedure prescribes, and checked before the commit.
+    """
+    if engine.dialect.name != "sqlite":
+        with engine.begin() as connection:
+            command.upgrade(_config(connection), revision)
+        return
+    with engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        # The pragma is a no-op inside a transaction; pysqlite runs in autocommit here (engine.py).
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                command.upgrade(_config(connection), revision)
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                if broken:
+                    raise ProjectError(
+                        f"Upgrading the project would break {len(broken)} references "
+                        f"(first in table {broken[0][0]}); nothing was changed."
+                    )
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")

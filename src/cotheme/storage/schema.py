@@ -17,6 +17,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -188,6 +189,81 @@ codings = Table(
     Index("ix_codings_document_start", "document_id", "start_offset"),
 )
 
+#: Which column a memo's ``target`` needs (0002 added themes; SQLite had to rebuild the table).
+MEMO_TARGET_CHECK = (
+    "(target = 'project' AND document_id IS NULL AND code_id IS NULL AND coding_id IS NULL"
+    " AND theme_id IS NULL)"
+    " OR (target = 'document' AND document_id IS NOT NULL)"
+    " OR (target = 'code' AND code_id IS NOT NULL)"
+    " OR (target = 'coding' AND coding_id IS NOT NULL)"
+    " OR (target = 'theme' AND theme_id IS NOT NULL)"
+)
+
+themes = Table(
+    "themes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _guid(),
+    Column("parent_id", ForeignKey("themes.id", ondelete="RESTRICT"), nullable=True),
+    Column("name", String(200), nullable=False),
+    Column("definition", Text, nullable=False, server_default=""),
+    Column("status", String(20), nullable=False, server_default="candidate"),
+    Column("position", Integer, nullable=False, server_default="0"),
+    Column("map_x", Float, nullable=True),  # NULL = laid out automatically
+    Column("map_y", Float, nullable=True),
+    _stamp("created_at"),
+    _stamp("updated_at"),
+    UniqueConstraint("parent_id", "name", name="uq_themes_parent_name"),
+    CheckConstraint("status IN ('candidate', 'reviewed', 'defined')", name="status"),
+    Index(
+        "uq_themes_root_name",
+        "name",
+        unique=True,
+        sqlite_where=text("parent_id IS NULL"),
+        postgresql_where=text("parent_id IS NULL"),
+    ),
+)
+
+theme_codes = Table(
+    "theme_codes",
+    metadata,
+    Column("theme_id", ForeignKey("themes.id", ondelete="CASCADE"), primary_key=True),
+    Column("code_id", ForeignKey("codes.id", ondelete="CASCADE"), primary_key=True, index=True),
+    _guid(),
+)
+
+theme_exemplars = Table(
+    "theme_exemplars",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _guid(),
+    Column("theme_id", ForeignKey("themes.id", ondelete="CASCADE"), nullable=False),
+    Column("coding_id", ForeignKey("codings.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("position", Integer, nullable=False, server_default="0"),
+    Column("chosen_by", ForeignKey("members.id", ondelete="SET NULL"), nullable=True),
+    _stamp("created_at"),
+    UniqueConstraint("theme_id", "coding_id", name="uq_theme_exemplars_theme_coding"),
+)
+
+#: Purposive-sampling targets: a minimum count and/or share of participants in one category of an
+#: attribute. The attribute is kept by name so targets can be set before anyone is recruited.
+sample_targets = Table(
+    "sample_targets",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _guid(),
+    Column("attribute", String(200), nullable=False),
+    Column("category", String(200), nullable=False),
+    Column("min_count", Integer, nullable=True),
+    Column("min_share", Float, nullable=True),
+    Column("position", Integer, nullable=False, server_default="0"),
+    UniqueConstraint("attribute", "category", name="uq_sample_targets_attribute_category"),
+    CheckConstraint(
+        "(min_count IS NULL OR min_count >= 0) AND (min_share IS NULL OR (min_share >= 0 AND min_share <= 1))",
+        name="bounds",
+    ),
+)
+
 memos = Table(
     "memos",
     metadata,
@@ -201,13 +277,8 @@ memos = Table(
     Column("coding_id", ForeignKey("codings.id", ondelete="CASCADE"), nullable=True, index=True),
     _stamp("created_at"),
     _stamp("updated_at"),
-    CheckConstraint(
-        "(target = 'project' AND document_id IS NULL AND code_id IS NULL AND coding_id IS NULL)"
-        " OR (target = 'document' AND document_id IS NOT NULL)"
-        " OR (target = 'code' AND code_id IS NOT NULL)"
-        " OR (target = 'coding' AND coding_id IS NOT NULL)",
-        name="target",
-    ),
+    Column("theme_id", ForeignKey("themes.id", ondelete="CASCADE"), nullable=True, index=True),
+    CheckConstraint(MEMO_TARGET_CHECK, name="target"),
 )
 
 #: One row per searchable unit: a speaker turn of a document's current revision, or a memo.

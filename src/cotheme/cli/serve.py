@@ -1,0 +1,41 @@
+"""``cotheme serve`` and the serving half of ``cotheme demo``: the one place the CLI wires in the web
+app (an exception to "cli never imports web" that import-linter's contract names explicitly)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from cotheme.cli.context import ProjectArg, opened
+from cotheme.cli.output import err, say
+from cotheme.services.project import Project
+
+HostOpt = Annotated[str, typer.Option("--host", help="Address to bind; loopback unless you mean to share.")]
+PortOpt = Annotated[int, typer.Option("--port", help="Port to listen on.")]
+
+
+def run_server(project: Project, host: str, port: int) -> None:
+    from cotheme.web.server import LOOPBACK, serve
+
+    if host not in (LOOPBACK, "localhost", "::1"):
+        err.print(
+            f"Warning: serving on {host} lets anyone who can reach it and has the token read this project.",
+            style="yellow", markup=False, soft_wrap=True,
+        )
+
+    def announce(url: str) -> None:
+        say(f"cotheme is serving {project.location}")
+        say(f"Open {url}")
+        say("Press Ctrl+C to stop.")
+
+    serve(project, host=host, port=port, announce=announce)
+
+
+def serve(project: ProjectArg, host: HostOpt = "127.0.0.1", port: PortOpt = 8765) -> None:
+    """Serve the coding workbench in the browser; prints a URL carrying the access token.
+
+    Example: cotheme serve study.cotheme --port 8765
+    """
+    with opened(project) as p:
+        run_server(p, host, port)

@@ -1,0 +1,66 @@
+"""Reviewing one theme (phase 4): the data a review page shows, in one read transaction.
+
+Owns grouping a theme's extracts by code and by participant, the counts per subtheme and the list of
+codes that no theme draws on yet. Must not change anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from cotheme.domain.codings import Extract
+from cotheme.domain.memos import MemoTarget
+from cotheme.domain.review import ExtractGroup, SubthemeCount, ThemeReview, UnthemedCode
+from cotheme.services.themes import totals, code_sets, count_table, resolve_theme
+from cotheme.storage import codes as codes_repo
+from cotheme.storage import codings as codings_repo
+from cotheme.storage import memos as memos_repo
+from cotheme.storage import themes as themes_repo
+from cotheme.storage.store import Store
+
+
+def _group(extracts: Sequence[Extract], key: Callable[[Extract], str | None]) -> tuple[ExtractGroup, ...]:
+    groups: dict[str | None, list[Extract]] = {}
+    for extract in extracts:
+        groups.setdefault(key(extract), []).append(extract)
+    # Largest group first: the reviewer reads where the theme is strongest; ties by name.
+    ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0] is None, kv[0] or ""))
+    return tuple(ExtractGroup(k, tuple(v)) for k, v in ordered)
+
+
+def theme_review(store: Store, theme: str | int) -> ThemeReview:
+    """Everything the review page shows for one theme."""
+    with store.read() as conn:
+        theme_id = resolve_theme(conn, theme)
+        themes = themes_repo.all_themes(conn)
+        codes = codes_repo.all_codes(conn)
+        sets = code_sets(themes, codes)
+        table = count_table(conn)
+        mine = sets[theme_id]
+        paths = {c.id: c.path_text for c in codes}
+        found = [
+            replace(e, code_path=paths[e.code_id])
+            for e in codings_repo.extracts(conn, code_ids=sorted(mine))
+        ] if mine else []
+        themed = set().union(*sets.values()) if sets else set()
+        memos = memos_repo.list_memos(conn, MemoTarget.THEME, theme_id)
+        exemplar_ids = tuple(e.coding_id for e in themes_repo.exemplars(conn, theme_id))
+    current = next(t for t in themes if t.id == theme_id)
+    people = {e.case_pid for e in found if e.case_pid is not None}
+    return ThemeReview(
+        theme=current,
+        codes=tuple(c for c in codes if c.id in mine),
+        extracts=len(found),
+        participants=len(people),
+        by_code=_group(found, lambda e: e.code_path),
+        by_participant=_group(found, lambda e: e.case_pid),
+        subthemes=tuple(
+            SubthemeCount(t, *totals(sets[t.id], table)) for t in themes if t.parent_id == theme_id
+        ),
+        unthemed_codes=tuple(
+            UnthemedCode(c, *totals({c.id}, table)) for c in codes if c.id not in themed
+        ),
+        exemplar_ids=exemplar_ids,
+        memos=tuple(memos),
+    )

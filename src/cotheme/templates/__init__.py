@@ -1,0 +1,1 @@
+"""Built-in codebook templates (package data): frameworks a team can load to code deductively."""

@@ -1,0 +1,71 @@
+"""/api/v1 for memos, participants, retrieval and search."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from cotheme.domain.memos import Memo
+from cotheme.web.api_texts import ERRORS, Ctx, extract_out
+from cotheme.web.markdown import to_html
+from cotheme.web.schemas import CaseOut, HitOut, MemoIn, MemoOut, RetrievedOut
+
+router = APIRouter(prefix="/api/v1", responses=ERRORS)
+
+
+def memo_out(m: Memo) -> MemoOut:
+    return MemoOut(
+        id=m.id, text=m.text, html=to_html(m.text), author=m.author, target=m.target.value,
+        target_id=m.target_id, created_at=m.created_at,
+    )
+
+
+@router.get("/memos", response_model=list[MemoOut], tags=["memos"])
+def memos(ctx: Ctx, target: str | None = None, target_id: int | None = None) -> list[MemoOut]:
+    """Memos newest first, optionally only those on one target (project, document, code, coding)."""
+    return [memo_out(m) for m in ctx.project.memos(target, target_id)]
+
+
+@router.post("/memos", response_model=MemoOut, status_code=201, tags=["memos"])
+def add_memo(body: MemoIn, ctx: Ctx) -> MemoOut:
+    """Write a memo (Markdown) as the acting member."""
+    memo = ctx.project.add_memo(body.text, target=body.target, target_id=body.target_id, author=ctx.member.name)
+    return memo_out(memo)
+
+
+@router.get("/cases", response_model=list[CaseOut], tags=["cases"])
+def cases(ctx: Ctx) -> list[CaseOut]:
+    missing = ctx.project.info().missing_label
+    return [CaseOut(id=c.pid, attributes=c.shown(missing)) for c in ctx.project.cases()]
+
+
+@router.get("/extracts", response_model=list[RetrievedOut], tags=["retrieval"])
+def extracts(
+    ctx: Ctx,
+    code: Annotated[list[int], Query(description="Code ids; repeat for several.")],
+    mode: Annotated[str, Query(pattern="^(or|and)$")] = "or",
+    where: Annotated[list[str], Query(description="ATTRIBUTE=VALUE; repeat for several.")] = [],  # noqa: B006
+    show: Annotated[list[str], Query(description="Attributes to show with each extract.")] = [],  # noqa: B006
+) -> list[RetrievedOut]:
+    """Extracts of any (``or``) or all overlapping (``and``) of the codes, filtered by attributes."""
+    filters = {}
+    for item in where:
+        name, sep, value = item.partition("=")
+        if sep:
+            filters[name] = value
+    found = ctx.project.retrieve(code, mode=mode, where=filters, show=show)
+    return [RetrievedOut(extract=extract_out(r.extract), attributes=r.attributes, overlapping=list(r.overlapping))
+            for r in found]
+
+
+@router.get("/search", response_model=list[HitOut], tags=["search"])
+def search(ctx: Ctx, q: Annotated[str, Query(min_length=1, max_length=500)],
+           limit: Annotated[int, Query(ge=1, le=500)] = 50) -> list[HitOut]:
+    """Full-text search over transcripts and memos; hits in reading order."""
+    return [
+        HitOut(kind=h.kind, document_id=h.document_id, document=h.document, memo_id=h.memo_id,
+               speaker=h.speaker, start=h.start, end=h.end, offsets=list(h.offsets),
+               snippet=h.snippet, snippet_marks=list(h.snippet_marks))
+        for h in ctx.project.search(q, limit)
+    ]

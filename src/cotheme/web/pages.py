@@ -1,0 +1,112 @@
+"""The HTML pages: project home, transcript reader, codebook, memos, retrieval and search.
+
+Pages render with Jinja2 (autoescaped); every transcript and memo string is data, never markup. Data
+the page scripts need travels in ``<script type="application/json">`` blocks (tojson-escaped), so no
+inline script is needed and the Content-Security-Policy can forbid it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from cotheme.domain.search import SearchHit
+from cotheme.errors import InvalidArgument
+from cotheme.web.api_codebook import code_out
+from cotheme.web.api_notes import memo_out
+from cotheme.web.api_texts import Ctx, extract_out
+
+templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
+router = APIRouter(include_in_schema=False)
+
+
+def clock(ms: int) -> str:
+    seconds = ms // 1000
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60:02d}:{rest % 60:02d}"
+
+
+templates.env.globals["clock"] = clock
+
+
+def render(request: Request, ctx: Ctx, name: str, page: str, **values: Any) -> HTMLResponse:
+    values.update(ctx=ctx, info=ctx.project.info(), page=page)
+    return templates.TemplateResponse(request, name, values)
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, ctx: Ctx) -> HTMLResponse:
+    documents = ctx.project.documents()
+    cases = ctx.project.cases()
+    memos = [memo_out(m) for m in ctx.project.memos()[:5]]
+    return render(
+        request, ctx, "home.html", "home",
+        documents=documents, cases=cases,
+        attribute_names=list(cases[0].attributes) if cases else [],
+        codes=ctx.project.codes(), total_codings=sum(d.codings for d in documents), memos=memos,
+    )
+
+
+@router.get("/documents/{document_id}", response_class=HTMLResponse)
+def reader(request: Request, document_id: int, ctx: Ctx) -> HTMLResponse:
+    doc = ctx.project.document(document_id)
+    codings = ctx.project.codings(document=document_id)
+    codes = [code_out(c.code, c.extracts, c.participants).model_dump() for c in ctx.project.codes()]
+    return render(
+        request, ctx, "reader.html", "reader", doc=doc, codings=codings,
+        codes_json=codes, codings_json=[extract_out(e).model_dump(mode="json") for e in codings],
+    )
+
+
+@router.get("/codebook", response_class=HTMLResponse)
+def codebook(request: Request, ctx: Ctx) -> HTMLResponse:
+    return render(request, ctx, "codebook.html", "codebook")
+
+
+@router.get("/memos", response_class=HTMLResponse)
+def memos(request: Request, ctx: Ctx) -> HTMLResponse:
+    return render(request, ctx, "memos.html", "memos", memos=[memo_out(m) for m in ctx.project.memos()])
+
+
+@router.get("/retrieve", response_class=HTMLResponse)
+def retrieve(request: Request, ctx: Ctx) -> HTMLResponse:
+    chosen = {int(v) for v in request.query_params.getlist("code") if v.isdigit()}
+    missing = ctx.project.info().missing_label
+    values: dict[str, set[str]] = {}
+    for case in ctx.project.cases():
+        for name, value in case.shown(missing).items():
+            values.setdefault(name, set()).add(value)
+    return render(
+        request, ctx, "retrieve.html", "retrieve", codes=ctx.project.codes(), chosen=chosen,
+        attribute_values={k: sorted(v) for k, v in values.items()},
+    )
+
+
+def _parts(hit: SearchHit) -> list[tuple[str, bool]]:
+    parts, last = [], 0
+    for start, end in hit.snippet_marks:
+        parts.append((hit.snippet[last:start], False))
+        parts.append((hit.snippet[start:end], True))
+        last = end
+    parts.append((hit.snippet[last:], False))
+    return parts
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, ctx: Ctx, q: str = "") -> HTMLResponse:
+    hits: list[dict[str, Any]] = []
+    error = ""
+    if q.strip():
+        try:
+            hits = [dict(vars_of(h), parts=_parts(h)) for h in ctx.project.search(q, 200)]
+        except InvalidArgument as exc:
+            error = str(exc)
+    return render(request, ctx, "search.html", "search", hits=hits, query=q, error=error)
+
+
+def vars_of(hit: SearchHit) -> dict[str, Any]:
+    return {f: getattr(hit, f) for f in hit.__dataclass_fields__}

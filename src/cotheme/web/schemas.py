@@ -1,0 +1,157 @@
+"""Request and response bodies of /api/v1, as pydantic models so the OpenAPI schema documents them.
+
+All offsets are Unicode code points from 0 (the page converts from the browser's UTF-16 units).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, Field
+
+
+class ErrorOut(BaseModel):
+    error: str
+
+
+class MemberOut(BaseModel):
+    id: int
+    name: str
+    role_label: str
+    permission: str
+
+
+class DocumentOut(BaseModel):
+    id: int
+    title: str
+    case_pid: str | None
+    words: int
+    turns: int
+    speakers: list[str]
+    codings: int
+    coded_turns: int
+    revision: int
+
+
+class TurnOut(BaseModel):
+    index: int
+    speaker: str | None
+    start: int
+    end: int
+    t_start_ms: int | None
+    t_end_ms: int | None
+
+
+class DocumentTextOut(BaseModel):
+    id: int
+    title: str
+    case_pid: str | None
+    revision: int
+    text: str
+    turns: list[TurnOut]
+
+
+class ExtractOut(BaseModel):
+    id: int
+    document_id: int
+    document: str
+    case_pid: str | None
+    speaker: str | None
+    code_id: int
+    code: str
+    code_path: str
+    coder: str | None
+    start: int
+    end: int
+    text: str
+    created_at: datetime
+
+
+class RetrievedOut(BaseModel):
+    extract: ExtractOut
+    attributes: dict[str, str]
+    overlapping: list[str]
+
+
+class CodeOut(BaseModel):
+    id: int
+    name: str
+    parent_id: int | None
+    path: str
+    definition: str
+    inclusion: str
+    exclusion: str
+    example: str
+    colour: str
+    extracts: int
+    participants: int
+
+
+class CodeIn(BaseModel):
+    name: str = Field(min_length=1, max_length=200)
+    parent_id: int | None = None
+    definition: str = ""
+    inclusion: str = ""
+    exclusion: str = ""
+    example: str = ""
+    colour: str | None = None
+
+
+class CodeEdit(BaseModel):
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    definition: str | None = None
+    inclusion: str | None = None
+    exclusion: str | None = None
+    example: str | None = None
+    colour: str | None = None
+
+
+class CodeMove(BaseModel):
+    parent_id: int | None
+
+
+class CodingIn(BaseModel):
+    document_id: int
+    code_id: int
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class CodingEdit(BaseModel):
+    code_id: int | None = None
+    start: int | None = Field(default=None, ge=0)
+    end: int | None = Field(default=None, ge=0)
+
+
+class MemoIn(BaseModel):
+    text: str = Field(min_length=1, max_length=100_000)
+    target: str = "project"
+    target_id: int | None = None
+
+
+class MemoOut(BaseModel):
+    id: int
+    text: str
+    html: str
+    author: str | None
+    target: str
+    target_id: int | None
+    created_at: datetime
+
+
+class CaseOut(BaseModel):
+    id: str
+    attributes: dict[str, str]
+
+
+class HitOut(BaseModel):
+    kind: str
+    document_id: int | None
+    document: str | None
+    memo_id: int | None
+    speaker: str | None
+    start: int
+    end: int
+    offsets: list[tuple[int, int]]
+    snippet: str
+    snippet_marks: list[tuple[int, int]]

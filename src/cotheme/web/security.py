@@ -1,0 +1,106 @@
+"""The local server's gate: an access token (as Jupyter's), CSRF protection and security headers.
+
+A request passes with the token in the query (which sets an HttpOnly cookie and redirects to the same
+page without it, so the token does not linger in history or Referer), the cookie, or an
+``Authorization: Bearer`` header. State-changing API requests that rely on the cookie must repeat the
+CSRF cookie in an ``X-CSRF-Token`` header (double submit); both cookies are SameSite=Strict.
+Team accounts (a later issue) replace the token check; the rest stays.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from urllib.parse import urlencode
+
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.types import ASGIApp
+
+TOKEN_COOKIE = "cotheme_token"
+CSRF_COOKIE = "cotheme_csrf"
+CSRF_HEADER = "x-csrf-token"
+UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+
+#: No inline script or style element may run; styles set from our own JS through the CSSOM are fine.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+    "form-action 'self'"
+)
+HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cache-Control": "no-store",
+}
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def _same(a: str | None, b: str) -> bool:
+    return a is not None and hmac.compare_digest(a.encode(), b.encode())
+
+
+def _refuse(request: Request, sentence: str) -> Response:
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": sentence}, status_code=403, headers=HEADERS)
+    body = (
+        "<!doctype html><html lang=en><head><meta charset=utf-8><title>cotheme: access token needed"
+        f"</title></head><body><main><h1>Access token needed</h1><p>{sentence}</p></main></body></html>"
+    )
+    return HTMLResponse(body, status_code=403, headers=HEADERS)
+
+
+class Gate(BaseHTTPMiddleware):
+    """Token gate + CSRF check + security headers for every response."""
+
+    def __init__(self, app: ASGIApp, token: str) -> None:
+        super().__init__(app)
+        self.token = token
+
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        path = request.url.path
+        if path.startswith("/static/"):
+            response = await call_next(request)
+            response.headers.update({k: v for k, v in HEADERS.items() if k != "Cache-Control"})
+            return response
+        bearer = request.headers.get("authorization", "")
+        by_header = bearer.startswith("Bearer ") and _same(bearer[7:], self.token)
+        by_cookie = _same(request.cookies.get(TOKEN_COOKIE), self.token)
+        by_query = _same(request.query_params.get("token"), self.token)
+        if not (by_header or by_cookie or by_query):
+            return _refuse(request, "Open the address that 'cotheme serve' printed; it carries the access token.")
+        if by_query and request.method == "GET" and not path.startswith("/api/"):
+            rest = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
+            target = path + ("?" + urlencode(rest) if rest else "")
+            response: Response = RedirectResponse(target, status_code=303)
+            self._set_cookies(request, response)
+            response.headers.update(HEADERS)
+            return response
+        if request.method in UNSAFE and not by_header:
+            sent = request.headers.get(CSRF_HEADER)
+            cookie = request.cookies.get(CSRF_COOKIE)
+            if not cookie or not _same(sent, cookie):
+                return JSONResponse(
+                    {"error": "The request lacks its CSRF token; reload the page and try again."},
+                    status_code=403, headers=HEADERS,
+                )
+        request.state.csrf = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(16)
+        response = await call_next(request)
+        self._set_cookies(request, response)
+        response.headers.update(HEADERS)
+        return response
+
+    def _set_cookies(self, request: Request, response: Response) -> None:
+        if not _same(request.cookies.get(TOKEN_COOKIE), self.token):
+            response.set_cookie(TOKEN_COOKIE, self.token, httponly=True, samesite="strict", path="/")
+        csrf = getattr(request.state, "csrf", None) or request.cookies.get(CSRF_COOKIE)
+        if request.cookies.get(CSRF_COOKIE) is None:
+            response.set_cookie(
+                CSRF_COOKIE, csrf or secrets.token_urlsafe(16), httponly=False, samesite="strict", path="/"
+            )

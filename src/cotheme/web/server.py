@@ -1,0 +1,29 @@
+"""Serving a project on the local machine: the token URL and uvicorn."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import uvicorn
+
+from cotheme.services.project import Project
+from cotheme.web.app import create_app
+from cotheme.web.security import new_token
+
+LOOPBACK = "127.0.0.1"
+
+
+def url_for(host: str, port: int, token: str) -> str:
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}/?token={token}"
+
+
+def serve(project: Project, *, host: str = LOOPBACK, port: int = 8765,
+          announce: Callable[[str], None] = print, token: str | None = None) -> None:
+    """Serve ``project`` until interrupted, announcing the URL that carries the access token."""
+    token = token or new_token()
+    app = create_app(project, token)
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False)
+    server = uvicorn.Server(config)
+    announce(url_for(host, port, token))
+    server.run()

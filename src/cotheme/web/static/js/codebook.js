@@ -1,0 +1,129 @@
+// The codebook page: the code tree, create, rename, edit, move (by drag or "Move to"), colours, counts.
+
+import { api, el, toast } from "./api.js";
+
+const tree = document.getElementById("code-tree");
+const editor = document.getElementById("editor");
+const form = document.getElementById("edit-code");
+const fields = ["name", "definition", "inclusion", "exclusion", "example"];
+let codes = [];
+let selected = null;
+
+async function load() {
+  codes = await api("GET", "/codes");
+  render();
+  if (selected) select(codes.find((c) => c.id === selected.id) ?? null);
+}
+
+function children(parentId) { return codes.filter((c) => c.parent_id === parentId); }
+
+function item(code) {
+  const swatch = el("span", { class: "swatch" });
+  swatch.style.backgroundColor = code.colour;
+  const name = el("button", { type: "button", class: "code-name", text: code.name });
+  name.addEventListener("click", () => select(code));
+  const counts = el("span", { class: "muted", text: ` ${code.extracts} extracts · ${code.participants} participants` });
+  const node = el("li", { role: "treeitem", "aria-label": code.path, draggable: true }, swatch, name, counts);
+  node.dataset.codeId = code.id;
+  if (selected?.id === code.id) node.setAttribute("aria-selected", "true");
+  const kids = children(code.id);
+  if (kids.length) node.append(el("ul", { role: "group" }, ...kids.map(item)));
+  node.addEventListener("dragstart", (event) => { event.stopPropagation(); event.dataTransfer.setData("text/plain", String(code.id)); });
+  node.addEventListener("dragover", (event) => event.preventDefault());
+  node.addEventListener("drop", (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    move(Number(event.dataTransfer.getData("text/plain")), code.id);
+  });
+  return node;
+}
+
+function render() {
+  tree.replaceChildren(...children(null).map(item));
+}
+
+tree.addEventListener("dragover", (event) => event.preventDefault());
+tree.addEventListener("drop", (event) => {
+  event.preventDefault();
+  move(Number(event.dataTransfer.getData("text/plain")), null);
+});
+
+function descendants(id) {
+  const out = new Set([id]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const c of codes) if (c.parent_id !== null && out.has(c.parent_id) && !out.has(c.id)) { out.add(c.id); grew = true; }
+  }
+  return out;
+}
+
+function select(code) {
+  selected = code;
+  editor.hidden = !code;
+  if (!code) return;
+  for (const f of fields) document.getElementById(`ec-${f}`).value = code[f];
+  document.getElementById("ec-colour").value = code.colour.toLowerCase();
+  const blocked = descendants(code.id);
+  const parent = document.getElementById("ec-parent");
+  parent.replaceChildren(
+    el("option", { value: "", text: "(top level)", selected: code.parent_id === null }),
+    ...codes.filter((c) => !blocked.has(c.id)).map((c) => el("option", { value: String(c.id), text: c.path, selected: c.id === code.parent_id })),
+  );
+  document.getElementById("ec-counts").textContent = `${code.extracts} extracts from ${code.participants} participants.`;
+  document.getElementById("ec-retrieve").href = `/retrieve?code=${code.id}`;
+  render();
+}
+
+async function move(id, parentId) {
+  if (!id || id === parentId) return;
+  try {
+    await api("POST", `/codes/${id}/move`, { parent_id: parentId });
+    toast("Code moved.");
+    await load();
+  } catch (error) {
+    toast(error.message, true);
+  }
+}
+
+form.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const body = Object.fromEntries(fields.map((f) => [f, document.getElementById(`ec-${f}`).value]));
+  body.colour = document.getElementById("ec-colour").value;
+  try {
+    await api("PATCH", `/codes/${selected.id}`, body);
+    const parentValue = document.getElementById("ec-parent").value;
+    const parentId = parentValue === "" ? null : Number(parentValue);
+    if (parentId !== selected.parent_id) await api("POST", `/codes/${selected.id}/move`, { parent_id: parentId });
+    toast("Code saved.");
+    await load();
+  } catch (error) {
+    toast(error.message, true);
+  }
+});
+
+async function create(name, parentId) {
+  try {
+    const code = await api("POST", "/codes", { name, parent_id: parentId });
+    selected = code;
+    toast(`Created ${code.path}.`);
+    await load();
+  } catch (error) {
+    toast(error.message, true);
+  }
+}
+
+document.getElementById("new-code").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const input = document.getElementById("new-code-name");
+  if (input.value.trim()) await create(input.value.trim(), null);
+  input.value = "";
+});
+document.getElementById("ec-child").addEventListener("click", async () => {
+  const input = document.getElementById("new-code-name");
+  const name = input.value.trim() || "New code";
+  input.value = "";
+  await create(name, selected.id);
+});
+
+load().then(() => { tree.dataset.ready = "true"; }).catch((error) => toast(error.message, true));

@@ -1,0 +1,74 @@
+// The code picker: filters as you type, arrows move, Enter applies, "New code" creates one in place.
+
+import { el, toast } from "./api.js";
+import { applyCode, createCode, state } from "./reader.js";
+
+const box = document.getElementById("picker");
+const input = document.getElementById("picker-input");
+const list = document.getElementById("picker-list");
+let span = null;
+let options = [];
+let active = 0;
+
+function render() {
+  const typed = input.value.trim();
+  const needle = typed.toLowerCase();
+  options = state.codes
+    .filter((c) => c.path.toLowerCase().includes(needle))
+    .slice(0, 50)
+    .map((code) => ({ code, label: code.path }));
+  if (typed && !state.codes.some((c) => c.name.toLowerCase() === needle)) {
+    options.push({ create: typed, label: `New code: ${typed}` });
+  }
+  active = Math.min(active, Math.max(options.length - 1, 0));
+  list.replaceChildren(...options.map((option, i) => {
+    const item = el("li", { role: "option", id: `pick-${i}`, text: option.label, "aria-selected": String(i === active) });
+    if (option.create) item.classList.add("create");
+    if (option.code) {
+      const swatch = el("span", { class: "swatch" });
+      swatch.style.backgroundColor = option.code.colour;
+      item.prepend(swatch);
+    }
+    item.addEventListener("mousedown", (event) => { event.preventDefault(); choose(i); });
+    return item;
+  }));
+  input.setAttribute("aria-activedescendant", options.length ? `pick-${active}` : "");
+}
+
+export function close() {
+  box.hidden = true;
+  span = null;
+}
+
+async function choose(i) {
+  const option = options[i];
+  const chosen = span;
+  if (!option || !chosen) return;
+  close();
+  try {
+    const code = option.code ?? await createCode(option.create);
+    await applyCode(code, chosen);
+  } catch (error) {
+    toast(error.message, true);
+  }
+}
+
+export function openPicker(rect, selected) {
+  span = selected;
+  input.value = "";
+  active = 0;
+  render();
+  box.hidden = false;
+  box.style.top = `${window.scrollY + rect.bottom + 6}px`;
+  box.style.left = `${Math.max(window.scrollX + rect.left, 8)}px`;
+  input.focus();
+}
+
+input.addEventListener("input", () => { active = 0; render(); });
+input.addEventListener("keydown", (event) => {
+  if (event.key === "ArrowDown") { event.preventDefault(); active = Math.min(active + 1, options.length - 1); render(); }
+  else if (event.key === "ArrowUp") { event.preventDefault(); active = Math.max(active - 1, 0); render(); }
+  else if (event.key === "Enter") { event.preventDefault(); choose(active); }
+  else if (event.key === "Escape") { event.preventDefault(); close(); }
+});
+input.addEventListener("blur", () => setTimeout(close, 150));

@@ -21,8 +21,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from lxml import etree
-
 from cotheme.domain.exchange import CothemeExtension, ExchangeProject, Problem
 from cotheme.formats.refi_archive import EXTENSION_ENTRY, ArchiveLimits, QdpxArchive, open_archive
 from cotheme.formats.refi_extension import read_extension
@@ -116,6 +114,3 @@ def _extension(archive: QdpxArchive, findings: Findings) -> CothemeExtension | N
         return None
     return read_extension(payload, findings)
 
-
-# Re-exported for callers that only want to know the element tree parser is lxml's.
-XMLElement = etree._Element

@@ -22,6 +22,13 @@ from cotheme.services.cases import CasesImport
 from cotheme.services.coding import CodingRequest
 from cotheme.services.importing import ImportedDocument, Progress, SourceFile
 from cotheme.services.retrieval import Retrieved
+from cotheme.services import methods, reports, review, sample, templates, thematic_map, themes
+from cotheme.domain.reports import Cooccurrence, Matrix, MethodsReport, ThemesReport
+from cotheme.domain.review import ThemeReview
+from cotheme.domain.sample import Band, SampleTable, SampleTarget
+from cotheme.domain.templates import CodebookTemplate
+from cotheme.domain.thematic_map import MapLayout
+from cotheme.domain.themes import Exemplar, Theme, ThemeSummary
 from cotheme.storage import documents as docs_repo
 from cotheme.storage import search as search_repo
 from cotheme.storage import study
@@ -247,3 +254,94 @@ class Project:
         parsed = parse_query(query)
         with self._store.read() as conn:
             return search_repo.search(conn, parsed, limit)
+
+    # -- themes (issue #5) ------------------------------------------------------------------
+    def themes(self) -> list[ThemeSummary]:
+        """Every theme in hierarchy order with its codes and counts of extracts and participants."""
+        return themes.list_themes(self._store)
+
+    def create_theme(self, name: str, *, parent: str | int | None = None, definition: str = "",
+                     status: str = "candidate", codes: Sequence[str] = ()) -> Theme:
+        return themes.create_theme(self._store, name, parent=parent, definition=definition,
+                                   status=status, codes=codes)
+
+    def update_theme(self, theme: str | int, **changes: Any) -> Theme:
+        """Change ``name``, ``definition``, ``status`` or ``parent`` (``None`` = top level)."""
+        return themes.update_theme(self._store, theme, **changes)
+
+    def delete_theme(self, theme: str | int) -> None:
+        themes.delete_theme(self._store, theme)
+
+    def link_codes(self, theme: str | int, codes: Sequence[str | int], *, unlink: bool = False) -> Theme:
+        return themes.link_codes(self._store, theme, codes, unlink=unlink)
+
+    def import_themes(self, path: str | Path) -> themes.ThemesImport:
+        file = importing.read_files([Path(path)])[0]
+        return themes.import_themes(self._store, file.name, file.data)
+
+    def export_themes(self, path: str | Path) -> Path:
+        target = Path(path)
+        target.write_bytes(themes.export_themes(self._store, target))
+        return target
+
+    def add_exemplar(self, theme: str | int, coding_id: int, member: str | None = None) -> Exemplar:
+        return themes.add_exemplar(self._store, theme, coding_id, member)
+
+    def remove_exemplar(self, theme: str | int, coding_id: int) -> None:
+        themes.remove_exemplar(self._store, theme, coding_id)
+
+    def exemplars(self, theme: str | int | None = None) -> list[Exemplar]:
+        return themes.exemplars(self._store, theme)
+
+    def theme_review(self, theme: str | int) -> ThemeReview:
+        """One theme's extracts by code and by participant, counts, subthemes, unthemed codes."""
+        return review.theme_review(self._store, theme)
+
+    # -- codebook templates -----------------------------------------------------------------
+    @staticmethod
+    def templates() -> list[CodebookTemplate]:
+        return templates.list_templates()
+
+    def import_template(self, name: str) -> templates.TemplateImport:
+        return templates.import_template(self._store, name)
+
+    # -- thematic map -----------------------------------------------------------------------
+    def thematic_map(self, depth: int | None = None) -> MapLayout:
+        """The map laid out (saved positions applied); ``formats.map_svg`` draws or serialises it."""
+        return thematic_map.thematic_map(self._store, depth)
+
+    def save_map_positions(self, positions: dict[int, tuple[float, float] | None]) -> None:
+        themes.save_positions(self._store, positions)
+
+    def reset_map_positions(self) -> None:
+        themes.reset_positions(self._store)
+
+    # -- sample monitor and reports ---------------------------------------------------------
+    def import_targets(self, path: str | Path) -> list[SampleTarget]:
+        file = importing.read_files([Path(path)])[0]
+        return sample.import_targets(self._store, file.name, file.data)
+
+    def save_targets(self, targets: Sequence[SampleTarget]) -> None:
+        sample.save_targets(self._store, targets)
+
+    def targets(self) -> list[SampleTarget]:
+        return sample.list_targets(self._store)
+
+    def sample_table(self, *, attributes: Sequence[str] | None = None,
+                     bands: dict[str, Sequence[Band]] | None = None,
+                     targets: Sequence[SampleTarget] | None = None) -> SampleTable:
+        """Participants per attribute category, checked against targets (default: the saved ones)."""
+        return sample.sample_table(self._store, attributes=attributes, bands=bands, targets=targets)
+
+    def themes_report(self, *, quotes: int = 3, attributes: Sequence[str] = ()) -> ThemesReport:
+        return reports.themes_report(self._store, quotes=quotes, attributes=attributes)
+
+    def matrix(self, by: str, *, count: str = "participants", rows: str = "themes",
+               bands: Sequence[Band] = ()) -> Matrix:
+        return reports.matrix(self._store, by, count=count, rows=rows, bands=bands)
+
+    def cooccurrence(self, *, unit: str = "extract") -> Cooccurrence:
+        return reports.cooccurrence(self._store, unit=unit)
+
+    def methods_report(self) -> MethodsReport:
+        return methods.methods_report(self._store)

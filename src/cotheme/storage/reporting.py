@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from sqlalchemy import Connection, distinct, func, select
 
-from cotheme.storage.schema import codes, codings, documents, members, revisions, turns
+from cotheme.storage.schema import codes, codings, documents, members, memos, revisions, turns
 from cotheme.storage.store import as_utc
 
 
@@ -91,16 +91,19 @@ def transcripts(conn: Connection) -> list[TranscriptFacts]:
     return [TranscriptFacts(*row) for row in conn.execute(query)]
 
 
-def transcripts_per_coder(conn: Connection) -> list[tuple[str, str, int, int]]:
-    """``(member, role label, transcripts coded, codings)`` for every member who coded anything."""
+def coding_by_member(conn: Connection) -> list[tuple[int, str, int, int]]:
+    """``(member id, role label, document id, codings)`` for every member and document they coded."""
     query = (
-        select(members.c.name, members.c.role_label, func.count(distinct(codings.c.document_id)),
-               func.count(codings.c.id))
+        select(members.c.id, members.c.role_label, codings.c.document_id, func.count(codings.c.id))
         .join(codings, codings.c.coder_id == members.c.id)
-        .group_by(members.c.id, members.c.name, members.c.role_label)
-        .order_by(members.c.name)
+        .group_by(members.c.id, members.c.role_label, codings.c.document_id)
     )
-    return [(name, role, docs, n) for name, role, docs, n in conn.execute(query)]
+    return [(m, role, doc, n) for m, role, doc, n in conn.execute(query)]
+
+
+def memo_targets(conn: Connection) -> dict[str, int]:
+    """How many memos there are on each kind of target."""
+    return {t: n for t, n in conn.execute(select(memos.c.target, func.count()).group_by(memos.c.target))}
 
 
 def code_creation_dates(conn: Connection) -> list[datetime]:

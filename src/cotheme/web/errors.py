@@ -22,6 +22,12 @@ STATUS: list[tuple[type[CothemeError], int]] = [
 ]
 
 
+SENTENCES = {
+    404: "There is nothing at {path}; check the address.",
+    405: "That method is not allowed at {path}.",
+}
+
+
 def status_of(exc: CothemeError) -> int:
     return next((code for kind, code in STATUS if isinstance(exc, kind)), 400)
 
@@ -44,8 +50,9 @@ def install(app: FastAPI) -> None:
         return JSONResponse({"error": _validation_sentence(exc)}, status_code=422)
 
     @app.exception_handler(HTTPException)
-    async def _http(_request: Request, exc: HTTPException) -> JSONResponse:
-        return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code)
+    async def _http(request: Request, exc: HTTPException) -> JSONResponse:
+        sentence = SENTENCES.get(exc.status_code, str(exc.detail))
+        return JSONResponse({"error": sentence.format(path=request.url.path)}, status_code=exc.status_code)
 
     @app.exception_handler(Exception)
     async def _bug(_request: Request, exc: Exception) -> JSONResponse:

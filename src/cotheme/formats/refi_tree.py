@@ -1,0 +1,375 @@
+"""Walking the REFI-QDA element tree of a ``project.qde`` or a ``.qdc`` into the exchange model.
+
+Owns what each element means to cotheme (users, the code tree, variables, cases, text sources with
+their selections and codings, notes and every ``NoteRef`` pointing at them, sets), the per-kind GUID
+uniqueness check, the resolution of code, note, user and source references, the position conversion
+of each text source (see ``refi_read``), and checking the cotheme extension's turns against the texts.
+Elements cotheme does not hold (picture, PDF, audio and video sources, links, graphs, variable values
+on sources) are counted into ``ExchangeProject.skipped``.
+
+Must not open archives (``refi_archive``) nor parse bytes as XML (``refi_xml``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+from lxml import etree
+
+from cotheme.domain.exchange import (
+    CothemeExtension, ExCase, ExCode, ExCoding, ExchangeProject, ExNote, ExSelection, ExSet, ExSource,
+    ExUser, ExVariable, NoteTarget,
+)
+from cotheme.domain.positions import PositionMap, canonical_map, utf16_length, utf16_map
+from cotheme.formats.refi_archive import QdpxArchive
+from cotheme.formats.refi_xml import Attrs, Findings, child, children, local, namespace, text_of
+
+__all__ = ["ProjectWalker", "read_codebook_root"]
+
+_VALUE_ELEMENTS = ("TextValue", "BooleanValue", "IntegerValue", "FloatValue", "DateValue", "DateTimeValue")
+_SKIPPED_SOURCES = {
+    "PictureSource": "picture source", "PDFSource": "PDF source",
+    "AudioSource": "audio source", "VideoSource": "video source",
+}
+
+
+def is_nvivo(origin: str) -> bool:
+    """NVivo writes positions as UTF-16 code units (see ``refi_read``); its ``origin`` names it."""
+    return "nvivo" in origin.lower()
+
+
+class ProjectWalker:
+    """One pass over a ``<Project>`` element; problems go to ``findings``."""
+
+    def __init__(self, entry: str, findings: Findings, archive: QdpxArchive | None) -> None:
+        self.entry = entry
+        self.findings = findings
+        self.archive = archive
+        self.seen: dict[str, dict[str, str]] = defaultdict(dict)
+        self.note_targets: dict[str, list[NoteTarget]] = defaultdict(list)
+        self.note_refs: list[tuple[str, str]] = []
+        self.code_refs: list[tuple[str, str, bool]] = []  # guid, where, required
+        self.users_used: dict[str, str] = {}
+        self.skipped: Counter[str] = Counter()
+        self.utf16 = False
+
+    # -- the walk ----------------------------------------------------------------------------------
+    def walk(self, root: etree._Element, extension: CothemeExtension | None) -> ExchangeProject:
+        where = f"{self.entry}:{root.sourceline}"
+        if local(root) != "Project":
+            raise self.findings.stop(where, f"the root element is <{local(root)}>, not <Project>; this is not a REFI-QDA project")
+        self._check_namespace(root, "project")
+        top = Attrs(root, self.entry, self.findings)
+        origin = top.text("origin")
+        self.utf16 = is_nvivo(origin)
+        if top.element.get("name") is None:
+            self.findings.error(where, "<Project> has no name attribute")
+        users = tuple(self._user(u) for u in self._items(root, "Users", "User"))
+        codes: list[ExCode] = []
+        for code in self._items(root, "CodeBook", "Codes", "Code"):
+            self._code(code, None, codes, with_notes=True)
+        variables = tuple(self._variable(v) for v in self._items(root, "Variables", "Variable"))
+        cases = tuple(self._case(c) for c in self._items(root, "Cases", "Case"))
+        sources = tuple(s for s in (self._source(e) for e in self._items(root, "Sources", None)) if s is not None)
+        notes_raw = [self._note_raw(n) for n in self._items(root, "Notes", "Note")]
+        sets = tuple(self._set(s, "targetGUID") for s in self._items(root, "Sets", "Set"))
+        for name in ("Links", "Graphs"):
+            if child(root, name) is not None:
+                self.skipped[name.lower()] += len(child(root, name) or [])
+        self._note_refs(root, NoteTarget("project"))
+        known_users = {u.guid for u in users}
+        self._resolve(known_users)
+        notes = tuple(replace(n, targets=tuple(self.note_targets.get(n.guid, ()))) for n in notes_raw)
+        if extension is not None:
+            extension = self._checked_extension(extension, sources)
+        return ExchangeProject(
+            name=top.text("name"), origin=origin, description=text_of(root, "Description"),
+            creating_user=top.guid("creatingUserGUID", required=False), created=top.datetime("creationDateTime"),
+            users=users, codes=tuple(codes), variables=variables, cases=cases, sources=sources,
+            notes=notes, sets=sets, extension=extension, skipped=self._skipped_sentences(),
+            positions="UTF-16 code units (NVivo)" if self.utf16 else "code points",
+        )
+
+    def _items(self, root: etree._Element, outer: str, *path: str | None) -> list[etree._Element]:
+        node = child(root, outer)
+        if node is None:
+            return []
+        for name in path[:-1]:
+            node = child(node, name) if name else node
+            if node is None:
+                return []
+        last = path[-1]
+        return [e for e in node if isinstance(e.tag, str) and (last is None or local(e) == last)]
+
+    def _check_namespace(self, root: etree._Element, kind: str) -> None:
+        uri = namespace(root)
+        if uri and not uri.startswith("urn:QDA-XML:"):
+            self.findings.warn(f"{self.entry}:{root.sourceline}", f"uses the namespace '{uri}', not a REFI-QDA one ('urn:QDA-XML:{kind}:1.0')")
+
+    def _register(self, kind: str, guid: str | None, attrs: Attrs, label: str) -> None:
+        if guid is None:
+            return
+        before = self.seen[kind].get(guid)
+        if before is not None:
+            self.findings.error(attrs.where, f"{label} has the GUID {guid}, already used by the {kind} at {before}; GUIDs must be unique")
+        else:
+            self.seen[kind][guid] = attrs.where
+
+    # -- elements ----------------------------------------------------------------------------------
+    def _user(self, element: etree._Element) -> ExUser:
+        attrs = Attrs(element, self.entry, self.findings)
+        guid = attrs.guid() or ""
+        self._register("user", guid, attrs, f"User '{attrs.text('name')}'")
+        return ExUser(guid=guid, name=attrs.text("name").strip())
+
+    def _code(self, element: etree._Element, parent: str | None, out: list[ExCode], *, with_notes: bool) -> None:
+        attrs = Attrs(element, self.entry, self.findings)
+        guid = attrs.guid() or ""
+        name = attrs.text("name")
+        if element.get("name") is None:
+            self.findings.error(attrs.where, "<Code> has no name attribute")
+        self._register("code", guid, attrs, f"Code '{name}'")
+        out.append(ExCode(guid=guid, name=name, parent=parent, description=text_of(element, "Description"),
+                          colour=attrs.colour(), codable=attrs.boolean("isCodable", True)))
+        if with_notes:
+            self._note_refs(element, NoteTarget("code", guid))
+        for sub in children(element, "Code"):
+            self._code(sub, guid, out, with_notes=with_notes)
+
+    def _variable(self, element: etree._Element) -> ExVariable:
+        attrs = Attrs(element, self.entry, self.findings)
+        guid = attrs.guid() or ""
+        self._register("variable", guid, attrs, f"Variable '{attrs.text('name')}'")
+        return ExVariable(guid=guid, name=attrs.text("name").strip(), type=attrs.text("typeOfVariable", "Text"),
+                          description=text_of(element, "Description"))
+
+    def _case(self, element: etree._Element) -> ExCase:
+        attrs = Attrs(element, self.entry, self.findings)
+        guid = attrs.guid() or ""
+        self._register("case", guid, attrs, f"Case '{attrs.text('name')}'")
+        codes = self._refs(element, "CodeRef")
+        self.code_refs.extend((g, attrs.where, False) for g in codes)
+        return ExCase(guid=guid, name=attrs.text("name").strip(), description=text_of(element, "Description"),
+                      values=tuple(v for v in (self._value(e) for e in children(element, "VariableValue")) if v),
+                      sources=self._refs(element, "SourceRef"), selections=self._refs(element, "SelectionRef"),
+                      codes=codes)
+
+    def _value(self, element: etree._Element) -> tuple[str, str | None] | None:
+        ref = child(element, "VariableRef")
+        target = Attrs(ref, self.entry, self.findings).guid("targetGUID") if ref is not None else None
+        if target is None:
+            if ref is None:
+                self.findings.error(f"{self.entry}:{element.sourceline}", "<VariableValue> has no <VariableRef>")
+            return None
+        for name in _VALUE_ELEMENTS:
+            found = child(element, name)
+            if found is not None:
+                text = found.text or ""
+                return target, (text if name == "TextValue" else text.strip())
+        return target, None
+
+    def _refs(self, element: etree._Element, name: str) -> tuple[str, ...]:
+        found = []
+        for ref in children(element, name):
+            guid = Attrs(ref, self.entry, self.findings).guid("targetGUID")
+            if guid is not None:
+                found.append(guid)
+        return tuple(found)
+
+    def _note_refs(self, element: etree._Element, target: NoteTarget) -> None:
+        for ref in children(element, "NoteRef"):
+            attrs = Attrs(ref, self.entry, self.findings)
+            guid = attrs.guid("targetGUID")
+            if guid is not None:
+                self.note_targets[guid].append(target)
+                self.note_refs.append((guid, attrs.where))
+
+    def _set(self, element: etree._Element, ref_attribute: str) -> ExSet:
+        attrs = Attrs(element, self.entry, self.findings)
+        guid = attrs.guid() or ""
+        self._register("set", guid, attrs, f"Set '{attrs.text('name')}'")
+
+        def members(name: str) -> tuple[str, ...]:
+            found = []
+            for ref in children(element, name):
+                ref_attrs = Attrs(ref, self.entry, self.findings)
+                key = ref_attribute if ref.get(ref_attribute) is not None else "guid"
+                value = ref_attrs.guid(key if ref.get(key) is not None else ref_attribute)
+                if value is not None:
+                    found.append(value)
+            return tuple(found)
+
+        codes = members("MemberCode")
+        self.code_refs.extend((g, attrs.where, False) for g in codes)
+        return ExSet(guid=guid, name=attrs.text("name").strip(), description=text_of(element, "Description"),
+                     codes=codes, sources=members("MemberSource"), notes=members("MemberNote"))
+
+    # -- sources and notes -----------------------------------------------------------------------
+    def _source(self, element: etree._Element) -> ExSource | None:
+        kind = local(element)
+        if kind != "TextSource":
+            self.skipped[_SKIPPED_SOURCES.get(kind, f"<{kind}>")] += 1
+            return None
+        attrs = Attrs(element, self.entry, self.findings)
+        guid = attrs.guid() or ""
+        name = attrs.text("name").strip() or f"Source {guid[:8]}"
+        self._register("source", guid, attrs, f"TextSource '{name}'")
+        raw = self._text(element, attrs, f"TextSource '{name}'")
+        if raw is None:
+            return None
+        text, position_map, length = self._positions(raw)
+        selections = tuple(
+            s for s in (self._selection(e, name, position_map, length) for e in children(element, "PlainTextSelection")) if s
+        )
+        self._note_refs(element, NoteTarget("source", guid))
+        if children(element, "VariableValue"):
+            self.skipped["variable values on sources"] += len(children(element, "VariableValue"))
+        return ExSource(
+            guid=guid, name=name, text=text, selections=selections,
+            codings=tuple(self._coding(e) for e in children(element, "Coding")),
+            description=text_of(element, "Description"), creating_user=self._user_ref(attrs, "creatingUser"),
+            created=attrs.datetime("creationDateTime"), modified=attrs.datetime("modifiedDateTime"),
+        )
+
+    def _positions(self, raw: str) -> tuple[str, PositionMap, int]:
+        text, to_canonical = canonical_map(raw)
+        if self.utf16:
+            return text, utf16_map(raw).then(to_canonical), utf16_length(raw)
+        return text, to_canonical, len(raw)
+
+    def _text(self, element: etree._Element, attrs: Attrs, label: str) -> str | None:
+        """The raw text of a source or note: its ``plainTextPath`` file, else ``PlainTextContent``."""
+        path = element.get("plainTextPath")
+        content = child(element, "PlainTextContent")
+        if path:
+            if self.archive is None:
+                self.findings.error(attrs.where, f"{label} refers to a file, but there is no archive")
+                return None
+            entry = self.archive.source_entry(path)
+            if entry is None:
+                where = "outside the archive" if not path.lower().startswith("internal://") else "missing from the archive"
+                self.findings.error(attrs.where, f"{label} has its text in '{path}', which is {where}")
+                return None
+            try:
+                return self.archive.read(entry).decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                self.findings.error(entry, f"the text of {label} is not UTF-8 (byte {exc.start}); REFI-QDA text must be UTF-8")
+                return None
+        if content is not None:
+            return content.text or ""
+        if element.get("richTextPath"):
+            self.findings.error(attrs.where, f"{label} has only a rich-text file ({element.get('richTextPath')}) and no plain-text representation")
+            return None
+        if local(element) == "TextSource":
+            self.findings.error(attrs.where, f"{label} has neither plainTextPath nor PlainTextContent")
+            return None
+        return ""  # a note may be all name
+
+    def _selection(self, element: etree._Element, source: str, positions: PositionMap, length: int) -> ExSelection | None:
+        attrs = Attrs(element, self.entry, self.findings)
+        guid = attrs.guid() or ""
+        self._register("selection", guid, attrs, "PlainTextSelection")
+        start, end = attrs.integer("startPosition"), attrs.integer("endPosition")
+        codings = tuple(self._coding(e) for e in children(element, "Coding"))
+        self._note_refs(element, NoteTarget("selection", guid))
+        if start is None or end is None:
+            return None
+        if not (0 <= start <= end <= length):
+            self.findings.error(attrs.where, f"the selection {guid} of '{source}' runs {start}-{end}, outside its text (0-{length})")
+            return None
+        begin, stop = positions.span(start, end)
+        if begin >= stop:
+            self.findings.warn(attrs.where, f"the selection {guid} of '{source}' is empty ({start}-{end}); skipped")
+            return None
+        return ExSelection(
+            guid=guid, start=begin, end=stop, name=attrs.text("name"), description=text_of(element, "Description"),
+            creating_user=self._user_ref(attrs, "creatingUser"), created=attrs.datetime("creationDateTime"),
+            modified=attrs.datetime("modifiedDateTime"), codings=codings,
+        )
+
+    def _coding(self, element: etree._Element) -> ExCoding:
+        attrs = Attrs(element, self.entry, self.findings)
+        guid = attrs.guid() or ""
+        self._register("coding", guid, attrs, "Coding")
+        ref = child(element, "CodeRef")
+        code = Attrs(ref, self.entry, self.findings).guid("targetGUID") if ref is not None else None
+        if ref is None:
+            self.findings.error(attrs.where, f"the coding {guid} has no <CodeRef>")
+        if code is not None:
+            self.code_refs.append((code, attrs.where, True))
+        self._note_refs(element, NoteTarget("coding", guid))
+        return ExCoding(guid=guid, code=code or "", creating_user=self._user_ref(attrs, "creatingUser"),
+                        created=attrs.datetime("creationDateTime"))
+
+    def _note_raw(self, element: etree._Element) -> ExNote:
+        attrs = Attrs(element, self.entry, self.findings)
+        guid = attrs.guid() or ""
+        name = attrs.text("name").strip()
+        self._register("note", guid, attrs, f"Note '{name}'")
+        text = self._text(element, attrs, f"Note '{name}'") or ""
+        return ExNote(guid=guid, text=text.replace("\r\n", "\n"), name=name, description=text_of(element, "Description"),
+                      creating_user=self._user_ref(attrs, "creatingUser"), created=attrs.datetime("creationDateTime"),
+                      modified=attrs.datetime("modifiedDateTime"))
+
+    def _user_ref(self, attrs: Attrs, name: str) -> str | None:
+        guid = attrs.guid(name, required=False)
+        if guid is not None:
+            self.users_used.setdefault(guid, attrs.where)
+        return guid
+
+    # -- after the walk ----------------------------------------------------------------------------
+    def _resolve(self, known_users: set[str]) -> None:
+        codes = self.seen["code"]
+        for guid, where, required in self.code_refs:
+            if guid not in codes:
+                message = f"refers to the code {guid}, which the file does not define"
+                (self.findings.error if required else self.findings.warn)(where, message)
+        notes = self.seen["note"]
+        for guid, where in self.note_refs:
+            if guid not in notes:
+                self.findings.warn(where, f"refers to the note {guid}, which the file does not define; ignored")
+        for guid, where in self.users_used.items():
+            if guid not in known_users:
+                self.findings.warn(where, f"names the user {guid}, who is not in <Users>; the coder is left unknown")
+
+    def _checked_extension(self, extension: CothemeExtension, sources: tuple[ExSource, ...]) -> CothemeExtension:
+        """The extension with turns kept only where they fit the text they were written for."""
+        texts = {s.guid: s.text for s in sources}
+        documents = {}
+        for guid, extra in extension.documents.items():
+            text = texts.get(guid)
+            fits = text is not None and hashlib.sha256(text.encode("utf-8")).hexdigest() == extra.text_sha256
+            last = 0
+            for turn in extra.turns if fits else ():
+                if not (last <= turn.start <= turn.end <= len(text or "")):
+                    fits = False
+                    break
+                last = turn.end
+            if not fits and extra.turns:
+                self.findings.warn("cotheme/extension.json", f"the turns of '{extra.title}' do not fit its text any more; they are ignored")
+                extra = replace(extra, turns=())
+            documents[guid] = extra
+        return replace(extension, documents=documents)
+
+    def _skipped_sentences(self) -> tuple[str, ...]:
+        return tuple(f"{count} {what}{'s' if count != 1 and not what.endswith('s') else ''}"
+                     for what, count in sorted(self.skipped.items()))
+
+
+def read_codebook_root(root: etree._Element, entry: str, findings: Findings) -> ExchangeProject:
+    """The codes and sets of a ``<CodeBook>`` root (a ``.qdc`` file)."""
+    walker = ProjectWalker(entry, findings, None)
+    where = f"{entry}:{root.sourceline}"
+    if local(root) != "CodeBook":
+        raise findings.stop(where, f"the root element is <{local(root)}>, not <CodeBook>; this is not a REFI-QDA codebook")
+    walker._check_namespace(root, "codebook")
+    codes: list[ExCode] = []
+    for code in walker._items(root, "Codes", "Code"):
+        walker._code(code, None, codes, with_notes=False)
+    if child(root, "Codes") is None:
+        findings.error(where, "<CodeBook> has no <Codes>")
+    sets = tuple(walker._set(s, "guid") for s in walker._items(root, "Sets", "Set"))
+    walker._resolve(set())
+    return ExchangeProject(name="", origin=root.get("origin", ""), codes=tuple(codes), sets=sets)

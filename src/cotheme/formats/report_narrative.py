@@ -1,0 +1,129 @@
+"""Writers of the prose reports: the themes with their quotes, and the methods appendix with its COREQ
+checklist, as md, docx, html (and json for the themes).
+
+Each ``write_*`` takes the report's domain object and a format name and returns bytes. Must not touch
+storage.
+"""
+
+from __future__ import annotations
+
+import json
+
+from cotheme.domain.coreq import TO_COMPLETE
+from cotheme.domain.reports import MethodsReport, Quote, ThemesReport
+from cotheme.formats.report_common import (
+    check_format,
+    docx_bytes,
+    docx_table,
+    esc,
+    html_page,
+    md_cell,
+    new_docx,
+)
+
+__all__ = ["themes_json", "write_methods", "write_themes"]
+
+
+def _who(quote: Quote) -> str:
+    """``P03, woman, 65-74`` - the participant id and the chosen attributes."""
+    parts = [quote.case or "no participant", *quote.attributes.values()]
+    return ", ".join(p for p in parts if p)
+
+
+def themes_json(report: ThemesReport) -> dict[str, object]:
+    return {
+        "title": report.title,
+        "themes": [
+            {
+                "name": t.name, "level": t.level, "definition": t.definition, "status": t.status,
+                "children": list(t.children), "extracts": t.extracts, "participants": t.participants,
+                "quotes": [
+                    {"text": q.text, "case": q.case, "document": q.document, "coding_id": q.coding_id,
+                     "attributes": q.attributes, "exemplar": q.exemplar}
+                    for q in t.quotes
+                ],
+            }
+            for t in report.themes
+        ],
+    }
+
+
+def write_themes(report: ThemesReport, fmt: str) -> bytes:
+    fmt = check_format("themes", fmt)
+    heading = "Themes"
+    if fmt == "json":
+        return (json.dumps(themes_json(report), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    if fmt == "md":
+        lines = [f"# {heading}", "", report.title, ""]
+        for t in report.themes:
+            lines += [f"{'#' * min(t.level + 2, 6)} {t.name}", ""]
+            if t.definition:
+                lines += [f"*{t.definition}*", ""]
+            lines += [f"{t.participants} participants, {t.extracts} extracts.", ""]
+            if t.children:
+                lines += ["Subthemes: " + "; ".join(t.children) + ".", ""]
+            for q in t.quotes:
+                lines += [f"> {q.text.strip()}".replace("\n", "\n> "), f"> — {_who(q)}", ""]
+        return "\n".join(lines).encode("utf-8")
+    if fmt == "docx":
+        document = new_docx(heading, report.title)
+        for t in report.themes:
+            document.add_heading(t.name, level=min(t.level + 1, 9))
+            if t.definition:
+                document.add_paragraph().add_run(t.definition).italic = True
+            document.add_paragraph(f"{t.participants} participants, {t.extracts} extracts.")
+            if t.children:
+                document.add_paragraph("Subthemes: " + "; ".join(t.children) + ".")
+            for q in t.quotes:
+                paragraph = document.add_paragraph(style="Quote")
+                paragraph.add_run(f"“{q.text.strip()}”")
+                paragraph.add_run(f" ({_who(q)})").italic = True
+        return docx_bytes(document)
+    parts = []
+    for t in report.themes:
+        level = min(t.level + 2, 6)
+        parts.append(f"<section><h{level}>{esc(t.name)}</h{level}>")
+        if t.definition:
+            parts.append(f'<p class="definition">{esc(t.definition)}</p>')
+        parts.append(f'<p class="meta">{t.participants} participants, {t.extracts} extracts'
+                     + (f" · subthemes: {esc('; '.join(t.children))}" if t.children else "") + "</p>")
+        parts += [
+            f'<blockquote>{esc(q.text.strip())}<span class="who">{esc(_who(q))}</span></blockquote>'
+            for q in t.quotes
+        ]
+        parts.append("</section>")
+    return html_page(heading, "".join(parts), report.title)
+
+
+def write_methods(report: MethodsReport, fmt: str) -> bytes:
+    fmt = check_format("methods", fmt)
+    heading = "Methods appendix"
+    coreq_header = ["No.", "Domain / topic", "Item", "Reported"]
+    coreq_rows = [[i.number, f"{i.domain} / {i.topic}", i.item, i.answer] for i in report.coreq]
+    if fmt == "md":
+        lines = [f"# {heading}", "", report.title, ""]
+        for section in report.sections:
+            lines += [f"## {section.title}", ""] + [f"- {line}" for line in section.lines] + [""]
+        lines += ["## COREQ checklist", "", "| " + " | ".join(coreq_header) + " |", "| ---: | --- | --- | --- |"]
+        lines += ["| " + " | ".join(md_cell(v) for v in row) + " |" for row in coreq_rows]
+        return ("\n".join(lines) + "\n").encode("utf-8")
+    if fmt == "docx":
+        document = new_docx(heading, report.title)
+        for section in report.sections:
+            document.add_heading(section.title, level=1)
+            for line in section.lines:
+                document.add_paragraph(line, style="List Bullet")
+        document.add_heading("COREQ checklist", level=1)
+        docx_table(document, coreq_header, coreq_rows)
+        return docx_bytes(document)
+    parts = []
+    for section in report.sections:
+        parts.append(f"<h2>{esc(section.title)}</h2><ul>" + "".join(f"<li>{esc(x)}</li>" for x in section.lines) + "</ul>")
+    parts.append("<h2>COREQ checklist</h2><table><thead><tr>" + "".join(f"<th>{h}</th>" for h in coreq_header)
+                 + "</tr></thead><tbody>")
+    for item in report.coreq:
+        answer = f'<span class="todo">{TO_COMPLETE}</span>' if item.answer == TO_COMPLETE else esc(item.answer)
+        parts.append(f'<tr><td class="num">{item.number}</td><td>{esc(item.domain)}<br><small>{esc(item.topic)}</small></td>'
+                     f"<td>{esc(item.item)}</td><td>{answer}</td></tr>")
+    parts.append("</tbody></table>")
+    return html_page(heading, "".join(parts), report.title)

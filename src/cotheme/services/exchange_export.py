@@ -1,0 +1,183 @@
+"""A cotheme project in REFI-QDA exchange form: what an export writes, read in one transaction.
+
+Owns the mapping from our tables to the exchange model: members -> users; the code tree -> codes (a
+code's definition with its inclusion, exclusion and example composed into one ``Description``, and
+exactly in the extension; ``isCodable`` false only for codes another program marked so); attributes ->
+text variables; cases with their values and documents; each document's current revision -> a text
+source; each coding -> one selection holding one coding (the selection's GUID derived from the
+coding's, so exporting twice gives the same file); memos -> notes attached to the project, a source, a
+code or a coding. The extension carries study metadata, member roles, code fields, document titles,
+interview metadata and turns.
+
+Codings still on an earlier revision of their document are not exported (they are counted).
+Sets stay empty until themes exist (issue #5). Must not write files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection
+
+from cotheme import __version__
+from cotheme.domain.documents import Turn
+from cotheme.domain.exchange import (
+    CothemeExtension, ExCase, ExCode, ExCodeExtra, ExCoding, ExchangeProject, ExDocumentExtra, ExMemberExtra,
+    ExNote, ExSelection, ExSource, ExUser, ExVariable, NoteTarget, compose_description,
+)
+from cotheme.domain.memos import MemoTarget
+from cotheme.domain.project import STUDY_FIELDS
+from cotheme.domain.transcript import TurnDraft
+from cotheme.storage import codes as codes_repo
+from cotheme.storage import exchange as repo
+from cotheme.storage import study
+from cotheme.storage.schema import attributes, cases, codes, members
+
+#: Selections get GUIDs derived from their coding's, in this namespace (any fixed UUID would do).
+SELECTION_NAMESPACE = uuid.UUID("0f6d8c52-6d0b-4c1a-9a8e-5f3f3c7b2a10")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+#: A note's name is the first line of the memo, cut here.
+NOTE_NAME_CHARS = 60
+
+
+@dataclass
+class ExportContent:
+    project: ExchangeProject
+    extension: CothemeExtension
+    stats: dict[str, int] = field(default_factory=dict)
+    astral_documents: list[str] = field(default_factory=list)
+    old_codings: int = 0
+
+
+def origin() -> str:
+    return f"cotheme {__version__}"
+
+
+def read_project(conn: Connection) -> ExportContent:
+    """The whole project in exchange form."""
+    info = study.read_info(conn)
+    member_rows = repo.ordered(conn, members, members.c.id)
+    member_guid = {r.id: r.guid for r in member_rows}
+    code_list, code_extra, code_guid = _codes(conn)
+    variables, attribute_guid = _variables(conn)
+    documents = repo.documents_by_guid(conn)
+    doc_guid = {d.id: d.guid for d in documents.values()}
+    by_doc: dict[int, list[Any]] = defaultdict(list)
+    codings = repo.current_codings(conn)
+    for row in codings:
+        by_doc[row.document_id].append(row)
+    turns = repo.turns_by_revision(conn, [d.revision_id for d in documents.values()])
+    sources, doc_extra = [], {}
+    for doc in documents.values():
+        selections = tuple(_selection(r, code_guid, member_guid) for r in by_doc.get(doc.id, ()))
+        sources.append(ExSource(guid=doc.guid, name=doc.title, text=doc.text, selections=selections, created=doc.created_at))
+        doc_extra[doc.guid] = ExDocumentExtra(
+            title=doc.title, text_sha256=doc.sha256, source=doc.source,
+            turns=tuple(_turn(t) for t in turns.get(doc.revision_id, ())),
+        )
+    coding_guid = {r.id: r.guid for r in codings}
+    notes = tuple(_note(r, member_guid, doc_guid, code_guid, coding_guid) for r in repo.all_memos(conn))
+    project = ExchangeProject(
+        name=info.title, origin=origin(), description=info.description,
+        users=tuple(ExUser(r.guid, r.name) for r in member_rows), codes=code_list, variables=variables,
+        cases=_cases(conn, attribute_guid, documents.values()), sources=tuple(sources),
+        notes=tuple(n for n in notes if n is not None),
+    )
+    extension = CothemeExtension(
+        study={f: getattr(info, f) for f in STUDY_FIELDS},
+        members={r.guid: ExMemberExtra(r.role_label, r.permission) for r in member_rows},
+        codes=code_extra, documents=doc_extra,
+    )
+    stats = {"members": len(member_rows), "codes": len(code_list), "documents": len(sources),
+             "codings": len(codings), "memos": len(project.notes), "cases": len(project.cases),
+             "attributes": len(variables)}
+    return ExportContent(
+        project, extension, stats, astral_documents=[d.title for d in documents.values() if _ASTRAL.search(d.text)],
+        old_codings=repo.count_old_codings(conn),
+    )
+
+
+def read_codebook(conn: Connection) -> tuple[ExCode, ...]:
+    return _codes(conn)[0]
+
+
+def _codes(conn: Connection) -> tuple[tuple[ExCode, ...], dict[str, ExCodeExtra], dict[int, str]]:
+    rows = {r.id: r for r in repo.by_guid(conn, codes).values()}
+    guid = {i: r.guid for i, r in rows.items()}
+    uncodable = repo.uncodable(conn)
+    result, extras = [], {}
+    for code in codes_repo.all_codes(conn):  # tree order: parents first
+        g = guid[code.id]
+        result.append(ExCode(
+            guid=g, name=code.name, parent=guid.get(code.parent_id) if code.parent_id else None,
+            description=compose_description(code.definition, code.inclusion, code.exclusion, code.example),
+            colour=code.colour, codable=g not in uncodable,
+        ))
+        extras[g] = ExCodeExtra(code.definition, code.inclusion, code.exclusion, code.example)
+    return tuple(result), extras, guid
+
+
+def _variables(conn: Connection) -> tuple[tuple[ExVariable, ...], dict[int, str]]:
+    rows = repo.ordered(conn, attributes, attributes.c.position)
+    return tuple(ExVariable(r.guid, r.name) for r in rows), {r.id: r.guid for r in rows}
+
+
+def _cases(conn: Connection, attribute_guid: dict[int, str], documents: Any) -> tuple[ExCase, ...]:
+    values = repo.case_values_by_case(conn)
+    docs_of: dict[int, list[str]] = defaultdict(list)
+    for doc in documents:
+        if doc.case_id is not None:
+            docs_of[doc.case_id].append(doc.guid)
+    result = []
+    for row in repo.ordered(conn, cases, cases.c.pid):
+        own = values.get(row.id, {})
+        result.append(ExCase(
+            guid=row.guid, name=row.pid, sources=tuple(docs_of.get(row.id, ())),
+            values=tuple((attribute_guid[a], own.get(a)) for a in attribute_guid),
+        ))
+    return tuple(result)
+
+
+def _selection(row: Any, code_guid: dict[int, str], member_guid: dict[int, str]) -> ExSelection:
+    coder = member_guid.get(row.coder_id) if row.coder_id is not None else None
+    created = repo.as_utc(row.created_at)
+    coding = ExCoding(guid=row.guid, code=code_guid[row.code_id], creating_user=coder, created=created)
+    return ExSelection(
+        guid=str(uuid.uuid5(SELECTION_NAMESPACE, row.guid)), start=row.start_offset, end=row.end_offset,
+        creating_user=coder, created=created, modified=repo.as_utc(row.updated_at), codings=(coding,),
+    )
+
+
+def _turn(row: Any) -> TurnDraft:
+    turn = Turn(row.idx, row.speaker, row.start_offset, row.end_offset, row.t_start_ms, row.t_end_ms)
+    return TurnDraft(turn.speaker, turn.start, turn.end, turn.t_start_ms, turn.t_end_ms)
+
+
+def _note(row: Any, member_guid: dict[int, str], doc_guid: dict[int, str], code_guid: dict[int, str],
+          coding_guid: dict[int, str]) -> ExNote | None:
+    kind = MemoTarget(row.target)
+    if kind is MemoTarget.PROJECT:
+        target = NoteTarget("project")
+    elif kind is MemoTarget.DOCUMENT:
+        target = NoteTarget("source", doc_guid[row.document_id])
+    elif kind is MemoTarget.CODE:
+        target = NoteTarget("code", code_guid[row.code_id])
+    elif row.coding_id in coding_guid:
+        target = NoteTarget("coding", coding_guid[row.coding_id])
+    else:  # a memo on a coding of an earlier revision: the coding is not exported, keep the memo
+        target = NoteTarget("project")
+    first_line = row.text.strip().split("\n", 1)[0]
+    return ExNote(
+        guid=row.guid, text=row.text, name=first_line[:NOTE_NAME_CHARS],
+        creating_user=member_guid.get(row.author_id) if row.author_id is not None else None,
+        created=repo.as_utc(row.created_at), modified=repo.as_utc(row.updated_at), targets=(target,),
+    )
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,460 @@
+"""Merging an exchange project (read from a QDPX or QDC) into a cotheme project, by GUID.
+
+Owns the merge rules, all applied inside the caller's one transaction:
+
+* an object whose GUID the project already holds is the same object: fields empty on our side are
+  filled from the file, a field that differs is reported as a conflict and ours is kept (a document
+  whose text differs keeps ours and the file's codings on it are not imported);
+* an object with a new GUID is matched by name where names must be unique (a member's name, a code's
+  name under its parent, a case id, an attribute name) and otherwise created with the file's GUID;
+* names cotheme cannot take are adapted and reported (a ``/`` in a code name, an empty name, a second
+  code of one name under one parent); the ATLAS.ti pseudo-user "ATLAS.ti" gets no member;
+* what cotheme cannot hold is reported, never dropped silently: sets (themes arrive with issue #5),
+  case descriptions, selection references of cases, the sources ``refi_read`` skipped.
+
+Must not parse files nor write them; it receives an ``ExchangeProject``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection
+
+from cotheme.domain.codebook import DEFAULT_COLOURS
+from cotheme.domain.documents import SourceInfo
+from cotheme.domain.exchange import (
+    ExchangeProject, ExCode, ExCodeExtra, ExNote, ExSource, NoteTarget, paragraph_turns, split_description,
+)
+from cotheme.domain.memos import MemoTarget
+from cotheme.domain.project import Permission
+from cotheme.domain.text import anchor_in
+from cotheme.domain.transcript import ParsedTranscript
+from cotheme.services.exchange_names import clean_code_name, clean_name, is_pseudo_user, unique
+from cotheme.storage import cases as cases_repo
+from cotheme.storage import codes as codes_repo
+from cotheme.storage import documents as docs_repo
+from cotheme.storage import exchange as repo
+from cotheme.storage import study
+from cotheme.storage.schema import attributes, cases, codes, members, memos
+from cotheme.storage.store import now
+
+#: Derived GUIDs (a selection's comment as a memo) are stable, so importing twice matches them.
+DERIVED = uuid.UUID("6b1c3c5e-2f7a-4f0e-9a53-1d1f0c0ffee6")
+_CODE_FIELDS = ("definition", "inclusion", "exclusion", "example")
+
+
+@dataclass
+class ExchangeImport:
+    """What an import did: objects created and matched per kind, conflicts (ours kept), and notes on
+    what was adapted or not imported."""
+
+    file: str
+    origin: str = ""
+    positions: str = "code points"
+    created: dict[str, int] = field(default_factory=dict)
+    matched: dict[str, int] = field(default_factory=dict)
+    conflicts: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Doc:
+    id: int
+    revision_id: int
+    text: str
+    case_id: int | None
+
+
+class Merge:
+    """One merge of ``project`` into the database behind ``conn``; call ``run`` once."""
+
+    def __init__(self, conn: Connection, project: ExchangeProject, result: ExchangeImport, *, fresh: bool) -> None:
+        self.conn = conn
+        self.project = project
+        self.result = result
+        self.fresh = fresh
+        self.extension = project.extension
+        self.created: Counter[str] = Counter()
+        self.matched: Counter[str] = Counter()
+        self.users: dict[str, int | None] = {}
+        self.codes: dict[str, int] = {}
+        self.attributes: dict[str, int] = {}
+        self.cases: dict[str, int] = {}
+        self.docs: dict[str, _Doc | None] = {}
+        self.codings: dict[str, int] = {}
+
+    def run(self) -> ExchangeImport:
+        if self.fresh:
+            self._study()
+        self._members()
+        self._codes()
+        self._attributes()
+        self._cases()
+        self._documents()
+        self._link_cases()
+        self._codings()
+        self._memos()
+        self._report_unheld()
+        self.result.created = {k: v for k, v in self.created.items() if v}
+        self.result.matched = {k: v for k, v in self.matched.items() if v}
+        return self.result
+
+    def conflict(self, text: str) -> None:
+        self.result.conflicts.append(text)
+
+    def note(self, text: str) -> None:
+        self.result.notes.append(text)
+
+    # -- study and members ------------------------------------------------------------------------
+    def _study(self) -> None:
+        values = {"description": self.project.description} if self.project.description else {}
+        if self.extension is not None:
+            values |= self.extension.study
+        if values:
+            study.write_settings(self.conn, values)
+
+    def _members(self) -> None:
+        known = repo.by_guid(self.conn, members)
+        by_name = repo.members_by_name(self.conn)
+        file_guids = {u.guid for u in self.project.users}
+        for user in self.project.users:
+            if is_pseudo_user(user.name):
+                self.users[user.guid] = None
+                self.note(f"The user '{user.name}' is a placeholder ATLAS.ti adds, not a person: no member was "
+                          "created for it, and what it made is imported without a coder.")
+                continue
+            name = clean_name(user.name, 200) or f"User {user.guid[:8]}"
+            row = known.get(user.guid)
+            if row is not None:
+                self.users[user.guid] = row.id
+                self.matched["members"] += 1
+                if row.name != name:
+                    self.conflict(f"Member {user.guid} is '{row.name}' here and '{name}' in the file; kept '{row.name}'.")
+                continue
+            row = by_name.get(name.lower())
+            if row is not None:
+                self.users[user.guid] = row.id
+                self.matched["members"] += 1
+                if self.fresh and row.guid not in file_guids and user.guid not in known:
+                    repo.update_row(self.conn, members, row.id, guid=user.guid)
+                    known[user.guid] = row
+                continue
+            extra = self.extension.members.get(user.guid) if self.extension else None
+            permission = Permission(extra.permission) if extra else Permission.CODER
+            new_id = repo.insert_member(self.conn, user.guid, name, extra.role_label if extra else "", permission)
+            self.users[user.guid] = new_id
+            by_name[name.lower()] = _Row(id=new_id, guid=user.guid, name=name)
+            known[user.guid] = by_name[name.lower()]
+            self.created["members"] += 1
+
+    def user(self, guid: str | None) -> int | None:
+        return self.users.get(guid) if guid else None
+
+    # -- codes ------------------------------------------------------------------------------------
+    def _codes(self) -> None:
+        known = repo.by_guid(self.conn, codes)
+        uncodable = repo.uncodable(self.conn)
+        before = set(uncodable)
+        made_here: set[int] = set()
+        position = codes_repo.count(self.conn)
+        for code in self.project.codes:
+            parent_id = self.codes.get(code.parent) if code.parent else None
+            name, why = clean_code_name(code.name)
+            if why:
+                self.note(f"The code '{code.name}' was imported as '{name}': {why}.")
+            fields = self._code_fields(code)
+            row = known.get(code.guid)
+            if row is None:
+                sibling = codes_repo.find_child(self.conn, parent_id, name)
+                if sibling is not None and sibling in made_here:
+                    name = self._sibling_name(parent_id, name)
+                    self.note(f"The file has two codes called '{code.name}' under one parent; the second is '{name}'.")
+                elif sibling is not None:
+                    row = self._code_row(sibling)
+            if row is None:
+                fields.setdefault("colour", DEFAULT_COLOURS[position % len(DEFAULT_COLOURS)])
+                code_id = repo.insert_code(self.conn, code.guid, parent_id, name, fields, position)
+                position += 1
+                made_here.add(code_id)
+                self.created["codes"] += 1
+            else:
+                code_id = row.id
+                self.matched["codes"] += 1
+                self._compare_code(row, code, name, parent_id, fields)
+            self.codes[code.guid] = code_id
+            if not code.codable:
+                uncodable.add(row.guid if row is not None else code.guid)
+        if uncodable != before:
+            repo.set_uncodable(self.conn, uncodable)
+
+    def _code_fields(self, code: ExCode) -> dict[str, str]:
+        extra = self.extension.codes.get(code.guid) if self.extension else None
+        if extra is None:
+            extra = split_description(code.description.strip()) if code.description.strip() else ExCodeExtra()
+        fields = {f: getattr(extra, f) for f in _CODE_FIELDS if getattr(extra, f)}
+        if code.colour:
+            fields["colour"] = code.colour
+        return fields
+
+    def _code_row(self, code_id: int) -> Any:
+        return next(r for r in repo.by_guid(self.conn, codes).values() if r.id == code_id)
+
+    def _sibling_name(self, parent_id: int | None, name: str) -> str:
+        n = 2
+        while codes_repo.find_child(self.conn, parent_id, f"{name} ({n})") is not None:
+            n += 1
+        return f"{name} ({n})"
+
+    def _compare_code(self, row: Any, code: ExCode, name: str, parent_id: int | None, fields: dict[str, str]) -> None:
+        if row.name != name or row.parent_id != parent_id:
+            self.conflict(f"The code '{row.name}' ({row.guid}) is named or placed differently in the file "
+                          f"('{name}'); kept ours.")
+        fill = {}
+        for key, theirs in fields.items():
+            ours = getattr(row, key)
+            if not theirs or ours == theirs:
+                continue
+            if not ours:
+                fill[key] = theirs
+            else:
+                self.conflict(f"The code '{row.name}' has a different {key} in the file; kept ours.")
+        codes_repo.update_code(self.conn, row.id, fill)
+
+    # -- variables, cases -------------------------------------------------------------------------
+    def _attributes(self) -> None:
+        known = repo.by_guid(self.conn, attributes)
+        names = cases_repo.attribute_ids(self.conn)
+        typed = []
+        for variable in self.project.variables:
+            name = clean_name(variable.name, 200) or f"Variable {variable.guid[:8]}"
+            row = known.get(variable.guid)
+            if row is not None:
+                self.attributes[variable.guid] = row.id
+                self.matched["attributes"] += 1
+                if row.name != name:
+                    self.conflict(f"The attribute '{row.name}' is called '{name}' in the file; kept '{row.name}'.")
+            elif name in names:
+                self.attributes[variable.guid] = names[name]
+                self.matched["attributes"] += 1
+            else:
+                self.attributes[variable.guid] = names[name] = repo.insert_attribute(self.conn, variable.guid, name)
+                self.created["attributes"] += 1
+            if variable.type != "Text":
+                typed.append(f"{name} ({variable.type})")
+        if typed:
+            self.note(f"cotheme keeps attribute values as text; these were typed in the file: {', '.join(typed)}.")
+
+    def _cases(self) -> None:
+        known = repo.by_guid(self.conn, cases)
+        by_pid = {pid.lower(): cid for pid, cid in cases_repo.case_ids_by_pid(self.conn).items()}
+        values = repo.case_values_by_case(self.conn)
+        described = []
+        for case in self.project.cases:
+            pid = clean_name(case.name, 100) or f"Case {case.guid[:8]}"
+            row = known.get(case.guid)
+            if row is not None:
+                case_id = row.id
+                self.matched["cases"] += 1
+                if row.pid != pid:
+                    self.conflict(f"The case '{row.pid}' is called '{pid}' in the file; kept '{row.pid}'.")
+            elif pid.lower() in by_pid:
+                case_id = by_pid[pid.lower()]
+                self.matched["cases"] += 1
+            else:
+                case_id = by_pid[pid.lower()] = repo.insert_case(self.conn, case.guid, pid)
+                self.created["cases"] += 1
+            self.cases[case.guid] = case_id
+            self._case_values(case_id, pid, case.values, values.get(case_id, {}))
+            if case.description.strip():
+                described.append(pid)
+        if described:
+            self.note(f"Case descriptions were not imported (cotheme cases have none): {', '.join(described)}.")
+
+    def _case_values(self, case_id: int, pid: str, given: tuple[tuple[str, str | None], ...], ours: dict[int, str | None]) -> None:
+        updates: dict[int, str | None] = {}
+        for variable, value in given:
+            attribute_id = self.attributes.get(variable)
+            if attribute_id is None or value is None:
+                continue
+            current = ours.get(attribute_id)
+            if current is None:
+                updates[attribute_id] = value
+            elif current != value:
+                self.conflict(f"The case '{pid}' has a different value of an attribute in the file ('{value}'); kept '{current}'.")
+        cases_repo.set_values(self.conn, case_id, updates)
+
+    # -- documents and codings --------------------------------------------------------------------
+    def _documents(self) -> None:
+        known = repo.documents_by_guid(self.conn, with_text=False)
+        titles = repo.titles(self.conn)
+        for source in self.project.sources:
+            sha = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
+            row = known.get(source.guid)
+            if row is None:
+                self.docs[source.guid] = self._new_document(source, sha, titles)
+                continue
+            if row.sha256 != sha:
+                count = sum(len(s.codings) for s in source.selections) + len(source.codings)
+                self.conflict(f"The document '{row.title}' has different text in the file; kept ours, and the "
+                              f"file's {count} coding(s) on it were not imported.")
+                self.docs[source.guid] = None
+                continue
+            self.matched["documents"] += 1
+            self.docs[source.guid] = _Doc(row.id, row.revision_id, source.text, row.case_id)
+            if row.title != source.name and not (self.extension and source.guid in self.extension.documents):
+                self.conflict(f"The document '{row.title}' is called '{source.name}' in the file; kept '{row.title}'.")
+
+    def _new_document(self, source: ExSource, sha: str, titles: set[str]) -> _Doc:
+        extra = self.extension.documents.get(source.guid) if self.extension else None
+        title = unique(titles, clean_name(extra.title if extra else source.name, 300) or f"Source {source.guid[:8]}")
+        turns = extra.turns if extra and extra.turns else paragraph_turns(source.text)
+        info = extra.source if extra else SourceInfo(file_name=source.name, format="qdpx")
+        parsed = ParsedTranscript(text=source.text, turns=turns, format=info.format or "qdpx")
+        doc_id, revision_id = repo.insert_document(
+            self.conn, guid=source.guid, title=title, case_id=None, source=info, sha256=sha, parsed=parsed,
+            created_at=source.created, author_id=self.user(source.creating_user),
+        )
+        self.created["documents"] += 1
+        return _Doc(doc_id, revision_id, source.text, None)
+
+    def _link_cases(self) -> None:
+        linked_here: dict[str, str] = {}
+        selection_refs = 0
+        for case in self.project.cases:
+            selection_refs += len(case.selections)
+            for source_guid in case.sources:
+                doc = self.docs.get(source_guid)
+                if doc is None:
+                    continue
+                case_id = self.cases[case.guid]
+                if doc.case_id == case_id:
+                    continue
+                if doc.case_id is None:
+                    docs_repo.set_case(self.conn, doc.id, case_id)
+                    doc.case_id = case_id
+                    linked_here[source_guid] = case.name
+                elif source_guid in linked_here:
+                    self.note(f"A document is in several cases in the file ({linked_here[source_guid]}, {case.name}); "
+                              "cotheme links a document to one case, the first.")
+                else:
+                    self.conflict(f"A document is linked to another case here than in the file ('{case.name}'); kept ours.")
+        if selection_refs:
+            self.note(f"{selection_refs} selection reference(s) of cases were not imported (cotheme links whole documents to cases).")
+
+    def _codings(self) -> None:
+        guids = [c.guid for s in self.project.sources for sel in s.selections for c in sel.codings]
+        guids += [c.guid for s in self.project.sources for c in s.codings]
+        known = repo.codings_by_guid(self.conn, guids)
+        rows: list[dict[str, object]] = []
+        stamp = now()
+        for source in self.project.sources:
+            doc = self.docs.get(source.guid)
+            if doc is None:
+                continue
+            spans = [(sel, sel.start, sel.end, c) for sel in source.selections for c in sel.codings]
+            if source.text:
+                spans += [(None, 0, len(source.text), c) for c in source.codings]
+            for selection, start, end, coding in spans:
+                code_id = self.codes[coding.code]
+                row = known.get(coding.guid)
+                if row is not None:
+                    self.matched["codings"] += 1
+                    if (row.document_id, row.code_id, row.start_offset, row.end_offset) != (doc.id, code_id, start, end):
+                        self.conflict(f"The coding {coding.guid} differs in the file (document, code or span); kept ours.")
+                    continue
+                anchor = anchor_in(doc.text, start, end)
+                created = coding.created or (selection.created if selection else None) or stamp
+                updated = (selection.modified if selection else None) or created
+                rows.append({
+                    "guid": coding.guid, "document_id": doc.id, "revision_id": doc.revision_id, "code_id": code_id,
+                    "coder_id": self.user(coding.creating_user or (selection.creating_user if selection else None)),
+                    "start_offset": start, "end_offset": end, "quote": anchor.quote, "prefix": anchor.prefix,
+                    "suffix": anchor.suffix, "created_at": created, "updated_at": max(updated, created),
+                })
+        repo.insert_codings(self.conn, rows)
+        self.created["codings"] += len(rows)
+
+    # -- notes -------------------------------------------------------------------------------------
+    def _memos(self) -> None:
+        known = repo.by_guid(self.conn, memos)
+        notes = list(self.project.notes) + self._derived_notes()
+        wanted = {t.guid for n in notes for t in n.targets if t.kind in ("coding", "selection") and t.guid}
+        first_coding = {sel.guid: sel.codings[0].guid for s in self.project.sources for sel in s.selections if sel.codings}
+        coding_ids = repo.codings_by_guid(self.conn, {first_coding.get(g, g) for g in wanted})
+        for note in notes:
+            text = _note_text(note)
+            if not text.strip():
+                continue
+            row = known.get(note.guid)
+            if row is not None:
+                self.matched["memos"] += 1
+                if row.text != text:
+                    self.conflict(f"The memo {note.guid} has different text in the file; kept ours.")
+                continue
+            target, target_id = self._memo_target(note, first_coding, coding_ids)
+            repo.insert_memo(self.conn, guid=note.guid, text=text, author_id=self.user(note.creating_user),
+                             target=target, target_id=target_id, created_at=note.created, updated_at=note.modified)
+            self.created["memos"] += 1
+
+    def _derived_notes(self) -> list[ExNote]:
+        """Comments other programs keep in a ``Description`` (of a source, of a selection) as memos."""
+        found = []
+        for source in self.project.sources:
+            if source.description.strip():
+                found.append(ExNote(guid=_derived(source.guid), text=source.description,
+                                    targets=(NoteTarget("source", source.guid),)))
+            for sel in source.selections:
+                if sel.description.strip() and sel.codings:
+                    found.append(ExNote(guid=_derived(sel.guid), text=sel.description, creating_user=sel.creating_user,
+                                        created=sel.created, targets=(NoteTarget("selection", sel.guid),)))
+        return found
+
+    def _memo_target(self, note: ExNote, first_coding: dict[str, str], coding_ids: dict[str, Any]) -> tuple[MemoTarget, int | None]:
+        if len(note.targets) > 1:
+            self.note(f"The note '{note.name or note.guid}' is attached to {len(note.targets)} objects in the file; "
+                      "cotheme attached it to the first it holds.")
+        for target in note.targets:
+            guid = target.guid or ""
+            if target.kind == "source" and self.docs.get(guid) is not None:
+                return MemoTarget.DOCUMENT, self.docs[guid].id  # type: ignore[union-attr]
+            if target.kind == "code" and guid in self.codes:
+                return MemoTarget.CODE, self.codes[guid]
+            coding = coding_ids.get(first_coding.get(guid, guid)) if target.kind in ("coding", "selection") else None
+            if coding is not None:
+                return MemoTarget.CODING, coding.id
+        return MemoTarget.PROJECT, None
+
+    def _report_unheld(self) -> None:
+        if self.project.sets:
+            names = ", ".join(f"'{s.name}'" for s in self.project.sets)
+            self.note(f"{len(self.project.sets)} set(s) not imported: themes arrive with issue #5 ({names}).")
+        if self.project.skipped:
+            self.note(f"Not imported (cotheme holds text transcripts only): {', '.join(self.project.skipped)}.")
+
+
+@dataclass
+class _Row:
+    id: int
+    guid: str
+    name: str
+
+
+def _derived(guid: str) -> str:
+    return str(uuid.uuid5(DERIVED, guid))
+
+
+def _note_text(note: ExNote) -> str:
+    """A note's memo text: its name as a first line when the text does not already start with it."""
+    text = note.text.strip()
+    name = note.name.strip()
+    if name and not text.startswith(name):
+        text = f"{name}\n\n{text}" if text else name
+    if note.description.strip() and note.description.strip() not in text:
+        text = f"{text}\n\n{note.description.strip()}"
+    return text
+

@@ -1,0 +1,52 @@
+"""Names from other programs made fit for cotheme: code names, titles, member names, case ids.
+
+Owns the adaptations an import reports: whitespace collapsed, a ``/`` inside a code name (our path
+separator) replaced by the look-alike U+2215 DIVISION SLASH, an empty code name, a name cut to the
+column's length, a title made unique with `` (2)``; and which user is the ATLAS.ti pseudo-user.
+Must not touch storage.
+"""
+
+from __future__ import annotations
+
+from cotheme.domain.codebook import check_name
+from cotheme.errors import InvalidArgument
+
+#: ATLAS.ti lists itself as a user of the project; it is not a person on the team.
+PSEUDO_USERS = frozenset({"atlas.ti"})
+_SLASH = "\u2215"
+
+
+def is_pseudo_user(name: str) -> bool:
+    return name.strip().lower() in PSEUDO_USERS
+
+
+def clean_name(name: str, limit: int) -> str:
+    """``name`` with whitespace collapsed, cut to ``limit`` characters (``""`` when nothing is left)."""
+    return " ".join(name.split())[:limit]
+
+
+def clean_code_name(name: str) -> tuple[str, str | None]:
+    """A code name cotheme accepts, and why it differs from ``name`` (``None`` when only spacing did)."""
+    collapsed = " ".join(name.split())
+    if not collapsed:
+        return "Unnamed code", "a code needs a name"
+    why = None
+    if "/" in collapsed:
+        collapsed = collapsed.replace("/", _SLASH)
+        why = "'/' separates the levels of a code path in cotheme"
+    if len(collapsed) > 200:
+        collapsed = collapsed[:200].rstrip()
+        why = "code names are at most 200 characters"
+    try:
+        return check_name(collapsed), why
+    except InvalidArgument as exc:  # pragma: no cover - the rules above cover check_name's
+        return "Unnamed code", str(exc)
+
+
+def unique(taken: set[str], name: str) -> str:
+    """``name``, or ``name (2)``, ``name (3)``... whichever is not taken yet; the result is taken."""
+    candidate, n = name, 2
+    while candidate in taken:
+        candidate, n = f"{name} ({n})", n + 1
+    taken.add(candidate)
+    return candidate

@@ -1,0 +1,211 @@
+"""The methods appendix: what the project can say about how the study was done, and the COREQ
+checklist prefilled from it.
+
+Owns the wording of each fact and which COREQ item it answers. Says plainly what cotheme does not
+record yet (a history of codebook changes, agreement between coders, AI use) instead of guessing.
+Must not change anything.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from cotheme import __version__
+from cotheme.domain.coreq import checklist
+from cotheme.domain.project import ProjectInfo
+from cotheme.domain.reports import MethodsReport, MethodsSection
+from cotheme.domain.themes import Theme
+from cotheme.services.templates import TEMPLATE_SETTING, get_template
+from cotheme.errors import NotFound
+from cotheme.storage import cases as cases_repo
+from cotheme.storage import codes as codes_repo
+from cotheme.storage import reporting, study
+from cotheme.storage import themes as themes_repo
+from cotheme.storage.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    info: ProjectInfo
+    template: str | None
+    transcripts: list[reporting.TranscriptFacts]
+    participants: int
+    attributes: list[str]
+    by_member: list[tuple[int, str, int, int]]
+    roles: dict[str, str]  # member name -> role label
+    code_paths: list[tuple[str, ...]]
+    code_dates: list[str]
+    themes: list[Theme]
+    exemplars: int
+    memos: dict[str, int]
+    timestamped: int
+
+
+def _facts(store: Store) -> _Facts:
+    with store.read() as conn:
+        return _Facts(
+            info=study.read_info(conn),
+            template=study.read_setting(conn, TEMPLATE_SETTING),
+            transcripts=reporting.transcripts(conn),
+            participants=len(cases_repo.case_ids_by_pid(conn)),
+            attributes=list(cases_repo.attribute_ids(conn)),
+            by_member=reporting.coding_by_member(conn),
+            roles={m.name: m.role_label for m in study.list_members(conn)},
+            code_paths=[c.path for c in codes_repo.all_codes(conn)],
+            code_dates=[d.date().isoformat() for d in reporting.code_creation_dates(conn)],
+            themes=themes_repo.all_themes(conn),
+            exemplars=len(themes_repo.exemplars(conn)),
+            memos=reporting.memo_targets(conn),
+            timestamped=reporting.timestamped_documents(conn),
+        )
+
+
+def _n(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+def _transcripts(f: _Facts) -> tuple[str, ...]:
+    words = [t.words for t in f.transcripts]
+    if not words:
+        return ("No transcripts yet.",)
+    return (
+        f"{len(words)} transcripts, {_n(sum(words))} words in all "
+        f"(mean {_n(statistics.mean(words))}, range {_n(min(words))}-{_n(max(words))} per transcript).",
+        f"{f.participants} participants.",
+    )
+
+
+def _interviews(f: _Facts) -> tuple[str, ...]:
+    modes = Counter(t.mode or "mode not recorded" for t in f.transcripts)
+    lines = ["Modes: " + (", ".join(f"{m} {n}" for m, n in modes.most_common()) or "none recorded") + "."]
+    minutes = [t.duration_minutes for t in f.transcripts if t.duration_minutes is not None]
+    if minutes:
+        lines.append(
+            f"Duration: mean {statistics.mean(minutes):.0f} minutes (range {min(minutes)}-{max(minutes)}), "
+            f"recorded for {len(minutes)} of {len(f.transcripts)} interviews."
+        )
+    else:
+        lines.append("Durations: not recorded.")
+    dates = sorted(t.interview_date.isoformat() for t in f.transcripts if t.interview_date)
+    if dates:
+        lines.append(f"Interviews held {dates[0]} to {dates[-1]}.")
+    return tuple(lines)
+
+
+def _coders(f: _Facts) -> tuple[str, ...]:
+    docs: dict[str, set[int]] = defaultdict(set)
+    people: dict[str, set[int]] = defaultdict(set)
+    count: Counter[str] = Counter()
+    for member, role, doc, n in f.by_member:
+        label = role or "no role label"
+        docs[label].add(doc)
+        people[label].add(member)
+        count[label] += n
+    if not count:
+        return ("Nothing coded yet.",)
+    return tuple(
+        f"{label}: {len(people[label])} coder(s) coded {len(docs[label])} transcript(s), {_n(count[label])} codings."
+        for label in sorted(count)
+    )
+
+
+def _codebook(f: _Facts) -> tuple[str, ...]:
+    top = sum(1 for p in f.code_paths if len(p) == 1)
+    depth = max((len(p) for p in f.code_paths), default=0)
+    lines = [f"{len(f.code_paths)} codes, {top} at the top level, up to {depth} levels deep."]
+    if f.template:
+        lines.append(f"The codebook started from the built-in template '{f.template}'.")
+    if f.code_dates:
+        months = Counter(d[:7] for d in f.code_dates)
+        lines.append("Codes created per month: " + ", ".join(f"{m} {n}" for m, n in sorted(months.items())) + ".")
+    lines.append(
+        "cotheme does not yet keep a history of codebook changes (renames, merges, redefinitions); "
+        "only the dates codes were created are reported here."
+    )
+    return tuple(lines)
+
+
+def _themes_line(f: _Facts) -> str:
+    if not f.themes:
+        return "No themes yet."
+    status = Counter(t.status.value for t in f.themes)
+    return f"{len(f.themes)} themes at {max(t.level for t in f.themes) + 1} level(s) (" + ", ".join(
+        f"{n} {s}" for s, n in sorted(status.items())) + f"); {f.exemplars} exemplar quotes chosen."
+
+
+def _citation(name: str) -> str:
+    try:
+        return get_template(name).citation
+    except NotFound:
+        return ""
+
+
+def _coreq(f: _Facts) -> dict[int, str]:
+    answers: dict[int, str] = {}
+    interviewers = Counter(t.interviewer for t in f.transcripts if t.interviewer)
+    if interviewers:
+        answers[1] = "; ".join(f"{name} ({n} interviews)" for name, n in interviewers.most_common())
+        roles = [f"{name}: {f.roles[name]}" for name in interviewers if f.roles.get(name)]
+        if roles:
+            answers[3] = "Role labels in the team: " + "; ".join(roles)
+    if f.template:
+        answers[9] = f"Codes and themes started from the '{f.template}' framework. {_citation(f.template)}"
+    if f.participants:
+        answers[12] = f"{f.participants} participants ({len(f.transcripts)} transcripts)."
+    modes = f.info.interview_modes or ", ".join(sorted({t.mode for t in f.transcripts if t.mode}))
+    if modes:
+        answers[14] = f"Interviews by {modes}."
+    if f.attributes and f.participants:
+        answers[16] = "See the sample characteristics table (" + ", ".join(f.attributes) + ")."
+    if f.timestamped:
+        answers[19] = f"{f.timestamped} of {len(f.transcripts)} transcripts come from timed captions of recordings."
+    if f.memos.get("document"):
+        answers[20] = f"{f.memos['document']} memos written on transcripts."
+    minutes = [t.duration_minutes for t in f.transcripts if t.duration_minutes is not None]
+    if minutes:
+        answers[21] = f"Mean {statistics.mean(minutes):.0f} minutes (range {min(minutes)}-{max(minutes)})."
+    coders = {m for m, *_ in f.by_member}
+    if coders:
+        answers[24] = f"{len(coders)} coders."
+    if f.code_paths:
+        answers[25] = f"{len(f.code_paths)} codes in {sum(1 for p in f.code_paths if len(p) == 1)} top-level groups; see the codebook export."
+    if f.themes:
+        answers[26] = _themes_line(f)
+    answers[27] = f"cotheme {__version__}."
+    if f.exemplars:
+        answers[29] = f"{f.exemplars} exemplar quotes, each identified by participant id."
+    tops = [t.name for t in f.themes if t.level <= 1]
+    if tops:
+        answers[31] = "Themes: " + "; ".join(tops) + "."
+    subs = [t for t in f.themes if t.level >= 2]
+    if subs:
+        answers[32] = f"{len(subs)} subthemes under the themes."
+    return answers
+
+
+def methods_report(store: Store) -> MethodsReport:
+    """The methods appendix and the COREQ checklist for the project as it is now."""
+    f = _facts(store)
+    info = f.info
+    study_lines = tuple(
+        f"{label}: {value}" for label, value in (
+            ("Research question", info.research_question), ("Ethics reference", info.ethics_reference),
+            ("Recruitment period", info.recruitment_period),
+        ) if value
+    ) or ("Study metadata not entered yet (see 'cotheme study set').",)
+    sections = (
+        MethodsSection("Study", study_lines),
+        MethodsSection("Transcripts and words", _transcripts(f)),
+        MethodsSection("Interviews", _interviews(f)),
+        MethodsSection("Coding by role", _coders(f)),
+        MethodsSection("Codebook and its changes over time", _codebook(f)),
+        MethodsSection("Themes", (_themes_line(f),)),
+        MethodsSection("Agreement between coders", ("Not computed.",)),
+        MethodsSection("Software", (
+            f"cotheme {__version__}" + (f" (project created with {info.software_version})" if info.software_version else "") + ".",
+        )),
+        MethodsSection("Use of AI", ("None recorded.",)),
+    )
+    return MethodsReport(info.title, sections, checklist(_coreq(f)))

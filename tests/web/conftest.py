@@ -1,0 +1,85 @@
+"""Web fixtures: an in-process client over a fresh project, and a live server for the browser."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from fastapi.testclient import TestClient
+
+from cotheme.services.demo import build_demo
+from cotheme.services.project import Project
+from cotheme.web.app import create_app
+
+TOKEN = "test-token-123"
+HOSTILE = (
+    "Interviewer: Tell me about it. <script>alert('x')</script>\n\n"
+    "P09: I wrote <img src=x onerror=\"alert(1)\"> and {{ 7*7 }} and {% raw %} in my diary 🙂 — café.\n"
+)
+
+
+def client_for(project: Project) -> TestClient:
+    client = TestClient(create_app(project, TOKEN))
+    client.get(f"/?token={TOKEN}")  # sets the token and CSRF cookies, as the printed URL does
+    return client
+
+
+def csrf(client: TestClient) -> dict[str, str]:
+    return {"X-CSRF-Token": client.cookies.get("cotheme_csrf") or ""}
+
+
+@pytest.fixture
+def hostile_project(project: Project, tmp_path: Path) -> Project:
+    path = tmp_path / "P09.txt"
+    path.write_text(HOSTILE, encoding="utf-8")
+    project.import_files([path])
+    project.create_code("Trust", definition="<b>bold?</b>")
+    return project
+
+
+@pytest.fixture
+def client(hostile_project: Project) -> TestClient:
+    return client_for(hostile_project)
+
+
+@pytest.fixture(scope="session")
+def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.cotheme"
+    build_demo(path).close()
+    return path
+
+
+class LiveServer:
+    def __init__(self, project: Project, port: int = 0) -> None:
+        config = uvicorn.Config(create_app(project, TOKEN), host="127.0.0.1", port=port, log_level="warning")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> str:
+        self.thread.start()
+        deadline = time.monotonic() + 15
+        while not self.server.started:
+            if time.monotonic() > deadline:
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.02)
+        port = self.server.servers[0].sockets[0].getsockname()[1]
+        return f"http://127.0.0.1:{port}"
+
+    def __exit__(self, *_exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture
+def live(demo_path: Path, tmp_path: Path) -> Iterator[tuple[str, Project]]:
+    """A live server over a private copy of the demo study (tests change it)."""
+    copy = tmp_path / "demo.cotheme"
+    copy.write_bytes(demo_path.read_bytes())
+    project = Project.open(copy)
+    with LiveServer(project) as base:
+        yield base, project
+    project.close()

@@ -15,7 +15,6 @@ Sets stay empty until themes exist (issue #5). Must not write files.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import uuid
 from collections import defaultdict
@@ -25,7 +24,6 @@ from typing import Any
 from sqlalchemy import Connection
 
 from cotheme import __version__
-from cotheme.domain.documents import Turn
 from cotheme.domain.exchange import (
     CothemeExtension, ExCase, ExCode, ExCodeExtra, ExCoding, ExchangeProject, ExDocumentExtra, ExMemberExtra,
     ExNote, ExSelection, ExSource, ExUser, ExVariable, NoteTarget, compose_description,
@@ -37,6 +35,7 @@ from cotheme.storage import codes as codes_repo
 from cotheme.storage import exchange as repo
 from cotheme.storage import study
 from cotheme.storage.schema import attributes, cases, codes, members
+from cotheme.storage.store import as_utc
 
 #: Selections get GUIDs derived from their coding's, in this namespace (any fixed UUID would do).
 SELECTION_NAMESPACE = uuid.UUID("0f6d8c52-6d0b-4c1a-9a8e-5f3f3c7b2a10")
@@ -86,7 +85,7 @@ def read_project(conn: Connection) -> ExportContent:
         name=info.title, origin=origin(), description=info.description,
         users=tuple(ExUser(r.guid, r.name) for r in member_rows), codes=code_list, variables=variables,
         cases=_cases(conn, attribute_guid, documents.values()), sources=tuple(sources),
-        notes=tuple(n for n in notes if n is not None),
+        notes=notes,
     )
     extension = CothemeExtension(
         study={f: getattr(info, f) for f in STUDY_FIELDS},
@@ -145,21 +144,20 @@ def _cases(conn: Connection, attribute_guid: dict[int, str], documents: Any) -> 
 
 def _selection(row: Any, code_guid: dict[int, str], member_guid: dict[int, str]) -> ExSelection:
     coder = member_guid.get(row.coder_id) if row.coder_id is not None else None
-    created = repo.as_utc(row.created_at)
+    created = as_utc(row.created_at)
     coding = ExCoding(guid=row.guid, code=code_guid[row.code_id], creating_user=coder, created=created)
     return ExSelection(
         guid=str(uuid.uuid5(SELECTION_NAMESPACE, row.guid)), start=row.start_offset, end=row.end_offset,
-        creating_user=coder, created=created, modified=repo.as_utc(row.updated_at), codings=(coding,),
+        creating_user=coder, created=created, modified=as_utc(row.updated_at), codings=(coding,),
     )
 
 
 def _turn(row: Any) -> TurnDraft:
-    turn = Turn(row.idx, row.speaker, row.start_offset, row.end_offset, row.t_start_ms, row.t_end_ms)
-    return TurnDraft(turn.speaker, turn.start, turn.end, turn.t_start_ms, turn.t_end_ms)
+    return TurnDraft(row.speaker, row.start_offset, row.end_offset, row.t_start_ms, row.t_end_ms)
 
 
 def _note(row: Any, member_guid: dict[int, str], doc_guid: dict[int, str], code_guid: dict[int, str],
-          coding_guid: dict[int, str]) -> ExNote | None:
+          coding_guid: dict[int, str]) -> ExNote:
     kind = MemoTarget(row.target)
     if kind is MemoTarget.PROJECT:
         target = NoteTarget("project")
@@ -175,9 +173,6 @@ def _note(row: Any, member_guid: dict[int, str], doc_guid: dict[int, str], code_
     return ExNote(
         guid=row.guid, text=row.text, name=first_line[:NOTE_NAME_CHARS],
         creating_user=member_guid.get(row.author_id) if row.author_id is not None else None,
-        created=repo.as_utc(row.created_at), modified=repo.as_utc(row.updated_at), targets=(target,),
+        created=as_utc(row.created_at), modified=as_utc(row.updated_at), targets=(target,),
     )
 
-
-def text_sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -29,6 +29,8 @@ from cotheme.domain.sample import Band, SampleTable, SampleTarget
 from cotheme.domain.templates import CodebookTemplate
 from cotheme.domain.thematic_map import MapLayout
 from cotheme.domain.themes import Exemplar, Theme, ThemeSummary
+from cotheme.services.templates import TemplateImport
+from cotheme.services.themes import ThemesImport
 from cotheme.storage import documents as docs_repo
 from cotheme.storage import search as search_repo
 from cotheme.storage import study
@@ -275,7 +277,7 @@ class Project:
     def link_codes(self, theme: str | int, codes: Sequence[str | int], *, unlink: bool = False) -> Theme:
         return themes.link_codes(self._store, theme, codes, unlink=unlink)
 
-    def import_themes(self, path: str | Path) -> themes.ThemesImport:
+    def import_themes(self, path: str | Path) -> ThemesImport:
         file = importing.read_files([Path(path)])[0]
         return themes.import_themes(self._store, file.name, file.data)
 
@@ -302,7 +304,7 @@ class Project:
     def templates() -> list[CodebookTemplate]:
         return templates.list_templates()
 
-    def import_template(self, name: str) -> templates.TemplateImport:
+    def import_template(self, name: str) -> TemplateImport:
         return templates.import_template(self._store, name)
 
     # -- thematic map -----------------------------------------------------------------------

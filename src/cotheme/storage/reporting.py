@@ -55,7 +55,7 @@ def spans(conn: Connection, code_ids: list[int] | None = None) -> list[Span]:
 
 def turn_starts(conn: Connection) -> dict[int, list[int]]:
     """Start offsets of the turns of every revision that has codings, per revision, ascending."""
-    coded = select(distinct(codings.c.revision_id)).scalar_subquery()
+    coded = select(codings.c.revision_id).distinct().scalar_subquery()
     found: dict[int, list[int]] = {}
     for revision_id, start in conn.execute(
         select(turns.c.revision_id, turns.c.start_offset)

@@ -176,4 +176,5 @@ window.addEventListener("resize", () => { clearTimeout(resizeTimer); resizeTimer
 window.addEventListener("hashchange", jump);
 draw();
 jump();
+reader.dataset.readyMs = String(Math.round(performance.now()));  // read by bench/web_bench.py
 reader.dataset.ready = "true";

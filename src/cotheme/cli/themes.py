@@ -1,0 +1,123 @@
+"""``cotheme themes``, ``cotheme exemplar`` and ``cotheme map``: the theme hierarchy, the quotes
+chosen to illustrate it, and the thematic map drawn from it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from cotheme.cli.context import JsonOpt, ProjectArg, opened
+from cotheme.cli.output import Group, print_json, print_table, say
+from cotheme.domain.themes import ThemeSummary
+from cotheme.errors import InvalidArgument
+from cotheme.formats.map_render import render_map
+from cotheme.formats.map_svg import write_svg
+
+app = typer.Typer(cls=Group, help="Themes: import, list and export the theme hierarchy.", no_args_is_help=True)
+
+
+@app.command("import")
+def import_themes(
+    project: ProjectArg,
+    file: Annotated[str, typer.Argument(help="A .csv/.xlsx: name, parent, definition, status, codes (';'-separated).")],
+) -> None:
+    """Import themes, all or none; a theme already there (same name and parent) is updated.
+
+    Example: cotheme themes import study.cotheme themes.csv
+    """
+    with opened(project) as p:
+        result = p.import_themes(file)
+    say(f"Created {result.created} themes, updated {result.updated}, linked {result.linked} codes.")
+
+
+def _tree(found: list[ThemeSummary]) -> list[dict[str, Any]]:
+    nodes: dict[int, dict[str, Any]] = {}
+    roots: list[dict[str, Any]] = []
+    for item in found:
+        t = item.theme
+        node = {"id": t.id, "name": t.name, "level": t.level, "status": t.status.value,
+                "definition": t.definition, "codes": list(item.codes), "extracts": item.extracts,
+                "participants": item.participants, "children": []}
+        nodes[t.id] = node
+        (nodes[t.parent_id]["children"] if t.parent_id is not None else roots).append(node)
+    return roots
+
+
+@app.command("list")
+def list_themes(project: ProjectArg, as_json: JsonOpt = False) -> None:
+    """List themes as a tree with definitions, codes and counts of extracts and participants.
+
+    Example: cotheme themes list study.cotheme --json
+    """
+    with opened(project) as p:
+        found = p.themes()
+    if as_json:
+        print_json(_tree(found))
+        return
+    print_table(
+        "Themes",
+        ["id", "theme", "status", "extracts", "participants", "codes", "definition"],
+        ([s.theme.id, "  " * s.theme.level + s.theme.name, s.theme.status.value, s.extracts,
+          s.participants, "; ".join(s.codes), s.theme.definition] for s in found),
+    )
+
+
+@app.command("export")
+def export_themes(
+    project: ProjectArg,
+    file: Annotated[str, typer.Argument(help="Where to write: a .csv (imports back) or .md file.")],
+) -> None:
+    """Export the themes as CSV or Markdown.
+
+    Example: cotheme themes export study.cotheme themes.md
+    """
+    with opened(project) as p:
+        written = p.export_themes(file)
+    say(f"Wrote {written}.")
+
+
+def exemplar(
+    project: ProjectArg,
+    theme: Annotated[str, typer.Option("--theme", help="Theme name (or number).")],
+    coding: Annotated[int, typer.Option("--coding", help="Coding id (see 'cotheme codings').")],
+    member: Annotated[str | None, typer.Option("--member", help="Who chose it (default: the only member).")] = None,
+    remove: Annotated[bool, typer.Option("--remove", help="Unmark it instead.")] = False,
+) -> None:
+    """Mark an extract as an illustrative quote of a theme (shown first in the themes report).
+
+    Example: cotheme exemplar study.cotheme --theme "Timely support" --coding 42 --member "Rowan Pike"
+    """
+    with opened(project) as p:
+        if remove:
+            p.remove_exemplar(theme, coding)
+            say(f"Coding {coding} is no longer an exemplar of '{theme}'.")
+            return
+        chosen = p.add_exemplar(theme, coding, member)
+    say(f"Coding {chosen.coding_id} is exemplar {chosen.position + 1} of '{theme}'.")
+
+
+def map_command(
+    project: ProjectArg,
+    out: Annotated[str, typer.Option("--out", help="Where to write: .svg, .png or .pdf.")],
+    depth: Annotated[int | None, typer.Option("--depth", help="Levels below the centre; one more than the themes adds their codes.")] = None,
+    reset: Annotated[bool, typer.Option("--reset", help="Forget positions saved in the map editor first.")] = False,
+) -> None:
+    """Draw the thematic map: the overarching theme at the centre, themes and subthemes around it.
+
+    Example: cotheme map study.cotheme --out map.svg --depth 3
+    """
+    target = Path(out)
+    fmt = target.suffix.lower().lstrip(".")
+    if fmt not in ("svg", "png", "pdf"):
+        raise InvalidArgument(f"{target.name}: choose a .svg, .png or .pdf file for the map.")
+    with opened(project) as p:
+        if reset:
+            p.reset_map_positions()
+        layout = p.thematic_map(depth)
+        title = f"Thematic map: {p.info().title}"
+    if not layout.nodes:
+        raise InvalidArgument("The project has no themes yet; add some with 'cotheme themes import'.")
+    target.write_bytes(write_svg(layout, title) if fmt == "svg" else render_map(layout, fmt, title))
+    say(f"Wrote {target} ({len(layout.nodes)} nodes).")

@@ -207,7 +207,7 @@ def bulk_codings(target: str, doc_ids: list[int], code_id: int, seed: int) -> fl
                     select(documents.c.id, revisions.c.id, revisions.c.text)
                     .join(revisions, revisions.c.id == documents.c.current_revision_id)
                     .where(documents.c.id.in_(chunk))
-                ).tuples().all()
+                ).all()
                 rows: list[dict[str, object]] = []
                 for doc_id, rev_id, text in texts:
                     for _ in range(per_doc[doc_id]):
@@ -226,11 +226,9 @@ def bulk_codings(target: str, doc_ids: list[int], code_id: int, seed: int) -> fl
     return time.perf_counter() - t0
 
 
-def search_queries(seed: int) -> list[str]:
+def search_queries(seed: int, words: int) -> list[str]:
     """A fixed query set: rare and common words, an AND, quoted phrases, a prefix."""
     vocab = corpus.vocabulary()
-    pool = corpus._pool()
-    phrase = re.findall(r"\w+", pool.statements[123])[1:4]
     return [
         corpus.unique_words(seed)[0],  # rare: in 2 turns of one interview
         vocab[-1],  # rare: the least frequent synthetic word
@@ -241,9 +239,21 @@ def search_queries(seed: int) -> list[str]:
         f"{vocab[3]} felt",  # two-word AND, both fairly common
         f"{vocab[-2]} the",  # AND of a rare and a very common word
         '"what made the difference"',  # quoted phrase, common (question stem)
-        '"' + " ".join(phrase) + '"',  # quoted phrase from pooled sentences
+        '"' + " ".join(_phrase(seed, words)) + '"',  # a three-word phrase of the first interview
         vocab[2][:3] + "*",  # prefix matching many words
     ]
+
+
+def _phrase(seed: int, words: int) -> list[str]:
+    """Three words from within one sentence of the first interview's first long answer."""
+    text = corpus.make_interview(seed, words).decode("utf-8")
+    answers = [p.split(": ", 1)[1] for p in text.split("\n\n") if not p.startswith("Interviewer")]
+    for answer in answers:
+        for sentence in re.split(r"[.?!]", answer):
+            found = re.findall(r"\w+", sentence)
+            if len(found) >= 6:
+                return found[2:5]
+    raise AssertionError("the corpus has no sentence of six words")
 
 
 def search_figures(project: Any, queries: list[str]) -> dict[str, Any]:
@@ -303,6 +313,7 @@ def run_one(backend: str, size: int, words: int, seed: int, pg_url: str, import_
 
     log(f"{backend}, {size} interviews of {words} words")
     started = time.perf_counter()
+    load_before = os.getloadavg()
     with target_for(backend, pg_url) as target:
         project = Project.create(target, title=f"bench {size}", lead=LEAD)
         try:
@@ -320,7 +331,7 @@ def run_one(backend: str, size: int, words: int, seed: int, pg_url: str, import_
             log("  reading extracts")
             extracts = extract_figures(project, "Bench/extracts")
             log("  searching")
-            search = search_figures(project, search_queries(seed))
+            search = search_figures(project, search_queries(seed, words))
         finally:
             project.close()
     rates = [imp["mb_per_s"]]
@@ -341,6 +352,8 @@ def run_one(backend: str, size: int, words: int, seed: int, pg_url: str, import_
     figures["within_budget"] = judge(figures)
     figures["budget_applies"] = size == BUDGET_SIZE
     figures["wall_seconds"] = round(time.perf_counter() - started, 1)
+    # Other processes on the machine show up as noise; the 1-minute load average says how busy it was.
+    figures["load_average_1min"] = {"before": round(load_before[0], 2), "after": round(os.getloadavg()[0], 2)}
     log(f"  done in {figures['wall_seconds']} s: " + json.dumps(figures["within_budget"]))
     return figures
 

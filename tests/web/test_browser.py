@@ -73,12 +73,13 @@ def open_doc(page: Page, project: Project, title: str) -> int:
 
 
 def code_with_picker(page: Page, typed: str) -> None:
+    before = int(page.locator("#coding-count").inner_text())
     page.keyboard.press("c")
     picker = page.locator("#picker-input")
     expect(picker).to_be_focused()
     picker.fill(typed)
     picker.press("Enter")
-    expect(page.locator("#toast")).to_contain_text("Coded")
+    expect(page.locator("#coding-count")).to_have_text(str(before + 1))
 
 
 def accessible(page: Page) -> None:
@@ -164,9 +165,9 @@ def test_recode_memo_and_remove_a_coding(page: Page, live: tuple[str, Project]) 
     page.select_option("#cp-code", str(other.id))
     expect(page.locator("#toast")).to_contain_text("Coding changed")
     assert project.coding(target.id).code_id == other.id
-    page.fill("#cp-memo", "Recoded after **discussion**.")
-    page.click("#cp-memo-save")
-    expect(page.locator("#cp-memos")).to_contain_text("Recoded after")
+    page.locator("#cp-memos textarea").fill("Recoded after **discussion**.")
+    page.locator("#cp-memos button").click()
+    expect(page.locator("#cp-memos strong")).to_have_text("discussion")  # Markdown rendered
     assert [m.text for m in project.memos("coding", target.id)] == ["Recoded after **discussion**."]
     page.click("#cp-delete")
     expect(page.locator(f'.stripe[data-coding-id="{target.id}"]')).to_have_count(0)
@@ -237,3 +238,14 @@ def test_codebook_create_rename_and_move(page: Page, live: tuple[str, Project]) 
     expect(page.locator("#toast")).to_contain_text("Code saved")
     moved = next(c.code for c in project.codes() if c.code.name == "Hope and recovery")
     assert moved.parent_id == parent.id and moved.definition == "Looking forward."
+
+
+def test_memo_on_a_transcript(page: Page, live: tuple[str, Project]) -> None:
+    _, project = live
+    doc_id = open_doc(page, project, "P06")
+    page.locator(".doc-memos summary").click()
+    page.locator("#doc-memos textarea").fill("Familiarisation: <b>not bold</b> and *calm*.")
+    page.locator("#doc-memos button").click()
+    expect(page.locator("#doc-memos .md em")).to_have_text("calm")
+    expect(page.locator("#doc-memos .md")).to_contain_text("<b>not bold</b>")
+    assert [m.text for m in project.memos("document", doc_id)][0].startswith("Familiarisation")

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from cotheme.cli import exchange
 from cotheme.cli.context import JsonOpt, ProjectArg, opened
 from cotheme.cli.output import Group, print_json, print_table, say
 
@@ -15,12 +16,25 @@ app = typer.Typer(cls=Group, help="The codebook (coding frame).", no_args_is_hel
 @app.command("import")
 def import_codebook(
     project: ProjectArg,
-    file: Annotated[str, typer.Argument(help="A CSV: name, parent, definition, inclusion, exclusion, example, colour.")],
+    file: Annotated[str | None, typer.Argument(help="A CSV (name, parent, definition, inclusion, exclusion, example, colour) or a REFI-QDA .qdc.")] = None,
+    template: Annotated[str | None, typer.Option("--template", help="Load a built-in framework instead of FILE (see 'cotheme codebook templates').")] = None,
 ) -> None:
     """Import codes from a CSV; parent by name, or a '/'-separated path in name.
 
     Example: cotheme codebook import study.cotheme codebook.csv
     """
+    if (file is None) == (template is None):
+        raise typer.BadParameter("give a codebook FILE or --template NAME (one of the two).")
+    if template is not None:
+        with opened(project) as p:
+            loaded = p.import_template(template)
+        say(f"Loaded the '{loaded.template.name}' template: created {loaded.codes_created} codes "
+            f"(updated {loaded.codes_updated}) and {loaded.themes_created} themes "
+            f"(updated {loaded.themes_updated}). Source: {loaded.template.citation}")
+        return
+    if file is not None and file.lower().endswith(".qdc"):
+        exchange.import_codebook_qdc(project, file)
+        return
     with opened(project) as p:
         result = p.import_codebook(file)
     say(f"Created {result.created} codes and updated {result.updated}.")
@@ -29,12 +43,15 @@ def import_codebook(
 @app.command("export")
 def export(
     project: ProjectArg,
-    file: Annotated[str, typer.Argument(help="Where to write: a .csv or .md file.")],
+    file: Annotated[str, typer.Argument(help="Where to write: a .csv, .md or REFI-QDA .qdc file.")],
 ) -> None:
-    """Export the codebook as CSV (re-importable) or Markdown (for an appendix).
+    """Export the codebook as CSV (re-importable), Markdown (for an appendix) or REFI-QDA .qdc.
 
     Example: cotheme codebook export study.cotheme codebook.md
     """
+    if file.lower().endswith(".qdc"):
+        exchange.export_codebook_qdc(project, file)
+        return
     with opened(project) as p:
         written = p.export_codebook(file)
     say(f"Wrote {written}.")
@@ -70,3 +87,20 @@ def list_codes(project: ProjectArg, as_json: JsonOpt = False) -> None:
             for c in counts
         ),
     )
+
+
+@app.command("templates")
+def templates(as_json: JsonOpt = False) -> None:
+    """List the built-in codebook templates (frameworks with codes and themes) to load with --template.
+
+    Example: cotheme codebook templates
+    """
+    from cotheme.services.project import Project
+
+    found = Project.templates()
+    if as_json:
+        print_json([{"name": t.name, "title": t.title, "summary": t.summary, "citation": t.citation,
+                     "codes": len(t.codes), "themes": len(t.themes)} for t in found])
+        return
+    print_table("Codebook templates", ["name", "title", "codes", "themes", "source"],
+                ([t.name, t.title, len(t.codes), len(t.themes), t.citation] for t in found))

@@ -13,6 +13,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 import cotheme
 from cotheme.cli import cases, codebook, documents, team
 from cotheme.cli import serve as serving
+from cotheme.cli import reports, themes
+from cotheme.cli import exchange
 from cotheme.cli.context import JsonOpt, ProjectArg, opened
 from cotheme.cli.output import Group, err, marked, print_json, print_table, say
 from cotheme.services.importing import parse_speaker_map
@@ -31,6 +33,13 @@ app.add_typer(team.members_app, name="members")
 app.add_typer(team.memo_app, name="memo")
 app.add_typer(team.study_app, name="study")
 app.command("serve")(serving.serve)
+app.add_typer(themes.app, name="themes")
+app.command("exemplar")(themes.exemplar)
+app.command("map")(themes.map_command)
+app.add_typer(reports.app, name="report")
+app.add_typer(reports.targets_app, name="targets")
+app.add_typer(exchange.app, name="export")
+app.command("validate")(exchange.validate)
 
 
 def _version(value: bool) -> None:
@@ -53,11 +62,15 @@ def init(
     project: ProjectArg,
     title: Annotated[str | None, typer.Option("--title", help="The study's title.")] = None,
     lead: Annotated[str | None, typer.Option("--lead", help="Name of the lead member (default: your user name).")] = None,
+    from_file: Annotated[str | None, typer.Option("--from", help="Start from a REFI-QDA project (.qdpx) made by NVivo, ATLAS.ti, MAXQDA, QualCoder or cotheme.")] = None,
 ) -> None:
     """Create a new project file (or set up an empty PostgreSQL database).
 
     Example: cotheme init study.cotheme --title "Living with support"
     """
+    if from_file is not None:
+        exchange.init_from(project, from_file, title, lead)
+        return
     project_obj = cotheme.create_project(project, title=title, lead=lead)
     with project_obj as p:
         say(f"Created {p.location} ('{p.info().title}'), lead member {p.members()[0].name}.")
@@ -72,10 +85,13 @@ def import_files(
     allow_duplicate: Annotated[bool, typer.Option("--allow-duplicate", help="Import a text already in the project.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Import transcripts, all or none, in one transaction.
+    """Import transcripts, all or none, in one transaction (or REFI-QDA .qdpx projects, merged by GUID).
 
     Example: cotheme import study.cotheme P07.vtt --case P07 --speaker "Jane Smith=Interviewer"
     """
+    if any(exchange.is_qdpx(f) for f in files):
+        exchange.import_files(project, files, as_json, transcript_options=bool(case or speaker or allow_duplicate))
+        return
     mapping = parse_speaker_map(speaker or [])
     with opened(project) as p, Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),

@@ -261,8 +261,8 @@ def compose_description(definition: str, inclusion: str = "", exclusion: str = "
 
 def split_description(text: str) -> ExCodeExtra:
     """The inverse of ``compose_description``: the trailing labelled block, when there is one, gives
-    inclusion, exclusion and example (each label at most once, in that order); the rest is the
-    definition. A description without the block is all definition."""
+    inclusion, exclusion and example (each label at most once, in that order, without blank lines);
+    the rest is the definition. A description without the block is all definition."""
     lines = text.split("\n")
     for first in range(len(lines)):
         if (first == 0 or lines[first - 1].strip() == "") and _labelled_block(lines[first:]) is not None:
@@ -285,8 +285,8 @@ def _labelled_block(lines: list[str]) -> dict[str, str] | None:
                 return None
             current = label
             found[label] = [line[len(dict(_EXTRA_LABELS)[label]) :]]
-        elif current is None:
-            return None
+        elif current is None or not line.strip():
+            return None  # a blank line ends a block, so a trailing block has none inside
         else:
             found[current].append(line)
     if not found:

@@ -2,7 +2,7 @@
 
 Owns ``OffsetMap`` (one step of a mapping, described by the few regions where the two texts differ),
 ``PositionMap`` (steps applied in order), ``utf16_map`` (UTF-16 code units -> code points, the NVivo
-count) and ``canonical_map`` (code points of a raw text -> code points of its canonical form: leading
+count), ``nvivo_offsets`` (the way back, for writing what NVivo reads) and ``canonical_map`` (code points of a raw text -> code points of its canonical form: leading
 byte-order marks dropped, ``\\r\\n`` and ``\\r`` -> ``\\n``, Unicode NFC). ``canonical_map`` gives
 exactly the text ``cotheme.domain.text.canonical`` gives.
 
@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-__all__ = ["OffsetMap", "PositionMap", "canonical_map", "utf16_length", "utf16_map"]
+__all__ = ["OffsetMap", "PositionMap", "canonical_map", "nvivo_offsets", "utf16_length", "utf16_map"]
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _CRLF_OR_CR = re.compile("\r\n?")
@@ -93,6 +93,14 @@ def utf16_map(text: str) -> PositionMap:
         unit = point + shift
         regions.append((unit, unit + 2, point, point + 1))
     return PositionMap((OffsetMap(tuple(regions)),))
+
+
+def nvivo_offsets(text: str) -> Callable[[int], int]:
+    """Code points of canonical ``text`` -> UTF-16 code units of ``text`` written with CRLF line ends,
+    the count NVivo 12 uses: each ``\n`` before the position adds its CR, each astral character a unit."""
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    astral = [m.start() for m in _ASTRAL.finditer(text)]
+    return lambda offset: offset + bisect_left(newlines, offset) + bisect_left(astral, offset)
 
 
 def canonical_map(raw: str) -> tuple[str, PositionMap]:

@@ -21,6 +21,9 @@ WRAP_AT = (20, 18, 20, 22, 22)
 #: Average advance of a sans-serif character as a share of the font size (DejaVu Sans, the widest
 #: common default, averages ~0.55 on mixed-case text; 0.6 leaves a margin).
 CHAR_WIDTH = 0.6
+#: Labels near the centre are bold, and DejaVu Sans Bold runs ~12% wider.
+CHAR_WIDTH_BOLD = 0.68
+BOLD_DEPTH = 1
 LINE_HEIGHT = 1.25
 PAD_X, PAD_Y = 10.0, 6.0
 #: Clear space kept between label boxes, and how much a ring grows per pass while any still meet.
@@ -85,7 +88,8 @@ def label_box(label: str, depth: int) -> tuple[tuple[str, ...], float, float, fl
     """Wrapped lines, width, height and font size of a label at ``depth``."""
     size, wrap = _style(depth)
     lines = tuple(textwrap.wrap(label, wrap, break_long_words=True)) or ("",)
-    width = max(len(line) for line in lines) * size * CHAR_WIDTH + 2 * PAD_X
+    advance = CHAR_WIDTH_BOLD if depth <= BOLD_DEPTH else CHAR_WIDTH
+    width = max(len(line) for line in lines) * size * advance + 2 * PAD_X
     height = len(lines) * size * LINE_HEIGHT + 2 * PAD_Y
     return lines, width, height, size
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 
-from cotheme.domain.thematic_map import LINE_HEIGHT, MapLayout
+from cotheme.domain.thematic_map import BOLD_DEPTH, LINE_HEIGHT, MapLayout
 from cotheme.formats.map_svg import style
 
 __all__ = ["render_map"]
@@ -44,7 +44,7 @@ def render_map(map_layout: MapLayout, fmt: str, title: str = "Thematic map") -> 
             linestyle=(0, (5, 3)) if dash else "solid", zorder=2,
         ))
         axes.text(node.x, node.y, "\n".join(node.lines), ha="center", va="center", fontsize=node.font_size,
-                  color=ink, fontweight="bold" if node.depth <= 1 else "normal",
+                  color=ink, fontweight="bold" if node.depth <= BOLD_DEPTH else "normal",
                   linespacing=LINE_HEIGHT, zorder=3, family="DejaVu Sans")
     buffer = io.BytesIO()
     figure.savefig(buffer, format=fmt, dpi=PNG_DPI, metadata={"Title": title} if fmt == "pdf" else None)

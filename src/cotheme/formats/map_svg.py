@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from cotheme.domain.thematic_map import LINE_HEIGHT, MapLayout, PlacedNode
+from cotheme.domain.thematic_map import BOLD_DEPTH, LINE_HEIGHT, MapLayout, PlacedNode
 
 __all__ = ["FILL", "layout_json", "write_svg"]
 
@@ -72,7 +72,7 @@ def write_svg(map_layout: MapLayout, title: str = "Thematic map") -> bytes:
         )
         line_height = node.font_size * LINE_HEIGHT
         first = node.y - line_height * (len(node.lines) - 1) / 2
-        weight = ' font-weight="bold"' if node.depth <= 1 else ""
+        weight = ' font-weight="bold"' if node.depth <= BOLD_DEPTH else ""
         parts.append(
             f'<text text-anchor="middle" dominant-baseline="central" font-size="{node.font_size}" fill="{ink}"{weight}>'
             + "".join(

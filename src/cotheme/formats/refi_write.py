@@ -5,7 +5,8 @@ each note's ``NoteRef`` goes (project, source, selection, coding or code; REFI-Q
 on a case or a set), and the archive layout: ``project.qde``, ``Sources/<guid>.txt`` (UTF-8 without a
 byte-order mark, ``\\n`` line ends, the canonical text itself, so positions are code points as §10.2
 says and, for text without characters outside the Basic Multilingual Plane, equal to NVivo's UTF-16
-count too) and the optional ``cotheme/extension.json``. Characters XML 1.0 cannot carry (control
+count too) and the optional ``cotheme/extension.json``. On request the archive takes NVivo 12's own form
+instead (see ``write_qdpx``). Characters XML 1.0 cannot carry (control
 characters) are replaced by U+FFFD in names, descriptions and notes, and counted.
 
 Must not read storage nor decide what is exported (the exchange service does).
@@ -16,18 +17,23 @@ from __future__ import annotations
 import re
 import zipfile
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import BinaryIO
 
 from lxml import etree
 
 from cotheme.domain.exchange import ExCode, ExCoding, ExchangeProject, ExSelection, ExSet, ExSource
+from cotheme.domain.positions import nvivo_offsets
 from cotheme.formats.refi_archive import EXTENSION_ENTRY
 
-__all__ = ["CODEBOOK_NS", "PROJECT_NS", "Written", "write_codebook_xml", "write_project_xml", "write_qdpx"]
+__all__ = ["CODEBOOK_NS", "NVIVO_FORM", "PROJECT_NS", "Written", "write_codebook_xml", "write_project_xml", "write_qdpx"]
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
+#: Appended to ``origin`` in the NVivo form: readers (cotheme's among them) that recognise NVivo by its
+#: origin then count positions as NVivo does.
+NVIVO_FORM = " (NVivo form)"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 #: A selection's ``name`` shows the start of its text in programs that list quotations by name.
 _SELECTION_NAME_CHARS = 60
@@ -45,22 +51,28 @@ class Written:
         return cleaned
 
 
-def write_qdpx(project: ExchangeProject, target: BinaryIO, extension: bytes | None = None) -> Written:
-    """Write ``project`` as a QDPX archive to ``target`` (a binary file opened for writing)."""
+def write_qdpx(project: ExchangeProject, target: BinaryIO, extension: bytes | None = None, *,
+               nvivo: bool = False) -> Written:
+    """Write ``project`` as a QDPX archive to ``target`` (a binary file opened for writing).
+
+    With ``nvivo`` the archive takes the form NVivo 12 itself writes: each text UTF-8 with a byte-order
+    mark and CRLF line ends, positions in UTF-16 code units over that text (the mark not counted), and
+    an ``origin`` naming NVivo's form so that a REFI-QDA reader that knows NVivo reads it right."""
     written = Written()
-    xml = write_project_xml(project, written)
+    xml = write_project_xml(project, written, nvivo=nvivo)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         archive.writestr("project.qde", xml)
         for source in project.sources:
-            archive.writestr(f"Sources/{source.guid}.txt", source.text.encode("utf-8"))
+            data = ("\ufeff" + source.text.replace("\n", "\r\n")).encode("utf-8") if nvivo else source.text.encode("utf-8")
+            archive.writestr(f"Sources/{source.guid}.txt", data)
         if extension is not None:
             archive.writestr(EXTENSION_ENTRY, extension)
     return written
 
 
-def write_project_xml(project: ExchangeProject, written: Written | None = None) -> bytes:
-    """``project.qde``: the project as REFI-QDA 1.0 project XML (UTF-8)."""
-    return _ProjectXml(project, written or Written()).build()
+def write_project_xml(project: ExchangeProject, written: Written | None = None, *, nvivo: bool = False) -> bytes:
+    """``project.qde``: the project as REFI-QDA 1.0 project XML (UTF-8); ``nvivo``: see ``write_qdpx``."""
+    return _ProjectXml(project, written or Written(), nvivo).build()
 
 
 def write_codebook_xml(codes: tuple[ExCode, ...], origin: str, sets: tuple[ExSet, ...] = (),
@@ -121,9 +133,10 @@ def _code_tree(holder: etree._Element, codes: tuple[ExCode, ...], clean: object,
 
 
 class _ProjectXml:
-    def __init__(self, project: ExchangeProject, written: Written) -> None:
+    def __init__(self, project: ExchangeProject, written: Written, nvivo: bool) -> None:
         self.project = project
         self.clean = written.clean
+        self.nvivo = nvivo
         self.notes: dict[tuple[str, str | None], list[str]] = defaultdict(list)
         for note in project.notes:
             for target in note.targets:
@@ -132,7 +145,7 @@ class _ProjectXml:
     def build(self) -> bytes:
         project = self.project
         root = etree.Element(_p("Project"), nsmap={None: PROJECT_NS}, attrib=_attrs(
-            name=self.clean(project.name), origin=self.clean(project.origin),
+            name=self.clean(project.name), origin=self.clean(project.origin + (NVIVO_FORM if self.nvivo else "")),
             creatingUserGUID=project.creating_user, creationDateTime=stamp(project.created),
         ))
         if project.users:
@@ -189,17 +202,20 @@ class _ProjectXml:
             modifiedDateTime=stamp(source.modified),
         ))
         _description(node, source.description, self.clean, _p)
+        position = nvivo_offsets(source.text) if self.nvivo else None
         for selection in source.selections:
-            self._selection(node, source.text, selection)
+            self._selection(node, source.text, selection, position)
         for coding in source.codings:
             self._coding(node, coding)
         self._note_refs(node, "source", source.guid)
 
-    def _selection(self, holder: etree._Element, text: str, selection: ExSelection) -> None:
+    def _selection(self, holder: etree._Element, text: str, selection: ExSelection,
+                   position: Callable[[int], int] | None) -> None:
         quote = " ".join(text[selection.start : selection.end].split())
+        start, end = (position(selection.start), position(selection.end)) if position else (selection.start, selection.end)
         name = selection.name or (quote[:_SELECTION_NAME_CHARS] + ("…" if len(quote) > _SELECTION_NAME_CHARS else ""))
         node = etree.SubElement(holder, _p("PlainTextSelection"), _attrs(
-            guid=selection.guid, name=self.clean(name), startPosition=selection.start, endPosition=selection.end,
+            guid=selection.guid, name=self.clean(name), startPosition=start, endPosition=end,
             creatingUser=selection.creating_user, creationDateTime=stamp(selection.created),
             modifiedDateTime=stamp(selection.modified),
         ))

@@ -100,8 +100,9 @@ def list_extracts(
         code_ids = [resolve_code(conn, code)] if code is not None else None
         doc_id = resolve_document(conn, document) if document is not None else None
         coder_id = resolve_coder(conn, coder).id if coder is not None else None
-        found = codings_repo.extracts(conn, code_ids=code_ids, document_id=doc_id, coder_id=coder_id)
-    return [replace(e, code_path=paths[e.code_id]) for e in found]
+        return codings_repo.extracts(
+            conn, code_ids=code_ids, document_id=doc_id, coder_id=coder_id, code_paths=paths
+        )
 
 
 def _coding_row(conn: Connection, coding_id: int) -> Any:

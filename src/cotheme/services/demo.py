@@ -90,3 +90,5 @@ def _fill(project: Project, meta: dict[str, Any], others: list[dict[str, str]]) 
         project.code(row["document"], row["code"], quote=row["quote"], coder=row["coder"])
     for row in _rows("memos.csv"):
         project.add_memo(row["text"], target=row["target"], ref=row["target_ref"] or None, author=row["author"])
+    with resources.as_file(DATA / "themes.csv") as path:
+        project.import_themes(path)

@@ -31,6 +31,8 @@ from cotheme.domain.thematic_map import MapLayout
 from cotheme.domain.themes import Exemplar, Theme, ThemeSummary
 from cotheme.services.templates import TemplateImport
 from cotheme.services.themes import ThemesImport
+from cotheme.services import exchange
+from cotheme.services.exchange import ExchangeExport, ExchangeImport
 from cotheme.storage import documents as docs_repo
 from cotheme.storage import search as search_repo
 from cotheme.storage import study
@@ -155,6 +157,45 @@ class Project:
 
     def cases(self) -> list[Case]:
         return cases.list_cases(self._store)[0]
+
+    # -- REFI-QDA exchange (issue #6) -------------------------------------------------------
+    def import_qdpx(self, path: str | Path) -> ExchangeImport:
+        """Merge a REFI-QDA project (.qdpx) into this project by GUID, all or nothing; conflicts are
+        reported and ours kept."""
+        return exchange.import_qdpx(self._store, Path(path))
+
+    def import_qdpx_files(self, paths: Sequence[str | Path]) -> list[ExchangeImport]:
+        """Merge several .qdpx files, all or none (one transaction after every file is checked)."""
+        return exchange.import_qdpx_files(self._store, [Path(p) for p in paths])
+
+    @classmethod
+    def create_from_qdpx(
+        cls, target: str | Path, path: str | Path, *, title: str | None = None, lead: str | None = None
+    ) -> tuple[Project, ExchangeImport]:
+        """A new project at ``target`` holding the REFI-QDA project ``path``; the file is checked
+        before anything is created, and a failed import removes the new project file again."""
+        parsed = exchange.read_exchange_file(Path(path))
+        project = cls.create(target, title=title or exchange.project_title(parsed, Path(path)),
+                             lead=lead or exchange.lead_name(parsed))
+        try:
+            return project, exchange.import_qdpx(project._store, Path(path), fresh=True, parsed=parsed)
+        except BaseException:
+            project.close()
+            exchange.discard_new_project(str(target))
+            raise
+
+    def export_qdpx(self, path: str | Path, *, deidentified_only: bool = False, nvivo: bool = False) -> ExchangeExport:
+        """Write this project as a REFI-QDA project (.qdpx) with the cotheme extension inside;
+        ``nvivo`` writes the form NVivo 12 itself writes (UTF-16 positions over CRLF text)."""
+        return exchange.export_qdpx(self._store, Path(path), deidentified_only=deidentified_only, nvivo=nvivo)
+
+    def import_codebook_qdc(self, path: str | Path) -> ExchangeImport:
+        """Merge the codes of a REFI-QDA codebook (.qdc) into this project."""
+        return exchange.import_codebook_qdc(self._store, Path(path))
+
+    def export_codebook_qdc(self, path: str | Path) -> Path:
+        """Write the codebook as a REFI-QDA codebook (.qdc)."""
+        return exchange.export_codebook_qdc(self._store, Path(path))
 
     # -- codebook ---------------------------------------------------------------------------
     def import_codebook(self, path: str | Path) -> CodebookImport:

@@ -169,7 +169,9 @@ def update_theme(
             parent_id = None if parent is None else resolve_theme(conn, parent)  # type: ignore[arg-type]
             if parent_id is not None and parent_id in descendants(themes_repo.all_themes(conn), theme_id):
                 raise InvalidArgument(f"'{current.name}' cannot move under itself or one of its subthemes.")
-            values["parent_id"] = parent_id
+            if parent_id != current.parent_id:
+                values["parent_id"] = parent_id
+                values["position"] = themes_repo.count_children(conn, parent_id)  # last among new siblings
         new_name = check_theme_name(name) if name is not None else current.name
         if (name is not None or parent is not KEEP) and (new_name, parent_id) != (current.name, current.parent_id):
             other = themes_repo.find_child(conn, parent_id, new_name)

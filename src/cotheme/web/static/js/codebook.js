@@ -1,6 +1,7 @@
 // The codebook page: the code tree, create, rename, edit, move (by drag or "Move to"), colours, counts.
 
 import { api, el, toast } from "./api.js";
+import { mountMemoBox } from "./memobox.js";
 
 const tree = document.getElementById("code-tree");
 const editor = document.getElementById("editor");
@@ -72,6 +73,7 @@ function select(code) {
   );
   document.getElementById("ec-counts").textContent = `${code.extracts} extracts from ${code.participants} participants.`;
   document.getElementById("ec-retrieve").href = `/retrieve?code=${code.id}`;
+  mountMemoBox(document.getElementById("ec-memos"), "code", code.id).catch((error) => toast(error.message, true));
   render();
 }
 

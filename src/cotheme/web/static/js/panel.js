@@ -1,6 +1,7 @@
 // The coding panel: change the code, extend or shrink by a word, delete, memos on the coding.
 
 import { api, el, toast } from "./api.js";
+import { mountMemoBox } from "./memobox.js";
 import { draw, state, turnAt } from "./reader.js";
 
 const panel = document.getElementById("coding-panel");
@@ -17,21 +18,10 @@ function show(c) {
     el("option", { value: String(code.id), text: code.path, selected: code.id === c.code_id })));
 }
 
-async function loadMemos() {
-  const memos = await api("GET", `/memos?target=coding&target_id=${coding.id}`);
-  const holder = document.getElementById("cp-memos");
-  holder.replaceChildren(...memos.map((m) => {
-    const body = el("div", { class: "md" });
-    body.textContent = m.text;  // shown as typed: the panel is a quick view
-    return el("article", { class: "memo" }, el("p", { class: "meta", text: `${m.author ?? ""} · ${m.created_at.slice(0, 16)}` }), body);
-  }));
-  if (!memos.length) holder.textContent = "None yet.";
-}
-
 export function openPanel(c) {
   show(c);
   panel.hidden = false;
-  loadMemos().catch((error) => toast(error.message, true));
+  mountMemoBox(document.getElementById("cp-memos"), "coding", c.id).catch((error) => toast(error.message, true));
   codeSelect.focus();
 }
 
@@ -92,15 +82,3 @@ document.getElementById("cp-delete").addEventListener("click", async () => {
   }
 });
 document.getElementById("cp-close").addEventListener("click", () => { panel.hidden = true; });
-document.getElementById("cp-memo-save").addEventListener("click", async () => {
-  const area = document.getElementById("cp-memo");
-  if (!area.value.trim()) return;
-  try {
-    await api("POST", "/memos", { text: area.value, target: "coding", target_id: coding.id });
-    area.value = "";
-    await loadMemos();
-    toast("Memo saved.");
-  } catch (error) {
-    toast(error.message, true);
-  }
-});

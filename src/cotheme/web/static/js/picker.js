@@ -9,6 +9,7 @@ const list = document.getElementById("picker-list");
 let span = null;
 let options = [];
 let active = 0;
+let blurTimer = null;
 
 function render() {
   const typed = input.value.trim();
@@ -54,6 +55,7 @@ async function choose(i) {
 }
 
 export function openPicker(rect, selected) {
+  clearTimeout(blurTimer);  // a close pending from the last picker must not hide this one
   span = selected;
   input.value = "";
   active = 0;
@@ -71,4 +73,4 @@ input.addEventListener("keydown", (event) => {
   else if (event.key === "Enter") { event.preventDefault(); choose(active); }
   else if (event.key === "Escape") { event.preventDefault(); close(); }
 });
-input.addEventListener("blur", () => setTimeout(close, 150));
+input.addEventListener("blur", () => { blurTimer = setTimeout(close, 150); });

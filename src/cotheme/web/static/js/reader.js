@@ -4,6 +4,7 @@
 import { api, el, readJson, toast } from "./api.js";
 import { typing } from "./common.js";
 import { cpToUtf16, utf16ToCp } from "./offsets.js";
+import { mountMemoBox } from "./memobox.js";
 import { openPanel } from "./panel.js";
 import { openPicker } from "./picker.js";
 
@@ -176,5 +177,9 @@ window.addEventListener("resize", () => { clearTimeout(resizeTimer); resizeTimer
 window.addEventListener("hashchange", jump);
 draw();
 jump();
+const docMemos = document.getElementById("doc-memos");
+document.querySelector(".doc-memos").addEventListener("toggle", () => {
+  mountMemoBox(docMemos, "document", documentId).catch((error) => toast(error.message, true));
+}, { once: true });
 reader.dataset.readyMs = String(Math.round(performance.now()));  // read by bench/web_bench.py
 reader.dataset.ready = "true";

@@ -1,0 +1,59 @@
+"""The small rules of the exchange model: GUIDs, a code's description block, turns from paragraphs."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cotheme.domain.exchange import ExCodeExtra, compose_description, norm_guid, paragraph_turns, split_description
+
+
+def test_guids_are_stored_lower_case_without_braces() -> None:
+    assert norm_guid("{1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294}") == "1ff58b12-6f6f-4b0c-8be5-bbdc91f55294"
+    assert norm_guid(" 1ff58b12-6f6f-4b0c-8be5-bbdc91f55294 ") == "1ff58b12-6f6f-4b0c-8be5-bbdc91f55294"
+    assert norm_guid("{1ff58b12-6f6f-4b0c-8be5-bbdc91f55294") is None
+    assert norm_guid("not-a-guid") is None
+    assert norm_guid(None) is None
+
+
+def test_a_description_block_reads_back_into_its_fields() -> None:
+    text = compose_description("Help from peers.\nAny kind.", "Named peers", "Staff help", "'The group got me out'")
+    assert text == (
+        "Help from peers.\nAny kind.\n\nInclude when: Named peers\nExclude when: Staff help\n"
+        "Example: 'The group got me out'"
+    )
+    assert split_description(text) == ExCodeExtra("Help from peers.\nAny kind.", "Named peers", "Staff help",
+                                                   "'The group got me out'")
+    assert split_description("Plain definition") == ExCodeExtra("Plain definition")
+    assert compose_description("Only a definition") == "Only a definition"
+    # A label inside the definition that is not a trailing block stays in the definition.
+    odd = "Example: this is prose.\n\nMore prose."
+    assert split_description(odd) == ExCodeExtra(odd)
+
+
+LINES = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"), max_size=40)
+
+
+@given(LINES, LINES, LINES, LINES)
+def test_compose_and_split_round_trip(definition: str, inclusion: str, exclusion: str, example: str) -> None:
+    definition = definition.strip()
+    parts = [p.strip() for p in (inclusion, exclusion, example)]
+    text = compose_description(definition, *parts)
+    result = split_description(text)
+    if any(parts):
+        assert (result.inclusion, result.exclusion, result.example) == tuple(parts) or "\n" in "".join(parts) \
+            or any(label in definition + "".join(parts) for label in ("Include when: ", "Exclude when: ", "Example: "))
+    else:
+        assert result.definition == definition
+
+
+def test_paragraph_turns_cover_the_text_in_readable_pieces() -> None:
+    text = "First paragraph.\nStill first.\n\nSecond.\n\n\n" + "\n".join(f"line {i} " * 20 for i in range(40))
+    turns = paragraph_turns(text)
+    assert text[turns[0].start : turns[0].end] == "First paragraph.\nStill first."
+    assert text[turns[1].start : turns[1].end] == "Second."
+    assert all(t.speaker is None for t in turns)
+    assert all(b.start >= a.end for a, b in zip(turns, turns[1:]))
+    assert max(t.end - t.start for t in turns) <= 2000
+    covered = "".join(text[t.start : t.end] for t in turns)
+    assert covered.replace("\n", "") == text.replace("\n", "")

@@ -249,3 +249,31 @@ def test_memo_on_a_transcript(page: Page, live: tuple[str, Project]) -> None:
     expect(page.locator("#doc-memos .md em")).to_have_text("calm")
     expect(page.locator("#doc-memos .md")).to_contain_text("<b>not bold</b>")
     assert [m.text for m in project.memos("document", doc_id)][0].startswith("Familiarisation")
+
+
+def test_a_long_transcript_with_a_thousand_codings(page: Page, live: tuple[str, Project], tmp_path: Path) -> None:
+    """The reader works at the scale the issue names: 20,000 words, 1,000 codings (timed in bench/)."""
+    import random
+
+    _, project = live
+    rng = random.Random(7)
+    words = "we talked about the service and how it felt to wait for support every week".split()
+    turns = []
+    for i in range(400):
+        speaker = "Interviewer" if i % 2 == 0 else "P77"
+        turns.append(f"{speaker}: " + " ".join(rng.choice(words) for _ in range(50)) + ".")
+    path = tmp_path / "P77.txt"
+    path.write_text("\n\n".join(turns), encoding="utf-8")
+    (doc,) = project.import_files([path])
+    text = project.document(doc.id).text
+    project.create_code("Long/One")
+    project.create_code("Long/Two")
+    for n in range(1000):
+        start = rng.randrange(0, len(text) - 400)
+        project.code(doc.id, "Long/One" if n % 2 else "Long/Two", start=start, end=start + rng.randrange(20, 400),
+                     coder="Sam Okafor")
+    assert project.documents()[-1].words >= 20_000
+    page.goto(f"/documents/{doc.id}")
+    expect(page.locator("#reader")).to_have_attribute("data-ready", "true", timeout=20_000)
+    expect(page.locator(".stripe")).to_have_count(1000)
+    assert page.locator("#coding-count").inner_text() == "1000"

@@ -51,7 +51,7 @@ def list_members(project: ProjectArg, as_json: JsonOpt = False) -> None:
 def add_memo(
     project: ProjectArg,
     text: Annotated[str, typer.Argument(help="Markdown text.")],
-    on: Annotated[str, typer.Option("--on", help="project, document, code or coding.")] = "project",
+    on: Annotated[str, typer.Option("--on", help="project, document, code, coding or theme.")] = "project",
     ref: Annotated[str | None, typer.Option("--ref", help="Which document, code or coding (id or name).")] = None,
     author: Annotated[str | None, typer.Option("--author", help="Member name.")] = None,
 ) -> None:

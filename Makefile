@@ -11,10 +11,11 @@ PORT   ?= 8765
 
 .PHONY: demo test env lint bench clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements/deid.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,deid]'
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/deid.txt
 	touch $(STAMP)
 
 env: $(STAMP)
@@ -25,7 +26,7 @@ demo: $(STAMP)
 
 ## Run every test: unit, storage on SQLite and PostgreSQL, CLI, architecture.
 test: $(STAMP)
-	bash scripts/ensure-chromium.sh
+	bash scripts/ensure-system-tools.sh
 	bash scripts/ensure-postgres.sh
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 

@@ -7,7 +7,7 @@ but pronounceable words (drawn Zipf-like, so some are common and many are rare) 
 English function words, so full-text search meets both very frequent and very rare terms. Every
 interview also holds a few words of its own (``unique_words(seed)``) that occur nowhere else.
 
-Speed: the vocabulary and a pool of sentences are built once (about 0.3 s) and reused; an interview is
+Speed: the vocabulary and a pool of sentences are built once (under a second) and reused; an interview is
 then stitched from pooled sentences, so 300 interviews of 10,000 words take a few seconds.
 
 Nothing here is real data, and nothing here imports cotheme.

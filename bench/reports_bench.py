@@ -26,15 +26,19 @@ import json
 import os
 import platform
 import random
+import statistics
 import sys
+import tempfile
 import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus  # noqa: E402
-from store_bench import log, summary, target_for, timed  # noqa: E402
 
 PG_DEFAULT = os.environ.get("COTHEME_TEST_PG_URL", "postgresql://root@127.0.0.1:5432/test")
 LEAD = "Bench Lead"
@@ -47,6 +51,48 @@ ATTRIBUTES = {
     "region": ["North", "South", "East", "West", "Central"],
     "ethnicity": ["White British", "Black British", "British Asian", "Mixed", "Other", None],
 }
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def summary(ms: list[float]) -> dict[str, Any]:
+    ordered = sorted(ms)
+    return {"p50": round(statistics.median(ordered), 3), "max": round(ordered[-1], 3),
+            "min": round(ordered[0], 3), "n": len(ordered)}
+
+
+def timed(call: Callable[[], Any], runs: int, warmup: int = 1) -> tuple[list[float], Any]:
+    """Wall-clock milliseconds of ``runs`` calls after ``warmup`` untimed ones; the last result."""
+    result = None
+    for _ in range(warmup):
+        result = call()
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        result = call()
+        times.append((time.perf_counter() - t0) * 1000)
+    return times, result
+
+
+@contextmanager
+def target_for(backend: str, pg_url: str) -> Iterator[str]:
+    """A temp SQLite file, or a URL whose search_path is a fresh schema dropped afterwards."""
+    if backend == "sqlite":
+        with tempfile.TemporaryDirectory(prefix="cotheme-reports-bench-") as folder:
+            yield str(Path(folder) / "bench.cotheme")
+        return
+    import psycopg
+
+    name = f"cotheme_rbench_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{name}"')
+    try:
+        yield f"{pg_url}{'&' if '?' in pg_url else '?'}options=-csearch_path%3D{name}"
+    finally:
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA IF EXISTS "{name}" CASCADE')
 
 
 def build(project: Any, target: str, interviews: int, words: int, codings: int, seed: int) -> dict[str, float]:

@@ -40,6 +40,9 @@ app.add_typer(reports.app, name="report")
 app.add_typer(reports.targets_app, name="targets")
 app.add_typer(exchange.app, name="export")
 app.command("validate")(exchange.validate)
+from cotheme.cli import deid, revisions  # noqa: E402 - issue #7; revisions adds docs edit/revisions/text
+app.command("review")(revisions.review)
+app.add_typer(deid.app, name="deid")
 
 
 def _version(value: bool) -> None:

@@ -43,6 +43,7 @@ __all__ = [
     "split_description",
 ]
 
+_PLAIN_GUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _GUID = re.compile(r"^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$")
 #: A searchable turn cut from a text without speaker structure is kept under about this many characters
 #: (a long paragraph of an interview); a search hit then shows a readable unit, not a whole document.
@@ -53,6 +54,8 @@ def norm_guid(value: str | None) -> str | None:
     """``value`` as we store GUIDs (lower case, no braces), or ``None`` when it is not a GUID."""
     if value is None:
         return None
+    if _PLAIN_GUID.fullmatch(value):  # the usual case, checked first because files hold many GUIDs
+        return value.lower()
     match = _GUID.match(value.strip())
     if match is None or value.strip().count("{") != value.strip().count("}"):
         return None

@@ -14,8 +14,11 @@ from cotheme.formats.map_svg import style
 
 __all__ = ["render_map"]
 
-#: PNG resolution: 150 dpi keeps 11-point code labels sharp on screen and in print.
+#: PNG resolution: 150 dpi keeps 11-point code labels sharp on screen and in print...
 PNG_DPI = 150
+#: ...up to this many pixels on the longer side; a large map gets fewer dots per inch instead of a
+#: 5,000-pixel image that takes seconds to encode and nobody can open comfortably.
+PNG_MAX_PIXELS = 3000
 
 
 def render_map(map_layout: MapLayout, fmt: str, title: str = "Thematic map") -> bytes:
@@ -47,5 +50,6 @@ def render_map(map_layout: MapLayout, fmt: str, title: str = "Thematic map") -> 
                   color=ink, fontweight="bold" if node.depth <= BOLD_DEPTH else "normal",
                   linespacing=LINE_HEIGHT, zorder=3, family="DejaVu Sans")
     buffer = io.BytesIO()
-    figure.savefig(buffer, format=fmt, dpi=PNG_DPI, metadata={"Title": title} if fmt == "pdf" else None)
+    dpi = min(PNG_DPI, PNG_MAX_PIXELS * 72 / max(width, height))
+    figure.savefig(buffer, format=fmt, dpi=dpi, metadata={"Title": title} if fmt == "pdf" else None)
     return buffer.getvalue()

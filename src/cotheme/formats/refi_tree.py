@@ -47,11 +47,12 @@ class ProjectWalker:
         self.entry = entry
         self.findings = findings
         self.archive = archive
-        self.seen: dict[str, dict[str, str]] = defaultdict(dict)
+        # Where things are is kept as elements and worded only for a problem: a large file has many.
+        self.seen: dict[str, dict[str, etree._Element]] = defaultdict(dict)
         self.note_targets: dict[str, list[NoteTarget]] = defaultdict(list)
-        self.note_refs: list[tuple[str, str]] = []
-        self.code_refs: list[tuple[str, str, bool]] = []  # guid, where, required
-        self.users_used: dict[str, str] = {}
+        self.note_refs: list[tuple[str, etree._Element]] = []
+        self.code_refs: list[tuple[str, etree._Element, bool]] = []  # guid, where, required
+        self.users_used: dict[str, etree._Element] = {}
         self.skipped: Counter[str] = Counter()
         self.utf16 = False
 
@@ -113,9 +114,13 @@ class ProjectWalker:
             return
         before = self.seen[kind].get(guid)
         if before is not None:
-            self.findings.error(attrs.where, f"{label} has the GUID {guid}, already used by the {kind} at {before}; GUIDs must be unique")
+            self.findings.error(attrs.where, f"{label} has the GUID {guid}, already used by the {kind} at "
+                                f"{self._where(before)}; GUIDs must be unique")
         else:
-            self.seen[kind][guid] = attrs.where
+            self.seen[kind][guid] = attrs.element
+
+    def _where(self, element: etree._Element) -> str:
+        return f"{self.entry}:{element.sourceline}"
 
     # -- elements ----------------------------------------------------------------------------------
     def _user(self, element: etree._Element) -> ExUser:
@@ -150,7 +155,7 @@ class ProjectWalker:
         guid = attrs.guid() or ""
         self._register("case", guid, attrs, f"Case '{attrs.text('name')}'")
         codes = self._refs(element, "CodeRef")
-        self.code_refs.extend((g, attrs.where, False) for g in codes)
+        self.code_refs.extend((g, element, False) for g in codes)
         return ExCase(guid=guid, name=attrs.text("name").strip(), description=text_of(element, "Description"),
                       values=tuple(v for v in (self._value(e) for e in children(element, "VariableValue")) if v),
                       sources=self._refs(element, "SourceRef"), selections=self._refs(element, "SelectionRef"),
@@ -180,11 +185,13 @@ class ProjectWalker:
 
     def _note_refs(self, element: etree._Element, target: NoteTarget) -> None:
         for ref in children(element, "NoteRef"):
-            attrs = Attrs(ref, self.entry, self.findings)
-            guid = attrs.guid("targetGUID")
-            if guid is not None:
-                self.note_targets[guid].append(target)
-                self.note_refs.append((guid, attrs.where))
+            self._note_ref(ref, target)
+
+    def _note_ref(self, ref: etree._Element, target: NoteTarget) -> None:
+        guid = Attrs(ref, self.entry, self.findings).guid("targetGUID")
+        if guid is not None:
+            self.note_targets[guid].append(target)
+            self.note_refs.append((guid, ref))
 
     def _set(self, element: etree._Element, ref_attribute: str) -> ExSet:
         attrs = Attrs(element, self.entry, self.findings)
@@ -202,7 +209,7 @@ class ProjectWalker:
             return tuple(found)
 
         codes = members("MemberCode")
-        self.code_refs.extend((g, attrs.where, False) for g in codes)
+        self.code_refs.extend((g, element, False) for g in codes)
         return ExSet(guid=guid, name=attrs.text("name").strip(), description=text_of(element, "Description"),
                      codes=codes, sources=members("MemberSource"), notes=members("MemberNote"))
 
@@ -268,12 +275,20 @@ class ProjectWalker:
         return ""  # a note may be all name
 
     def _selection(self, element: etree._Element, source: str, positions: PositionMap, length: int) -> ExSelection | None:
+        """One selection; children are walked once (a large project holds a hundred thousand)."""
         attrs = Attrs(element, self.entry, self.findings)
         guid = attrs.guid() or ""
         self._register("selection", guid, attrs, "PlainTextSelection")
         start, end = attrs.integer("startPosition"), attrs.integer("endPosition")
-        codings = tuple(self._coding(e) for e in children(element, "Coding"))
-        self._note_refs(element, NoteTarget("selection", guid))
+        codings, description = [], ""
+        for item in element:
+            kind = local(item)
+            if kind == "Coding":
+                codings.append(self._coding(item))
+            elif kind == "NoteRef":
+                self._note_ref(item, NoteTarget("selection", guid))
+            elif kind == "Description":
+                description = item.text or ""
         if start is None or end is None:
             return None
         if not (0 <= start <= end <= length):
@@ -284,22 +299,28 @@ class ProjectWalker:
             self.findings.warn(attrs.where, f"the selection {guid} of '{source}' is empty ({start}-{end}); skipped")
             return None
         return ExSelection(
-            guid=guid, start=begin, end=stop, name=attrs.text("name"), description=text_of(element, "Description"),
+            guid=guid, start=begin, end=stop, name=element.get("name", ""), description=description,
             creating_user=self._user_ref(attrs, "creatingUser"), created=attrs.datetime("creationDateTime"),
-            modified=attrs.datetime("modifiedDateTime"), codings=codings,
+            modified=attrs.datetime("modifiedDateTime"), codings=tuple(codings),
         )
 
     def _coding(self, element: etree._Element) -> ExCoding:
         attrs = Attrs(element, self.entry, self.findings)
         guid = attrs.guid() or ""
         self._register("coding", guid, attrs, "Coding")
-        ref = child(element, "CodeRef")
-        code = Attrs(ref, self.entry, self.findings).guid("targetGUID") if ref is not None else None
-        if ref is None:
+        code = None
+        has_ref = False
+        for item in element:
+            kind = local(item)
+            if kind == "CodeRef" and not has_ref:
+                has_ref = True
+                code = Attrs(item, self.entry, self.findings).guid("targetGUID")
+            elif kind == "NoteRef":
+                self._note_ref(item, NoteTarget("coding", guid))
+        if not has_ref:
             self.findings.error(attrs.where, f"the coding {guid} has no <CodeRef>")
         if code is not None:
-            self.code_refs.append((code, attrs.where, True))
-        self._note_refs(element, NoteTarget("coding", guid))
+            self.code_refs.append((code, element, True))
         return ExCoding(guid=guid, code=code or "", creating_user=self._user_ref(attrs, "creatingUser"),
                         created=attrs.datetime("creationDateTime"))
 
@@ -315,24 +336,24 @@ class ProjectWalker:
 
     def _user_ref(self, attrs: Attrs, name: str) -> str | None:
         guid = attrs.guid(name, required=False)
-        if guid is not None:
-            self.users_used.setdefault(guid, attrs.where)
+        if guid is not None and guid not in self.users_used:
+            self.users_used[guid] = attrs.element
         return guid
 
     # -- after the walk ----------------------------------------------------------------------------
     def _resolve(self, known_users: set[str]) -> None:
         codes = self.seen["code"]
-        for guid, where, required in self.code_refs:
+        for guid, element, required in self.code_refs:
             if guid not in codes:
                 message = f"refers to the code {guid}, which the file does not define"
-                (self.findings.error if required else self.findings.warn)(where, message)
+                (self.findings.error if required else self.findings.warn)(self._where(element), message)
         notes = self.seen["note"]
-        for guid, where in self.note_refs:
+        for guid, element in self.note_refs:
             if guid not in notes:
-                self.findings.warn(where, f"refers to the note {guid}, which the file does not define; ignored")
-        for guid, where in self.users_used.items():
+                self.findings.warn(self._where(element), f"refers to the note {guid}, which the file does not define; ignored")
+        for guid, element in self.users_used.items():
             if guid not in known_users:
-                self.findings.warn(where, f"names the user {guid}, who is not in <Users>; the coder is left unknown")
+                self.findings.warn(self._where(element), f"names the user {guid}, who is not in <Users>; the coder is left unknown")
 
     def _checked_extension(self, extension: CothemeExtension, sources: tuple[ExSource, ...]) -> CothemeExtension:
         """The extension with turns kept only where they fit the text they were written for."""

@@ -92,10 +92,20 @@ def parse_xml(data: bytes, where: str, findings: Findings) -> etree._Element:
     return root
 
 
+_LOCAL: dict[str, str] = {}
+
+
 def local(element: etree._Element) -> str:
-    """The element's name without its namespace."""
+    """The element's name without its namespace (cached: a file uses a few dozen tags)."""
     tag = element.tag
-    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+    if not isinstance(tag, str):
+        return ""
+    name = _LOCAL.get(tag)
+    if name is None:
+        name = tag.rpartition("}")[2]
+        if len(_LOCAL) < 1000:  # a hostile file could invent tags without end
+            _LOCAL[tag] = name
+    return name
 
 
 def namespace(element: etree._Element) -> str:
@@ -123,11 +133,20 @@ def text_of(element: etree._Element, name: str) -> str:
 class Attrs:
     """Reading attributes of one element, recording problems at ``where`` (``entry:line``)."""
 
+    __slots__ = ("element", "entry", "findings")
+
     def __init__(self, element: etree._Element, entry: str, findings: Findings) -> None:
         self.element = element
-        self.where = f"{entry}:{element.sourceline}"
+        self.entry = entry
         self.findings = findings
-        self.kind = local(element)
+
+    @property
+    def where(self) -> str:
+        return f"{self.entry}:{self.element.sourceline}"
+
+    @property
+    def kind(self) -> str:
+        return local(self.element)
 
     def text(self, name: str, default: str = "") -> str:
         return self.element.get(name, default)

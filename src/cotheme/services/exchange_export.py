@@ -16,7 +16,6 @@ Sets stay empty until themes exist (issue #5). Must not write files.
 from __future__ import annotations
 
 import re
-import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,8 +36,8 @@ from cotheme.storage import study
 from cotheme.storage.schema import attributes, cases, codes, members
 from cotheme.storage.store import as_utc
 
-#: Selections get GUIDs derived from their coding's, in this namespace (any fixed UUID would do).
-SELECTION_NAMESPACE = uuid.UUID("0f6d8c52-6d0b-4c1a-9a8e-5f3f3c7b2a10")
+#: Flips the last 48 bits of a coding's GUID to give its selection's (any fixed non-zero mask would do).
+_SELECTION_MASK = 0x5E1EC7105E1E
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 #: A note's name is the first line of the memo, cut here.
 NOTE_NAME_CHARS = 60
@@ -143,13 +142,19 @@ def _cases(conn: Connection, attribute_guid: dict[int, str], documents: Any) -> 
 
 
 def _selection(row: Any, code_guid: dict[int, str], member_guid: dict[int, str]) -> ExSelection:
-    coder = member_guid.get(row.coder_id) if row.coder_id is not None else None
-    created = as_utc(row.created_at)
-    coding = ExCoding(guid=row.guid, code=code_guid[row.code_id], creating_user=coder, created=created)
-    return ExSelection(
-        guid=str(uuid.uuid5(SELECTION_NAMESPACE, row.guid)), start=row.start_offset, end=row.end_offset,
-        creating_user=coder, created=created, modified=as_utc(row.updated_at), codings=(coding,),
-    )
+    """One coding as a selection (a large project has a hundred thousand: positional, no keywords)."""
+    _id, guid, _doc, code_id, coder_id, start, end, created, updated = row
+    coder = member_guid.get(coder_id)
+    coding = ExCoding(guid, code_guid[code_id], coder, created)
+    return ExSelection(selection_guid(guid), start, end, "", "", coder, created, updated, (coding,))
+
+
+def selection_guid(coding_guid: str) -> str:
+    """The GUID of the selection that holds one coding: the coding's GUID with its last 48 bits
+    flipped by a fixed mask. One to one (two codings never share a selection GUID), stable across
+    exports, and as unlikely as any random GUID to meet another object's."""
+    tail = int(coding_guid[24:], 16) ^ _SELECTION_MASK
+    return f"{coding_guid[:24]}{tail:012x}"
 
 
 def _turn(row: Any) -> TurnDraft:

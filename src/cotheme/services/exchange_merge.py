@@ -3,7 +3,8 @@
 Owns the merge rules, all applied inside the caller's one transaction:
 
 * an object whose GUID the project already holds is the same object: fields empty on our side are
-  filled from the file, a field that differs is reported as a conflict and ours is kept (a document
+  filled from the file, a field that differs is reported as a conflict and ours is kept (a code's
+  colour is kept without a report, since every code has one; a document
   whose text differs keeps ours and the file's codings on it are not imported);
 * an object with a new GUID is matched by name where names must be unique (a member's name, a code's
   name under its parent, a case id, an attribute name) and otherwise created with the file's GUID;
@@ -158,10 +159,12 @@ class Merge:
     # -- codes ------------------------------------------------------------------------------------
     def _codes(self) -> None:
         known = repo.by_guid(self.conn, codes)
+        by_id = {row.id: row for row in known.values()}
+        siblings = {(row.parent_id, row.name.lower()): row.id for row in known.values()}
         uncodable = repo.uncodable(self.conn)
         before = set(uncodable)
         made_here: set[int] = set()
-        position = codes_repo.count(self.conn)
+        position = len(known)
         for code in self.project.codes:
             parent_id = self.codes.get(code.parent) if code.parent else None
             name, why = clean_code_name(code.name)
@@ -170,15 +173,16 @@ class Merge:
             fields = self._code_fields(code)
             row = known.get(code.guid)
             if row is None:
-                sibling = codes_repo.find_child(self.conn, parent_id, name)
+                sibling = siblings.get((parent_id, name.lower()))
                 if sibling is not None and sibling in made_here:
-                    name = self._sibling_name(parent_id, name)
+                    name = _free_name(siblings, parent_id, name)
                     self.note(f"The file has two codes called '{code.name}' under one parent; the second is '{name}'.")
                 elif sibling is not None:
-                    row = self._code_row(sibling)
+                    row = by_id[sibling]
             if row is None:
                 fields.setdefault("colour", DEFAULT_COLOURS[position % len(DEFAULT_COLOURS)])
                 code_id = repo.insert_code(self.conn, code.guid, parent_id, name, fields, position)
+                siblings[(parent_id, name.lower())] = code_id
                 position += 1
                 made_here.add(code_id)
                 self.created["codes"] += 1
@@ -201,15 +205,6 @@ class Merge:
             fields["colour"] = code.colour
         return fields
 
-    def _code_row(self, code_id: int) -> Any:
-        return next(r for r in repo.by_guid(self.conn, codes).values() if r.id == code_id)
-
-    def _sibling_name(self, parent_id: int | None, name: str) -> str:
-        n = 2
-        while codes_repo.find_child(self.conn, parent_id, f"{name} ({n})") is not None:
-            n += 1
-        return f"{name} ({n})"
-
     def _compare_code(self, row: Any, code: ExCode, name: str, parent_id: int | None, fields: dict[str, str]) -> None:
         if row.name != name or row.parent_id != parent_id:
             self.conflict(f"The code '{row.name}' ({row.guid}) is named or placed differently in the file "
@@ -217,7 +212,7 @@ class Merge:
         fill = {}
         for key, theirs in fields.items():
             ours = getattr(row, key)
-            if not theirs or ours == theirs:
+            if not theirs or ours == theirs or key == "colour":  # every code has a colour: ours stays, unreported
                 continue
             if not ours:
                 fill[key] = theirs
@@ -442,6 +437,14 @@ class _Row:
     id: int
     guid: str
     name: str
+
+
+def _free_name(siblings: dict[tuple[int | None, str], int], parent_id: int | None, name: str) -> str:
+    """``name (2)``, ``name (3)``... the first not taken under ``parent_id``."""
+    n = 2
+    while (parent_id, f"{name} ({n})".lower()) in siblings:
+        n += 1
+    return f"{name} ({n})"
 
 
 def _derived(guid: str) -> str:

@@ -33,6 +33,9 @@ from cotheme.services.templates import TemplateImport
 from cotheme.services.themes import ThemesImport
 from cotheme.services import exchange
 from cotheme.services.exchange import ExchangeExport, ExchangeImport
+from cotheme.services import deid, deid_apply, deid_key, review_queue, revisions  # issue #7
+from cotheme.domain.deid import ApplyReport, Candidate, Decision, ScanReport, Term
+from cotheme.domain.revisions import EditResult, ReviewItem, RevisionInfo
 from cotheme.storage import documents as docs_repo
 from cotheme.storage import search as search_repo
 from cotheme.storage import study
@@ -388,3 +391,74 @@ class Project:
 
     def methods_report(self) -> MethodsReport:
         return methods.methods_report(self._store)
+
+    # -- revisions, review queue and de-identification (issue #7) ---------------------------
+    def edit_document(
+        self, document: str | int, *, replace: str | None = None, with_text: str | None = None,
+        all: bool = False, start: int | None = None, end: int | None = None,  # noqa: A002
+        new_text: str | None = None, author: str | None = None, reason: str = "",
+        expected_revision: int | None = None,
+    ) -> EditResult:
+        """A new revision: ``replace``/``with_text`` (``all``), a span ``start``-``end`` + ``with_text``, or
+        ``new_text``; codings are carried; ``expected_revision`` mismatch -> ``Conflict``."""
+        return revisions.edit_document(
+            self._store, document, replace=replace, with_text=with_text, all=all, start=start, end=end,
+            new_text=new_text, author=author, reason=reason, expected_revision=expected_revision,
+        )
+
+    def revisions(self, document: str | int) -> list[RevisionInfo]:
+        return revisions.revisions(self._store, document)
+
+    def revision(self, document: str | int, number: int) -> Document:
+        """The document as it read at revision ``number``."""
+        return revisions.read_revision(self._store, document, number)
+
+    def review_queue(self, *, document: str | int | None = None, everything: bool = False) -> list[ReviewItem]:
+        return review_queue.review_queue(self._store, document=document, everything=everything)
+
+    def place_coding(self, coding_id: int, *, start: int | None = None, end: int | None = None) -> ReviewItem:
+        return review_queue.place(self._store, coding_id, start=start, end=end)
+
+    def remove_from_review(self, coding_id: int) -> None:
+        review_queue.remove(self._store, coding_id)
+
+    def deid_add_name(self, name: str, *, role: str = "", replacement: str = "", ignore: bool = False) -> Term:
+        return deid.add_term(self._store, name, role=role, replacement=replacement, ignore=ignore)
+
+    def deid_remove_name(self, name: str) -> None:
+        deid.remove_term(self._store, name)
+
+    def deid_names(self) -> list[Term]:
+        return deid.terms(self._store)
+
+    def deid_scan(self, documents: Sequence[str | int] | None = None, *, use_model: bool = True) -> ScanReport:
+        return deid.scan(self._store, documents, use_model=use_model)
+
+    def deid_candidates(self, *, document: str | int | None = None, status: str | None = None) -> list[Candidate]:
+        return deid.candidates(self._store, document=document, status=status)
+
+    def deid_decide(self, candidate_id: int, decision: str, *, replacement: str | None = None,
+                    member: str | None = None, everywhere: bool = False) -> Decision:
+        """``accept`` (with an optional replacement: the "edit") or ``reject`` one candidate."""
+        return deid.decide(self._store, candidate_id, decision, replacement=replacement, member=member,
+                           everywhere=everywhere)
+
+    def deid_apply(self, *, passphrase: str | None, key_path: str | Path | None = None,
+                   min_score: float | None = None, author: str | None = None,
+                   documents: list[str] | None = None) -> ApplyReport:
+        path = Path(key_path) if key_path is not None else deid_key.default_path(self._store.target)
+        return deid_apply.apply(self._store, passphrase=passphrase, key_path=path, min_score=min_score,
+                                author=author, documents=documents)
+
+    def set_deidentified_exports_only(self, on: bool) -> None:
+        deid.set_exports_only(self._store, on)
+
+    def deidentified_exports_only(self) -> bool:
+        return deid.exports_only(self._store)
+
+    def deidentified_documents(self) -> set[int]:
+        return deid.deidentified_documents(self._store)
+
+    def require_deidentified(self, document_ids: Sequence[int] | None = None, *, always: bool = False,
+                             action: str = "export") -> None:
+        deid.require_deidentified(self._store, document_ids, always=always, action=action)

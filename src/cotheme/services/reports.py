@@ -32,9 +32,10 @@ QUOTE_MIN, QUOTE_MAX, QUOTE_AIM = 80, 600, 300
 
 
 # -- themes ---------------------------------------------------------------------------------------
-def _representative(spans: list[reporting.Span], n: int) -> list[int]:
+def _representative(spans: list[reporting.Span], n: int, weight: Mapping[int | None, int]) -> list[int]:
     """Up to ``n`` coding ids that show a theme across participants: one per participant in turn,
-    participants with most extracts first, each time the extract nearest a readable length."""
+    participants with most extracts in the theme (``weight``) first, each time the extract nearest a
+    readable length."""
     by_case: dict[int | None, list[reporting.Span]] = defaultdict(list)
     for span in spans:
         by_case[span.case_id].append(span)
@@ -44,7 +45,7 @@ def _representative(spans: list[reporting.Span], n: int) -> list[int]:
         return (not QUOTE_MIN <= length <= QUOTE_MAX, abs(length - QUOTE_AIM), span.id)
 
     queues = [sorted(group, key=fit) for _, group in sorted(
-        by_case.items(), key=lambda kv: (-len(kv[1]), kv[0] is None, kv[0] or 0))]
+        by_case.items(), key=lambda kv: (-weight.get(kv[0], 0), kv[0] is None, kv[0] or 0))]
     chosen: list[int] = []
     depth = 0
     while len(chosen) < n and any(depth < len(q) for q in queues):
@@ -67,15 +68,17 @@ def themes_report(store: Store, *, quotes: int = 3, attributes: Sequence[str] = 
     """Each theme in hierarchy order with definition, subthemes and its exemplars - or, when the team
     chose none, the ``quotes`` most representative extracts."""
     with store.read() as conn:
-        found = summaries(conn)
+        table = count_table(conn)
+        found = summaries(conn, table)
         themes = [s.theme for s in found]
         sets = code_sets(themes, codes_repo.all_codes(conn))
         chosen_by_team: dict[int, list[int]] = defaultdict(list)
         for exemplar in themes_repo.exemplars(conn):
             chosen_by_team[exemplar.theme_id].append(exemplar.coding_id)
         by_code: dict[int, list[reporting.Span]] = defaultdict(list)
-        if any(t.id not in chosen_by_team and sets[t.id] for t in themes):
-            for span in reporting.spans(conn):
+        if quotes > 0 and any(t.id not in chosen_by_team and sets[t.id] for t in themes):
+            # Only each (code, participant)'s best few candidates: a theme's quotes are among them.
+            for span in reporting.best_spans(conn, quotes, QUOTE_AIM, QUOTE_MIN, QUOTE_MAX):
                 by_code[span.code_id].append(span)
         picks: dict[int, tuple[list[int], bool]] = {}
         for theme in themes:
@@ -83,7 +86,10 @@ def themes_report(store: Store, *, quotes: int = 3, attributes: Sequence[str] = 
                 picks[theme.id] = (chosen_by_team[theme.id], True)
             else:
                 pool = [s for c in sets[theme.id] for s in by_code.get(c, [])]
-                picks[theme.id] = (_representative(pool, quotes), False)
+                weight: Counter[int | None] = Counter()
+                for code_id in sets[theme.id]:
+                    weight.update(table.get(code_id, {}))
+                picks[theme.id] = (_representative(pool, quotes, weight), False)
         texts = _quotes(conn, sorted({i for ids, _ in picks.values() for i in ids}))
         people = {c.pid: c.attributes for c in cases_repo.list_cases(conn)} if attributes else {}
         info = study.read_info(conn)

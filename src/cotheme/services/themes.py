@@ -98,12 +98,13 @@ def count_table(conn: Connection) -> dict[int, dict[int | None, int]]:
     return table
 
 
-def summaries(conn: Connection) -> list[ThemeSummary]:
+def summaries(conn: Connection, table: Mapping[int, Mapping[int | None, int]] | None = None) -> list[ThemeSummary]:
+    """Every theme with its codes' paths and counts (``table``: a ``count_table`` already read)."""
     themes = themes_repo.all_themes(conn)
     codes = codes_repo.all_codes(conn)
     paths = {c.id: c.path_text for c in codes}
     sets = code_sets(themes, codes)
-    table = count_table(conn)
+    table = count_table(conn) if table is None else table
     return [
         ThemeSummary(t, tuple(paths[c] for c in t.code_ids), *totals(sets[t.id], table))
         for t in themes

@@ -92,12 +92,14 @@ def turns_by_revision(conn: Connection, revision_ids: Sequence[int]) -> dict[int
 
 def current_codings(conn: Connection) -> list[Row[Any]]:
     """Codings of documents' current revisions, in document and text order."""
+    columns = [codings.c[name] for name in (
+        "id", "guid", "document_id", "code_id", "coder_id", "start_offset", "end_offset", "created_at", "updated_at")]
     query = (
-        select(codings)
+        select(*columns)
         .join(documents, (documents.c.id == codings.c.document_id) & (documents.c.current_revision_id == codings.c.revision_id))
         .order_by(codings.c.document_id, codings.c.start_offset, codings.c.id)
     )
-    return list(conn.execute(query))
+    return list(conn.execute(query).all())
 
 
 def count_old_codings(conn: Connection) -> int:

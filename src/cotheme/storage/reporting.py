@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Connection, distinct, func, select
+from sqlalchemy import Connection, case, distinct, func, select
 
 from cotheme.storage.schema import codes, codings, documents, members, memos, revisions, turns
 from cotheme.storage.store import as_utc
@@ -50,6 +50,26 @@ def spans(conn: Connection, code_ids: list[int] | None = None) -> list[Span]:
     )
     if code_ids is not None:
         query = query.where(codings.c.code_id.in_(code_ids))
+    return [Span(*row) for row in conn.execute(query)]
+
+
+def best_spans(conn: Connection, per_group: int, aim: int, low: int, high: int) -> list[Span]:
+    """For every (code, case), the ``per_group`` codings whose length best suits a quote: within
+    ``low``-``high`` characters first, then nearest ``aim``. Ranked in SQL (a window function on
+    both engines) so a report of 100,000 codings brings back only the candidates."""
+    length = codings.c.end_offset - codings.c.start_offset
+    penalty = case((length.between(low, high), 0), else_=1)
+    rank = func.row_number().over(
+        partition_by=(codings.c.code_id, documents.c.case_id),
+        order_by=(penalty, func.abs(length - aim), codings.c.id),
+    )
+    ranked = (
+        select(codings.c.id, codings.c.document_id, codings.c.revision_id, codings.c.code_id,
+               documents.c.case_id, codings.c.start_offset, codings.c.end_offset, rank.label("rank"))
+        .join(documents, documents.c.id == codings.c.document_id)
+        .subquery()
+    )
+    query = select(*(c for c in ranked.c if c.name != "rank")).where(ranked.c.rank <= per_group)
     return [Span(*row) for row in conn.execute(query)]
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import uuid
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Column,
     Date,
@@ -26,6 +27,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 
@@ -128,6 +130,8 @@ revisions = Table(
     Column("author_id", ForeignKey("members.id", ondelete="SET NULL"), nullable=True),
     Column("reason", Text, nullable=False, server_default=""),
     _stamp("created_at"),
+    # 0003: set by 'cotheme deid apply' when every candidate identifier of the revision was decided.
+    Column("deidentified", Boolean, nullable=False, server_default=false()),
     UniqueConstraint("document_id", "number", name="uq_revisions_document_number"),
 )
 
@@ -187,6 +191,11 @@ codings = Table(
     _stamp("updated_at"),
     CheckConstraint("start_offset >= 0 AND end_offset > start_offset", name="span"),
     Index("ix_codings_document_start", "document_id", "start_offset"),
+    # 0003: how the coding came through the last transcript edit (cotheme.domain.reanchor.Status):
+    # ok | moved | edited | fuzzy | review; its score (0-1) and the quote it had before that edit.
+    Column("anchor_status", String(10), nullable=False, server_default="ok", index=True),
+    Column("anchor_score", Float, nullable=True),
+    Column("old_quote", Text, nullable=True),
 )
 
 #: Which column a memo's ``target`` needs (0002 added themes; SQLite had to rebuild the table).
@@ -292,4 +301,54 @@ search_units = Table(
     Column("start_offset", Integer, nullable=False, server_default="0"),
     Column("speaker", String(200), nullable=True),
     Column("body", Text, nullable=False),
+)
+
+#: 0003 -- de-identification. The team's own list of terms: names of participants and staff to find
+#: (``decision`` 'identify', with an optional fixed replacement) and strings never to propose ('ignore').
+#: ``term_key`` is the term case-folded with single spaces, so 'Sarah  JONES' and 'Sarah Jones' are one.
+deid_terms = Table(
+    "deid_terms",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("term", String(300), nullable=False),
+    Column("term_key", String(300), nullable=False, unique=True),
+    Column("decision", String(10), nullable=False, server_default="identify"),
+    Column("role", String(50), nullable=False, server_default=""),
+    Column("replacement", String(300), nullable=False, server_default=""),
+    _stamp("created_at"),
+    CheckConstraint("decision IN ('identify', 'ignore')", name="decision"),
+)
+
+#: Candidate identifiers found by a scan of one revision: a span of its text (``field`` 'text') or a
+#: speaker label of its turns (``field`` 'speaker', no offsets). Removed once applied: what they were
+#: then lives only in the encrypted key file, apart from the project.
+deid_candidates = Table(
+    "deid_candidates",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("revision_id", ForeignKey("revisions.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("field", String(10), nullable=False, server_default="text"),
+    Column("start_offset", Integer, nullable=True),
+    Column("end_offset", Integer, nullable=True),
+    Column("original", Text, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("source", String(10), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("status", String(10), nullable=False, server_default="open"),
+    Column("replacement", String(300), nullable=True),
+    Column("decided_by", ForeignKey("members.id", ondelete="SET NULL"), nullable=True),
+    Column("decided_at", DateTime(timezone=True), nullable=True),
+    CheckConstraint("status IN ('open', 'proposed', 'accepted', 'rejected')", name="status"),
+    CheckConstraint("field IN ('text', 'speaker')", name="field"),
+)
+
+#: When a revision was last scanned and with which detectors (a revision never scanned cannot be
+#: marked de-identified).
+deid_scans = Table(
+    "deid_scans",
+    metadata,
+    Column("revision_id", ForeignKey("revisions.id", ondelete="CASCADE"), primary_key=True),
+    Column("detectors", String(200), nullable=False),
+    _stamp("scanned_at"),
 )

@@ -1,0 +1,178 @@
+"""REFI-QDA benchmark: export a large project to QDPX, import it back, import NVivo's sample project.
+
+Prints ONE JSON document to stdout (progress goes to stderr). It builds a fresh project (SQLite in a
+temp dir, or a fresh PostgreSQL schema with ``--pg``) from the synthetic corpus of ``bench/corpus.py``:
+``--interviews`` transcripts (default 300) of ``--words`` words (default 10,000), a codebook of 60 codes
+in 3 levels and ``--codings`` codings (default 100,000) at random spans, inserted in bulk through the
+storage layer with their quote and context as a coding made through the service would have them. Then
+it times the real calls of ``cotheme.services.project.Project``:
+
+* ``export_s`` - ``Project.export_qdpx(out)``: read everything, write ``project.qde``, the texts and the
+  extension into a zip (budget < 5 s at 300 interviews and 100k codings);
+* ``import_s`` - ``Project.create_from_qdpx(new, out)`` minus creating the empty project: read and
+  check the archive, then merge it into the new project in one transaction (budget < 10 s);
+* ``nvivo_import_s`` - ``Project.import_qdpx`` of ``../shared/data/qdpx-real/nvivo-win-12.6_oltas0517.qdpx``
+  into an empty project, the median of 5 runs (budget < 1 s).
+
+    .venv/bin/python bench/refi_bench.py --interviews 300 --codings 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus  # noqa: E402
+from store_bench import PG_DEFAULT, log, pg_target, sqlite_target  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+NVIVO = ROOT.parent / "shared" / "data" / "qdpx-real" / "nvivo-win-12.6_oltas0517.qdpx"
+LEAD = "Bench Lead"
+BUDGET = {"export_s": 5.0, "import_s": 10.0, "nvivo_import_s": 1.0,
+          "applies_at": {"interviews": 300, "codings": 100_000}}
+
+
+def build(project: Any, target: str, interviews: int, words: int, codings: int, seed: int) -> dict[str, Any]:
+    from cotheme.services.importing import SourceFile
+
+    t0 = time.perf_counter()
+    stream = corpus.interviews(interviews, words, seed)
+    for first in range(0, interviews, 100):
+        batch = [SourceFile(name=n, data=d) for n, d in (next(stream) for _ in range(min(100, interviews - first)))]
+        project.import_sources(batch)
+        log(f"  imported {first + len(batch)}/{interviews} interviews")
+    for top in range(4):
+        for mid in range(3):
+            for leaf in range(4):
+                project.create_code(f"Theme {top}/Area {mid}/Code {leaf}", definition=f"Definition {top}.{mid}.{leaf}",
+                                    inclusion="when it fits", example="'an example'")
+    _bulk_codings(target, codings, seed)
+    log(f"  built in {time.perf_counter() - t0:.1f} s")
+    return {"interviews": interviews, "words_per_interview": words, "codings": codings,
+            "text_mb": round(sum(len(project.document(d.id).text.encode()) for d in project.documents()) / 1e6, 2)}
+
+
+def _bulk_codings(target: str, total: int, seed: int) -> None:
+    from sqlalchemy import select
+
+    from cotheme.domain.text import anchor_in
+    from cotheme.storage import codings as codings_repo
+    from cotheme.storage.schema import codes, documents, members, revisions
+    from cotheme.storage.store import Store, now
+
+    rng = random.Random(seed)
+    store = Store.open(target)
+    try:
+        with store.write() as conn:
+            coder = conn.execute(select(members.c.id).where(members.c.name == LEAD)).scalar_one()
+            code_ids = list(conn.execute(select(codes.c.id)).scalars())
+            texts = conn.execute(select(documents.c.id, revisions.c.id, revisions.c.text)
+                                 .join(revisions, revisions.c.id == documents.c.current_revision_id)).all()
+            stamp = now()
+            rows: list[dict[str, object]] = []
+            for i in range(total):
+                doc_id, rev_id, text = texts[i % len(texts)]
+                span = rng.randint(20, 400)
+                start = rng.randrange(0, len(text) - span)
+                a = anchor_in(text, start, start + span)
+                rows.append({"document_id": doc_id, "revision_id": rev_id, "code_id": rng.choice(code_ids),
+                             "coder_id": coder, "start_offset": a.start, "end_offset": a.end, "quote": a.quote,
+                             "prefix": a.prefix, "suffix": a.suffix, "created_at": stamp, "updated_at": stamp})
+                if len(rows) == 10_000:
+                    codings_repo.insert_many(conn, rows)
+                    rows = []
+            codings_repo.insert_many(conn, rows)
+    finally:
+        store.close()
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    from cotheme.services.project import Project
+
+    make_target = (lambda: pg_target(args.pg_url)) if args.pg else sqlite_target
+    figures: dict[str, Any] = {"backend": "postgresql" if args.pg else "sqlite"}
+    with tempfile.TemporaryDirectory(prefix="cotheme-refi-") as folder, make_target() as source_target:
+        out = Path(folder) / "bench.qdpx"
+        with Project.create(source_target, title="REFI bench", lead=LEAD) as project:
+            figures["project"] = build(project, source_target, args.interviews, args.words, args.codings, args.seed)
+            t0 = time.perf_counter()
+            result = project.export_qdpx(out)
+            figures["export_s"] = round(time.perf_counter() - t0, 3)
+        figures["qdpx_mb"] = round(out.stat().st_size / 1e6, 2)
+        assert result.counts["codings"] == args.codings
+        log(f"  exported in {figures['export_s']} s ({figures['qdpx_mb']} MB)")
+        with make_target() as new_target:
+            t0 = time.perf_counter()
+            with Project.create(new_target, title="empty", lead=LEAD):
+                pass
+            created_s = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            back, imported = Project.create_from_qdpx(_fresh(new_target, folder), out)
+            figures["import_s"] = round(time.perf_counter() - t0 - created_s, 3)
+            with back:
+                assert imported.created["codings"] == args.codings, imported.created
+        log(f"  imported back in {figures['import_s']} s")
+    figures["nvivo_import_s"] = _nvivo(make_target)
+    figures["within_budget"] = {k: figures[k] < BUDGET[k] for k in ("export_s", "import_s", "nvivo_import_s")}
+    return figures
+
+
+def _fresh(target: str, folder: str) -> str:
+    """Another empty target beside ``target`` (a new file; on PostgreSQL the same fresh schema is used
+    after dropping what the timing run of ``Project.create`` made there)."""
+    if target.startswith("postgresql"):
+        import psycopg
+
+        schema = target.rsplit("%3D", 1)[1]
+        with psycopg.connect(target.split("?")[0], autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+            conn.execute(f'CREATE SCHEMA "{schema}"')
+        return target
+    return str(Path(folder) / "back.cotheme")
+
+
+def _nvivo(make_target: Any) -> float | None:
+    from cotheme.services.project import Project
+
+    if not NVIVO.is_file():
+        log(f"  {NVIVO} is missing; skipping the NVivo figure")
+        return None
+    times = []
+    for _ in range(5):
+        with make_target() as target, Project.create(target, title="NVivo", lead=LEAD) as project:
+            t0 = time.perf_counter()
+            project.import_qdpx(NVIVO)
+            times.append(time.perf_counter() - t0)
+    log(f"  NVivo sample: {', '.join(f'{t:.3f}' for t in times)} s")
+    return round(statistics.median(times), 3)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Time REFI-QDA export and import; print JSON.")
+    parser.add_argument("--interviews", type=int, default=300)
+    parser.add_argument("--words", type=int, default=10_000)
+    parser.add_argument("--codings", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--pg", action="store_true", help="run on PostgreSQL instead of SQLite")
+    parser.add_argument("--pg-url", default=PG_DEFAULT)
+    args = parser.parse_args(argv)
+    figures = run(args)
+    figures["budget"] = BUDGET
+    figures["machine"] = {"python": platform.python_version(), "platform": platform.platform()}
+    json.dump(figures, sys.stdout, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""The REFI-QDA commands through the CLI runner: names, output, exit codes and one-sentence errors."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cotheme.cli.main import app
+from cotheme.cli.output import out
+from tests.conftest import INTERVIEW
+from tests.refi_fixtures import ATLAS_QDC, NVIVO, XSD_DIR, small_qdpx
+
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def wide_console() -> Iterator[None]:
+    before = out.width
+    out.width = 240
+    yield
+    out.width = before
+
+
+def cli(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_init_from_export_validate_import(tmp_path: Path) -> None:
+    study = tmp_path / "nvivo.cotheme"
+    code, text, _ = cli("init", "--from", str(NVIVO), str(study))
+    assert code == 0 and "lead member floriansipos" in text and "UTF-16 code units (NVivo)" in text
+    assert "codings   │ 303" in text
+    code, text, _ = cli("export", "qdpx", str(study), str(tmp_path / "out.qdpx"))
+    assert code == 0 and "303 codings" in text and "warning: These documents hold characters outside" in text
+    code, text, _ = cli("validate", str(tmp_path / "out.qdpx"), "--xsd-dir", str(XSD_DIR))
+    assert code == 0 and "0 error(s), 0 warning(s); checked against" in text
+    code, text, _ = cli("import", str(study), str(tmp_path / "out.qdpx"), "--json")
+    assert code == 0 and json.loads(text)[0]["created"] == {}
+
+
+def test_validate_prints_every_problem_and_exits_2(tmp_path: Path) -> None:
+    bad = small_qdpx(tmp_path / "bad.qdpx", start=3, end=99_999)
+    code, text, _ = cli("validate", str(bad))
+    assert code == 2
+    assert "error: project.qde:" in text and "outside its text" in text
+    assert "XML Schema validation skipped" in text
+    code, text, _ = cli("validate", str(bad), "--json")
+    assert code == 2 and json.loads(text)["errors"] == 1
+
+
+def test_mixing_qdpx_and_transcripts_is_refused(tmp_path: Path) -> None:
+    study = tmp_path / "s.cotheme"
+    assert cli("init", str(study), "--lead", "Sam")[0] == 0
+    (tmp_path / "P01.txt").write_text(INTERVIEW, encoding="utf-8")
+    qdpx = small_qdpx(tmp_path / "small.qdpx")
+    code, _, err = cli("import", str(study), str(qdpx), str(tmp_path / "P01.txt"))
+    assert code == 2 and "Import .qdpx projects on their own" in err and len(err.strip().splitlines()) == 1
+    code, _, err = cli("import", str(study), str(qdpx), "--case", "P01")
+    assert code == 2 and "--case, --speaker and --allow-duplicate apply to transcripts" in err
+    code, _, err = cli("export", "qdpx", str(study), str(tmp_path / "o.qdpx"), "--deidentified-only")
+    assert code == 2 and "no document is marked de-identified yet" in err
+    code, text, _ = cli("import", str(study), str(qdpx))
+    assert code == 0 and "note: 1 set(s) not imported: themes arrive with issue #5" in text
+
+
+def test_codebook_qdc_import_and_export(tmp_path: Path) -> None:
+    study = tmp_path / "s.cotheme"
+    assert cli("init", str(study), "--lead", "Sam")[0] == 0
+    code, text, _ = cli("codebook", "import", str(study), str(ATLAS_QDC))
+    assert code == 0 and "written by ATLAS.ti Win 23.4.0" in text
+    code, text, _ = cli("codebook", "export", str(study), str(tmp_path / "book.qdc"))
+    assert code == 0 and (tmp_path / "book.qdc").read_text(encoding="utf-8").count("<Code ") == 1
+    code, _, err = cli("init", "--from", str(tmp_path / "book.qdc"), str(tmp_path / "x.cotheme"))
+    assert code == 2 and "--from takes a REFI-QDA project file ending in .qdpx" in err

@@ -1,0 +1,107 @@
+"""Round trips through QDPX on SQLite and PostgreSQL: our demo study, and NVivo's real project."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from dataclasses import astuple
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lxml import etree
+
+import cotheme
+from cotheme.domain.text import canonical
+from cotheme.services.demo import build_demo
+from cotheme.services.project import Project
+from tests.refi_fixtures import NVIVO, PROJECT_XSD
+
+
+def snapshot(project: Project) -> dict[str, Any]:
+    """Everything a round trip must keep, keyed by names rather than ids."""
+    titles = {d.id: d.title for d in project.documents()}
+    paths = {c.code.id: c.code.path_text for c in project.codes()}
+    codings = project.codings()
+    coding_key = {e.id: (e.document, e.start, e.end, e.code_path, e.coder) for e in codings}
+    targets = {"document": titles, "code": paths, "coding": coding_key}
+    documents = {}
+    for doc_id, title in titles.items():
+        doc = project.document(doc_id)
+        documents[title] = (doc.case_pid, doc.text, [astuple(t) for t in doc.turns], astuple(doc.source))
+    return {
+        "info": project.info(),
+        "members": sorted((m.name, m.role_label, m.permission.value) for m in project.members()),
+        "codes": [(c.code.path_text, c.code.definition, c.code.inclusion, c.code.exclusion, c.code.example,
+                   c.code.colour, c.extracts) for c in project.codes()],
+        "cases": [(c.pid, c.attributes) for c in project.cases()],
+        "documents": documents,
+        "codings": sorted((e.document, e.start, e.end, e.text, e.code_path, e.coder, e.case_pid, e.speaker) for e in codings),
+        "memos": sorted((m.text, m.author, m.target.value, targets.get(m.target.value, {}).get(m.target_id))
+                        for m in project.memos()),
+    }
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[dict[str, Any], Path]]:
+    """The demo study (plus a memo on a coding) and its QDPX export, built once for the module."""
+    folder = tmp_path_factory.mktemp("demo")
+    with build_demo(folder / "demo.cotheme") as project:
+        first = project.codings()[0]
+        project.add_memo("Why this line matters.", target="coding", ref=str(first.id), author="Rowan Pike")
+        out = folder / "demo.qdpx"
+        result = project.export_qdpx(out)
+        assert result.counts["codings"] == 107 and result.counts["memos"] == 11
+        yield snapshot(project), out
+
+
+def test_our_project_survives_a_round_trip(demo: tuple[dict[str, Any], Path], target: str, tmp_path: Path) -> None:
+    before, path = demo
+    with zipfile.ZipFile(path) as archive:
+        assert etree.XMLSchema(etree.parse(str(PROJECT_XSD))).validate(etree.fromstring(archive.read("project.qde")))
+    created, result = Project.create_from_qdpx(target, path)
+    with created as project:
+        assert result.conflicts == [] and result.notes == []
+        after = snapshot(project)
+        assert after == before
+        assert any(turn[4] is not None for _, _, turns, _ in after["documents"].values() for turn in turns)  # timestamps
+        again = project.import_qdpx(path)  # the same file twice: nothing new
+        assert again.created == {} and again.conflicts == []
+        # ... and out again from this backend, into a third project.
+        project.export_qdpx(tmp_path / "again.qdpx")
+    third, _ = Project.create_from_qdpx(tmp_path / "third.cotheme", tmp_path / "again.qdpx")
+    with third:
+        assert snapshot(third) == before
+
+
+def nvivo_meant() -> list[str]:
+    """The text of each NVivo selection read as NVivo counts (UTF-16 units), canonical."""
+    ns = "{urn:QDA-XML:project:1.0}"
+    with zipfile.ZipFile(NVIVO) as archive:
+        root = etree.fromstring(archive.read("project.qde"))
+        texts = {}
+        for source in root.iter(f"{ns}TextSource"):
+            guid = source.get("guid")
+            texts[guid] = archive.read(f"Sources/{guid}.txt").decode("utf-8-sig").encode("utf-16-le")
+    return sorted(
+        canonical(texts[s.get("guid")][2 * int(sel.get("startPosition")) : 2 * int(sel.get("endPosition"))].decode("utf-16-le"))
+        for s in root.iter(f"{ns}TextSource") for sel in s.iter(f"{ns}PlainTextSelection")
+    )
+
+
+def test_nvivo_to_cotheme_to_qdpx_to_cotheme_keeps_every_coding(target: str, tmp_path: Path) -> None:
+    created, result = Project.create_from_qdpx(target, NVIVO)
+    with created as project:
+        assert result.created == {"members": 1, "codes": 152, "documents": 2, "codings": 303}
+        assert result.positions == "UTF-16 code units (NVivo)"
+        codings = project.codings()
+        assert sorted(e.text for e in codings) == nvivo_meant()
+        assert {e.coder for e in codings} <= {"Gergo", "floriansipos"}
+        key = sorted((e.document, e.start, e.end, e.text, e.code_path, e.coder) for e in codings)
+        assert project.import_qdpx(NVIVO).created == {}
+        for nvivo in (False, True):
+            out = tmp_path / f"out-{nvivo}.qdpx"
+            project.export_qdpx(out, nvivo=nvivo)
+            with cotheme.create_project(tmp_path / f"back-{nvivo}.cotheme", lead="Someone") as back:
+                back.import_qdpx(out)
+                assert sorted((e.document, e.start, e.end, e.text, e.code_path, e.coder) for e in back.codings()) == key

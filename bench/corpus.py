@@ -142,7 +142,9 @@ def participant_label(seed: int) -> str:
     return f"P{seed % 10_000:04d}"
 
 
-def _turn(rng: random.Random, texts: tuple[str, ...], counts: tuple[int, ...], target: int) -> tuple[list[str], int]:
+def _turn(
+    rng: random.Random, texts: tuple[str, ...], counts: tuple[int, ...], target: int
+) -> tuple[list[str], int]:
     """Pooled sentences adding up to about ``target`` words, never more than ``MAX_TURN``."""
     chosen: list[str] = []
     n = 0

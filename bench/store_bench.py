@@ -430,7 +430,7 @@ def machine(backends: list[str], pg_url: str) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time cotheme's storage on a synthetic corpus; print JSON.")
-    parser.add_argument("--sizes", default="30,300", help="interview counts, comma-separated (default 30,300)")
+    parser.add_argument("--sizes", default="30,300", help="interview counts (default 30,300)")
     parser.add_argument("--words", type=int, default=10_000, help="words per interview (default 10000)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the first interview (default 1)")
     parser.add_argument("--pg", action="store_true", help="also run on PostgreSQL")

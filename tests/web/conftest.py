@@ -9,11 +9,21 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from axe_playwright_python.sync_playwright import Axe
 from fastapi.testclient import TestClient
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from cotheme.services.demo import build_demo
 from cotheme.services.project import Project
 from cotheme.web.app import create_app
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "build" / "test-output" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+]
 
 TOKEN = "test-token-123"
 HOSTILE = (
@@ -83,3 +93,31 @@ def live(demo_path: Path, tmp_path: Path) -> Iterator[tuple[str, Project]]:
     with LiveServer(project) as base:
         yield base, project
     project.close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as pw:
+        launched = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser, live: tuple[str, Project]) -> Iterator[Page]:
+    base, _ = live
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=base)
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("pageerror", lambda exc: errors.append(str(exc)))
+    opened.on("dialog", lambda dialog: errors.append(f"dialog: {dialog.message}"))
+    opened.goto(f"/?token={TOKEN}")
+    yield opened
+    context.close()
+    assert errors == []
+
+
+def accessible(page: Page) -> None:
+    results = Axe().run(page)
+    bad = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert bad == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"][:3]]) for v in bad]

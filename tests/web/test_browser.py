@@ -7,23 +7,13 @@ with axe-core (0 serious or critical violations) and photographed under build/te
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from cotheme.services.project import Project
-from tests.web.conftest import HOSTILE, TOKEN
-
-ROOT = Path(__file__).resolve().parents[2]
-SHOTS = ROOT / "build" / "test-output" / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
-]
+from tests.web.conftest import HOSTILE, SHOTS, TOKEN, accessible
 
 SELECT = """([first, last, lastEnd]) => {
   const nodes = [...document.querySelectorAll('#turns .text')].map(n => n.firstChild);
@@ -36,28 +26,6 @@ SELECT = """([first, last, lastEnd]) => {
   document.dispatchEvent(new Event('selectionchange'));
   return range.toString();
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as pw:
-        launched = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser: Browser, live: tuple[str, Project]) -> Iterator[Page]:
-    base, _ = live
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=base)
-    opened = context.new_page()
-    errors: list[str] = []
-    opened.on("pageerror", lambda exc: errors.append(str(exc)))
-    opened.on("dialog", lambda dialog: errors.append(f"dialog: {dialog.message}"))
-    opened.goto(f"/?token={TOKEN}")
-    yield opened
-    context.close()
-    assert errors == []
 
 
 def select(page: Page, first: str, last: str | None = None) -> str:
@@ -82,12 +50,6 @@ def code_with_picker(page: Page, typed: str) -> None:
     expect(page.locator("#coding-count")).to_have_text(str(before + 1))
 
 
-def accessible(page: Page) -> None:
-    results = Axe().run(page)
-    bad = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-    assert bad == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"][:3]]) for v in bad]
-
-
 def test_token_gate(browser: Browser, live: tuple[str, Project]) -> None:
     base, _ = live
     context = browser.new_context()
@@ -105,7 +67,8 @@ def test_every_page_is_accessible_and_photographed(page: Page, live: tuple[str, 
     _, project = live
     busiest = max(project.codes(), key=lambda c: c.extracts).code.id
     for name, path in [("home", "/"), ("reader", "/documents/4"), ("codebook", "/codebook"),
-                       ("memos", "/memos"), ("retrieve", f"/retrieve?code={busiest}"), ("search", "/search?q=waiting")]:
+                       ("memos", "/memos"), ("retrieve", f"/retrieve?code={busiest}"), ("search", "/search?q=waiting"),
+                       ("themes", "/themes"), ("review", "/themes/2"), ("map", "/map"), ("reports", "/reports")]:
         page.goto(path)
         page.wait_for_load_state("networkidle")
         accessible(page)

@@ -6,12 +6,9 @@ handling that turns a ``CothemeError`` into its sentence and exit code 2 — nev
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sys
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
-from enum import Enum
 from typing import Any
 
 import click
@@ -21,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 from typer.core import TyperGroup
 
+from cotheme.domain.plain import plain
 from cotheme.errors import CothemeError
 
 out = Console(highlight=False)
@@ -36,21 +34,6 @@ class Group(TyperGroup):
         except CothemeError as exc:
             err.print(f"Error: {exc}", style="red", markup=False, soft_wrap=True)
             raise typer.Exit(exc.exit_code) from None
-
-
-def plain(value: Any) -> Any:
-    """A JSON-ready form of dataclasses, enums, dates, tuples and containers of them."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
-    return value
 
 
 def print_json(value: Any) -> None:

@@ -9,6 +9,7 @@ string for good), and ``require_deidentified``. Applying accepted replacements i
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -119,7 +120,16 @@ def detect(text: str, units: Sequence[tuple[int, int]], listed: Sequence[Term], 
         spans = [(s, e) for s, e in units if e > s] or [(0, len(text))]
         for (start, _), ents in zip(spans, deid_model.entities([text[s:e] for s, e in spans]), strict=True):
             found.extend(Found(f.start + start, f.end + start, f.text, f.kind, f.source, f.score) for f in ents)
-    return with_text(merge(found), text)
+    return with_text(merge(found + _echoes(text, found)), text)
+
+
+def _echoes(text: str, found: Sequence[Found]) -> list[Found]:
+    """A person found once ("Sarah Jones", "my sister Priya") is found wherever the transcript names them
+    again ("Sarah was brilliant"), where the model may miss it: parts of confident person finds are
+    searched like names on the team's list, at a lower score."""
+    names = {f.text for f in found if f.kind == Kind.PERSON and f.source != "list" and f.score >= 0.75}
+    echo_terms = [Term(0, name, "identify", "", "") for name in names]
+    return [Found(f.start, f.end, f.text, f.kind, "echo", min(f.score, 0.7)) for f in find_terms(text, echo_terms)]
 
 
 def _scan_one(doc: Document, listed: Sequence[Term], ignored: set[str], use_model: bool) -> _Scanned:
@@ -185,8 +195,9 @@ def decide(store: Store, candidate_id: int, decision: str, *, replacement: str |
             if replacement is not None and not chosen:
                 raise InvalidArgument("A replacement cannot be empty; write e.g. \"[participant's sister]\".")
             repo.decide(conn, candidate_id, "accepted", chosen, who)
-            same = repo.propose_same(conn, row.original, chosen, candidate_id,
-                                     "accepted" if everywhere else "proposed", who)
+            status = "accepted" if everywhere else "proposed"
+            same = repo.propose_same(conn, row.original, chosen, candidate_id, status, who)
+            same += _same_string_elsewhere(conn, row, chosen, status)
         else:
             repo.decide(conn, candidate_id, "rejected", row.replacement, who)
             same = 0
@@ -195,6 +206,21 @@ def decide(store: Store, candidate_id: int, decision: str, *, replacement: str |
                 repo.save_term(conn, row.original, "ignore", "", "")
         listed = {key_of(t.term): t for t in repo.list_terms(conn)}
         return Decision(_candidate(_row(conn, candidate_id), listed), same)
+
+
+def _same_string_elsewhere(conn: Connection, row: Any, replacement: str | None, status: str) -> int:
+    """Occurrences of an accepted string that no scan proposed (a name the model missed in another
+    transcript): whole words, any case, in every document's current revision."""
+    if row.field != "text" or not row.original.strip():
+        return 0
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in row.original.split()) + r"(?!\w)", re.I)
+    added = 0
+    for summary in docs_repo.summaries(conn):
+        doc = docs_repo.read_document(conn, summary.id)
+        found = [Found(m.start(), m.end(), m.group(), Kind(row.kind), "same", row.score, replacement)
+                 for m in pattern.finditer(doc.text)]
+        added += repo.add_found(conn, doc.id, doc.revision_id, found, status)
+    return added
 
 
 def _row(conn: Connection, candidate_id: int) -> Any:

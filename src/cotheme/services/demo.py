@@ -92,3 +92,5 @@ def _fill(project: Project, meta: dict[str, Any], others: list[dict[str, str]]) 
         project.add_memo(row["text"], target=row["target"], ref=row["target_ref"] or None, author=row["author"])
     with resources.as_file(DATA / "themes.csv") as path:
         project.import_themes(path)
+    with resources.as_file(DATA / "targets.csv") as path:  # purposive-sampling targets, one unmet
+        project.import_targets(path)

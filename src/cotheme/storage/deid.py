@@ -99,6 +99,24 @@ def _row(doc_id: int, revision_id: int, field: str, start: int | None, end: int 
             "replacement": proposed if proposed is not None else replacement}
 
 
+def add_found(conn: Connection, doc_id: int, revision_id: int, found: Iterable[Found], status: str) -> int:
+    """Add candidates where no candidate of the revision overlaps yet; return how many were added."""
+    taken = [(r.start_offset, r.end_offset) for r in conn.execute(
+        select(deid_candidates.c.start_offset, deid_candidates.c.end_offset)
+        .where(deid_candidates.c.revision_id == revision_id, deid_candidates.c.field == "text"))]
+    rows = []
+    for f in found:
+        if any(s < f.end and f.start < e for s, e in taken):
+            continue
+        taken.append((f.start, f.end))
+        row = _row(doc_id, revision_id, "text", f.start, f.end, f.text, f.kind.value, f.source, f.score, f.replacement, {})
+        row["status"] = status
+        rows.append(row)
+    if rows:
+        conn.execute(insert(deid_candidates), rows)
+    return len(rows)
+
+
 def accepted_strings(conn: Connection) -> dict[str, str]:
     """Original (as ``key_of``) -> replacement of every accepted candidate with a replacement."""
     rows = conn.execute(

@@ -74,9 +74,12 @@ def _tsquery(query: Query) -> str:
 def _candidates(conn: Connection, query: Query, limit: int) -> Sequence[object]:
     columns = "u.id, u.kind, u.document_id, u.memo_id, u.start_offset, u.speaker, u.body"
     if conn.dialect.name == "sqlite":
+        # Ordering by the FTS5 rowid (equal to u.id) lets FTS5 walk its doclist in order and stop at
+        # the limit; ORDER BY u.id made SQLite fetch and sort every match first, e.g. 34 ms instead
+        # of 0.6 ms for "the" over 300 interviews.
         sql = (
             f"SELECT {columns} FROM search_fts JOIN search_units u ON u.id = search_fts.rowid "
-            "WHERE search_fts MATCH :q ORDER BY u.id LIMIT :n"
+            "WHERE search_fts MATCH :q ORDER BY search_fts.rowid LIMIT :n"
         )
         return conn.execute(text(sql), {"q": _fts5(query), "n": limit}).all()
     sql = (
@@ -91,7 +94,11 @@ def search(conn: Connection, query: Query, limit: int = 50) -> list[SearchHit]:
     # Fetch extra candidates: the engine's tokenizer may match a unit that the exact word-boundary
     # check in ``locate`` then rejects (rare, e.g. underscores), and we still want ``limit`` hits.
     rows = _candidates(conn, query, limit * 2 + 10)
-    titles = dict(conn.execute(select(documents.c.id, documents.c.title)).all())
+    # Titles of the documents hit only, not of every document in the project.
+    doc_ids = {row.document_id for row in rows} - {None}  # type: ignore[attr-defined]
+    titles = dict(
+        conn.execute(select(documents.c.id, documents.c.title).where(documents.c.id.in_(doc_ids))).all()
+    )
     hits: list[SearchHit] = []
     for row in rows:
         spans = locate(query, row.body)  # type: ignore[attr-defined]

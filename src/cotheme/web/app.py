@@ -9,7 +9,7 @@ from fastapi.staticfiles import StaticFiles
 
 from cotheme import __version__
 from cotheme.services.project import Project
-from cotheme.web import api_codebook, api_notes, api_texts, errors, pages
+from cotheme.web import api_codebook, api_notes, api_texts, api_themes, errors, pages, pages_themes
 from cotheme.web.security import Gate
 
 STATIC = Path(__file__).with_name("static")
@@ -30,6 +30,6 @@ def create_app(project: Project, token: str) -> FastAPI:
     errors.install(app)
     app.add_middleware(Gate, token=token)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (api_texts, api_codebook, api_notes, pages):
+    for module in (api_texts, api_codebook, api_notes, api_themes, pages, pages_themes):
         app.include_router(module.router)
     return app

@@ -48,6 +48,7 @@ def home(request: Request, ctx: Ctx) -> HTMLResponse:
         documents=documents, cases=cases,
         attribute_names=list(cases[0].attributes) if cases else [],
         codes=ctx.project.codes(), total_codings=sum(d.codings for d in documents), memos=memos,
+        sample=ctx.project.sample_table(),
     )
 
 

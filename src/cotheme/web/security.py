@@ -97,7 +97,10 @@ class Gate(BaseHTTPMiddleware):
         # Server-Timing lets the benchmarks (and the browser's dev tools) read the server's own time.
         response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - began) * 1000:.2f}"
         self._set_cookies(request, response)
+        own_policy = response.headers.get("Content-Security-Policy")
         response.headers.update(HEADERS)
+        if own_policy:  # a route may be stricter or differently shaped (reports: styles, never scripts)
+            response.headers["Content-Security-Policy"] = own_policy
         return response
 
     def _set_cookies(self, request: Request, response: Response) -> None:

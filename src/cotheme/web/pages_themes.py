@@ -1,0 +1,36 @@
+"""The pages for phases 3-6: themes, one theme's review, the editable thematic map, and reports."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from cotheme.formats.report_common import REPORT_FORMATS
+from cotheme.web.api_texts import Ctx
+from cotheme.web.pages import render
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/themes", response_class=HTMLResponse)
+def themes(request: Request, ctx: Ctx) -> HTMLResponse:
+    return render(request, ctx, "themes.html", "themes", themes=ctx.project.themes())
+
+
+@router.get("/themes/{theme_id}", response_class=HTMLResponse)
+def theme_review(request: Request, theme_id: int, ctx: Ctx) -> HTMLResponse:
+    review = ctx.project.theme_review(theme_id)
+    return render(request, ctx, "theme_review.html", "themes", review=review,
+                  exemplars=set(review.exemplar_ids), all_codes=ctx.project.codes())
+
+
+@router.get("/map", response_class=HTMLResponse)
+def thematic_map(request: Request, ctx: Ctx) -> HTMLResponse:
+    return render(request, ctx, "map.html", "map")
+
+
+@router.get("/reports", response_class=HTMLResponse)
+def reports(request: Request, ctx: Ctx) -> HTMLResponse:
+    cases = ctx.project.cases()
+    return render(request, ctx, "reports.html", "reports", formats=REPORT_FORMATS,
+                  attributes=list(cases[0].attributes) if cases else [])

@@ -1,14 +1,16 @@
 """A synthetic interview corpus for the benchmarks: plausible transcripts, deterministic per seed.
 
 Each interview is plain text in the speaker-prefix layout that cotheme reads: ``Interviewer: ...`` and
-``P0042: ...`` paragraphs separated by blank lines. Turns run from 5 to 250 words; sentences carry
-capitals, commas and end punctuation. Words come from a fixed vocabulary of a few thousand synthetic
-but pronounceable words (drawn Zipf-like, so some are common and many are rare) mixed with common
-English function words, so full-text search meets both very frequent and very rare terms. Every
-interview also holds a few words of its own (``unique_words(seed)``) that occur nowhere else.
+``P0042: ...`` paragraphs separated by blank lines. Turns run from 5 to 250 words (251 in the few
+answers that also get one of the interview's own rare words); sentences carry capitals, commas and
+end punctuation. Words come from a fixed vocabulary of a few thousand synthetic but pronounceable
+words (drawn Zipf-like, so some are common and many are rare) mixed with common English function
+words, so full-text search meets both very frequent and very rare terms. Every interview also holds
+a few words of its own (``unique_words(seed)``) that occur nowhere else.
 
-Speed: the vocabulary and a pool of sentences are built once (under a second) and reused; an interview is
-then stitched from pooled sentences, so 300 interviews of 10,000 words take a few seconds.
+Speed: the vocabulary and a pool of sentences are built once (under a second) and reused; an
+interview is then stitched from pooled sentences, so 300 interviews of 10,000 words take well under
+a second more.
 
 Nothing here is real data, and nothing here imports cotheme.
 
@@ -202,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, data in interviews(args.interviews, args.words, args.seed):
         (args.out / name).write_bytes(data)
         size += len(data)
-    print(f"wrote {args.interviews} interviews, {size / 1e6:.1f} MB, to {args.out}", file=sys.stderr)
+    print(f"wrote {args.interviews} interviews, {size / 1e6:.2f} MB, to {args.out}", file=sys.stderr)
     return 0
 
 

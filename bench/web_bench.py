@@ -70,6 +70,7 @@ PAGE_RUNS, PAGE_WARMUP = 20, 2
 APPLY_CALLS, APPLY_WARMUP = 200, 5
 RETRIEVAL_RUNS, RETRIEVAL_WARMUP = 10, 1
 BROWSER_LOADS = 5
+HOME_RUNS = 5
 
 BUDGET: dict[str, dict[str, Any]] = {
     "transcript_page_ms": {"max_p50": 150.0, "unit": "ms", "of": "Server-Timing app;dur, median of 20"},
@@ -174,19 +175,21 @@ def http_client(base: str) -> Iterator[Any]:
 
 
 def timed_gets(client: Any, url: str, runs: int, warmup: int) -> dict[str, Any]:
-    """Server time (and client round trip) of ``runs`` GETs after ``warmup`` untimed ones."""
+    """Server time (and client round trip, and CPU time) of ``runs`` GETs after ``warmup`` untimed ones."""
     for _ in range(warmup):
         client.get(url).raise_for_status()
-    server, roundtrip = [], []
+    server, roundtrip, cpu = [], [], []
     size = 0
     for _ in range(runs):
-        t0 = time.perf_counter()
+        c0, t0 = time.process_time(), time.perf_counter()
         response = client.get(url)
         roundtrip.append((time.perf_counter() - t0) * 1000)
+        cpu.append((time.process_time() - c0) * 1000)
         response.raise_for_status()
         server.append(server_ms(response))
         size = len(response.content)
-    return summary(server) | {"client_round_trip_ms": summary(roundtrip), "response_bytes": size}
+    return summary(server) | {"client_round_trip_ms": summary(roundtrip), "process_cpu_ms": summary(cpu),
+                              "response_bytes": size}
 
 
 # -- the measurements ------------------------------------------------------------------------------
@@ -195,29 +198,42 @@ def transcript_page(client: Any, doc_id: int) -> dict[str, Any]:
 
 
 def retrieval(client: Any, code_id: int) -> dict[str, Any]:
+    from pydantic import TypeAdapter
+
+    from cotheme.web.schemas import RetrievedOut
+
     url = f"/api/v1/extracts?code={code_id}"
     figures = timed_gets(client, url, RETRIEVAL_RUNS, RETRIEVAL_WARMUP)
-    figures["extracts"] = len(client.get(url).json())
+    # Untimed: the body must still parse as the documented schema (list[RetrievedOut]).
+    figures["extracts"] = len(TypeAdapter(list[RetrievedOut]).validate_json(client.get(url).content))
     return judged("retrieval_ms", figures)
+
+
+def home_page(client: Any) -> dict[str, Any]:
+    """Context, no budget: the project home lists every document with its coding progress."""
+    return timed_gets(client, "/", HOME_RUNS, 1)
 
 
 def apply_coding(client: Any, doc_id: int, length: int, code_ids: list[int], seed: int) -> dict[str, Any]:
     """``APPLY_CALLS`` POST /api/v1/codings at random spans (20-400 code points), random codes."""
     rng = random.Random(seed)
-    roundtrip, server = [], []
+    roundtrip, server, cpu = [], [], []
     for i in range(APPLY_WARMUP + APPLY_CALLS):
         span = rng.randint(20, 400)
         start = rng.randrange(0, length - span)
         body = {"document_id": doc_id, "code_id": rng.choice(code_ids), "start": start, "end": start + span}
-        t0 = time.perf_counter()
+        c0, t0 = time.process_time(), time.perf_counter()
         response = client.post("/api/v1/codings", json=body)
         dt = (time.perf_counter() - t0) * 1000
+        dc = (time.process_time() - c0) * 1000
         if response.status_code != 201:
             raise RuntimeError(f"POST /api/v1/codings -> {response.status_code}: {response.text[:200]}")
         if i >= APPLY_WARMUP:
             roundtrip.append(dt)
+            cpu.append(dc)
             server.append(server_ms(response))
-    return judged("apply_coding_ms", summary(roundtrip) | {"server_ms": summary(server)})
+    return judged("apply_coding_ms", summary(roundtrip) | {"server_ms": summary(server),
+                                                            "process_cpu_ms": summary(cpu)})
 
 
 def _fresh_page(browser: Any, base: str) -> tuple[Any, Any]:
@@ -296,6 +312,7 @@ def measure(project: Any, name: str, doc_id: int, code_id: int, apply_codes: lis
         "retrieval_code": {"id": code_id,
                            "extracts": next(c.extracts for c in project.codes() if c.code.id == code_id)},
     }
+    load_before = os.getloadavg()[0]
     with LiveServer(project) as base, http_client(base) as client:
         log(f"  {name}: transcript page x{PAGE_RUNS}")
         figures["transcript_page_ms"] = transcript_page(client, doc_id)
@@ -307,6 +324,10 @@ def measure(project: Any, name: str, doc_id: int, code_id: int, apply_codes: lis
         figures["retrieval_browser_ms"] = retrieval_browser(browser, base, code_id)
         log(f"  {name}: apply coding x{APPLY_CALLS}")
         figures["apply_coding_ms"] = apply_coding(client, doc_id, len(doc.text), apply_codes, seed)
+        log(f"  {name}: project home x{HOME_RUNS}")
+        figures["home_page_ms"] = home_page(client)
+    # Other processes on the machine show up as noise; the 1-minute load average says how busy it was.
+    figures["load_average_1min"] = {"before": round(load_before, 2), "after": round(os.getloadavg()[0], 2)}
     figures["within_budget"] = {k: v["within_budget"] for k, v in figures.items()
                                 if isinstance(v, dict) and "within_budget" in v}
     log(f"  {name}: " + json.dumps({k: figures[k]["p50"] for k in figures["within_budget"]}))

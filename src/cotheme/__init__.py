@@ -22,6 +22,7 @@ from cotheme.errors import (  # noqa: E402
     InputError,
     InvalidArgument,
     NotFound,
+    PassphraseRequired,
     ProjectError,
     TooLarge,
     UnsupportedFormat,
@@ -36,6 +37,7 @@ __all__ = [
     "InputError",
     "InvalidArgument",
     "NotFound",
+    "PassphraseRequired",
     "Project",
     "ProjectError",
     "TooLarge",
@@ -46,18 +48,22 @@ __all__ = [
 ]
 
 
-def create_project(target: str | Path, *, title: str | None = None, lead: str | None = None) -> Project:
-    """Create a project: a new ``.cotheme`` file path, or an empty PostgreSQL database URL."""
+def create_project(
+    target: str | Path, *, title: str | None = None, lead: str | None = None, passphrase: str | None = None
+) -> Project:
+    """Create a project: a new ``.cotheme`` file path (encrypted when a ``passphrase`` is given), or an
+    empty PostgreSQL database URL."""
     from cotheme.services.project import Project
 
-    return Project.create(target, title=title, lead=lead)
+    return Project.create(target, title=title, lead=lead, passphrase=passphrase)
 
 
-def open_project(target: str | Path) -> Project:
-    """Open an existing project file or PostgreSQL database."""
+def open_project(target: str | Path, *, passphrase: str | None = None) -> Project:
+    """Open an existing project file or PostgreSQL database; an encrypted file needs its
+    ``passphrase`` (else the ``COTHEME_PASSPHRASE`` environment variable)."""
     from cotheme.services.project import Project
 
-    return Project.open(target)
+    return Project.open(target, passphrase)
 
 
 def __getattr__(name: str) -> object:

@@ -14,6 +14,7 @@ Anything that is not a ``CothemeError`` is a bug and may show a traceback.
     ├── Conflict                    would break a rule: duplicate import, name taken, overlap of ids
     ├── InvalidArgument             an argument that cannot be right (offsets outside the text, ...)
     └── ProjectError                the project file or database cannot be opened or is not cotheme's
+        └── PassphraseRequired      an encrypted project opened without its passphrase
 
 This module must not import anything from cotheme: every layer may import it.
 """
@@ -26,6 +27,7 @@ __all__ = [
     "InputError",
     "InvalidArgument",
     "NotFound",
+    "PassphraseRequired",
     "ProjectError",
     "TooLarge",
     "UnsupportedFormat",
@@ -64,3 +66,7 @@ class InvalidArgument(CothemeError):
 
 class ProjectError(CothemeError):
     """The project cannot be opened, created or migrated."""
+
+
+class PassphraseRequired(ProjectError):
+    """The project file is encrypted (or not a project) and no passphrase was given."""

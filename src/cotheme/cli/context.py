@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated
@@ -9,6 +11,7 @@ from typing import Annotated
 import typer
 
 import cotheme
+from cotheme.errors import PassphraseRequired, ProjectError
 from cotheme.services.project import Project
 
 ProjectArg = Annotated[
@@ -17,9 +20,30 @@ ProjectArg = Annotated[
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print stable JSON instead of a table.")]
 
 
+def interactive() -> bool:
+    """True when a person can be asked (standard input is a terminal); tests replace it."""
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def ask_passphrase(target: str, *, confirm: bool = False) -> str:
+    """The project passphrase: ``COTHEME_PASSPHRASE``, else asked for (never an option: it would stay
+    in the shell history); refused with a sentence when nobody can be asked."""
+    given = os.environ.get("COTHEME_PASSPHRASE")
+    if given:
+        return given
+    if not interactive():
+        raise ProjectError(f"{target} needs a passphrase: set COTHEME_PASSPHRASE, or run the command in a terminal.")
+    return str(typer.prompt(f"Passphrase for {target}", hide_input=True, confirmation_prompt=confirm, err=True))
+
+
 @contextmanager
 def opened(target: str) -> Iterator[Project]:
-    project = cotheme.open_project(target)
+    try:
+        project = cotheme.open_project(target)
+    except PassphraseRequired:  # an encrypted file and no COTHEME_PASSPHRASE: ask, when we can
+        if not interactive():
+            raise
+        project = cotheme.open_project(target, passphrase=ask_passphrase(target))
     try:
         yield project
     finally:

@@ -15,7 +15,7 @@ from cotheme.cli import cases, codebook, documents, team
 from cotheme.cli import serve as serving
 from cotheme.cli import reports, themes
 from cotheme.cli import exchange
-from cotheme.cli.context import JsonOpt, ProjectArg, opened
+from cotheme.cli.context import JsonOpt, ProjectArg, ask_passphrase, opened
 from cotheme.cli.output import Group, err, marked, print_json, print_table, say
 from cotheme.services.importing import parse_speaker_map
 
@@ -43,6 +43,9 @@ app.command("validate")(exchange.validate)
 from cotheme.cli import deid, revisions  # noqa: E402 - issue #7; revisions adds docs edit/revisions/text
 app.command("review")(revisions.review)
 app.add_typer(deid.app, name="deid")
+from cotheme.cli import safety  # noqa: E402 - issue #9: check, backup, restore, encrypt, decrypt
+for _command in (safety.check, safety.backup, safety.restore, safety.encrypt, safety.decrypt):
+    app.command(_command.__name__)(_command)
 
 
 def _version(value: bool) -> None:
@@ -66,15 +69,19 @@ def init(
     title: Annotated[str | None, typer.Option("--title", help="The study's title.")] = None,
     lead: Annotated[str | None, typer.Option("--lead", help="Name of the lead member (default: your user name).")] = None,
     from_file: Annotated[str | None, typer.Option("--from", help="Start from a REFI-QDA project (.qdpx) made by NVivo, ATLAS.ti, MAXQDA, QualCoder or cotheme.")] = None,
+    encrypt: Annotated[bool, typer.Option("--encrypt", help="Encrypt the project file with a passphrase (asked twice, or COTHEME_PASSPHRASE).")] = False,
 ) -> None:
     """Create a new project file (or set up an empty PostgreSQL database).
 
     Example: cotheme init study.cotheme --title "Living with support"
+
+    Example: cotheme init --encrypt study.cotheme
     """
     if from_file is not None:
         exchange.init_from(project, from_file, title, lead)
         return
-    project_obj = cotheme.create_project(project, title=title, lead=lead)
+    passphrase = ask_passphrase(project, confirm=True) if encrypt else None  # issue #9
+    project_obj = cotheme.create_project(project, title=title, lead=lead, passphrase=passphrase)
     with project_obj as p:
         say(f"Created {p.location} ('{p.info().title}'), lead member {p.members()[0].name}.")
 

@@ -173,7 +173,10 @@ def _blocks(old: str, new: str, o1: int, o2: int, n1: int, n2: int, unit: re.Pat
     ta, tb = unit.findall(old, o1, o2), unit.findall(new, n1, n2)
     pa, pb = _positions(ta, o1), _positions(tb, n1)
     regions: list[Region] = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, ta, tb).get_opcodes():
+    # Lines and sentences: every one may anchor (autojunk would drop a sentence repeated through the
+    # interview and misalign around it), blank lines excepted; words: frequent ones ('the', spaces) do not.
+    junk = _blank if unit is _LINE else None
+    for tag, i1, i2, j1, j2 in SequenceMatcher(junk, ta, tb, autojunk=unit is _TOKEN).get_opcodes():
         if tag == "equal":
             continue
         a1, a2, b1, b2 = pa[i1], pa[i2], pb[j1], pb[j2]
@@ -186,6 +189,10 @@ def _blocks(old: str, new: str, o1: int, o2: int, n1: int, n2: int, unit: re.Pat
         else:
             regions.append((a1, a2, b1, b2))
     return regions
+
+
+def _blank(line: str) -> bool:
+    return not line.strip()
 
 
 def _positions(tokens: Sequence[str], base: int) -> list[int]:

@@ -19,7 +19,8 @@ from pathlib import Path
 from lxml import etree
 
 from cotheme.domain.exchange import Problem
-from cotheme.errors import InputError, UnsupportedFormat
+from cotheme.errors import TooLarge, UnsupportedFormat
+from cotheme.formats.decode import describe_size
 from cotheme.formats.refi_archive import ArchiveLimits
 from cotheme.formats.refi_read import check_qdc, check_qdpx
 from cotheme.formats.refi_xml import Findings, Stop, parse_xml
@@ -64,9 +65,11 @@ def validate_refi_file(name: str, source: Path | bytes, *, xsd_dir: Path | None,
     if suffix == ".qdpx":
         kind, parsed = "project", check_qdpx(name, source, limits)
     elif suffix == ".qdc":
+        size = source.stat().st_size if isinstance(source, Path) else len(source)
+        if size > limits.max_archive_bytes:
+            raise TooLarge(f"{name}: is {describe_size(size)}, over the {describe_size(limits.max_archive_bytes)} "
+                           "import limit; raise it with COTHEME_MAX_IMPORT_MB.")
         data = source.read_bytes() if isinstance(source, Path) else source
-        if len(data) > limits.max_archive_bytes:
-            raise InputError(f"{name}: is over the import limit; raise it with COTHEME_MAX_IMPORT_MB.")
         kind, parsed = "codebook", check_qdc(name, data)
     else:
         raise UnsupportedFormat(f"{name}: cotheme validates .qdpx projects and .qdc codebooks; this is neither.")

@@ -22,6 +22,7 @@ import json
 from pathlib import Path
 
 from cotheme.domain.exchange import CothemeExtension, ExchangeProject, Problem
+from cotheme.errors import CothemeError
 from cotheme.formats.refi_archive import EXTENSION_ENTRY, ArchiveLimits, QdpxArchive, open_archive
 from cotheme.formats.refi_extension import read_extension
 from cotheme.formats.refi_tree import ProjectWalker, read_codebook_root
@@ -81,7 +82,7 @@ def _parse_qdpx(name: str, source: Path | bytes, limits: ArchiveLimits, *, raise
     findings = Findings(name)
     try:
         archive = open_archive(name, source, limits)
-    except Exception as exc:
+    except CothemeError as exc:
         if raise_archive:
             raise
         findings.error(name, str(exc).removeprefix(f"{name}: "))
@@ -90,7 +91,7 @@ def _parse_qdpx(name: str, source: Path | bytes, limits: ArchiveLimits, *, raise
         try:
             entry = archive.project_entry()
             xml = archive.read(entry)
-        except Exception as exc:
+        except CothemeError as exc:
             if raise_archive:
                 raise
             findings.error(name, str(exc).removeprefix(f"{name}: "))

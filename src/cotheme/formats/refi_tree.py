@@ -19,11 +19,11 @@ from dataclasses import replace
 from lxml import etree
 
 from cotheme.domain.exchange import (
-    CothemeExtension, ExCase, ExCode, ExCoding, ExchangeProject, ExNote, ExSelection, ExSet, ExSource,
-    ExUser, ExVariable, NoteTarget,
+    CothemeExtension, ExCase, ExCode, ExchangeProject, ExNote, ExSet, ExSource, ExUser, ExVariable, NoteTarget,
 )
 from cotheme.domain.positions import PositionMap, canonical_map, utf16_length, utf16_map
 from cotheme.formats.refi_archive import QdpxArchive
+from cotheme.formats.refi_selections import SelectionReader
 from cotheme.formats.refi_xml import Attrs, Findings, child, children, local, namespace, text_of
 
 __all__ = ["ProjectWalker", "read_codebook_root"]
@@ -55,6 +55,7 @@ class ProjectWalker:
         self.users_used: dict[str, etree._Element] = {}
         self.skipped: Counter[str] = Counter()
         self.utf16 = False
+        self.selections = SelectionReader(self)
 
     # -- the walk ----------------------------------------------------------------------------------
     def walk(self, root: etree._Element, extension: CothemeExtension | None) -> ExchangeProject:
@@ -228,14 +229,15 @@ class ProjectWalker:
             return None
         text, position_map, length = self._positions(raw)
         selections = tuple(
-            s for s in (self._selection(e, name, position_map, length) for e in children(element, "PlainTextSelection")) if s
+            s for s in (self.selections.selection(e, name, position_map, length)
+                        for e in children(element, "PlainTextSelection")) if s
         )
         self._note_refs(element, NoteTarget("source", guid))
         if children(element, "VariableValue"):
             self.skipped["variable values on sources"] += len(children(element, "VariableValue"))
         return ExSource(
             guid=guid, name=name, text=text, selections=selections,
-            codings=tuple(self._coding(e) for e in children(element, "Coding")),
+            codings=tuple(self.selections.coding(e) for e in children(element, "Coding")),
             description=text_of(element, "Description"), creating_user=self._user_ref(attrs, "creatingUser"),
             created=attrs.datetime("creationDateTime"), modified=attrs.datetime("modifiedDateTime"),
         )
@@ -273,56 +275,6 @@ class ProjectWalker:
             self.findings.error(attrs.where, f"{label} has neither plainTextPath nor PlainTextContent")
             return None
         return ""  # a note may be all name
-
-    def _selection(self, element: etree._Element, source: str, positions: PositionMap, length: int) -> ExSelection | None:
-        """One selection; children are walked once (a large project holds a hundred thousand)."""
-        attrs = Attrs(element, self.entry, self.findings)
-        guid = attrs.guid() or ""
-        self._register("selection", guid, attrs, "PlainTextSelection")
-        start, end = attrs.integer("startPosition"), attrs.integer("endPosition")
-        codings, description = [], ""
-        for item in element:
-            kind = local(item)
-            if kind == "Coding":
-                codings.append(self._coding(item))
-            elif kind == "NoteRef":
-                self._note_ref(item, NoteTarget("selection", guid))
-            elif kind == "Description":
-                description = item.text or ""
-        if start is None or end is None:
-            return None
-        if not (0 <= start <= end <= length):
-            self.findings.error(attrs.where, f"the selection {guid} of '{source}' runs {start}-{end}, outside its text (0-{length})")
-            return None
-        begin, stop = positions.span(start, end)
-        if begin >= stop:
-            self.findings.warn(attrs.where, f"the selection {guid} of '{source}' is empty ({start}-{end}); skipped")
-            return None
-        return ExSelection(
-            guid=guid, start=begin, end=stop, name=element.get("name", ""), description=description,
-            creating_user=self._user_ref(attrs, "creatingUser"), created=attrs.datetime("creationDateTime"),
-            modified=attrs.datetime("modifiedDateTime"), codings=tuple(codings),
-        )
-
-    def _coding(self, element: etree._Element) -> ExCoding:
-        attrs = Attrs(element, self.entry, self.findings)
-        guid = attrs.guid() or ""
-        self._register("coding", guid, attrs, "Coding")
-        code = None
-        has_ref = False
-        for item in element:
-            kind = local(item)
-            if kind == "CodeRef" and not has_ref:
-                has_ref = True
-                code = Attrs(item, self.entry, self.findings).guid("targetGUID")
-            elif kind == "NoteRef":
-                self._note_ref(item, NoteTarget("coding", guid))
-        if not has_ref:
-            self.findings.error(attrs.where, f"the coding {guid} has no <CodeRef>")
-        if code is not None:
-            self.code_refs.append((code, element, True))
-        return ExCoding(guid=guid, code=code or "", creating_user=self._user_ref(attrs, "creatingUser"),
-                        created=attrs.datetime("creationDateTime"))
 
     def _note_raw(self, element: etree._Element) -> ExNote:
         attrs = Attrs(element, self.entry, self.findings)

@@ -114,14 +114,12 @@ def namespace(element: etree._Element) -> str:
 
 
 def children(element: etree._Element, name: str) -> list[etree._Element]:
-    return [child for child in element if local(child) == name]
+    """The child elements called ``name`` in any namespace (or none), filtered by lxml itself."""
+    return list(element.iterchildren(f"{{*}}{name}"))
 
 
 def child(element: etree._Element, name: str) -> etree._Element | None:
-    for item in element:
-        if local(item) == name:
-            return item
-    return None
+    return element.find(f"{{*}}{name}")
 
 
 def text_of(element: etree._Element, name: str) -> str:

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import BinaryIO, TypeVar
 
 from cotheme.domain.exchange import ExchangeProject
-from cotheme.errors import Conflict, InvalidArgument, NotFound
+from cotheme.errors import Conflict, InvalidArgument, NotFound, TooLarge
+from cotheme.formats.decode import describe_size
 from cotheme.formats.refi_archive import ArchiveLimits
 from cotheme.formats.refi_checks import Validation, validate_refi_file
 from cotheme.formats.refi_extension import write_extension
@@ -140,10 +141,12 @@ def discard_new_project(target: str) -> None:
 
 def import_codebook_qdc(store: Store, path: Path) -> ExchangeImport:
     """Merge the codes of a QDC codebook into the project (sets are reported, not imported)."""
-    data = _existing(path).read_bytes()
     limit = max_import_bytes()
-    if len(data) > limit:
-        raise InvalidArgument(f"{path.name}: is over the {limit // (1024 * 1024)} MB import limit (COTHEME_MAX_IMPORT_MB).")
+    size = _existing(path).stat().st_size
+    if size > limit:
+        raise TooLarge(f"{path.name}: is {describe_size(size)}, over the {describe_size(limit)} import limit; "
+                       "raise it with COTHEME_MAX_IMPORT_MB.")
+    data = path.read_bytes()
     project = read_qdc(path.name, data)
     result = ExchangeImport(file=path.name, origin=project.origin)
     with store.write() as conn:

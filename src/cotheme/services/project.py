@@ -36,6 +36,9 @@ from cotheme.services.exchange import ExchangeExport, ExchangeImport
 from cotheme.services import deid, deid_apply, deid_key, review_queue, revisions  # issue #7
 from cotheme.domain.deid import ApplyReport, Candidate, Decision, ScanReport, Term
 from cotheme.domain.revisions import EditResult, ReviewItem, RevisionInfo
+from cotheme.services import safekeeping  # issue #9
+from cotheme.services.backup_schedule import BackupSchedule
+from cotheme.domain.integrity import BackupInfo, CheckReport
 from cotheme.storage import documents as docs_repo
 from cotheme.storage import search as search_repo
 from cotheme.storage import study
@@ -54,9 +57,12 @@ class Project:
 
     # -- life cycle -------------------------------------------------------------------------
     @classmethod
-    def create(cls, target: str | Path, *, title: str | None = None, lead: str | None = None) -> Project:
-        """Create a new, empty project with one lead member (``lead``, default the OS user)."""
-        store = Store.create(str(target))
+    def create(cls, target: str | Path, *, title: str | None = None, lead: str | None = None,
+               passphrase: str | None = None) -> Project:
+        """Create a new, empty project with one lead member (``lead``, default the OS user).
+
+        A project file is encrypted (SQLCipher) when a ``passphrase`` is given."""
+        store = Store.create(str(target), passphrase)
         project = cls(store)
         info = {"title": title or Path(str(target)).stem, "software_version": f"cotheme {__version__}"}
         with store.write() as conn:
@@ -65,8 +71,9 @@ class Project:
         return project
 
     @classmethod
-    def open(cls, target: str | Path) -> Project:
-        return cls(Store.open(str(target)))
+    def open(cls, target: str | Path, passphrase: str | None = None) -> Project:
+        """Open a project; an encrypted file needs ``passphrase`` (else ``COTHEME_PASSPHRASE``)."""
+        return cls(Store.open(str(target), passphrase))
 
     def close(self) -> None:
         self._store.close()
@@ -81,6 +88,19 @@ class Project:
     def location(self) -> str:
         """The project file or the database URL without its password."""
         return describe(self._store.target)
+
+    # -- safekeeping (issue #9): integrity checks and backups --------------------------------
+    def check(self) -> CheckReport:
+        """Run every integrity check (read-only); ``report.ok`` when nothing was found."""
+        return safekeeping.check(self._store)
+
+    def backup(self, out: str | Path, *, passphrase: str | None = None) -> BackupInfo:
+        """Back the project up into the new file ``out`` (see docs/security.md)."""
+        return safekeeping.backup(self._store, Path(out), passphrase=passphrase)
+
+    def backup_schedule(self, folder: str | Path, keep: int) -> BackupSchedule:
+        """Daily backups into ``folder`` keeping the newest ``keep``; call ``start()`` on it."""
+        return BackupSchedule(self._store, Path(folder), keep)
 
     # -- study and members ------------------------------------------------------------------
     def info(self) -> ProjectInfo:

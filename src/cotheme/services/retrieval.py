@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from cotheme.domain.codings import Extract
 from cotheme.errors import InvalidArgument
@@ -29,11 +29,18 @@ class Retrieved:
 def _overlapping(items: list[Extract], others: dict[int, list[Extract]]) -> dict[int, tuple[str, ...]]:
     """For each extract of the first code: the other codes overlapping it, if *all* of them do."""
     result: dict[int, tuple[str, ...]] = {}
+    # Each other code's extracts by document (order kept), so an item only meets its own document's.
+    by_doc: list[dict[int, list[Extract]]] = []
+    for extracts in others.values():
+        grouped: dict[int, list[Extract]] = defaultdict(list)
+        for o in extracts:
+            grouped[o.document_id].append(o)
+        by_doc.append(grouped)
     for item in items:
         hits = []
-        for extracts in others.values():
-            match = next((o for o in extracts if o.document_id == item.document_id
-                          and o.start < item.end and item.start < o.end), None)
+        for grouped in by_doc:
+            match = next((o for o in grouped.get(item.document_id, ())
+                          if o.start < item.end and item.start < o.end), None)
             if match is None:
                 break
             hits.append(match.code_path)
@@ -57,9 +64,7 @@ def retrieve(
     if not code_ids:
         raise InvalidArgument("Choose at least one code to retrieve.")
     with store.read() as conn:
-        paths = code_paths(conn)
-        found = [replace(e, code_path=paths[e.code_id])
-                 for e in codings_repo.extracts(conn, code_ids=list(code_ids))]
+        found = codings_repo.extracts(conn, code_ids=list(code_ids), code_paths=code_paths(conn))
         cases = {c.pid: c for c in cases_repo.list_cases(conn)}
         missing = study.read_info(conn).missing_label
     unknown = [name for name in (*(where or {}), *show) if cases and name not in next(iter(cases.values())).attributes]
@@ -74,8 +79,9 @@ def retrieve(
         overlaps = _overlapping(first, {cid: by_code.get(cid, []) for cid in code_ids[1:]})
         found = [e for e in first if e.id in overlaps]
     result = []
+    shown_of = {pid: case.shown(missing) for pid, case in cases.items()}  # once per participant
     for e in found:
-        shown = cases[e.case_pid].shown(missing) if e.case_pid in cases else {}
+        shown = shown_of.get(e.case_pid, {})
         if where and any(shown.get(k, "").casefold() != v.casefold() for k, v in where.items()):
             continue
         result.append(Retrieved(e, {k: shown.get(k, missing) for k in show}, overlaps.get(e.id, ())))

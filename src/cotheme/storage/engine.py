@@ -1,8 +1,9 @@
 """Engines for a project: an SQLite file (``*.cotheme``) or a PostgreSQL URL.
 
 Owns how a user's PROJECT argument becomes a SQLAlchemy engine, and the per-connection settings that
-make SQLite safe for this use (WAL, foreign keys on, a busy timeout for a second process). Must not
-know about tables or migrations.
+make SQLite safe for this use (WAL, foreign keys on, a busy timeout for a second process). An encrypted
+file (or a new one given a passphrase) gets an SQLCipher engine from ``cipher.py``, whose connections
+run ``PRAGMA key`` before these settings. Must not know about tables or migrations.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from cotheme.errors import ProjectError
+from cotheme.storage import cipher
 
 #: How long a second writer waits for the lock before giving up (ms); a coding commit takes ~1 ms.
 BUSY_TIMEOUT_MS = 10_000
@@ -36,11 +38,20 @@ def describe(target: str) -> str:
     return str(target)
 
 
-def make_engine(target: str) -> Engine:
-    """An engine for a project file path or a ``postgresql://`` URL."""
+def make_engine(target: str, passphrase: str | None = None) -> Engine:
+    """An engine for a project file path or a ``postgresql://`` URL.
+
+    An encrypted file is opened with ``passphrase`` (else ``COTHEME_PASSPHRASE``); a file that does not
+    exist yet is created encrypted when a ``passphrase`` is given.
+    """
     if is_url(target):
         return _postgres_engine(target)
-    return _sqlite_engine(Path(target))
+    path = Path(target)
+    if cipher.is_encrypted(path):
+        return _sqlite_engine(path, cipher.passphrase_for(path, passphrase))
+    if passphrase is not None and not path.exists():
+        return _sqlite_engine(path, cipher.check_passphrase(passphrase))
+    return _sqlite_engine(path)
 
 
 def _postgres_engine(url_text: str) -> Engine:
@@ -53,8 +64,13 @@ def _postgres_engine(url_text: str) -> Engine:
     return create_engine(url, pool_pre_ping=True, future=True)
 
 
-def _sqlite_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
+def _sqlite_engine(path: Path, passphrase: str | None = None) -> Engine:
+    if passphrase is None:
+        engine = create_engine(f"sqlite:///{path}", future=True)
+    else:
+        engine = create_engine(
+            f"sqlite:///{path}", module=cipher.dbapi(), creator=cipher.connector(path, passphrase), future=True
+        )
     event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "begin", _sqlite_begin)
     return engine

@@ -42,7 +42,18 @@ def current(engine: Engine) -> str | None:
 def has_tables(engine: Engine) -> bool:
     """True when the database already holds any table."""
     with engine.connect() as connection:
-        return bool(inspect(connection).get_table_names())
+        return has_tables_on(connection)
+
+
+def has_tables_on(connection: Connection) -> bool:
+    """``has_tables`` inside the caller's transaction (restoring a backup into PostgreSQL)."""
+    return bool(inspect(connection).get_table_names())
+
+
+def upgrade_on(connection: Connection, revision: str = "head") -> None:
+    """Create or upgrade the schema inside the caller's PostgreSQL transaction (DDL is transactional
+    there, so a restore that fails half-way leaves nothing behind)."""
+    command.upgrade(_config(connection), revision)
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:

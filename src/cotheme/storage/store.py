@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+import os
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine
@@ -16,6 +17,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 
 from cotheme.errors import Conflict, ProjectError
 from cotheme.storage import migrate
+from cotheme.storage.cipher import PASSPHRASE_ENV
 from cotheme.storage.engine import describe, is_url, make_engine
 
 
@@ -32,21 +34,25 @@ def as_utc(value: datetime) -> datetime:
 class Store:
     """An open project database."""
 
-    def __init__(self, target: str, engine: Engine) -> None:
+    def __init__(self, target: str, engine: Engine, passphrase: str | None = None) -> None:
         self.target = target
         self.engine = engine
         self.dialect = engine.dialect.name
+        #: The key of an encrypted project file, held in memory only (backups are keyed with it).
+        self.passphrase = passphrase
 
     @classmethod
-    def create(cls, target: str) -> Store:
-        """Create the schema for a new project; refuse a file or database that already holds one."""
+    def create(cls, target: str, passphrase: str | None = None) -> Store:
+        """Create the schema for a new project; refuse a file or database that already holds one.
+
+        A new project file is encrypted with ``passphrase`` when one is given (SQLCipher)."""
         if not is_url(target):
             path = Path(target)
             if path.exists():
                 raise Conflict(f"{path} already exists; open it, or choose a new file name.")
             if not path.parent.exists():
                 raise ProjectError(f"The folder {path.parent} does not exist; create it first.")
-        engine = make_engine(target)
+        engine = make_engine(target, passphrase)
         try:
             if migrate.has_tables(engine):
                 raise Conflict(
@@ -59,19 +65,29 @@ class Store:
         except Exception:
             engine.dispose()
             raise
-        return cls(target, engine)
+        return cls(target, engine, passphrase)
 
     @classmethod
-    def open(cls, target: str) -> Store:
-        """Open an existing project, upgrading its schema when it is older than this cotheme."""
+    def open(cls, target: str, passphrase: str | None = None) -> Store:
+        """Open an existing project, upgrading its schema when it is older than this cotheme.
+
+        An encrypted file needs ``passphrase`` (else ``COTHEME_PASSPHRASE``)."""
         if not is_url(target) and not Path(target).is_file():
             raise ProjectError(
                 f"There is no project at {target}; create one with 'cotheme init {target}'."
             )
-        engine = make_engine(target)
+        engine = make_engine(target, passphrase)
         try:
             revision = migrate.current(engine)
-        except (DatabaseError, OperationalError):
+        except OperationalError as exc:
+            engine.dispose()
+            if is_url(target):  # the server did not answer or refused us (sslmode, password, ...)
+                reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "no answer"
+                raise ProjectError(f"Cannot connect to {describe(target)}: {reason}.") from None
+            raise ProjectError(
+                f"{describe(target)} is not a cotheme project (it cannot be read as one)."
+            ) from None
+        except DatabaseError:
             engine.dispose()
             raise ProjectError(
                 f"{describe(target)} is not a cotheme project (it cannot be read as one)."
@@ -83,7 +99,7 @@ class Store:
             )
         if revision != migrate.head():
             migrate.upgrade(engine)
-        return cls(target, engine)
+        return cls(target, engine, _key_of(engine, passphrase))
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
@@ -102,3 +118,9 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+
+def _key_of(engine: Engine, given: str | None) -> str | None:
+    """The passphrase an opened SQLite engine uses (given, or from the environment), else ``None``."""
+    if engine.dialect.name != "sqlite" or engine.dialect.loaded_dbapi.__name__.split(".")[0] != "sqlcipher3":
+        return None
+    return given if given is not None else os.environ.get(PASSPHRASE_ENV)

@@ -16,13 +16,12 @@ const documentId = Number(reader.dataset.documentId);
 export const state = {
   codes: readJson("codes-data"),
   codings: readJson("codings-data"),
-  turns: [...document.querySelectorAll("#turns .text")].map((node) => ({
-    node,
-    section: node.parentElement,
-    start: Number(node.dataset.start),
-    end: Number(node.dataset.end),
-    text: node.firstChild ?? node.appendChild(document.createTextNode("")),
-  })),
+  turns: [...document.querySelectorAll("#turns .text")].map((node) => {
+    const text = node.firstChild ?? node.appendChild(document.createTextNode(""));
+    // Without surrogate pairs (almost every turn) code points and UTF-16 units count alike.
+    return { node, section: node.parentElement, start: Number(node.dataset.start),
+             end: Number(node.dataset.end), text, plain: !/[\uD800-\uDFFF]/.test(text.data) };
+  }),
   current: -1,
   documentId,
 };
@@ -46,8 +45,8 @@ export function rangeOf(start, end) {
   const range = document.createRange();
   const a = Math.min(Math.max(start, first.start), first.end) - first.start;
   const b = Math.min(Math.max(end, last.start), last.end) - last.start;
-  range.setStart(first.text, cpToUtf16(first.text.data, a));
-  range.setEnd(last.text, cpToUtf16(last.text.data, b));
+  range.setStart(first.text, first.plain ? a : cpToUtf16(first.text.data, a));
+  range.setEnd(last.text, last.plain ? b : cpToUtf16(last.text.data, b));
   return range;
 }
 
@@ -72,26 +71,30 @@ if (highlight) CSS.highlights.set("coding-hover", highlight);
 
 export function draw() {
   const base = reader.getBoundingClientRect().top;
-  const placed = state.codings.map((coding) => {
-    const rects = [...rangeOf(coding.start, coding.end).getClientRects()];
-    const top = Math.min(...rects.map((r) => r.top)) - base;
-    const bottom = Math.max(...rects.map((r) => r.bottom)) - base;
-    return { coding, top, bottom };
-  }).filter((p) => Number.isFinite(p.top)).sort((a, b) => a.top - b.top || b.bottom - a.bottom);
+  const colours = new Map(state.codes.map((c) => [c.id, c.colour]));
+  const placed = [];
+  for (const coding of state.codings) {
+    let top = Infinity, bottom = -Infinity;
+    for (const r of rangeOf(coding.start, coding.end).getClientRects()) {
+      if (r.top < top) top = r.top;
+      if (r.bottom > bottom) bottom = r.bottom;
+    }
+    if (Number.isFinite(top)) placed.push({ coding, top: top - base, bottom: bottom - base });
+  }
+  placed.sort((a, b) => a.top - b.top || b.bottom - a.bottom);
   const lanes = [];
   const fragment = document.createDocumentFragment();
   for (const p of placed) {
     let lane = lanes.findIndex((bottom) => bottom <= p.top);
     if (lane < 0) { lane = lanes.length; lanes.push(0); }
     lanes[lane] = p.bottom + 2;
-    const code = codeById(p.coding.code_id);
     const label = `${p.coding.code_path} — ${p.coding.coder ?? "unknown coder"}`;
     const stripe = el("button", { class: "stripe", title: label, "aria-label": `Coding: ${label}`, type: "button" });
     stripe.dataset.codingId = p.coding.id;
     stripe.style.top = `${p.top}px`;
     stripe.style.height = `${Math.max(p.bottom - p.top, 6)}px`;
     stripe.style.left = `${lane * 9}px`;
-    stripe.style.backgroundColor = code?.colour ?? "#999999";
+    stripe.style.backgroundColor = colours.get(p.coding.code_id) ?? "#999999";
     fragment.append(stripe);
   }
   margin.replaceChildren(fragment);

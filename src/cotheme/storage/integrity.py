@@ -1,0 +1,124 @@
+"""What ``cotheme check`` verifies in the database, as SQL: one function per check, each returning the
+problems it found as sentences.
+
+The checks: SQLite's own ``integrity_check`` and ``foreign_key_check`` (PostgreSQL enforces both
+itself), every document's current revision belongs to it, every coding's quote equals the text of its
+revision between its offsets (``substr`` counts code points on both engines, as our offsets do), and the
+search index agrees with the texts (FTS5's ``integrity-check`` on SQLite; on both, every indexed turn and
+memo reads as the text it was taken from). Must not repair anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection, text
+from sqlalchemy.exc import DBAPIError
+
+#: Problems listed per check before the rest are summed up (a broken file can have thousands).
+_SHOWN = 50
+
+
+def sqlite_integrity(conn: Connection) -> list[str]:
+    rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").all()]
+    return [] if rows == ["ok"] else [f"SQLite integrity check: {r}" for r in rows]
+
+
+def sqlite_foreign_keys(conn: Connection) -> list[str]:
+    return [
+        f"Table {table} row {rowid} points at a {parent} row that does not exist."
+        for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+    ]
+
+
+def current_revisions(conn: Connection) -> list[str]:
+    rows = conn.execute(
+        text(
+            "SELECT d.id, d.title, d.current_revision_id FROM documents d "
+            "LEFT JOIN revisions r ON r.id = d.current_revision_id AND r.document_id = d.id "
+            "WHERE r.id IS NULL ORDER BY d.id"
+        )
+    ).all()
+    return [
+        f"Document {doc_id} '{title}': its current revision ({rev}) is not one of its revisions."
+        for doc_id, title, rev in rows
+    ]
+
+
+def coding_quotes(conn: Connection) -> list[str]:
+    rows = conn.execute(
+        text(
+            "SELECT c.id, d.title, c.start_offset, c.end_offset FROM codings c "
+            "JOIN documents d ON d.id = c.document_id "
+            "LEFT JOIN revisions r ON r.id = c.revision_id AND r.document_id = c.document_id "
+            "WHERE r.id IS NULL OR c.end_offset > r.char_length "
+            "OR substr(r.text, c.start_offset + 1, c.end_offset - c.start_offset) <> c.quote "
+            "ORDER BY c.id"
+        )
+    ).all()
+    return [
+        f"Coding {cid} on '{title}' ({start}-{end}): its quote is not the text at its offsets."
+        for cid, title, start, end in rows
+    ]
+
+
+def search_units(conn: Connection) -> list[str]:
+    turns = conn.execute(
+        text(
+            "SELECT u.id, d.title FROM search_units u JOIN documents d ON d.id = u.document_id "
+            "LEFT JOIN revisions r ON r.id = d.current_revision_id "
+            "WHERE u.kind = 'turn' AND (r.id IS NULL "
+            "OR substr(r.text, u.start_offset + 1, length(u.body)) <> u.body) ORDER BY u.id"
+        )
+    ).all()
+    memos = conn.execute(
+        text(
+            "SELECT u.id, u.memo_id FROM search_units u LEFT JOIN memos m ON m.id = u.memo_id "
+            "WHERE u.kind = 'memo' AND (m.id IS NULL OR m.text <> u.body) ORDER BY u.id"
+        )
+    ).all()
+    return [f"Search index entry {uid} for '{title}' no longer matches the transcript." for uid, title in turns] + [
+        f"Search index entry {uid} for memo {memo} no longer matches the memo." for uid, memo in memos
+    ]
+
+
+def sqlite_fts(conn: Connection) -> list[str]:
+    try:
+        # rank=1 also compares the index with its content table (search_units).
+        conn.exec_driver_sql("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)")
+    except DBAPIError as exc:
+        return [f"The full-text search index is damaged ({exc.orig}); rebuild it."]
+    return []
+
+
+Check = tuple[str, Callable[[Connection], list[str]]]
+
+#: Every check, by the name ``cotheme check --json`` reports it under, for each engine.
+CHECKS: dict[str, list[Check]] = {
+    "sqlite": [
+        ("integrity", sqlite_integrity),
+        ("foreign_keys", sqlite_foreign_keys),
+        ("current_revisions", current_revisions),
+        ("coding_quotes", coding_quotes),
+        ("search_index", lambda conn: sqlite_fts(conn) + search_units(conn)),
+    ],
+    "postgresql": [
+        ("current_revisions", current_revisions),
+        ("coding_quotes", coding_quotes),
+        ("search_index", search_units),
+    ],
+}
+
+
+def run_checks(conn: Connection, dialect: str) -> dict[str, list[str]]:
+    """Each check's name and the problems it found (an empty list when it passed)."""
+    found = {}
+    for name, check in CHECKS[dialect]:
+        try:
+            problems = check(conn)
+        except DBAPIError as exc:  # a damaged file can fail a query outright
+            problems = [f"The check could not run: {exc.orig}."]
+        if len(problems) > _SHOWN:
+            problems = problems[:_SHOWN] + [f"... and {len(problems) - _SHOWN} more of this kind."]
+        found[name] = problems
+    return found

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from cotheme.cli.main import app
 from cotheme.cli.output import out
 from tests.conftest import INTERVIEW
-from tests.refi_fixtures import ATLAS_QDC, NVIVO, XSD_DIR, small_qdpx
+from tests.refi_fixtures import ATLAS_QDC, XSD_DIR, small_qdpx
 
 runner = CliRunner()
 
@@ -33,12 +33,12 @@ def cli(*args: str) -> tuple[int, str, str]:
 
 
 def test_init_from_export_validate_import(tmp_path: Path) -> None:
-    study = tmp_path / "nvivo.cotheme"
-    code, text, _ = cli("init", "--from", str(NVIVO), str(study))
-    assert code == 0 and "lead member floriansipos" in text and "UTF-16 code units (NVivo)" in text
-    assert "codings   │ 303" in text
+    study = tmp_path / "small.cotheme"
+    code, text, _ = cli("init", "--from", str(small_qdpx(tmp_path / "small.qdpx")), str(study))
+    assert code == 0 and "lead member Robin Lee" in text and "text positions read as code points" in text
+    assert "│ codings    │ 1 " in text
     code, text, _ = cli("export", "qdpx", str(study), str(tmp_path / "out.qdpx"))
-    assert code == 0 and "303 codings" in text and "warning: These documents hold characters outside" in text
+    assert code == 0 and "1 codings" in text and "warning: These documents hold characters outside" in text
     code, text, _ = cli("validate", str(tmp_path / "out.qdpx"), "--xsd-dir", str(XSD_DIR))
     assert code == 0 and "0 error(s), 0 warning(s); checked against" in text
     code, text, _ = cli("import", str(study), str(tmp_path / "out.qdpx"), "--json")

@@ -80,7 +80,7 @@ def test_overlapping_finds_merge_into_one_candidate() -> None:
         Found(0, 10, "Dr Melissa", Kind.PERSON, "pattern", 0.8),
         Found(3, 13, "Melissa Ko", Kind.PERSON, "model", 0.85),
     ]), text)
-    assert [(f.text, f.score, f.source) for f in merged] == [("Dr Melissa Ko", 0.85, "model+pattern")]
+    assert [(f.text, f.score, f.source) for f in merged] == [("Dr Melissa Ko", 0.85, "model")]
 
 
 def test_speaker_labels() -> None:

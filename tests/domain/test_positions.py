@@ -20,7 +20,7 @@ RAW = st.builds(lambda bom, parts: ("\ufeff" if bom else "") + "".join(parts), s
 
 
 @given(RAW)
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 def test_canonical_map_gives_the_canonical_text_and_a_monotonic_map(raw: str) -> None:
     text, mapping = canonical_map(raw)
     assert text == canonical(raw)
@@ -32,7 +32,7 @@ def test_canonical_map_gives_the_canonical_text_and_a_monotonic_map(raw: str) ->
 
 
 @given(st.lists(PIECES, max_size=20), st.lists(PIECES, max_size=20), st.lists(PIECES, max_size=20))
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 def test_a_span_between_plain_letters_maps_onto_its_own_canonical_text(a: list[str], b: list[str], c: list[str]) -> None:
     # "z" after the span keeps a following combining mark from joining the span's last letter (then
     # no exact end exists and the map rounds outward, see test_examples_of_each_change).
@@ -56,7 +56,7 @@ def test_examples_of_each_change() -> None:
 
 
 @given(st.lists(PIECES, max_size=30))
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 def test_utf16_units_map_to_code_points(parts: list[str]) -> None:
     text = "".join(parts)
     mapping = utf16_map(text)
@@ -72,7 +72,7 @@ def test_inside_a_surrogate_pair_rounds_outward() -> None:
 
 
 @given(st.lists(PIECES, max_size=30))
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 def test_nvivo_offsets_are_utf16_units_over_crlf_text_and_read_back(parts: list[str]) -> None:
     text = canonical("".join(parts))
     raw = text.replace("\n", "\r\n")

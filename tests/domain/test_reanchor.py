@@ -131,7 +131,7 @@ def untouched_edit(draw: st.DrawFn) -> tuple[str, int, int, int, int, str]:
     return text, start, end, a, b, new
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(untouched_edit())
 def test_an_edit_that_does_not_touch_a_coding_leaves_its_text_unchanged(case: tuple[str, int, int, int, int, str]) -> None:
     text, start, end, a, b, new = case

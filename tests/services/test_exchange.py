@@ -3,6 +3,7 @@ all-or-nothing, and the export refusals."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,13 @@ from cotheme.services.project import Project
 from tests.refi_fixtures import (
     ATLAS_QDC, ATLAS_USER, CODEBOOK_XSD, RAW_TEXT, SOURCE, make_qdpx, project_xml, small_body, small_qdpx,
 )
+
+
+@pytest.fixture
+def local_project(tmp_path: Path) -> Iterator[Project]:
+    """For refusals that happen before the database is touched: SQLite is enough."""
+    with Project.create(tmp_path / "local.cotheme", lead="Lead") as opened:
+        yield opened
 
 
 def counts(project: Project) -> tuple[int, ...]:
@@ -38,13 +46,9 @@ def test_a_small_project_is_merged_with_everything_in_its_place(project: Project
     assert document.turns and all(t.speaker is None for t in document.turns)  # paragraphs, searchable
     assert project.search("helped")
     assert project.import_qdpx(tmp_path / "small.qdpx").created == {}  # the same file again: nothing new
-
-
-def test_a_folder_code_stays_not_codable_on_the_way_out(project: Project, tmp_path: Path) -> None:
-    project.import_qdpx(small_qdpx(tmp_path / "small.qdpx"))
     root = etree.parse(str(project.export_codebook_qdc(tmp_path / "book.qdc"))).getroot()
     codable = {c.get("name"): c.get("isCodable") for c in root.iter("{urn:QDA-XML:codebook:1.0}Code")}
-    assert codable == {"Support": "false", "Peer support": "true"}
+    assert codable == {"Support": "false", "Peer support": "true"}  # a folder stays a folder
 
 
 def test_same_guid_different_name_or_text_is_a_conflict_and_ours_is_kept(project: Project, tmp_path: Path) -> None:
@@ -82,11 +86,11 @@ def test_the_atlas_ti_pseudo_user_is_no_member(project: Project, tmp_path: Path)
     assert any("placeholder ATLAS.ti adds" in n for n in result.notes)
 
 
-def test_a_refused_file_writes_nothing(project: Project, tmp_path: Path) -> None:
-    before = counts(project)
+def test_a_refused_file_writes_nothing(local_project: Project, tmp_path: Path) -> None:
+    before = counts(local_project)
     with pytest.raises(InputError, match="outside its text"):
-        project.import_qdpx(small_qdpx(tmp_path / "bad.qdpx", start=3, end=99_999))
-    assert counts(project) == before
+        local_project.import_qdpx(small_qdpx(tmp_path / "bad.qdpx", start=3, end=99_999))
+    assert counts(local_project) == before
 
 
 def test_a_failure_half_way_leaves_the_project_as_it_was(project: Project, tmp_path: Path,
@@ -102,10 +106,10 @@ def test_a_failure_half_way_leaves_the_project_as_it_was(project: Project, tmp_p
     assert counts(project) == before
 
 
-def test_the_archive_size_limit_is_configurable(project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_archive_size_limit_is_configurable(local_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COTHEME_MAX_IMPORT_MB", "0.001")
     with pytest.raises(TooLarge, match=r"small.qdpx: is .* over the 1 KB import limit"):
-        project.import_qdpx(small_qdpx(tmp_path / "small.qdpx"))
+        local_project.import_qdpx(small_qdpx(tmp_path / "small.qdpx"))
 
 
 def test_init_from_a_bad_file_creates_no_project(tmp_path: Path) -> None:
@@ -115,9 +119,9 @@ def test_init_from_a_bad_file_creates_no_project(tmp_path: Path) -> None:
     assert not target.exists()
 
 
-def test_deidentified_only_refuses_and_writes_nothing(project: Project, tmp_path: Path) -> None:
+def test_deidentified_only_refuses_and_writes_nothing(local_project: Project, tmp_path: Path) -> None:
     with pytest.raises(Conflict, match="no document is marked de-identified yet"):
-        project.export_qdpx(tmp_path / "out.qdpx", deidentified_only=True)
+        local_project.export_qdpx(tmp_path / "out.qdpx", deidentified_only=True)
     assert not (tmp_path / "out.qdpx").exists()
 
 

@@ -32,10 +32,25 @@ def run_server(project: Project, host: str, port: int) -> None:
     serve(project, host=host, port=port, announce=announce)
 
 
-def serve(project: ProjectArg, host: HostOpt = "127.0.0.1", port: PortOpt = 8765) -> None:
+BackupDirOpt = Annotated[str | None, typer.Option("--backup-dir", help="Back the project up into this folder once a day while serving.")]
+KeepOpt = Annotated[int, typer.Option("--keep", help="With --backup-dir: how many daily backups to keep.")]
+
+
+def serve(project: ProjectArg, host: HostOpt = "127.0.0.1", port: PortOpt = 8765,
+          backup_dir: BackupDirOpt = None, keep: KeepOpt = 7) -> None:
     """Serve the coding workbench in the browser; prints a URL carrying the access token.
 
     Example: cotheme serve study.cotheme --port 8765
+
+    Example: cotheme serve postgresql://cotheme@db/study --host 0.0.0.0 --backup-dir /srv/backups --keep 14
     """
     with opened(project) as p:
-        run_server(p, host, port)
+        schedule = p.backup_schedule(backup_dir, keep) if backup_dir else None  # issue #9
+        if schedule is not None:
+            schedule.start()
+            say(f"Backing up daily into {backup_dir}, keeping the newest {keep}.")
+        try:
+            run_server(p, host, port)
+        finally:
+            if schedule is not None:
+                schedule.stop()

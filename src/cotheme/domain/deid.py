@@ -254,8 +254,8 @@ def speaker_score(label: str, terms: Sequence[Term]) -> float | None:
 
 # -- one candidate per stretch of text --------------------------------------------------------------
 def merge(found: Iterable[Found]) -> list[Found]:
-    """Overlapping finds become one candidate over their union: kind and replacement of the longest
-    (the list's first), score of the most confident."""
+    """Overlapping finds become one candidate over their union: kind, replacement and source of the
+    longest (the list's first), score of the most confident."""
     ordered = sorted(found, key=lambda f: (f.start, -f.end))
     merged: list[list[Found]] = []
     for item in ordered:
@@ -267,9 +267,7 @@ def merge(found: Iterable[Found]) -> list[Found]:
     for group in merged:
         lead = max(group, key=lambda f: (f.source == "list", f.end - f.start, f.score))
         start, end = min(f.start for f in group), max(f.end for f in group)
-        sources = {f.source for f in group}
-        out.append(replace(lead, start=start, end=end, score=max(f.score for f in group),
-                           source=lead.source if len(sources) == 1 else "+".join(sorted(sources))))
+        out.append(replace(lead, start=start, end=end, score=max(f.score for f in group)))
     return out
 
 

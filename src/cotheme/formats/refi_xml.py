@@ -114,12 +114,14 @@ def namespace(element: etree._Element) -> str:
 
 
 def children(element: etree._Element, name: str) -> list[etree._Element]:
-    """The child elements called ``name`` in any namespace (or none), filtered by lxml itself."""
-    return list(element.iterchildren(f"{{*}}{name}"))
+    return [item for item in element if local(item) == name]
 
 
 def child(element: etree._Element, name: str) -> etree._Element | None:
-    return element.find(f"{{*}}{name}")
+    for item in element:
+        if local(item) == name:
+            return item
+    return None
 
 
 def text_of(element: etree._Element, name: str) -> str:

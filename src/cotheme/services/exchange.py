@@ -13,9 +13,11 @@ Merge rules live in ``exchange_merge``, the export mapping in ``exchange_export`
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, TypeVar
@@ -82,9 +84,24 @@ def _existing(path: Path) -> Path:
     return path
 
 
+@contextmanager
+def _bulk() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a large file is read or written: it makes a few
+    hundred thousand small objects and no garbage, so each collection only rescans them (a fifth of
+    the time of a 100,000-coding import, measured). The previous state is restored."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def read_exchange_file(path: Path) -> ExchangeProject:
     """The exchange project in a ``.qdpx`` file, checked (nothing is written)."""
-    return read_qdpx(path.name, _existing(path), refi_limits())
+    with _bulk():
+        return read_qdpx(path.name, _existing(path), refi_limits())
 
 
 def import_qdpx(
@@ -96,7 +113,7 @@ def import_qdpx(
     member matched by name takes the file's GUID."""
     project = parsed if parsed is not None else read_exchange_file(path)
     result = ExchangeImport(file=path.name, origin=project.origin, positions=project.positions)
-    with store.write() as conn:
+    with _bulk(), store.write() as conn:
         return Merge(conn, project, result, fresh=fresh).run()
 
 
@@ -104,7 +121,7 @@ def import_qdpx_files(store: Store, paths: list[Path]) -> list[ExchangeImport]:
     """Merge several QDPX files, all or none: every file is read and checked, then one transaction."""
     parsed = [(path, read_exchange_file(path)) for path in paths]
     results = []
-    with store.write() as conn:
+    with _bulk(), store.write() as conn:
         for path, project in parsed:
             result = ExchangeImport(file=path.name, origin=project.origin, positions=project.positions)
             results.append(Merge(conn, project, result, fresh=False).run())
@@ -168,10 +185,11 @@ def export_qdpx(store: Store, path: Path, *, deidentified_only: bool = False, nv
         raise deidentified_only_refusal()
     if path.suffix.lower() != ".qdpx":
         raise InvalidArgument(f"{path.name}: a REFI-QDA project file must end in .qdpx.")
-    with store.read() as conn:
-        content = read_project(conn)
-    extension = write_extension(content.extension, origin())
-    written = _atomic(path, lambda handle: write_qdpx(content.project, handle, extension, nvivo=nvivo))
+    with _bulk():
+        with store.read() as conn:
+            content = read_project(conn)
+        extension = write_extension(content.extension, origin())
+        written = _atomic(path, lambda handle: write_qdpx(content.project, handle, extension, nvivo=nvivo))
     warnings = []
     if content.astral_documents:
         names = ", ".join(content.astral_documents)

@@ -68,7 +68,7 @@ def read_project(conn: Connection) -> ExportContent:
     by_doc: dict[int, list[Any]] = defaultdict(list)
     codings = repo.current_codings(conn)
     for row in codings:
-        by_doc[row.document_id].append(row)
+        by_doc[row[2]].append(row)
     turns = repo.turns_by_revision(conn, [d.revision_id for d in documents.values()])
     sources, doc_extra = [], {}
     for doc in documents.values():
@@ -78,7 +78,7 @@ def read_project(conn: Connection) -> ExportContent:
             title=doc.title, text_sha256=doc.sha256, source=doc.source,
             turns=tuple(_turn(t) for t in turns.get(doc.revision_id, ())),
         )
-    coding_guid = {r.id: r.guid for r in codings}
+    coding_guid = {r[0]: r[1] for r in codings}
     notes = tuple(_note(r, member_guid, doc_guid, code_guid, coding_guid) for r in repo.all_memos(conn))
     project = ExchangeProject(
         name=info.title, origin=origin(), description=info.description,

@@ -342,9 +342,11 @@ class Merge:
             self.note(f"{selection_refs} selection reference(s) of cases were not imported (cotheme links whole documents to cases).")
 
     def _codings(self) -> None:
-        guids = [c.guid for s in self.project.sources for sel in s.selections for c in sel.codings]
-        guids += [c.guid for s in self.project.sources for c in s.codings]
-        known = repo.codings_by_guid(self.conn, guids)
+        known: dict[str, Any] = {}
+        if repo.has_codings(self.conn):  # a new project has none: skip 100,000 look-ups
+            guids = [c.guid for s in self.project.sources for sel in s.selections for c in sel.codings]
+            guids += [c.guid for s in self.project.sources for c in s.codings]
+            known = repo.codings_by_guid(self.conn, guids)
         rows: list[dict[str, object]] = []
         stamp = now()
         for source in self.project.sources:

@@ -15,7 +15,8 @@ from sqlalchemy import Connection
 
 from cotheme.domain.documents import SourceInfo
 from cotheme.domain.transcript import ParsedTranscript, TurnDraft
-from cotheme.errors import Conflict, InputError, InvalidArgument, NotFound
+from cotheme.errors import Conflict, InputError, InvalidArgument, NotFound, TooLarge
+from cotheme.formats.decode import describe_size
 from cotheme.formats.registry import read_transcript
 from cotheme.services.limits import max_import_bytes
 from cotheme.storage import cases as cases_repo
@@ -72,13 +73,21 @@ def rename_speakers(parsed: ParsedTranscript, mapping: dict[str, str]) -> Parsed
 
 
 def read_files(paths: Sequence[Path]) -> list[SourceFile]:
-    """Read each path's bytes; refuse missing files and folders with a sentence naming them."""
+    """Read each path's bytes; refuse missing files, folders and files over the import limit (checked
+    with ``stat`` before anything is read, so a huge file costs no memory) with a sentence naming them."""
     files = []
+    limit = max_import_bytes()
     for path in paths:
         if not path.exists():
             raise NotFound(f"{path}: no such file; check the path.")
         if not path.is_file():
             raise InputError(f"{path}: is not a file; name the transcript files to import.")
+        size = path.stat().st_size
+        if size > limit:
+            raise TooLarge(
+                f"{path}: is {describe_size(size)}, over the {describe_size(limit)} import limit; "
+                "split it or raise the limit with COTHEME_MAX_IMPORT_MB. Nothing was imported."
+            )
         files.append(SourceFile(name=path.name, data=path.read_bytes()))
     return files
 

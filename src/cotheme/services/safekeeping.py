@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from cotheme.domain.integrity import BackupInfo, CheckReport
@@ -86,7 +87,7 @@ def _restore_file(source: Path, target: Path, *, force: bool, passphrase: str | 
     except Exception:
         backups.remove(temp)
         raise
-    return report
+    return replace(report, location=str(target))
 
 
 def _open_checked(path: Path, passphrase: str | None) -> Store:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, delete, insert, select, text
+from sqlalchemy import Connection, delete, select, text
 
 from cotheme.domain.search import Query, SearchHit, Term, locate, snippet
 from cotheme.storage.schema import documents, search_units
@@ -28,21 +28,29 @@ class Unit:
     speaker: str | None = None
 
 
+_COLUMNS = ("kind", "body", "document_id", "memo_id", "start_offset", "speaker")
+#: Rows per INSERT statement: 150 rows of 6 columns stay under the 999 bound parameters an old
+#: SQLite allows.
+_ROWS_PER_INSERT = 150
+
+
 def add_units(conn: Connection, units: Iterable[Unit]) -> None:
     rows = [
-        {
-            "kind": u.kind,
-            "body": u.body,
-            "document_id": u.document_id,
-            "memo_id": u.memo_id,
-            "start_offset": u.start_offset,
-            "speaker": u.speaker,
-        }
+        (u.kind, u.body, u.document_id, u.memo_id, u.start_offset, u.speaker)
         for u in units
         if u.body.strip()
     ]
-    if rows:
-        conn.execute(insert(search_units), rows)
+    # Multi-row INSERTs, not executemany: SQLite's FTS5 writes its pending terms out at the end of
+    # every statement, so one statement per row made indexing ~3x slower (1.08 s against 0.34 s of
+    # CPU for 100 interviews of 10k words). The SQL is written here rather than built with
+    # insert().values(rows), which costs more to compile than it saves.
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    one_row = "(" + ", ".join([mark] * len(_COLUMNS)) + ")"
+    head = f"INSERT INTO search_units ({', '.join(_COLUMNS)}) VALUES "
+    for first in range(0, len(rows), _ROWS_PER_INSERT):
+        chunk = rows[first : first + _ROWS_PER_INSERT]
+        values = tuple(v for row in chunk for v in row)
+        conn.exec_driver_sql(head + ", ".join([one_row] * len(chunk)), values)
 
 
 def drop_document_units(conn: Connection, document_id: int) -> None:
@@ -96,9 +104,8 @@ def search(conn: Connection, query: Query, limit: int = 50) -> list[SearchHit]:
     rows = _candidates(conn, query, limit * 2 + 10)
     # Titles of the documents hit only, not of every document in the project.
     doc_ids = {row.document_id for row in rows} - {None}  # type: ignore[attr-defined]
-    titles = dict(
-        conn.execute(select(documents.c.id, documents.c.title).where(documents.c.id.in_(doc_ids))).all()
-    )
+    hit_docs = select(documents.c.id, documents.c.title).where(documents.c.id.in_(doc_ids))
+    titles = dict(conn.execute(hit_docs).all())
     hits: list[SearchHit] = []
     for row in rows:
         spans = locate(query, row.body)  # type: ignore[attr-defined]

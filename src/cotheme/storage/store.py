@@ -46,6 +46,11 @@ class Store:
         """Create the schema for a new project; refuse a file or database that already holds one.
 
         A new project file is encrypted with ``passphrase`` when one is given (SQLCipher)."""
+        if is_url(target) and passphrase is not None:
+            raise ProjectError(
+                "cotheme does not encrypt a PostgreSQL database itself; encrypt the server's disk and "
+                "connect with sslmode=require (see docs/security.md)."
+            )
         if not is_url(target):
             path = Path(target)
             if path.exists():

@@ -104,10 +104,16 @@ class Gate(BaseHTTPMiddleware):
         return response
 
     def _set_cookies(self, request: Request, response: Response) -> None:
+        # Over TLS (uvicorn's own, or a proxy trusted by COTHEME_TRUSTED_PROXIES) cookies are Secure and
+        # the browser is told to stay on https (issue #9).
+        secure = request.url.scheme == "https"
+        if secure:
+            response.headers["Strict-Transport-Security"] = "max-age=31536000"
         if not _same(request.cookies.get(TOKEN_COOKIE), self.token):
-            response.set_cookie(TOKEN_COOKIE, self.token, httponly=True, samesite="strict", path="/")
+            response.set_cookie(TOKEN_COOKIE, self.token, httponly=True, samesite="strict", path="/", secure=secure)
         csrf = getattr(request.state, "csrf", None) or request.cookies.get(CSRF_COOKIE)
         if request.cookies.get(CSRF_COOKIE) is None:
             response.set_cookie(
-                CSRF_COOKIE, csrf or secrets.token_urlsafe(16), httponly=False, samesite="strict", path="/"
+                CSRF_COOKIE, csrf or secrets.token_urlsafe(16), httponly=False, samesite="strict", path="/",
+                secure=secure,
             )

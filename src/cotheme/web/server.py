@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 import uvicorn
@@ -23,7 +24,17 @@ def serve(project: Project, *, host: str = LOOPBACK, port: int = 8765,
     """Serve ``project`` until interrupted, announcing the URL that carries the access token."""
     token = token or new_token()
     app = create_app(project, token)
-    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False)
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False, **proxy_settings())
     server = uvicorn.Server(config)
     announce(url_for(host, port, token))
     server.run()
+
+
+def proxy_settings() -> dict[str, object]:
+    """Trust X-Forwarded-Proto/-For only from the proxies named in ``COTHEME_TRUSTED_PROXIES`` (e.g.
+    ``127.0.0.1`` for a TLS proxy on the same machine); by default no proxy header is believed, so
+    nobody can make the server think a plain-http request came over TLS."""
+    trusted = os.environ.get("COTHEME_TRUSTED_PROXIES", "").strip()
+    if not trusted:
+        return {"proxy_headers": False}
+    return {"proxy_headers": True, "forwarded_allow_ips": trusted}

@@ -13,6 +13,8 @@ Anything that is not a ``CothemeError`` is a bug and may show a traceback.
     ├── NotFound                    a document, code, case, member or coding that does not exist
     ├── Conflict                    would break a rule: duplicate import, name taken, overlap of ids
     ├── InvalidArgument             an argument that cannot be right (offsets outside the text, ...)
+    ├── Forbidden                   the acting member's permission does not allow it (issue #4)
+    │   └── TooManyAttempts         too many failed logins; wait and try again
     └── ProjectError                the project file or database cannot be opened or is not cotheme's
         └── PassphraseRequired      an encrypted project opened without its passphrase
 
@@ -24,12 +26,14 @@ from __future__ import annotations
 __all__ = [
     "Conflict",
     "CothemeError",
+    "Forbidden",
     "InputError",
     "InvalidArgument",
     "NotFound",
     "PassphraseRequired",
     "ProjectError",
     "TooLarge",
+    "TooManyAttempts",
     "UnsupportedFormat",
 ]
 
@@ -62,6 +66,14 @@ class Conflict(CothemeError):
 
 class InvalidArgument(CothemeError):
     """An argument that cannot be right, such as offsets outside the text."""
+
+
+class Forbidden(CothemeError):
+    """The acting member may not do this (a coder managing the codebook, a viewer coding, ...)."""
+
+
+class TooManyAttempts(Forbidden):
+    """Too many failed logins for an account or from an address within the window."""
 
 
 class ProjectError(CothemeError):

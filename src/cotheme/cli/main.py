@@ -46,6 +46,10 @@ app.add_typer(deid.app, name="deid")
 from cotheme.cli import safety  # noqa: E402 - issue #9: check, backup, restore, encrypt, decrypt
 for _command in (safety.check, safety.backup, safety.restore, safety.encrypt, safety.decrypt):
     app.command(_command.__name__)(_command)
+from cotheme.cli import assist  # noqa: E402 - issue #8: index, suggest, similar, assist on/off/status/accept/themes
+for _command in (assist.index, assist.suggest, assist.similar):
+    app.command(_command.__name__)(_command)
+app.add_typer(assist.app, name="assist")
 
 
 def _version(value: bool) -> None:

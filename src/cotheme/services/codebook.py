@@ -24,7 +24,9 @@ from cotheme.formats.codebook_file import (
     write_codebook_csv,
     write_codebook_markdown,
 )
+from cotheme.storage import code_usage
 from cotheme.storage import codes as codes_repo
+from cotheme.storage import history
 from cotheme.storage import study
 from cotheme.storage.schema import codings, documents
 from cotheme.storage.store import Store
@@ -89,6 +91,7 @@ def import_codebook(store: Store, name: str, data: bytes) -> CodebookImport:
     specs = read_codebook_csv(name, data)
     updated = 0
     with store.write() as conn:
+        history.intend(conn, "import", f"imported from {name}")
         before = codes_repo.count(conn)
         for spec in specs:
             _, was_created = ensure_path(conn, spec, update=True)
@@ -128,11 +131,12 @@ def list_codes(store: Store) -> list[CodeCount]:
     return [CodeCount(c, *counts.get(c.id, (0, 0))) for c in codes]
 
 
-def create_code(store: Store, path: str, **fields: str) -> Code:
+def create_code(store: Store, path: str, *, rationale: str = "", **fields: str) -> Code:
     """A new code at ``path`` (``Parent/Child`` creates missing parents); refuse an existing one."""
     spec = CodeSpec(path=split_path(path), **{k: v for k, v in fields.items() if k != "colour"},
                     colour=fields.get("colour"))
     with store.write() as conn:
+        history.intend(conn, "create", rationale)
         code_id, created = ensure_path(conn, spec, update=False)
         if not created:
             raise Conflict(f"The code '{'/'.join(spec.path)}' already exists.")
@@ -172,6 +176,19 @@ def codes_by_ids(conn: Connection, ids: Sequence[int]) -> list[Code]:
     return [c for c in codes_repo.all_codes(conn) if c.id in wanted]
 
 
+def check_version(conn: Connection, code_id: int, expected: int | None) -> None:
+    """Refuse a save made over an older version of the code than the one stored (issue #4)."""
+    current = code_usage.locked_version(conn, code_id)
+    if current is None:
+        raise NotFound(f"There is no code {code_id}; someone may have deleted or merged it. Reload the page.")
+    if expected is not None and current != expected:
+        name = next((c.path_text for c in codes_repo.all_codes(conn) if c.id == code_id), str(code_id))
+        raise Conflict(
+            f"Someone else changed the code '{name}' while you were editing it (it is at version {current}, "
+            f"you loaded version {expected}); nothing was saved. Reload to see their change, then make yours again."
+        )
+
+
 def _code_row(conn: Connection, code_id: int) -> Any:
     row = codes_repo.get_row(conn, code_id)
     if row is None:
@@ -185,14 +202,20 @@ def _check_free(conn: Connection, parent_id: int | None, name: str, code_id: int
         raise Conflict(f"There is already a code '{name}' at that level; choose another name.")
 
 
-def edit_code(store: Store, code_id: int, *, name: str | None = None, **fields: str) -> Code:
-    """Rename a code and/or change its definition, inclusion, exclusion, example or colour."""
+def edit_code(store: Store, code_id: int, *, name: str | None = None, version: int | None = None,
+              rationale: str = "", **fields: str) -> Code:
+    """Rename a code and/or change its definition, inclusion, exclusion, example or colour.
+
+    With ``version`` (issue #4) the save is refused when the code changed since that version was read;
+    ``rationale`` goes into the codebook history with the change."""
     unknown = set(fields) - set(codes_repo.FIELDS)
     if unknown:
         raise InvalidArgument(f"Unknown code fields: {', '.join(sorted(unknown))}.")
     if "colour" in fields:
         fields["colour"] = check_colour(fields["colour"])
     with store.write() as conn:
+        check_version(conn, code_id, version)
+        history.intend(conn, None, rationale)
         row = _code_row(conn, code_id)
         if name is not None:
             clean = check_name(name)
@@ -202,9 +225,12 @@ def edit_code(store: Store, code_id: int, *, name: str | None = None, **fields: 
         return next(c for c in codes_repo.all_codes(conn) if c.id == code_id)
 
 
-def move_code(store: Store, code_id: int, parent_id: int | None) -> Code:
+def move_code(store: Store, code_id: int, parent_id: int | None, *, version: int | None = None,
+              rationale: str = "") -> Code:
     """Move a code (with its sub-codes) under another code, or to the top level with ``None``."""
     with store.write() as conn:
+        check_version(conn, code_id, version)
+        history.intend(conn, "move", rationale)
         row = _code_row(conn, code_id)
         if parent_id is not None:
             _code_row(conn, parent_id)

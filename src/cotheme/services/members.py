@@ -6,13 +6,16 @@ from sqlalchemy import Connection
 
 from cotheme.domain.project import Member, Permission
 from cotheme.errors import Conflict, InvalidArgument, NotFound
+from cotheme.storage import accounts as accounts_repo
 from cotheme.storage import study
 from cotheme.storage.store import Store
 
 
 def add_member(
-    store: Store, name: str, role_label: str = "", permission: str = "coder"
+    store: Store, name: str, role_label: str = "", permission: str = "coder", *,
+    password_hash: str | None = None,
 ) -> Member:
+    """A new member; with ``password_hash`` (issue #4, ``accounts.add_user``) also an account."""
     clean = " ".join(name.split())
     if not clean:
         raise InvalidArgument("A member needs a name.")
@@ -20,7 +23,10 @@ def add_member(
     with store.write() as conn:
         if study.find_member(conn, clean):
             raise Conflict(f"There is already a member called '{clean}'.")
-        return study.insert_member(conn, clean, role_label.strip(), level)
+        member = study.insert_member(conn, clean, role_label.strip(), level)
+        if password_hash is not None:
+            accounts_repo.set_password_hash(conn, member.id, password_hash)
+        return member
 
 
 def list_members(store: Store) -> list[Member]:

@@ -17,6 +17,7 @@ from cotheme.domain.coreq import checklist
 from cotheme.domain.project import ProjectInfo
 from cotheme.domain.reports import MethodsReport, MethodsSection
 from cotheme.domain.themes import Theme
+from cotheme.services import assist_setting
 from cotheme.services.templates import TEMPLATE_SETTING, get_template
 from cotheme.errors import NotFound
 from cotheme.storage import cases as cases_repo
@@ -185,6 +186,17 @@ def _coreq(f: _Facts) -> dict[int, str]:
     return answers
 
 
+def _ai_use(store: Store) -> tuple[str, ...]:
+    """Codings made by accepting a local model's suggestion (issue #8), counted per model."""
+    accepted = assist_setting.accepted_count(store)
+    if not accepted:
+        return ("None recorded.",)
+    return tuple(
+        f"{n} coding(s) were made by a team member accepting a suggestion of the local model {model}, "
+        "run on the team's own machine (no data left it); people chose every coding." for model, n in sorted(accepted.items())
+    )
+
+
 def methods_report(store: Store) -> MethodsReport:
     """The methods appendix and the COREQ checklist for the project as it is now."""
     f = _facts(store)
@@ -206,6 +218,6 @@ def methods_report(store: Store) -> MethodsReport:
         MethodsSection("Software", (
             f"cotheme {__version__}" + (f" (project created with {info.software_version})" if info.software_version else "") + ".",
         )),
-        MethodsSection("Use of AI", ("None recorded.",)),
+        MethodsSection("Use of AI", _ai_use(store)),  # issue #8
     )
     return MethodsReport(info.title, sections, checklist(_coreq(f)))

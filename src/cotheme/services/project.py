@@ -39,17 +39,23 @@ from cotheme.domain.revisions import EditResult, ReviewItem, RevisionInfo
 from cotheme.services import safekeeping  # issue #9
 from cotheme.services.backup_schedule import BackupSchedule
 from cotheme.domain.integrity import BackupInfo, CheckReport
+from cotheme.services import assist_model, assist_setting  # issue #8 (numpy-free parts)
+from cotheme.domain.assist import AssistStatus, CandidateTheme, IndexReport, SimilarPassage, Suggestion
 from cotheme.storage import documents as docs_repo
 from cotheme.storage import search as search_repo
 from cotheme.storage import study
 from cotheme.storage.engine import describe
 from cotheme.storage.store import Store
+from cotheme.services.team_facade import TeamMixin
+from cotheme.services import agreement as agreement_service, reconcile  # issue #4: agreement, reconciliation
+from cotheme.domain.agreement_report import AgreementReport
+from cotheme.domain.reconcile import Comparison
 
 if TYPE_CHECKING:
     import pandas
 
 
-class Project:
+class Project(TeamMixin):  # TeamMixin: accounts, assignments, codebook history, audit (issue #4)
     """An open cotheme project (an SQLite ``.cotheme`` file or a PostgreSQL database)."""
 
     def __init__(self, store: Store) -> None:
@@ -240,9 +246,9 @@ class Project:
         """Rename a code and/or change its definition, notes, example or colour."""
         return codebook.edit_code(self._store, code_id, name=name, **fields)
 
-    def move_code(self, code_id: int, parent_id: int | None) -> Any:
+    def move_code(self, code_id: int, parent_id: int | None, *, version: int | None = None, rationale: str = "") -> Any:
         """Move a code under another (or to the top level with ``None``)."""
-        return codebook.move_code(self._store, code_id, parent_id)
+        return codebook.move_code(self._store, code_id, parent_id, version=version, rationale=rationale)
 
     # -- coding -----------------------------------------------------------------------------
     def code(
@@ -482,3 +488,85 @@ class Project:
     def require_deidentified(self, document_ids: Sequence[int] | None = None, *, always: bool = False,
                              action: str = "export") -> None:
         deid.require_deidentified(self._store, document_ids, always=always, action=action)
+
+    # -- private coding suggestions (issue #8); the model is imported only when it is used ------
+    def assist_status(self) -> AssistStatus:
+        """Whether suggestions are installed and allowed here, the model, what is indexed."""
+        return assist_setting.status(self._store)
+
+    def set_assist(self, on: bool) -> int:
+        """Turn suggestions on or off for the project (off deletes the cached passages; returns how many)."""
+        return assist_setting.set_enabled(self._store, on)
+
+    def index(self, progress: Any = None) -> IndexReport:
+        """Embed the current revision of every document not embedded yet (``progress(done, total, title)``)."""
+        return self._assist().index(self._store, progress)
+
+    def suggest(self, text: str | None = None, *, document: str | int | None = None, start: int | None = None,
+                end: int | None = None, top: int = 5) -> list[Suggestion]:
+        """The ``top`` codes for a passage (``text``, or ``start``-``end`` of ``document``), best first."""
+        return self._assist().suggest(self._store, text, document=document, start=start, end=end, top=top)
+
+    def similar(self, code: str | None = None, *, code_id: int | None = None, top: int = 10) -> list[SimilarPassage]:
+        """Passages not yet coded with the code that most resemble its extracts and definition."""
+        return self._assist().similar(self._store, code, code_id=code_id, top=top)
+
+    def accept_similar(self, passage_id: int, *, code: str | None = None, code_id: int | None = None,
+                       member: str | None = None) -> Extract:
+        """Code a similar passage: a normal coding recorded with the model, score, time and member."""
+        return self._assist().accept_similar(self._store, passage_id, code=code, code_id=code_id, member=member)
+
+    def accept_suggestion(self, document: str | int, start: int, end: int, *, code: str | None = None,
+                          code_id: int | None = None, member: str | None = None) -> Extract:
+        """Code ``start``-``end`` with a suggested code, recording the suggestion's provenance."""
+        return self._assist().accept_suggestion(self._store, document, start, end, code=code, code_id=code_id,
+                                                member=member)
+
+    def candidate_themes(self, groups: int | None = None, extracts: int = 3) -> list[CandidateTheme]:
+        """The codes grouped by meaning and extracts, each group with the extracts that tie it."""
+        assist_model.require()
+        from cotheme.services import assist_themes
+
+        return assist_themes.candidate_themes(self._store, groups, extracts)
+
+    def assist_provenance(self) -> list[tuple[int, str, str, float, str | None, Any]]:
+        """(coding id, source, model, score, member, time) of every accepted suggestion."""
+        return self._assist().provenance(self._store)
+
+    def _assist(self) -> Any:
+        assist_model.require()
+        from cotheme.services import assist
+
+        return assist
+
+    # -- agreement and reconciliation (issue #4; see docs/agreement.md) -----------------------
+    def agreement(self, coders: Sequence[str], *, documents: Sequence[str | int] | None = None,
+                  unit: str = "turn", bootstrap: int = 1000, seed: int = 0) -> AgreementReport:
+        """Agreement of ``coders`` on ``documents`` (default: those all of them coded), per code and
+        overall with bootstrap 95% intervals; in reflexive mode the differences only."""
+        docs = None if documents is None else [str(d) for d in documents]
+        return agreement_service.agreement(self._store, coders, docs, unit=unit, bootstrap=bootstrap, seed=seed)
+
+    def reflexive_mode(self) -> bool:
+        return agreement_service.reflexive_mode(self._store)
+
+    def set_reflexive_mode(self, on: bool) -> None:
+        """Reflexive mode on: agreement shows differences for discussion and no score at all."""
+        agreement_service.set_reflexive_mode(self._store, on)
+
+    def reconciliation(self, document: str | int, coders: Sequence[str]) -> Comparison:
+        """Two coders' codings of one document side by side: agree, differ, only one coded."""
+        return reconcile.comparison(self._store, str(document), coders)
+
+    def accept_coding(self, coding_id: int, *, member: str | None = None) -> Extract:
+        """Copy a coding into the consensus layer (member "consensus"); the original stays."""
+        return reconcile.accept(self._store, coding_id, member=member)
+
+    def merge_codings(self, coding_ids: Sequence[int], *, code: str | None = None,
+                      member: str | None = None) -> Extract:
+        """One consensus coding over the union of overlapping codings' spans."""
+        return reconcile.merge(self._store, coding_ids, code=code, member=member)
+
+    def reject_coding(self, coding_id: int, *, member: str | None = None) -> None:
+        """Record that a coding is left out of the consensus (the coding stays)."""
+        reconcile.reject(self._store, coding_id, member=member)

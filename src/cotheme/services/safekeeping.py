@@ -13,6 +13,8 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+
 from cotheme.domain.integrity import BackupInfo, CheckReport
 from cotheme.errors import Conflict, InvalidArgument, NotFound, ProjectError
 from cotheme.storage import backup as backups
@@ -22,9 +24,18 @@ from cotheme.storage.store import Store
 
 
 def check(store: Store) -> CheckReport:
-    """Run every integrity check on the project (read-only)."""
-    with store.read() as conn:
-        found = integrity.run_checks(conn, store.dialect)
+    """Run every integrity check on the project (read-only: the transaction is rolled back, and a
+    damaged file's errors become problems in the report)."""
+    with store.engine.connect() as conn:
+        conn = conn.execution_options(cotheme_readonly=True)
+        transaction = conn.begin()
+        try:
+            found = integrity.run_checks(conn, store.dialect)
+        finally:
+            try:
+                transaction.rollback()
+            except DBAPIError:
+                pass
     return CheckReport(
         describe(store.target), store.dialect, tuple((name, tuple(problems)) for name, problems in found.items())
     )

@@ -29,6 +29,7 @@ def all_codes(conn: Connection) -> list[Code]:
                     parent_id=row.parent_id,  # type: ignore[attr-defined]
                     path=own,
                     **{f: getattr(row, f) for f in FIELDS},
+                    version=row.version,  # type: ignore[attr-defined]
                 )
             )
             walk(row.id, own)  # type: ignore[attr-defined]
@@ -68,7 +69,7 @@ def insert_code(
 
 def update_code(conn: Connection, code_id: int, fields: dict[str, str]) -> None:
     if fields:
-        conn.execute(update(codes).where(codes.c.id == code_id).values(**fields))
+        conn.execute(update(codes).where(codes.c.id == code_id).values(**fields, version=codes.c.version + 1))
 
 
 def get_row(conn: Connection, code_id: int) -> object | None:
@@ -76,4 +77,5 @@ def get_row(conn: Connection, code_id: int) -> object | None:
 
 
 def move_code(conn: Connection, code_id: int, parent_id: int | None, name: str) -> None:
-    conn.execute(update(codes).where(codes.c.id == code_id).values(parent_id=parent_id, name=name))
+    conn.execute(update(codes).where(codes.c.id == code_id).values(parent_id=parent_id, name=name,
+                                                                  version=codes.c.version + 1))

@@ -50,7 +50,7 @@ def candidate_rows(conn: Connection, *, doc_id: int | None = None, statuses: Seq
         select(deid_candidates, documents.c.title, revisions.c.number, revisions.c.text)
         .join(documents, documents.c.id == deid_candidates.c.document_id)
         .join(revisions, revisions.c.id == deid_candidates.c.revision_id)
-        .order_by(deid_candidates.c.document_id, deid_candidates.c.field.desc(),
+        .order_by(deid_candidates.c.document_id, deid_candidates.c.field,
                   deid_candidates.c.start_offset, deid_candidates.c.id)
     )
     if current_only:

@@ -21,7 +21,10 @@ _SHOWN = 50
 
 def sqlite_integrity(conn: Connection) -> list[str]:
     rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").all()]
-    return [] if rows == ["ok"] else [f"SQLite integrity check: {r}" for r in rows]
+    if rows == ["ok"]:
+        return []
+    lines = [line.strip() for row in rows for line in str(row).splitlines()]
+    return [f"SQLite integrity check: {line}" for line in lines if line and not line.startswith("***")]
 
 
 def sqlite_foreign_keys(conn: Connection) -> list[str]:

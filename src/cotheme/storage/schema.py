@@ -22,6 +22,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -29,6 +30,7 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
     text,
+    true,
 )
 
 NAMING = {
@@ -72,6 +74,9 @@ members = Table(
     Column("permission", String(20), nullable=False, server_default="coder"),
     _stamp("created_at"),
     CheckConstraint("permission IN ('lead', 'coder', 'viewer')", name="permission"),
+    # 0005 (team): a member with a password hash (argon2) is an account that can log in to a team server.
+    Column("password_hash", String(200), nullable=True),
+    Column("active", Boolean, nullable=False, server_default=true()),
 )
 
 cases = Table(
@@ -116,6 +121,8 @@ documents = Table(
     Column("duration_minutes", Integer, nullable=True),
     Column("interviewer", String(200), nullable=False, server_default=""),
     _stamp("created_at"),
+    # 0005 (team): a blind document shows each coder only their own codings until a lead reveals it.
+    Column("blind", Boolean, nullable=False, server_default=false()),
 )
 
 revisions = Table(
@@ -163,6 +170,8 @@ codes = Table(
     Column("colour", String(7), nullable=False, server_default="#999999"),
     Column("position", Integer, nullable=False, server_default="0"),
     _stamp("created_at"),
+    # 0005 (team): bumped by every change, so a save made on a stale page is refused (optimistic lock).
+    Column("version", Integer, nullable=False, server_default="1"),
     UniqueConstraint("parent_id", "name", name="uq_codes_parent_name"),
     Index(
         "uq_codes_root_name",
@@ -351,4 +360,123 @@ deid_scans = Table(
     Column("revision_id", ForeignKey("revisions.id", ondelete="CASCADE"), primary_key=True),
     Column("detectors", String(200), nullable=False),
     _stamp("scanned_at"),
+)
+
+#: 0004 -- private coding suggestions (issue #8). The passages of each document's current revision (its
+#: turns and their sentences) with their embedding: ``vector`` holds float32 numbers, little-endian.
+#: ``model`` names the model, its version and the runtime that made the vector; vectors of another model
+#: are never compared with these (indexing again replaces them).
+assist_passages = Table(
+    "assist_passages",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("revision_id", ForeignKey("revisions.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("kind", String(10), nullable=False),
+    Column("start_offset", Integer, nullable=False),
+    Column("end_offset", Integer, nullable=False),
+    Column("model", String(200), nullable=False),
+    Column("vector", LargeBinary, nullable=False),
+    CheckConstraint("kind IN ('turn', 'sentence')", name="kind"),
+)
+
+#: 0004 -- where a coding came from when a person accepted a suggestion: the model (name, version and
+#: runtime), its score, when and by whom. The coding itself is a normal coding.
+assist_provenance = Table(
+    "assist_provenance",
+    metadata,
+    Column("coding_id", ForeignKey("codings.id", ondelete="CASCADE"), primary_key=True),
+    Column("source", String(20), nullable=False),
+    Column("model", String(200), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("accepted_by", ForeignKey("members.id", ondelete="SET NULL"), nullable=True),
+    _stamp("accepted_at"),
+    CheckConstraint("source IN ('similar', 'suggest')", name="source"),
+)
+
+
+# -- 0005 (team, issue #4): accounts, assignments, codebook history and the audit trail -------------
+
+#: A logged-in browser or script: the SHA-256 of its random token (the token itself is never stored).
+login_sessions = Table(
+    "login_sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("member_id", ForeignKey("members.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("address", String(100), nullable=False, server_default=""),
+    _stamp("created_at"),
+    _stamp("expires_at"),
+)
+
+#: Failed logins, for the rate limit per account and per address (old rows are pruned).
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("account", String(200), nullable=False, index=True),
+    Column("address", String(100), nullable=False, index=True),
+    _stamp("at"),
+)
+
+#: Which coder is to code which document (a document may go to several coders).
+assignments = Table(
+    "assignments",
+    metadata,
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("member_id", ForeignKey("members.id", ondelete="CASCADE"), primary_key=True, index=True),
+    Column("assigned_by", ForeignKey("members.id", ondelete="SET NULL"), nullable=True),
+    _stamp("assigned_at"),
+)
+
+#: One versioned change of the codebook (the id is the version): who, when, what kind, why.
+codebook_changes = Table(
+    "codebook_changes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _stamp("at"),
+    Column("author_id", ForeignKey("members.id", ondelete="SET NULL"), nullable=True),
+    Column("author", String(200), nullable=False, server_default=""),
+    Column("kind", String(20), nullable=False),
+    Column("rationale", Text, nullable=False, server_default=""),
+    Column("undo_of", ForeignKey("codebook_changes.id", ondelete="SET NULL"), nullable=True),
+)
+
+#: The codes a change touched: each code's row (JSON) before and after (NULL: did not exist).
+codebook_states = Table(
+    "codebook_states",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("change_id", ForeignKey("codebook_changes.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("code_id", Integer, nullable=False),
+    Column("before", Text, nullable=True),
+    Column("after", Text, nullable=True),
+)
+
+#: What a merge, split or delete moved from one code to another (codings, memos, theme links), so
+#: undo can move it back.
+codebook_moves = Table(
+    "codebook_moves",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("change_id", ForeignKey("codebook_changes.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("kind", String(20), nullable=False),
+    Column("row_id", Integer, nullable=False),
+    Column("old_code", Integer, nullable=False),
+    Column("new_code", Integer, nullable=True),
+)
+
+#: Every change to codings, documents, cases, members and codes: who, when, what, before and after.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False, index=True),
+    Column("member_id", ForeignKey("members.id", ondelete="SET NULL"), nullable=True),
+    Column("actor", String(200), nullable=False, server_default=""),
+    Column("action", String(10), nullable=False),
+    Column("table_name", String(40), nullable=False),
+    Column("row_id", String(64), nullable=False, server_default=""),
+    Column("before", Text, nullable=True),
+    Column("after", Text, nullable=True),
+    Index("ix_audit_log_table_row", "table_name", "row_id"),
 )

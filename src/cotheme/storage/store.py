@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from cotheme.errors import Conflict, ProjectError
-from cotheme.storage import migrate
+from cotheme.storage import migrate, tracking
 from cotheme.storage.cipher import PASSPHRASE_ENV
 from cotheme.storage.engine import describe, is_url, make_engine
 
@@ -37,6 +37,7 @@ class Store:
     def __init__(self, target: str, engine: Engine, passphrase: str | None = None) -> None:
         self.target = target
         self.engine = engine
+        tracking.install(engine)  # issue #4: the audit trail, codebook history and blind documents
         self.dialect = engine.dialect.name
         #: The key of an encrypted project file, held in memory only (backups are keyed with it).
         self.passphrase = passphrase
@@ -89,14 +90,10 @@ class Store:
             if is_url(target):  # the server did not answer or refused us (sslmode, password, ...)
                 reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "no answer"
                 raise ProjectError(f"Cannot connect to {describe(target)}: {reason}.") from None
-            raise ProjectError(
-                f"{describe(target)} is not a cotheme project (it cannot be read as one)."
-            ) from None
-        except DatabaseError:
+            raise ProjectError(_unreadable(target, exc)) from None
+        except DatabaseError as exc:
             engine.dispose()
-            raise ProjectError(
-                f"{describe(target)} is not a cotheme project (it cannot be read as one)."
-            ) from None
+            raise ProjectError(_unreadable(target, exc)) from None
         if revision is None:
             engine.dispose()
             raise ProjectError(
@@ -129,3 +126,11 @@ def _key_of(engine: Engine, given: str | None) -> str | None:
     if engine.dialect.name != "sqlite" or engine.dialect.loaded_dbapi.__name__.split(".")[0] != "sqlcipher3":
         return None
     return given if given is not None else os.environ.get(PASSPHRASE_ENV)
+
+
+def _unreadable(target: str, exc: DatabaseError) -> str:
+    reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "unknown"
+    return (
+        f"{describe(target)} is not a cotheme project (it cannot be read as one: {reason}); if it was one, "
+        "restore it from a backup with 'cotheme restore'."
+    )

@@ -17,6 +17,7 @@ def code_out(code: Code, extracts: int = 0, participants: int = 0) -> CodeOut:
         id=code.id, name=code.name, parent_id=code.parent_id, path=code.path_text,
         definition=code.definition, inclusion=code.inclusion, exclusion=code.exclusion,
         example=code.example, colour=code.colour, extracts=extracts, participants=participants,
+        version=code.version,
     )
 
 

@@ -1,15 +1,17 @@
 """Who is asking, about which project: the request context every route receives.
 
 In local mode (one access token) the acting member is chosen in the page header and kept in a cookie;
-the default is the project's first lead. Team accounts (a later issue) will set ``member`` from the
-login session instead — routes do not change.
+the default is the project's first lead. On a team server (issue #4) ``member`` is the logged-in one
+(``team_gate.py``). Either way routes get the project *as that member* (``acting_as``), so the service
+layer checks the member's permission on every operation.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
-from fastapi import Request
+from fastapi import HTTPException, Request
 
 from cotheme.domain.project import Member
 from cotheme.services.project import Project
@@ -19,18 +21,32 @@ MEMBER_COOKIE = "cotheme_member"
 
 @dataclass(frozen=True, slots=True)
 class RequestContext:
+    #: The project as the acting member sees it (``project.acting_as(member)``, issue #4): every
+    #: operation checks that member's permission in the service layer.
     project: Project
     member: Member
     members: tuple[Member, ...]
     csrf: str
+    team: bool = False  # a team server: the member logged in (no "Coding as" choice)
 
 
 def context(request: Request) -> RequestContext:
     """FastAPI dependency: the project and the acting member of this request."""
+    cached = getattr(request.state, "cotheme_context", None)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
     project: Project = request.app.state.project
     members = tuple(project.members())
-    wanted = request.cookies.get(MEMBER_COOKIE, "")
-    chosen = next((m for m in members if str(m.id) == wanted), None)
+    team = bool(getattr(request.app.state, "team", False))
+    chosen = getattr(request.state, "member", None) if team else None
+    if team and chosen is None:  # never act as anyone for a request without a session
+        raise HTTPException(401, "Log in first: this is a team server.")
+    if chosen is None:
+        wanted = request.cookies.get(MEMBER_COOKIE, "")
+        chosen = next((m for m in members if str(m.id) == wanted), None)
     if chosen is None:
         chosen = next((m for m in members if m.permission.value == "lead"), members[0])
-    return RequestContext(project, chosen, members, getattr(request.state, "csrf", ""))
+    acting = cast(Project, project.acting_as(chosen))
+    built = RequestContext(acting, chosen, members, getattr(request.state, "csrf", ""), team)
+    request.state.cotheme_context = built
+    return built

@@ -10,10 +10,13 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from cotheme.errors import Conflict, CothemeError, InputError, InvalidArgument, NotFound, ProjectError
+from cotheme.errors import Forbidden, TooManyAttempts
 
 log = logging.getLogger("cotheme.web")
 
 STATUS: list[tuple[type[CothemeError], int]] = [
+    (TooManyAttempts, 429),  # issue #4: before Forbidden, its parent
+    (Forbidden, 403),
     (NotFound, 404),
     (Conflict, 409),
     (InvalidArgument, 422),

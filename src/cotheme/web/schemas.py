@@ -85,6 +85,7 @@ class CodeOut(BaseModel):
     colour: str
     extracts: int
     participants: int
+    version: int = 1  # issue #4: send it back with an edit; a save over an older version is refused (409)
 
 
 class CodeIn(BaseModel):
@@ -104,6 +105,8 @@ class CodeEdit(BaseModel):
     exclusion: str | None = None
     example: str | None = None
     colour: str | None = None
+    version: int | None = Field(default=None, description="The version the editor loaded (issue #4).")
+    rationale: str | None = Field(default=None, max_length=10_000, description="Why, for the codebook history.")
 
 
 class CodeMove(BaseModel):

@@ -1,0 +1,174 @@
+"""Private coding suggestions on the command line (issue #8): ``cotheme index``, ``cotheme suggest``,
+``cotheme similar`` and the ``cotheme assist`` group (on, off, status, accept, themes).
+
+Everything runs on the local model; without the optional extra each command says how to install it.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from cotheme.cli.context import JsonOpt, ProjectArg, opened
+from cotheme.cli.output import Group, err, print_json, print_table, say
+
+app = typer.Typer(cls=Group, help="Private coding suggestions: turn them on or off, accept, candidate themes.",
+                  no_args_is_help=True)
+
+TopOpt = Annotated[int, typer.Option("--top", min=1, max=200, help="How many to show.")]
+MemberOpt = Annotated[str | None, typer.Option("--coder", help="Who accepts (default: the only member).")]
+
+
+def index(project: ProjectArg, as_json: JsonOpt = False) -> None:
+    """Embed the turns and sentences of every transcript not embedded yet (changed ones again), locally.
+
+    Example: cotheme index study.cotheme
+    """
+    with opened(project) as p, Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=err, transient=True,
+    ) as bar:
+        task = bar.add_task("Embedding passages", total=None)
+
+        def advance(done: int, total: int, title: str) -> None:
+            bar.update(task, completed=done, total=total, description=f"Embedding {title}")
+
+        report = p.index(advance)
+    if as_json:
+        print_json(report)
+        return
+    say(f"Indexed {report.embedded} document(s) ({report.unchanged} unchanged) with {report.model}: "
+        f"{report.passages} passages in all, {report.seconds:.1f} s.")
+
+
+def suggest(
+    project: ProjectArg,
+    text: Annotated[str | None, typer.Option("--text", help="The passage to suggest codes for.")] = None,
+    doc: Annotated[str | None, typer.Option("--doc", help="Or a document (id or title) with --start and --end.")] = None,
+    start: Annotated[int | None, typer.Option("--start", help="Start offset (code points).")] = None,
+    end: Annotated[int | None, typer.Option("--end", help="End offset (code points, exclusive).")] = None,
+    top: TopOpt = 5,
+    as_json: JsonOpt = False,
+) -> None:
+    """Suggest codes for a passage, best first, from each code's definition, notes and coded extracts.
+
+    Example: cotheme suggest study.cotheme --text "I waited four months to be seen" --top 3
+    """
+    with opened(project) as p:
+        found = p.suggest(text, document=doc, start=start, end=end, top=top)
+    if as_json:
+        print_json([{"code": s.path, "score": s.score} for s in found])
+        return
+    print_table("Suggested codes (score: standard deviations above the code's usual fit)", ["code", "score"],
+                ([s.path, f"{s.score:.2f}"] for s in found))
+
+
+def similar(
+    project: ProjectArg,
+    code: Annotated[str, typer.Option("--code", help="Code name or Parent/Child path.")],
+    top: TopOpt = 10,
+    as_json: JsonOpt = False,
+) -> None:
+    """Passages across all transcripts most like a code's extracts and definition, not yet coded with it.
+
+    Example: cotheme similar study.cotheme --code "Waiting" --top 5
+    """
+    with opened(project) as p:
+        found = p.similar(code, top=top)
+    if as_json:
+        print_json(found)
+        return
+    print_table(
+        f"Passages like '{code}' (accept one with 'cotheme assist accept PROJECT --code NAME PASSAGE')",
+        ["passage", "document", "span", "score", "text"],
+        ([s.passage_id, s.document, f"{s.start}-{s.end}", f"{s.score:.2f}", s.text] for s in found),
+    )
+
+
+@app.command("on")
+def turn_on(project: ProjectArg) -> None:
+    """Allow coding suggestions in this project (the default).
+
+    Example: cotheme assist on study.cotheme
+    """
+    with opened(project) as p:
+        p.set_assist(True)
+    say("Coding suggestions are on; run 'cotheme index' to embed the transcripts.")
+
+
+@app.command("off")
+def turn_off(project: ProjectArg) -> None:
+    """Turn coding suggestions off completely: every command refuses and the cached passages are deleted.
+
+    Example: cotheme assist off study.cotheme
+    """
+    with opened(project) as p:
+        deleted = p.set_assist(False)
+    say(f"Coding suggestions are off; {deleted} cached passage(s) deleted. Codings made earlier keep their provenance.")
+
+
+@app.command("status")
+def status(project: ProjectArg, as_json: JsonOpt = False) -> None:
+    """Whether suggestions are installed and allowed, the model, what is indexed, how many were accepted.
+
+    Example: cotheme assist status study.cotheme --json
+    """
+    with opened(project) as p:
+        info = p.assist_status()
+    if as_json:
+        print_json(info)
+        return
+    say(f"Installed: {'yes' if info.installed else 'no'}; allowed in this project: {'yes' if info.enabled else 'no'}.")
+    say(f"Model: {info.model}. Indexed {info.indexed} of {info.documents} document(s), {info.passages} passages. "
+        f"Accepted suggestions: {info.accepted}.")
+    for note in info.notes:
+        say(note)
+
+
+@app.command("accept")
+def accept(
+    project: ProjectArg,
+    passages: Annotated[list[int], typer.Argument(help="Passage ids from 'cotheme similar'.")],
+    code: Annotated[str, typer.Option("--code", help="Code name or Parent/Child path.")],
+    coder: MemberOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Code passages found by 'cotheme similar': normal codings recorded with model, score, time and coder.
+
+    Example: cotheme assist accept study.cotheme --code "Waiting" 812 815
+    """
+    with opened(project) as p:
+        made = [p.accept_similar(passage, code=code, member=coder) for passage in passages]
+    if as_json:
+        print_json(made)
+        return
+    for extract in made:
+        say(f"Coding {extract.id}: '{extract.code_path}' on {extract.document} {extract.start}-{extract.end}.")
+
+
+@app.command("themes")
+def themes(
+    project: ProjectArg,
+    groups: Annotated[int | None, typer.Option("--groups", min=1, help="How many groups (default: the square root of the number of codes).")] = None,
+    extracts: Annotated[int, typer.Option("--extracts", min=0, max=20, help="Extracts shown per group.")] = 3,
+    as_json: JsonOpt = False,
+) -> None:
+    """Candidate themes: codes grouped by their definitions and extracts, with the extracts that tie each group.
+
+    Example: cotheme assist themes study.cotheme --groups 4
+    """
+    with opened(project) as p:
+        found = p.candidate_themes(groups, extracts)
+    if as_json:
+        print_json(found)
+        return
+    if not found:
+        say("No group of two or more codes; try fewer groups (--groups).")
+    for theme in found:
+        print_table(
+            f"Candidate theme {theme.number} (cohesion {theme.cohesion:.2f}): " + "; ".join(theme.codes),
+            ["coding", "code", "extract"],
+            ([c, path, text] for c, path, text in theme.extracts),
+        )

@@ -1,0 +1,146 @@
+"""Private coding suggestions (issue #8): the passages a transcript is cut into, and what the assistant
+hands back (suggested codes, similar passages, candidate themes, an index report).
+
+Owns the passage rules: every speaker turn of the current revision is a passage, and so is each of its
+sentences when the turn holds more than one. Sentences of fewer than ``MIN_WORDS`` words ("Yeah.",
+"Right.") are joined to the next sentence: alone they match every code a little and none well.
+Must not do I/O, and must not decide anything: the assistant proposes, people code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+#: A sentence ends at ., ! or ? (repeated, with closing quotes or brackets) followed by space, or at a
+#: line end; transcripts rarely use abbreviations with full stops, and a split inside one costs little.
+_SENTENCE = re.compile(r"\S.*?(?:[.!?]+[\"'”’)\]]*(?=\s)|\n|$)", re.DOTALL)
+#: Shorter sentences are joined to the next one (see the module docstring).
+MIN_WORDS = 4
+
+
+class Kind(str, Enum):
+    TURN = "turn"
+    SENTENCE = "sentence"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A passage of a revision's text: ``start``-``end`` in code points."""
+
+    kind: Kind
+    start: int
+    end: int
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of ``text[start:end]`` as absolute spans, short ones joined to the next."""
+    found: list[tuple[int, int]] = []
+    pending: int | None = None
+    for match in _SENTENCE.finditer(text, start, end):
+        s, e = _trimmed(text, match.start(), match.end())
+        if s >= e:
+            continue
+        first = s if pending is None else pending
+        if len(text[first:e].split()) < MIN_WORDS:
+            pending = first
+            continue
+        found.append((first, e))
+        pending = None
+    if pending is not None:
+        if found:
+            found[-1] = (found[-1][0], _trimmed(text, pending, end)[1])
+        else:
+            found.append(_trimmed(text, pending, end))
+    return [(s, e) for s, e in found if s < e]
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Blank-line separated blocks: the turns of a text that has none recorded."""
+    spans = []
+    for match in re.finditer(r"\S(?:.*?\S)?(?=\n\s*\n|\s*$)", text, re.DOTALL):
+        spans.append((match.start(), match.end()))
+    return spans
+
+
+def passages(text: str, turns: list[tuple[int, int]]) -> list[Span]:
+    """Every passage of a revision: each turn (or paragraph), then its sentences when it has several."""
+    out: list[Span] = []
+    for turn_start, turn_end in turns or paragraphs(text):
+        s, e = _trimmed(text, turn_start, turn_end)
+        if s >= e:
+            continue
+        out.append(Span(Kind.TURN, s, e))
+        parts = sentences(text, s, e)
+        if len(parts) > 1:
+            out.extend(Span(Kind.SENTENCE, a, b) for a, b in parts)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A code proposed for a passage; ``score`` is calibrated per code (higher fits better)."""
+
+    code_id: int
+    code: str
+    path: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class SimilarPassage:
+    """A passage not yet coded with the code, ranked by how much it resembles the code's extracts."""
+
+    passage_id: int
+    document_id: int
+    document: str
+    kind: str
+    start: int
+    end: int
+    text: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateTheme:
+    """A group of codes whose extracts and definitions lie close together, with the extracts (coding ids
+    and text) nearest the group's centre: what ties it together."""
+
+    number: int
+    codes: tuple[str, ...]
+    extracts: tuple[tuple[int, str, str], ...]  # (coding id, code path, text)
+    cohesion: float
+
+
+@dataclass(frozen=True, slots=True)
+class IndexReport:
+    model: str
+    documents: int
+    embedded: int
+    unchanged: int
+    passages: int
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class AssistStatus:
+    """Whether assistance can run here, whether the project allows it, and what is indexed."""
+
+    installed: bool
+    enabled: bool
+    model: str
+    how_to_enable: str
+    documents: int
+    indexed: int
+    passages: int
+    accepted: int
+    notes: tuple[str, ...] = field(default=())

@@ -1,0 +1,165 @@
+"""Working as a team: what each permission allows, the rules for accounts, and the records a team
+reads (assignments, progress, the audit trail).
+
+Owns the permission ladder (viewer < coder < lead) and what each rung may do, the password and login
+rate-limit rules, and the dataclasses of assignments, progress and audit entries. Must not do I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from cotheme.domain.project import Member, Permission
+from cotheme.errors import Forbidden, InvalidArgument
+
+
+class Need(StrEnum):
+    """What an operation needs: to read the project, to code (and write memos), or to lead it."""
+
+    READ = "read"
+    CODE = "code"
+    LEAD = "lead"
+
+
+_RANK = {Permission.VIEWER: 0, Permission.CODER: 1, Permission.LEAD: 2}
+_NEEDED = {Need.READ: 0, Need.CODE: 1, Need.LEAD: 2}
+_SAYS = {
+    Need.READ: "read this project",
+    Need.CODE: "code or write memos",
+    Need.LEAD: "do that (it is for leads: codebook, themes, members, assignments and settings)",
+}
+
+
+def allows(permission: Permission, need: Need) -> bool:
+    """True when a member with ``permission`` may do what needs ``need``."""
+    return _RANK[permission] >= _NEEDED[need]
+
+
+def require(member: Member, need: Need, action: str = "") -> None:
+    """Raise ``Forbidden`` with a sentence when ``member`` may not do what needs ``need``."""
+    if not allows(member.permission, need):
+        what = f" ({action})" if action else ""
+        raise Forbidden(
+            f"{member.name} is a {member.permission.value} and may not {_SAYS[need]}{what}; ask a lead."
+        )
+
+
+#: Passwords: at least this long (NIST SP 800-63B asks for 8 at least; a team server holding health
+#: data deserves more), at most this long (argon2 hashes anything, but a megabyte password is an attack).
+MIN_PASSWORD = 10
+MAX_PASSWORD = 1024
+
+
+def check_password(password: str, name: str) -> str:
+    """``password`` when it may be used by ``name``, else ``InvalidArgument`` saying why."""
+    if len(password) < MIN_PASSWORD:
+        raise InvalidArgument(f"A password needs at least {MIN_PASSWORD} characters.")
+    if len(password) > MAX_PASSWORD:
+        raise InvalidArgument(f"A password may have at most {MAX_PASSWORD} characters.")
+    if password.strip().casefold() == name.strip().casefold():
+        raise InvalidArgument("A password must not be the member's own name.")
+    return password
+
+
+@dataclass(frozen=True, slots=True)
+class LoginLimits:
+    """How many failed logins are allowed within ``window`` per account and per address.
+
+    5 per account in 15 minutes stops guessing one person's password (OWASP suggests a small number
+    with a lock-out that lifts by itself); 20 per address allows a shared office network to mistype,
+    and stops one machine trying many accounts."""
+
+    per_account: int = 5
+    per_address: int = 20
+    window: timedelta = timedelta(minutes=15)
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """A member as a team server sees them: can they log in, and are they active."""
+
+    member: Member
+    has_password: bool
+    active: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """A logged-in member; ``token`` is shown once, at login."""
+
+    token: str
+    member: Member
+    expires_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """A document given to a coder to code."""
+
+    document_id: int
+    document: str
+    member_id: int
+    coder: str
+    blind: bool
+    assigned_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """How far one coder is with one document: turns with at least one of their codings, of all."""
+
+    document_id: int
+    document: str
+    member_id: int
+    coder: str
+    assigned: bool
+    blind: bool
+    coded_turns: int
+    turns: int
+    codings: int
+
+    @property
+    def share(self) -> float:
+        return self.coded_turns / self.turns if self.turns else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressSummary:
+    """Progress of a coder over their documents, or of a document over its coders."""
+
+    name: str
+    documents: int
+    coders: int
+    codings: int
+    mean_share: float
+
+
+def summarise(rows: list[Progress], by: str) -> list[ProgressSummary]:
+    """Per coder (``by="coder"``) or per document (``by="document"``): assigned work only, mean share."""
+    groups: dict[str, list[Progress]] = {}
+    for row in rows:
+        if row.assigned:
+            groups.setdefault(row.coder if by == "coder" else row.document, []).append(row)
+    return [
+        ProgressSummary(
+            name, len({r.document_id for r in items}), len({r.member_id for r in items}),
+            sum(r.codings for r in items), sum(r.share for r in items) / len(items),
+        )
+        for name, items in sorted(groups.items(), key=lambda kv: kv[0].casefold())
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One changed row: who, when, what (table, row, insert|update|delete), before and after (JSON)."""
+
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    table: str
+    row_id: str
+    before: str | None
+    after: str | None

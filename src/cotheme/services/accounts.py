@@ -1,0 +1,167 @@
+"""Accounts on a team server: members with passwords, logging in and out, sessions that expire, and
+the login rate limit.
+
+Members and users are the same people: an account is a member with an argon2 password hash. Owns the
+hashing (argon2id, argon2-cffi's defaults: RFC 9106's second recommended option), session tokens
+(random, 256 bits; only their SHA-256 is stored) and the checks of a login, which fail the same way for
+an unknown name, a wrong password and an inactive account so a login says nothing about who exists.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+from datetime import UTC, datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from cotheme.domain.project import Member, Permission
+from cotheme.domain.team import Account, LoginLimits, Session, check_password
+from cotheme.errors import Conflict, InvalidArgument, NotFound, TooManyAttempts
+from cotheme.services import members as members_service
+from cotheme.storage import accounts as repo
+from cotheme.storage import study
+from cotheme.storage.store import Store
+
+HASHER = PasswordHasher()
+#: Hashed once at import so an unknown name costs as much time as a known one.
+_DUMMY = HASHER.hash("cotheme: no such account")
+#: How long a session lasts (hours), unless ``COTHEME_SESSION_HOURS`` says otherwise: a working day.
+SESSION_HOURS_ENV = "COTHEME_SESSION_HOURS"
+DEFAULT_SESSION_HOURS = 12
+LIMITS = LoginLimits()
+WRONG = "The name or password is not right (or the account is not active)."
+
+
+def session_length() -> timedelta:
+    raw = os.environ.get(SESSION_HOURS_ENV, "").strip()
+    try:
+        hours = float(raw) if raw else DEFAULT_SESSION_HOURS
+    except ValueError:
+        raise InvalidArgument(f"{SESSION_HOURS_ENV}='{raw}' is not a number of hours.") from None
+    if not 0 < hours <= 24 * 30:
+        raise InvalidArgument(f"{SESSION_HOURS_ENV} must be between 0 and 720 hours.")
+    return timedelta(hours=hours)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _find(store: Store, name: str) -> tuple[Member, str | None, bool]:
+    with store.read() as conn:
+        found = repo.credentials(conn, name)
+    if found is None:
+        raise NotFound(f"No member is called '{name}'; add them with 'cotheme user add'.")
+    return found
+
+
+def add_user(store: Store, name: str, password: str | None, role_label: str = "",
+             permission: str = "coder") -> Member:
+    """A new member, with an account when ``password`` is given (hashed in the same transaction)."""
+    hashed = HASHER.hash(check_password(password, name)) if password is not None else None
+    member = members_service.add_member(store, name, role_label, permission, password_hash=hashed)
+    return member
+
+
+def set_password(store: Store, name: str, password: str) -> Member:
+    """Give a member a (new) password; their open sessions end."""
+    member, _, _ = _find(store, name)
+    hashed = HASHER.hash(check_password(password, member.name))
+    with store.write() as conn:
+        repo.set_password_hash(conn, member.id, hashed)
+        repo.end_sessions_of(conn, member.id)
+    return member
+
+
+def set_user(store: Store, name: str, *, new_name: str | None = None, role_label: str | None = None,
+             permission: str | None = None, active: bool | None = None) -> Account:
+    """Change a member's name, role label, permission or active flag; the last active lead stays."""
+    member, _, _ = _find(store, name)
+    values: dict[str, object] = {}
+    if new_name is not None:
+        values["name"] = " ".join(new_name.split())
+        if not values["name"]:
+            raise InvalidArgument("A member needs a name.")
+    if role_label is not None:
+        values["role_label"] = role_label.strip()
+    if permission is not None:
+        values["permission"] = Permission.parse(permission).value
+    if active is not None:
+        values["active"] = active
+    with store.write() as conn:
+        if "name" in values:
+            clash = study.find_member(conn, str(values["name"]))
+            if clash is not None and clash.id != member.id:
+                raise Conflict(f"There is already a member called '{values['name']}'.")
+        repo.set_account(conn, member.id, **values)
+        leads = [a for a in repo.accounts(conn) if a.active and a.member.permission is Permission.LEAD]
+        if not leads:
+            raise Conflict("That would leave the project without an active lead; make someone else a lead first.")
+        if active is False:
+            repo.end_sessions_of(conn, member.id)
+        return next(a for a in repo.accounts(conn) if a.member.id == member.id)
+
+
+def accounts(store: Store) -> list[Account]:
+    with store.read() as conn:
+        return repo.accounts(conn)
+
+
+def team_mode(store: Store) -> bool:
+    """True when any member has a password: the server then asks everyone to log in."""
+    with store.read() as conn:
+        return repo.any_passwords(conn)
+
+
+def _limited(store: Store, name: str, address: str, at: datetime) -> None:
+    since = at - LIMITS.window
+    with store.read() as conn:
+        by_account = repo.failures(conn, since, account=name)
+        by_address = repo.failures(conn, since, address=address)
+    if by_account >= LIMITS.per_account or by_address >= LIMITS.per_address:
+        minutes = int(LIMITS.window.total_seconds() // 60)
+        raise TooManyAttempts(f"Too many failed logins; wait {minutes} minutes and try again, or ask a lead.")
+
+
+def login(store: Store, name: str, password: str, address: str = "") -> Session:
+    """A new session for ``name`` when the password is right; every failure counts towards the limit."""
+    at = datetime.now(UTC)
+    _limited(store, name, address, at)
+    with store.read() as conn:
+        found = repo.credentials(conn, name)
+    hashed = found[1] if found is not None else None
+    try:
+        HASHER.verify(hashed or _DUMMY, password[:4096])
+        ok = found is not None and hashed is not None and found[2]
+    except (VerificationError, InvalidHashError):
+        ok = False
+    if not ok or found is None:
+        with store.write() as conn:
+            repo.add_failure(conn, name, address, at)
+        raise InvalidArgument(WRONG)
+    token = secrets.token_urlsafe(32)
+    expires = at + session_length()
+    with store.write() as conn:
+        repo.clear_failures(conn, name)
+        repo.prune(conn, at, at - LIMITS.window)
+        repo.add_session(conn, token_hash(token), found[0].id, address, at, expires)
+        if hashed is not None and HASHER.check_needs_rehash(hashed):
+            repo.set_password_hash(conn, found[0].id, HASHER.hash(password))
+    return Session(token, found[0], expires)
+
+
+def session_member(store: Store, token: str) -> Member | None:
+    """The member a session token belongs to, or ``None`` when it is unknown, expired or disabled."""
+    if not token or len(token) > 200:
+        return None
+    with store.read() as conn:
+        found = repo.session_member(conn, token_hash(token), datetime.now(UTC))
+    return found[0] if found else None
+
+
+def logout(store: Store, token: str) -> None:
+    with store.write() as conn:
+        repo.end_session(conn, token_hash(token))

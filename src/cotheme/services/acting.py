@@ -1,0 +1,175 @@
+"""Permissions, enforced here: a view of a ``Project`` that acts as one member and checks that member's
+permission before every operation.
+
+``project.acting_as(member)`` returns an ``ActingProject``. Every public method of ``Project`` is named
+in ``RULES`` with what it needs (read, code, lead); a method missing from the table needs a lead, so a
+new operation is closed until someone classifies it (a test lists the unclassified ones). While a call
+runs, the member is the actor of the audit trail and, unless they lead, their view of blind documents
+is restricted (``storage/visibility.py``). The CLI acts as the lead unless ``--as NAME``; the web server
+acts as the logged-in (team) or chosen (local token) member.
+
+Decisions recorded here: coders change and delete only their own codings, and code and write memos
+only as themselves; viewers read everything a coder reads; in a blind document everyone but leads sees
+only their own codings (a viewer none), until a lead reveals it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from cotheme.domain.project import Member, Permission
+from cotheme.domain.team import Need, require
+from cotheme.errors import Forbidden, NotFound
+from cotheme.storage.tracking import ACTOR
+from cotheme.storage.visibility import VIEWER
+
+if TYPE_CHECKING:
+    from cotheme.services.project import Project
+
+R, C, L = Need.READ, Need.CODE, Need.LEAD
+#: What each public operation of ``Project`` needs.
+RULES: dict[str, Need] = {
+    # reading the project
+    "location": R, "info": R, "members": R, "documents": R, "document": R, "cases": R, "codes": R,
+    "codings": R, "coding": R, "retrieve": R, "codings_frame": R, "memos": R, "search": R, "themes": R,
+    "exemplars": R, "theme_review": R, "templates": R, "thematic_map": R, "targets": R, "sample_table": R,
+    "themes_report": R, "matrix": R, "cooccurrence": R, "methods_report": R, "revisions": R, "revision": R,
+    "review_queue": R, "deidentified_exports_only": R, "deidentified_documents": R, "require_deidentified": R,
+    "export_codebook": R, "export_codebook_qdc": R, "export_themes": R, "assist_status": R,
+    "assist_provenance": R, "codebook_history": R, "codebook_as_of": R, "codebook_diff": R, "queue": R,
+    "blind_documents": R, "team_mode": R, "close": R, "similar": R, "suggest": R,
+    # coding and memos
+    "code": C, "update_coding": C, "delete_coding": C, "add_memo": C, "accept_similar": C,
+    "accept_suggestion": C,
+    # leading: codebook, themes, members, assignments, settings, imports, exports, de-identification
+    **{name: L for name in (
+        "update_info", "add_member", "import_files", "import_sources", "rename_speaker", "import_cases",
+        "add_case", "import_qdpx", "import_qdpx_files", "export_qdpx", "import_codebook", "import_codebook_qdc",
+        "create_code", "edit_code", "move_code", "create_theme", "update_theme", "delete_theme", "link_codes",
+        "import_themes", "add_exemplar", "remove_exemplar", "import_template", "save_map_positions",
+        "reset_map_positions", "import_targets", "save_targets", "edit_document", "place_coding",
+        "remove_from_review", "deid_add_name", "deid_remove_name", "deid_names", "deid_scan", "deid_candidates",
+        "deid_decide", "deid_apply", "set_deidentified_exports_only", "check", "backup", "backup_schedule",
+        "set_assist", "index", "candidate_themes", "users", "add_user", "set_password", "set_user", "assign",
+        "assignments", "set_blind", "progress", "undo_codebook", "merge_codes", "split_code", "delete_code",
+        "audit", "export_audit",
+    )},
+}
+#: Operations that name the member they act for, by keyword.
+MEMBER_ARGUMENT = {"code": "coder", "add_memo": "author", "accept_similar": "member",
+                   "accept_suggestion": "member", "add_exemplar": "member", "deid_decide": "member",
+                   "edit_document": "author", "deid_apply": "author"}
+# Agreement and reconciliation (issue #4): anyone reads the scores and the comparison; coders decide
+# what goes into the consensus layer, recorded as themselves; only a lead switches reflexive mode.
+RULES.update({"agreement": R, "reflexive_mode": R, "reconciliation": R, "accept_coding": C,
+              "merge_codings": C, "reject_coding": C, "set_reflexive_mode": L})
+MEMBER_ARGUMENT.update({"accept_coding": "member", "merge_codings": "member", "reject_coding": "member"})
+
+
+def need_of(name: str) -> Need:
+    """What the operation ``name`` needs (a lead, when it is not classified)."""
+    return RULES.get(name, Need.LEAD)
+
+
+class ActingProject:
+    """A ``Project`` seen and changed by one member; every operation checks their permission first."""
+
+    def __init__(self, project: Project, member: Member, *, explicit: bool = True) -> None:
+        self._project = project
+        self.member = member
+        self._explicit = explicit  # chosen (--as, login, the page's header) rather than defaulted
+
+    @property
+    def leads(self) -> bool:
+        return self.member.permission is Permission.LEAD
+
+    def __repr__(self) -> str:
+        return f"<ActingProject {self._project.location} as {self.member.name} ({self.member.permission.value})>"
+
+    def _run(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        actor = ACTOR.set((self.member.id, self.member.name))
+        viewer = VIEWER.set(None if self.leads else self.member.id)
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            VIEWER.reset(viewer)
+            ACTOR.reset(actor)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        value = getattr(type(self._project), name, None)
+        if isinstance(value, property):
+            require(self.member, need_of(name), name)
+            return self._run(getattr, self._project, name)
+        attr = getattr(self._project, name)
+        if not callable(attr):
+            return attr
+        require(self.member, need_of(name), name.replace("_", " "))
+        argument = MEMBER_ARGUMENT.get(name)
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            if argument is not None:
+                kwargs[argument] = self._for_member(kwargs.get(argument))
+            return self._run(attr, *args, **kwargs)
+
+        return call
+
+    def _for_member(self, named: str | None) -> str | None:
+        """Whom an action is recorded for: a lead may name anyone; others only themselves."""
+        if named is None:
+            return self.member.name if (self._explicit or not self.leads) else None
+        if not self.leads and named.strip().casefold() != self.member.name.casefold():
+            raise Forbidden(f"{self.member.name} may code and write memos only as themselves, not as {named}.")
+        return named
+
+    # -- operations with rules beyond the permission level --------------------------------------
+    def code(self, document: str | int, code: str, **kwargs: Any) -> Any:
+        """Code as this member; only a lead may create a missing code on the way."""
+        require(self.member, Need.CODE, "code")
+        kwargs["coder"] = self._for_member(kwargs.get("coder"))
+        if kwargs.get("create") and not self.leads:
+            kwargs["create"] = False
+            try:
+                return self._run(self._project.code, document, code, **kwargs)
+            except NotFound:
+                raise Forbidden(f"There is no code '{code}', and only a lead can add codes to the codebook.") from None
+        return self._run(self._project.code, document, code, **kwargs)
+
+    def _own_coding(self, coding_id: int) -> None:
+        require(self.member, Need.CODE, "change codings")
+        if self.leads:
+            return
+        extract = self._run(self._project.coding, coding_id)
+        if (extract.coder or "").casefold() != self.member.name.casefold():
+            raise Forbidden(f"Coding {coding_id} was made by {extract.coder or 'someone else'}; "
+                            f"{self.member.name} may change only their own codings.")
+
+    def update_coding(self, coding_id: int, **kwargs: Any) -> Any:
+        self._own_coding(coding_id)
+        return self._run(self._project.update_coding, coding_id, **kwargs)
+
+    def delete_coding(self, coding_id: int) -> None:
+        self._own_coding(coding_id)
+        self._run(self._project.delete_coding, coding_id)
+
+    def queue(self, member: str | int | None = None) -> Any:
+        """This member's assigned documents (a lead may look at anyone's)."""
+        if member is not None and not self.leads and str(member) not in (str(self.member.id), self.member.name):
+            require(self.member, Need.LEAD, "see another coder's queue")
+        return self._run(self._project.queue, self.member.id if member is None else member)
+
+    def acting_as(self, member: Member | str, *, explicit: bool = True) -> ActingProject:
+        """Only a lead may act as someone else."""
+        require(self.member, Need.LEAD, "act as another member")
+        return self._project.acting_as(member, explicit=explicit)
+
+    def close(self) -> None:
+        self._project.close()
+
+    def __enter__(self) -> ActingProject:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()

@@ -1,0 +1,249 @@
+"""Private coding suggestions (issue #8): suggest codes for a passage, find passages like a code's
+extracts, accept one as a coding with its provenance, and the project's on/off setting.
+
+Everything runs on the local model (``assist_model``) over vectors cached in the project
+(``assist_index``). The assistant proposes and never decides: nothing is coded until a person accepts,
+and then the coding is a normal one plus a provenance row (model, score, time, member).
+
+Owns the code profiles (cards and examples, cached per process while codes and codings are unchanged) and
+the rules of "similar" (passages already coded with the code are left out; overlapping passages are
+shown once). Must not import the model before it is needed, so the rest of cotheme runs without the
+extra.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from cotheme.domain.assist import IndexReport, SimilarPassage, Suggestion
+from cotheme.domain.codebook import Code
+from cotheme.domain.codings import Extract
+from cotheme.errors import Conflict, InvalidArgument, NotFound
+from cotheme.services import assist_index, assist_model, assist_setting
+from cotheme.services.assist_index import IndexProgress
+from cotheme.services.assist_rank import Profiles, reference_sample, unit
+from cotheme.services.codebook import resolve_code
+from cotheme.services.coding import get_extract, resolve_document
+from cotheme.services.members import resolve_coder
+from cotheme.storage import assist as repo
+from cotheme.storage import codes as codes_repo
+from cotheme.storage import codings as codings_repo
+from cotheme.storage import documents as docs_repo
+from cotheme.storage.store import Store, now
+
+def _encoder(store: Store) -> assist_model.Encoder:
+    """The model, once the project allows assistance and the extra is installed."""
+    assist_setting.require_enabled(store)
+    return assist_model.load()
+
+
+def index(store: Store, progress: IndexProgress | None = None) -> IndexReport:
+    return assist_index.index(store, _encoder(store), progress)
+
+
+@dataclass
+class _Profiled:
+    key: tuple[Any, ...]
+    codes: list[Code]
+    profiles: Profiles
+    coded: dict[int, list[tuple[int, int, int]]]  # code id -> (revision, start, end) of its codings
+
+
+_lock = threading.Lock()
+_profiles: dict[tuple[str, str], _Profiled] = {}
+_quote_vectors: dict[tuple[str, str], np.ndarray] = {}
+
+
+def _card(code: Code) -> str:
+    parts = [" / ".join(code.path), code.definition, code.inclusion, code.example]
+    return ". ".join(p.strip() for p in parts if p and p.strip())
+
+
+def _examples(encoder: assist_model.Encoder, index: assist_index.Cached, spans: list[repo.CodedSpan]) -> list[np.ndarray]:
+    """One vector per coding: the mean of the cached sentences it covers, else its quote embedded."""
+    out: list[np.ndarray | None] = []
+    missing: list[int] = []
+    for i, span in enumerate(spans):
+        own = index.slice_of(span.revision_id)
+        starts, ends, turn = index.starts[own], index.ends[own], index.kinds[own]
+        inside = np.flatnonzero((starts < span.end) & (ends > span.start))
+        if len(inside):
+            covered = np.minimum(ends[inside], span.end) - np.maximum(starts[inside], span.start)
+            share = covered / np.maximum(ends[inside] - starts[inside], 1)
+            best = inside[(share >= 0.5) & ~turn[inside]]  # the sentences it mostly covers
+            best = best if len(best) else inside[np.argmax(share)][None]
+            out.append(unit(index.vectors[own][best].mean(axis=0, keepdims=True))[0])
+        else:
+            out.append(None)
+            missing.append(i)
+    texts = [spans[i].quote for i in missing]
+    new = [t for t in dict.fromkeys(texts) if (encoder.name, t) not in _quote_vectors]
+    if new:
+        for text, vector in zip(new, encoder.encode(new)):
+            _quote_vectors[(encoder.name, text)] = vector
+    for i, text in zip(missing, texts):
+        out[i] = _quote_vectors[(encoder.name, text)]
+    return [v for v in out if v is not None]
+
+
+def _profiled(store: Store, encoder: assist_model.Encoder) -> tuple[_Profiled, assist_index.Cached]:
+    index = assist_index.cached(store, encoder.name, encoder.dim)
+    with store.read() as conn:
+        codes = codes_repo.all_codes(conn)
+        key = (index.stamp, repo.codings_stamp(conn), tuple((c.id, _card(c)) for c in codes))
+        with _lock:
+            found = _profiles.get((store.target, encoder.name))
+        if found is not None and found.key == key:
+            return found, index
+        spans = repo.coded_spans(conn)
+    if not codes:
+        raise NotFound("The codebook is empty; create codes first (cotheme codebook add).")
+    vectors = _examples(encoder, index, spans)
+    position = {c.id: i for i, c in enumerate(codes)}
+    examples: list[list[np.ndarray]] = [[] for _ in codes]
+    coded: dict[int, list[tuple[int, int, int]]] = {c.id: [] for c in codes}
+    for span, vector in zip(spans, vectors):
+        examples[position[span.code_id]].append(vector)
+        coded[span.code_id].append((span.revision_id, span.start, span.end))
+    cards = encoder.encode([_card(c) for c in codes])
+    profiles = Profiles(cards, [np.array(e, np.float32).reshape(-1, encoder.dim) for e in examples])
+    reference = index.vectors[reference_sample(len(index.vectors))]
+    if len(reference) < 20:  # nothing indexed yet: the codes' own cards and examples stand in
+        reference = np.vstack([cards, *[np.array(e, np.float32).reshape(-1, encoder.dim) for e in examples]])
+    profiles.calibrate(reference)
+    made = _Profiled(key, codes, profiles, coded)
+    with _lock:
+        _profiles[(store.target, encoder.name)] = made
+    return made, index
+
+
+def _span_text(store: Store, document: str | int, start: int, end: int) -> str:
+    with store.read() as conn:
+        doc_id = docs_repo.resolve(conn, str(document))
+        if doc_id is None:
+            raise NotFound(f"There is no document '{document}'; see 'cotheme docs list'.")
+        return docs_repo.anchor(conn, docs_repo.current_revision(conn, doc_id), start, end).quote
+
+
+def suggest(store: Store, text: str | None = None, *, document: str | int | None = None,
+            start: int | None = None, end: int | None = None, top: int = 5) -> list[Suggestion]:
+    """The ``top`` codes for a passage (``text``, or ``start``-``end`` of a document), best first."""
+    if text is None:
+        if document is None or start is None or end is None:
+            raise InvalidArgument("Give the passage as text, or as a document with start and end.")
+        text = _span_text(store, document, start, end)
+    if not text.strip():
+        raise InvalidArgument("The passage to suggest codes for is empty.")
+    encoder = _encoder(store)
+    made, _ = _profiled(store, encoder)
+    scores = made.profiles.scores(encoder.encode([text]))[0]
+    best = np.argsort(-scores)[: max(1, top)]
+    return [Suggestion(made.codes[i].id, made.codes[i].name, made.codes[i].path_text, round(float(scores[i]), 3))
+            for i in best]
+
+
+def _code_of(store: Store, code: str | None, code_id: int | None) -> int:
+    with store.read() as conn:
+        if code_id is not None:
+            if codes_repo.get_row(conn, code_id) is None:
+                raise NotFound(f"There is no code {code_id}; it may have been deleted.")
+            return code_id
+        if not code:
+            raise InvalidArgument("Name the code (--code NAME).")
+        return resolve_code(conn, code)
+
+
+def similar(store: Store, code: str | None = None, *, code_id: int | None = None, top: int = 10,
+            kinds: Sequence[str] = ("turn", "sentence")) -> list[SimilarPassage]:
+    """Passages not yet coded with the code, most like its extracts and card first (one per overlap)."""
+    encoder = _encoder(store)
+    wanted = _code_of(store, code, code_id)
+    made, index = _profiled(store, encoder)
+    if not len(index.ids):
+        raise Conflict("Nothing is indexed yet; run 'cotheme index PROJECT' first.")
+    column = next(i for i, c in enumerate(made.codes) if c.id == wanted)
+    scores = made.profiles.scores(index.vectors, [column])[:, 0]
+    allowed = np.isin(index.kinds, [k == "turn" for k in kinds])
+    for revision, start, end in made.coded[wanted]:
+        own = index.slice_of(revision)
+        allowed[own] &= ~((index.starts[own] < end) & (index.ends[own] > start))
+    chosen: list[int] = []
+    for i in np.argsort(-np.where(allowed, scores, -np.inf)):
+        if not allowed[i] or len(chosen) >= top:
+            break
+        if any(index.revisions[j] == index.revisions[i] and index.starts[j] < index.ends[i]
+               and index.ends[j] > index.starts[i] for j in chosen):
+            continue
+        chosen.append(int(i))
+    return _described(store, index, chosen, scores)
+
+
+def _described(store: Store, index: assist_index.Cached, chosen: list[int], scores: np.ndarray) -> list[SimilarPassage]:
+    out = []
+    with store.read() as conn:
+        titles = {d: t for d, t, _ in repo.current_revisions(conn)}
+        for i in chosen:
+            anchor = docs_repo.anchor(conn, int(index.revisions[i]), int(index.starts[i]), int(index.ends[i]))
+            out.append(SimilarPassage(int(index.ids[i]), int(index.documents[i]), titles[int(index.documents[i])],
+                                      "turn" if index.kinds[i] else "sentence", anchor.start, anchor.end,
+                                      anchor.quote, round(float(scores[i]), 3)))
+    return out
+
+
+def _score(store: Store, encoder: assist_model.Encoder, code_id: int, vector: np.ndarray) -> float:
+    made, _ = _profiled(store, encoder)
+    column = next(i for i, c in enumerate(made.codes) if c.id == code_id)
+    return round(float(made.profiles.scores(vector[None, :], [column])[0, 0]), 3)
+
+
+def accept_similar(store: Store, passage_id: int, *, code: str | None = None, code_id: int | None = None,
+                   member: str | None = None) -> Extract:
+    """Code a similar passage with the code: a normal coding plus its provenance (model, score, who, when)."""
+    encoder = _encoder(store)
+    wanted = _code_of(store, code, code_id)
+    with store.read() as conn:
+        row = repo.passage(conn, passage_id)
+        if row is None or docs_repo.current_revision(conn, row.document_id) != row.revision_id:
+            raise NotFound(f"There is no passage {passage_id} in the current transcripts; run 'cotheme similar' again.")
+    index = assist_index.cached(store, encoder.name, encoder.dim)
+    position = index.position(passage_id)
+    vector = index.vectors[position] if position is not None else encoder.encode([_span_text(store, row.document_id, row.start, row.end)])[0]
+    return _accept(store, encoder, "similar", wanted, row.document_id, row.start, row.end, vector, member)
+
+
+def accept_suggestion(store: Store, document: str | int, start: int, end: int, *, code: str | None = None,
+                      code_id: int | None = None, member: str | None = None) -> Extract:
+    """Code ``start``-``end`` with a suggested code, recording the suggestion's provenance."""
+    encoder = _encoder(store)
+    wanted = _code_of(store, code, code_id)
+    vector = encoder.encode([_span_text(store, document, start, end)])[0]
+    return _accept(store, encoder, "suggest", wanted, document, start, end, vector, member)
+
+
+def _accept(store: Store, encoder: assist_model.Encoder, source: str, code_id: int, document: str | int,
+            start: int, end: int, vector: np.ndarray, member: str | None) -> Extract:
+    """The coding and its provenance in one transaction: both are stored, or neither."""
+    score = _score(store, encoder, code_id, vector)
+    with store.write() as conn:
+        doc_id = resolve_document(conn, str(document))
+        revision_id = docs_repo.current_revision(conn, doc_id)
+        who = resolve_coder(conn, member)
+        stamp = now()
+        coding_id = codings_repo.insert_coding(
+            conn, document_id=doc_id, revision_id=revision_id, code_id=code_id, coder_id=who.id,
+            anchor=docs_repo.anchor(conn, revision_id, start, end), stamp=stamp,
+        )
+        repo.add_provenance(conn, coding_id=coding_id, source=source, model=encoder.name, score=score,
+                            member_id=who.id, stamp=stamp)
+    return get_extract(store, coding_id)
+
+
+def provenance(store: Store) -> list[tuple[int, str, str, float, str | None, Any]]:
+    with store.read() as conn:
+        return repo.provenance(conn)
+

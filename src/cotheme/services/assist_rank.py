@@ -1,0 +1,130 @@
+"""Scoring passages against codes: the numbers behind "suggest" and "similar" (issue #8).
+
+A code is described by two kinds of vector: its *card* (name, definition, inclusion and exclusion notes
+and example, embedded as one text) and its *examples* (the passages the team has coded with it). A
+passage's raw score for a code blends the cosine with the card, with the examples' centroid and with
+its nearest examples (mean of the top ``KNN``), the examples weighing more as a code gathers them
+(weight ``n / (n + PRIOR)``). Scores are then *calibrated per code*: the raw score minus the code's
+mean over a reference sample of the project's passages, divided by their spread (a z-score), so a
+code whose card resembles everything does not win every passage. The weights were chosen on labelled
+data (``bench/assist_eval.py``; figures in docs/assist.md).
+
+Pure numpy on arrays; must not read the database or load the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+Matrix = NDArray[np.float32]
+
+#: Examples count as much as the card once a code has this many (chosen on the NHS data: 2-5 similar).
+PRIOR = 3.0
+#: Nearest examples averaged for the kNN part (1 overfits to one odd extract; 5 blurs into the centroid).
+KNN = 3
+#: At most this many examples per code are compared one by one (the centroid uses all of them).
+MAX_EXAMPLES = 200
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How the parts are blended; the defaults are the measured best (see the module docstring)."""
+
+    card: float = 1.0
+    centroid: float = 0.5
+    knn: float = 0.5
+    prior: float = PRIOR
+    calibrate: bool = True
+
+
+def unit(rows: Matrix) -> Matrix:
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    return (rows / np.maximum(norms, 1e-9)).astype(np.float32)
+
+
+def to_bytes(vector: Matrix) -> bytes:
+    return np.asarray(vector, dtype="<f4").tobytes()
+
+
+def from_bytes(blobs: Sequence[bytes], dim: int) -> Matrix:
+    if not blobs:
+        return np.zeros((0, dim), dtype=np.float32)
+    return np.frombuffer(b"".join(blobs), dtype="<f4").reshape(len(blobs), dim).astype(np.float32)
+
+
+class Profiles:
+    """Every code's card vector and example vectors, with per-code calibration."""
+
+    def __init__(self, cards: Matrix, examples: Sequence[Matrix], weights: Weights = Weights()) -> None:
+        self.cards = unit(cards)
+        self.weights = weights
+        dim = cards.shape[1]
+        self.counts = np.array([len(e) for e in examples], dtype=np.float32)
+        self.centroids = np.zeros_like(self.cards)
+        kept: list[Matrix] = []
+        owners: list[int] = []
+        for i, own in enumerate(examples):
+            if len(own):
+                self.centroids[i] = unit(own.mean(axis=0, keepdims=True))[0]
+                chosen = own if len(own) <= MAX_EXAMPLES else own[np.linspace(0, len(own) - 1, MAX_EXAMPLES).astype(int)]
+                kept.append(chosen)
+                owners.extend([i] * len(chosen))
+        self.examples = np.vstack(kept).astype(np.float32) if kept else np.zeros((0, dim), np.float32)
+        self.owners = np.array(owners, dtype=np.int64)
+        self.mean = np.zeros(len(self.cards), dtype=np.float32)
+        self.spread = np.ones(len(self.cards), dtype=np.float32)
+
+    def raw(self, passages: Matrix, codes: Sequence[int] | None = None) -> Matrix:
+        """Raw blended scores, one row per passage, one column per code (or per code in ``codes``)."""
+        chosen = np.arange(len(self.cards)) if codes is None else np.asarray(codes, dtype=np.int64)
+        w = self.weights
+        card = passages @ self.cards[chosen].T
+        n = self.counts[chosen]
+        share = n / (n + w.prior) if w.prior > 0 else (n > 0).astype(np.float32)
+        learned = np.zeros_like(card)
+        if w.centroid:
+            learned += w.centroid * (passages @ self.centroids[chosen].T)
+        if w.knn:
+            learned += w.knn * self._knn(passages, chosen)
+        parts = w.centroid + w.knn
+        if parts == 0 or w.card == 0:
+            blend = card if parts == 0 else learned / parts
+            return np.where(n > 0, blend, card) if parts else blend
+        return ((1 - share) * card + share * (learned / parts)).astype(np.float32)
+
+    def _knn(self, passages: Matrix, chosen: NDArray[np.int64]) -> Matrix:
+        out = np.zeros((len(passages), len(chosen)), dtype=np.float32)
+        if not len(self.examples):
+            return out
+        for column, code in enumerate(chosen):
+            own = self.examples[self.owners == code]
+            if not len(own):
+                continue
+            sims = passages @ own.T
+            top = min(KNN, own.shape[0])
+            out[:, column] = np.sort(sims, axis=1)[:, -top:].mean(axis=1)
+        return out
+
+    def calibrate(self, reference: Matrix) -> None:
+        """Learn each code's mean and spread over ``reference`` passages (a sample of the project)."""
+        if not self.weights.calibrate or len(reference) < 20:
+            return
+        scores = self.raw(reference)
+        self.mean = scores.mean(axis=0).astype(np.float32)
+        self.spread = np.maximum(scores.std(axis=0), 1e-3).astype(np.float32)
+
+    def scores(self, passages: Matrix, codes: Sequence[int] | None = None) -> Matrix:
+        """Calibrated scores (z-scores when calibrated), passages x codes."""
+        chosen = slice(None) if codes is None else np.asarray(codes, dtype=np.int64)
+        return ((self.raw(passages, codes) - self.mean[chosen]) / self.spread[chosen]).astype(np.float32)
+
+
+def reference_sample(count: int, size: int = 2000, seed: int = 8) -> NDArray[np.int64]:
+    """Indices of a fixed pseudo-random sample of ``size`` among ``count`` passages."""
+    if count <= size:
+        return np.arange(count)
+    return np.sort(np.random.default_rng(seed).choice(count, size=size, replace=False))

@@ -1,0 +1,57 @@
+"""Whether a project allows coding suggestions (issue #8), and what the assistant holds for it.
+
+The project setting ``assist`` is ``on`` unless someone turned it ``off`` (``cotheme assist off``);
+off, every entry point refuses with one sentence and the cached passages are deleted, so nothing the
+model made stays in the project. Kept apart from the numpy code so that status, the setting and the
+methods report work without the optional extra.
+"""
+
+from __future__ import annotations
+
+from cotheme.domain.assist import AssistStatus
+from cotheme.errors import Conflict
+from cotheme.services import assist_model
+from cotheme.storage import assist as repo
+from cotheme.storage import study
+from cotheme.storage.store import Store
+
+SETTING = "assist"
+OFF_SENTENCE = (
+    "Coding suggestions are turned off for this project; turn them on with 'cotheme assist on PROJECT'."
+)
+
+
+def enabled(store: Store) -> bool:
+    with store.read() as conn:
+        return (study.read_setting(conn, SETTING) or "on") != "off"
+
+
+def require_enabled(store: Store) -> None:
+    if not enabled(store):
+        raise Conflict(OFF_SENTENCE)
+
+
+def set_enabled(store: Store, on: bool) -> int:
+    """Turn assistance on or off; off deletes the cached passages too. Returns how many were deleted."""
+    with store.write() as conn:
+        study.write_settings(conn, {SETTING: "on" if on else "off"})
+        return 0 if on else repo.drop_all(conn)
+
+
+def status(store: Store) -> AssistStatus:
+    """Installed? Allowed? Which model, what is indexed, and how many suggestions were accepted."""
+    reason = assist_model.missing()
+    model = assist_model.model_name() if reason is None else assist_model.MODEL_PACKAGE
+    with store.read() as conn:
+        documents = len(repo.current_revisions(conn))
+        indexed, passages = repo.counts(conn, model)
+        accepted = sum(repo.accepted_count(conn).values())
+    notes = () if reason is None else (reason,)
+    return AssistStatus(reason is None, enabled(store), model, assist_model.HOW_TO_ENABLE, documents,
+                        indexed, passages, accepted, notes)
+
+
+def accepted_count(store: Store) -> dict[str, int]:
+    """Codings made by accepting a suggestion, per model (for the methods report)."""
+    with store.read() as conn:
+        return repo.accepted_count(conn)

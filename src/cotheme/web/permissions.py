@@ -1,0 +1,68 @@
+"""Which member may call which /api/v1 route: the table, and the check every request passes first.
+
+The service layer checks every operation (``services/acting.py``); this table lets the web refuse a
+request before its body is read, with the same sentence, and is what the permission-matrix test reads
+(every API route x lead/coder/viewer/anonymous). A route missing from ``NEEDS`` needs a lead, and the
+test fails until it is added. Pages (HTML) need only a member: what they show is checked below them.
+"""
+
+from __future__ import annotations
+
+from fastapi import Request
+from fastapi.routing import APIRoute
+
+from cotheme.domain.team import Need, require
+from cotheme.web.context import context
+
+R, C, L = Need.READ, Need.CODE, Need.LEAD
+#: Reachable by anyone (a team server asks for no session here).
+PUBLIC = {"POST /api/v1/login", "POST /api/v1/logout"}
+#: "METHOD /api/v1/path" -> what it needs.
+NEEDS: dict[str, Need] = {
+    # documents, codings, members (api_texts)
+    "GET /api/v1/members": R, "GET /api/v1/documents": R, "GET /api/v1/documents/{document_id}": R,
+    "GET /api/v1/documents/{document_id}/codings": R, "GET /api/v1/codings/{coding_id}": R,
+    "POST /api/v1/codings": C, "PATCH /api/v1/codings/{coding_id}": C, "DELETE /api/v1/codings/{coding_id}": C,
+    # codebook (api_codebook, api_history)
+    "GET /api/v1/codes": R, "POST /api/v1/codes": L, "PATCH /api/v1/codes/{code_id}": L,
+    "POST /api/v1/codes/{code_id}/move": L, "DELETE /api/v1/codes/{code_id}": L,
+    "GET /api/v1/codebook/history": R, "GET /api/v1/codebook/as-of": R, "GET /api/v1/codebook/diff": R,
+    "POST /api/v1/codebook/undo": L, "POST /api/v1/codebook/merge": L, "POST /api/v1/codebook/split": L,
+    # memos, cases, retrieval, search (api_notes)
+    "GET /api/v1/memos": R, "POST /api/v1/memos": C, "GET /api/v1/cases": R, "GET /api/v1/extracts": R,
+    "GET /api/v1/search": R,
+    # themes, map, sample, reports (api_themes)
+    "GET /api/v1/themes": R, "POST /api/v1/themes": L, "PATCH /api/v1/themes/{theme_id}": L,
+    "DELETE /api/v1/themes/{theme_id}": L, "POST /api/v1/themes/{theme_id}/codes": L,
+    "POST /api/v1/themes/{theme_id}/exemplars": L, "DELETE /api/v1/themes/{theme_id}/exemplars/{coding_id}": L,
+    "GET /api/v1/themes/{theme_id}/review": R, "GET /api/v1/map": R, "GET /api/v1/map.svg": R,
+    "POST /api/v1/map/positions": L, "POST /api/v1/map/reset": L, "GET /api/v1/sample": R,
+    "GET /api/v1/reports/{kind}": R,
+    # the team (api_team)
+    "GET /api/v1/me": R, "GET /api/v1/users": L, "GET /api/v1/assignments": L, "POST /api/v1/assignments": L,
+    "GET /api/v1/queue": R, "GET /api/v1/progress": L, "PUT /api/v1/documents/{document_id}/blind": L,
+    "GET /api/v1/audit": L, "GET /api/v1/audit.csv": L,
+}
+
+
+def route_key(method: str, path: str) -> str:
+    return f"{method} {path}"
+
+
+def need_of(method: str, path: str) -> Need:
+    """What a route needs: from ``NEEDS``; unknown API routes need a lead; pages a member."""
+    if not path.startswith("/api/"):
+        return Need.READ
+    return NEEDS.get(route_key(method, path), Need.LEAD)
+
+
+def permitted(request: Request) -> None:
+    """App-wide dependency: refuse (403, one sentence) a member whose permission the route exceeds."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    key = route_key(request.method, route.path)
+    if key in PUBLIC or route.path in ("/login", "/logout") or route.path.startswith("/api/v1/openapi"):
+        return
+    ctx = context(request)
+    require(ctx.member, need_of(request.method, route.path), key)

@@ -1,0 +1,86 @@
+"""The team server's gate: accounts instead of the access token (issue #4).
+
+Every request but the login page, the login API and static files needs a session: the HttpOnly,
+SameSite=Strict ``cotheme_session`` cookie set at login, or ``Authorization: Bearer SESSION_TOKEN`` for
+scripts (``POST /api/v1/login`` returns one). Without one, the API answers 401 and pages send the browser
+to ``/login``. The CSRF double submit and the security headers work as in the local gate
+(``security.py``). Sessions are checked in the database on every request (so a disabled account or a
+changed password ends them at once), in the thread pool, never on the event loop.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from urllib.parse import quote
+
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.types import ASGIApp
+
+from cotheme.services.project import Project
+from cotheme.web.security import CSRF_COOKIE, CSRF_HEADER, HEADERS, UNSAFE, _same
+
+SESSION_COOKIE = "cotheme_session"
+#: Reachable without a session: the login page and form, the login API, and the session's end.
+PUBLIC = {("GET", "/login"), ("POST", "/login"), ("POST", "/api/v1/login"), ("POST", "/logout")}
+
+
+def session_token(request: Request) -> tuple[str, bool]:
+    """The session token of a request and whether it came in a header (no CSRF check needed then)."""
+    bearer = request.headers.get("authorization", "")
+    if bearer.startswith("Bearer "):
+        return bearer[7:].strip(), True
+    return request.cookies.get(SESSION_COOKIE, ""), False
+
+
+class TeamGate(BaseHTTPMiddleware):
+    """Session gate + CSRF check + security headers for every response of a team server."""
+
+    def __init__(self, app: ASGIApp, project: Project) -> None:
+        super().__init__(app)
+        self.project = project
+
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        path = request.url.path
+        if path.startswith("/static/"):
+            response = await call_next(request)
+            response.headers.update({k: v for k, v in HEADERS.items() if k != "Cache-Control"})
+            return response
+        token, by_header = session_token(request)
+        member = await run_in_threadpool(self.project.session_member, token) if token else None
+        if member is None and (request.method, path) not in PUBLIC:
+            return self._login_first(request)
+        if request.method in UNSAFE and not by_header and (request.method, path) not in PUBLIC:
+            cookie = request.cookies.get(CSRF_COOKIE)
+            if not cookie or not _same(request.headers.get(CSRF_HEADER), cookie):
+                return JSONResponse({"error": "The request lacks its CSRF token; reload the page and try again."},
+                                    status_code=403, headers=HEADERS)
+        request.state.member = member
+        request.state.session = token if member is not None else ""
+        request.state.csrf = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(16)
+        began = time.perf_counter()
+        response = await call_next(request)
+        response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - began) * 1000:.2f}"
+        own_policy = response.headers.get("Content-Security-Policy")
+        response.headers.update(HEADERS)
+        if own_policy:
+            response.headers["Content-Security-Policy"] = own_policy
+        secure = request.url.scheme == "https"
+        if secure:
+            response.headers["Strict-Transport-Security"] = "max-age=31536000"
+        if request.cookies.get(CSRF_COOKIE) is None:
+            response.set_cookie(CSRF_COOKIE, request.state.csrf, httponly=False, samesite="strict", path="/",
+                                secure=secure)
+        return response
+
+    def _login_first(self, request: Request) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": "Log in first: this is a team server (POST /api/v1/login)."},
+                                status_code=401, headers={**HEADERS, "WWW-Authenticate": "Bearer"})
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        response = RedirectResponse(f"/login?next={quote(target, safe='')}", status_code=303)
+        response.headers.update(HEADERS)
+        return response

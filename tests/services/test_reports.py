@@ -123,4 +123,5 @@ def test_methods_report_and_coreq(small: Project) -> None:
     sections = {s.title: s.lines for s in report.sections}
     assert sections["Agreement between coders"] == ("Not computed.",)
     assert sections["Use of AI"] == ("None recorded.",)
-    assert any("history of codebook changes" in line for line in sections["Codebook and its changes over time"])
+    assert any("recorded codebook changes" in line for line in sections["Codebook and its changes over time"])
+    assert any("created 'Trust'" in line for line in sections["Codebook history"])  # issue #4

@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import Annotated, cast
 
 import typer
 
@@ -36,8 +36,26 @@ def ask_passphrase(target: str, *, confirm: bool = False) -> str:
     return str(typer.prompt(f"Passphrase for {target}", hide_input=True, confirmation_prompt=confirm, err=True))
 
 
+_ACTING: list[str | None] = [None]
+
+
+def set_acting(name: str | None) -> None:
+    """Whom the commands of this run act as (``cotheme --as NAME``); ``None``: the first lead."""
+    _ACTING[0] = name
+
+
 @contextmanager
 def opened(target: str) -> Iterator[Project]:
+    """The project as the acting member (issue #4): their permission is checked on every operation."""
+    with opened_raw(target) as project:
+        name = _ACTING[0]
+        yield cast(Project, project.acting_as(name if name is not None else project.default_lead(),
+                                              explicit=name is not None))
+
+
+@contextmanager
+def opened_raw(target: str) -> Iterator[Project]:
+    """The project itself, acting as nobody (the server decides per request whom it acts as)."""
     try:
         project = cotheme.open_project(target)
     except PassphraseRequired:  # an encrypted file and no COTHEME_PASSPHRASE: ask, when we can

@@ -79,7 +79,7 @@ def show_imports(results: Sequence[ExchangeImport], as_json: bool) -> None:
 def export_qdpx(
     project: ProjectArg,
     out: Annotated[str, typer.Argument(help="The .qdpx file to write (replaced if it exists).")],
-    deidentified_only: Annotated[bool, typer.Option("--deidentified-only", help="Only de-identified transcripts (refused until de-identification exists, issue #7).")] = False,
+    deidentified_only: Annotated[bool, typer.Option("--deidentified-only", help="Refuse unless every transcript is de-identified at its current revision.")] = False,
     nvivo: Annotated[bool, typer.Option("--nvivo", help="Write the form NVivo 12 writes: CRLF text with a BOM, positions in UTF-16 units.")] = False,
     as_json: JsonOpt = False,
 ) -> None:

@@ -15,7 +15,7 @@ from cotheme.cli import cases, codebook, documents, team
 from cotheme.cli import serve as serving
 from cotheme.cli import reports, themes
 from cotheme.cli import exchange
-from cotheme.cli.context import JsonOpt, ProjectArg, ask_passphrase, opened
+from cotheme.cli.context import JsonOpt, ProjectArg, ask_passphrase, opened, set_acting
 from cotheme.cli.output import Group, err, marked, print_json, print_table, say
 from cotheme.services.importing import parse_speaker_map
 
@@ -50,6 +50,10 @@ from cotheme.cli import assist  # noqa: E402 - issue #8: index, suggest, similar
 for _command in (assist.index, assist.suggest, assist.similar):
     app.command(_command.__name__)(_command)
 app.add_typer(assist.app, name="assist")
+from cotheme.cli.agreement import register as _agreement  # noqa: E402 - issue #4: agreement, reconcile, reflexive-mode
+_agreement(app)
+from cotheme.cli.team_commands import register as _team  # noqa: E402 - issue #4: user, assign, progress, audit, history
+_team(app)
 
 
 def _version(value: bool) -> None:
@@ -63,8 +67,12 @@ def main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
     ] = False,
+    acting: Annotated[
+        str | None, typer.Option("--as", help="Act as this member (default: the first lead); their permission applies.")
+    ] = None,
 ) -> None:
     """cotheme: co-produced thematic analysis of interview studies."""
+    set_acting(acting)  # issue #4: whom every command acts as
 
 
 @app.command()
@@ -93,7 +101,7 @@ def init(
 @app.command("import")
 def import_files(
     project: ProjectArg,
-    files: Annotated[list[str], typer.Argument(help="Transcripts: .txt .md .docx .pdf .vtt .srt")],
+    files: Annotated[list[str], typer.Argument(help="Transcripts: .txt .md .docx .pdf .vtt .srt; or REFI-QDA projects: .qdpx")],
     case: Annotated[str | None, typer.Option("--case", help="Link every file to this case id.")] = None,
     speaker: Annotated[list[str] | None, typer.Option("--speaker", help="Rename a speaker, OLD=NEW; repeatable.")] = None,
     allow_duplicate: Annotated[bool, typer.Option("--allow-duplicate", help="Import a text already in the project.")] = False,

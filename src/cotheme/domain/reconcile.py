@@ -65,10 +65,7 @@ class Item:
     end: int
     first: tuple[Side, ...]
     second: tuple[Side, ...]
-
-    @property
-    def resolved(self) -> bool:
-        return all(s.decision is not Decision.PENDING for s in (*self.first, *self.second))
+    resolved: bool = False  # every coding in it has a decision
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +132,7 @@ def compare(first: Sequence[Extract], second: Sequence[Extract],
             start=min(e.start for e in g), end=max(e.end for e in g),
             first=tuple(side(e) for e in g if e.id in mine),
             second=tuple(side(e) for e in g if e.id not in mine),
+            resolved=all(side(e).decision is not Decision.PENDING for e in g),
         )
         for kind, g in groups
     ]

@@ -20,6 +20,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 from cotheme.errors import InputError, TooLarge
 from cotheme.formats.decode import describe_size
@@ -51,15 +52,17 @@ class ArchiveLimits:
 class QdpxArchive:
     """An opened, checked QDPX archive (use ``open_archive``)."""
 
-    def __init__(self, name: str, archive: zipfile.ZipFile, limits: ArchiveLimits) -> None:
+    def __init__(self, name: str, archive: zipfile.ZipFile, limits: ArchiveLimits, stream: BinaryIO) -> None:
         self.name = name
         self._zip = archive
+        self._stream = stream  # a ZipFile leaves a file object it was given open
         self._limits = limits
         self._by_lower = {_key(info.filename): info for info in archive.infolist() if not info.is_dir()}
         self._read_bytes = 0
 
     def close(self) -> None:
         self._zip.close()
+        self._stream.close()
 
     def __enter__(self) -> QdpxArchive:
         return self
@@ -127,7 +130,7 @@ def open_archive(name: str, source: Path | bytes, limits: ArchiveLimits = Archiv
         )
     if size == 0:
         raise InputError(f"{name}: is empty; nothing to import.")
-    stream = source.open("rb") if isinstance(source, Path) else io.BytesIO(source)
+    stream: BinaryIO = source.open("rb") if isinstance(source, Path) else io.BytesIO(source)
     try:
         archive = zipfile.ZipFile(stream)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
@@ -139,8 +142,9 @@ def open_archive(name: str, source: Path | bytes, limits: ArchiveLimits = Archiv
         _check_entries(name, archive.infolist(), limits)
     except InputError:
         archive.close()
+        stream.close()
         raise
-    return QdpxArchive(name, archive, limits)
+    return QdpxArchive(name, archive, limits, stream)
 
 
 def _check_entries(name: str, infos: list[zipfile.ZipInfo], limits: ArchiveLimits) -> None:

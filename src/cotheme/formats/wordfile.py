@@ -1,8 +1,9 @@
 """Word documents (.docx) as transcripts, and the safety checks for any Office zip package.
 
 Owns ``check_package`` - refusing what is not a zip, zip bombs (too much unpacked data, or a member
-over 1 MB compressed more than 100:1), packages without their main part and XML with ``<!DOCTYPE`` or
-``<!ENTITY`` - which the .xlsx reader uses too, and ``read_docx``: body paragraphs and table rows in
+over 1 MB compressed more than 100:1), entry paths that leave the package, packages without their main
+part and XML with ``<!DOCTYPE`` or ``<!ENTITY`` - which the .xlsx reader uses too, and ``read_docx``:
+body paragraphs and table rows in
 order, speaker labels as ``Name:`` prefixes or as a bold leading run (``**Interviewer**`` or
 ``**Interviewer:**``), and one turn per paragraph when the document has no speaker labels.
 
@@ -45,6 +46,7 @@ _UNPACK_CEILING = 500 * 1024 * 1024
 _BOMB_MEMBER_BYTES = 1024 * 1024
 _BOMB_RATIO = 100
 _DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_DRIVE = re.compile(r"^[A-Za-z]:")
 _ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, OSError, EOFError, ValueError,
                NotImplementedError, zlib.error)
 
@@ -60,6 +62,7 @@ def check_package(filename: str, data: bytes, *, max_bytes: int, kind: str, main
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             infos = package.infolist()
             _check_sizes(filename, infos, max_bytes)
+            _check_names(filename, infos, kind, redo)
             if main_part not in {info.filename for info in infos}:
                 raise InputError(f"{filename}: is a zip archive but not {a_kind} file (it has no {main_part}); {redo}")
             for info in infos:
@@ -74,6 +77,18 @@ def check_package(filename: str, data: bytes, *, max_bytes: int, kind: str, main
         raise InputError(f"{filename}: is not {a_kind} file (it is not a zip archive); {redo}") from None
     except _ZIP_ERRORS as exc:
         raise InputError(f"{filename}: is a damaged or encrypted zip archive ({exc}); {redo}") from None
+
+
+def _check_names(filename: str, infos: list[zipfile.ZipInfo], kind: str, redo: str) -> None:
+    """Refuse entries whose path would leave the package (``..``, absolute, a drive letter): Office
+    never writes them, and a tool that unpacks the file could be made to write anywhere (issue #9)."""
+    for info in infos:
+        name = info.filename.replace("\\", "/")
+        if name.startswith("/") or _DRIVE.match(name) or ".." in name.split("/"):
+            raise InputError(
+                f"{filename}: has an entry '{info.filename}' whose path leaves the package, which {kind} "
+                f"files never have and attacks use; {redo}"
+            )
 
 
 def _check_sizes(filename: str, infos: list[zipfile.ZipInfo], max_bytes: int) -> None:

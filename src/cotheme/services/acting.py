@@ -15,6 +15,7 @@ only their own codings (a viewer none), until a lead reveals it.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -110,8 +111,10 @@ class ActingProject:
         argument = MEMBER_ARGUMENT.get(name)
 
         def call(*args: Any, **kwargs: Any) -> Any:
-            if argument is not None:
-                kwargs[argument] = self._for_member(kwargs.get(argument))
+            if argument is not None:  # the member may come by position or keyword
+                bound = inspect.signature(attr).bind_partial(*args, **kwargs)
+                bound.arguments[argument] = self._for_member(bound.arguments.get(argument))
+                args, kwargs = bound.args, bound.kwargs
             return self._run(attr, *args, **kwargs)
 
         return call

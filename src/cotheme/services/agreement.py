@@ -77,7 +77,7 @@ def _documents(conn: Connection, refs: Sequence[str] | None, coders: list[Member
         if not ids:
             raise InvalidArgument(
                 f"{' and '.join(c.name for c in coders)} have not all coded any same document; "
-                "choose documents with --docs."
+                "choose the documents to compare (--docs)."
             )
     return [docs_repo.read_document(conn, i) for i in ids]
 

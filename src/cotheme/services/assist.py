@@ -166,8 +166,7 @@ def similar(store: Store, code: str | None = None, *, code_id: int | None = None
     made, index = _profiled(store, encoder)
     if not len(index.ids):
         raise Conflict("Nothing is indexed yet; run 'cotheme index PROJECT' first.")
-    column = next(i for i, c in enumerate(made.codes) if c.id == wanted)
-    scores = made.profiles.scores(index.vectors, [column])[:, 0]
+    scores = _similar_scores(made, index, wanted)
     allowed = np.isin(index.kinds, [k == "turn" for k in kinds])
     for revision, start, end in made.coded[wanted]:
         own = index.slice_of(revision)
@@ -181,6 +180,20 @@ def similar(store: Store, code: str | None = None, *, code_id: int | None = None
             continue
         chosen.append(int(i))
     return _described(store, index, chosen, scores)
+
+
+def _similar_scores(made: _Profiled, index: assist_index.Cached, code_id: int) -> np.ndarray:
+    """The code's score for every cached passage, standardised among turns and among sentences apart:
+    a turn's vector is the mean of its sentences', and means lie closer to any centroid, so unadjusted
+    turns would crowd out the one sentence that fits best."""
+    column = next(i for i, c in enumerate(made.codes) if c.id == code_id)
+    scores = made.profiles.raw(index.vectors, [column])[:, 0]
+    for kind in (True, False):
+        chosen = index.kinds == kind
+        if chosen.sum() > 1:
+            part = scores[chosen]
+            scores[chosen] = (part - part.mean()) / max(float(part.std()), 1e-3)
+    return scores
 
 
 def _described(store: Store, index: assist_index.Cached, chosen: list[int], scores: np.ndarray) -> list[SimilarPassage]:
@@ -210,10 +223,12 @@ def accept_similar(store: Store, passage_id: int, *, code: str | None = None, co
         row = repo.passage(conn, passage_id)
         if row is None or docs_repo.current_revision(conn, row.document_id) != row.revision_id:
             raise NotFound(f"There is no passage {passage_id} in the current transcripts; run 'cotheme similar' again.")
-    index = assist_index.cached(store, encoder.name, encoder.dim)
+    made, index = _profiled(store, encoder)
     position = index.position(passage_id)
-    vector = index.vectors[position] if position is not None else encoder.encode([_span_text(store, row.document_id, row.start, row.end)])[0]
-    return _accept(store, encoder, "similar", wanted, row.document_id, row.start, row.end, vector, member)
+    if position is None:
+        raise NotFound(f"Passage {passage_id} was indexed again meanwhile; run 'cotheme similar' again.")
+    score = float(_similar_scores(made, index, wanted)[position])
+    return _accept(store, encoder, "similar", wanted, row.document_id, row.start, row.end, score, member)
 
 
 def accept_suggestion(store: Store, document: str | int, start: int, end: int, *, code: str | None = None,
@@ -222,13 +237,13 @@ def accept_suggestion(store: Store, document: str | int, start: int, end: int, *
     encoder = _encoder(store)
     wanted = _code_of(store, code, code_id)
     vector = encoder.encode([_span_text(store, document, start, end)])[0]
-    return _accept(store, encoder, "suggest", wanted, document, start, end, vector, member)
+    return _accept(store, encoder, "suggest", wanted, document, start, end, _score(store, encoder, wanted, vector),
+                   member)
 
 
 def _accept(store: Store, encoder: assist_model.Encoder, source: str, code_id: int, document: str | int,
-            start: int, end: int, vector: np.ndarray, member: str | None) -> Extract:
+            start: int, end: int, score: float, member: str | None) -> Extract:
     """The coding and its provenance in one transaction: both are stored, or neither."""
-    score = _score(store, encoder, code_id, vector)
     with store.write() as conn:
         doc_id = resolve_document(conn, str(document))
         revision_id = docs_repo.current_revision(conn, doc_id)
@@ -238,7 +253,7 @@ def _accept(store: Store, encoder: assist_model.Encoder, source: str, code_id: i
             conn, document_id=doc_id, revision_id=revision_id, code_id=code_id, coder_id=who.id,
             anchor=docs_repo.anchor(conn, revision_id, start, end), stamp=stamp,
         )
-        repo.add_provenance(conn, coding_id=coding_id, source=source, model=encoder.name, score=score,
+        repo.add_provenance(conn, coding_id=coding_id, source=source, model=encoder.name, score=round(score, 3),
                             member_id=who.id, stamp=stamp)
     return get_extract(store, coding_id)
 

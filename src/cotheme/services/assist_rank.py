@@ -38,7 +38,9 @@ class Weights:
     centroid: float = 0.5
     knn: float = 0.5
     prior: float = PRIOR
-    calibrate: bool = True
+    #: "z": minus the code's mean over reference passages, divided by their spread; "center": minus the
+    #: mean only (keeps how widely a code's scores vary); "none".
+    calibrate: str = "z"
 
 
 def unit(rows: Matrix) -> Matrix:
@@ -111,11 +113,12 @@ class Profiles:
 
     def calibrate(self, reference: Matrix) -> None:
         """Learn each code's mean and spread over ``reference`` passages (a sample of the project)."""
-        if not self.weights.calibrate or len(reference) < 20:
+        if self.weights.calibrate == "none" or len(reference) < 20:
             return
         scores = self.raw(reference)
         self.mean = scores.mean(axis=0).astype(np.float32)
-        self.spread = np.maximum(scores.std(axis=0), 1e-3).astype(np.float32)
+        if self.weights.calibrate == "z":
+            self.spread = np.maximum(scores.std(axis=0), 1e-3).astype(np.float32)
 
     def scores(self, passages: Matrix, codes: Sequence[int] | None = None) -> Matrix:
         """Calibrated scores (z-scores when calibrated), passages x codes."""

@@ -1,8 +1,9 @@
 """Candidate themes (issue #8): the codes grouped by what they mean and what was coded with them, for
 a team to review in phases 3-5 - never themes themselves until people make them so.
 
-Each code is one vector: its card (name, definition, notes) blended with the centroid of its extracts
-as in ``assist_rank`` (the extracts weigh more as a code gathers them). Codes are grouped by average
+Each code is one vector: its own name, definition and inclusion note (not its parents': the tree
+already groups siblings) blended with the centroid of its extracts as in ``assist_rank`` (the extracts
+weigh more as a code gathers them), minus the mean of all codes (what every code of a study shares). Codes are grouped by average
 linkage on cosine similarity (merge the two closest groups until ``groups`` remain; default the square
 root of the number of codes, a common starting point for a first look). Each group comes with its
 cohesion (mean cosine between its codes) and the extracts nearest its centre, at most one per code
@@ -56,7 +57,11 @@ def candidate_themes(store: Store, groups: int | None = None, extracts: int = 3)
         raise InvalidArgument(f"Ask for between 1 and {len(codes)} groups.")
     profiles = made.profiles
     share = (profiles.counts / (profiles.counts + profiles.weights.prior))[:, None]
-    vectors = unit((1 - share) * profiles.cards + share * profiles.centroids)
+    # Cards without the parent's name: the tree already groups siblings; themes may cut across it.
+    own_cards = encoder.encode([". ".join(p for p in (c.name, c.definition, c.inclusion) if p) for c in codes])
+    vectors = (1 - share) * own_cards + share * profiles.centroids
+    # Minus what every code shares (the study's subject), else everything looks alike.
+    vectors = unit(vectors - vectors.mean(axis=0, keepdims=True))
     with store.read() as conn:
         spans = repo.coded_spans(conn)
     example_vectors = assist._examples(encoder, index, spans)  # noqa: SLF001

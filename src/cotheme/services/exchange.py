@@ -5,8 +5,8 @@ Owns the transaction boundary (an import reads and checks the whole file first, 
 in one transaction: it completes or the project stays exactly as it was), the settings of exchange
 (``COTHEME_MAX_IMPORT_MB`` caps the archive, five times that caps what may be unpacked from it;
 ``COTHEME_REFI_XSD_DIR`` names the folder with the REFI-QDA schemas for ``validate``), atomic writing of
-export files (a temporary file renamed into place), and the ``--deidentified-only`` rule: until
-de-identification exists (issue #7) no document is marked de-identified, so such an export refuses.
+export files (a temporary file renamed into place), and calling the de-identification gate before an
+export writes anything (``--deidentified-only``, or the project's "de-identified exports only").
 
 Merge rules live in ``exchange_merge``, the export mapping in ``exchange_export``.
 """
@@ -23,13 +23,14 @@ from pathlib import Path
 from typing import BinaryIO, TypeVar
 
 from cotheme.domain.exchange import ExchangeProject
-from cotheme.errors import Conflict, InvalidArgument, NotFound, TooLarge
+from cotheme.errors import InvalidArgument, NotFound, TooLarge
 from cotheme.formats.decode import describe_size
 from cotheme.formats.refi_archive import ArchiveLimits
 from cotheme.formats.refi_checks import Validation, validate_refi_file
 from cotheme.formats.refi_extension import write_extension
 from cotheme.formats.refi_read import read_qdc, read_qdpx
 from cotheme.formats.refi_write import write_codebook_xml, write_qdpx
+from cotheme.services import deid
 from cotheme.services.exchange_export import origin, read_codebook, read_project
 from cotheme.services.exchange_merge import ExchangeImport, Merge
 from cotheme.services.exchange_names import is_pseudo_user
@@ -38,7 +39,7 @@ from cotheme.storage.engine import is_url
 from cotheme.storage.store import Store
 
 __all__ = [
-    "ExchangeExport", "ExchangeImport", "deidentified_only_refusal", "discard_new_project", "export_codebook_qdc",
+    "ExchangeExport", "ExchangeImport", "discard_new_project", "export_codebook_qdc",
     "export_qdpx", "import_codebook_qdc", "import_qdpx", "import_qdpx_files", "lead_name", "project_title", "read_exchange_file",
     "refi_limits", "validate_file", "xsd_dir",
 ]
@@ -170,21 +171,14 @@ def import_codebook_qdc(store: Store, path: Path) -> ExchangeImport:
         return Merge(conn, project, result, fresh=False).run()
 
 
-def deidentified_only_refusal() -> Conflict:
-    return Conflict(
-        "--deidentified-only: no document is marked de-identified yet (de-identification arrives with issue #7), "
-        "so this export would hold nothing; nothing was written. Export without --deidentified-only only if the "
-        "transcripts hold no identifying details."
-    )
-
-
 def export_qdpx(store: Store, path: Path, *, deidentified_only: bool = False, nvivo: bool = False) -> ExchangeExport:
     """Write the project as a QDPX archive at ``path`` (replaced atomically when it exists); ``nvivo``
     writes the form NVivo 12 itself writes (see ``formats.refi_write.write_qdpx``)."""
-    if deidentified_only:
-        raise deidentified_only_refusal()
     if path.suffix.lower() != ".qdpx":
         raise InvalidArgument(f"{path.name}: a REFI-QDA project file must end in .qdpx.")
+    # The project's "de-identified exports only" setting, or --deidentified-only, refuses the whole
+    # export when a transcript is not de-identified at its current revision (issue #7's rule).
+    deid.require_deidentified(store, None, always=deidentified_only, action="QDPX export")
     with _bulk():
         with store.read() as conn:
             content = read_project(conn)

@@ -10,6 +10,7 @@ its own ("undo"), after checking that nothing has touched those codes since.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import UTC, date, datetime, time
@@ -182,3 +183,26 @@ def _move_back(conn: Connection, kind: str, row_id: int, old_code: int, new_code
             theme_codes.c.theme_id == row_id, theme_codes.c.code_id == old_code)).first()
         if exists is None:
             conn.execute(insert(theme_codes).values(theme_id=row_id, code_id=old_code))
+
+
+def methods_summary(store: Store) -> tuple[str, ...]:
+    """For the methods appendix: how the codebook changed, counted by kind."""
+    changes = history(store)
+    if not changes:
+        return ("No changes to the codebook recorded yet.",)
+    kinds = Counter(c.kind for c in changes)
+    first, last = changes[0].at.date().isoformat(), changes[-1].at.date().isoformat()
+    return (
+        f"{len(changes)} recorded codebook changes from {first} to {last}: "
+        + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) + " (see 'Codebook history').",
+    )
+
+
+def methods_lines(store: Store) -> tuple[str, ...]:
+    """Every change as one line (version, date, author, what, why) for the appendix."""
+    lines = tuple(
+        f"Version {c.version}, {c.at.date().isoformat()}, {c.author}: {c.summary}"
+        + (f" (undone by version {c.undone_by})" if c.undone_by else "") + (f". Rationale: {c.rationale}" if c.rationale else ".")
+        for c in history(store)
+    )
+    return lines or ("No changes to the codebook recorded yet.",)

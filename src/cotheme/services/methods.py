@@ -2,7 +2,7 @@
 checklist prefilled from it.
 
 Owns the wording of each fact and which COREQ item it answers. Says plainly what cotheme does not
-record yet (a history of codebook changes, agreement between coders, AI use) instead of guessing.
+record yet instead of guessing; the codebook's history comes from its versioned changes (issue #4).
 Must not change anything.
 """
 
@@ -18,6 +18,7 @@ from cotheme.domain.project import ProjectInfo
 from cotheme.domain.reports import MethodsReport, MethodsSection
 from cotheme.domain.themes import Theme
 from cotheme.services import assist_setting
+from cotheme.services import history  # issue #4: the codebook's versioned history
 from cotheme.services.templates import TEMPLATE_SETTING, get_template
 from cotheme.errors import NotFound
 from cotheme.storage import cases as cases_repo
@@ -121,10 +122,6 @@ def _codebook(f: _Facts) -> tuple[str, ...]:
     if f.code_dates:
         months = Counter(d[:7] for d in f.code_dates)
         lines.append("Codes created per month: " + ", ".join(f"{m} {n}" for m, n in sorted(months.items())) + ".")
-    lines.append(
-        "cotheme does not yet keep a history of codebook changes (renames, merges, redefinitions); "
-        "only the dates codes were created are reported here."
-    )
     return tuple(lines)
 
 
@@ -212,7 +209,8 @@ def methods_report(store: Store) -> MethodsReport:
         MethodsSection("Transcripts and words", _transcripts(f)),
         MethodsSection("Interviews", _interviews(f)),
         MethodsSection("Coding by role", _coders(f)),
-        MethodsSection("Codebook and its changes over time", _codebook(f)),
+        MethodsSection("Codebook and its changes over time", _codebook(f) + history.methods_summary(store)),
+        MethodsSection("Codebook history", history.methods_lines(store)),  # issue #4: every versioned change
         MethodsSection("Themes", (_themes_line(f),)),
         MethodsSection("Agreement between coders", ("Not computed.",)),
         MethodsSection("Software", (

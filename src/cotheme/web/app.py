@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from cotheme import __version__
@@ -12,12 +12,18 @@ from cotheme.services.project import Project
 from cotheme.web import api_codebook, api_notes, api_texts, api_themes, errors, pages, pages_themes
 from cotheme.web.body_limit import BodyLimit, max_request_bytes
 from cotheme.web.security import Gate
+from cotheme.web import api_history, api_team, pages_team  # issue #4
+from cotheme.web import api_agreement, pages_agreement  # issue #4: agreement, reconciliation
+from cotheme.web import api_assist  # issue #8: suggest, similar, candidate themes
+from cotheme.web.permissions import permitted
+from cotheme.web.team_gate import TeamGate
 
 STATIC = Path(__file__).with_name("static")
 
 
-def create_app(project: Project, token: str) -> FastAPI:
-    """The web workbench for ``project``; every request needs ``token`` (or its cookie)."""
+def create_app(project: Project, token: str, *, team: bool | None = None) -> FastAPI:
+    """The web workbench for ``project``; every request needs ``token`` (or its cookie), or on a team
+    server (``team``; by default when any member has a password, issue #4) a login session."""
     app = FastAPI(
         title="cotheme",
         version=__version__,
@@ -26,12 +32,19 @@ def create_app(project: Project, token: str) -> FastAPI:
         openapi_url="/api/v1/openapi.json",
         docs_url="/api/v1/docs",
         redoc_url=None,
+        dependencies=[Depends(permitted)],  # issue #4: each route's permission, before its body is read
     )
     app.state.project = project
+    app.state.team = project.team_mode() if team is None else team
     errors.install(app)
-    app.add_middleware(Gate, token=token)
+    if app.state.team:
+        app.add_middleware(TeamGate, project=project)
+    else:
+        app.add_middleware(Gate, token=token)
     app.add_middleware(BodyLimit, max_bytes=max_request_bytes())  # outermost: before the gate reads anything
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (api_texts, api_codebook, api_notes, api_themes, pages, pages_themes):
+    for module in (api_texts, api_codebook, api_notes, api_themes, pages, pages_themes,
+                   api_team, api_history, pages_team, api_agreement, pages_agreement,
+                   api_assist):  # issue #8
         app.include_router(module.router)
     return app

@@ -21,6 +21,7 @@ from cotheme.errors import InvalidArgument
 from cotheme.web.api_codebook import code_out
 from cotheme.web.api_notes import memo_out
 from cotheme.web.api_texts import Ctx
+from cotheme.web.team_home import team_home  # issue #4: the coder's queue, the lead's progress
 
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
 router = APIRouter(include_in_schema=False)
@@ -52,7 +53,7 @@ def home(request: Request, ctx: Ctx) -> HTMLResponse:
         documents=documents, cases=cases,
         attribute_names=list(cases[0].attributes) if cases else [],
         codes=ctx.project.codes(), total_codings=sum(d.codings for d in documents), memos=memos,
-        sample=ctx.project.sample_table(),
+        sample=ctx.project.sample_table(), **team_home(ctx),
     )
 
 

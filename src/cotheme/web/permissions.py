@@ -43,6 +43,15 @@ NEEDS: dict[str, Need] = {
     "GET /api/v1/queue": R, "GET /api/v1/progress": L, "PUT /api/v1/documents/{document_id}/blind": L,
     "GET /api/v1/audit": L, "GET /api/v1/audit.csv": L,
 }
+NEEDS.update({  # agreement and reconciliation (issue #4, api_agreement); the service checks them too
+    "GET /api/v1/agreement": R, "GET /api/v1/settings/reflexive-mode": R, "PUT /api/v1/settings/reflexive-mode": L,
+    "GET /api/v1/reconcile": R, "POST /api/v1/reconcile/accept": C, "POST /api/v1/reconcile/merge": C,
+    "POST /api/v1/reconcile/reject": C,
+})
+NEEDS.update({  # private coding suggestions (issue #8, api_assist); the service checks them too
+    "GET /api/v1/assist": R, "GET /api/v1/suggest": R, "POST /api/v1/suggest": R, "POST /api/v1/suggest/accept": C,
+    "GET /api/v1/similar": R, "POST /api/v1/similar/accept": C, "GET /api/v1/assist/themes": L,
+})
 
 
 def route_key(method: str, path: str) -> str:

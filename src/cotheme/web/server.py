@@ -20,13 +20,15 @@ def url_for(host: str, port: int, token: str) -> str:
 
 
 def serve(project: Project, *, host: str = LOOPBACK, port: int = 8765,
-          announce: Callable[[str], None] = print, token: str | None = None) -> None:
-    """Serve ``project`` until interrupted, announcing the URL that carries the access token."""
+          announce: Callable[[str], None] = print, token: str | None = None, team: bool | None = None) -> None:
+    """Serve ``project`` until interrupted, announcing the URL that carries the access token (or, on a
+    team server, the login address: issue #4)."""
     token = token or new_token()
-    app = create_app(project, token)
+    app = create_app(project, token, team=team)
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False, **proxy_settings())
     server = uvicorn.Server(config)
-    announce(url_for(host, port, token))
+    shown = f"[{host}]" if ":" in host else host
+    announce(f"http://{shown}:{port}/login" if app.state.team else url_for(host, port, token))
     server.run()
 
 

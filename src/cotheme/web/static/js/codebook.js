@@ -92,6 +92,8 @@ form.addEventListener("submit", async (event) => {
   event.preventDefault();
   const body = Object.fromEntries(fields.map((f) => [f, document.getElementById(`ec-${f}`).value]));
   body.colour = document.getElementById("ec-colour").value;
+  // The version this page loaded: a save over someone else's newer change is refused (409), not lost.
+  body.version = selected.version;
   try {
     await api("PATCH", `/codes/${selected.id}`, body);
     const parentValue = document.getElementById("ec-parent").value;

@@ -1,0 +1,138 @@
+"""/api/v1 for private coding suggestions (issue #8): suggest codes for a passage, find passages like a
+code's extracts, accept either as a coding (with provenance), candidate themes, and the status.
+
+Offsets are Unicode code points, as everywhere in /api/v1 (the page converts from UTF-16). Without the
+optional extra every route answers 503 with the sentence saying how to install it; with assistance
+turned off in the project, 409 with the sentence saying how to turn it on.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, Field
+
+from cotheme.web.api_texts import ERRORS, Ctx, extract_out
+from cotheme.web.schemas import ExtractOut
+
+router = APIRouter(prefix="/api/v1", responses={**ERRORS, 503: ERRORS[404]}, tags=["assist"])
+
+Top = Annotated[int, Query(ge=1, le=200, description="How many to return.")]
+
+
+class AssistStatusOut(BaseModel):
+    installed: bool
+    enabled: bool
+    model: str
+    how_to_enable: str
+    documents: int
+    indexed: int
+    passages: int
+    accepted: int
+    notes: list[str]
+
+
+class SuggestionOut(BaseModel):
+    code_id: int
+    code: str
+    path: str
+    score: float = Field(description="Standard deviations above the code's usual fit to this project's passages.")
+
+
+class SpanIn(BaseModel):
+    document_id: int
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    top: int = Field(default=5, ge=1, le=200)
+
+
+class SuggestionAcceptIn(BaseModel):
+    document_id: int
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    code_id: int
+
+
+class SimilarOut(BaseModel):
+    passage_id: int
+    document_id: int
+    document: str
+    kind: str
+    start: int
+    end: int
+    text: str
+    score: float
+
+
+class SimilarAcceptIn(BaseModel):
+    passage_id: int
+    code_id: int
+
+
+class ThemeExtractOut(BaseModel):
+    coding_id: int
+    code: str
+    text: str
+
+
+class CandidateThemeOut(BaseModel):
+    number: int
+    codes: list[str]
+    cohesion: float
+    extracts: list[ThemeExtractOut]
+
+
+@router.get("/assist", response_model=AssistStatusOut)
+def assist_status(ctx: Ctx) -> AssistStatusOut:
+    """Whether suggestions are installed and allowed here, the model, and what is indexed."""
+    s = ctx.project.assist_status()
+    return AssistStatusOut(installed=s.installed, enabled=s.enabled, model=s.model, how_to_enable=s.how_to_enable,
+                           documents=s.documents, indexed=s.indexed, passages=s.passages, accepted=s.accepted,
+                           notes=list(s.notes))
+
+
+def _suggestions(found: list) -> list[SuggestionOut]:  # type: ignore[type-arg]
+    return [SuggestionOut(code_id=s.code_id, code=s.code, path=s.path, score=s.score) for s in found]
+
+
+@router.get("/suggest", response_model=list[SuggestionOut])
+def suggest_text(ctx: Ctx, text: Annotated[str, Query(min_length=1, max_length=20_000)], top: Top = 5) -> list[SuggestionOut]:
+    """The ``top`` codes for a passage of text, best first."""
+    return _suggestions(ctx.project.suggest(text, top=top))
+
+
+@router.post("/suggest", response_model=list[SuggestionOut])
+def suggest_span(body: SpanIn, ctx: Ctx) -> list[SuggestionOut]:
+    """The ``top`` codes for ``start``-``end`` of a document's current revision, best first."""
+    return _suggestions(ctx.project.suggest(document=body.document_id, start=body.start, end=body.end, top=body.top))
+
+
+@router.post("/suggest/accept", response_model=ExtractOut, status_code=201)
+def accept_suggestion(body: SuggestionAcceptIn, ctx: Ctx) -> ExtractOut:
+    """Code the span with a suggested code as the acting member; the suggestion's provenance is kept."""
+    return extract_out(ctx.project.accept_suggestion(body.document_id, body.start, body.end, code_id=body.code_id,
+                                                     member=ctx.member.name))
+
+
+@router.get("/similar", response_model=list[SimilarOut])
+def similar(ctx: Ctx, code_id: int, top: Top = 10) -> list[SimilarOut]:
+    """Passages not yet coded with the code, most like its extracts and definition first."""
+    return [SimilarOut(passage_id=s.passage_id, document_id=s.document_id, document=s.document, kind=s.kind,
+                       start=s.start, end=s.end, text=s.text, score=s.score)
+            for s in ctx.project.similar(code_id=code_id, top=top)]
+
+
+@router.post("/similar/accept", response_model=ExtractOut, status_code=201)
+def accept_similar(body: SimilarAcceptIn, ctx: Ctx) -> ExtractOut:
+    """Code a similar passage with the code as the acting member; the suggestion's provenance is kept."""
+    return extract_out(ctx.project.accept_similar(body.passage_id, code_id=body.code_id, member=ctx.member.name))
+
+
+@router.get("/assist/themes", response_model=list[CandidateThemeOut])
+def candidate_themes(ctx: Ctx, groups: Annotated[int | None, Query(ge=1)] = None,
+                     extracts: Annotated[int, Query(ge=0, le=20)] = 3) -> list[CandidateThemeOut]:
+    """Codes grouped by their definitions and extracts, each group with the extracts that tie it."""
+    return [CandidateThemeOut(number=t.number, codes=list(t.codes), cohesion=t.cohesion,
+                              extracts=[ThemeExtractOut(coding_id=c, code=p, text=x) for c, p, x in t.extracts])
+            for t in ctx.project.candidate_themes(groups, extracts)]

@@ -17,7 +17,7 @@ from cotheme.cli.main import app
 from cotheme.errors import CothemeError
 from cotheme.services.project import Project
 from tests.conftest import INTERVIEW
-from tests.hostile.corpus import CORPORA, Hostile, write
+from tests.hostile.corpus import CORPORA, GARBAGE, Hostile, write
 from tests.safety.conftest import dump
 
 IMPORTERS: dict[str, Callable[[Project, Path], Any]] = {
@@ -88,9 +88,9 @@ def test_every_hostile_file_is_refused_and_changes_nothing(importer: str, study:
 
 def test_the_cli_refuses_in_one_sentence_with_exit_2(study: str, tmp_path: Path) -> None:
     runner = CliRunner()
-    commands = {"transcript": ["import"], "cases": ["cases", "import"], "codebook": ["codebook", "import"], "qdpx": ["import"]}
-    for importer, command in commands.items():
-        item = CORPORA[importer]()[0]
+    commands = {".docx": ["import"], ".xlsx": ["cases", "import"], ".csv": ["codebook", "import"], ".qdpx": ["import"]}
+    for extension, command in commands.items():
+        item = Hostile("cli", f"garbage{extension}", lambda _folder: GARBAGE, "binary garbage")
         result = runner.invoke(app, [*command, study, str(write(item, tmp_path))])
         output = result.stdout + result.stderr
         assert result.exit_code == 2, output

@@ -35,7 +35,7 @@ def test_a_small_project_is_merged_with_everything_in_its_place(project: Project
     assert result.created == {"members": 1, "codes": 2, "attributes": 1, "cases": 1, "documents": 1,
                               "codings": 1, "memos": 1}
     assert result.conflicts == []
-    assert result.notes == ["1 set(s) not imported: themes arrive with issue #5 ('Candidate theme')."]
+    assert result.notes == ["1 set(s) not imported: REFI-QDA sets do not become cotheme themes yet ('Candidate theme')."]
     (extract,) = project.codings()
     assert (extract.text, extract.code_path, extract.coder, extract.case_pid) == (
         "helped a lot", "Support/Peer support", "Robin Lee", "P01")
@@ -139,7 +139,7 @@ def test_deidentified_only_exports_refuse_until_every_transcript_is(local_projec
 
 def test_the_atlas_ti_codebook_and_our_codebook_as_qdc(project: Project, tmp_path: Path) -> None:
     result = project.import_codebook_qdc(ATLAS_QDC)
-    assert result.created == {"codes": 1} and "themes arrive with issue #5" in result.notes[0]
+    assert result.created == {"codes": 1} and "sets do not become cotheme themes yet" in result.notes[0]
     (code,) = [c.code for c in project.codes()]
     assert (code.name, code.definition, code.colour) == ("code1", "description", "#46AA00")
     project.create_code("Access/Waiting", definition="Time before help", inclusion="any delay",

@@ -115,3 +115,17 @@ def test_permissions_when_acting_as_a_member(pair: tuple[Project, dict[str, int]
     assert next(m for m in project.memos(target="coding") if m.target_id == made.id).author == "Ben"
     with pytest.raises(CothemeError):
         project.acting_as("Ben").set_reflexive_mode(True)  # a lead's setting
+
+
+def test_a_blind_document_is_compared_by_leads_only(pair: tuple[Project, dict[str, int]]) -> None:
+    project, ids = pair
+    project.set_blind("P01", True)
+    with pytest.raises(Conflict, match="blind"):
+        project.acting_as("Ben").reconciliation("P01", ["Ana", "Ben"])
+    with pytest.raises(Conflict, match="blind"):
+        project.acting_as("Ana").agreement(["Ana", "Ben"], documents=["P01"])
+    with pytest.raises(Conflict, match="blind"):
+        project.acting_as("Ana").accept_coding(ids["ana_gp"])
+    assert project.acting_as("Lead").reconciliation("P01", ["Ana", "Ben"]).counts["pending"] == 3
+    project.set_blind("P01", False)
+    assert project.acting_as("Ben").reconciliation("P01", ["Ana", "Ben"]).counts["pending"] == 3

@@ -15,13 +15,14 @@ from playwright.sync_api import Browser, Page, expect
 from cotheme.services.project import Project
 from tests.web.conftest import HOSTILE, SHOTS, TOKEN, accessible
 
-SELECT = """([first, last, lastEnd]) => {
+SELECT = """([first, last, single]) => {
   const nodes = [...document.querySelectorAll('#turns .text')].map(n => n.firstChild);
   const a = nodes.find(n => n.data.includes(first));
-  const b = nodes.findLast(n => n.data.includes(last));
+  const b = single ? a : nodes.findLast(n => n.data.includes(last));
   const range = document.createRange();
-  range.setStart(a, a.data.indexOf(first));
-  range.setEnd(b, b.data.lastIndexOf(last) + (lastEnd ? last.length : 0));
+  const from = a.data.indexOf(first);
+  range.setStart(a, from);
+  range.setEnd(b, single ? from + first.length : b.data.lastIndexOf(last) + last.length);
   const s = getSelection(); s.removeAllRanges(); s.addRange(range);
   document.dispatchEvent(new Event('selectionchange'));
   return range.toString();
@@ -29,8 +30,8 @@ SELECT = """([first, last, lastEnd]) => {
 
 
 def select(page: Page, first: str, last: str | None = None) -> str:
-    """Select from the start of ``first`` to the end of ``last`` (or of ``first``)."""
-    return str(page.evaluate(SELECT, [first, last or first, True]))
+    """Select the first occurrence of ``first``, or from it to the last occurrence of ``last``."""
+    return str(page.evaluate(SELECT, [first, last or first, last is None]))
 
 
 def open_doc(page: Page, project: Project, title: str) -> int:

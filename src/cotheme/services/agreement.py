@@ -21,13 +21,14 @@ from cotheme.domain.agreement_units import CodedSpan, Segment, UnitKind, coded_v
 from cotheme.domain.documents import Document
 from cotheme.domain.project import Member
 from cotheme.domain.unitizing import Continuum, alpha_u_by_code
-from cotheme.errors import InvalidArgument, NotFound
+from cotheme.errors import Conflict, InvalidArgument, NotFound
 from cotheme.services.codebook import code_paths
 from cotheme.services.coding import resolve_document
 from cotheme.storage import agreement as repo
 from cotheme.storage import documents as docs_repo
 from cotheme.storage import study
 from cotheme.storage.store import Store
+from cotheme.storage.visibility import VIEWER
 
 #: The settings key of reflexive mode ("on"/"off").
 REFLEXIVE_KEY = "reflexive_mode"
@@ -63,10 +64,20 @@ def resolve_coders(conn: Connection, refs: Sequence[str], *, exactly: int | None
         if member.id not in {p.id for p in people}:
             people.append(member)
     if exactly is not None and len(people) != exactly:
-        raise InvalidArgument(f"Name exactly {exactly} different coders, e.g. --coders \"Sam Okafor,Rowan Pike\".")
+        raise InvalidArgument(f"Name exactly {exactly} different coders, e.g. --coders \"NAME,NAME\".")
     if len(people) < 2:
-        raise InvalidArgument("Name at least two different coders, e.g. --coders \"Sam Okafor,Rowan Pike\".")
+        raise InvalidArgument("Name at least two different coders, e.g. --coders \"NAME,NAME\".")
     return people
+
+
+def refuse_blind(conn: Connection, document_ids: Sequence[int]) -> None:
+    """Comparing coders needs everyone's codings: refuse a blind document to whoever may not see them
+    (everyone but leads, until a lead reveals it), rather than compare against codings hidden from them."""
+    if VIEWER.get() is None:
+        return
+    hidden = repo.blind_titles(conn, document_ids)
+    if hidden:
+        raise Conflict(f"{', '.join(hidden)} is blind: only a lead can compare coders there until it is revealed.")
 
 
 def _documents(conn: Connection, refs: Sequence[str] | None, coders: list[Member]) -> list[Document]:
@@ -79,6 +90,7 @@ def _documents(conn: Connection, refs: Sequence[str] | None, coders: list[Member
                 f"{' and '.join(c.name for c in coders)} have not all coded any same document; "
                 "choose the documents to compare (--docs)."
             )
+    refuse_blind(conn, ids)
     return [docs_repo.read_document(conn, i) for i in ids]
 
 

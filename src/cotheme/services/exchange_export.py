@@ -80,6 +80,8 @@ def read_project(conn: Connection) -> ExportContent:
         )
     coding_guid = {r[0]: r[1] for r in codings}
     notes = tuple(_note(r, member_guid, doc_guid, code_guid, coding_guid) for r in repo.all_memos(conn))
+    # THEMES SEAM (issue #5): themes would go out as ``sets=`` (ExSet: guid, name, description, member
+    # code GUIDs via ``code_guid``), and their status and hierarchy in the extension; none are written yet.
     project = ExchangeProject(
         name=info.title, origin=origin(), description=info.description,
         users=tuple(ExUser(r.guid, r.name) for r in member_rows), codes=code_list, variables=variables,

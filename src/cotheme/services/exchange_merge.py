@@ -10,7 +10,8 @@ Owns the merge rules, all applied inside the caller's one transaction:
   name under its parent, a case id, an attribute name) and otherwise created with the file's GUID;
 * names cotheme cannot take are adapted and reported (a ``/`` in a code name, an empty name, a second
   code of one name under one parent); the ATLAS.ti pseudo-user "ATLAS.ti" gets no member;
-* what cotheme cannot hold is reported, never dropped silently: sets (themes arrive with issue #5),
+* what cotheme cannot hold is reported, never dropped silently: sets (the seam where they become themes, issue #5, is
+  marked ``THEMES SEAM``),
   case descriptions, selection references of cases, the sources ``refi_read`` skipped.
 
 Must not parse files nor write them; it receives an ``ExchangeProject``.
@@ -427,9 +428,12 @@ class Merge:
         return MemoTarget.PROJECT, None
 
     def _report_unheld(self) -> None:
+        # THEMES SEAM (issue #5): ``self.project.sets`` holds every REFI-QDA Set (guid, name, description,
+        # member codes by GUID - map them with ``self.codes`` - sources and notes). Creating themes from
+        # them, in this transaction, belongs here; until then they are reported, not imported.
         if self.project.sets:
             names = ", ".join(f"'{s.name}'" for s in self.project.sets)
-            self.note(f"{len(self.project.sets)} set(s) not imported: themes arrive with issue #5 ({names}).")
+            self.note(f"{len(self.project.sets)} set(s) not imported: REFI-QDA sets do not become cotheme themes yet ({names}).")
         if self.project.skipped:
             self.note(f"Not imported (cotheme holds text transcripts only): {', '.join(self.project.skipped)}.")
 

@@ -23,7 +23,7 @@ from cotheme.domain.reconcile import (
     CONSENSUS, PREFIX, Comparison, Decision, compare, counts, merged_span, parse, provenance, rejection,
 )
 from cotheme.errors import Conflict, InvalidArgument, NotFound
-from cotheme.services.agreement import find_member, resolve_coders
+from cotheme.services.agreement import find_member, refuse_blind, resolve_coders
 from cotheme.services.codebook import code_paths, resolve_code
 from cotheme.services.coding import resolve_document
 from cotheme.storage import agreement as repo
@@ -76,6 +76,7 @@ def comparison(store: Store, document: str, coders: Sequence[str]) -> Comparison
     with store.read() as conn:
         doc_id = resolve_document(conn, document)
         first, second = resolve_coders(conn, coders, exactly=2)
+        refuse_blind(conn, [doc_id])
         consensus = consensus_member(conn, create=False)
         ids = [first.id, second.id, *([consensus.id] if consensus else [])]
         current = {r.id for r in repo.coding_rows(conn, [doc_id], ids) if r.current}
@@ -108,6 +109,7 @@ def _originals(conn: Connection, coding_ids: Sequence[int]) -> list[Extract]:
         found.append(got[0])
     if len({e.document_id for e in found}) > 1:
         raise InvalidArgument("The codings are in different documents; reconcile one document at a time.")
+    refuse_blind(conn, [found[0].document_id])
     consensus = consensus_member(conn, create=False)
     rows = {r.id: r for r in repo.coding_rows(conn, [found[0].document_id], None)}
     for e in found:

@@ -67,3 +67,12 @@ def coding_notes(conn: Connection, coding_ids: Sequence[int], prefix: str) -> li
         .order_by(memos.c.id)
     )
     return [(r.id, r.coding_id, r.text) for r in rows]
+
+
+def blind_titles(conn: Connection, document_ids: Sequence[int]) -> list[str]:
+    """Titles of those of ``document_ids`` that are blind (each coder sees only their own codings)."""
+    if not document_ids:
+        return []
+    rows = conn.execute(select(documents.c.title).where(documents.c.id.in_(list(document_ids)), documents.c.blind)
+                        .order_by(documents.c.id))
+    return [r[0] for r in rows]

@@ -6,6 +6,7 @@ Must not compute embeddings or scores (services do), and must not touch the codi
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import NamedTuple
@@ -19,8 +20,12 @@ from cotheme.storage.schema import (
     documents,
     members,
     revisions,
+    settings,
     turns,
 )
+
+#: The settings row that changes with every change of the cached passages.
+STAMP_KEY = "assist_index_stamp"
 
 
 class PassageRow(NamedTuple):
@@ -82,23 +87,30 @@ def replace_passages(
     ]
     if values:
         conn.execute(insert(assist_passages), values)
+    _changed(conn)
     return len(values)
 
 
 def drop_other_models(conn: Connection, model: str) -> int:
     """Forget vectors made by any other model: they cannot be compared with ``model``'s."""
-    return conn.execute(delete(assist_passages).where(assist_passages.c.model != model)).rowcount
+    dropped = conn.execute(delete(assist_passages).where(assist_passages.c.model != model)).rowcount
+    if dropped:
+        _changed(conn)
+    return dropped
 
 
 def drop_all(conn: Connection) -> int:
     """Forget every cached passage (assistance turned off)."""
-    return conn.execute(delete(assist_passages)).rowcount
+    dropped = conn.execute(delete(assist_passages)).rowcount
+    _changed(conn)
+    return dropped
 
 
 def drop_stale(conn: Connection, keep: set[int]) -> None:
     """Forget passages of documents no longer present (deleted documents cascade anyway)."""
     stale = select(assist_passages.c.document_id).where(assist_passages.c.document_id.not_in(keep))
-    conn.execute(delete(assist_passages).where(assist_passages.c.document_id.in_(stale.scalar_subquery())))
+    if conn.execute(delete(assist_passages).where(assist_passages.c.document_id.in_(stale.scalar_subquery()))).rowcount:
+        _changed(conn)
 
 
 def passages(conn: Connection, model: str, kinds: Sequence[str] = ("turn", "sentence")) -> list[PassageRow]:
@@ -156,10 +168,18 @@ def codings_stamp(conn: Connection) -> tuple[object, ...]:
 
 
 def index_stamp(conn: Connection, model: str) -> tuple[object, ...]:
-    row = conn.execute(
-        select(func.count(), func.max(assist_passages.c.id)).where(assist_passages.c.model == model)
-    ).one()
-    return tuple(row)
+    """Changes whenever cached passages or documents' revisions change (the in-process cache key).
+
+    Read from a settings row written with every change of the cache, plus two small aggregates over
+    documents and revisions: counting 300,000 passage rows with their vectors would scan ~0.5 GB."""
+    stored = conn.execute(select(settings.c.value).where(settings.c.key == STAMP_KEY)).scalar_one_or_none()
+    docs = conn.execute(select(func.count(), func.max(revisions.c.id)).select_from(revisions)).one()
+    return (model, stored, *docs, conn.execute(select(func.count()).select_from(documents)).scalar_one())
+
+
+def _changed(conn: Connection) -> None:
+    conn.execute(delete(settings).where(settings.c.key == STAMP_KEY))
+    conn.execute(insert(settings).values(key=STAMP_KEY, value=uuid.uuid4().hex))
 
 
 def add_provenance(

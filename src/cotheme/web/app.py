@@ -9,7 +9,17 @@ from fastapi.staticfiles import StaticFiles
 
 from cotheme import __version__
 from cotheme.services.project import Project
-from cotheme.web import api_codebook, api_notes, api_texts, api_themes, errors, pages, pages_themes
+from cotheme.web import (
+    api_codebook,
+    api_notes,
+    api_revisions,
+    api_texts,
+    api_themes,
+    errors,
+    pages,
+    pages_revisions,
+    pages_themes,
+)
 from cotheme.web.body_limit import BodyLimit, max_request_bytes
 from cotheme.web.security import Gate
 from cotheme.web import api_history, api_team, pages_team  # issue #4
@@ -43,8 +53,8 @@ def create_app(project: Project, token: str, *, team: bool | None = None) -> Fas
         app.add_middleware(Gate, token=token)
     app.add_middleware(BodyLimit, max_bytes=max_request_bytes())  # outermost: before the gate reads anything
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (api_texts, api_codebook, api_notes, api_themes, pages, pages_themes,
-                   api_team, api_history, pages_team, api_agreement, pages_agreement,
-                   api_assist):  # issue #8
+    for module in (api_texts, api_codebook, api_notes, api_themes, api_revisions, pages, pages_themes,
+                   pages_revisions, api_team, api_history, pages_team, api_agreement, pages_agreement,
+                   api_assist):
         app.include_router(module.router)
     return app

@@ -60,7 +60,10 @@ def home(request: Request, ctx: Ctx) -> HTMLResponse:
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
 def reader(request: Request, document_id: int, ctx: Ctx) -> HTMLResponse:
     doc = ctx.project.document(document_id)
-    codings = ctx.project.codings(document=document_id)
+    # A coding an edit could not place still sits on an earlier revision: it is shown in the review
+    # queue, not drawn over text it no longer matches.
+    waiting = {i.coding_id for i in ctx.project.review_queue(document=document_id) if i.status == "review"}
+    codings = [e for e in ctx.project.codings(document=document_id) if e.id not in waiting]
     codes = [code_out(c.code, c.extracts, c.participants).model_dump() for c in ctx.project.codes()]
     return render(
         request, ctx, "reader.html", "reader", doc=doc, codings=codings,

@@ -48,6 +48,12 @@ NEEDS.update({  # agreement and reconciliation (issue #4, api_agreement); the se
     "GET /api/v1/reconcile": R, "POST /api/v1/reconcile/accept": C, "POST /api/v1/reconcile/merge": C,
     "POST /api/v1/reconcile/reject": C,
 })
+NEEDS.update({  # correcting transcripts, the review queue, de-identification (issue #7, api_revisions)
+    "POST /api/v1/documents/{document_id}/edit": C, "GET /api/v1/documents/{document_id}/revisions": R,
+    "GET /api/v1/review": R, "POST /api/v1/review/{coding_id}/place": C, "DELETE /api/v1/review/{coding_id}": C,
+    "POST /api/v1/deid/scan": L, "GET /api/v1/deid/candidates": L, "POST /api/v1/deid/candidates/{candidate_id}": L,
+    "POST /api/v1/deid/apply": L,
+})
 NEEDS.update({  # private coding suggestions (issue #8, api_assist); the service checks them too
     "GET /api/v1/assist": R, "GET /api/v1/suggest": R, "POST /api/v1/suggest": R, "POST /api/v1/suggest/accept": C,
     "GET /api/v1/similar": R, "POST /api/v1/similar/accept": C, "GET /api/v1/assist/themes": L,

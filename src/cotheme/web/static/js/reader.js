@@ -4,6 +4,7 @@
 import { api, el, readJson, toast } from "./api.js";
 import { typing } from "./common.js";
 import { cpToUtf16, utf16ToCp } from "./offsets.js";
+import { openEditor } from "./editmode.js";
 import { mountMemoBox } from "./memobox.js";
 import { openPanel } from "./panel.js";
 import { openPicker } from "./picker.js";
@@ -142,8 +143,14 @@ function codeSelection() {
   openPicker(rect, span);
 }
 
+const editButton = document.getElementById("edit-button");
 button.addEventListener("click", codeSelection);
-document.addEventListener("selectionchange", () => { button.disabled = selectedSpan() === null; });
+editButton.addEventListener("click", openEditor);
+document.addEventListener("selectionchange", () => {
+  const none = selectedSpan() === null;
+  button.disabled = none;
+  editButton.disabled = none;
+});
 
 // -- keyboard -------------------------------------------------------------------------------------
 function moveTurn(step) {
@@ -161,6 +168,7 @@ document.addEventListener("keydown", (event) => {
   if (event.key === "j") { event.preventDefault(); moveTurn(1); }
   else if (event.key === "k") { event.preventDefault(); moveTurn(-1); }
   else if (event.key === "c") { event.preventDefault(); codeSelection(); }
+  else if (event.key === "e") { event.preventDefault(); openEditor(); }
 });
 
 // -- jump to a place: #o=start-end ----------------------------------------------------------------

@@ -1,0 +1,59 @@
+"""``cotheme index``, ``suggest``, ``similar`` and ``cotheme assist`` through the CLI runner: JSON shapes,
+the off switch and the absent extra (one sentence, exit code 2, never a traceback)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cotheme.services import assist_model
+from tests.cli.test_commands import cli, study, wide_console  # noqa: F401 - fixtures
+
+
+@pytest.fixture
+def indexed(study: Path) -> Path:  # noqa: F811 - the fixture above
+    folder = study.parent
+    assert cli("import", str(study), str(folder / "P01.txt"))[0] == 0
+    assert cli("codebook", "import", str(study), str(folder / "codebook.csv"))[0] == 0
+    assert cli("code", str(study), "--doc", "P01", "--code", "Waiting", "--quote", "I waited four months.")[0] == 0
+    code, out, _ = cli("index", str(study), "--json")
+    assert code == 0 and json.loads(out)["embedded"] == 1
+    return study
+
+
+def test_suggest_similar_accept_themes_and_status(indexed: Path) -> None:
+    code, out, _ = cli("suggest", str(indexed), "--text", "We were on the waiting list for ages", "--top", "2", "--json")
+    found = json.loads(out)
+    assert code == 0 and len(found) == 2 and set(found[0]) == {"code", "score"}
+    assert found[0]["code"] == "Access/Waiting"
+    code, out, _ = cli("similar", str(indexed), "--code", "Waiting", "--top", "3", "--json")
+    similar = json.loads(out)
+    assert code == 0 and set(similar[0]) == {"passage_id", "document_id", "document", "kind", "start", "end", "text", "score"}
+    code, out, _ = cli("assist", "accept", str(indexed), "--code", "Waiting", str(similar[0]["passage_id"]))
+    assert code == 0 and "Coding" in out
+    status = json.loads(cli("assist", "status", str(indexed), "--json")[1])
+    assert status["accepted"] == 1 and status["indexed"] == 1 and status["enabled"] is True
+    code, out, _ = cli("assist", "themes", str(indexed), "--groups", "1", "--json")
+    assert code == 0 and json.loads(out)[0]["codes"] == ["Access", "Access/Waiting"]
+    assert cli("index", str(indexed))[1].startswith("Indexed 0 document(s) (1 unchanged)")
+
+
+def test_off_and_on(indexed: Path) -> None:
+    code, out, _ = cli("assist", "off", str(indexed))
+    assert code == 0 and "off" in out
+    code, _, err = cli("suggest", str(indexed), "--text", "anything")
+    assert code == 2 and "turned off for this project" in err and "Traceback" not in err
+    assert cli("assist", "on", str(indexed))[0] == 0
+    assert cli("suggest", str(indexed), "--text", "anything")[0] == 0
+
+
+def test_without_the_extra_the_commands_say_how_to_install(study: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    monkeypatch.setattr(assist_model, "_installed", lambda module: False)
+    for args in (["index"], ["suggest", "--text", "x"], ["similar", "--code", "Waiting"], ["assist", "themes"]):
+        code, _, err = cli(*args[:1], *(args[1:2] if args[0] == "assist" else []), str(study),
+                           *(args[2:] if args[0] == "assist" else args[1:]))
+        assert code == 2 and "pip install 'cotheme[assist]'" in err and "Traceback" not in err
+    code, out, _ = cli("assist", "status", str(study))
+    assert code == 0 and "Installed: no" in out

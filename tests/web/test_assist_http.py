@@ -1,0 +1,66 @@
+"""/api/v1 for coding suggestions (issue #8) over HTTP in-process: the JSON shapes the code picker reads,
+accepting with provenance as the acting member, 409 when turned off and 503 without the extra."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+import cotheme
+from cotheme.services import assist_model
+from cotheme.services.project import Project
+from tests.conftest import INTERVIEW
+from tests.web.conftest import client_for, csrf
+
+
+@pytest.fixture
+def assisted(tmp_path: Path) -> Iterator[Project]:
+    (tmp_path / "P01.txt").write_text(INTERVIEW, encoding="utf-8")
+    with cotheme.create_project(tmp_path / "w.cotheme", lead="Lead") as project:
+        project.import_files([tmp_path / "P01.txt"])
+        project.create_code("Waiting", definition="Waiting lists and delays before being seen.")
+        project.create_code("Listened to", definition="Staff listening and taking the person seriously.")
+        project.code("P01", "Waiting", quote="the waiting list was long.")
+        project.index()
+        yield project
+
+
+def test_suggest_similar_and_accept(assisted: Project) -> None:
+    client = client_for(assisted)
+    status = client.get("/api/v1/assist").json()
+    assert status["installed"] and status["enabled"] and status["indexed"] == 1
+    found = client.get("/api/v1/suggest", params={"text": "I waited months on a list", "top": 2}).json()
+    assert [set(s) for s in found] == [{"code_id", "code", "path", "score"}] * 2 and found[0]["code"] == "Waiting"
+    text = assisted.document("P01").text
+    start = text.index("she actually listened")
+    span = {"document_id": 1, "start": start, "end": start + 27, "top": 1}
+    assert client.post("/api/v1/suggest", json=span, headers=csrf(client)).json()[0]["code"] == "Listened to"
+    listened = next(c.code.id for c in assisted.codes() if c.code.name == "Listened to")
+    accepted = client.post("/api/v1/suggest/accept", json={**{k: span[k] for k in ("document_id", "start", "end")},
+                                                           "code_id": listened}, headers=csrf(client))
+    assert accepted.status_code == 201 and accepted.json()["coder"] == "Lead"
+    waiting = next(c.code.id for c in assisted.codes() if c.code.name == "Waiting")
+    similar = client.get("/api/v1/similar", params={"code_id": waiting, "top": 3}).json()
+    assert set(similar[0]) == {"passage_id", "document_id", "document", "kind", "start", "end", "text", "score"}
+    made = client.post("/api/v1/similar/accept", json={"passage_id": similar[0]["passage_id"], "code_id": waiting},
+                       headers=csrf(client))
+    assert made.status_code == 201 and made.json()["start"] == similar[0]["start"]
+    assert [row[1] for row in assisted.assist_provenance()] == ["suggest", "similar"]
+    themes = client.get("/api/v1/assist/themes", params={"groups": 1}).json()
+    assert set(themes[0]) == {"number", "codes", "cohesion", "extracts"}
+    assert client.get("/api/v1/similar", params={"code_id": 999}).status_code == 404
+
+
+def test_off_is_409_and_no_extra_is_503(assisted: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    client: TestClient = client_for(assisted)
+    assisted.set_assist(False)
+    refused = client.get("/api/v1/suggest", params={"text": "x"})
+    assert refused.status_code == 409 and "cotheme assist on" in refused.json()["error"]
+    assisted.set_assist(True)
+    monkeypatch.setattr(assist_model, "_installed", lambda module: False)
+    missing = client.get("/api/v1/suggest", params={"text": "x"})
+    assert missing.status_code == 503 and "pip install 'cotheme[assist]'" in missing.json()["error"]
+    assert client.get("/api/v1/assist").json()["installed"] is False

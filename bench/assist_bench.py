@@ -1,19 +1,24 @@
 """Budgets of coding suggestions (issue #8), printed as JSON: indexing a large study, suggesting codes
 for one passage, and finding similar passages for a code.
 
-1. A child process builds the study: ``--interviews`` synthetic interviews of ``--words`` words
-   (``bench/corpus.py``) in a fresh SQLite project, a codebook of ``--codes`` codes with definitions,
-   and ``--codings`` codings per code on sentences of the interviews.
-2. This process indexes it (``Project.index``, the real service): wall time, CPU time (user + system;
+1. A child process builds each study: synthetic interviews of ``--words`` words (``bench/corpus.py``)
+   in a fresh SQLite project, a codebook of ``--codes`` codes with definitions, and ``--codings``
+   codings per code on parts of turns.
+2. Indexing with the real service and model (``Project.index``): wall time, CPU time (user + system;
    on a busy machine the wall time also counts other people's work) and the peak resident memory of
-   this process (``ru_maxrss``: the model, the runtime and the indexing itself).
-3. ``suggest`` for 20 different passages after a first warm-up call (which loads the model and reads
-   the cached vectors once), median and max milliseconds; ``similar`` for each code likewise.
+   this process (``ru_maxrss``: the model, the runtime and the indexing). Indexing is per document, so
+   its time grows linearly with the words: ``--index-interviews`` (default 30) are indexed and the time
+   is also given scaled to ``--interviews``; ``--index-interviews 0`` indexes the large study itself.
+3. Lookups at full size (``--interviews``, default 300): when the index was measured on fewer
+   interviews, the large study's index holds every document's real passages with random unit vectors
+   (stand-ins: the lookups read and multiply the same amount whatever the numbers). ``suggest`` for 20
+   different passages after a first call (which loads the model and reads the cached vectors once),
+   median and max milliseconds; ``similar`` for each code.
 4. ``configurations`` (``--compare``): on 3 interviews, the embedding time of sentences only (turn
    vectors the mean of their sentences: cotheme's way), turns only, and both embedded by the model,
    for both runtimes.
 
-    .venv/bin/python bench/assist_bench.py [--interviews 300] [--words 10000] [--compare] [--out FILE]
+    .venv/bin/python bench/assist_bench.py [--interviews 300] [--index-interviews 30] [--compare] [--out FILE]
 """
 
 from __future__ import annotations
@@ -96,44 +101,68 @@ def _compare(words: int) -> dict[str, object]:
     return out
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--interviews", type=int, default=300)
-    parser.add_argument("--words", type=int, default=10_000)
-    parser.add_argument("--codes", type=int, default=20)
-    parser.add_argument("--codings", type=int, default=30)
-    parser.add_argument("--compare", action="store_true")
-    parser.add_argument("--keep", type=Path, default=None, help="Build the project here and keep it.")
-    parser.add_argument("--out", type=Path, default=None)
-    args = parser.parse_args()
-    result: dict[str, object] = {"interviews": args.interviews, "words": args.words, "cores": os.cpu_count(),
-                                 "load_average_at_start": os.getloadavg()}
-    folder = Path(tempfile.mkdtemp(prefix="assist-bench-"))
-    path = args.keep or folder / "bench.cotheme"
-    if not path.exists():
-        started = time.perf_counter()
-        script = BUILD.format(here=str(HERE), path=str(path), n=args.interviews, words=args.words,
-                              codes=args.codes, codings=args.codings)
-        subprocess.run([sys.executable, "-c", script], check=True)
-        result["build_seconds"] = round(time.perf_counter() - started, 1)
+def _build(path: Path, interviews: int, words: int, codes: int, codings: int) -> float:
+    started = time.perf_counter()
+    script = BUILD.format(here=str(HERE), path=str(path), n=interviews, words=words, codes=codes, codings=codings)
+    subprocess.run([sys.executable, "-c", script], check=True)
+    return round(time.perf_counter() - started, 1)
+
+
+def _index(path: Path) -> dict[str, object]:
+    """Index with the real service and model; wall, CPU and peak memory of this process."""
     from cotheme.services.project import Project
 
     project = Project.open(path)
     wall, cpu = time.perf_counter(), _cpu()
-    last = [0.0]
+    last = [wall]
 
     def progress(done: int, total: int, _title: str) -> None:
-        if time.perf_counter() - last[0] > 30:
+        if time.perf_counter() - last[0] > 60:
             last[0] = time.perf_counter()
-            print(f"indexed {done}/{total} passages after {last[0] - wall:.0f} s", file=sys.stderr, flush=True)
+            print(f"indexed {done}/{total} texts after {last[0] - wall:.0f} s", file=sys.stderr, flush=True)
 
     report = project.index(progress)
-    result["index"] = {
-        "model": report.model, "documents": report.embedded, "passages": report.passages,
-        "wall_s": round(time.perf_counter() - wall, 1), "cpu_s": round(_cpu() - cpu, 1),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        "db_mb": round(path.stat().st_size / 2**20, 1),
-    }
+    project.close()
+    return {"model": report.model, "documents": report.embedded, "passages": report.passages,
+            "wall_s": round(time.perf_counter() - wall, 1), "cpu_s": round(_cpu() - cpu, 1),
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "db_mb": round(path.stat().st_size / 2**20, 1)}
+
+
+def _stand_in_index(path: Path) -> int:
+    """Every document's real passages (turns and sentences) with random unit vectors, stored as the
+    current model's: what "suggest" and "similar" read and multiply costs the same whatever the numbers."""
+    import numpy as np
+
+    from cotheme.domain.assist import passages
+    from cotheme.services import assist_model
+    from cotheme.storage import assist as repo
+    from cotheme.storage.store import Store
+
+    encoder = assist_model.load()
+    rng = np.random.default_rng(5)
+    store = Store.open(str(path))
+    total = 0
+    with store.read() as conn:
+        docs = repo.current_revisions(conn)
+    for doc_id, _title, rev_id in docs:
+        with store.read() as conn:
+            text, turns = repo.revision_text(conn, rev_id)
+        spans = passages(text, turns)
+        vectors = rng.standard_normal((len(spans), encoder.dim)).astype(np.float32)
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        with store.write() as conn:
+            total += repo.replace_passages(conn, doc_id, rev_id, encoder.name, [
+                (span.kind.value, span.start, span.end, vector.astype("<f4").tobytes())
+                for span, vector in zip(spans, vectors)])
+    store.close()
+    return total
+
+
+def _lookups(path: Path) -> dict[str, object]:
+    from cotheme.services.project import Project
+
+    project = Project.open(path)
     rng = random.Random(3)
     docs = project.documents()
     samples = []
@@ -141,27 +170,59 @@ def main() -> None:
         doc = project.document(rng.choice(docs).id)
         turn = rng.choice(doc.turns)
         samples.append(doc.text[turn.start:turn.end][:400])
+    out: dict[str, object] = {}
     first = time.perf_counter()
     project.suggest(samples[0])
-    result["suggest_first_call_s"] = round(time.perf_counter() - first, 2)
+    out["suggest_first_call_s"] = round(time.perf_counter() - first, 2)
     times = []
     for text in samples[1:]:
         started = time.perf_counter()
         project.suggest(text, top=5)
         times.append(time.perf_counter() - started)
-    result["suggest"] = _ms(times)
+    out["suggest"] = _ms(times)
     codes = [c.code.path_text for c in project.codes()]
-    first = time.perf_counter()
-    project.similar(codes[0])
-    result["similar_first_call_s"] = round(time.perf_counter() - first, 2)
     times = []
-    for code in codes[1:]:
+    for code in codes:
         started = time.perf_counter()
         project.similar(code, top=10)
         times.append(time.perf_counter() - started)
-    result["similar"] = _ms(times)
-    result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    out["similar"] = _ms(times)
+    out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     project.close()
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--interviews", type=int, default=300, help="Size of the study for the lookups.")
+    parser.add_argument("--index-interviews", type=int, default=30,
+                        help="Interviews indexed with the model (time scaled to --interviews); 0: all of them.")
+    parser.add_argument("--words", type=int, default=10_000)
+    parser.add_argument("--codes", type=int, default=20)
+    parser.add_argument("--codings", type=int, default=30)
+    parser.add_argument("--compare", action="store_true")
+    parser.add_argument("--keep", type=Path, default=None, help="Build the large project here (and reuse it).")
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args()
+    result: dict[str, object] = {"interviews": args.interviews, "words": args.words, "cores": os.cpu_count(),
+                                 "load_average_at_start": os.getloadavg()}
+    folder = Path(tempfile.mkdtemp(prefix="assist-bench-"))
+    large = args.keep or folder / "large.cotheme"
+    if not large.exists():
+        result["build_seconds"] = _build(large, args.interviews, args.words, args.codes, args.codings)
+    indexed = args.index_interviews or args.interviews
+    if indexed == args.interviews:
+        result["index"] = _index(large)
+    else:
+        small = folder / "small.cotheme"
+        _build(small, indexed, args.words, args.codes, args.codings)
+        figures = _index(small)
+        scale = args.interviews / indexed
+        figures.update({"interviews": indexed, f"wall_s_scaled_to_{args.interviews}": round(figures["wall_s"] * scale, 1),
+                        f"cpu_s_scaled_to_{args.interviews}": round(figures["cpu_s"] * scale, 1)})
+        result["index"] = figures
+        result["stand_in_passages"] = _stand_in_index(large)
+    result["lookups"] = _lookups(large)
     if args.compare:
         result["configurations"] = _compare(args.words)
     result["load_average_at_end"] = os.getloadavg()

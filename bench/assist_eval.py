@@ -8,8 +8,9 @@ Data (read from ``../shared/data/coded-datasets``, never copied):
   sample of comments (``--sample``, default 3000) is the test set; each code's examples are drawn
   from the other comments.
 * ``pdpilot``: the MAXQDA coded segments of the PDPilot interviews (best-effort parse, 262 rows,
-  75 codes, most with 1-3 segments), evaluated leave-one-out: each segment is suggested for with the
-  other segments as examples. Cards are the code paths only (the export has no definitions).
+  75 codes, most with 1-3 segments), evaluated leave one interview out: each interview's segments get
+  suggestions with the other six interviews' segments as examples (as when a team codes a new
+  transcript). Cards are the code paths only (the export has no definitions).
 
 For k = 0 (cards only), 5 and 20 examples per code, and each method, it reports top-1 and top-3
 accuracy (the top code, or one of the top three, is among the human codes of the passage) and Cohen's
@@ -17,10 +18,11 @@ kappa per code between "the top suggestion is this code" and "people coded it wi
 over codes with at least one test passage; per code with ``--per-code``).
 
 Methods: ``name`` (baseline: cosine between the passage and the code's name), ``card`` (name and
-definition), ``card+cal`` (with per-code calibration), ``examples`` (centroid and nearest examples,
-no card), ``blend`` (card and examples), ``blend+cal`` (cotheme's default), ``blend+cal+lr`` (the top
-10 of ``blend+cal`` re-ranked by a logistic regression trained on the examples and cards: the
-re-ranker that can be built offline; no cross-encoder model is packaged on the registry).
+definition), ``+center`` / ``+z`` (per-code calibration over reference passages: minus the code's mean,
+or its z-score), ``examples`` (centroid and nearest examples, no card), ``blend(prior=p)`` (card and
+examples, the examples weighing n / (n + p)), ``blend+center`` / ``blend+z`` (prior 3, calibrated),
+``blend+center+lr`` (the top 10 re-ranked by a logistic regression trained on the examples and cards:
+the re-ranker that can be built offline; no cross-encoder model is packaged on the registry).
 
     .venv/bin/python bench/assist_eval.py [--sample 3000] [--backend onnx|torch] [--out bench/out/assist_eval.json]
 """
@@ -162,20 +164,22 @@ def _methods(name_vecs: np.ndarray, card_vecs: np.ndarray, examples: list[np.nda
     if k == 0:
         out["name"] = test @ name_vecs.T
         out["card"] = test @ card_vecs.T
-        cal = Profiles(card_vecs, empty)
-        cal.calibrate(reference)
-        out["card+cal"] = cal.scores(test)
+        for mode in ("center", "z"):
+            cal = Profiles(card_vecs, empty, Weights(calibrate=mode))
+            cal.calibrate(reference)
+            out[f"card+{mode}"] = cal.scores(test)
         return out
-    only = Profiles(card_vecs, examples, Weights(card=0.0))
+    only = Profiles(card_vecs, examples, Weights(card=0.0, calibrate="none"))
     out["examples"] = only.raw(test)
-    blend = Profiles(card_vecs, examples, Weights(calibrate="none"))
-    out["blend"] = blend.raw(test)
-    full = Profiles(card_vecs, examples)
-    full.calibrate(reference)
-    out["blend+cal"] = full.scores(test)
+    for prior in (1.0, 3.0, 10.0):
+        out[f"blend(prior={prior:g})"] = Profiles(card_vecs, examples, Weights(prior=prior, calibrate="none")).raw(test)
+    for mode in ("center", "z"):
+        full = Profiles(card_vecs, examples, Weights(calibrate=mode))
+        full.calibrate(reference)
+        out[f"blend+{mode}"] = full.scores(test)
     train_x = np.vstack([card_vecs, *[e for e in examples if len(e)]])
     train_y = np.concatenate([np.arange(len(names)), *[[i] * len(e) for i, e in enumerate(examples) if len(e)]])
-    out["blend+cal+lr"] = _lr_rerank(out["blend+cal"], train_x, train_y, test, len(names))
+    out["blend+center+lr"] = _lr_rerank(out["blend+center"], train_x, train_y, test, len(names))
     return out
 
 
@@ -206,34 +210,40 @@ def nhs(enc: Cached, sample: int, min_count: int, per_code: bool, seed: int) -> 
 
 
 def pdpilot(enc: Cached, per_code: bool, seed: int) -> dict[str, object]:
+    """Leave one interview out: each interview's segments get suggestions from the other six's."""
     with PDPILOT.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     names = sorted({r["code_path"] for r in rows})
     index = {n: i for i, n in enumerate(names)}
     # The same segment can carry several codes: group identical texts.
-    by_text: dict[str, set[int]] = defaultdict(set)
+    by_text: dict[tuple[str, str], set[int]] = defaultdict(set)
     for r in rows:
-        by_text[" ".join(r["segment"].split())].add(index[r["code_path"]])
-    texts = list(by_text)
-    labels = np.zeros((len(texts), len(names)), np.int8)
+        by_text[(r["document"], " ".join(r["segment"].split()))].add(index[r["code_path"]])
+    keys = list(by_text)
+    labels = np.zeros((len(keys), len(names)), np.int8)
     for t, codes in enumerate(by_text.values()):
         labels[t, list(codes)] = 1
-    vecs = enc.encode(texts)
+    vecs = enc.encode([text for _doc, text in keys])
+    documents = np.array([doc for doc, _text in keys])
     name_vecs = enc.encode([n.split(" > ")[-1] for n in names])
     card_vecs = enc.encode([n.replace(" > ", ": ") for n in names])
-    result: dict[str, object] = {"segments": len(texts), "codes": len(names)}
+    result: dict[str, object] = {"segments": len(keys), "codes": len(names), "interviews": len(set(documents))}
     for k in KS:
         scores: dict[str, list[np.ndarray]] = defaultdict(list)
-        for t in range(len(texts)):
-            others = np.array([o for o in range(len(texts)) if o != t])
+        order: list[np.ndarray] = []
+        for doc in sorted(set(documents)):
+            test = np.flatnonzero(documents == doc)
+            others = np.flatnonzero(documents != doc)
             examples = []
             for c in range(len(names)):
-                own = [o for o in others if labels[o, c]]
-                chosen = random.Random(seed + c + t).sample(own, min(k, len(own)))
+                own = [int(o) for o in others if labels[o, c]]
+                chosen = random.Random(seed + c).sample(own, min(k, len(own)))
                 examples.append(vecs[chosen].reshape(-1, vecs.shape[1]))
-            for m, s in _methods(name_vecs, card_vecs, examples, vecs[t:t + 1], vecs[others], k).items():
+            for m, s in _methods(name_vecs, card_vecs, examples, vecs[test], vecs[others], k).items():
                 scores[m].append(s)
-        result[f"k={k}"] = {m: _metrics(np.vstack(s), labels, names, per_code) for m, s in scores.items()}
+            order.append(test)
+        ordered = labels[np.concatenate(order)]
+        result[f"k={k}"] = {m: _metrics(np.vstack(s), ordered, names, per_code) for m, s in scores.items()}
     return result
 
 
@@ -257,6 +267,7 @@ def main() -> None:
     result: dict[str, object] = {"model": model.name, "load_seconds": round(time.perf_counter() - started, 1)}
     if args.only in (None, "nhs"):
         result["nhs"] = nhs(enc, args.sample, args.min_count, args.per_code, args.seed)
+        enc.save()
     if args.only in (None, "pdpilot"):
         result["pdpilot"] = pdpilot(enc, args.per_code, args.seed)
     result["seconds"] = round(time.perf_counter() - started, 1)

@@ -13,6 +13,7 @@ import pytest
 import schemathesis
 from schemathesis import GenerationMode
 from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis.errors import Unsatisfiable
 from schemathesis.checks import (
     content_type_conformance,
     not_a_server_error,
@@ -25,8 +26,11 @@ from cotheme.web.app import create_app
 from tests.web.conftest import TOKEN
 
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance, response_headers_conformance]
-#: Examples per operation (there are ~30 operations).
-EXAMPLES = 12
+#: Examples per operation: valid requests, then invalid ones (there are ~45 operations).
+EXAMPLES = {GenerationMode.POSITIVE: 6, GenerationMode.NEGATIVE: 3}
+#: Operations that load a language model on first use take longer than a request may (10 s); they are
+#: exercised by their own tests.
+SLOW = {"POST /api/v1/deid/scan", "GET /api/v1/suggest", "GET /api/v1/assist"}
 SEEN: Counter[int] = Counter()
 
 
@@ -55,8 +59,10 @@ def test_the_api_keeps_its_schema(api_schema: schemathesis.BaseSchema, mode: Gen
     operations = _operations(api_schema)
     assert len(operations) >= 20
     for operation in operations:
+        if operation.label in SLOW:
+            continue
 
-        @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck),
+        @settings(max_examples=EXAMPLES[mode], deadline=None, suppress_health_check=list(HealthCheck),
                   phases=[Phase.generate], database=None)
         @given(case=operation.as_strategy(generation_mode=mode))
         def run(case: schemathesis.Case) -> None:
@@ -65,6 +71,8 @@ def test_the_api_keeps_its_schema(api_schema: schemathesis.BaseSchema, mode: Gen
 
         try:
             run()
+        except Unsatisfiable:  # no invalid request exists for an operation without parameters
+            continue
         except Exception as exc:  # noqa: BLE001 - collect every operation's failure, then report all
             failures.append(f"{operation.label}: {str(exc)[:600]}")
     assert failures == [], "\n\n".join(failures)

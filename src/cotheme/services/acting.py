@@ -40,17 +40,19 @@ RULES: dict[str, Need] = {
     "export_codebook": R, "export_codebook_qdc": R, "export_themes": R, "assist_status": R,
     "assist_provenance": R, "codebook_history": R, "codebook_as_of": R, "codebook_diff": R, "queue": R,
     "blind_documents": R, "team_mode": R, "close": R, "similar": R, "suggest": R,
-    # coding and memos
+    # coding and memos; correcting a transcript; placing one's own codings after an edit
     "code": C, "update_coding": C, "delete_coding": C, "add_memo": C, "accept_similar": C,
-    "accept_suggestion": C,
+    "accept_suggestion": C, "edit_document": C, "place_coding": C, "remove_from_review": C,
+    # agreement and reconciliation (the web's table agrees: web/permissions.py)
+    "agreement": R, "reflexive_mode": R, "reconciliation": R, "accept_coding": C, "merge_codings": C,
+    "reject_coding": C, "set_reflexive_mode": L,
     # leading: codebook, themes, members, assignments, settings, imports, exports, de-identification
     **{name: L for name in (
         "update_info", "add_member", "import_files", "import_sources", "rename_speaker", "import_cases",
         "add_case", "import_qdpx", "import_qdpx_files", "export_qdpx", "import_codebook", "import_codebook_qdc",
         "create_code", "edit_code", "move_code", "create_theme", "update_theme", "delete_theme", "link_codes",
         "import_themes", "add_exemplar", "remove_exemplar", "import_template", "save_map_positions",
-        "reset_map_positions", "import_targets", "save_targets", "edit_document", "place_coding",
-        "remove_from_review", "deid_add_name", "deid_remove_name", "deid_names", "deid_scan", "deid_candidates",
+        "reset_map_positions", "import_targets", "save_targets", "deid_add_name", "deid_remove_name", "deid_names", "deid_scan", "deid_candidates",
         "deid_decide", "deid_apply", "set_deidentified_exports_only", "check", "backup", "backup_schedule",
         "set_assist", "index", "candidate_themes", "users", "add_user", "set_password", "set_user", "assign",
         "assignments", "set_blind", "progress", "undo_codebook", "merge_codes", "split_code", "delete_code",
@@ -60,7 +62,8 @@ RULES: dict[str, Need] = {
 #: Operations that name the member they act for, by keyword.
 MEMBER_ARGUMENT = {"code": "coder", "add_memo": "author", "accept_similar": "member",
                    "accept_suggestion": "member", "add_exemplar": "member", "deid_decide": "member",
-                   "edit_document": "author", "deid_apply": "author"}
+                   "edit_document": "author", "deid_apply": "author", "accept_coding": "member",
+                   "merge_codings": "member", "reject_coding": "member"}
 # Agreement and reconciliation (issue #4): anyone reads the scores and the comparison; coders decide
 # what goes into the consensus layer, recorded as themselves; only a lead switches reflexive mode.
 RULES.update({"agreement": R, "reflexive_mode": R, "reconciliation": R, "accept_coding": C,
@@ -128,34 +131,41 @@ class ActingProject:
         return named
 
     # -- operations with rules beyond the permission level --------------------------------------
-    def code(self, document: str | int, code: str, **kwargs: Any) -> Any:
+    # Each checks the permission before looking at its arguments, so a refusal never depends on them.
+    def code(self, *args: Any, **kwargs: Any) -> Any:
         """Code as this member; only a lead may create a missing code on the way."""
-        require(self.member, Need.CODE, "code")
+        require(self.member, need_of("code"), "code")
         kwargs["coder"] = self._for_member(kwargs.get("coder"))
         if kwargs.get("create") and not self.leads:
             kwargs["create"] = False
             try:
-                return self._run(self._project.code, document, code, **kwargs)
+                return self._run(self._project.code, *args, **kwargs)
             except NotFound:
-                raise Forbidden(f"There is no code '{code}', and only a lead can add codes to the codebook.") from None
-        return self._run(self._project.code, document, code, **kwargs)
+                raise Forbidden("That code does not exist, and only a lead can add codes to the codebook.") from None
+        return self._run(self._project.code, *args, **kwargs)
 
-    def _own_coding(self, coding_id: int) -> None:
-        require(self.member, Need.CODE, "change codings")
-        if self.leads:
-            return
-        extract = self._run(self._project.coding, coding_id)
-        if (extract.coder or "").casefold() != self.member.name.casefold():
-            raise Forbidden(f"Coding {coding_id} was made by {extract.coder or 'someone else'}; "
-                            f"{self.member.name} may change only their own codings.")
+    def _own_coding(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        """Run ``name`` on a coding when it is this member's (a lead: anyone's)."""
+        require(self.member, need_of(name), name.replace("_", " "))
+        coding_id = args[0] if args else kwargs.get("coding_id")
+        if not self.leads:
+            extract = self._run(self._project.coding, coding_id)
+            if (extract.coder or "").casefold() != self.member.name.casefold():
+                raise Forbidden(f"Coding {coding_id} was made by {extract.coder or 'someone else'}; "
+                                f"{self.member.name} may change only their own codings.")
+        return self._run(getattr(self._project, name), *args, **kwargs)
 
-    def update_coding(self, coding_id: int, **kwargs: Any) -> Any:
-        self._own_coding(coding_id)
-        return self._run(self._project.update_coding, coding_id, **kwargs)
+    def update_coding(self, *args: Any, **kwargs: Any) -> Any:
+        return self._own_coding("update_coding", args, kwargs)
 
-    def delete_coding(self, coding_id: int) -> None:
-        self._own_coding(coding_id)
-        self._run(self._project.delete_coding, coding_id)
+    def delete_coding(self, *args: Any, **kwargs: Any) -> None:
+        self._own_coding("delete_coding", args, kwargs)
+
+    def place_coding(self, *args: Any, **kwargs: Any) -> Any:
+        return self._own_coding("place_coding", args, kwargs)
+
+    def remove_from_review(self, *args: Any, **kwargs: Any) -> None:
+        self._own_coding("remove_from_review", args, kwargs)
 
     def queue(self, member: str | int | None = None) -> Any:
         """This member's assigned documents (a lead may look at anyone's)."""

@@ -3,16 +3,20 @@
 Owns which codings are compared (the chosen coders' codings on the current revision of the chosen
 documents; codings waiting in the review queue are left out and counted), the default document set
 (every document each chosen coder has coded), and the project setting "reflexive mode": when on, the
-report carries the differences only and no score (``cotheme.domain.agreement_report``). The
-coefficients are ``cotheme.domain.agreement`` (units from ``agreement_units``) and
+report carries the differences only and no score (``cotheme.domain.agreement_report``). A blind
+document is compared only by those who may see every coder's codings there (leads, until it is
+revealed): anyone else would be comparing against codings hidden from them. The coefficients are ``cotheme.domain.agreement`` (units from ``agreement_units``) and
 ``cotheme.domain.unitizing``.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 from sqlalchemy import Connection
 
 from cotheme.domain.agreement import Reliability, reliability
@@ -20,7 +24,7 @@ from cotheme.domain.agreement_report import AgreementReport, CodeAgreement, Diff
 from cotheme.domain.agreement_units import CodedSpan, Segment, UnitKind, coded_values, differences, segments
 from cotheme.domain.documents import Document
 from cotheme.domain.project import Member
-from cotheme.domain.unitizing import Continuum, alpha_u_by_code
+from cotheme.domain.unitizing import Continuum, UnitizingResult, alpha_u_by_code
 from cotheme.errors import Conflict, InvalidArgument, NotFound
 from cotheme.services.codebook import code_paths
 from cotheme.services.coding import resolve_document
@@ -94,6 +98,43 @@ def _documents(conn: Connection, refs: Sequence[str] | None, coders: list[Member
     return [docs_repo.read_document(conn, i) for i in ids]
 
 
+@dataclass(frozen=True, slots=True)
+class _Table:
+    """The reliability data of one run: units, their (codes, units, coders) values, weights, groups."""
+
+    units: list[Segment]
+    values: NDArray[np.int64]
+    weights: NDArray[np.int64]
+    groups: NDArray[np.int64]
+
+
+def _table(docs: Sequence[Document], spans: Sequence[CodedSpan], codes: Sequence[int], coders: int,
+           kind: UnitKind) -> _Table:
+    by_doc: dict[int, list[CodedSpan]] = {}
+    for s in spans:
+        by_doc.setdefault(s.document_id, []).append(s)
+    units: list[Segment] = []
+    for doc in docs:
+        units += segments(doc.id, doc.text, doc.turns, kind, by_doc.get(doc.id, []))
+    weights = np.array([u.weight for u in units], dtype=np.int64)
+    if kind is UnitKind.CHAR:  # resample whole turns: neighbouring characters are not independent
+        keys = {key: i for i, key in enumerate(dict.fromkeys((u.document_id, u.turn) for u in units))}
+        groups = np.array([keys[(u.document_id, u.turn)] for u in units], dtype=np.int64)
+    else:
+        groups = np.arange(len(units), dtype=np.int64)
+    return _Table(units, coded_values(units, spans, codes, coders), weights, groups)
+
+
+def _continua(docs: Sequence[Document], spans: Sequence[CodedSpan], codes: Sequence[int], coders: int
+              ) -> dict[object, list[Continuum]]:
+    """For alpha_u: per code, per document, each coder's spans."""
+    placed: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
+    for s in spans:
+        placed.setdefault((s.code_id, s.document_id, s.coder), []).append((s.start, s.end))
+    return {code: [Continuum(len(doc.text), tuple(tuple(placed.get((code, doc.id, i), ())) for i in range(coders)))
+                   for doc in docs] for code in codes}
+
+
 def agreement(
     store: Store,
     coders: Sequence[str],
@@ -115,65 +156,42 @@ def agreement(
         paths = code_paths(conn)
         reflexive = study.read_setting(conn, REFLEXIVE_KEY) == "on"
     index = {p.id: i for i, p in enumerate(people)}
+    names = [p.name for p in people]
     spans = [CodedSpan(r.id, r.document_id, r.code_id, index[r.coder_id], r.start, r.end)
              for r in rows if r.current and r.coder_id in index]
     codes = sorted({s.code_id for s in spans}, key=lambda c: paths.get(c, ""))
-    by_doc: dict[int, list[CodedSpan]] = {}
-    for s in spans:
-        by_doc.setdefault(s.document_id, []).append(s)
-    units: list[Segment] = []
-    for doc in docs:
-        units += segments(doc.id, doc.text, doc.turns, kind, by_doc.get(doc.id, []))
-    values = coded_values(units, spans, codes, len(people))
-    weights = np.array([u.weight for u in units], dtype=np.int64)
-    if kind is UnitKind.CHAR:  # resample whole turns: neighbouring characters are not independent
-        keys = {key: i for i, key in enumerate(dict.fromkeys((u.document_id, u.turn) for u in units))}
-        group = np.array([keys[(u.document_id, u.turn)] for u in units], dtype=np.int64)
-    else:
-        group = np.arange(len(units), dtype=np.int64)
-    found = differences(units, values, codes, join_runs=kind is UnitKind.CHAR)
-    texts = {d.id: d for d in docs}
-    names = [p.name for p in people]
+    table = _table(docs, spans, codes, len(people), kind)
+    found = differences(table.units, table.values, codes, join_runs=kind is UnitKind.CHAR)
+    by_id = {d.id: d for d in docs}
     diffs = tuple(
-        Difference(d.document_id, texts[d.document_id].title, d.start, d.end, d.speaker, d.code_id,
+        Difference(d.document_id, by_id[d.document_id].title, d.start, d.end, d.speaker, d.code_id,
                    paths.get(d.code_id, ""), tuple(names[i] for i in d.coded_by),
-                   tuple(names[i] for i in d.not_coded_by), excerpt(texts[d.document_id].text[d.start:d.end]))
+                   tuple(names[i] for i in d.not_coded_by), excerpt(by_id[d.document_id].text[d.start:d.end]))
         for d in found
     )
-    per_code_diffs = dict.fromkeys(codes, 0)
-    for d in found:
-        per_code_diffs[d.code_id] += 1
+    counted = Counter(d.code_id for d in found)
     scores: dict[int, Reliability] = {}
-    overall = None
-    unitizing = None
-    if not reflexive and codes:
+    overall: Reliability | None = None
+    unitizing: UnitizingResult | None = None
+    if not reflexive and codes:  # reflexive mode: no score is even computed
         for c, code in enumerate(codes):
-            scores[code] = reliability(values[c], categories=(0, 1), weights=weights, groups=group,
-                                       bootstrap=bootstrap, seed=seed)
-        overall = reliability(values.reshape(-1, len(people)), categories=(0, 1),
-                              weights=np.tile(weights, len(codes)), groups=np.tile(group, len(codes)),
+            scores[code] = reliability(table.values[c], categories=(0, 1), weights=table.weights,
+                                       groups=table.groups, bootstrap=bootstrap, seed=seed)
+        overall = reliability(table.values.reshape(-1, len(people)), categories=(0, 1),
+                              weights=np.tile(table.weights, len(codes)), groups=np.tile(table.groups, len(codes)),
                               bootstrap=bootstrap, seed=seed)
-        placed: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
-        for s in spans:
-            placed.setdefault((s.code_id, s.document_id, s.coder), []).append((s.start, s.end))
-        continua = {
-            code: [Continuum(len(doc.text), tuple(tuple(placed.get((code, doc.id, i), ()))
-                                                  for i in range(len(people)))) for doc in docs]
-            for code in codes
-        }
-        unitizing = alpha_u_by_code(continua, bootstrap=bootstrap, seed=seed)
+        unitizing = alpha_u_by_code(_continua(docs, spans, codes, len(people)), bootstrap=bootstrap, seed=seed)
     per_code = tuple(
         CodeAgreement(
             code_id=code, code=paths.get(code, ""),
-            units_coded=tuple(int((values[c][:, i] * weights).sum()) for i in range(len(people))),
-            differences=per_code_diffs[code],
-            scores=scores.get(code),
+            units_coded=tuple(int((table.values[c][:, i] * table.weights).sum()) for i in range(len(people))),
+            differences=counted[code], scores=scores.get(code),
             alpha_u=unitizing.by_code[code] if unitizing is not None else None,
         )
         for c, code in enumerate(codes)
     )
     return AgreementReport(
-        coders=tuple(names), documents=tuple(d.title for d in docs), unit=kind, units=int(weights.sum()),
+        coders=tuple(names), documents=tuple(d.title for d in docs), unit=kind, units=int(table.weights.sum()),
         bootstrap=bootstrap, reflexive=reflexive, overall=overall,
         overall_alpha_u=unitizing.overall if unitizing is not None else None,
         codes=per_code, differences=diffs,

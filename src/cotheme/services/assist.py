@@ -102,7 +102,7 @@ def _profiled(store: Store, encoder: assist_model.Encoder) -> tuple[_Profiled, a
             return found, index
         spans = repo.coded_spans(conn)
     if not codes:
-        raise NotFound("The codebook is empty; create codes first (cotheme codebook add).")
+        raise NotFound("The codebook is empty; import or create codes first (cotheme codebook import PROJECT FILE).")
     vectors = _examples(encoder, index, spans)
     position = {c.id: i for i, c in enumerate(codes)}
     examples: list[list[np.ndarray]] = [[] for _ in codes]
@@ -256,9 +256,4 @@ def _accept(store: Store, encoder: assist_model.Encoder, source: str, code_id: i
         repo.add_provenance(conn, coding_id=coding_id, source=source, model=encoder.name, score=round(score, 3),
                             member_id=who.id, stamp=stamp)
     return get_extract(store, coding_id)
-
-
-def provenance(store: Store) -> list[tuple[int, str, str, float, str | None, Any]]:
-    with store.read() as conn:
-        return repo.provenance(conn)
 

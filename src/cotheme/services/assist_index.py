@@ -116,7 +116,7 @@ def index(store: Store, encoder: assist_model.Encoder, progress: IndexProgress |
         with store.write() as conn:
             stored += repo.replace_passages(conn, doc_id, rev_id, encoder.name, rows)
     with store.read() as conn:
-        indexed_docs, passage_count = repo.counts(conn, encoder.name)
+        _indexed, passage_count = repo.counts(conn, encoder.name)
     return IndexReport(encoder.name, len(everything), len(todo), len(everything) - len(todo),
                        passage_count, round(time.perf_counter() - started, 2))
 

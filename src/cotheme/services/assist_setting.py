@@ -8,6 +8,8 @@ methods report work without the optional extra.
 
 from __future__ import annotations
 
+from typing import Any
+
 from cotheme.domain.assist import AssistStatus
 from cotheme.errors import Conflict
 from cotheme.services import assist_model
@@ -55,3 +57,9 @@ def accepted_count(store: Store) -> dict[str, int]:
     """Codings made by accepting a suggestion, per model (for the methods report)."""
     with store.read() as conn:
         return repo.accepted_count(conn)
+
+
+def provenance(store: Store) -> list[tuple[int, str, str, float, str | None, Any]]:
+    """(coding id, source, model, score, member, time) of every accepted suggestion still coded."""
+    with store.read() as conn:
+        return repo.provenance(conn)

@@ -19,6 +19,7 @@ import math
 import numpy as np
 
 from cotheme.domain.assist import CandidateTheme
+from cotheme.domain.codebook import Code
 from cotheme.errors import InvalidArgument
 from cotheme.services import assist
 from cotheme.services.assist_rank import unit
@@ -67,7 +68,7 @@ def candidate_themes(store: Store, groups: int | None = None, extracts: int = 3)
     example_vectors = assist._examples(encoder, index, spans)  # noqa: SLF001
     position = {c.id: i for i, c in enumerate(codes)}
     out = []
-    for number, group in enumerate(_groups(vectors, wanted), start=1):
+    for group in _groups(vectors, wanted):
         if len(group) < 2:
             continue
         centre = unit(vectors[group].mean(axis=0, keepdims=True))[0]
@@ -79,21 +80,20 @@ def candidate_themes(store: Store, groups: int | None = None, extracts: int = 3)
             extracts=_ties(spans, example_vectors, position, set(group), centre, codes, extracts),
             cohesion=round(cohesion, 3),
         ))
-        del number
     return out
 
 
 def _ties(spans: list[repo.CodedSpan], vectors: list[np.ndarray], position: dict[int, int], group: set[int],
-          centre: np.ndarray, codes: list, wanted: int) -> tuple[tuple[int, str, str], ...]:
+          centre: np.ndarray, codes: list[Code], wanted: int) -> tuple[tuple[int, str, str], ...]:
     ranked = sorted(
         ((float(v @ centre), s) for s, v in zip(spans, vectors) if position[s.code_id] in group),
         key=lambda pair: -pair[0],
     )
     chosen: list[repo.CodedSpan] = []
-    for _score, span in ranked:  # one per code first, then the next best
-        if len(chosen) < wanted and all(c.code_id != span.code_id for c in chosen):
-            chosen.append(span)
-    for _score, span in ranked:
-        if len(chosen) < wanted and span not in chosen:
-            chosen.append(span)
+    for first in (True, False):  # one per code first, then the next best; each text once
+        for _score, span in ranked:
+            if len(chosen) >= wanted or any(c.quote == span.quote for c in chosen):
+                continue
+            if not first or all(c.code_id != span.code_id for c in chosen):
+                chosen.append(span)
     return tuple((s.coding_id, codes[position[s.code_id]].path_text, s.quote) for s in chosen)

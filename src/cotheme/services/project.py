@@ -531,7 +531,7 @@ class Project(TeamMixin):  # TeamMixin: accounts, assignments, codebook history,
 
     def assist_provenance(self) -> list[tuple[int, str, str, float, str | None, Any]]:
         """(coding id, source, model, score, member, time) of every accepted suggestion."""
-        return self._assist().provenance(self._store)
+        return assist_setting.provenance(self._store)
 
     def _assist(self) -> Any:
         assist_model.require()

@@ -44,7 +44,7 @@ def case_ids_by_pid(conn: Connection) -> dict[str, int]:
 
 def find_case(conn: Connection, pid: str) -> int | None:
     return conn.execute(
-        select(cases.c.id).where(func.lower(cases.c.pid) == pid.strip().lower())
+        select(cases.c.id).where(func.lower(cases.c.pid) == func.lower(pid.strip()))
     ).scalar_one_or_none()
 
 

@@ -42,14 +42,14 @@ def find_child(conn: Connection, parent_id: int | None, name: str) -> int | None
     """The id of the code called ``name`` (ignoring case) under ``parent_id``."""
     parent = codes.c.parent_id.is_(None) if parent_id is None else codes.c.parent_id == parent_id
     return conn.execute(
-        select(codes.c.id).where(parent, func.lower(codes.c.name) == name.lower())
+        select(codes.c.id).where(parent, func.lower(codes.c.name) == func.lower(name))
     ).scalar_one_or_none()
 
 
 def find_by_name(conn: Connection, name: str) -> list[int]:
     """Ids of every code called ``name`` (ignoring case), wherever it sits in the tree."""
     return list(
-        conn.execute(select(codes.c.id).where(func.lower(codes.c.name) == name.lower())).scalars()
+        conn.execute(select(codes.c.id).where(func.lower(codes.c.name) == func.lower(name))).scalars()
     )
 
 

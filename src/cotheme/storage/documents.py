@@ -109,7 +109,7 @@ def resolve(conn: Connection, ref: str) -> int | None:
     found = conn.execute(select(documents.c.id).where(documents.c.title == ref)).scalar()
     if found is None:
         found = conn.execute(
-            select(documents.c.id).where(func.lower(documents.c.title) == ref.lower())
+            select(documents.c.id).where(func.lower(documents.c.title) == func.lower(ref))
         ).scalar()
     return found
 

@@ -79,6 +79,9 @@ def _sqlite_engine(path: Path, passphrase: str | None = None) -> Engine:
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     # Let SQLAlchemy, not pysqlite, decide when transactions begin (see _sqlite_begin).
     dbapi_connection.isolation_level = None
+    # SQLite's own lower() folds ASCII only, so 'Öffentlich' would not match itself case-insensitively
+    # while PostgreSQL's folds all of Unicode; Python's str.lower makes the two engines agree (issue #9).
+    dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -87,6 +90,10 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     # last commits, never corrupt the file.
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
+
+
+def _lower(value: Any) -> Any:
+    return value.lower() if isinstance(value, str) else value
 
 
 def _sqlite_begin(connection: Any) -> None:

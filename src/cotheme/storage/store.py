@@ -6,16 +6,16 @@ back whole) or ``read()``; repositories receive the connection. Must not hold bu
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-import os
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, DataError, OperationalError
 
-from cotheme.errors import Conflict, ProjectError
+from cotheme.errors import Conflict, InvalidArgument, ProjectError
 from cotheme.storage import migrate, tracking
 from cotheme.storage.cipher import PASSPHRASE_ENV
 from cotheme.storage.engine import describe, is_url, make_engine
@@ -106,19 +106,36 @@ class Store:
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """One transaction that changes data: it commits whole or leaves the project as it was."""
-        with self.engine.begin() as connection:
+        with _numbers_in_range(), self.engine.begin() as connection:
             yield connection
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
         """A read-only transaction (on SQLite it does not take the write lock)."""
-        with self.engine.connect() as connection:
+        with _numbers_in_range(), self.engine.connect() as connection:
             connection = connection.execution_options(cotheme_readonly=True)
             with connection.begin():
                 yield connection
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+@contextmanager
+def _numbers_in_range() -> Iterator[None]:
+    """An id or offset beyond 64 bits (an API caller can send any integer) is the caller's mistake, not
+    a server error: SQLite raises OverflowError binding it, PostgreSQL 'out of range' (issue #9)."""
+    try:
+        yield
+    except OverflowError:
+        raise InvalidArgument(_OUT_OF_RANGE) from None
+    except DataError as exc:
+        if "out of range" not in str(exc.orig):
+            raise
+        raise InvalidArgument(_OUT_OF_RANGE) from None
+
+
+_OUT_OF_RANGE = "A number in the request is out of range (ids and offsets are below 2^63); check it."
 
 
 def _key_of(engine: Engine, given: str | None) -> str | None:

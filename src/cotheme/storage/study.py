@@ -47,7 +47,7 @@ def list_members(conn: Connection) -> list[Member]:
 def find_member(conn: Connection, name: str) -> Member | None:
     """The member whose name matches ``name`` ignoring case and surrounding space."""
     row = conn.execute(
-        select(members).where(func.lower(members.c.name) == name.strip().lower())
+        select(members).where(func.lower(members.c.name) == func.lower(name.strip()))
     ).first()
     return _member(row) if row else None
 

@@ -44,14 +44,14 @@ def find_child(conn: Connection, parent_id: int | None, name: str) -> int | None
     """The id of the theme called ``name`` (ignoring case) directly under ``parent_id``."""
     parent = themes.c.parent_id.is_(None) if parent_id is None else themes.c.parent_id == parent_id
     return conn.execute(
-        select(themes.c.id).where(parent, func.lower(themes.c.name) == name.lower())
+        select(themes.c.id).where(parent, func.lower(themes.c.name) == func.lower(name))
     ).scalar_one_or_none()
 
 
 def find_by_name(conn: Connection, name: str) -> list[int]:
     """Ids of every theme called ``name`` (ignoring case), wherever it sits."""
     return list(
-        conn.execute(select(themes.c.id).where(func.lower(themes.c.name) == name.lower())).scalars()
+        conn.execute(select(themes.c.id).where(func.lower(themes.c.name) == func.lower(name))).scalars()
     )
 
 

@@ -25,7 +25,8 @@ from cotheme.web.security import CSRF_COOKIE, CSRF_HEADER, HEADERS, UNSAFE, _sam
 
 SESSION_COOKIE = "cotheme_session"
 #: Reachable without a session: the login page and form, the login API, and the session's end.
-PUBLIC = {("GET", "/login"), ("POST", "/login"), ("POST", "/api/v1/login"), ("POST", "/logout")}
+PUBLIC = {("GET", "/login"), ("POST", "/login"), ("POST", "/api/v1/login"), ("POST", "/logout"),
+          ("POST", "/api/v1/logout")}
 
 
 def session_token(request: Request) -> tuple[str, bool]:

@@ -3,12 +3,15 @@ coded by each coder, and an in-process client on a team server logged in as any 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 
+import cotheme
+from cotheme.services import accounts
 from cotheme.services.project import Project
 from cotheme.web.app import create_app
 
@@ -21,9 +24,13 @@ TEXT = (
 )
 
 
-@pytest.fixture
-def team(project: Project, tmp_path: Path) -> Project:
-    """Lead (lead), Ann and Bea (coders), Vic (viewer), all with PASSWORD; P01 coded by Ann and Bea."""
+@pytest.fixture(autouse=True)
+def quick_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cheap argon2 parameters in tests (the stored hash carries them, so logins stay correct)."""
+    monkeypatch.setattr(accounts, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
+
+def populate(project: Project, tmp_path: Path) -> Project:
     project.set_password("Lead", PASSWORD)
     for name, level in (("Ann", "coder"), ("Bea", "coder"), ("Vic", "viewer")):
         project.add_user(name, PASSWORD, permission=level)
@@ -37,6 +44,20 @@ def team(project: Project, tmp_path: Path) -> Project:
     return project
 
 
+@pytest.fixture
+def team(project: Project, tmp_path: Path) -> Project:
+    """Lead (lead), Ann and Bea (coders), Vic (viewer), all with PASSWORD; P01 coded by Ann and Bea
+    (on SQLite and on PostgreSQL)."""
+    return populate(project, tmp_path)
+
+
+@pytest.fixture
+def file_team(tmp_path: Path) -> Iterator[Project]:
+    """The same team in a project file only: for tests of the web layer, which is the same on both."""
+    with cotheme.create_project(tmp_path / "team.cotheme", title="Team study", lead="Lead") as opened:
+        yield populate(opened, tmp_path)
+
+
 def login(client: TestClient, name: str, password: str = PASSWORD) -> dict[str, str]:
     response = client.post("/api/v1/login", json={"name": name, "password": password})
     assert response.status_code == 200, response.text
@@ -45,8 +66,8 @@ def login(client: TestClient, name: str, password: str = PASSWORD) -> dict[str, 
 
 
 @pytest.fixture
-def team_client(team: Project) -> TestClient:
-    return TestClient(create_app(team, "unused-token"))
+def team_client(file_team: Project) -> TestClient:
+    return TestClient(create_app(file_team, "unused-token"))
 
 
 @pytest.fixture

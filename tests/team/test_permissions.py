@@ -85,8 +85,8 @@ def test_every_operation_is_classified() -> None:
 
 
 @pytest.mark.parametrize("name", ["Ann", "Vic"])
-def test_service_layer_refuses_what_the_permission_does_not_allow(team: Project, name: str) -> None:
-    acting = team.acting_as(name)
+def test_service_layer_refuses_what_the_permission_does_not_allow(file_team: Project, name: str) -> None:
+    acting = file_team.acting_as(name)
     for operation in public_operations():
         need = RULES[operation]
         if allows(acting.member.permission, need):

@@ -64,11 +64,6 @@ MEMBER_ARGUMENT = {"code": "coder", "add_memo": "author", "accept_similar": "mem
                    "accept_suggestion": "member", "add_exemplar": "member", "deid_decide": "member",
                    "edit_document": "author", "deid_apply": "author", "accept_coding": "member",
                    "merge_codings": "member", "reject_coding": "member"}
-# Agreement and reconciliation (issue #4): anyone reads the scores and the comparison; coders decide
-# what goes into the consensus layer, recorded as themselves; only a lead switches reflexive mode.
-RULES.update({"agreement": R, "reflexive_mode": R, "reconciliation": R, "accept_coding": C,
-              "merge_codings": C, "reject_coding": C, "set_reflexive_mode": L})
-MEMBER_ARGUMENT.update({"accept_coding": "member", "merge_codings": "member", "reject_coding": "member"})
 
 
 def need_of(name: str) -> Need:

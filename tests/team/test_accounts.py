@@ -1,0 +1,94 @@
+"""Accounts on a team server: login page and API, sessions that expire and end, the rate limit per
+account and per address, and the audit trail (who, when, what, before and after, in one transaction)."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from fastapi.testclient import TestClient
+
+from cotheme.errors import Conflict, InvalidArgument, ProjectError
+from cotheme.services import accounts
+from cotheme.services.project import Project
+from cotheme.web.app import create_app
+from tests.team.conftest import PASSWORD, login
+
+
+def test_login_page_sessions_and_logout(team_client: TestClient) -> None:
+    page = team_client.get("/", follow_redirects=False)
+    assert page.status_code == 303 and page.headers["location"] == "/login?next=%2F"
+    form = team_client.get("/login?next=/codebook")
+    assert form.status_code == 200 and 'name="csrf"' in form.text
+    csrf = team_client.cookies.get("cotheme_csrf")
+    assert team_client.post("/login", data={"name": "Ann", "password": PASSWORD, "csrf": "forged"}).status_code == 403
+    wrong = team_client.post("/login", data={"name": "Ann", "password": "nope", "csrf": csrf})
+    assert wrong.status_code == 401 and "not right" in wrong.text
+    done = team_client.post("/login", data={"name": "Ann", "password": PASSWORD, "csrf": csrf, "next": "https://evil.example/"},
+                            follow_redirects=False)
+    assert done.status_code == 303 and done.headers["location"] == "/"  # never off-site
+    cookie = done.headers["set-cookie"]
+    assert "cotheme_session=" in cookie and "HttpOnly" in cookie and "SameSite=strict" in cookie
+    home = team_client.get("/")
+    assert home.status_code == 200 and "Signed in as Ann" in home.text
+    assert team_client.get("/api/v1/me").json()["member"]["name"] == "Ann"
+    assert team_client.post("/api/v1/codings", json={}).status_code == 403  # cookie without CSRF header
+    team_client.post("/logout", data={"csrf": csrf})
+    assert team_client.get("/api/v1/me").status_code == 401
+
+
+def test_sessions_expire_and_end(file_team: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(accounts.SESSION_HOURS_ENV, str(0.5 / 3600))  # half a second
+    session = file_team.login("Ann", PASSWORD)
+    assert file_team.session_member(session.token) is not None
+    time.sleep(0.7)
+    assert file_team.session_member(session.token) is None
+    monkeypatch.delenv(accounts.SESSION_HOURS_ENV)
+    session = file_team.login("Ann", PASSWORD)
+    file_team.set_user("Ann", active=False)
+    assert file_team.session_member(session.token) is None
+    with pytest.raises(InvalidArgument, match="not right"):
+        file_team.login("Ann", PASSWORD)
+    with pytest.raises(Conflict, match="without an active lead"):
+        file_team.set_user("Lead", permission="coder")
+    with pytest.raises(InvalidArgument, match="at least 10"):
+        file_team.set_password("Bea", "short")
+
+
+def test_login_rate_limit_per_account_and_per_address(file_team: Project) -> None:
+    client = TestClient(create_app(file_team, "unused"))
+    for _ in range(accounts.LIMITS.per_account):
+        assert client.post("/api/v1/login", json={"name": "Bea", "password": "guess"}).status_code == 401
+    refused = client.post("/api/v1/login", json={"name": "Bea", "password": PASSWORD})
+    assert refused.status_code == 429 and "Too many failed logins" in refused.json()["error"]
+    login(client, "Ann")  # another account from the same address still may
+    for i in range(accounts.LIMITS.per_address - accounts.LIMITS.per_account):
+        client.post("/api/v1/login", json={"name": f"nobody{i}", "password": "guess"})
+    assert client.post("/api/v1/login", json={"name": "Vic", "password": PASSWORD}).status_code == 429
+    assert file_team.login("Vic", PASSWORD, address="10.0.0.9").member.name == "Vic"  # elsewhere: fine
+
+
+def test_audit_trail(team: Project, tmp_path: object) -> None:
+    ann = team.acting_as("Ann")
+    made = ann.code("P01", "Listening", quote="four months")
+    ann.update_coding(made.id, end=made.end - 1)
+    ann.delete_coding(made.id)
+    team.acting_as("Lead").set_password("Bea", PASSWORD + "!")
+    entries = team.acting_as("Lead").audit(table="codings", limit=3)
+    assert [(e.actor, e.action) for e in entries] == [("Ann", "delete"), ("Ann", "update"), ("Ann", "insert")]
+    update = entries[1]
+    assert json.loads(update.before)["end_offset"] == made.end and json.loads(update.after)["end_offset"] == made.end - 1
+    member = team.audit(table="members", limit=1)[0]
+    assert member.actor == "Lead" and PASSWORD not in (member.after or "") and '"password_hash": "(set)"' in member.after
+    before = len(team.audit())
+    with pytest.raises(ProjectError):  # a change that fails leaves no trace in the trail either
+        with team._store.write() as conn:  # noqa: SLF001 - one transaction around a change that fails
+            from sqlalchemy import update as sql_update
+
+            from cotheme.storage.schema import documents
+            conn.execute(sql_update(documents).values(title="Renamed"))
+            raise ProjectError("abandon")
+    assert len(team.audit()) == before and team.documents()[0].title == "P01"
+    with pytest.raises(Exception, match="lead"):
+        ann.audit()

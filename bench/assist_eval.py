@@ -209,6 +209,11 @@ def nhs(enc: Cached, sample: int, min_count: int, per_code: bool, seed: int) -> 
     return result
 
 
+def _card(path: list[str]) -> str:
+    """As cotheme writes a code's card when it has no definition: its name, then its parents'."""
+    return path[-1] + (f" ({' / '.join(path[:-1])})" if len(path) > 1 else "")
+
+
 def pdpilot(enc: Cached, per_code: bool, seed: int) -> dict[str, object]:
     """Leave one interview out: each interview's segments get suggestions from the other six's."""
     with PDPILOT.open(encoding="utf-8") as handle:
@@ -226,7 +231,7 @@ def pdpilot(enc: Cached, per_code: bool, seed: int) -> dict[str, object]:
     vecs = enc.encode([text for _doc, text in keys])
     documents = np.array([doc for doc, _text in keys])
     name_vecs = enc.encode([n.split(" > ")[-1] for n in names])
-    card_vecs = enc.encode([n.replace(" > ", ": ") for n in names])
+    card_vecs = enc.encode([_card(n.split(" > ")) for n in names])
     result: dict[str, object] = {"segments": len(keys), "codes": len(names), "interviews": len(set(documents))}
     for k in KS:
         scores: dict[str, list[np.ndarray]] = defaultdict(list)

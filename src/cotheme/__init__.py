@@ -19,12 +19,14 @@ from typing import TYPE_CHECKING  # noqa: E402
 from cotheme.errors import (  # noqa: E402
     Conflict,
     CothemeError,
+    Forbidden,
     InputError,
     InvalidArgument,
     NotFound,
     PassphraseRequired,
     ProjectError,
     TooLarge,
+    TooManyAttempts,
     UnsupportedFormat,
 )
 
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Conflict",
     "CothemeError",
+    "Forbidden",
     "InputError",
     "InvalidArgument",
     "NotFound",
@@ -41,6 +44,7 @@ __all__ = [
     "Project",
     "ProjectError",
     "TooLarge",
+    "TooManyAttempts",
     "UnsupportedFormat",
     "__version__",
     "create_project",

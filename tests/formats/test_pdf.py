@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 from pathlib import Path
 
 import pytest
@@ -21,11 +20,9 @@ NAMES = [f"P{n}.pdf" for n in range(1, 8)]
 
 @pytest.fixture(scope="module")
 def parsed() -> dict[str, ParsedTranscript]:
-    """Each PDF parsed once per module: pypdf needs ~1 s per interview on this machine."""
-    started = time.perf_counter()
-    result = {name: read_pdf(name, (PDPILOT / name).read_bytes()) for name in NAMES}
-    assert time.perf_counter() - started < 30
-    return result
+    """Each PDF parsed once per module: pypdf needs ~1 s per interview on this machine (not timed
+    here: a benchmark is not a test)."""
+    return {name: read_pdf(name, (PDPILOT / name).read_bytes()) for name in NAMES}
 
 
 @pytest.mark.parametrize("name", NAMES)

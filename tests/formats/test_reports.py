@@ -52,7 +52,8 @@ def _all_reports(demo: Project) -> dict[str, dict[str, bytes]]:
 def test_every_report_in_every_format(demo: Project) -> None:
     reports = _all_reports(demo)
     sample = json.loads(reports["sample"]["json"])
-    assert set(sample) == {"n", "attributes"} and sample["n"] == 6
+    assert set(sample) == {"n", "attributes", "targets"} and sample["n"] == 6  # the demo sets targets
+    assert {t["attribute"] for t in sample["targets"]} <= {a["name"] for a in sample["attributes"]}
     assert set(sample["attributes"][0]) == {"name", "categories"}
     assert set(sample["attributes"][0]["categories"][0]) == {"label", "count"}
     themes = json.loads(reports["themes"]["json"])["themes"]

@@ -24,7 +24,7 @@ from tests.conftest import INTERVIEW
 ZYGOTE = Path(__file__).with_name("crash_zygote.py")
 #: Kills per engine, and the time they may take at most (each round is ~0.1-0.4 s).
 KILLS = int(os.environ.get("COTHEME_CRASH_KILLS", "30"))
-BUDGET_SECONDS = float(os.environ.get("COTHEME_CRASH_SECONDS", "8"))
+BUDGET_SECONDS = float(os.environ.get("COTHEME_CRASH_SECONDS", "7"))
 IMPORT_ROUNDS = 5
 IMPORT_FILES = 10
 

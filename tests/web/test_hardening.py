@@ -13,6 +13,9 @@ from cotheme.web.app import create_app
 from cotheme.web.server import proxy_settings
 from tests.web.conftest import TOKEN, client_for, csrf
 
+#: Headers, cookies and limits do not depend on the engine: SQLite only.
+sqlite_only = pytest.mark.parametrize("target", ["sqlite"], indirect=True)
+
 
 def _protected(headers: dict[str, str] | object) -> None:
     get = headers.get  # type: ignore[attr-defined]
@@ -22,6 +25,7 @@ def _protected(headers: dict[str, str] | object) -> None:
     assert get("x-frame-options") == "DENY"
 
 
+@sqlite_only
 def test_every_kind_of_response_carries_the_headers(client: TestClient) -> None:
     for path in ("/", "/codebook", "/api/v1/documents", "/api/v1/documents/999", "/nowhere", "/static/app.css"):
         _protected(client.get(path).headers)
@@ -31,6 +35,7 @@ def test_every_kind_of_response_carries_the_headers(client: TestClient) -> None:
     _protected(refused.headers)
 
 
+@sqlite_only
 def test_cookies_are_secure_over_tls_only(hostile_project: Project) -> None:
     tls = TestClient(create_app(hostile_project, TOKEN), base_url="https://testserver")
     answer = tls.get(f"/?token={TOKEN}", follow_redirects=False)
@@ -55,6 +60,7 @@ def small_limit(monkeypatch: pytest.MonkeyPatch, hostile_project: Project) -> It
     yield client_for(hostile_project)
 
 
+@sqlite_only
 def test_request_bodies_over_the_limit_get_413(small_limit: TestClient) -> None:
     headers = csrf(small_limit)
     big = small_limit.post("/api/v1/memos", json={"text": "x" * 60_000}, headers=headers)

@@ -16,6 +16,7 @@ from cotheme.cli import serve as serving
 from cotheme.cli import reports, themes
 from cotheme.cli import exchange
 from cotheme.cli.context import JsonOpt, ProjectArg, ask_passphrase, opened, set_acting
+from cotheme.errors import InvalidArgument
 from cotheme.cli.output import Group, err, marked, print_json, print_table, say
 from cotheme.services.importing import parse_speaker_map
 
@@ -89,6 +90,10 @@ def init(
 
     Example: cotheme init --encrypt study.cotheme
     """
+    if from_file is not None and encrypt:  # issue #9: never a plain copy on the disk first
+        raise InvalidArgument(
+            "--encrypt and --from cannot go together: create the encrypted project, then import the .qdpx into it."
+        )
     if from_file is not None:
         exchange.init_from(project, from_file, title, lead)
         return

@@ -77,6 +77,9 @@ class Profiles:
                 owners.extend([i] * len(chosen))
         self.examples = np.vstack(kept).astype(np.float32) if kept else np.zeros((0, dim), np.float32)
         self.owners = np.array(owners, dtype=np.int64)
+        # Examples are stacked code by code: each code's rows are one slice (no mask per call).
+        bounds = np.searchsorted(self.owners, np.arange(len(self.cards) + 1))
+        self._rows = [slice(int(a), int(b)) for a, b in zip(bounds[:-1], bounds[1:])]
         self.mean = np.zeros(len(self.cards), dtype=np.float32)
         self.spread = np.ones(len(self.cards), dtype=np.float32)
 
@@ -103,7 +106,7 @@ class Profiles:
         if not len(self.examples):
             return out
         for column, code in enumerate(chosen):
-            own = self.examples[self.owners == code]
+            own = self.examples[self._rows[code]]
             if not len(own):
                 continue
             sims = passages @ own.T

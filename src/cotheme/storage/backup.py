@@ -29,6 +29,9 @@ from cotheme.storage.store import Store
 
 #: Rows per INSERT batch when copying tables (bounded memory, few round trips).
 _BATCH = 500
+#: A backup copies rows as they are: no member's view restricts what is read (``visibility``), and the
+#: copy is not a change to record in the audit trail (``tracking``): the copied trail is the record.
+WHOLE = {"cotheme_internal": True, "cotheme_untracked": True}
 
 
 def sidecar(path: Path, suffix: str) -> Path:
@@ -110,10 +113,11 @@ def copy_rows(src: Connection, dst: Connection) -> dict[str, int]:
     """Copy every table's rows from ``src`` to the empty tables of ``dst``; the count per table."""
     counts = {}
     for table in metadata.sorted_tables:
-        rows = [dict(row._mapping) for row in src.execute(select(table).order_by(*table.primary_key.columns))]
-        rows = _parents_first(table, rows)
+        query = select(table).order_by(*table.primary_key.columns).execution_options(**WHOLE)
+        rows = _parents_first(table, [dict(row._mapping) for row in src.execute(query)])
         for start in range(0, len(rows), _BATCH):
-            dst.execute(insert(table), [_portable(row) for row in rows[start : start + _BATCH]])
+            batch = [_portable(row) for row in rows[start : start + _BATCH]]
+            dst.execute(insert(table).execution_options(**WHOLE), batch)
         counts[table.name] = len(rows)
     return counts
 
@@ -168,7 +172,9 @@ def table_dump(conn: Connection) -> dict[str, list[tuple[Any, ...]]]:
     return {
         table.name: [
             tuple(_utc(v) if isinstance(v, datetime) else v for v in row)
-            for row in conn.execute(select(table).order_by(*table.primary_key.columns))
+            for row in conn.execute(
+                select(table).order_by(*table.primary_key.columns).execution_options(**WHOLE)
+            )
         ]
         for table in metadata.sorted_tables
     }

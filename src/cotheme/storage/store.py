@@ -7,6 +7,7 @@ back whole) or ``read()``; repositories receive the connection. Must not hold bu
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -19,6 +20,10 @@ from cotheme.errors import Conflict, InvalidArgument, ProjectError
 from cotheme.storage import migrate, tracking
 from cotheme.storage.cipher import PASSPHRASE_ENV
 from cotheme.storage.engine import describe, is_url, make_engine
+
+
+#: How long a writer waits for the other writers of this process (s): far beyond any one transaction.
+WRITER_WAIT_S = 120
 
 
 def now() -> datetime:
@@ -39,6 +44,10 @@ class Store:
         self.engine = engine
         tracking.install(engine)  # issue #4: the audit trail, codebook history and blind documents
         self.dialect = engine.dialect.name
+        # Writers of one process queue here rather than in SQLite's busy handler, which polls with
+        # back-off and let one of ten concurrent coders wait past BUSY_TIMEOUT_MS (bench/team_bench.py);
+        # other processes still meet the busy timeout. PostgreSQL locks rows, not the database.
+        self._writers = threading.RLock() if self.dialect == "sqlite" else None
         #: The key of an encrypted project file, held in memory only (backups are keyed with it).
         self.passphrase = passphrase
 
@@ -106,8 +115,14 @@ class Store:
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """One transaction that changes data: it commits whole or leaves the project as it was."""
-        with _numbers_in_range(), self.engine.begin() as connection:
-            yield connection
+        if self._writers is not None and not self._writers.acquire(timeout=WRITER_WAIT_S):
+            raise ProjectError("The project is busy with other changes; try again in a moment.")
+        try:
+            with _numbers_in_range(), self.engine.begin() as connection:
+                yield connection
+        finally:
+            if self._writers is not None:
+                self._writers.release()
 
     @contextmanager
     def read(self) -> Iterator[Connection]:

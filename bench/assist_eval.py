@@ -164,7 +164,7 @@ def _methods(name_vecs: np.ndarray, card_vecs: np.ndarray, examples: list[np.nda
     if k == 0:
         out["name"] = test @ name_vecs.T
         out["card"] = test @ card_vecs.T
-        for mode in ("center", "z"):
+        for mode in ("center", "z"):  # without examples "card" is "z"
             cal = Profiles(card_vecs, empty, Weights(calibrate=mode))
             cal.calibrate(reference)
             out[f"card+{mode}"] = cal.scores(test)
@@ -173,13 +173,17 @@ def _methods(name_vecs: np.ndarray, card_vecs: np.ndarray, examples: list[np.nda
     out["examples"] = only.raw(test)
     for prior in (1.0, 3.0, 10.0):
         out[f"blend(prior={prior:g})"] = Profiles(card_vecs, examples, Weights(prior=prior, calibrate="none")).raw(test)
-    for mode in ("center", "z"):
+    for mode in ("center", "z", "card"):
         full = Profiles(card_vecs, examples, Weights(calibrate=mode))
         full.calibrate(reference)
         out[f"blend+{mode}"] = full.scores(test)
     train_x = np.vstack([card_vecs, *[e for e in examples if len(e)]])
     train_y = np.concatenate([np.arange(len(names)), *[[i] * len(e) for i, e in enumerate(examples) if len(e)]])
-    out["blend+center+lr"] = _lr_rerank(out["blend+center"], train_x, train_y, test, len(names))
+    for prior in (1.0, 10.0):
+        other = Profiles(card_vecs, examples, Weights(prior=prior, calibrate="card"))
+        other.calibrate(reference)
+        out[f"blend(prior={prior:g})+card"] = other.scores(test)
+    out["blend+card+lr"] = _lr_rerank(out["blend+card"], train_x, train_y, test, len(names))
     return out
 
 

@@ -40,7 +40,8 @@ def test_accept_a_difference_into_the_consensus(page: Page, live: tuple[str, Pro
 def test_agreement_page_is_accessible(page: Page, live: tuple[str, Project]) -> None:
     _, project = live
     ids = [m.id for m in project.members() if m.name in CODERS]
-    page.goto(f"/agreement?coder={ids[0]}&coder={ids[1]}&bootstrap=50")
+    doc = project.document("P01").id
+    page.goto(f"/agreement?coder={ids[0]}&coder={ids[1]}&doc={doc}&bootstrap=50")
     expect(page.locator("#per-code tbody tr").first).to_be_visible()
     accessible(page)
     page.click("#reflexive-toggle")

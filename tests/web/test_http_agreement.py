@@ -26,11 +26,11 @@ def demo(demo_path: Path, tmp_path: Path) -> Iterator[tuple[Project, TestClient]
 
 def test_agreement_api_and_page(demo: tuple[Project, TestClient]) -> None:
     project, client = demo
-    report = client.get(f"/api/v1/agreement?coders={CODERS}&bootstrap=100").json()
+    report = client.get(f"/api/v1/agreement?coders={CODERS}&bootstrap=50").json()
     assert report["coders"] == ["Sam Okafor", "Rowan Pike"] and len(report["documents"]) == 6
     kappa = report["overall"]["cohen_kappa"]
     assert -1 <= kappa["low"] <= kappa["value"] <= kappa["high"] <= 1 and report["overall_alpha_u"]["value"] < 1
-    assert report == plain(project.agreement(["Sam Okafor", "Rowan Pike"], bootstrap=100))  # same as --json
+    assert report == plain(project.agreement(["Sam Okafor", "Rowan Pike"], bootstrap=50))  # same as --json
     ids = [str(m.id) for m in project.members() if m.name in ("Sam Okafor", "Rowan Pike")]
     page = client.get(f"/agreement?coder={ids[0]}&coder={ids[1]}&bootstrap=50")
     assert page.status_code == 200 and "Cohen’s κ" not in page.text
@@ -84,3 +84,20 @@ def test_reconcile_api_and_page(demo: tuple[Project, TestClient]) -> None:
     paths = set(client.get("/api/v1/openapi.json").json()["paths"])
     assert {"/api/v1/agreement", "/api/v1/reconcile", "/api/v1/reconcile/accept", "/api/v1/reconcile/merge",
             "/api/v1/reconcile/reject", "/api/v1/settings/reflexive-mode"} <= paths
+
+
+def test_hostile_text_stays_text(hostile_project: Project) -> None:
+    """Transcript text, code and member names with markup in them are escaped on both pages."""
+    hostile_project.add_member("<b>Ana</b>")
+    hostile_project.add_member("Ben<script>")
+    hostile_project.create_code("<img src=x onerror=alert(1)>")
+    hostile_project.code("1", "<img src=x onerror=alert(1)>", quote="<img src=x", coder="<b>Ana</b>")
+    hostile_project.code("1", "Trust", quote="<script>alert('x')</script>", coder="Ben<script>")
+    client = client_for(hostile_project)
+    ids = [str(m.id) for m in hostile_project.members() if m.name in ("<b>Ana</b>", "Ben<script>")]
+    pages = [client.get(f"/agreement?coder={ids[0]}&coder={ids[1]}&doc=1&bootstrap=0").text,
+             client.get(f"/reconcile?doc=1&first={ids[0]}&second={ids[1]}").text]
+    for page in pages:
+        assert "<img src=x" not in page and "<script>alert" not in page and "<b>Ana</b>" not in page
+        assert "</script><script" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in pages[0]

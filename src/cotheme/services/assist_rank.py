@@ -38,8 +38,10 @@ class Weights:
     centroid: float = 0.5
     knn: float = 0.5
     prior: float = PRIOR
-    #: "z": minus the code's mean over reference passages, divided by their spread; "center": minus the
-    #: mean only (keeps how widely a code's scores vary); "none".
+    #: "z": the blended score minus the code's mean over reference passages, divided by their spread;
+    #: "center": minus the mean only; "card": the card's cosine z-scored per code and the examples' score
+    #: on one scale for all codes (a code's examples carry how common it is; a per-code z-score would
+    #: flatten that); "none".
     calibrate: str = "z"
 
 
@@ -82,9 +84,10 @@ class Profiles:
         self._rows = [slice(int(a), int(b)) for a, b in zip(bounds[:-1], bounds[1:])]
         self.mean = np.zeros(len(self.cards), dtype=np.float32)
         self.spread = np.ones(len(self.cards), dtype=np.float32)
+        self.learned_mean, self.learned_spread = 0.0, 1.0
 
-    def raw(self, passages: Matrix, codes: Sequence[int] | None = None) -> Matrix:
-        """Raw blended scores, one row per passage, one column per code (or per code in ``codes``)."""
+    def parts(self, passages: Matrix, codes: Sequence[int] | None = None) -> tuple[Matrix, Matrix, Matrix]:
+        """(card cosine, example score, the examples' share), passages x codes (or the ``codes``)."""
         chosen = np.arange(len(self.cards)) if codes is None else np.asarray(codes, dtype=np.int64)
         w = self.weights
         card = passages @ self.cards[chosen].T
@@ -95,11 +98,16 @@ class Profiles:
             learned += w.centroid * (passages @ self.centroids[chosen].T)
         if w.knn:
             learned += w.knn * self._knn(passages, chosen)
-        parts = w.centroid + w.knn
-        if parts == 0 or w.card == 0:
-            blend = card if parts == 0 else learned / parts
-            return np.where(n > 0, blend, card) if parts else blend
-        return ((1 - share) * card + share * (learned / parts)).astype(np.float32)
+        total = w.centroid + w.knn
+        learned = learned / total if total else card
+        if w.card == 0:  # examples alone; a code without any keeps its card
+            share = (n > 0).astype(np.float32)
+        return card, learned.astype(np.float32), np.broadcast_to(share, card.shape).astype(np.float32)
+
+    def raw(self, passages: Matrix, codes: Sequence[int] | None = None) -> Matrix:
+        """Raw blended scores, one row per passage, one column per code (or per code in ``codes``)."""
+        card, learned, share = self.parts(passages, codes)
+        return ((1 - share) * card + share * learned).astype(np.float32)
 
     def _knn(self, passages: Matrix, chosen: NDArray[np.int64]) -> Matrix:
         out = np.zeros((len(passages), len(chosen)), dtype=np.float32)
@@ -118,15 +126,29 @@ class Profiles:
         """Learn each code's mean and spread over ``reference`` passages (a sample of the project)."""
         if self.weights.calibrate == "none" or len(reference) < 20:
             return
+        if self.weights.calibrate == "card":
+            card, learned, share = self.parts(reference)
+            self.mean = card.mean(axis=0).astype(np.float32)
+            self.spread = np.maximum(card.std(axis=0), 1e-3).astype(np.float32)
+            used = share[0] > 0
+            if used.any():  # one scale for every code's example score: it keeps how common a code is
+                self.learned_mean = float(learned[:, used].mean())
+                self.learned_spread = max(float(learned[:, used].std()), 1e-3)
+            return
         scores = self.raw(reference)
         self.mean = scores.mean(axis=0).astype(np.float32)
         if self.weights.calibrate == "z":
             self.spread = np.maximum(scores.std(axis=0), 1e-3).astype(np.float32)
 
     def scores(self, passages: Matrix, codes: Sequence[int] | None = None) -> Matrix:
-        """Calibrated scores (z-scores when calibrated), passages x codes."""
+        """Calibrated scores, passages x codes (see ``Weights.calibrate``)."""
         chosen = slice(None) if codes is None else np.asarray(codes, dtype=np.int64)
-        return ((self.raw(passages, codes) - self.mean[chosen]) / self.spread[chosen]).astype(np.float32)
+        if self.weights.calibrate != "card":
+            return ((self.raw(passages, codes) - self.mean[chosen]) / self.spread[chosen]).astype(np.float32)
+        card, learned, share = self.parts(passages, codes)
+        card_z = (card - self.mean[chosen]) / self.spread[chosen]
+        learned_z = (learned - self.learned_mean) / self.learned_spread
+        return ((1 - share) * card_z + share * learned_z).astype(np.float32)
 
 
 def reference_sample(count: int, size: int = 2000, seed: int = 8) -> NDArray[np.int64]:

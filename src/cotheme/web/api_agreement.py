@@ -24,13 +24,17 @@ class ReflexiveMode(BaseModel):
     on: bool
 
 
+#: Ids are database integers: anything larger cannot name a row (and would overflow SQLite).
+Id = Annotated[int, Field(ge=1, le=2_147_483_647)]
+
+
 class CodingRef(BaseModel):
-    coding_id: int
+    coding_id: Id
 
 
 class MergeIn(BaseModel):
-    coding_ids: list[int] = Field(min_length=2, max_length=100)
-    code_id: int | None = None  # required when the codings have different codes
+    coding_ids: list[Id] = Field(min_length=2, max_length=100)
+    code_id: Id | None = None  # required when the codings have different codes
 
 
 def split(value: str | None) -> list[str]:
@@ -45,7 +49,7 @@ def agreement(
                                                   "default: every document all the coders coded.")] = None,
     unit: Annotated[str, Query(description="turn, sentence or char.")] = "turn",
     bootstrap: Annotated[int, Query(ge=0, le=10_000, description="Bootstrap resamples (0: no intervals).")] = 1000,
-    seed: Annotated[int, Query(ge=0)] = 0,
+    seed: Annotated[int, Query(ge=0, le=2**32 - 1)] = 0,
 ) -> AgreementReport:
     """Per code and overall: percent agreement, Cohen's/Fleiss' kappa, Gwet's AC1, Krippendorff's alpha
     and alpha_u with bootstrap 95% intervals; in reflexive mode only the differences."""

@@ -1,7 +1,8 @@
 """The process the crash tests kill: it imports cotheme once, then forks one worker per ``code`` or
 ``import`` line read on stdin (a fork starts in milliseconds, so dozens of kills fit in seconds).
 
-A worker prints ``ready PID`` once the project is open, then works: ``code`` codes random spans for
+It prints ``zygote`` once imported, and ``warm`` after a ``warm TARGET`` line (the project opened once
+here). A worker prints ``ready PID`` once the project is open, then works: ``code`` codes random spans for
 ever, printing each coding's id only after ``Project.code`` returned (its transaction committed);
 ``import`` imports every file named, all in one transaction, and prints ``imported`` when that returned.
 The zygote prints ``done`` when the worker has ended (killed or not). Run as a script by the tests.
@@ -45,6 +46,7 @@ def warm_up(target: str) -> None:
 
 
 def main() -> None:
+    print("zygote", flush=True)
     warmed: set[str] = set()
     for line in sys.stdin:
         words = line.split()
@@ -53,6 +55,9 @@ def main() -> None:
         if words[1] not in warmed:
             warm_up(words[1])
             warmed.add(words[1])
+        if words[0] == "warm":
+            print("warm", flush=True)
+            continue
         sys.stdout.flush()
         pid = os.fork()
         if pid == 0:

@@ -10,12 +10,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 import cotheme
 from cotheme.cli import context
 from cotheme.cli.main import app
 from cotheme.errors import PassphraseRequired, ProjectError
+from cotheme.web.app import create_app
 from tests.conftest import INTERVIEW, PgSchemas
 
 runner = CliRunner()
@@ -62,6 +64,9 @@ def test_it_opens_with_the_passphrase_everywhere(encrypted: Path, monkeypatch: p
     with cotheme.open_project(encrypted, passphrase=SECRET) as project:
         assert [d.title for d in project.documents()] == ["P01"]
         assert project.search("listened")
+        served = TestClient(create_app(project, "tok"))  # what 'cotheme serve' runs
+        answer = served.get("/api/v1/documents", headers={"Authorization": "Bearer tok"})
+        assert answer.status_code == 200 and answer.json()[0]["title"] == "P01"
     monkeypatch.setenv("COTHEME_PASSPHRASE", SECRET)
     with cotheme.open_project(encrypted) as project:
         assert project.check().ok

@@ -88,7 +88,9 @@ class ActingProject:
 
     def _run(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         actor = ACTOR.set((self.member.id, self.member.name))
-        viewer = VIEWER.set(None if self.leads else self.member.id)
+        # Restricting queries costs a rewrite of each one (~1 ms): only when a document is blind.
+        restricted = not self.leads and bool(self._project.blind_documents())
+        viewer = VIEWER.set(self.member.id if restricted else None)
         try:
             return fn(*args, **kwargs)
         finally:

@@ -161,6 +161,12 @@ def _code_of(store: Store, code: str | None, code_id: int | None) -> int:
         return resolve_code(conn, code)
 
 
+#: Passages of each kind rescored in full (with the nearest examples) after a cheap first pass over all
+#: of them (card and centroid: two products). 300 interviews hold ~290,000 passages; scoring all of them
+#: in full took 0.9 s against the 0.3 s allowed.
+CANDIDATES = 2000
+
+
 def similar(store: Store, code: str | None = None, *, code_id: int | None = None, top: int = 10,
             kinds: Sequence[str] = ("turn", "sentence")) -> list[SimilarPassage]:
     """Passages not yet coded with the code, most like its extracts and card first (one per overlap)."""
@@ -169,14 +175,22 @@ def similar(store: Store, code: str | None = None, *, code_id: int | None = None
     made, index = _profiled(store, encoder)
     if not len(index.ids):
         raise Conflict("Nothing is indexed yet; run 'cotheme index PROJECT' first.")
-    scores = _similar_scores(made, index, wanted)
+    column = next(i for i, c in enumerate(made.codes) if c.id == wanted)
     allowed = np.isin(index.kinds, [k == "turn" for k in kinds])
     for revision, start, end in made.coded[wanted]:
         own = index.slice_of(revision)
         allowed[own] &= ~((index.starts[own] < end) & (index.ends[own] > start))
+    scores = np.full(len(index.ids), -np.inf, dtype=np.float32)
+    for kind in (True, False):
+        members = np.flatnonzero(allowed & (index.kinds == kind))
+        if len(members):
+            cheap = _cheap(made.profiles, column, index.vectors[members])
+            count = min(CANDIDATES, len(members))
+            candidates = members[np.argpartition(-cheap, count - 1)[:count]]
+            scores[candidates] = _standardised(made, index, column, kind, candidates)
     chosen: list[int] = []
-    for i in np.argsort(-np.where(allowed, scores, -np.inf)):
-        if not allowed[i] or len(chosen) >= top:
+    for i in np.argsort(-scores):
+        if not np.isfinite(scores[i]) or len(chosen) >= top:
             break
         if any(index.revisions[j] == index.revisions[i] and index.starts[j] < index.ends[i]
                and index.ends[j] > index.starts[i] for j in chosen):
@@ -185,18 +199,23 @@ def similar(store: Store, code: str | None = None, *, code_id: int | None = None
     return _described(store, index, chosen, scores)
 
 
-def _similar_scores(made: _Profiled, index: assist_index.Cached, code_id: int) -> np.ndarray:
-    """The code's score for every cached passage, standardised among turns and among sentences apart:
-    a turn's vector is the mean of its sentences', and means lie closer to any centroid, so unadjusted
-    turns would crowd out the one sentence that fits best."""
-    column = next(i for i, c in enumerate(made.codes) if c.id == code_id)
-    scores = made.profiles.raw(index.vectors, [column])[:, 0]
-    for kind in (True, False):
-        chosen = index.kinds == kind
-        if chosen.sum() > 1:
-            part = scores[chosen]
-            scores[chosen] = (part - part.mean()) / max(float(part.std()), 1e-3)
-    return scores
+def _cheap(profiles: Profiles, column: int, vectors: np.ndarray) -> np.ndarray:
+    """The first pass: card and centroid only (the nearest examples are what costs)."""
+    n = profiles.counts[column]
+    share = n / (n + profiles.weights.prior)
+    return (1 - share) * (vectors @ profiles.cards[column]) + share * (vectors @ profiles.centroids[column])
+
+
+def _standardised(made: _Profiled, index: assist_index.Cached, column: int, kind: bool,
+                  positions: np.ndarray) -> np.ndarray:
+    """The code's full score for the passages at ``positions``, standardised among passages of their kind
+    (mean and spread over a fixed sample of them): a turn's vector is the mean of its sentences', and
+    means lie closer to any centroid, so unadjusted turns would crowd out the sentence that fits best."""
+    members = np.flatnonzero(index.kinds == kind)
+    sample = members[reference_sample(len(members))]
+    reference = made.profiles.raw(index.vectors[sample], [column])[:, 0]
+    raw = made.profiles.raw(index.vectors[positions], [column])[:, 0]
+    return ((raw - reference.mean()) / max(float(reference.std()), 1e-3)).astype(np.float32)
 
 
 def _described(store: Store, index: assist_index.Cached, chosen: list[int], scores: np.ndarray) -> list[SimilarPassage]:
@@ -230,7 +249,8 @@ def accept_similar(store: Store, passage_id: int, *, code: str | None = None, co
     position = index.position(passage_id)
     if position is None:
         raise NotFound(f"Passage {passage_id} was indexed again meanwhile; run 'cotheme similar' again.")
-    score = float(_similar_scores(made, index, wanted)[position])
+    column = next(i for i, c in enumerate(made.codes) if c.id == wanted)
+    score = float(_standardised(made, index, column, bool(index.kinds[position]), np.array([position]))[0])
     return _accept(store, encoder, "similar", wanted, row.document_id, row.start, row.end, score, member)
 
 

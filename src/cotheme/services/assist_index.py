@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
 
 from cotheme.domain.assist import IndexReport, Kind, passages
 from cotheme.services import assist_model
-from cotheme.services.assist_rank import Matrix, from_bytes, to_bytes, unit
+from cotheme.services.assist_rank import Matrix, to_bytes, unit
 from cotheme.storage import assist as repo
 from cotheme.storage.store import Store
 
@@ -131,20 +131,28 @@ def cached(store: Store, model: str, dim: int) -> Cached:
         if found is not None and found.stamp == stamp:
             return found
     with store.read() as conn:
-        rows = repo.passages(conn, model)
-    fresh = Cached(
-        stamp=stamp,
-        ids=np.array([r.id for r in rows], dtype=np.int64),
-        documents=np.array([r.document_id for r in rows], dtype=np.int64),
-        revisions=np.array([r.revision_id for r in rows], dtype=np.int64),
-        kinds=np.array([r.kind == "turn" for r in rows], dtype=bool),
-        starts=np.array([r.start for r in rows], dtype=np.int64),
-        ends=np.array([r.end for r in rows], dtype=np.int64),
-        vectors=from_bytes([r.vector for r in rows], dim),
-    )
+        fresh = _load(repo.passage_count(conn, model), repo.passages(conn, model), stamp, dim)
     with _lock:
         _cache[key] = fresh
     return fresh
+
+
+def _load(count: int, rows: Iterator[repo.PassageRow], stamp: tuple[object, ...], dim: int) -> Cached:
+    """Fill preallocated arrays row by row: holding every row first needs the vectors' size three times
+    over (rows, joined bytes, array): 1.7 GB at 300 interviews instead of 0.45 GB."""
+    ids, documents, revisions, starts, ends = (np.zeros(count, dtype=np.int64) for _ in range(5))
+    kinds = np.zeros(count, dtype=bool)
+    vectors = np.zeros((count, dim), dtype=np.float32)
+    filled = 0
+    for row in rows:
+        if filled == count:  # passages added since the count: the next stamp check reloads
+            break
+        ids[filled], documents[filled], revisions[filled] = row.id, row.document_id, row.revision_id
+        kinds[filled], starts[filled], ends[filled] = row.kind == "turn", row.start, row.end
+        vectors[filled] = np.frombuffer(row.vector, dtype="<f4")
+        filled += 1
+    return Cached(stamp, ids[:filled], documents[:filled], revisions[:filled], kinds[:filled],
+                  starts[:filled], ends[:filled], vectors[:filled])
 
 
 def forget(store: Store) -> None:

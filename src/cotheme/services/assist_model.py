@@ -169,7 +169,8 @@ def _torch_encoder(folder: Path, name: str) -> Encoder:
     def run(texts: list[str], batch_size: int) -> Any:
         return model.encode(texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True)
 
-    return Encoder(name, int(model.get_sentence_embedding_dimension()), run)
+    dimension = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+    return Encoder(name, int(dimension()), run)
 
 
 def load() -> Encoder:

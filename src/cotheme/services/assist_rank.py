@@ -1,13 +1,18 @@
 """Scoring passages against codes: the numbers behind "suggest" and "similar" (issue #8).
 
-A code is described by two kinds of vector: its *card* (name, definition, inclusion and exclusion notes
-and example, embedded as one text) and its *examples* (the passages the team has coded with it). A
+A code is described by two kinds of vector: its *card* (its name, its parents' names, definition,
+inclusion note and example, embedded as one text; the exclusion note is left out, as it names what
+the code is not) and its *examples* (the passages the team has coded with it). A
 passage's raw score for a code blends the cosine with the card, with the examples' centroid and with
 its nearest examples (mean of the top ``KNN``), the examples weighing more as a code gathers them
-(weight ``n / (n + PRIOR)``). Scores are then *calibrated per code*: the raw score minus the code's
-mean over a reference sample of the project's passages, divided by their spread (a z-score), so a
-code whose card resembles everything does not win every passage. The weights were chosen on labelled
-data (``bench/assist_eval.py``; figures in docs/assist.md).
+(weight ``n / (n + PRIOR)``). Scores are then *calibrated per code* (``Weights.calibrate``, default
+"card"): the card's cosine becomes a z-score over a reference sample of the project's passages (its
+mean and spread for that code), so a code whose definition resembles everything does not win every
+passage; the examples' score is put on one scale shared by all codes, because how often a code's
+examples resemble passages carries how common the code is, which a per-code z-score would flatten.
+On the NHS comments and the PDPilot segments (``bench/assist_eval.py``, figures in docs/assist.md)
+this beat no calibration, a per-code z-score of the blend, and centring; a logistic-regression
+re-ranker helped the NHS data and hurt PDPilot's (few examples of many codes), so it is not used.
 
 Pure numpy on arrays; must not read the database or load the model.
 """
@@ -22,7 +27,8 @@ from numpy.typing import NDArray
 
 Matrix = NDArray[np.float32]
 
-#: Examples count as much as the card once a code has this many (chosen on the NHS data: 2-5 similar).
+#: Examples count as much as the card once a code has this many (the NHS data preferred 10, PDPilot's 1;
+#: 3 lies between, within 0.03 top-1 of the best on both).
 PRIOR = 3.0
 #: Nearest examples averaged for the kNN part (1 overfits to one odd extract; 5 blurs into the centroid).
 KNN = 3
@@ -42,7 +48,7 @@ class Weights:
     #: "center": minus the mean only; "card": the card's cosine z-scored per code and the examples' score
     #: on one scale for all codes (a code's examples carry how common it is; a per-code z-score would
     #: flatten that); "none".
-    calibrate: str = "z"
+    calibrate: str = "card"
 
 
 def unit(rows: Matrix) -> Matrix:
@@ -52,12 +58,6 @@ def unit(rows: Matrix) -> Matrix:
 
 def to_bytes(vector: Matrix) -> bytes:
     return np.asarray(vector, dtype="<f4").tobytes()
-
-
-def from_bytes(blobs: Sequence[bytes], dim: int) -> Matrix:
-    if not blobs:
-        return np.zeros((0, dim), dtype=np.float32)
-    return np.frombuffer(b"".join(blobs), dtype="<f4").reshape(len(blobs), dim).astype(np.float32)
 
 
 class Profiles:

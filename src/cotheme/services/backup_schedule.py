@@ -40,7 +40,8 @@ class BackupSchedule:
         if not folder.is_dir():
             raise InvalidArgument(f"The backup folder {folder} does not exist; create it first.")
         self.store, self.folder, self.keep, self.every, self.clock = store, folder, keep, every, clock
-        self.stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", Path(store.target).stem if store.dialect == "sqlite" else "project")
+        name = Path(store.target).stem if store.dialect == "sqlite" else "project"
+        self.stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", name)
         self._pattern = re.compile(rf"^{re.escape(self.stem)}-(\d{{8}}-\d{{6}})\.cotheme$")
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None

@@ -7,7 +7,7 @@ Must not compute embeddings or scores (services do), and must not touch the codi
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import NamedTuple
 
@@ -113,8 +113,14 @@ def drop_stale(conn: Connection, keep: set[int]) -> None:
         _changed(conn)
 
 
-def passages(conn: Connection, model: str, kinds: Sequence[str] = ("turn", "sentence")) -> list[PassageRow]:
-    """Every cached passage of the documents' current revisions embedded by ``model``."""
+def passage_count(conn: Connection, model: str) -> int:
+    """How many rows ``passages`` yields."""
+    return counts(conn, model)[1]
+
+
+def passages(conn: Connection, model: str, kinds: Sequence[str] = ("turn", "sentence")) -> Iterator[PassageRow]:
+    """Every cached passage of the documents' current revisions embedded by ``model``, in id order,
+    streamed (a server-side cursor on PostgreSQL) rather than held all at once."""
     query = (
         select(
             assist_passages.c.id, assist_passages.c.document_id, assist_passages.c.revision_id,
@@ -125,7 +131,8 @@ def passages(conn: Connection, model: str, kinds: Sequence[str] = ("turn", "sent
         .where(assist_passages.c.model == model, assist_passages.c.kind.in_(list(kinds)))
         .order_by(assist_passages.c.id)
     )
-    return [PassageRow(*r) for r in conn.execute(query)]
+    for row in conn.execution_options(yield_per=2000).execute(query):
+        yield PassageRow(*row)
 
 
 def passage(conn: Connection, passage_id: int) -> PassageRow | None:

@@ -118,7 +118,11 @@ def connector(path: Path, passphrase: str) -> Callable[[], Any]:
 def _raw_key(path: Path, passphrase: str) -> str:
     """SQLCipher 4's key for ``path`` (PBKDF2-HMAC-SHA512, 256,000 rounds, the 16-byte salt the file
     starts with) as hex with the salt, or ``""`` when it does not open the file (other settings)."""
-    salt = path.read_bytes()[:16] if path.exists() else b""
+    try:
+        with path.open("rb") as handle:
+            salt = handle.read(16)
+    except FileNotFoundError:
+        return ""
     if len(salt) < 16:
         return ""
     key = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, 256_000, 32)
@@ -154,6 +158,10 @@ def convert(path: Path, passphrase: str, *, encrypt: bool) -> None:
         source.execute("DETACH DATABASE converted")
         _verify(temp, passphrase if encrypt else None, counts)
         source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except dbapi().Error as exc:  # a full disk, a locked file: one sentence, the project untouched
+        source.close()
+        _remove(temp)
+        raise ProjectError(f"Could not convert {path} ({exc}); nothing was changed.") from None
     except Exception:
         source.close()
         _remove(temp)
@@ -188,7 +196,9 @@ def _verify(temp: Path, passphrase: str | None, expected: dict[str, int]) -> Non
     finally:
         check.close()
     if verdict != "ok" or counts != expected:
-        raise ProjectError(f"The converted copy of {temp.name} did not verify ({verdict}); the project was left as it was.")
+        raise ProjectError(
+            f"The converted copy of {temp.name} did not verify ({verdict}); the project was left as it was."
+        )
 
 
 def _remove(path: Path) -> None:

@@ -181,12 +181,12 @@ def similar(store: Store, code: str | None = None, *, code_id: int | None = None
         own = index.slice_of(revision)
         allowed[own] &= ~((index.starts[own] < end) & (index.ends[own] > start))
     scores = np.full(len(index.ids), -np.inf, dtype=np.float32)
+    cheap = _cheap(made.profiles, column, index.vectors)  # whole matrix: selecting rows first copies it
     for kind in (True, False):
         members = np.flatnonzero(allowed & (index.kinds == kind))
         if len(members):
-            cheap = _cheap(made.profiles, column, index.vectors[members])
             count = min(CANDIDATES, len(members))
-            candidates = members[np.argpartition(-cheap, count - 1)[:count]]
+            candidates = members[np.argpartition(-cheap[members], count - 1)[:count]]
             scores[candidates] = _standardised(made, index, column, kind, candidates)
     chosen: list[int] = []
     for i in np.argsort(-scores):
@@ -200,10 +200,11 @@ def similar(store: Store, code: str | None = None, *, code_id: int | None = None
 
 
 def _cheap(profiles: Profiles, column: int, vectors: np.ndarray) -> np.ndarray:
-    """The first pass: card and centroid only (the nearest examples are what costs)."""
+    """The first pass: card and centroid only, folded into one vector so the matrix (0.45 GB at 300
+    interviews; reading it is what costs) is read once."""
     n = profiles.counts[column]
     share = n / (n + profiles.weights.prior)
-    return (1 - share) * (vectors @ profiles.cards[column]) + share * (vectors @ profiles.centroids[column])
+    return vectors @ ((1 - share) * profiles.cards[column] + share * profiles.centroids[column]).astype(np.float32)
 
 
 def _standardised(made: _Profiled, index: assist_index.Cached, column: int, kind: bool,

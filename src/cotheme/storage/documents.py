@@ -7,7 +7,7 @@ the same whatever the transcript's length.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, distinct, func, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
 from cotheme.domain.documents import Document, DocumentSummary, SourceInfo, Turn
 from cotheme.domain.text import CONTEXT_CHARS, Anchor, check_span, word_count
@@ -251,9 +251,9 @@ def distinct_speakers(conn: Connection, doc_id: int) -> list[str]:
     rev_id = current_revision(conn, doc_id)
     return list(
         conn.execute(
-            select(distinct(turns.c.speaker)).where(
-                turns.c.revision_id == rev_id, turns.c.speaker.is_not(None)
-            )
+            select(turns.c.speaker)
+            .where(turns.c.revision_id == rev_id, turns.c.speaker.is_not(None))
+            .distinct()
         ).scalars()
     )
 

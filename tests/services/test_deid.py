@@ -169,3 +169,20 @@ def test_ignored_strings_and_the_list(study: Project) -> None:
     study.deid_remove_name("12/03/2024")
     assert [t.term for t in study.deid_names()] == ["Sarah Jones"]
     assert study.deid_add_name("Priya K", role="family").replacement == "[Family member A]"
+
+
+def test_themes_report_refused_while_exports_must_be_deidentified(project) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+    import tempfile
+
+    import pytest
+
+    from cotheme.errors import Conflict
+
+    folder = Path(tempfile.mkdtemp())
+    (folder / "P01.txt").write_text("Interviewer: Hello.\n\nP01: I saw Dr Jones at the clinic.\n", encoding="utf-8")
+    project.import_files([folder / "P01.txt"])
+    project.themes_report()  # allowed while the setting is off
+    project.set_deidentified_exports_only(True)
+    with pytest.raises(Conflict, match="P01"):
+        project.themes_report()

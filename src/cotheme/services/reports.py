@@ -17,6 +17,7 @@ from sqlalchemy import Connection, select
 from cotheme.domain.reports import Cooccurrence, Matrix, MatrixRow, Quote, ReportTheme, ThemesReport
 from cotheme.domain.sample import Band, band_of, category_key
 from cotheme.errors import InvalidArgument, NotFound
+from cotheme.services import deid
 from cotheme.services.themes import code_sets, count_table, summaries
 from cotheme.storage import cases as cases_repo
 from cotheme.storage import codes as codes_repo
@@ -66,7 +67,9 @@ def _quotes(conn: Connection, ids: Sequence[int]) -> dict[int, tuple[str, str, s
 
 def themes_report(store: Store, *, quotes: int = 3, attributes: Sequence[str] = ()) -> ThemesReport:
     """Each theme in hierarchy order with definition, subthemes and its exemplars - or, when the team
-    chose none, the ``quotes`` most representative extracts."""
+    chose none, the ``quotes`` most representative extracts. Refused while the project allows only
+    de-identified exports and a transcript is not de-identified (the report quotes transcript text)."""
+    deid.require_deidentified(store, None, action="themes report")
     with store.read() as conn:
         table = count_table(conn)
         found = summaries(conn, table)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import cotheme
-from tests.cli.test_commands import cli, wide_console  # noqa: F401 - the fixture keeps tables unwrapped
+from tests.cli_runner import cli
 from tests.conftest import INTERVIEW
 
 

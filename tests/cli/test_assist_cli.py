@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from cotheme.services import assist_model
-from tests.cli.test_commands import cli, study, wide_console  # noqa: F401 - fixtures
+from tests.cli.test_commands import study  # noqa: F401 - the fixture
+from tests.cli_runner import cli
 
 
 @pytest.fixture

@@ -5,34 +5,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 import cotheme
-from cotheme.cli.main import app
-from cotheme.cli.output import out
+from tests.cli_runner import cli
 from tests.conftest import INTERVIEW
-
-runner = CliRunner()
-
-
-@pytest.fixture(autouse=True)
-def wide_console() -> Iterator[None]:
-    """Tables as a wide terminal shows them, so assertions do not depend on wrapping."""
-    before = out.width
-    out.width = 240
-    yield
-    out.width = before
-
-
-def cli(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

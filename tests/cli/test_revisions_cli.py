@@ -3,33 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 import cotheme
 from cotheme.cli.main import app
-from cotheme.cli.output import out
+from tests.cli_runner import cli
 from tests.conftest import INTERVIEW
-
-runner = CliRunner()
-
-
-@pytest.fixture(autouse=True)
-def wide_console() -> Iterator[None]:
-    before = out.width
-    out.width = 240
-    yield
-    out.width = before
-
-
-def cli(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args), env=env)
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ its context from the database, so its cost does not grow with the transcript.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -64,10 +64,11 @@ def add_coding(store: Store, request: CodingRequest) -> Extract:
         revision_id = docs_repo.current_revision(conn, doc_id)
         if request.code_id is not None:
             code_id = request.code_id
-            if code_id not in code_paths(conn):
-                raise NotFound(f"There is no code {code_id}; it may have been deleted.")
         else:
             code_id = resolve_code(conn, request.code, create=request.create)
+        paths = code_paths(conn)  # read once, after a code --create may have made
+        if code_id not in paths:
+            raise NotFound(f"There is no code {code_id}; it may have been deleted.")
         coder = resolve_coder(conn, request.coder)
         if request.quote is not None:
             start, end = _span_of_quote(conn, revision_id, request.quote, request.document)
@@ -83,8 +84,8 @@ def add_coding(store: Store, request: CodingRequest) -> Extract:
             anchor=anchor,
             stamp=now(),
         )
-        (extract,) = codings_repo.extracts(conn, coding_id=coding_id)
-        return replace(extract, code_path=code_paths(conn)[code_id])
+        (extract,) = codings_repo.extracts(conn, coding_id=coding_id, code_paths=paths)
+        return extract
 
 
 def list_extracts(
@@ -115,8 +116,8 @@ def _coding_row(conn: Connection, coding_id: int) -> Any:
 def get_extract(store: Store, coding_id: int) -> Extract:
     with store.read() as conn:
         _coding_row(conn, coding_id)
-        (extract,) = codings_repo.extracts(conn, coding_id=coding_id)
-        return replace(extract, code_path=code_paths(conn)[extract.code_id])
+        (extract,) = codings_repo.extracts(conn, coding_id=coding_id, code_paths=code_paths(conn))
+        return extract
 
 
 def update_coding(
@@ -127,7 +128,8 @@ def update_coding(
     with store.write() as conn:
         row = _coding_row(conn, coding_id)
         new_code = code_id if code_id is not None else (resolve_code(conn, code) if code else None)
-        if new_code is not None and code_paths(conn).get(new_code) is None:
+        paths = code_paths(conn)
+        if new_code is not None and new_code not in paths:
             raise NotFound(f"There is no code {new_code}.")
         anchor = None
         if start is not None or end is not None:
@@ -137,8 +139,8 @@ def update_coding(
                 row.end_offset if end is None else end,
             )
         codings_repo.update_coding(conn, coding_id, code_id=new_code, anchor=anchor, stamp=now())
-        (extract,) = codings_repo.extracts(conn, coding_id=coding_id)
-        return replace(extract, code_path=code_paths(conn)[extract.code_id])
+        (extract,) = codings_repo.extracts(conn, coding_id=coding_id, code_paths=paths)
+        return extract
 
 
 def delete_coding(store: Store, coding_id: int) -> None:

@@ -7,7 +7,6 @@ codes that no theme draws on yet. Must not change anything.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
 from cotheme.domain.codings import Extract
 from cotheme.domain.memos import MemoTarget
@@ -39,10 +38,7 @@ def theme_review(store: Store, theme: str | int) -> ThemeReview:
         table = count_table(conn)
         mine = sets[theme_id]
         paths = {c.id: c.path_text for c in codes}
-        found = [
-            replace(e, code_path=paths[e.code_id])
-            for e in codings_repo.extracts(conn, code_ids=sorted(mine))
-        ] if mine else []
+        found = codings_repo.extracts(conn, code_ids=sorted(mine), code_paths=paths) if mine else []
         themed = set().union(*sets.values()) if sets else set()
         memos = memos_repo.list_memos(conn, MemoTarget.THEME, theme_id)
         exemplar_ids = tuple(e.coding_id for e in themes_repo.exemplars(conn, theme_id))

@@ -10,7 +10,8 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from cotheme.domain.team import Assignment, Progress
-from cotheme.storage.schema import assignments, codings, documents, members, turns
+from cotheme.storage import coverage
+from cotheme.storage.schema import assignments, codings, documents, members
 
 
 def _utc(value: datetime) -> datetime:
@@ -58,31 +59,18 @@ def blind_documents(conn: Connection) -> set[int]:
 def progress(conn: Connection) -> list[Progress]:
     """Every assigned (document, coder) pair and every pair with codings, with turns coded by that coder
     on the document's current revision and the coder's codings there."""
-    turn_total = dict(conn.execute(
-        select(documents.c.id, func.count(turns.c.id))
-        .join(turns, turns.c.revision_id == documents.c.current_revision_id)
-        .group_by(documents.c.id)).all())
+    current = coverage.CurrentTurns(conn)
     counts = {(d, m): n for d, m, n in conn.execute(
         select(codings.c.document_id, codings.c.coder_id, func.count(codings.c.id))
         .where(codings.c.coder_id.is_not(None))
         .group_by(codings.c.document_id, codings.c.coder_id))}
-    # One correlated EXISTS per turn and coder, seeking ix_codings_document_start (as coded_turn_counts).
-    coded = {(d, m): n for d, m, n in conn.execute(
-        select(documents.c.id, members.c.id, func.count(turns.c.id))
-        .join(turns, turns.c.revision_id == documents.c.current_revision_id)
-        .join(members, members.c.id.in_(
-            select(codings.c.coder_id).where(codings.c.document_id == documents.c.id).distinct()))
-        .where(select(codings.c.id).where(
-            codings.c.document_id == documents.c.id, codings.c.coder_id == members.c.id,
-            codings.c.revision_id == turns.c.revision_id, codings.c.start_offset < turns.c.end_offset,
-            codings.c.end_offset > turns.c.start_offset).exists())
-        .group_by(documents.c.id, members.c.id))}
+    coded = coverage.coded_turn_counts_by_coder(conn, current)
     assigned = {(a.document_id, a.member_id) for a in list_assignments(conn)}
     names = dict(conn.execute(select(members.c.id, members.c.name)).all())
     docs = {i: (t, bool(b)) for i, t, b in conn.execute(select(documents.c.id, documents.c.title, documents.c.blind))}
     pairs = sorted(assigned | set(counts), key=lambda p: (docs[p[0]][0], names.get(p[1], "")))
     return [
         Progress(d, docs[d][0], m, names.get(m, ""), (d, m) in assigned, docs[d][1], coded.get((d, m), 0),
-                 int(turn_total.get(d, 0)), counts.get((d, m), 0))
+                 current.count(d), counts.get((d, m), 0))
         for d, m in pairs if d in docs and m in names
     ]

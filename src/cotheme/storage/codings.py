@@ -7,14 +7,13 @@ lookup per row rather than by loading transcripts.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 
-from sqlalchemy import Connection, and_, delete, func, insert, select, update
+from sqlalchemy import Connection, String, and_, delete, insert, select, type_coerce, update
 
 from cotheme.domain.codings import Extract
 from cotheme.domain.text import Anchor
 from cotheme.storage.schema import cases, codes, codings, documents, members, turns
-from cotheme.storage.store import as_utc
 
 
 def insert_coding(
@@ -87,7 +86,7 @@ def extracts(
             codings.c.start_offset,
             codings.c.end_offset,
             codings.c.quote,
-            codings.c.created_at,
+            type_coerce(codings.c.created_at, String).label("created_at"),
         )
         .join(documents, documents.c.id == codings.c.document_id)
         .join(codes, codes.c.id == codings.c.code_id)
@@ -104,28 +103,25 @@ def extracts(
     if coding_id is not None:
         query = query.where(codings.c.id == coding_id)
     paths = code_paths or {}
-    # Rows are unpacked as tuples and the path filled here: reading 10,000 extracts is dominated by
-    # per-row Python work, and named access on rows plus a dataclasses.replace() per extract cost
-    # about twice the time of the query itself.
+    # Reading 10,000 extracts is dominated by per-row Python work, so the rows are fetched at once
+    # (``all()``, not one ``fetchone`` per row), the timestamp comes back as the driver gives it
+    # (SQLAlchemy's SQLite DateTime parser is a regex per row; ``_stamp`` parses ISO text in C) and
+    # the path is filled here rather than with a ``dataclasses.replace()`` per extract.
+    rows = conn.execute(query).all()
+    make = Extract
     return [
-        Extract(
-            id=row_id,
-            document_id=doc_id,
-            document=title,
-            case_pid=pid,
-            speaker=who,
-            code_id=row_code_id,
-            code=code_name,
-            code_path=paths.get(row_code_id, ""),
-            coder=coder,
-            start=start,
-            end=end,
-            text=quote,
-            created_at=as_utc(created),
-        )
+        make(row_id, doc_id, title, pid, who, row_code_id, code_name, paths.get(row_code_id, ""),
+             coder, start, end, quote, _stamp(created))
         for row_id, doc_id, title, pid, who, code_name, row_code_id, coder, start, end, quote, created
-        in conn.execute(query)
+        in rows
     ]
+
+
+def _stamp(value: object) -> datetime:
+    """A timestamp read raw: ISO text on SQLite, a ``datetime`` on PostgreSQL; aware UTC either way."""
+    stamp = datetime.fromisoformat(value) if isinstance(value, str) else value
+    assert isinstance(stamp, datetime)
+    return stamp if stamp.tzinfo is not None else stamp.replace(tzinfo=UTC)
 
 
 def get_row(conn: Connection, coding_id: int) -> object | None:
@@ -146,27 +142,3 @@ def update_coding(conn: Connection, coding_id: int, *, code_id: int | None, anch
 
 def delete_coding(conn: Connection, coding_id: int) -> None:
     conn.execute(delete(codings).where(codings.c.id == coding_id))
-
-
-def coded_turn_counts(conn: Connection) -> dict[int, int]:
-    """Per document: how many turns of its current revision hold at least one coding."""
-    # ``document_id`` is implied by the revision, but naming it lets the per-turn lookup seek
-    # ix_codings_document_start instead of scanning every coding of the project for every turn
-    # (minutes for 300 interviews with 11,000 codings; under a second with it).
-    overlap = (
-        select(codings.c.id)
-        .where(
-            codings.c.document_id == documents.c.id,
-            codings.c.revision_id == turns.c.revision_id,
-            codings.c.start_offset < turns.c.end_offset,
-            codings.c.end_offset > turns.c.start_offset,
-        )
-        .exists()
-    )
-    rows = conn.execute(
-        select(documents.c.id, func.count(turns.c.id))
-        .join(turns, turns.c.revision_id == documents.c.current_revision_id)
-        .where(overlap)
-        .group_by(documents.c.id)
-    )
-    return dict(rows.all())

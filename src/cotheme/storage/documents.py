@@ -12,10 +12,12 @@ from sqlalchemy import Connection, func, insert, select, update
 from cotheme.domain.documents import Document, DocumentSummary, SourceInfo, Turn
 from cotheme.domain.text import CONTEXT_CHARS, Anchor, check_span, word_count
 from cotheme.domain.transcript import ParsedTranscript
-from cotheme.storage import search
-from cotheme.storage.codings import coded_turn_counts
+from cotheme.storage import bulk, coverage, search
 from cotheme.storage.schema import cases, codings, documents, revisions, search_units, turns
 from cotheme.storage.store import now
+
+#: The columns of a turn row, in the order ``bulk.load_rows`` is given them.
+TURN_COLUMNS = ("revision_id", "idx", "speaker", "start_offset", "end_offset", "t_start_ms", "t_end_ms")
 
 
 def find_by_hash(conn: Connection, sha256: str) -> str | None:
@@ -74,20 +76,9 @@ def insert_document(
     ).inserted_primary_key[0]  # type: ignore[index]
     conn.execute(update(documents).where(documents.c.id == doc_id).values(current_revision_id=rev_id))
     if parsed.turns:
-        conn.execute(
-            insert(turns),
-            [
-                {
-                    "revision_id": rev_id,
-                    "idx": i,
-                    "speaker": t.speaker,
-                    "start_offset": t.start,
-                    "end_offset": t.end,
-                    "t_start_ms": t.t_start_ms,
-                    "t_end_ms": t.t_end_ms,
-                }
-                for i, t in enumerate(parsed.turns)
-            ],
+        bulk.load_rows(
+            conn, turns, TURN_COLUMNS,
+            [(rev_id, i, t.speaker, t.start, t.end, t.t_start_ms, t.t_end_ms) for i, t in enumerate(parsed.turns)],
         )
     search.add_units(
         conn,
@@ -180,11 +171,6 @@ def anchor(conn: Connection, revision_id: int, start: int, end: int) -> Anchor:
 
 
 def summaries(conn: Connection) -> list[DocumentSummary]:
-    turn_counts = (
-        select(turns.c.revision_id, func.count().label("n"))
-        .group_by(turns.c.revision_id)
-        .subquery()
-    )
     coding_counts = (
         select(codings.c.document_id, func.count().label("n"))
         .group_by(codings.c.document_id)
@@ -194,37 +180,26 @@ def summaries(conn: Connection) -> list[DocumentSummary]:
         select(
             documents.c.id,
             documents.c.title,
-            documents.c.current_revision_id,
             cases.c.pid,
             revisions.c.words,
             revisions.c.number,
-            func.coalesce(turn_counts.c.n, 0).label("turns"),
             func.coalesce(coding_counts.c.n, 0).label("codings"),
         )
         .join(revisions, revisions.c.id == documents.c.current_revision_id)
         .outerjoin(cases, cases.c.id == documents.c.case_id)
-        .outerjoin(turn_counts, turn_counts.c.revision_id == documents.c.current_revision_id)
         .outerjoin(coding_counts, coding_counts.c.document_id == documents.c.id)
         .order_by(documents.c.id)
     ).all()
-    speakers: dict[int, list[str]] = {}
-    for rev_id, speaker in conn.execute(
-        select(turns.c.revision_id, turns.c.speaker)
-        .where(turns.c.speaker.is_not(None))
-        .order_by(turns.c.revision_id, turns.c.idx)
-    ):
-        own = speakers.setdefault(rev_id, [])
-        if speaker not in own:
-            own.append(speaker)
-    coded = coded_turn_counts(conn)
+    current = coverage.CurrentTurns(conn)
+    coded = coverage.coded_turn_counts(conn, current)
     return [
         DocumentSummary(
             id=r.id,
             title=r.title,
             case_pid=r.pid,
             words=r.words,
-            turns=r.turns,
-            speakers=tuple(speakers.get(r.current_revision_id, [])),
+            turns=current.count(r.id),
+            speakers=tuple(current.speakers.get(r.id, ())),
             codings=r.codings,
             revision=r.number,
             coded_turns=coded.get(r.id, 0),

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, delete, insert, select, text
+from sqlalchemy import Connection, delete, select, text
 
 from cotheme.domain.search import Query, SearchHit, Term, locate, snippet
+from cotheme.storage import bulk
 from cotheme.storage.schema import documents, search_units
 
 
@@ -43,9 +44,8 @@ def add_units(conn: Connection, units: Iterable[Unit]) -> None:
     if not rows:
         return
     if conn.dialect.name != "sqlite":
-        # executemany: psycopg does not cache the parse of a query over 4 kB or 50 parameters, so
-        # long multi-row INSERTs cost more on the client (0.9 s per 100 interviews) than they save.
-        conn.execute(insert(search_units), [dict(zip(_COLUMNS, row, strict=True)) for row in rows])
+        # COPY (``bulk``): a pipelined executemany left the server answering one INSERT per row.
+        bulk.load_rows(conn, search_units, _COLUMNS, rows)
         return
     # Multi-row INSERTs, not executemany: each statement opens a savepoint, at which SQLite's FTS5
     # flushes its pending terms to disk (fts5SavepointMethod), so one statement per row made

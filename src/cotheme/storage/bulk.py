@@ -1,0 +1,36 @@
+"""Bulk loading of untracked child rows (turns, search units): many rows, one round trip.
+
+Owns how many rows reach the database fast on each engine. On PostgreSQL rows go through ``COPY ...
+FROM STDIN`` on the transaction's own connection (about three times the speed of a pipelined
+``executemany`` for 17,000 turns and search units per 100 interviews, whose cost was the server
+answering one statement per row). On SQLite ``executemany`` of one prepared INSERT is already as fast
+as it gets and stays in the caller's transaction.
+
+Only for tables the audit trail does not follow (``tracking.TRACKED``): ``COPY`` goes under
+SQLAlchemy's statement events, so a tracked table written here would miss its audit rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Connection, Table, insert
+
+from cotheme.storage.tracking import TRACKED
+
+
+def load_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    """Insert ``rows`` (tuples in the order of ``columns``) into ``table`` in the open transaction."""
+    if not rows:
+        return
+    if table.name in TRACKED:
+        raise ValueError(f"{table.name} is audited; insert it through SQLAlchemy, not bulk.load_rows")
+    if conn.dialect.name == "postgresql":
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        names = ", ".join(f'"{c}"' for c in columns)
+        with raw.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    conn.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])

@@ -1,0 +1,79 @@
+"""Reading, in one pass, what the home page and the team's progress show per document: the speakers of
+its current revision and how many of its turns hold a coding (overall and per coder).
+
+Owns two queries over the current revisions (their turns; their codings' spans), each read once for
+the whole project; the overlap count is ``cotheme.domain.coverage.covered_turns``. This replaced one
+correlated EXISTS per turn, which cost ~0.5 s at 300 interviews and grew with codings per document.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import Connection, and_, select
+
+from cotheme.domain.coverage import covered_turns
+from cotheme.storage.schema import codings, documents, turns
+
+Span = tuple[int, int]
+
+
+class CurrentTurns:
+    """The turns of every document's current revision, by document id, in transcript order."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.spans: dict[int, list[Span]] = defaultdict(list)
+        self.speakers: dict[int, list[str]] = defaultdict(list)
+        rows = conn.execute(
+            select(documents.c.id, turns.c.start_offset, turns.c.end_offset, turns.c.speaker)
+            .join(turns, turns.c.revision_id == documents.c.current_revision_id)
+            .order_by(documents.c.id, turns.c.idx)
+        ).all()
+        for doc_id, start, end, speaker in rows:
+            self.spans[doc_id].append((start, end))
+            if speaker is not None:
+                own = self.speakers[doc_id]
+                if speaker not in own:
+                    own.append(speaker)
+
+    def count(self, doc_id: int) -> int:
+        return len(self.spans.get(doc_id, ()))
+
+
+def _coding_spans(conn: Connection, *, by_coder: bool) -> dict[tuple[int, int | None], list[Span]]:
+    """Spans of the codings on each document's current revision, by (document, coder or None)."""
+    coder = codings.c.coder_id if by_coder else None
+    columns = [codings.c.document_id, codings.c.start_offset, codings.c.end_offset]
+    if coder is not None:
+        columns.append(coder)
+    query = select(*columns).join(
+        documents,
+        and_(documents.c.id == codings.c.document_id, documents.c.current_revision_id == codings.c.revision_id),
+    )
+    if coder is not None:
+        query = query.where(coder.is_not(None))
+    spans: dict[tuple[int, int | None], list[Span]] = defaultdict(list)
+    for row in conn.execute(query):
+        spans[(row[0], row[3] if by_coder else None)].append((row[1], row[2]))
+    return spans
+
+
+def coded_turn_counts(conn: Connection, current: CurrentTurns | None = None) -> dict[int, int]:
+    """Per document: how many turns of its current revision hold at least one coding."""
+    current = current or CurrentTurns(conn)
+    return {
+        doc_id: covered_turns(current.spans.get(doc_id, ()), spans)
+        for (doc_id, _), spans in _coding_spans(conn, by_coder=False).items()
+    }
+
+
+def coded_turn_counts_by_coder(conn: Connection, current: CurrentTurns | None = None) -> dict[tuple[int, int], int]:
+    """Per (document, coder): how many turns of the current revision that coder coded at least once."""
+    current = current or CurrentTurns(conn)
+    result: dict[tuple[int, int], int] = {}
+    for (doc_id, coder_id), spans in _coding_spans(conn, by_coder=True).items():
+        assert coder_id is not None
+        covered = covered_turns(current.spans.get(doc_id, ()), spans)
+        if covered:
+            result[(doc_id, coder_id)] = covered
+    return result

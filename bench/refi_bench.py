@@ -3,9 +3,11 @@
 Prints ONE JSON document to stdout (progress goes to stderr). It builds a fresh project (SQLite in a
 temp dir, or a fresh PostgreSQL schema with ``--pg``) from the synthetic corpus of ``bench/corpus.py``:
 ``--interviews`` transcripts (default 300) of ``--words`` words (default 10,000), a codebook of 60 codes
-in 3 levels and ``--codings`` codings (default 100,000) at random spans, inserted in bulk through the
-storage layer with their quote and context as a coding made through the service would have them. Then
-it times the real calls of ``cotheme.services.project.Project``:
+in 3 levels, ``--codings`` codings (default 100,000) at random spans, inserted in bulk through the
+storage layer with their quote and context as a coding made through the service would have them, and
+40 themes in 3 levels (4 overarching, 12 themes, 24 subthemes) with linked codes, a memo and two
+exemplars each, so themes go through export and import as sets with their extension. Then it times the
+real calls of ``cotheme.services.project.Project``:
 
 * ``export_s`` - ``Project.export_qdpx(out)``: read everything, write ``project.qde``, the texts and the
   extension into a zip (budget < 5 s at 300 interviews and 100k codings);
@@ -66,9 +68,33 @@ def build(project: Any, target: str, interviews: int, words: int, codings: int, 
                 project.create_code(f"Theme {top}/Area {mid}/Code {leaf}", definition=f"Definition {top}.{mid}.{leaf}",
                                     inclusion="when it fits", example="'an example'")
     _bulk_codings(target, codings, seed)
+    made = _themes(project)
     log(f"  built in {time.perf_counter() - t0:.1f} s")
-    return {"interviews": interviews, "words_per_interview": words, "codings": codings,
-            "input_mb": round(text_bytes / 1e6, 2)}
+    return {"interviews": interviews, "words_per_interview": words, "codings": codings, "themes": made,
+            "exemplars": len(project.exemplars()), "input_mb": round(text_bytes / 1e6, 2)}
+
+
+def _themes(project: Any) -> int:
+    """4 overarching themes, each with 3 themes of an area's codes, each with 2 subthemes of 2 codes;
+    every theme has a memo and two exemplars (codings of the first interview)."""
+    some_codings = [e.id for e in project.codings(document=project.documents()[0].id)[:80]]
+    made = 0
+    for top in range(4):
+        over = project.create_theme(f"Overarching {top}", definition=f"What binds area group {top}", status="reviewed")
+        ids = [over.id]
+        for mid in range(3):
+            theme = project.create_theme(f"Theme {top}.{mid}", parent=over.id, status="defined",
+                                         definition=f"Area {mid} of group {top}", codes=[f"Theme {top}/Area {mid}"])
+            ids.append(theme.id)
+            for half in range(2):
+                leaves = [f"Theme {top}/Area {mid}/Code {leaf}" for leaf in (2 * half, 2 * half + 1)]
+                ids.append(project.create_theme(f"Subtheme {top}.{mid}.{half}", parent=theme.id, codes=leaves).id)
+        for theme_id in ids:
+            project.add_memo(f"Memo on theme {theme_id}.", target="theme", target_id=theme_id, author=LEAD)
+            for coding_id in some_codings[2 * made : 2 * made + 2]:
+                project.add_exemplar(theme_id, coding_id, LEAD)
+            made += 1
+    return made
 
 
 def _bulk_codings(target: str, total: int, seed: int) -> None:
@@ -119,7 +145,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             figures["export_s"] = round(time.perf_counter() - t0, 3)
             figures["export_cpu_s"] = round(time.process_time() - c0, 3)
         figures["qdpx_mb"] = round(out.stat().st_size / 1e6, 2)
-        assert result.counts["codings"] == args.codings
+        assert result.counts["codings"] == args.codings and result.counts["themes"] == 40
         log(f"  exported in {figures['export_s']} s ({figures['qdpx_mb']} MB)")
         with make_target() as new_target:
             t0, c0 = time.perf_counter(), time.process_time()
@@ -133,6 +159,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             figures["import_cpu_s"] = round(time.process_time() - c0 - created_cpu, 3)
             with back:
                 assert imported.created["codings"] == args.codings, imported.created
+                exemplars = figures["project"]["exemplars"]
+                assert imported.created["themes"] == 40 and len(back.exemplars()) == exemplars, imported.created
         log(f"  imported back in {figures['import_s']} s")
     figures["nvivo_import_s"], figures["nvivo_import_cpu_s"] = _nvivo(make_target)
     figures["within_budget"] = {k: figures[k] < BUDGET[k] for k in ("export_s", "import_s", "nvivo_import_s")}

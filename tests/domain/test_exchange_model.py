@@ -1,11 +1,14 @@
-"""The small rules of the exchange model: GUIDs, a code's description block, turns from paragraphs."""
+"""The small rules of the exchange model: GUIDs, a code's description block, turns from paragraphs, the
+order nested themes' sets are created in."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cotheme.domain.exchange import ExCodeExtra, compose_description, norm_guid, paragraph_turns, split_description
+from cotheme.domain.exchange import (
+    ExCodeExtra, ExSet, compose_description, norm_guid, paragraph_turns, parents_first, split_description,
+)
 
 
 def test_guids_are_stored_lower_case_without_braces() -> None:
@@ -52,3 +55,13 @@ def test_paragraph_turns_cover_the_text_in_readable_pieces() -> None:
     assert max(t.end - t.start for t in turns) <= 2000
     covered = "".join(text[t.start : t.end] for t in turns)
     assert covered.replace("\n", "") == text.replace("\n", "")
+
+
+def test_sets_come_parents_first_and_a_cycle_is_broken() -> None:
+    sets = tuple(ExSet(g, g.upper()) for g in "abcdef")
+    parents: dict[str, str | None] = {"a": "b", "b": "c", "c": "a", "d": "d", "e": "outside", "f": "e"}
+    ordered = [(s.guid, parent) for s, parent in parents_first(sets, parents)]
+    assert ordered == [("c", None), ("b", "c"), ("a", "b"), ("d", None), ("e", "outside"), ("f", "e")]
+    deep = tuple(ExSet(str(i), str(i)) for i in range(5000))  # thousands deep: no recursion to exhaust
+    chain: dict[str, str | None] = {str(i): str(i + 1) for i in range(4999)}
+    assert [s.guid for s, _ in parents_first(deep, chain)] == [str(i) for i in reversed(range(5000))]

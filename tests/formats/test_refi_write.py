@@ -14,7 +14,7 @@ from lxml import etree
 from cotheme.domain.documents import SourceInfo
 from cotheme.domain.exchange import (
     CothemeExtension, ExCase, ExCode, ExCodeExtra, ExCoding, ExchangeProject, ExDocumentExtra, ExMemberExtra,
-    ExNote, ExSelection, ExSet, ExSource, ExUser, ExVariable, NoteTarget,
+    ExNote, ExSelection, ExSet, ExSource, ExThemeExtra, ExUser, ExVariable, NoteTarget,
 )
 from cotheme.domain.transcript import TurnDraft
 from cotheme.formats.refi_checks import validate_refi_file
@@ -50,8 +50,11 @@ def sample() -> ExchangeProject:
                       targets=(NoteTarget("coding", G[5]),)),
                ExNote(G[10], "A journal entry", targets=(NoteTarget("project"),)),
                ExNote(G[11], "About the code", targets=(NoteTarget("code", G[2]),)),
-               ExNote(G[12], "About P01", targets=(NoteTarget("source", G[6]),))),
-        sets=(),
+               ExNote(G[12], "About P01", targets=(NoteTarget("source", G[6]),)),
+               ExNote(G[15], "Is this one theme?", targets=(NoteTarget("set", G[14]),))),
+        # Themes: a top-level one without codes and a subtheme of codes (its parent only in the extension).
+        sets=(ExSet(G[13], "Support that holds", "What made help\nfeel reliable"),
+              ExSet(G[14], "Among peers", "", (G[2], G[1]))),
     )
 
 
@@ -67,7 +70,10 @@ def test_a_project_validates_against_the_schema_and_reads_back() -> None:
     assert TEXT[selection.start : selection.end] == "The group 🙂 helped a lot."
     assert back.codes[0].codable is False and back.codes[1].name == "Peer/group"
     assert {n.guid: [t.kind for t in n.targets] for n in back.notes} == {
-        G[8]: ["coding"], G[10]: ["project"], G[11]: ["code"], G[12]: ["source"]}
+        G[8]: ["coding"], G[10]: ["project"], G[11]: ["code"], G[12]: ["source"], G[15]: ["set"]}
+    # A set reads back as it was written; a note about it is its MemberNote (REFI-QDA has no NoteRef there).
+    assert back.sets == (ExSet(G[13], "Support that holds", "What made help\nfeel reliable"),
+                         ExSet(G[14], "Among peers", "", (G[2], G[1]), notes=(G[15],)))
     assert back.cases[1].values == ()  # "not available" is no value at all
     with zipfile.ZipFile(buffer) as archive:
         assert sorted(archive.namelist()) == ["Sources/" + G[6] + ".txt", "project.qde"]
@@ -110,6 +116,8 @@ def test_the_extension_reads_back_and_distrusts_odd_shapes() -> None:
         codes={G[2]: ExCodeExtra("From peers", "peers", "staff", "'the group'")},
         documents={G[6]: ExDocumentExtra("P01", "abc", SourceInfo("P01.txt", "txt", None, "phone", 45, "Sam"),
                                          (TurnDraft("Interviewer", 0, 24, 0, 5000), TurnDraft("P01", 25, 52)))},
+        themes={G[13]: ExThemeExtra(None, "defined", 0, (12.5, -3.0)),
+                G[14]: ExThemeExtra(G[13], "candidate", 2, None, ((G[5], G[0]), (G[7], None)))},
     )
     findings = Findings("x")
     assert read_extension(json.loads(write_extension(extension, "cotheme test")), findings) == extension
@@ -119,9 +127,12 @@ def test_the_extension_reads_back_and_distrusts_odd_shapes() -> None:
     odd["documents"][G[6]]["turns"] = [["P01", "0", 5, None, None]]
     odd["study"]["favourite_colour"] = "red"
     odd["codes"]["not-a-guid"] = {}
+    odd["themes"][G[13]]["status"] = "finished"
+    odd["themes"][G[14]]["map"] = [1, float("nan")]
     read = read_extension(odd, findings)
     assert read is not None and read.members == {} and read.documents == {} and "favourite_colour" not in read.study
-    assert len(findings.warnings) == 3
+    assert read.themes == {}
+    assert len(findings.warnings) == 5
     assert read_extension({"format": "cotheme.refi-extension", "version": 99}, findings) is None
     assert read_extension(["not", "an", "object"], findings) is None
 

@@ -33,9 +33,10 @@ def counts(project: Project) -> tuple[int, ...]:
 def test_a_small_project_is_merged_with_everything_in_its_place(project: Project, tmp_path: Path) -> None:
     result = project.import_qdpx(small_qdpx(tmp_path / "small.qdpx"))
     assert result.created == {"members": 1, "codes": 2, "attributes": 1, "cases": 1, "documents": 1,
-                              "codings": 1, "memos": 1}
-    assert result.conflicts == []
-    assert result.notes == ["1 set(s) not imported: REFI-QDA sets do not become cotheme themes yet ('Candidate theme')."]
+                              "codings": 1, "themes": 1, "memos": 1}
+    assert result.conflicts == [] and result.notes == []
+    (theme,) = project.themes()  # another program's set: a top-level theme of its codes
+    assert (theme.theme.name, theme.theme.level, theme.codes) == ("Candidate theme", 0, ("Support/Peer support",))
     (extract,) = project.codings()
     assert (extract.text, extract.code_path, extract.coder, extract.case_pid) == (
         "helped a lot", "Support/Peer support", "Robin Lee", "P01")
@@ -139,9 +140,11 @@ def test_deidentified_only_exports_refuse_until_every_transcript_is(local_projec
 
 def test_the_atlas_ti_codebook_and_our_codebook_as_qdc(project: Project, tmp_path: Path) -> None:
     result = project.import_codebook_qdc(ATLAS_QDC)
-    assert result.created == {"codes": 1} and "sets do not become cotheme themes yet" in result.notes[0]
+    assert result.created == {"codes": 1, "themes": 1} and result.notes == []
     (code,) = [c.code for c in project.codes()]
     assert (code.name, code.definition, code.colour) == ("code1", "description", "#46AA00")
+    (group,) = project.themes()  # the ATLAS.ti code group
+    assert (group.theme.name, group.theme.definition, group.codes) == ("code group 1", "kategorie 1", ("code1",))
     project.create_code("Access/Waiting", definition="Time before help", inclusion="any delay",
                         exclusion="waiting rooms", example="'four months'", colour="#123456")
     out = project.export_codebook_qdc(tmp_path / "book.qdc")

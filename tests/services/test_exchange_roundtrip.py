@@ -1,4 +1,5 @@
-"""Round trips through QDPX on SQLite and PostgreSQL: our demo study, and NVivo's real project."""
+"""Round trips through QDPX on SQLite and PostgreSQL: our demo study (themes included), and NVivo's real
+project."""
 
 from __future__ import annotations
 
@@ -24,7 +25,9 @@ def snapshot(project: Project) -> dict[str, Any]:
     paths = {c.code.id: c.code.path_text for c in project.codes()}
     codings = project.codings()
     coding_key = {e.id: (e.document, e.start, e.end, e.code_path, e.coder) for e in codings}
-    targets = {"document": titles, "code": paths, "coding": coding_key}
+    summaries = project.themes()
+    theme_name = {t.theme.id: t.theme.name for t in summaries}
+    targets = {"document": titles, "code": paths, "coding": coding_key, "theme": theme_name}
     documents = {}
     for doc_id, title in titles.items():
         doc = project.document(doc_id)
@@ -39,19 +42,31 @@ def snapshot(project: Project) -> dict[str, Any]:
         "codings": sorted((e.document, e.start, e.end, e.text, e.code_path, e.coder, e.case_pid, e.speaker) for e in codings),
         "memos": sorted((m.text, m.author, m.target.value, targets.get(m.target.value, {}).get(m.target_id))
                         for m in project.memos()),
+        # Tree order with level and parent: hierarchy and order among siblings; codes by path.
+        "themes": [(t.theme.name, t.theme.level, theme_name.get(t.theme.parent_id), t.theme.definition,
+                    t.theme.status.value, t.theme.position, t.codes, t.theme.x, t.theme.y) for t in summaries],
+        "exemplars": [(theme_name[e.theme_id], coding_key[e.coding_id], e.position, e.chosen_by)
+                      for e in project.exemplars()],
     }
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[dict[str, Any], Path]]:
-    """The demo study (plus a memo on a coding) and its QDPX export, built once for the module."""
+    """The demo study (plus a memo on a coding, a memo on a theme, exemplars, a subtheme moved on the
+    map and one added out of order) and its QDPX export, built once for the module."""
     folder = tmp_path_factory.mktemp("demo")
     with build_demo(folder / "demo.cotheme") as project:
-        first = project.codings()[0]
+        first, second = project.codings()[:2]
         project.add_memo("Why this line matters.", target="coding", ref=str(first.id), author="Rowan Pike")
+        project.add_memo("Is this one theme or two?", target="theme", ref="Being known", author="Sam Okafor")
+        project.add_exemplar("Being known", second.id, "Rowan Pike")
+        project.add_exemplar("Being known", first.id, "Sam Okafor")
+        themes = {t.theme.name: t.theme.id for t in project.themes()}
+        project.save_map_positions({themes["Starting again"]: (120.5, -40.0)})
+        project.create_theme("Aaa, first by name, last by order", parent="Being known", status="reviewed")
         out = folder / "demo.qdpx"
         result = project.export_qdpx(out)
-        assert result.counts["codings"] == 107 and result.counts["memos"] == 11
+        assert result.counts["codings"] == 107 and result.counts["memos"] == 12 and result.counts["themes"] == 11
         yield snapshot(project), out
 
 
@@ -62,8 +77,11 @@ def test_our_project_survives_a_round_trip(demo: tuple[dict[str, Any], Path], ta
     created, result = Project.create_from_qdpx(target, path)
     with created as project:
         assert result.conflicts == [] and result.notes == []
+        assert result.created["themes"] == 11
         after = snapshot(project)
+        assert after["themes"] == before["themes"] and after["exemplars"] == before["exemplars"]
         assert after == before
+        assert {level for _, level, *_ in after["themes"]} == {0, 1, 2}  # overarching, themes, subthemes
         assert any(turn[4] is not None for _, _, turns, _ in after["documents"].values() for turn in turns)  # timestamps
         again = project.import_qdpx(path)  # the same file twice: nothing new
         assert again.created == {} and again.conflicts == []

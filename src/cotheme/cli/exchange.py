@@ -23,7 +23,7 @@ from cotheme.services.project import Project
 
 app = typer.Typer(cls=Group, help="Export a project for other programs.", no_args_is_help=True)
 
-KINDS = ("members", "codes", "attributes", "cases", "documents", "codings", "memos")
+KINDS = ("members", "codes", "attributes", "cases", "documents", "codings", "themes", "memos")
 
 
 def is_qdpx(name: str) -> bool:

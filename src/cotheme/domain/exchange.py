@@ -3,9 +3,11 @@
 Owns the exchange model (``ExchangeProject`` and its users, codes, sources with selections and codings,
 notes with what they are attached to, cases, variables and sets, all identified by GUID), the cotheme
 extension that carries what REFI-QDA cannot hold (speaker turns with timestamps, interview metadata, the
-codebook's inclusion/exclusion/example, study metadata, member roles), a ``Problem`` found in a file, and
-three small rules: how a GUID is written (lower case, no braces), how a code's definition and its extra
-fields share one REFI ``Description``, and how a text without known turns is cut into searchable turns.
+codebook's inclusion/exclusion/example, study metadata, member roles, the theme hierarchy with status,
+order, map positions and exemplars), a ``Problem`` found in a file, and four small rules: how a GUID is
+written (lower case, no braces), how a code's definition and its extra fields share one REFI
+``Description``, how a text without known turns is cut into searchable turns, and in which order sets
+that stand for nested themes are created (parents first, a cycle broken).
 
 Positions here are always code points of the canonical text (NFC, ``\\n``); converting another
 program's count happens while reading. Must not do I/O.
@@ -32,6 +34,7 @@ __all__ = [
     "ExSelection",
     "ExSet",
     "ExSource",
+    "ExThemeExtra",
     "ExUser",
     "ExVariable",
     "ExchangeProject",
@@ -40,6 +43,7 @@ __all__ = [
     "compose_description",
     "norm_guid",
     "paragraph_turns",
+    "parents_first",
     "split_description",
 ]
 
@@ -208,6 +212,21 @@ class ExDocumentExtra:
 
 
 @dataclass(frozen=True, slots=True)
+class ExThemeExtra:
+    """What a REFI-QDA ``Set`` cannot say about the theme it stands for (a set cannot nest).
+
+    ``parent`` is the GUID of the parent theme's set (``None``: top level); ``position`` its order among
+    its siblings; ``map`` a position saved on the thematic map; ``exemplars`` the illustrative codings
+    in the team's order, each as (coding GUID, GUID of the user who chose it or ``None``)."""
+
+    parent: str | None = None
+    status: str = "candidate"
+    position: int = 0
+    map: tuple[float, float] | None = None
+    exemplars: tuple[tuple[str, str | None], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class CothemeExtension:
     """The sidecar ``cotheme/extension.json`` of a QDPX written by cotheme."""
 
@@ -216,6 +235,7 @@ class CothemeExtension:
     members: dict[str, ExMemberExtra] = field(default_factory=dict)
     codes: dict[str, ExCodeExtra] = field(default_factory=dict)
     documents: dict[str, ExDocumentExtra] = field(default_factory=dict)
+    themes: dict[str, ExThemeExtra] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,3 +333,33 @@ def paragraph_turns(text: str) -> tuple[TurnDraft, ...]:
             start = cut + 1
         turns.append(TurnDraft(None, start, stop))
     return tuple(turns)
+
+
+def parents_first(sets: tuple[ExSet, ...], parent_of: dict[str, str | None]) -> list[tuple[ExSet, str | None]]:
+    """``sets`` ordered so that a set comes after the set it is nested under, each with its parent's GUID.
+
+    ``parent_of`` gives a set's parent (the cotheme extension's theme hierarchy). A parent that is not
+    among ``sets`` is returned as it is (the caller may know it already); a set that would be its own
+    ancestor is placed at the top level (parent ``None``) so a hostile file cannot loop. Siblings keep
+    the order of ``sets``."""
+    by_guid = {s.guid: s for s in sets}
+    placed: dict[str, str | None] = {}
+    ordered: list[tuple[ExSet, str | None]] = []
+    for item in sets:
+        chain: list[ExSet] = []  # item, its parent, ... up to the first placed or outside one (no recursion:
+        inside: set[str] = set()  # a hostile file may nest thousands deep)
+        current = item
+        while current.guid not in placed and current.guid not in inside:
+            chain.append(current)
+            inside.add(current.guid)
+            parent = parent_of.get(current.guid)
+            if parent is None or parent not in by_guid:
+                break
+            current = by_guid[parent]
+        for at, node in enumerate(reversed(chain)):
+            parent = parent_of.get(node.guid)
+            if at == 0 and parent in inside:
+                parent = None  # the top of a cycle: break it here
+            placed[node.guid] = parent
+            ordered.append((node, parent))
+    return ordered

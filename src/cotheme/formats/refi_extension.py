@@ -2,8 +2,9 @@
 
 Owns the JSON layout (documented in ``docs/refi-qda.md``): a ``format`` marker and ``version``, the study
 metadata, member roles and permissions, each code's definition with inclusion, exclusion and example,
-and each document's title, interview metadata, speaker turns with timestamps and the SHA-256 of the
-text the turns lie on. Everything is keyed by the GUIDs of ``project.qde``, so the sidecar adds to the
+each document's title, interview metadata, speaker turns with timestamps and the SHA-256 of the
+text the turns lie on, and what a ``Set`` cannot say about the theme it stands for (parent, status,
+order, map position, exemplars). Everything is keyed by the GUIDs of ``project.qde``, so the sidecar adds to the
 standard file without changing it: other programs open the archive and ignore the entry.
 
 Reading is defensive: the file may come from anywhere, so each part of a wrong shape is ignored with a
@@ -17,8 +18,11 @@ from datetime import date
 from typing import Any
 
 from cotheme.domain.documents import SourceInfo
-from cotheme.domain.exchange import CothemeExtension, ExCodeExtra, ExDocumentExtra, ExMemberExtra, norm_guid
+from cotheme.domain.exchange import (
+    CothemeExtension, ExCodeExtra, ExDocumentExtra, ExMemberExtra, ExThemeExtra, norm_guid,
+)
 from cotheme.domain.project import STUDY_FIELDS
+from cotheme.domain.themes import ThemeStatus
 from cotheme.domain.transcript import TurnDraft
 from cotheme.formats.refi_archive import EXTENSION_ENTRY
 from cotheme.formats.refi_xml import Findings
@@ -30,6 +34,7 @@ VERSION = 1
 _PERMISSIONS = ("lead", "coder", "viewer")
 _CODE_FIELDS = ("definition", "inclusion", "exclusion", "example")
 _SOURCE_TEXT = ("file_name", "format", "mode", "interviewer")
+_STATUSES = tuple(s.value for s in ThemeStatus)
 
 
 def write_extension(extension: CothemeExtension, written_by: str) -> bytes:
@@ -45,6 +50,7 @@ def write_extension(extension: CothemeExtension, written_by: str) -> bytes:
             for g, c in extension.codes.items()
         },
         "documents": {g: _document_json(d) for g, d in extension.documents.items()},
+        "themes": {g: _theme_json(t) for g, t in extension.themes.items()},
     }
     return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
@@ -66,6 +72,16 @@ def _document_json(extra: ExDocumentExtra) -> dict[str, Any]:
     }
 
 
+def _theme_json(extra: ExThemeExtra) -> dict[str, Any]:
+    return {
+        "parent": extra.parent,
+        "status": extra.status,
+        "position": extra.position,
+        "map": list(extra.map) if extra.map is not None else None,
+        "exemplars": [list(e) for e in extra.exemplars],
+    }
+
+
 def read_extension(payload: Any, findings: Findings) -> CothemeExtension | None:
     """The extension in ``payload`` (parsed JSON), or ``None`` when it is not one cotheme can use."""
     where = EXTENSION_ENTRY
@@ -82,6 +98,7 @@ def read_extension(payload: Any, findings: Findings) -> CothemeExtension | None:
         members=_keyed(payload.get("members"), "members", _member, findings),
         codes=_keyed(payload.get("codes"), "codes", _code, findings),
         documents=_keyed(payload.get("documents"), "documents", _document, findings),
+        themes=_keyed(payload.get("themes"), "themes", _theme, findings),
     )
 
 
@@ -164,3 +181,39 @@ def _turns(items: Any) -> tuple[TurnDraft, ...] | None:
             return None
         turns.append(TurnDraft(speaker, start, end, t0, t1))
     return tuple(turns)
+
+
+def _theme(item: dict[str, Any]) -> ExThemeExtra | None:
+    parent, status, position = item.get("parent"), item.get("status", "candidate"), item.get("position", 0)
+    point, exemplars = item.get("map"), item.get("exemplars") or []
+    parent_guid = norm_guid(parent) if isinstance(parent, str) else None
+    if (parent is not None and parent_guid is None) or status not in _STATUSES:
+        return None
+    if not isinstance(position, int) or isinstance(position, bool):
+        return None
+    if point is not None and not (isinstance(point, list) and len(point) == 2 and all(_number(n) for n in point)):
+        return None
+    chosen = _exemplars(exemplars)
+    if chosen is None:
+        return None
+    return ExThemeExtra(parent=parent_guid, status=status, position=position,
+                        map=(float(point[0]), float(point[1])) if point is not None else None, exemplars=chosen)
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value == value and abs(value) != float("inf")
+
+
+def _exemplars(items: Any) -> tuple[tuple[str, str | None], ...] | None:
+    if not isinstance(items, list):
+        return None
+    found = []
+    for item in items:
+        if not isinstance(item, list) or len(item) != 2:
+            return None
+        coding = norm_guid(item[0]) if isinstance(item[0], str) else None
+        chooser = norm_guid(item[1]) if isinstance(item[1], str) else None
+        if coding is None or (item[1] is not None and chooser is None):
+            return None
+        found.append((coding, chooser))
+    return tuple(found)

@@ -211,8 +211,12 @@ class ProjectWalker:
 
         codes = members("MemberCode")
         self.code_refs.extend((g, element, False) for g in codes)
+        notes = members("MemberNote")
+        for note in notes:  # a note in a set is about it (REFI-QDA has no NoteRef on a set)
+            self.note_targets[note].append(NoteTarget("set", guid))
+            self.note_refs.append((note, element))
         return ExSet(guid=guid, name=attrs.text("name").strip(), description=text_of(element, "Description"),
-                     codes=codes, sources=members("MemberSource"), notes=members("MemberNote"))
+                     codes=codes, sources=members("MemberSource"), notes=notes)
 
     # -- sources and notes -----------------------------------------------------------------------
     def _source(self, element: etree._Element) -> ExSource | None:

@@ -2,7 +2,7 @@
 
 Owns the element order the schemas require (``Project-mrt2019.xsd``, ``Codebook-mrt2019.xsd``), where
 each note's ``NoteRef`` goes (project, source, selection, coding or code; REFI-QDA has no note reference
-on a case or a set), and the archive layout: ``project.qde``, ``Sources/<guid>.txt`` (UTF-8 without a
+on a case or a set, so a note about a set is written as the set's ``MemberNote``), and the archive layout: ``project.qde``, ``Sources/<guid>.txt`` (UTF-8 without a
 byte-order mark, ``\\n`` line ends, the canonical text itself, so positions are code points as §10.2
 says and, for text without characters outside the Basic Multilingual Plane, equal to NVivo's UTF-16
 count too) and the optional ``cotheme/extension.json``. On request the archive takes NVivo 12's own form
@@ -190,6 +190,7 @@ class _ProjectXml:
                 self._source(source)
             out.close("Sources")
         self._notes()
+        self._sets()
         out.element("Description", project.description)
         out.refs("NoteRef", self.notes.get(("project", None), []))
         out.close("Project")
@@ -264,6 +265,21 @@ class _ProjectXml:
             f'<Coding guid="{coding.guid}"{user}{when}><CodeRef targetGUID="{coding.code}"/>'
             + ("".join(f'<NoteRef targetGUID="{n}"/>' for n in notes) if notes else "") + "</Coding>"
         )
+
+    def _sets(self) -> None:
+        """Sets after notes (the schema's order: ... Notes, Links, Sets, Graphs, Description)."""
+        if not self.project.sets:
+            return
+        out = self.out
+        out.open("Sets", {})
+        for item in self.project.sets:
+            out.open("Set", {"guid": item.guid, "name": item.name})
+            out.element("Description", item.description)
+            out.refs("MemberCode", item.codes)
+            out.refs("MemberSource", item.sources)
+            out.refs("MemberNote", list(dict.fromkeys((*item.notes, *self.notes.get(("set", item.guid), [])))))
+            out.close("Set")
+        out.close("Sets")
 
     def _notes(self) -> None:
         if not self.project.notes:

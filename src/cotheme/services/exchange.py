@@ -158,7 +158,7 @@ def discard_new_project(target: str) -> None:
 
 
 def import_codebook_qdc(store: Store, path: Path) -> ExchangeImport:
-    """Merge the codes of a QDC codebook into the project (sets are reported, not imported)."""
+    """Merge the codes of a QDC codebook into the project, and its sets as top-level themes of codes."""
     limit = max_import_bytes()
     size = _existing(path).stat().st_size
     if size > limit:
@@ -203,10 +203,10 @@ def export_qdpx(store: Store, path: Path, *, deidentified_only: bool = False, nv
 
 
 def export_codebook_qdc(store: Store, path: Path) -> Path:
-    """Write the codebook as a REFI-QDA ``.qdc`` at ``path``."""
+    """Write the codebook as a REFI-QDA ``.qdc`` at ``path``, each theme a set of its codes."""
     with store.read() as conn:
-        codes = read_codebook(conn)
-    data = write_codebook_xml(codes, origin())
+        codes, sets = read_codebook(conn)
+    data = write_codebook_xml(codes, origin(), sets)
     _atomic(path, lambda handle: handle.write(data))
     return path
 

@@ -5,12 +5,13 @@ code's definition with its inclusion, exclusion and example composed into one ``
 exactly in the extension; ``isCodable`` false only for codes another program marked so); attributes ->
 text variables; cases with their values and documents; each document's current revision -> a text
 source; each coding -> one selection holding one coding (the selection's GUID derived from the
-coding's, so exporting twice gives the same file); memos -> notes attached to the project, a source, a
-code or a coding. The extension carries study metadata, member roles, code fields, document titles,
-interview metadata and turns.
+coding's, so exporting twice gives the same file); themes -> sets of codes (``exchange_themes``); memos
+-> notes attached to the project, a source, a code, a coding or (as a member note) a theme's set. The
+extension carries study metadata, member roles, code fields, document titles, interview metadata,
+turns, and the theme hierarchy with status, order, map positions and exemplars.
 
-Codings still on an earlier revision of their document are not exported (they are counted).
-Sets stay empty until themes exist (issue #5). Must not write files.
+Codings still on an earlier revision of their document are not exported (they are counted), nor are
+exemplars chosen among them. Must not write files.
 """
 
 from __future__ import annotations
@@ -25,11 +26,12 @@ from sqlalchemy import Connection
 from cotheme import __version__
 from cotheme.domain.exchange import (
     CothemeExtension, ExCase, ExCode, ExCodeExtra, ExCoding, ExchangeProject, ExDocumentExtra, ExMemberExtra,
-    ExNote, ExSelection, ExSource, ExUser, ExVariable, NoteTarget, compose_description,
+    ExNote, ExSelection, ExSet, ExSource, ExUser, ExVariable, NoteTarget, compose_description,
 )
 from cotheme.domain.memos import MemoTarget
 from cotheme.domain.project import STUDY_FIELDS
 from cotheme.domain.transcript import TurnDraft
+from cotheme.services.exchange_themes import theme_sets
 from cotheme.storage import codes as codes_repo
 from cotheme.storage import exchange as repo
 from cotheme.storage import study
@@ -79,31 +81,33 @@ def read_project(conn: Connection) -> ExportContent:
             turns=tuple(_turn(t) for t in turns.get(doc.revision_id, ())),
         )
     coding_guid = {r[0]: r[1] for r in codings}
-    notes = tuple(_note(r, member_guid, doc_guid, code_guid, coding_guid) for r in repo.all_memos(conn))
-    # THEMES SEAM (issue #5): themes would go out as ``sets=`` (ExSet: guid, name, description, member
-    # code GUIDs via ``code_guid``), and their status and hierarchy in the extension; none are written yet.
+    themed = theme_sets(conn, code_guid, coding_guid, {r.name: r.guid for r in member_rows})
+    guids = _Guids(member_guid, doc_guid, code_guid, coding_guid, themed.guid)
+    notes = tuple(_note(r, guids) for r in repo.all_memos(conn))
     project = ExchangeProject(
         name=info.title, origin=origin(), description=info.description,
         users=tuple(ExUser(r.guid, r.name) for r in member_rows), codes=code_list, variables=variables,
         cases=_cases(conn, attribute_guid, documents.values()), sources=tuple(sources),
-        notes=notes,
+        notes=notes, sets=themed.sets,
     )
     extension = CothemeExtension(
         study={f: getattr(info, f) for f in STUDY_FIELDS},
         members={r.guid: ExMemberExtra(r.role_label, r.permission) for r in member_rows},
-        codes=code_extra, documents=doc_extra,
+        codes=code_extra, documents=doc_extra, themes=themed.extras,
     )
     stats = {"members": len(member_rows), "codes": len(code_list), "documents": len(sources),
              "codings": len(codings), "memos": len(project.notes), "cases": len(project.cases),
-             "attributes": len(variables)}
+             "attributes": len(variables), "themes": len(themed.sets)}
     return ExportContent(
         project, extension, stats, astral_documents=[d.title for d in documents.values() if _ASTRAL.search(d.text)],
         old_codings=repo.count_old_codings(conn),
     )
 
 
-def read_codebook(conn: Connection) -> tuple[ExCode, ...]:
-    return _codes(conn)[0]
+def read_codebook(conn: Connection) -> tuple[tuple[ExCode, ...], tuple[ExSet, ...]]:
+    """The codebook and the themes as sets of its codes (a ``.qdc`` has no extension: themes go flat)."""
+    code_list, _, code_guid = _codes(conn)
+    return code_list, theme_sets(conn, code_guid, {}, {}).sets
 
 
 def _codes(conn: Connection) -> tuple[tuple[ExCode, ...], dict[str, ExCodeExtra], dict[int, str]]:
@@ -163,23 +167,35 @@ def _turn(row: Any) -> TurnDraft:
     return TurnDraft(row.speaker, row.start_offset, row.end_offset, row.t_start_ms, row.t_end_ms)
 
 
-def _note(row: Any, member_guid: dict[int, str], doc_guid: dict[int, str], code_guid: dict[int, str],
-          coding_guid: dict[int, str]) -> ExNote:
+@dataclass(frozen=True, slots=True)
+class _Guids:
+    """The GUID of each exported object by its id, per kind (what a memo can be attached to)."""
+
+    member: dict[int, str]
+    document: dict[int, str]
+    code: dict[int, str]
+    coding: dict[int, str]
+    theme: dict[int, str]
+
+
+def _note(row: Any, guids: _Guids) -> ExNote:
     kind = MemoTarget(row.target)
     if kind is MemoTarget.PROJECT:
         target = NoteTarget("project")
     elif kind is MemoTarget.DOCUMENT:
-        target = NoteTarget("source", doc_guid[row.document_id])
+        target = NoteTarget("source", guids.document[row.document_id])
     elif kind is MemoTarget.CODE:
-        target = NoteTarget("code", code_guid[row.code_id])
-    elif row.coding_id in coding_guid:
-        target = NoteTarget("coding", coding_guid[row.coding_id])
+        target = NoteTarget("code", guids.code[row.code_id])
+    elif kind is MemoTarget.THEME:
+        target = NoteTarget("set", guids.theme[row.theme_id])  # written as the set's MemberNote
+    elif row.coding_id in guids.coding:
+        target = NoteTarget("coding", guids.coding[row.coding_id])
     else:  # a memo on a coding of an earlier revision: the coding is not exported, keep the memo
         target = NoteTarget("project")
     first_line = row.text.strip().split("\n", 1)[0]
     return ExNote(
         guid=row.guid, text=row.text, name=first_line[:NOTE_NAME_CHARS],
-        creating_user=member_guid.get(row.author_id) if row.author_id is not None else None,
+        creating_user=guids.member.get(row.author_id) if row.author_id is not None else None,
         created=as_utc(row.created_at), modified=as_utc(row.updated_at), targets=(target,),
     )
 

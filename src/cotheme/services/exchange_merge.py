@@ -10,9 +10,11 @@ Owns the merge rules, all applied inside the caller's one transaction:
   name under its parent, a case id, an attribute name) and otherwise created with the file's GUID;
 * names cotheme cannot take are adapted and reported (a ``/`` in a code name, an empty name, a second
   code of one name under one parent); the ATLAS.ti pseudo-user "ATLAS.ti" gets no member;
-* what cotheme cannot hold is reported, never dropped silently: sets (the seam where they become themes, issue #5, is
-  marked ``THEMES SEAM``),
-  case descriptions, selection references of cases, the sources ``refi_read`` skipped.
+* sets become themes (``exchange_themes``), after the codings so exemplars find theirs and before the
+  memos so a note in a set becomes a memo on its theme;
+* what cotheme cannot hold is reported, never dropped silently: case descriptions, selection
+  references of cases, the sources ``refi_read`` skipped (and, from ``exchange_themes``, document sets
+  and the sources in sets).
 
 Must not parse files nor write them; it receives an ``ExchangeProject``.
 """
@@ -37,6 +39,7 @@ from cotheme.domain.project import Permission
 from cotheme.domain.text import anchor_in
 from cotheme.domain.transcript import ParsedTranscript
 from cotheme.services.exchange_names import clean_code_name, clean_name, is_pseudo_user, unique
+from cotheme.services.exchange_themes import merge_sets
 from cotheme.storage import cases as cases_repo
 from cotheme.storage import codes as codes_repo
 from cotheme.storage import documents as docs_repo
@@ -89,6 +92,7 @@ class Merge:
         self.cases: dict[str, int] = {}
         self.docs: dict[str, _Doc | None] = {}
         self.codings: dict[str, int] = {}
+        self.themes: dict[str, int] = {}
 
     def run(self) -> ExchangeImport:
         if self.fresh:
@@ -100,6 +104,7 @@ class Merge:
         self._documents()
         self._link_cases()
         self._codings()
+        self.themes = merge_sets(self)
         self._memos()
         self._report_unheld()
         self.result.created = {k: v for k, v in self.created.items() if v}
@@ -422,18 +427,14 @@ class Merge:
                 return MemoTarget.DOCUMENT, self.docs[guid].id  # type: ignore[union-attr]
             if target.kind == "code" and guid in self.codes:
                 return MemoTarget.CODE, self.codes[guid]
+            if target.kind == "set" and guid in self.themes:
+                return MemoTarget.THEME, self.themes[guid]
             coding = coding_ids.get(first_coding.get(guid, guid)) if target.kind in ("coding", "selection") else None
             if coding is not None:
                 return MemoTarget.CODING, coding.id
         return MemoTarget.PROJECT, None
 
     def _report_unheld(self) -> None:
-        # THEMES SEAM (issue #5): ``self.project.sets`` holds every REFI-QDA Set (guid, name, description,
-        # member codes by GUID - map them with ``self.codes`` - sources and notes). Creating themes from
-        # them, in this transaction, belongs here; until then they are reported, not imported.
-        if self.project.sets:
-            names = ", ".join(f"'{s.name}'" for s in self.project.sets)
-            self.note(f"{len(self.project.sets)} set(s) not imported: REFI-QDA sets do not become cotheme themes yet ({names}).")
         if self.project.skipped:
             self.note(f"Not imported (cotheme holds text transcripts only): {', '.join(self.project.skipped)}.")
 

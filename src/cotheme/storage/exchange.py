@@ -3,7 +3,7 @@ their own GUIDs and timestamps.
 
 Owns the bulk reads an export needs (members, codes, documents with their current text and turns,
 codings of current revisions, memos, cases with attribute values, each with its GUID), the GUID
-look-ups an import merges by, and inserts that keep a given GUID and creation time. Where an existing
+look-ups an import merges by, and inserts that keep a given GUID and creation time (a theme too). Where an existing
 repository already writes an object (a document with its revision, turns and search units; a memo with
 its search unit; a case with a value for every attribute), it is called and the row then takes the
 given GUID and times, so those rules live in one place.
@@ -25,14 +25,16 @@ from sqlalchemy import Connection, Row, String, Table, func, insert, select, typ
 from cotheme.domain.documents import SourceInfo
 from cotheme.domain.memos import MemoTarget
 from cotheme.domain.project import Permission
+from cotheme.domain.themes import ThemeStatus
 from cotheme.domain.transcript import ParsedTranscript
 from cotheme.storage import cases as cases_repo
 from cotheme.storage import codings as codings_repo
 from cotheme.storage import documents as docs_repo
 from cotheme.storage import memos as memos_repo
 from cotheme.storage import study
+from cotheme.storage import themes as themes_repo
 from cotheme.storage.schema import (
-    attributes, case_values, cases, codes, codings, documents, members, memos, revisions, turns,
+    attributes, case_values, cases, codes, codings, documents, members, memos, revisions, themes, turns,
 )
 from cotheme.storage.store import as_utc, now
 
@@ -222,6 +224,14 @@ def insert_attribute(conn: Connection, guid: str, name: str) -> int:
     attribute_id = cases_repo.ensure_attributes(conn, [name])[name]
     update_row(conn, attributes, attribute_id, guid=guid)
     return attribute_id
+
+
+def insert_theme(conn: Connection, *, guid: str, parent_id: int | None, name: str, definition: str,
+                 status: ThemeStatus, position: int) -> int:
+    theme_id = themes_repo.insert_theme(conn, name=name, parent_id=parent_id, definition=definition, status=status,
+                                        position=position)
+    update_row(conn, themes, theme_id, guid=guid)
+    return theme_id
 
 
 def pids(conn: Connection) -> set[str]:

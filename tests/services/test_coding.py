@@ -104,3 +104,59 @@ def test_codings_frame(coded: Project) -> None:
     assert list(frame.columns) == ["id", "document", "case", "speaker", "code", "coder", "start", "end", "text", "created_at"]
     assert frame.loc[0, "text"] == "waiting list"
     assert frame.loc[0, "case"] == "P01"
+
+
+def _speakers_as_stored_and_as_defined(project: Project) -> list[tuple[str | None, str | None]]:
+    """Each coding's stored speaker beside the definition: the label of the last turn of its revision
+    that starts at or before the coding."""
+    from sqlalchemy import select
+
+    from cotheme.storage.codings import speaker_at
+    from cotheme.storage.schema import codings
+
+    with project._store.read() as conn:
+        return [
+            (stored, defined)
+            for stored, defined in conn.execute(
+                select(codings.c.speaker, speaker_at(codings.c.revision_id, codings.c.start_offset))
+            )
+        ]
+
+
+def test_the_stored_speaker_follows_every_change(coded: Project) -> None:
+    text = coded.document("P01").text
+    first = coded.code("P01", "Waiting", quote="the waiting list was long", coder="Lead", create=True)
+    asked = coded.code("P01", "Asked", quote="What was that like?", coder="Lead", create=True)
+    across = coded.code("P01", "Asked", start=text.index("like?"), end=text.index("Honestly") + 8, coder="Lead")
+    assert (first.speaker, asked.speaker, across.speaker) == ("P01", "Interviewer", "Interviewer")
+    # Moving a coding into another turn changes its speaker.
+    moved = coded.update_coding(asked.id, start=text.index("Honestly"), end=text.index("Honestly") + 8)
+    assert moved.speaker == "P01"
+    # Renaming a speaker renames the codings in its turns, and only those.
+    coded.rename_speaker("P01", "P01", "Participant 1")
+    assert {e.id: e.speaker for e in coded.codings()} == {
+        first.id: "Participant 1", asked.id: "Participant 1", across.id: "Interviewer"}
+    # An edit that moves every coding to a new revision keeps them on their turns.
+    coded.edit_document("P01", replace="Thank you for joining. ", with_text="", author="Lead")
+    pairs = _speakers_as_stored_and_as_defined(coded)
+    assert len(pairs) == 3 and all(stored == defined for stored, defined in pairs)
+    assert {e.speaker for e in coded.codings()} == {"Participant 1", "Interviewer"}
+
+
+def test_bulk_inserted_codings_get_their_speaker(coded: Project) -> None:
+    from cotheme.domain.text import anchor_in
+    from cotheme.storage import codings as codings_repo
+    from cotheme.storage.store import now
+
+    doc = coded.document("P01")
+    code = coded.create_code("Bulk")
+    rows: list[dict[str, object]] = []
+    for quote in ("How did you first", "My GP mentioned", "What was that", "Café visits"):
+        a = anchor_in(doc.text, doc.text.index(quote), doc.text.index(quote) + len(quote))
+        rows.append({"document_id": doc.id, "revision_id": doc.revision_id, "code_id": code.id,
+                     "coder_id": None, "start_offset": a.start, "end_offset": a.end, "quote": a.quote,
+                     "prefix": a.prefix, "suffix": a.suffix, "created_at": now(), "updated_at": now()})
+    with coded._store.write() as conn:
+        codings_repo.insert_many(conn, rows)
+    assert [e.speaker for e in coded.codings(code="Bulk")] == ["Interviewer", "P01", "Interviewer", "P01"]
+    assert all(stored == defined for stored, defined in _speakers_as_stored_and_as_defined(coded))

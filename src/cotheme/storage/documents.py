@@ -214,6 +214,12 @@ def rename_speaker(conn: Connection, doc_id: int, old: str, new: str) -> int:
     changed = conn.execute(
         update(turns).where(turns.c.revision_id == rev_id, turns.c.speaker == old).values(speaker=new)
     ).rowcount
+    # A coding's stored speaker is its turn's label (``storage.codings``): every turn labelled ``old``
+    # is renamed, so every coding on this revision labelled ``old`` is too.
+    conn.execute(
+        update(codings).where(codings.c.revision_id == rev_id, codings.c.speaker == old).values(speaker=new)
+        .execution_options(cotheme_untracked=True)  # derived from the turns; the rename is the change
+    )
     conn.execute(
         update(search_units)
         .where(search_units.c.document_id == doc_id, search_units.c.speaker == old)

@@ -16,6 +16,7 @@ from cotheme.domain.documents import Document, Turn
 from cotheme.domain.revisions import RevisionInfo
 from cotheme.domain.text import Anchor, word_count
 from cotheme.storage import bulk, search
+from cotheme.storage.codings import speaker_at
 from cotheme.storage.documents import TURN_COLUMNS, read_document, read_turns
 from cotheme.storage.schema import codes, codings, documents, members, revisions, turns
 from cotheme.storage.store import as_utc, now
@@ -83,6 +84,7 @@ def carry_codings(conn: Connection, revision_id: int, placed: Sequence[tuple[int
             revision_id=revision_id, start_offset=bindparam("s"), end_offset=bindparam("e"),
             quote=bindparam("q"), prefix=bindparam("p"), suffix=bindparam("x"),
             anchor_status=bindparam("st"), anchor_score=bindparam("sc"), old_quote=bindparam("oq"),
+            speaker=speaker_at(revision_id, bindparam("s")),
         )
     )
     conn.execute(
@@ -110,7 +112,7 @@ def place(conn: Connection, coding_id: int, revision_id: int, anchor: Anchor, ol
         update(codings).where(codings.c.id == coding_id).values(
             revision_id=revision_id, start_offset=anchor.start, end_offset=anchor.end, quote=anchor.quote,
             prefix=anchor.prefix, suffix=anchor.suffix, anchor_status="ok", anchor_score=None,
-            old_quote=old_quote, updated_at=now(),
+            old_quote=old_quote, updated_at=now(), speaker=speaker_at(revision_id, anchor.start),
         )
     )
 

@@ -189,7 +189,7 @@ codings = Table(
     _guid(),
     Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
     Column("revision_id", ForeignKey("revisions.id", ondelete="CASCADE"), nullable=False),
-    Column("code_id", ForeignKey("codes.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("code_id", ForeignKey("codes.id", ondelete="CASCADE"), nullable=False),
     Column("coder_id", ForeignKey("members.id", ondelete="SET NULL"), nullable=True, index=True),
     Column("start_offset", Integer, nullable=False),
     Column("end_offset", Integer, nullable=False),
@@ -200,11 +200,16 @@ codings = Table(
     _stamp("updated_at"),
     CheckConstraint("start_offset >= 0 AND end_offset > start_offset", name="span"),
     Index("ix_codings_document_start", "document_id", "start_offset"),
+    # 0006: a code's extracts in reading order straight from the index (and code_id for cascades).
+    Index("ix_codings_code_document_start", "code_id", "document_id", "start_offset", "id"),
     # 0003: how the coding came through the last transcript edit (cotheme.domain.reanchor.Status):
     # ok | moved | edited | fuzzy | review; its score (0-1) and the quote it had before that edit.
     Column("anchor_status", String(10), nullable=False, server_default="ok", index=True),
     Column("anchor_score", Float, nullable=True),
     Column("old_quote", Text, nullable=True),
+    # 0006: the speaker of the turn the coding starts in (the last turn of its revision starting at or
+    # before it), kept by storage.codings and documents.rename_speaker so extracts need no lookup.
+    Column("speaker", String(200), nullable=True),
 )
 
 #: Which column a memo's ``target`` needs (0002 added themes; SQLite had to rebuild the table).

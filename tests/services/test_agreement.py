@@ -97,3 +97,15 @@ def test_reflexive_mode_hides_every_score(coded: Project) -> None:
     assert [d.code for d in report.differences] == ["Listening"]
     coded.set_reflexive_mode(False)
     assert coded.agreement(["Ana", "Ben"], bootstrap=0).overall is not None
+
+
+def test_the_methods_report_states_agreement_or_why_there_is_none(coded: Project) -> None:
+    computed = coded.agreement(["Ana", "Ben"], bootstrap=0).overall
+    assert computed is not None
+    lines = {s.title: s.lines for s in coded.methods_report().sections}["Agreement between coders"]
+    assert lines[0] == "1 of 1 coded transcripts were coded by more than one person."
+    assert lines[1].startswith("Ana and Ben both coded 1 transcript(s) (P01): ")
+    assert f"Krippendorff's alpha {computed.krippendorff_alpha.value:.2f}" in lines[1]
+    coded.set_reflexive_mode(True)
+    (reflexive,) = {s.title: s.lines for s in coded.methods_report().sections}["Agreement between coders"]
+    assert "deliberately not computed" in reflexive

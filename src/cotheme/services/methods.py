@@ -19,6 +19,7 @@ from cotheme.domain.reports import MethodsReport, MethodsSection
 from cotheme.domain.themes import Theme
 from cotheme.services import assist_setting
 from cotheme.services import history  # issue #4: the codebook's versioned history
+from cotheme.services.agreement_summary import agreement_lines
 from cotheme.services.templates import TEMPLATE_SETTING, get_template
 from cotheme.errors import NotFound
 from cotheme.storage import cases as cases_repo
@@ -212,7 +213,7 @@ def methods_report(store: Store) -> MethodsReport:
         MethodsSection("Codebook and its changes over time", _codebook(f) + history.methods_summary(store)),
         MethodsSection("Codebook history", history.methods_lines(store)),  # issue #4: every versioned change
         MethodsSection("Themes", (_themes_line(f),)),
-        MethodsSection("Agreement between coders", ("Not computed.",)),
+        MethodsSection("Agreement between coders", agreement_lines(store)),
         MethodsSection("Software", (
             f"cotheme {__version__}" + (f" (project created with {info.software_version})" if info.software_version else "") + ".",
         )),

@@ -76,3 +76,15 @@ def blind_titles(conn: Connection, document_ids: Sequence[int]) -> list[str]:
     rows = conn.execute(select(documents.c.title).where(documents.c.id.in_(list(document_ids)), documents.c.blind)
                         .order_by(documents.c.id))
     return [r[0] for r in rows]
+
+
+def coders_by_document(conn: Connection) -> dict[int, set[int]]:
+    """For each document: the members who coded its current revision at least once."""
+    found: dict[int, set[int]] = {}
+    for doc_id, coder_id in conn.execute(
+        select(codings.c.document_id, codings.c.coder_id).distinct()
+        .join(documents, documents.c.id == codings.c.document_id)
+        .where(codings.c.coder_id.is_not(None), codings.c.revision_id == documents.c.current_revision_id)
+    ):
+        found.setdefault(doc_id, set()).add(coder_id)
+    return found

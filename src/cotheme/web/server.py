@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable
 
@@ -27,6 +28,10 @@ def serve(project: Project, *, host: str = LOOPBACK, port: int = 8765,
     app = create_app(project, token, team=team)
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False, **proxy_settings())
     server = uvicorn.Server(config)
+    # Everything built so far (modules, the app, its schemas and templates) lives as long as the
+    # server: kept out of the collector's full passes, which otherwise walk it all each time a page
+    # of 10,000 extracts allocates enough to set one off (30-40 ms pauses measured).
+    gc.freeze()
     shown = f"[{host}]" if ":" in host else host
     announce(f"http://{shown}:{port}/login" if app.state.team else url_for(host, port, token))
     server.run()

@@ -92,3 +92,11 @@ def test_audit_trail(team: Project, tmp_path: object) -> None:
     assert len(team.audit()) == before and team.documents()[0].title == "P01"
     with pytest.raises(Exception, match="lead"):
         ann.audit()
+
+
+@pytest.mark.parametrize("name", ["ÖZLEM", "Zoë", "ΣΟΦΊΑ"])
+def test_a_member_with_non_ascii_capitals_logs_in_by_their_own_name(team: Project, name: str) -> None:
+    team.add_member(name)
+    team.set_password(name, PASSWORD)
+    assert team.session_member(team.login(name, PASSWORD).token).name == name  # type: ignore[union-attr]
+    assert team.session_member(team.login(f"  {name} ", PASSWORD).token).name == name  # type: ignore[union-attr]

@@ -31,7 +31,13 @@ def any_passwords(conn: Connection) -> bool:
 
 def credentials(conn: Connection, name: str) -> tuple[Member, str | None, bool] | None:
     """The member called ``name`` (ignoring case), their password hash and active flag."""
-    row = conn.execute(select(members).where(func.lower(members.c.name) == name.strip().lower())).first()
+    name = name.strip()
+    # Exactly as written first; then ignoring case with the engine's own lower() on both sides (as
+    # study.find_member): Python's str.lower() folds non-ASCII capitals that SQLite's lower() keeps,
+    # so a member called "ÖZ" could not log in as "ÖZ".
+    row = conn.execute(select(members).where(members.c.name == name)).first()
+    if row is None:
+        row = conn.execute(select(members).where(func.lower(members.c.name) == func.lower(name))).first()
     return (_member(row), row.password_hash, bool(row.active)) if row else None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import Connection, and_, select
+from sqlalchemy import Connection, and_, func, select
 
 from cotheme.domain.coverage import covered_turns
 from cotheme.storage.schema import codings, documents, turns
@@ -19,22 +19,37 @@ Span = tuple[int, int]
 
 
 class CurrentTurns:
-    """The turns of every document's current revision, by document id, in transcript order."""
+    """The turns of every document's current revision, by document id: spans in transcript order and
+    speakers in order of first appearance."""
 
     def __init__(self, conn: Connection) -> None:
         self.spans: dict[int, list[Span]] = defaultdict(list)
         self.speakers: dict[int, list[str]] = defaultdict(list)
-        rows = conn.execute(
-            select(documents.c.id, turns.c.start_offset, turns.c.end_offset, turns.c.speaker)
+        doc_of = {rev: doc for doc, rev in conn.execute(select(documents.c.id, documents.c.current_revision_id))}
+        # 50,000 turns at 300 interviews: read through the driver's own cursor, as plain tuples, in the
+        # order of ix_turns_revision_start (no sort). SQLAlchemy's rows cost more than the query here,
+        # and nothing in this statement touches codings, so the blind-document rewrite has nothing to do.
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute(
+                "SELECT revision_id, start_offset, end_offset FROM turns"
+                " WHERE revision_id IN (SELECT current_revision_id FROM documents)"
+                " ORDER BY revision_id, start_offset"
+            )
+            rows = cursor.fetchall()
+        finally:
+            cursor.close()
+        for rev, start, end in rows:
+            self.spans[doc_of[rev]].append((start, end))
+        first_seen = (
+            select(documents.c.id, turns.c.speaker, func.min(turns.c.idx).label("first"))
             .join(turns, turns.c.revision_id == documents.c.current_revision_id)
-            .order_by(documents.c.id, turns.c.idx)
-        ).all()
-        for doc_id, start, end, speaker in rows:
-            self.spans[doc_id].append((start, end))
-            if speaker is not None:
-                own = self.speakers[doc_id]
-                if speaker not in own:
-                    own.append(speaker)
+            .where(turns.c.speaker.is_not(None))
+            .group_by(documents.c.id, turns.c.speaker)
+            .order_by(documents.c.id, "first")
+        )
+        for doc_id, speaker, _ in conn.execute(first_seen):
+            self.speakers[doc_id].append(speaker)
 
     def count(self, doc_id: int) -> int:
         return len(self.spans.get(doc_id, ()))

@@ -271,7 +271,12 @@ def main() -> None:
         os.environ[assist_model.BACKEND_ENV] = args.backend
     started = time.perf_counter()
     model = assist_model.load()
-    slug = "".join(c if c.isalnum() else "-" for c in model.name)
+    recipe = ""  # the ONNX graph can change under the same model name: its cache must not be reused then
+    if assist_model.backend() == "onnx":
+        from cotheme.services import assist_onnx
+
+        recipe = f" {assist_onnx.RECIPE} batch {assist_onnx.BATCH}"
+    slug = "".join(c if c.isalnum() else "-" for c in model.name + recipe)
     enc = Cached(model, Path(__file__).parent / "out" / f"assist-eval-{slug}.npz" if args.cache else None)
     result: dict[str, object] = {"model": model.name, "load_seconds": round(time.perf_counter() - started, 1)}
     if args.only in (None, "nhs"):

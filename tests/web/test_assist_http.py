@@ -64,3 +64,14 @@ def test_off_is_409_and_no_extra_is_503(assisted: Project, monkeypatch: pytest.M
     missing = client.get("/api/v1/suggest", params={"text": "x"})
     assert missing.status_code == 503 and "pip install 'cotheme[assist]'" in missing.json()["error"]
     assert client.get("/api/v1/assist").json()["installed"] is False
+
+
+def test_the_picker_asks_once_whether_a_document_can_be_helped(assisted: Project, tmp_path: Path) -> None:
+    client = client_for(assisted)
+    assert client.get("/api/v1/documents/1/assist").json() == {"installed": True, "enabled": True, "indexed": True}
+    (tmp_path / "P02.txt").write_text("Interviewer: Hello?\n\nP02: The food was cold.\n", encoding="utf-8")
+    assisted.import_files([tmp_path / "P02.txt"])
+    assert client.get("/api/v1/documents/2/assist").json()["indexed"] is False  # not indexed yet
+    assisted.set_assist(False)
+    assert client.get("/api/v1/documents/1/assist").json() == {"installed": True, "enabled": False, "indexed": False}
+    assert client.get("/api/v1/documents/99/assist").status_code == 404

@@ -144,3 +144,13 @@ class AssistStatus:
     passages: int
     accepted: int
     notes: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentAssist:
+    """Whether the code picker can ask for suggestions on one document: the extra is installed, the
+    project allows it, and the document's current revision is indexed."""
+
+    installed: bool
+    enabled: bool
+    indexed: bool

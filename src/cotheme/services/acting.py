@@ -39,7 +39,7 @@ RULES: dict[str, Need] = {
     "review_queue": R, "deidentified_exports_only": R, "deidentified_documents": R, "require_deidentified": R,
     "export_codebook": R, "export_codebook_qdc": R, "export_themes": R, "assist_status": R,
     "assist_provenance": R, "codebook_history": R, "codebook_as_of": R, "codebook_diff": R, "queue": R,
-    "blind_documents": R, "team_mode": R, "close": R, "similar": R, "suggest": R,
+    "blind_documents": R, "team_mode": R, "close": R, "similar": R, "suggest": R, "assist_document": R,
     # coding and memos; correcting a transcript; placing one's own codings after an edit
     "code": C, "update_coding": C, "delete_coding": C, "add_memo": C, "accept_similar": C,
     "accept_suggestion": C, "edit_document": C, "place_coding": C, "remove_from_review": C,

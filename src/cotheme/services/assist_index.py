@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from cotheme.domain.assist import IndexReport, Kind, passages
+from cotheme.domain.assist import IndexReport, Kind, Span, passages
 from cotheme.services import assist_model
 from cotheme.services.assist_rank import Matrix, to_bytes, unit
 from cotheme.storage import assist as repo
@@ -28,7 +28,6 @@ from cotheme.storage.store import Store
 
 #: Called with (passages embedded so far, passages to embed in all, document title).
 IndexProgress = Callable[[int, int, str], None]
-BATCH = 64
 
 
 @dataclass
@@ -60,14 +59,21 @@ _lock = threading.Lock()
 _cache: dict[tuple[str, str], Cached] = {}
 
 
+def _to_embed(spans: list[Span]) -> tuple[list[Span], list[Span]]:
+    """The sentences, and the turns of one sentence: the spans the model reads (``passages`` puts a
+    turn's sentences right after it, so a turn whose next span is not a sentence has none)."""
+    sentences = [s for s in spans if s.kind is Kind.SENTENCE]
+    lone = [t for t, after in zip(spans, [*spans[1:], None])
+            if t.kind is Kind.TURN and (after is None or after.kind is not Kind.SENTENCE)]
+    return sentences, lone
+
+
 def _embed_document(encoder: assist_model.Encoder, text: str, turns: list[tuple[int, int]],
                     done: Callable[[int], None]) -> list[tuple[str, int, int, bytes]]:
     spans = passages(text, turns)
-    sentences = [s for s in spans if s.kind is Kind.SENTENCE]
-    lone_turns = [t for t in spans if t.kind is Kind.TURN
-                  and not any(t.start <= s.start < t.end for s in sentences)]
+    sentences, lone_turns = _to_embed(spans)
     texts = [text[s.start:s.end] for s in sentences] + [text[t.start:t.end] for t in lone_turns]
-    vectors = encoder.encode(texts, batch_size=BATCH, progress=done) if texts else np.zeros((0, encoder.dim))
+    vectors = encoder.encode(texts, progress=done) if texts else np.zeros((0, encoder.dim))
     by_span = {(s.kind, s.start, s.end): vectors[i] for i, s in enumerate([*sentences, *lone_turns])}
     sentence_starts = np.array([s.start for s in sentences], dtype=np.int64)
     rows: list[tuple[str, int, int, bytes]] = []
@@ -100,10 +106,7 @@ def index(store: Store, encoder: assist_model.Encoder, progress: IndexProgress |
     with store.read() as conn:
         for doc_id, _title, rev_id in todo:
             texts[doc_id] = repo.revision_text(conn, rev_id)
-            spans = passages(*texts[doc_id])
-            total += sum(1 for s in spans if s.kind is Kind.SENTENCE) + sum(
-                1 for t in spans if t.kind is Kind.TURN and not any(
-                    s.kind is Kind.SENTENCE and t.start <= s.start < t.end for s in spans))
+            total += sum(map(len, _to_embed(passages(*texts[doc_id]))))
     count = [0]
     stored = 0
     for doc_id, title, rev_id in todo:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from cotheme.domain.assist import AssistStatus
+from cotheme.domain.assist import AssistStatus, DocumentAssist
 from cotheme.errors import Conflict
 from cotheme.services import assist_model
+from cotheme.services.coding import resolve_document
 from cotheme.storage import assist as repo
 from cotheme.storage import study
 from cotheme.storage.store import Store
@@ -51,6 +52,15 @@ def status(store: Store) -> AssistStatus:
     notes = () if reason is None else (reason,)
     return AssistStatus(reason is None, enabled(store), model, assist_model.HOW_TO_ENABLE, documents,
                         indexed, passages, accepted, notes)
+
+
+def document_status(store: Store, document: str | int) -> DocumentAssist:
+    """Whether suggestions can be asked for on ``document`` (what the code picker checks once)."""
+    installed = assist_model.missing() is None
+    with store.read() as conn:
+        doc_id = resolve_document(conn, str(document))
+        indexed = installed and repo.document_indexed(conn, doc_id, assist_model.model_name())
+    return DocumentAssist(installed, enabled(store), indexed)
 
 
 def accepted_count(store: Store) -> dict[str, int]:

@@ -40,7 +40,7 @@ from cotheme.services import safekeeping  # issue #9
 from cotheme.services.backup_schedule import BackupSchedule
 from cotheme.domain.integrity import BackupInfo, CheckReport
 from cotheme.services import assist_model, assist_setting  # issue #8 (numpy-free parts)
-from cotheme.domain.assist import AssistStatus, CandidateTheme, IndexReport, SimilarPassage, Suggestion
+from cotheme.domain.assist import AssistStatus, CandidateTheme, DocumentAssist, IndexReport, SimilarPassage, Suggestion
 from cotheme.storage import documents as docs_repo
 from cotheme.storage import search as search_repo
 from cotheme.storage import study
@@ -493,6 +493,10 @@ class Project(TeamMixin):  # TeamMixin: accounts, assignments, codebook history,
     def assist_status(self) -> AssistStatus:
         """Whether suggestions are installed and allowed here, the model, what is indexed."""
         return assist_setting.status(self._store)
+
+    def assist_document(self, document: str | int) -> DocumentAssist:
+        """Whether suggestions can be asked for on one document: installed, allowed, indexed."""
+        return assist_setting.document_status(self._store, document)
 
     def set_assist(self, on: bool) -> int:
         """Turn suggestions on or off for the project (off deletes the cached passages; returns how many)."""

@@ -157,6 +157,17 @@ def counts(conn: Connection, model: str) -> tuple[int, int]:
     return int(row[0]), int(row[1])
 
 
+def document_indexed(conn: Connection, document_id: int, model: str) -> bool:
+    """Whether the document's current revision has passages of ``model`` (one indexed row read)."""
+    current = select(documents.c.current_revision_id).where(documents.c.id == document_id).scalar_subquery()
+    found = conn.execute(
+        select(assist_passages.c.id)
+        .where(assist_passages.c.revision_id == current, assist_passages.c.model == model)
+        .limit(1)
+    ).first()
+    return found is not None
+
+
 def coded_spans(conn: Connection, code_ids: Sequence[int] | None = None) -> list[CodedSpan]:
     """Every coding as (coding, code, document, revision, start, end, quote)."""
     query = select(

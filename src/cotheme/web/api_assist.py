@@ -33,6 +33,12 @@ class AssistStatusOut(BaseModel):
     notes: list[str]
 
 
+class DocumentAssistOut(BaseModel):
+    installed: bool
+    enabled: bool
+    indexed: bool = Field(description="The document's current revision is indexed (cotheme index).")
+
+
 class SuggestionOut(BaseModel):
     code_id: int
     code: str
@@ -90,6 +96,13 @@ def assist_status(ctx: Ctx) -> AssistStatusOut:
     return AssistStatusOut(installed=s.installed, enabled=s.enabled, model=s.model, how_to_enable=s.how_to_enable,
                            documents=s.documents, indexed=s.indexed, passages=s.passages, accepted=s.accepted,
                            notes=list(s.notes))
+
+
+@router.get("/documents/{document_id}/assist", response_model=DocumentAssistOut)
+def document_assist(document_id: int, ctx: Ctx) -> DocumentAssistOut:
+    """Whether the code picker can ask for suggestions on this document: installed, allowed, indexed."""
+    s = ctx.project.assist_document(document_id)
+    return DocumentAssistOut(installed=s.installed, enabled=s.enabled, indexed=s.indexed)
 
 
 def _suggestions(found: list) -> list[SuggestionOut]:  # type: ignore[type-arg]

@@ -57,6 +57,7 @@ NEEDS.update({  # correcting transcripts, the review queue, de-identification (i
 NEEDS.update({  # private coding suggestions (issue #8, api_assist); the service checks them too
     "GET /api/v1/assist": R, "GET /api/v1/suggest": R, "POST /api/v1/suggest": R, "POST /api/v1/suggest/accept": C,
     "GET /api/v1/similar": R, "POST /api/v1/similar/accept": C, "GET /api/v1/assist/themes": L,
+    "GET /api/v1/documents/{document_id}/assist": R,
 })
 
 

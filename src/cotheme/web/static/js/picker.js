@@ -2,6 +2,7 @@
 
 import { el, toast } from "./api.js";
 import { applyCode, createCode, state } from "./reader.js";
+import { askSuggestions, forgetSuggestions, grouped, suggestedOptions } from "./suggest.js";
 
 const box = document.getElementById("picker");
 const input = document.getElementById("picker-input");
@@ -10,6 +11,7 @@ let span = null;
 let options = [];
 let active = 0;
 let blurTimer = null;
+let suggested = [];  // the model's top codes for this selection (suggest.js), shown while nothing is typed
 
 function render() {
   const typed = input.value.trim();
@@ -21,8 +23,10 @@ function render() {
   if (typed && !state.codes.some((c) => c.name.toLowerCase() === needle)) {
     options.push({ create: typed, label: `New code: ${typed}` });
   }
+  const hints = typed ? [] : suggestedOptions(suggested, state.codes);
+  options = [...hints, ...options];
   active = Math.min(active, Math.max(options.length - 1, 0));
-  list.replaceChildren(...options.map((option, i) => {
+  list.replaceChildren(...grouped(options.map((option, i) => {
     const item = el("li", { role: "option", id: `pick-${i}`, text: option.label, "aria-selected": String(i === active) });
     if (option.create) item.classList.add("create");
     if (option.code) {
@@ -32,13 +36,14 @@ function render() {
     }
     item.addEventListener("mousedown", (event) => { event.preventDefault(); choose(i); });
     return item;
-  }));
+  }), hints));
   input.setAttribute("aria-activedescendant", options.length ? `pick-${active}` : "");
 }
 
 export function close() {
   box.hidden = true;
   span = null;
+  forgetSuggestions();
 }
 
 async function choose(i) {
@@ -48,7 +53,7 @@ async function choose(i) {
   close();
   try {
     const code = option.code ?? await createCode(option.create);
-    await applyCode(code, chosen);
+    await applyCode(code, chosen, option.via);
   } catch (error) {
     toast(error.message, true);
   }
@@ -59,7 +64,15 @@ export function openPicker(rect, selected) {
   span = selected;
   input.value = "";
   active = 0;
+  suggested = [];
   render();
+  askSuggestions(state.documentId, selected, (found) => {
+    if (span !== selected) return;
+    suggested = found;
+    // A late answer must not change what Enter applies: the highlighted option stays the same one.
+    if (!input.value.trim()) active += suggestedOptions(found, state.codes).length;
+    render();
+  });
   box.hidden = false;
   box.style.top = `${window.scrollY + rect.bottom + 6}px`;
   box.style.left = `${Math.max(window.scrollX + rect.left, 8)}px`;

@@ -116,9 +116,9 @@ margin.addEventListener("click", (event) => {
 });
 
 // -- coding a selection ---------------------------------------------------------------------------
-export async function applyCode(code, span) {
+export async function applyCode(code, span, path = "/codings") {  // or "/suggest/accept" (suggest.js)
   try {
-    const coding = await api("POST", "/codings", { document_id: documentId, code_id: code.id, start: span.start, end: span.end });
+    const coding = await api("POST", path, { document_id: documentId, code_id: code.id, start: span.start, end: span.end });
     state.codings.push(coding);
     code.extracts += 1;
     draw();

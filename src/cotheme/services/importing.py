@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 from cotheme.domain.documents import SourceInfo
+from cotheme.domain.text import word_count
 from cotheme.domain.transcript import ParsedTranscript, TurnDraft
 from cotheme.errors import Conflict, InputError, InvalidArgument, NotFound, TooLarge
 from cotheme.formats.decode import describe_size
@@ -105,13 +106,16 @@ def import_transcripts(
     """Parse and store every file, or none: one bad file leaves the project exactly as it was."""
     limit = max_import_bytes()
 
-    def parse(item: SourceFile) -> ParsedTranscript:
-        return rename_speakers(read_transcript(item.name, item.data, max_bytes=limit), speakers or {})
+    def parse(item: SourceFile) -> _Parsed:
+        parsed = rename_speakers(read_transcript(item.name, item.data, max_bytes=limit), speakers or {})
+        # Counted here, beside parsing, so the thread that stores has less to do (see below).
+        return _Parsed(parsed, hashlib.sha256(parsed.text.encode("utf-8")).hexdigest(), word_count(parsed.text))
 
     if len(files) < 2:
         parsed = [parse(item) for item in files]
         with store.write() as conn:
-            return [_store_one(conn, item, doc, case_pid or item.case_pid, allow_duplicate)
+            known = _Known(conn)
+            return [_store_one(conn, known, item, doc, case_pid or item.case_pid, allow_duplicate)
                     for item, doc in zip(files, parsed, strict=True)]
     # Parsing is Python work; storing is mostly the database's (PostgreSQL building the search index,
     # SQLite's engine, both outside the GIL). A thread parses file k+1 while file k is stored, which
@@ -121,26 +125,59 @@ def import_transcripts(
         pending = [pool.submit(parse, item) for item in files]
         try:
             with store.write() as conn:
+                known = _Known(conn)
                 stored = []
                 for item, job in zip(files, pending, strict=True):
                     if progress:
                         progress(item.name)
-                    stored.append(_store_one(conn, item, job.result(), case_pid or item.case_pid, allow_duplicate))
+                    stored.append(
+                        _store_one(conn, known, item, job.result(), case_pid or item.case_pid, allow_duplicate)
+                    )
                 return stored
         finally:
             for job in pending:
                 job.cancel()
 
 
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    """A parsed transcript with its content hash and word count."""
+
+    transcript: ParsedTranscript
+    sha256: str
+    words: int
+
+
+class _Known:
+    """What storing each file checks against, read once per import: the project's content hashes,
+    titles and cases (three queries instead of three per file), kept up to date as files are stored."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.by_hash: dict[str, str] = {}
+        self.titles: set[str] = set()
+        for title, sha in docs_repo.titles_and_hashes(conn):
+            self.titles.add(title)
+            self.by_hash.setdefault(sha, title)
+        self.cases = cases_repo.case_ids_by_pid(conn)
+        self.pids = {case_id: pid for pid, case_id in self.cases.items()}
+
+    def case(self, conn: Connection, pid: str) -> int | None:
+        """The case called ``pid``: as written, else ignoring case as the engine folds it."""
+        if not self.cases:
+            return None
+        return self.cases.get(pid.strip()) or cases_repo.find_case(conn, pid)
+
+
 def _store_one(
     conn: Connection,
+    known: _Known,
     item: SourceFile,
-    parsed: ParsedTranscript,
+    prepared: _Parsed,
     case_pid: str | None,
     allow_duplicate: bool,
 ) -> ImportedDocument:
-    sha = hashlib.sha256(parsed.text.encode("utf-8")).hexdigest()
-    existing = docs_repo.find_by_hash(conn, sha)
+    parsed, sha = prepared.transcript, prepared.sha256
+    existing = known.by_hash.get(sha)
     if existing is not None and not allow_duplicate:
         raise Conflict(
             f"{item.name}: has the same text as the document '{existing}' already in the project; "
@@ -149,22 +186,21 @@ def _store_one(
     stem = Path(item.name).stem
     case_id = None
     if case_pid is not None:
-        case_id = cases_repo.find_case(conn, case_pid)
+        case_id = known.case(conn, case_pid)
         if case_id is None:
             raise NotFound(
                 f"{item.name}: there is no case '{case_pid}'; add it with 'cotheme cases add' or "
                 "'cotheme cases import' first. Nothing was imported."
             )
     else:
-        case_id = cases_repo.find_case(conn, stem)  # P07.txt links itself to case P07
+        case_id = known.case(conn, stem)  # P07.txt links itself to case P07
     source = replace(item.source, file_name=item.name, format=parsed.format)
-    title = _unique_title(docs_repo.titles_like(conn, stem), stem)
+    title = _unique_title(known.titles, stem)
     doc_id = docs_repo.insert_document(
-        conn, title=title, case_id=case_id, source=source, sha256=sha, parsed=parsed
+        conn, title=title, case_id=case_id, source=source, sha256=sha, parsed=parsed, words=prepared.words
     )
-    pid = None
-    if case_id is not None:
-        pid = next(p for p, i in cases_repo.case_ids_by_pid(conn).items() if i == case_id)
+    known.by_hash.setdefault(sha, title)
+    pid = known.pids.get(case_id) if case_id is not None else None
     return ImportedDocument(doc_id, title, item.name, pid, len(parsed.turns), tuple(parsed.speakers))
 
 

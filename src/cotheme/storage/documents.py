@@ -20,20 +20,10 @@ from cotheme.storage.store import now
 TURN_COLUMNS = ("revision_id", "idx", "speaker", "start_offset", "end_offset", "t_start_ms", "t_end_ms")
 
 
-def find_by_hash(conn: Connection, sha256: str) -> str | None:
-    """Title of a document with this content hash, if any."""
-    return conn.execute(
-        select(documents.c.title).where(documents.c.content_sha256 == sha256).limit(1)
-    ).scalar_one_or_none()
-
-
-def titles_like(conn: Connection, stem: str) -> set[str]:
-    """Titles that are ``stem`` or ``stem (n)``: the ones a new title from ``stem`` could clash with."""
-    pattern = stem.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + " (%"
-    query = select(documents.c.title).where(
-        (documents.c.title == stem) | documents.c.title.like(pattern, escape="\\")
-    )
-    return set(conn.execute(query).scalars().all())
+def titles_and_hashes(conn: Connection) -> list[tuple[str, str]]:
+    """(title, content hash) of every document, oldest first."""
+    rows = conn.execute(select(documents.c.title, documents.c.content_sha256).order_by(documents.c.id))
+    return [(title, sha) for title, sha in rows]
 
 
 def insert_document(
@@ -45,8 +35,10 @@ def insert_document(
     sha256: str,
     parsed: ParsedTranscript,
     author_id: int | None = None,
+    words: int | None = None,
 ) -> int:
-    """Store a transcript as a new document at revision 1; return the document id."""
+    """Store a transcript as a new document at revision 1; return the document id. ``words`` is the
+    text's word count when the caller has counted it already (the importer does, beside parsing)."""
     stamp = now()
     doc_id: int = conn.execute(
         insert(documents).values(
@@ -68,7 +60,7 @@ def insert_document(
             number=1,
             text=parsed.text,
             char_length=len(parsed.text),
-            words=word_count(parsed.text),
+            words=word_count(parsed.text) if words is None else words,
             author_id=author_id,
             reason="imported",
             created_at=stamp,

@@ -7,6 +7,9 @@
   starting at or before it), written with the coding by ``storage.codings`` and kept when a speaker is
   renamed. Reading it had been one correlated lookup per extract, most of the time PostgreSQL spent
   on 10,000 extracts (~20 of ~24 ms). Existing codings are filled here.
+* PostgreSQL: a revision's text is compressed with lz4 instead of pglz when the server has it (PostgreSQL
+  14+ built with lz4): storing 100 transcripts of 10,000 words took 0.12 s of the server's time with
+  pglz, 0.03 s with lz4. Only new values change; old ones stay readable as they are.
 
 Revision ID: 0006
 Revises: 0005
@@ -33,9 +36,16 @@ def upgrade() -> None:
         "UPDATE codings SET speaker = (SELECT t.speaker FROM turns t WHERE t.revision_id = codings.revision_id"
         " AND t.start_offset <= codings.start_offset ORDER BY t.start_offset DESC LIMIT 1)"
     )
+    bind = op.get_bind()
+    if bind.dialect.name == "postgresql" and bind.exec_driver_sql(
+        "SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'"
+    ).scalar():
+        op.execute("ALTER TABLE revisions ALTER COLUMN text SET COMPRESSION lz4")
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("ALTER TABLE revisions ALTER COLUMN text SET COMPRESSION default")
     with op.batch_alter_table("codings") as batch:
         batch.drop_column("speaker")
     op.create_index("ix_codings_code_id", "codings", ["code_id"])

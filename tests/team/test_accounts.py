@@ -100,3 +100,29 @@ def test_a_member_with_non_ascii_capitals_logs_in_by_their_own_name(team: Projec
     team.set_password(name, PASSWORD)
     assert team.session_member(team.login(name, PASSWORD).token).name == name  # type: ignore[union-attr]
     assert team.session_member(team.login(f"  {name} ", PASSWORD).token).name == name  # type: ignore[union-attr]
+
+
+def test_the_audit_trail_keeps_only_what_committed(project: Project) -> None:
+    """Audit rows wait for the commit: a rolled-back transaction, or savepoint, leaves none behind."""
+    from sqlalchemy import select
+
+    from cotheme.storage import cases as cases_repo
+    from cotheme.storage.schema import audit_log
+
+    store = project._store
+    with store.write() as conn:
+        cases_repo.insert_case(conn, "A")
+        savepoint = conn.begin_nested()
+        cases_repo.insert_case(conn, "B")
+        savepoint.rollback()
+        cases_repo.insert_case(conn, "C")
+    with pytest.raises(RuntimeError), store.write() as conn:
+        cases_repo.insert_case(conn, "D")
+        raise RuntimeError("undone")
+    with store.write() as conn:
+        cases_repo.insert_case(conn, "E")
+    with store.read() as conn:
+        recorded = [json.loads(after)["pid"] for (after,) in conn.execute(
+            select(audit_log.c.after).where(audit_log.c.table_name == "cases").order_by(audit_log.c.id))]
+    assert recorded == ["A", "C", "E"]
+    assert [c.pid for c in project.cases()] == ["A", "C", "E"]

@@ -2,8 +2,11 @@
 
 Owns two SQLAlchemy connection events installed on every project engine. Before an INSERT, UPDATE or
 DELETE on a tracked table runs, the rows it will touch are read; after it ran, they are read again, and
-one ``audit_log`` row per changed row is written (who, when, what, before and after as JSON) on the same
-connection, so inside the same transaction: the change and its record commit or roll back together.
+one ``audit_log`` row per changed row is recorded (who, when, what, before and after as JSON) on the same
+connection, so inside the same transaction: the change and its record commit or roll back together. The
+rows wait in the connection's buffer and are written in one statement as the transaction commits (one
+round trip per transaction, not one per changed statement); a rollback, or a rollback to a savepoint,
+drops what it undid.
 Changes to ``codes`` also become states of the current codebook change (``history.py``).
 
 Capturing at the statement level means every path that changes data — services written later, imports,
@@ -38,6 +41,8 @@ TRACKED = frozenset({"codings", "documents", "cases", "case_values", "attributes
 REDACTED = {"members": frozenset({"password_hash"})}
 INTERNAL = {"cotheme_internal": True}
 _PENDING = "cotheme_pending"
+_BUFFER = "cotheme_audit_rows"
+_SAVEPOINTS = "cotheme_audit_savepoints"
 
 
 def install(engine: Engine) -> None:
@@ -46,7 +51,42 @@ def install(engine: Engine) -> None:
         return
     event.listen(engine, "before_execute", _before)
     event.listen(engine, "after_execute", _after)
+    event.listen(engine, "begin", _discard)
+    event.listen(engine, "commit", _flush)
+    event.listen(engine, "rollback", _discard)
+    event.listen(engine, "savepoint", _savepoint)
+    event.listen(engine, "rollback_savepoint", _rollback_savepoint)
+    event.listen(engine, "release_savepoint", _release_savepoint)
     visibility.install(engine)
+
+
+def _flush(conn: Connection) -> None:
+    """Write the transaction's audit rows, in the order of the changes, just before it commits."""
+    conn.info.pop(_SAVEPOINTS, None)
+    rows = conn.info.pop(_BUFFER, None)
+    if rows:
+        conn.execute(insert(audit_log).execution_options(**INTERNAL), rows)
+
+
+def _discard(conn: Connection) -> None:
+    conn.info.pop(_BUFFER, None)
+    conn.info.pop(_SAVEPOINTS, None)
+
+
+def _savepoint(conn: Connection, name: str) -> None:
+    conn.info.setdefault(_SAVEPOINTS, []).append(len(conn.info.get(_BUFFER, ())))
+
+
+def _rollback_savepoint(conn: Connection, name: str, context: object) -> None:
+    marks = conn.info.get(_SAVEPOINTS)
+    if marks:
+        del conn.info.setdefault(_BUFFER, [])[marks.pop():]
+
+
+def _release_savepoint(conn: Connection, name: str, context: object) -> None:
+    marks = conn.info.get(_SAVEPOINTS)
+    if marks:
+        marks.pop()
 
 
 def _tracked(clause: Any, options: Mapping[str, Any]) -> Table | None:
@@ -140,7 +180,8 @@ def as_json(table: Table, row: Mapping[str, Any] | None) -> str | None:
 
 
 def record(conn: Connection, table: Table, changes: Sequence[tuple[dict[str, Any] | None, dict[str, Any] | None]]) -> None:
-    """Write one audit row per changed row (and codebook states for codes), in ``conn``'s transaction."""
+    """One audit row per changed row, written as ``conn``'s transaction commits (``_flush``); codebook
+    states for codes at once."""
     actor = ACTOR.get()
     stamp = datetime.now(UTC)
     rows = []
@@ -155,7 +196,7 @@ def record(conn: Connection, table: Table, changes: Sequence[tuple[dict[str, Any
         })
     if not rows:
         return
-    conn.execute(insert(audit_log).execution_options(**INTERNAL), rows)
+    conn.info.setdefault(_BUFFER, []).extend(rows)  # written by _flush as the transaction commits
     if table is codes:
         for before, after in changes:
             if before != after:

@@ -133,22 +133,29 @@ def extracts(
     with _collector_paused():
         rows = sorted(conn.execute(query).all(), key=_reading_order)
         doc_ids = {row[1] for row in rows}
-        docs = {
-            doc_id: (title, pid)
+        titles: dict[int, str] = {}
+        pids: dict[int, str | None] = {}
+        if doc_ids:
             for doc_id, title, pid in conn.execute(
                 select(documents.c.id, documents.c.title, cases.c.pid)
                 .outerjoin(cases, cases.c.id == documents.c.case_id)
                 .where(documents.c.id.in_(doc_ids))
-            )
-        } if doc_ids else {}
+            ):
+                titles[doc_id], pids[doc_id] = title, pid
         code_names = _names(conn, codes, {row[3] for row in rows})
         coders = _names(conn, members, {row[4] for row in rows} - {None})
+        # PostgreSQL hands back aware datetimes already; SQLite, ISO text for ``_stamp``.
+        stamp = _stamp if conn.dialect.name == "sqlite" else _as_is
         make = Extract
         return [
-            make(row_id, doc_id, *docs[doc_id], who, row_code_id, code_names[row_code_id],
-                 paths.get(row_code_id, ""), coders.get(row_coder_id), start, end, quote, _stamp(created))
+            make(row_id, doc_id, titles[doc_id], pids[doc_id], who, row_code_id, code_names[row_code_id],
+                 paths.get(row_code_id, ""), coders.get(row_coder_id), start, end, quote, stamp(created))
             for row_id, doc_id, who, row_code_id, row_coder_id, start, end, quote, created in rows
         ]
+
+
+def _as_is(value: Any) -> Any:
+    return value
 
 
 def _names(conn: Connection, table: Any, ids: set[Any]) -> dict[Any, str]:

@@ -60,8 +60,10 @@ def add_coding(store: Store, request: CodingRequest) -> Extract:
     if (request.quote is None) == (request.start is None or request.end is None):
         raise InvalidArgument("Give either --start and --end, or --quote.")
     with store.write() as conn:
-        doc_id = resolve_document(conn, request.document)
-        revision_id = docs_repo.current_revision(conn, doc_id)
+        found = docs_repo.resolve_current(conn, request.document)
+        if found is None:
+            resolve_document(conn, request.document)  # says there is no such document
+        doc_id, revision_id = found  # type: ignore[misc]
         if request.code_id is not None:
             code_id = request.code_id
         else:

@@ -118,9 +118,9 @@ def extracts(
         query = query.where(codings.c.document_id == document_id)
     if coder_id is not None:
         query = query.where(codings.c.coder_id == coder_id)
-    if coding_id is not None:
-        query = query.where(codings.c.id == coding_id)
     paths = code_paths or {}
+    if coding_id is not None:
+        return _one(conn, query.where(codings.c.id == coding_id), paths)
     # Reading 10,000 extracts is dominated by per-row Python work, so: the rows are fetched at once
     # (``all()``, not one ``fetchone`` per row); titles, participant ids, code and coder names are read
     # once per document, code and member and shared, not joined into every row (on PostgreSQL each
@@ -156,6 +156,23 @@ def extracts(
 
 def _as_is(value: Any) -> Any:
     return value
+
+
+def _one(conn: Connection, query: Any, paths: Mapping[int, str]) -> list[Extract]:
+    """The extract of one coding, names joined in (one statement: adding a coding reads it back)."""
+    joined = (
+        query.add_columns(documents.c.title, cases.c.pid, codes.c.name, members.c.name)
+        .join(documents, documents.c.id == codings.c.document_id)
+        .join(codes, codes.c.id == codings.c.code_id)
+        .outerjoin(cases, cases.c.id == documents.c.case_id)
+        .outerjoin(members, members.c.id == codings.c.coder_id)
+    )
+    return [
+        Extract(row_id, doc_id, title, pid, who, code_id, code, paths.get(code_id, ""), coder, start, end,
+                quote, _stamp(created))
+        for row_id, doc_id, who, code_id, _, start, end, quote, created, title, pid, code, coder
+        in conn.execute(joined)
+    ]
 
 
 def _names(conn: Connection, table: Any, ids: set[Any]) -> dict[Any, str]:

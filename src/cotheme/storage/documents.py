@@ -90,17 +90,23 @@ def insert_document(
 
 def resolve(conn: Connection, ref: str) -> int | None:
     """A document id from its number or its title (exact, then case-insensitive)."""
+    found = resolve_current(conn, ref)
+    return found[0] if found is not None else None
+
+
+def resolve_current(conn: Connection, ref: str) -> tuple[int, int] | None:
+    """(document id, current revision id) from the document's number or its title (exact, then
+    case-insensitive): one statement when the reference is right."""
     ref = ref.strip()
+    wanted = select(documents.c.id, documents.c.current_revision_id)
+    found = None
     if ref.isdigit():
-        found = conn.execute(select(documents.c.id).where(documents.c.id == int(ref))).scalar()
-        if found is not None:
-            return found
-    found = conn.execute(select(documents.c.id).where(documents.c.title == ref)).scalar()
+        found = conn.execute(wanted.where(documents.c.id == int(ref))).first()
     if found is None:
-        found = conn.execute(
-            select(documents.c.id).where(func.lower(documents.c.title) == func.lower(ref))
-        ).scalar()
-    return found
+        found = conn.execute(wanted.where(documents.c.title == ref)).first()
+    if found is None:
+        found = conn.execute(wanted.where(func.lower(documents.c.title) == func.lower(ref))).first()
+    return (found[0], found[1]) if found is not None else None
 
 
 def current_revision(conn: Connection, doc_id: int) -> int:

@@ -21,6 +21,7 @@ from cotheme.errors import Conflict, InputError, InvalidArgument, NotFound, TooL
 from cotheme.formats.decode import describe_size
 from cotheme.formats.registry import read_transcript
 from cotheme.services.limits import max_import_bytes
+from cotheme.storage import bulk
 from cotheme.storage import cases as cases_repo
 from cotheme.storage import documents as docs_repo
 from cotheme.storage.store import Store
@@ -115,8 +116,10 @@ def import_transcripts(
         parsed = [parse(item) for item in files]
         with store.write() as conn:
             known = _Known(conn)
-            return [_store_one(conn, known, item, doc, case_pid or item.case_pid, allow_duplicate)
+            done = [_store_one(conn, known, item, doc, case_pid or item.case_pid, allow_duplicate)
                     for item, doc in zip(files, parsed, strict=True)]
+            known.later.flush(conn)
+            return done
     # Parsing is Python work; storing is mostly the database's (PostgreSQL building the search index,
     # SQLite's engine, both outside the GIL). A thread parses file k+1 while file k is stored, which
     # on 2 cores takes the slower of the two rather than their sum. A file that does not parse raises
@@ -133,6 +136,7 @@ def import_transcripts(
                     stored.append(
                         _store_one(conn, known, item, job.result(), case_pid or item.case_pid, allow_duplicate)
                     )
+                known.later.flush(conn)  # every file's turns and search units, one statement each
                 return stored
         finally:
             for job in pending:
@@ -160,6 +164,7 @@ class _Known:
             self.by_hash.setdefault(sha, title)
         self.cases = cases_repo.case_ids_by_pid(conn)
         self.pids = {case_id: pid for pid, case_id in self.cases.items()}
+        self.later = bulk.Deferred()  # turns and search units, written once all files are in
 
     def case(self, conn: Connection, pid: str) -> int | None:
         """The case called ``pid``: as written, else ignoring case as the engine folds it."""
@@ -197,7 +202,8 @@ def _store_one(
     source = replace(item.source, file_name=item.name, format=parsed.format)
     title = _unique_title(known.titles, stem)
     doc_id = docs_repo.insert_document(
-        conn, title=title, case_id=case_id, source=source, sha256=sha, parsed=parsed, words=prepared.words
+        conn, title=title, case_id=case_id, source=source, sha256=sha, parsed=parsed, words=prepared.words,
+        later=known.later,
     )
     known.by_hash.setdefault(sha, title)
     pid = known.pids.get(case_id) if case_id is not None else None

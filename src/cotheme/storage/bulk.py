@@ -12,7 +12,8 @@ SQLAlchemy's statement events, so a tracked table written here would miss its au
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from sqlalchemy import Connection, Table, insert
 
@@ -34,3 +35,29 @@ def load_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Sequ
                 copy.write_row(row)
         return
     conn.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
+
+
+Loader = Callable[[Connection, list[Any]], None]
+
+
+class Deferred:
+    """Child rows held back until the end of a multi-file write, then loaded in one go per table.
+
+    Importing 100 transcripts loaded each one's turns and search units as it went: 200 ``COPY``
+    statements, each a round trip in which the server finished the previous file's search index before
+    the next file could start. Held here and loaded at the end, they are two. Only for rows nothing
+    reads before ``flush`` (an import does not read its own turns back); loaders run in the order first
+    added.
+    """
+
+    def __init__(self) -> None:
+        self._pending: dict[Loader, list[Any]] = {}
+
+    def add(self, loader: Loader, rows: Sequence[Any]) -> None:
+        self._pending.setdefault(loader, []).extend(rows)
+
+    def flush(self, conn: Connection) -> None:
+        pending, self._pending = self._pending, {}
+        for loader, rows in pending.items():
+            if rows:
+                loader(conn, rows)

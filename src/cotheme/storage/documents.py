@@ -36,9 +36,11 @@ def insert_document(
     parsed: ParsedTranscript,
     author_id: int | None = None,
     words: int | None = None,
+    later: bulk.Deferred | None = None,
 ) -> int:
     """Store a transcript as a new document at revision 1; return the document id. ``words`` is the
-    text's word count when the caller has counted it already (the importer does, beside parsing)."""
+    text's word count when the caller has counted it already (the importer does, beside parsing). With
+    ``later``, the turns and search units are written when the caller flushes it."""
     stamp = now()
     doc_id: int = conn.execute(
         insert(documents).values(
@@ -73,19 +75,25 @@ def insert_document(
         update(documents).where(documents.c.id == doc_id).values(current_revision_id=rev_id)
         .execution_options(cotheme_untracked=True)
     )
-    if parsed.turns:
-        bulk.load_rows(
-            conn, turns, TURN_COLUMNS,
-            [(rev_id, i, t.speaker, t.start, t.end, t.t_start_ms, t.t_end_ms) for i, t in enumerate(parsed.turns)],
-        )
+    turn_rows = [(rev_id, i, t.speaker, t.start, t.end, t.t_start_ms, t.t_end_ms) for i, t in enumerate(parsed.turns)]
+    if later is not None:
+        later.add(insert_turn_rows, turn_rows)
+    else:
+        insert_turn_rows(conn, turn_rows)
     search.add_units(
         conn,
         (
             search.Unit("turn", parsed.text[t.start : t.end], doc_id, None, t.start, t.speaker)
             for t in parsed.turns
         ),
+        later,
     )
     return doc_id
+
+
+def insert_turn_rows(conn: Connection, rows: list[tuple[object, ...]]) -> None:
+    """Turn rows in the order of ``TURN_COLUMNS``."""
+    bulk.load_rows(conn, turns, TURN_COLUMNS, rows)
 
 
 def resolve(conn: Connection, ref: str) -> int | None:

@@ -35,12 +35,21 @@ _COLUMNS = ("kind", "body", "document_id", "memo_id", "start_offset", "speaker")
 _ROWS_PER_INSERT = 150
 
 
-def add_units(conn: Connection, units: Iterable[Unit]) -> None:
+def add_units(conn: Connection, units: Iterable[Unit], later: bulk.Deferred | None = None) -> None:
+    """Index ``units`` (blank ones are left out); with ``later``, when that is flushed."""
     rows = [
         (u.kind, u.body, u.document_id, u.memo_id, u.start_offset, u.speaker)
         for u in units
         if u.body.strip()
     ]
+    if later is not None:
+        later.add(insert_rows, rows)
+    else:
+        insert_rows(conn, rows)
+
+
+def insert_rows(conn: Connection, rows: list[tuple[object, ...]]) -> None:
+    """Search-unit rows in the order of ``_COLUMNS``."""
     if not rows:
         return
     if conn.dialect.name != "sqlite":

@@ -160,3 +160,16 @@ def test_bulk_inserted_codings_get_their_speaker(coded: Project) -> None:
         codings_repo.insert_many(conn, rows)
     assert [e.speaker for e in coded.codings(code="Bulk")] == ["Interviewer", "P01", "Interviewer", "P01"]
     assert all(stored == defined for stored, defined in _speakers_as_stored_and_as_defined(coded))
+    # Loaded with COPY on PostgreSQL, under the statement hooks: each coding still has its audit record.
+    import json
+
+    from sqlalchemy import select
+
+    from cotheme.storage.schema import audit_log, codings
+
+    with coded._store.read() as conn:
+        guids = set(conn.execute(select(codings.c.guid).where(codings.c.code_id == code.id)).scalars())
+        recorded = [json.loads(a) for a in conn.execute(
+            select(audit_log.c.after).where(audit_log.c.table_name == "codings", audit_log.c.action == "insert")
+        ).scalars()]
+    assert len(guids) == 4 and guids <= {r["guid"] for r in recorded}

@@ -6,8 +6,9 @@ FROM STDIN`` on the transaction's own connection (about three times the speed of
 answering one statement per row). On SQLite ``executemany`` of one prepared INSERT is already as fast
 as it gets and stays in the caller's transaction.
 
-Only for tables the audit trail does not follow (``tracking.TRACKED``): ``COPY`` goes under
-SQLAlchemy's statement events, so a tracked table written here would miss its audit rows.
+``COPY`` goes under SQLAlchemy's statement events, so for a table the audit trail follows
+(``tracking.TRACKED``) the caller must say ``audited=True``: the rows are then recorded here, each as
+the insert it is (the same record an ``executemany`` of them would have left).
 """
 
 from __future__ import annotations
@@ -17,24 +18,26 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, insert
 
+from cotheme.storage import tracking
+from cotheme.storage.pgcopy import copy_rows
 from cotheme.storage.tracking import TRACKED
 
 
-def load_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
-    """Insert ``rows`` (tuples in the order of ``columns``) into ``table`` in the open transaction."""
+def load_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[object]],
+              *, audited: bool = False) -> None:
+    """Insert ``rows`` (tuples in the order of ``columns``) into ``table`` in the open transaction.
+    Column defaults are not applied on PostgreSQL: give every column that needs a value."""
     if not rows:
         return
-    if table.name in TRACKED:
-        raise ValueError(f"{table.name} is audited; insert it through SQLAlchemy, not bulk.load_rows")
+    tracked = table.name in TRACKED
+    if tracked and not audited:
+        raise ValueError(f"{table.name} is audited; say audited=True, or insert it through SQLAlchemy")
     if conn.dialect.name == "postgresql":
-        raw = conn.connection.driver_connection
-        assert raw is not None
-        names = ", ".join(f'"{c}"' for c in columns)
-        with raw.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
-            for row in rows:
-                copy.write_row(row)
+        copy_rows(conn, table.name, columns, rows)
+        if tracked:
+            tracking.record(conn, table, [(None, dict(zip(columns, row, strict=True))) for row in rows])
         return
-    conn.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
+    conn.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])  # audited by the hooks
 
 
 Loader = Callable[[Connection, list[Any]], None]

@@ -1,0 +1,21 @@
+"""PostgreSQL's ``COPY ... FROM STDIN`` on the transaction's own connection: one round trip for many rows.
+
+Owns only the wire step; what may be loaded this way (and what the audit trail then needs) is decided
+by ``bulk`` and ``tracking``, its two users.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import Connection
+
+
+def copy_rows(conn: Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """Write ``rows`` (values in the order of ``columns``) into ``table`` inside ``conn``'s transaction."""
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    names = ", ".join(f'"{c}"' for c in columns)
+    with raw.cursor() as cursor, cursor.copy(f'COPY "{table}" ({names}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row(row)

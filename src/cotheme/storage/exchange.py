@@ -27,6 +27,7 @@ from cotheme.domain.memos import MemoTarget
 from cotheme.domain.project import Permission
 from cotheme.domain.themes import ThemeStatus
 from cotheme.domain.transcript import ParsedTranscript
+from cotheme.storage import bulk
 from cotheme.storage import cases as cases_repo
 from cotheme.storage import codings as codings_repo
 from cotheme.storage import documents as docs_repo
@@ -181,11 +182,13 @@ def update_row(conn: Connection, table: Table, row_id: int, **values: Any) -> No
 
 def insert_document(
     conn: Connection, *, guid: str, title: str, case_id: int | None, source: SourceInfo, sha256: str,
-    parsed: ParsedTranscript, created_at: datetime | None, author_id: int | None,
+    parsed: ParsedTranscript, created_at: datetime | None, author_id: int | None, later: bulk.Deferred | None = None,
 ) -> tuple[int, int]:
-    """A document at revision 1 (turns and search units included) with ``guid``; (document, revision) ids."""
+    """A document at revision 1 with ``guid``, its turns and search units (when ``later`` is flushed,
+    if given); (document, revision) ids."""
     doc_id = docs_repo.insert_document(
-        conn, title=title, case_id=case_id, source=source, sha256=sha256, parsed=parsed, author_id=author_id
+        conn, title=title, case_id=case_id, source=source, sha256=sha256, parsed=parsed, author_id=author_id,
+        later=later,
     )
     values: dict[str, Any] = {"guid": guid}
     if created_at is not None:

@@ -13,7 +13,9 @@ the insert it is (the same record an ``executemany`` of them would have left).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import gc
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Connection, Table, insert
@@ -64,3 +66,20 @@ class Deferred:
         for loader, rows in pending.items():
             if rows:
                 loader(conn, rows)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector held off while many rows and objects that cannot form cycles are made.
+
+    Each few hundred allocations set off a pass, and every so often a full pass over the whole process:
+    measured, half of the reads of 10,000 extracts took 2-3 times as long (30 ms became 80-110 ms), and
+    the passes were a fifth of a 100,000-coding REFI-QDA import. The previous state is restored.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -9,11 +9,9 @@ write here that places a coding — ``insert_coding``, ``insert_many``, ``update
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -134,7 +132,7 @@ def extracts(
     # Sorted here, not by ORDER BY: PostgreSQL sorted the wide rows (quotes included) on the server,
     # 12 ms for 10,000; on SQLite they arrive in order from ix_codings_code_document_start already, and
     # Python's sort of an ordered list is one pass.
-    with _collector_paused():
+    with bulk.collector_paused():
         rows = sorted(conn.execute(query).all(), key=_reading_order)
         doc_ids = {row[1] for row in rows}
         titles: dict[int, str] = {}
@@ -188,23 +186,6 @@ def _names(conn: Connection, table: Any, ids: set[Any]) -> dict[Any, str]:
 
 def _reading_order(row: Sequence[object]) -> tuple[object, object, object]:
     return row[1], row[5], row[0]  # document, start, coding id
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector held off while tens of thousands of rows and extracts are built.
-
-    None of them can be part of a reference cycle, yet each few hundred allocations set off a pass, and
-    every so often a full pass over the whole process: measured, half the reads of 10,000 extracts took
-    2-3 times as long (30 ms became 80-110 ms). The collector runs again as usual afterwards.
-    """
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _stamp(value: object) -> datetime:

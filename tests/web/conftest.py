@@ -13,9 +13,11 @@ from axe_playwright_python.sync_playwright import Axe
 from fastapi.testclient import TestClient
 from playwright.sync_api import Browser, Page, sync_playwright
 
+import cotheme
 from cotheme.services.demo import build_demo
 from cotheme.services.project import Project
 from cotheme.web.app import create_app
+from tests.conftest import INTERVIEW
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "build" / "test-output" / "screenshots"
@@ -128,3 +130,16 @@ def accessible(page: Page) -> None:
     results = Axe().run(page)
     bad = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert bad == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"][:3]]) for v in bad]
+
+
+@pytest.fixture
+def assisted(tmp_path: Path) -> Iterator[Project]:
+    """One indexed transcript (the model of the assist extra) and two codes with definitions."""
+    (tmp_path / "P01.txt").write_text(INTERVIEW, encoding="utf-8")
+    with cotheme.create_project(tmp_path / "assisted.cotheme", lead="Lead") as project:
+        project.import_files([tmp_path / "P01.txt"])
+        project.create_code("Waiting", definition="Waiting lists and delays before being seen.")
+        project.create_code("Listened to", definition="Staff listening and taking the person seriously.")
+        project.code("P01", "Waiting", quote="the waiting list was long.")
+        project.index()
+        yield project

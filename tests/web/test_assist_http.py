@@ -3,7 +3,6 @@ accepting with provenance as the acting member, 409 when turned off and 503 with
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,20 +11,7 @@ from fastapi.testclient import TestClient
 import cotheme
 from cotheme.services import assist_model
 from cotheme.services.project import Project
-from tests.conftest import INTERVIEW
 from tests.web.conftest import client_for, csrf
-
-
-@pytest.fixture
-def assisted(tmp_path: Path) -> Iterator[Project]:
-    (tmp_path / "P01.txt").write_text(INTERVIEW, encoding="utf-8")
-    with cotheme.create_project(tmp_path / "w.cotheme", lead="Lead") as project:
-        project.import_files([tmp_path / "P01.txt"])
-        project.create_code("Waiting", definition="Waiting lists and delays before being seen.")
-        project.create_code("Listened to", definition="Staff listening and taking the person seriously.")
-        project.code("P01", "Waiting", quote="the waiting list was long.")
-        project.index()
-        yield project
 
 
 def test_suggest_similar_and_accept(assisted: Project) -> None:

@@ -7,29 +7,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 import cotheme
 from cotheme.services.project import Project
-from tests.conftest import INTERVIEW
 from tests.web.conftest import SHOTS, TOKEN, LiveServer, accessible
 from tests.web.test_browser import select
 
 
 @pytest.fixture
-def assisted(tmp_path: Path) -> Iterator[Project]:
-    (tmp_path / "P01.txt").write_text(INTERVIEW, encoding="utf-8")
-    with cotheme.create_project(tmp_path / "picker.cotheme", lead="Lead") as project:
-        project.import_files([tmp_path / "P01.txt"])
-        project.create_code("Waiting", definition="Waiting lists and delays before being seen.")
-        project.create_code("Listened to", definition="Staff listening and taking the person seriously.")
-        project.create_code("Peer support", definition="Support from peers and groups of people with lived experience.")
-        project.code("P01", "Waiting", quote="the waiting list was long.")
-        project.index()
-        yield project
+def assisted(assisted: Project) -> Project:
+    """The indexed project of ``tests/web/conftest.py`` with a third code for the picker to rank."""
+    assisted.create_code("Peer support", definition="Support from peers and groups of people with lived experience.")
+    return assisted
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-import cotheme
 from cotheme.services import assist_model
 from cotheme.services.project import Project
 from tests.web.conftest import client_for, csrf

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-import cotheme
 from cotheme.services.project import Project
 from tests.web.conftest import SHOTS, TOKEN, LiveServer, accessible
 from tests.web.test_browser import select

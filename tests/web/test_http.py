@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from fastapi.testclient import TestClient
 
@@ -147,3 +148,21 @@ def test_retrieval_with_attribute_filter(demo_path, tmp_path) -> None:  # type: 
         both = client.get(f"/api/v1/extracts?code={two[0]['id']}&code={two[1]['id']}&mode=and").json()
         assert len(both) <= two[0]["extracts"]
         assert all(i["overlapping"] for i in both)
+
+
+def test_the_home_page_counts_corrections_and_progress(demo_path: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "d.cotheme"
+    copy.write_bytes(demo_path.read_bytes())
+    with Project.open(copy) as project:
+        client = client_for(project)
+        page = client.get("/").text
+        assert "0 coding(s) to review" in page and "(0 of 6 transcripts done)" in page
+        assert "No transcript is assigned yet" in page  # the demo assigns none: said, not an empty table
+        text = project.document("P01").text
+        project.edit_document("P01", start=0, end=len(text), with_text="Interviewer: A new text.\n",
+                              author="Sam Okafor")
+        page = client.get("/").text
+        waiting = len(project.review_queue())
+        assert waiting > 0 and f"{waiting} coding(s) to review" in page
+        project.assign("P01", ["Rowan Pike"])
+        assert "No transcript is assigned yet" not in client.get("/").text

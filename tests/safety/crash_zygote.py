@@ -29,7 +29,8 @@ def code_forever(target: str) -> None:
                 coding = project.code("P01", "Crash", start=start, end=start + rng.randint(1, 12), coder="Lead")
             except CothemeError:
                 continue
-            print(coding.id, flush=True)
+            sys.stdout.write(f"{coding.id}\n")  # one write: a kill cannot split the number from its newline
+            sys.stdout.flush()
 
 
 def import_all(target: str, files: list[str]) -> None:
@@ -70,7 +71,9 @@ def main() -> None:
                 sys.stdout.flush()
                 os._exit(0)
         os.waitpid(pid, 0)
-        print("done", flush=True)
+        # On a line of its own even when the killed worker left half a line (its number written, the
+        # newline not yet): "2435done" was once read as neither, and the test waited for ever.
+        print("\ndone", flush=True)
 
 
 if __name__ == "__main__":

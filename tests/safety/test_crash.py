@@ -65,7 +65,8 @@ class Zygote:
         for line in self.proc.stdout:
             if line.strip() == "done":
                 break
-            lines.append(line.strip())
+            if line.strip():  # the zygote starts "done" on a fresh line: skip the blank it may leave
+                lines.append(line.strip())
         return lines, killed and "imported" not in lines
 
     def close(self) -> None:

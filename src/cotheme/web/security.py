@@ -47,6 +47,48 @@ def _same(a: str | None, b: str) -> bool:
     return a is not None and hmac.compare_digest(a.encode(), b.encode())
 
 
+async def static_file(request: Request, call_next: RequestResponseEndpoint) -> Response:
+    """A file under /static/: no gate, the security headers, and cacheable."""
+    response = await call_next(request)
+    response.headers.update({k: v for k, v in HEADERS.items() if k != "Cache-Control"})
+    return response
+
+
+def csrf_refusal(request: Request) -> Response | None:
+    """The 403 for a state-changing request whose CSRF header does not repeat its cookie, else None."""
+    cookie = request.cookies.get(CSRF_COOKIE)
+    if cookie and _same(request.headers.get(CSRF_HEADER), cookie):
+        return None
+    return JSONResponse({"error": "The request lacks its CSRF token; reload the page and try again."},
+                        status_code=403, headers=HEADERS)
+
+
+async def answer(request: Request, call_next: RequestResponseEndpoint) -> Response:
+    """Run the route that passed a gate: its Server-Timing, the security headers (a route's own, stricter
+    or differently shaped CSP kept), HSTS and a Secure CSRF cookie over TLS (issue #9)."""
+    request.state.csrf = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(16)
+    began = time.perf_counter()
+    response = await call_next(request)
+    # Server-Timing lets the benchmarks (and the browser's dev tools) read the server's own time.
+    response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - began) * 1000:.2f}"
+    own_policy = response.headers.get("Content-Security-Policy")
+    response.headers.update(HEADERS)
+    if own_policy:  # a route may be stricter or differently shaped (reports: styles, never scripts)
+        response.headers["Content-Security-Policy"] = own_policy
+    over_tls(request, response, request.state.csrf)
+    return response
+
+
+def over_tls(request: Request, response: Response, csrf: str) -> None:
+    """HSTS when the request came over TLS (uvicorn's, or a proxy trusted by COTHEME_TRUSTED_PROXIES),
+    and the CSRF cookie when the browser has none yet, Secure then (issue #9)."""
+    secure = request.url.scheme == "https"
+    if secure:
+        response.headers["Strict-Transport-Security"] = "max-age=31536000"
+    if request.cookies.get(CSRF_COOKIE) is None:
+        response.set_cookie(CSRF_COOKIE, csrf, httponly=False, samesite="strict", path="/", secure=secure)
+
+
 def _refuse(request: Request, sentence: str) -> Response:
     if request.url.path.startswith("/api/"):
         return JSONResponse({"error": sentence}, status_code=403, headers=HEADERS)
@@ -67,9 +109,7 @@ class Gate(BaseHTTPMiddleware):
     async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
         path = request.url.path
         if path.startswith("/static/"):
-            response = await call_next(request)
-            response.headers.update({k: v for k, v in HEADERS.items() if k != "Cache-Control"})
-            return response
+            return await static_file(request, call_next)
         bearer = request.headers.get("authorization", "")
         by_header = bearer.startswith("Bearer ") and _same(bearer[7:], self.token)
         by_cookie = _same(request.cookies.get(TOKEN_COOKIE), self.token)
@@ -81,39 +121,17 @@ class Gate(BaseHTTPMiddleware):
             target = path + ("?" + urlencode(rest) if rest else "")
             response: Response = RedirectResponse(target, status_code=303)
             self._set_cookies(request, response)
+            over_tls(request, response, secrets.token_urlsafe(16))
             response.headers.update(HEADERS)
             return response
-        if request.method in UNSAFE and not by_header:
-            sent = request.headers.get(CSRF_HEADER)
-            cookie = request.cookies.get(CSRF_COOKIE)
-            if not cookie or not _same(sent, cookie):
-                return JSONResponse(
-                    {"error": "The request lacks its CSRF token; reload the page and try again."},
-                    status_code=403, headers=HEADERS,
-                )
-        request.state.csrf = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(16)
-        began = time.perf_counter()
-        response = await call_next(request)
-        # Server-Timing lets the benchmarks (and the browser's dev tools) read the server's own time.
-        response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - began) * 1000:.2f}"
+        if request.method in UNSAFE and not by_header and (refused := csrf_refusal(request)) is not None:
+            return refused
+        response = await answer(request, call_next)
         self._set_cookies(request, response)
-        own_policy = response.headers.get("Content-Security-Policy")
-        response.headers.update(HEADERS)
-        if own_policy:  # a route may be stricter or differently shaped (reports: styles, never scripts)
-            response.headers["Content-Security-Policy"] = own_policy
         return response
 
     def _set_cookies(self, request: Request, response: Response) -> None:
-        # Over TLS (uvicorn's own, or a proxy trusted by COTHEME_TRUSTED_PROXIES) cookies are Secure and
-        # the browser is told to stay on https (issue #9).
-        secure = request.url.scheme == "https"
-        if secure:
-            response.headers["Strict-Transport-Security"] = "max-age=31536000"
+        """The access-token cookie (Secure over TLS), set once the token came in the query."""
         if not _same(request.cookies.get(TOKEN_COOKIE), self.token):
-            response.set_cookie(TOKEN_COOKIE, self.token, httponly=True, samesite="strict", path="/", secure=secure)
-        csrf = getattr(request.state, "csrf", None) or request.cookies.get(CSRF_COOKIE)
-        if request.cookies.get(CSRF_COOKIE) is None:
-            response.set_cookie(
-                CSRF_COOKIE, csrf or secrets.token_urlsafe(16), httponly=False, samesite="strict", path="/",
-                secure=secure,
-            )
+            response.set_cookie(TOKEN_COOKIE, self.token, httponly=True, samesite="strict", path="/",
+                                secure=request.url.scheme == "https")

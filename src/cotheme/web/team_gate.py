@@ -10,8 +10,6 @@ changed password ends them at once), in the thread pool, never on the event loop
 
 from __future__ import annotations
 
-import secrets
-import time
 from urllib.parse import quote
 
 from starlette.concurrency import run_in_threadpool
@@ -21,7 +19,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.types import ASGIApp
 
 from cotheme.services.project import Project
-from cotheme.web.security import CSRF_COOKIE, CSRF_HEADER, HEADERS, UNSAFE, _same
+from cotheme.web.security import HEADERS, UNSAFE, answer, csrf_refusal, static_file
 
 SESSION_COOKIE = "cotheme_session"
 #: Reachable without a session: the login page and form, the login API, and the session's end.
@@ -47,35 +45,17 @@ class TeamGate(BaseHTTPMiddleware):
     async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
         path = request.url.path
         if path.startswith("/static/"):
-            response = await call_next(request)
-            response.headers.update({k: v for k, v in HEADERS.items() if k != "Cache-Control"})
-            return response
+            return await static_file(request, call_next)
         token, by_header = session_token(request)
         member = await run_in_threadpool(self.project.session_member, token) if token else None
         if member is None and (request.method, path) not in PUBLIC:
             return self._login_first(request)
-        if request.method in UNSAFE and not by_header and (request.method, path) not in PUBLIC:
-            cookie = request.cookies.get(CSRF_COOKIE)
-            if not cookie or not _same(request.headers.get(CSRF_HEADER), cookie):
-                return JSONResponse({"error": "The request lacks its CSRF token; reload the page and try again."},
-                                    status_code=403, headers=HEADERS)
+        if (request.method in UNSAFE and not by_header and (request.method, path) not in PUBLIC
+                and (refused := csrf_refusal(request)) is not None):
+            return refused
         request.state.member = member
         request.state.session = token if member is not None else ""
-        request.state.csrf = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(16)
-        began = time.perf_counter()
-        response = await call_next(request)
-        response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - began) * 1000:.2f}"
-        own_policy = response.headers.get("Content-Security-Policy")
-        response.headers.update(HEADERS)
-        if own_policy:
-            response.headers["Content-Security-Policy"] = own_policy
-        secure = request.url.scheme == "https"
-        if secure:
-            response.headers["Strict-Transport-Security"] = "max-age=31536000"
-        if request.cookies.get(CSRF_COOKIE) is None:
-            response.set_cookie(CSRF_COOKIE, request.state.csrf, httponly=False, samesite="strict", path="/",
-                                secure=secure)
-        return response
+        return await answer(request, call_next)
 
     def _login_first(self, request: Request) -> Response:
         if request.url.path.startswith("/api/"):

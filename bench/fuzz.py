@@ -13,25 +13,19 @@ Each reader runs in its own process (atheris instruments once per process and ex
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import multiprocessing
 import sys
 import time
-import zipfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the readers' test packages, below
+
+from tests.packages import docx_package, zipped  # noqa: E402
 
 OUT = Path(__file__).with_name("out")
 READERS = ("vtt", "docx", "qdpx")
-
-
-def _seed_zip(entries: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in entries.items():
-            archive.writestr(name, data)
-    return out.getvalue()
 
 
 def _target(reader: str):  # type: ignore[no-untyped-def]
@@ -45,28 +39,16 @@ def _target(reader: str):  # type: ignore[no-untyped-def]
         # The fuzzer's bytes become word/document.xml of an otherwise sound package, so it gets past the
         # zip layer and into python-docx and our paragraph walk.
         def docx(data: bytes) -> object:
-            package = _seed_zip({"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": RELS, "word/document.xml": data})
-            return read_docx("f.docx", package, max_bytes=1_000_000)
+            return read_docx("f.docx", docx_package(data), max_bytes=1_000_000)
 
         return docx
 
     def qdpx(data: bytes) -> object:
-        return read_qdpx("f.qdpx", _seed_zip({"project.qde": data, "Sources/a.txt": b"Interviewer: hi\n"}))
+        return read_qdpx("f.qdpx", zipped({"project.qde": data, "Sources/a.txt": b"Interviewer: hi\n"}))
 
     return qdpx
 
 
-CONTENT_TYPES = (
-    b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    b'<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-    b'wordprocessingml.document.main+xml"/></Types>'
-)
-RELS = (
-    b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-    b'officeDocument" Target="word/document.xml"/></Relationships>'
-)
 SEEDS = {
     "vtt": b"WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Interviewer>How was it?\n\n00:00:05.000 --> 00:00:09.000\n<v P01>Fine\n",
     "docx": b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'

@@ -5,9 +5,7 @@ counts keep this under a few seconds per reader."""
 
 from __future__ import annotations
 
-import io
 import os
-import zipfile
 from collections.abc import Callable
 
 from hypothesis import HealthCheck, given, settings
@@ -20,6 +18,7 @@ from cotheme.formats.codebook_file import read_codebook_csv
 from cotheme.formats.plaintext import read_plaintext
 from cotheme.formats.refi_read import read_qdc, read_qdpx
 from cotheme.formats.wordfile import read_docx
+from tests.packages import docx_package, zipped
 from tests.refi_fixtures import SOURCE, project_xml, small_body
 
 #: 80 examples per reader in the suite; COTHEME_PROPERTY_EXAMPLES=5000 for a long hunt.
@@ -83,14 +82,6 @@ def test_codebook_csv(data: bytes) -> None:
     only_input_errors(read_codebook_csv, "x.csv", data)
 
 
-def zipped(entries: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, body in entries.items():
-            archive.writestr(name, body)
-    return out.getvalue()
-
-
 GOOD_QDE = project_xml(small_body()).encode()
 #: A project file damaged at random: bytes cut, replaced or inserted somewhere in real REFI-QDA XML.
 DAMAGED_QDE = st.tuples(st.integers(0, len(GOOD_QDE)), st.integers(0, 40), st.binary(max_size=40)).map(
@@ -122,17 +113,6 @@ DOCUMENT = (
     b"<w:body><w:p><w:r><w:t>Interviewer: hi</w:t></w:r></w:p><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>P01</w:t>"
     b"</w:r><w:r><w:t> fine</w:t></w:r></w:p></w:body></w:document>"
 )
-CONTENT_TYPES = (
-    b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    b'<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-    b'wordprocessingml.document.main+xml"/></Types>'
-)
-RELS = (
-    b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-    b'officeDocument" Target="word/document.xml"/></Relationships>'
-)
 DAMAGED_DOCUMENT = st.tuples(st.integers(0, len(DOCUMENT)), st.integers(0, 30), st.binary(max_size=30)).map(
     lambda t: DOCUMENT[: t[0]] + t[2] + DOCUMENT[t[0] + t[1]:]
 )
@@ -141,7 +121,5 @@ DAMAGED_DOCUMENT = st.tuples(st.integers(0, len(DOCUMENT)), st.integers(0, 30), 
 @BOUNDED
 @given(st.one_of(st.binary(max_size=2000), DAMAGED_DOCUMENT), st.booleans())
 def test_docx_with_arbitrary_document_xml(document: bytes, with_rels: bool) -> None:
-    entries = {"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": document}
-    if with_rels:
-        entries["_rels/.rels"] = RELS
-    only_input_errors(lambda name, raw: read_docx(name, raw, max_bytes=10_000_000), "x.docx", zipped(entries))
+    only_input_errors(lambda name, raw: read_docx(name, raw, max_bytes=10_000_000), "x.docx",
+                      docx_package(document, with_rels=with_rels))

@@ -20,6 +20,7 @@ from pathlib import Path
 import docx
 import openpyxl
 
+from tests.packages import zipped
 from tests.refi_fixtures import SOURCE, project_xml, small_body
 
 Builder = Callable[[Path], bytes]
@@ -219,7 +220,7 @@ def qdc() -> list[Hostile]:
 
 def qdpx() -> list[Hostile]:
     def archive(qde: str | bytes, files: dict[str, bytes] | None = None) -> bytes:
-        return _zip({"project.qde": qde if isinstance(qde, bytes) else qde.encode()} | (files or {}))
+        return zipped({"project.qde": qde if isinstance(qde, bytes) else qde.encode()} | (files or {}))
 
     text = {f"Sources/{SOURCE}.txt": "Interviewer: How was it?\nP01: It helped.\n".encode()}
     good = project_xml(small_body())
@@ -235,18 +236,10 @@ def qdpx() -> list[Hostile]:
         Hostile("qdpx", "escape.qdpx", _const(archive(good, text | {"../../evil.txt": b"x"})), "path traversal entry"),
         Hostile("qdpx", "source.qdpx", _const(archive(project_xml(small_body(source_path="internal://../../../etc/passwd")), text)), "a source path leaving the archive"),
         Hostile("qdpx", "absolute.qdpx", _const(archive(project_xml(small_body(source_path="file:///etc/passwd")), text)), "a source at file:///etc/passwd"),
-        Hostile("qdpx", "noproject.qdpx", _const(_zip({"readme.txt": b"hello"})), "no project.qde"),
+        Hostile("qdpx", "noproject.qdpx", _const(zipped({"readme.txt": b"hello"})), "no project.qde"),
         Hostile("qdpx", "badxml.qdpx", _const(archive(b"<Project><Users>", text)), "truncated XML"),
         Hostile("qdpx", "deep.qdpx", _const(archive(project_xml("<CodeBook><Codes>" + deep + "</Codes></CodeBook>"), text)), "codes nested 3,000 deep"),
     ]
-
-
-def _zip(entries: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in entries.items():
-            archive.writestr(name, data)
-    return out.getvalue()
 
 
 #: Each importer's corpus, built when asked for (the bombs take a moment to compress).

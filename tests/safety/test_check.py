@@ -45,7 +45,7 @@ def test_a_sound_project_passes(coded: Project, target: str) -> None:
     assert code == 0, output
     report = json.loads(output)
     assert report["ok"] is True
-    assert {"current_revisions", "coding_quotes", "search_index"} <= set(report["checks"])
+    assert {"current_revisions", "coding_quotes", "coding_speakers", "search_index"} <= set(report["checks"])
 
 
 @pytest.mark.parametrize(
@@ -53,6 +53,7 @@ def test_a_sound_project_passes(coded: Project, target: str) -> None:
     [
         ("UPDATE codings SET quote = 'something else' WHERE id = 1", "coding_quotes", "Coding 1"),
         ("UPDATE codings SET end_offset = 100000 WHERE id = 2", "coding_quotes", "Coding 2"),
+        ("UPDATE codings SET speaker = 'Nobody' WHERE id = 1", "coding_speakers", "Coding 1"),
         ("UPDATE documents SET current_revision_id = 999", "current_revisions", "Document 1 'P01'"),
         ("UPDATE search_units SET body = 'not the text' WHERE kind = 'turn' AND id = 1", "search_index", "no longer matches"),
         ("UPDATE search_units SET body = 'old memo' WHERE kind = 'memo'", "search_index", "memo"),

@@ -65,6 +65,22 @@ def coding_quotes(conn: Connection) -> list[str]:
     ]
 
 
+def coding_speakers(conn: Connection) -> list[str]:
+    """Each coding's stored speaker (migration 0006) against its turn's label."""
+    rows = conn.execute(
+        text(
+            "SELECT c.id, c.speaker, (SELECT t.speaker FROM turns t WHERE t.revision_id = c.revision_id "
+            "AND t.start_offset <= c.start_offset ORDER BY t.start_offset DESC LIMIT 1) AS turn_speaker "
+            "FROM codings c ORDER BY c.id"
+        )
+    ).all()
+    return [
+        f"Coding {cid}: its stored speaker {stored!r} is not its turn's ({actual!r})."
+        for cid, stored, actual in rows
+        if stored != actual
+    ]
+
+
 def search_units(conn: Connection) -> list[str]:
     turns = conn.execute(
         text(
@@ -103,11 +119,13 @@ CHECKS: dict[str, list[Check]] = {
         ("foreign_keys", sqlite_foreign_keys),
         ("current_revisions", current_revisions),
         ("coding_quotes", coding_quotes),
+        ("coding_speakers", coding_speakers),
         ("search_index", lambda conn: sqlite_fts(conn) + search_units(conn)),
     ],
     "postgresql": [
         ("current_revisions", current_revisions),
         ("coding_quotes", coding_quotes),
+        ("coding_speakers", coding_speakers),
         ("search_index", search_units),
     ],
 }

@@ -163,6 +163,6 @@ def test_the_home_page_counts_corrections_and_progress(demo_path: Path, tmp_path
                               author="Sam Okafor")
         page = client.get("/").text
         waiting = len(project.review_queue())
-        assert waiting > 0 and f"{waiting} coding(s) to review" in page
+        assert waiting > 0 and project.review_waiting() == waiting and f"{waiting} coding(s) to review" in page
         project.assign("P01", ["Rowan Pike"])
         assert "No transcript is assigned yet" not in client.get("/").text

@@ -36,7 +36,7 @@ RULES: dict[str, Need] = {
     "codings": R, "coding": R, "retrieve": R, "codings_frame": R, "memos": R, "search": R, "themes": R,
     "exemplars": R, "theme_review": R, "templates": R, "thematic_map": R, "targets": R, "sample_table": R,
     "themes_report": R, "matrix": R, "cooccurrence": R, "methods_report": R, "revisions": R, "revision": R,
-    "review_queue": R, "deidentified_exports_only": R, "deidentified_documents": R, "require_deidentified": R,
+    "review_queue": R, "review_waiting": R, "deidentified_exports_only": R, "deidentified_documents": R, "require_deidentified": R,
     "export_codebook": R, "export_codebook_qdc": R, "export_themes": R, "assist_status": R,
     "assist_provenance": R, "codebook_history": R, "codebook_as_of": R, "codebook_diff": R, "queue": R,
     "blind_documents": R, "team_mode": R, "close": R, "similar": R, "suggest": R, "assist_document": R,

@@ -442,6 +442,10 @@ class Project(TeamMixin):  # TeamMixin: accounts, assignments, codebook history,
     def review_queue(self, *, document: str | int | None = None, everything: bool = False) -> list[ReviewItem]:
         return review_queue.review_queue(self._store, document=document, everything=everything)
 
+    def review_waiting(self) -> int:
+        """How many codings wait in the review queue (the queue's length, cheaply)."""
+        return review_queue.waiting(self._store)
+
     def place_coding(self, coding_id: int, *, start: int | None = None, end: int | None = None) -> ReviewItem:
         return review_queue.place(self._store, coding_id, start=start, end=end)
 

@@ -34,6 +34,13 @@ def review_queue(store: Store, *, document: str | int | None = None, everything:
         return [_item(r) for r in rows]
 
 
+def waiting(store: Store) -> int:
+    """How many codings wait in the review queue (counted, without suggesting places for them)."""
+    with store.read() as conn:
+        counts = repo.status_counts(conn)
+    return sum(counts.get(status, 0) for status in WAITING)
+
+
 def _item(r: Any) -> ReviewItem:
     suggestion = None
     if r.anchor_status == "review":

@@ -54,7 +54,7 @@ def home(request: Request, ctx: Ctx) -> HTMLResponse:
         attribute_names=list(cases[0].attributes) if cases else [],
         codes=ctx.project.codes(), total_codings=sum(d.codings for d in documents), memos=memos,
         sample=ctx.project.sample_table(), **team_home(ctx),
-        review_count=len(ctx.project.review_queue()),
+        review_count=ctx.project.review_waiting(),
         deidentified=len(ctx.project.deidentified_documents() & {d.id for d in documents}),
     )
 

@@ -38,10 +38,15 @@ class CodingRequest:
 
 
 def resolve_document(conn: Connection, ref: str) -> int:
-    doc_id = docs_repo.resolve(conn, ref)
-    if doc_id is None:
+    return resolve_current(conn, ref)[0]
+
+
+def resolve_current(conn: Connection, ref: str) -> tuple[int, int]:
+    """(document id, current revision id) of the document ``ref`` names, or a sentence saying there is none."""
+    found = docs_repo.resolve_current(conn, ref)
+    if found is None:
         raise NotFound(f"There is no document '{ref}'; see 'cotheme docs list' for ids and titles.")
-    return doc_id
+    return found
 
 
 def _span_of_quote(conn: Connection, revision_id: int, quote: str, title: str) -> tuple[int, int]:
@@ -60,10 +65,7 @@ def add_coding(store: Store, request: CodingRequest) -> Extract:
     if (request.quote is None) == (request.start is None or request.end is None):
         raise InvalidArgument("Give either --start and --end, or --quote.")
     with store.write() as conn:
-        found = docs_repo.resolve_current(conn, request.document)
-        if found is None:
-            resolve_document(conn, request.document)  # says there is no such document
-        doc_id, revision_id = found  # type: ignore[misc]
+        doc_id, revision_id = resolve_current(conn, request.document)
         if request.code_id is not None:
             code_id = request.code_id
         else:

@@ -112,14 +112,6 @@ def import_transcripts(
         # Counted here, beside parsing, so the thread that stores has less to do (see below).
         return _Parsed(parsed, hashlib.sha256(parsed.text.encode("utf-8")).hexdigest(), word_count(parsed.text))
 
-    if len(files) < 2:
-        parsed = [parse(item) for item in files]
-        with store.write() as conn:
-            known = _Known(conn)
-            done = [_store_one(conn, known, item, doc, case_pid or item.case_pid, allow_duplicate)
-                    for item, doc in zip(files, parsed, strict=True)]
-            known.later.flush(conn)
-            return done
     # Parsing is Python work; storing is mostly the database's (PostgreSQL building the search index,
     # SQLite's engine, both outside the GIL). A thread parses file k+1 while file k is stored, which
     # on 2 cores takes the slower of the two rather than their sum. A file that does not parse raises

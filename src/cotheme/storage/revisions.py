@@ -15,10 +15,10 @@ from sqlalchemy import Connection, bindparam, func, insert, select, update
 from cotheme.domain.documents import Document, Turn
 from cotheme.domain.revisions import RevisionInfo
 from cotheme.domain.text import Anchor, word_count
-from cotheme.storage import bulk, search
+from cotheme.storage import search
 from cotheme.storage.codings import speaker_at
-from cotheme.storage.documents import TURN_COLUMNS, read_document, read_turns
-from cotheme.storage.schema import codes, codings, documents, members, revisions, turns
+from cotheme.storage.documents import insert_turn_rows, read_document, read_turns
+from cotheme.storage.schema import codes, codings, documents, members, revisions
 from cotheme.storage.store import as_utc, now
 
 
@@ -49,9 +49,8 @@ def insert_revision(
 def make_current(conn: Connection, doc_id: int, revision_id: int, text: str, new_turns: Sequence[Turn]) -> None:
     """Write the turns of a new revision, point the document at it and rebuild its search units."""
     if new_turns:
-        bulk.load_rows(
-            conn, turns, TURN_COLUMNS,
-            [(revision_id, t.index, t.speaker, t.start, t.end, t.t_start_ms, t.t_end_ms) for t in new_turns],
+        insert_turn_rows(
+            conn, [(revision_id, t.index, t.speaker, t.start, t.end, t.t_start_ms, t.t_end_ms) for t in new_turns]
         )
     conn.execute(update(documents).where(documents.c.id == doc_id).values(current_revision_id=revision_id))
     search.drop_document_units(conn, doc_id)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable
-from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, TypeVar
@@ -85,15 +84,9 @@ def _existing(path: Path) -> Path:
     return path
 
 
-def _bulk() -> AbstractContextManager[None]:
-    """Reading or writing a large file makes a few hundred thousand small objects and no garbage:
-    the cycle collector waits meanwhile (``bulk.collector_paused``)."""
-    return bulk.collector_paused()
-
-
 def read_exchange_file(path: Path) -> ExchangeProject:
     """The exchange project in a ``.qdpx`` file, checked (nothing is written)."""
-    with _bulk():
+    with bulk.collector_paused():
         return read_qdpx(path.name, _existing(path), refi_limits())
 
 
@@ -106,7 +99,7 @@ def import_qdpx(
     member matched by name takes the file's GUID."""
     project = parsed if parsed is not None else read_exchange_file(path)
     result = ExchangeImport(file=path.name, origin=project.origin, positions=project.positions)
-    with _bulk(), store.write() as conn:
+    with bulk.collector_paused(), store.write() as conn:
         return Merge(conn, project, result, fresh=fresh).run()
 
 
@@ -114,7 +107,7 @@ def import_qdpx_files(store: Store, paths: list[Path]) -> list[ExchangeImport]:
     """Merge several QDPX files, all or none: every file is read and checked, then one transaction."""
     parsed = [(path, read_exchange_file(path)) for path in paths]
     results = []
-    with _bulk(), store.write() as conn:
+    with bulk.collector_paused(), store.write() as conn:
         for path, project in parsed:
             result = ExchangeImport(file=path.name, origin=project.origin, positions=project.positions)
             results.append(Merge(conn, project, result, fresh=False).run())
@@ -171,7 +164,7 @@ def export_qdpx(store: Store, path: Path, *, deidentified_only: bool = False, nv
     # The project's "de-identified exports only" setting, or --deidentified-only, refuses the whole
     # export when a transcript is not de-identified at its current revision (issue #7's rule).
     deid.require_deidentified(store, None, always=deidentified_only, action="QDPX export")
-    with _bulk():
+    with bulk.collector_paused():
         with store.read() as conn:
             content = read_project(conn)
         extension = write_extension(content.extension, origin())

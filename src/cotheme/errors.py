@@ -16,7 +16,8 @@ Anything that is not a ``CothemeError`` is a bug and may show a traceback.
     ├── Forbidden                   the acting member's permission does not allow it (issue #4)
     │   └── TooManyAttempts         too many failed logins; wait and try again
     └── ProjectError                the project file or database cannot be opened or is not cotheme's
-        └── PassphraseRequired      an encrypted project opened without its passphrase
+        ├── PassphraseRequired      an encrypted project opened without its passphrase
+        └── ProjectBusy             another process held the write lock for longer than cotheme waits
 
 This module must not import anything from cotheme: every layer may import it.
 """
@@ -31,6 +32,7 @@ __all__ = [
     "InvalidArgument",
     "NotFound",
     "PassphraseRequired",
+    "ProjectBusy",
     "ProjectError",
     "TooLarge",
     "TooManyAttempts",
@@ -82,3 +84,11 @@ class ProjectError(CothemeError):
 
 class PassphraseRequired(ProjectError):
     """The project file is encrypted (or not a project) and no passphrase was given."""
+
+
+class ProjectBusy(ProjectError):
+    """Another process (a server, a command, a script) kept the project locked for longer than cotheme
+    waits for it: nothing is wrong with the project, try again. The CLI exits 75 (EX_TEMPFAIL, "try
+    again later"), the web API answers 503 with ``Retry-After``."""
+
+    exit_code = 75

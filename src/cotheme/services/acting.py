@@ -54,7 +54,7 @@ RULES: dict[str, Need] = {
         "import_themes", "add_exemplar", "remove_exemplar", "import_template", "save_map_positions",
         "reset_map_positions", "import_targets", "save_targets", "deid_add_name", "deid_remove_name", "deid_names", "deid_scan", "deid_candidates",
         "deid_decide", "deid_apply", "set_deidentified_exports_only", "check", "backup", "backup_schedule",
-        "set_assist", "index", "candidate_themes", "users", "add_user", "set_password", "set_user", "assign",
+        "set_assist", "index", "candidate_themes", "serving", "users", "add_user", "set_password", "set_user", "assign",
         "assignments", "set_blind", "progress", "undo_codebook", "merge_codes", "split_code", "delete_code",
         "audit", "export_audit",
     )},

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import getpass
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -89,6 +90,11 @@ class Project(TeamMixin):  # TeamMixin: accounts, assignments, codebook history,
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+    def serving(self, port: int) -> AbstractContextManager[None]:
+        """Around a web server's run: other processes that find the project busy are told it is this
+        server (a note beside a project file, gone when the block ends)."""
+        return self._store.serving(port)
 
     @property
     def location(self) -> str:

@@ -1,7 +1,8 @@
 """Engines for a project: an SQLite file (``*.cotheme``) or a PostgreSQL URL.
 
 Owns how a user's PROJECT argument becomes a SQLAlchemy engine, and the per-connection settings that
-make SQLite safe for this use (WAL, foreign keys on, a busy timeout for a second process). An encrypted
+make SQLite safe for this use (WAL, foreign keys on, a writer's bounded wait for another process's
+lock: ``busy.py``). An encrypted
 file (or a new one given a passphrase) gets an SQLCipher engine from ``cipher.py``, whose connections
 run ``PRAGMA key`` before these settings. Must not know about tables or migrations.
 """
@@ -17,9 +18,10 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from cotheme.errors import ProjectError
-from cotheme.storage import cipher
+from cotheme.storage import busy, cipher
 
-#: How long a second writer waits for the lock before giving up (ms); a coding commit takes ~1 ms.
+#: How long a statement other than a writer's BEGIN waits for a lock (ms): readers of a WAL file meet
+#: one only for moments (another connection recovering or removing the WAL). Writers: ``busy.py``.
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -99,5 +101,8 @@ def _lower(value: Any) -> Any:
 def _sqlite_begin(connection: Any) -> None:
     # A writer takes the lock up front (BEGIN IMMEDIATE), so two writers queue instead of one failing
     # with "database is locked" half-way through a transaction; readers do not block writers.
-    readonly = connection.get_execution_options().get("cotheme_readonly", False)
-    connection.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+    if connection.get_execution_options().get("cotheme_readonly", False):
+        connection.exec_driver_sql("BEGIN")
+        return
+    raw = connection.connection.driver_connection
+    busy.begin_immediate(raw, Path(connection.engine.url.database or ""), BUSY_TIMEOUT_MS)

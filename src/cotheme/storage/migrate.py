@@ -34,14 +34,19 @@ def head() -> str:
 
 
 def current(engine: Engine) -> str | None:
-    """The schema revision the database is at, or ``None`` when it holds no cotheme schema."""
+    """The schema revision the database is at, or ``None`` when it holds no cotheme schema.
+
+    Read-only: opening a project must not wait for another process's write lock (it did, for up to
+    the busy timeout, and then reported the busy file as not a project)."""
     with engine.connect() as connection:
+        connection.execution_options(cotheme_readonly=True)
         return MigrationContext.configure(connection).get_current_revision()
 
 
 def has_tables(engine: Engine) -> bool:
     """True when the database already holds any table."""
     with engine.connect() as connection:
+        connection.execution_options(cotheme_readonly=True)
         return has_tables_on(connection)
 
 

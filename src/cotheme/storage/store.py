@@ -16,14 +16,12 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DatabaseError, DataError, OperationalError
 
-from cotheme.errors import Conflict, InvalidArgument, ProjectError
-from cotheme.storage import migrate, tracking
+from cotheme.errors import Conflict, InvalidArgument, ProjectBusy, ProjectError
+from cotheme.storage import busy, migrate, tracking
+from cotheme.storage.checkpoint import IdleCheckpoint, checkpoint
 from cotheme.storage.cipher import PASSPHRASE_ENV
-from cotheme.storage.engine import describe, is_url, make_engine
+from cotheme.storage.engine import BUSY_TIMEOUT_MS, describe, is_url, make_engine
 
-
-#: How long a writer waits for the other writers of this process (s): far beyond any one transaction.
-WRITER_WAIT_S = 120
 
 
 def now() -> datetime:
@@ -48,6 +46,10 @@ class Store:
         # back-off and let one of ten concurrent coders wait past BUSY_TIMEOUT_MS (bench/team_bench.py);
         # other processes still meet the busy timeout. PostgreSQL locks rows, not the database.
         self._writers = threading.RLock() if self.dialect == "sqlite" else None
+        # A project file holds every committed change a moment after the last one (checkpoint.py).
+        self._idle = (
+            IdleCheckpoint(engine, self._writers_if_free, BUSY_TIMEOUT_MS) if self.dialect == "sqlite" else None
+        )
         #: The key of an encrypted project file, held in memory only (backups are keyed with it).
         self.passphrase = passphrase
 
@@ -76,6 +78,8 @@ class Store:
             migrate.upgrade(engine)
         except OperationalError as exc:
             engine.dispose()
+            if busy.is_busy(exc.orig):
+                raise ProjectBusy(busy.sentence(describe(target), busy.wait_seconds())) from None
             raise ProjectError(f"Cannot create a project at {describe(target)}: {exc.orig}.") from None
         except Exception:
             engine.dispose()
@@ -96,6 +100,8 @@ class Store:
             revision = migrate.current(engine)
         except OperationalError as exc:
             engine.dispose()
+            if busy.is_busy(exc.orig):  # locked is not unreadable: never send anyone to a restore
+                raise ProjectBusy(busy.sentence(describe(target), engine_wait_s())) from None
             if is_url(target):  # the server did not answer or refused us (sslmode, password, ...)
                 reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "no answer"
                 raise ProjectError(f"Cannot connect to {describe(target)}: {reason}.") from None
@@ -109,39 +115,89 @@ class Store:
                 f"{describe(target)} is not a cotheme project; create one with 'cotheme init'."
             )
         if revision != migrate.head():
-            migrate.upgrade(engine)
+            with _plain_errors(target):
+                migrate.upgrade(engine)
         return cls(target, engine, _key_of(engine, passphrase))
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
-        """One transaction that changes data: it commits whole or leaves the project as it was."""
-        if self._writers is not None and not self._writers.acquire(timeout=WRITER_WAIT_S):
-            raise ProjectError("The project is busy with other changes; try again in a moment.")
+        """One transaction that changes data: it commits whole or leaves the project as it was.
+
+        Waits for the writers of this process and then (SQLite) of other processes, each for at most
+        ``busy.wait_seconds()``; past that it raises ``ProjectBusy`` with nothing changed."""
+        if self._writers is not None and not self._writers.acquire(timeout=busy.wait_seconds()):
+            raise ProjectBusy(
+                f"{describe(self.target)} is busy with another change in this program (such as an import), "
+                f"and cotheme waited {busy.wait_seconds():.0f} s for it. Try again in a moment; nothing was "
+                "changed, and the project is not damaged."
+            )
         try:
-            with _numbers_in_range(), self.engine.begin() as connection:
+            with _plain_errors(self.target), self.engine.begin() as connection:
                 yield connection
         finally:
             if self._writers is not None:
                 self._writers.release()
+        if self._idle is not None:
+            self._idle.wrote()
+
+    @contextmanager
+    def _writers_if_free(self) -> Iterator[bool]:
+        """This process's writer lock if no write holds it now (yields whether it was taken)."""
+        taken = self._writers is not None and self._writers.acquire(blocking=False)
+        try:
+            yield taken
+        finally:
+            if taken and self._writers is not None:
+                self._writers.release()
+
+    @contextmanager
+    def serving(self, port: int) -> Iterator[None]:
+        """While a server in this process serves the project on ``port``: a note beside the project
+        file names it to other processes that find the project busy (``busy.serving``)."""
+        if is_url(self.target):
+            yield
+            return
+        with busy.serving(Path(self.target), port):
+            yield
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
         """A read-only transaction (on SQLite it does not take the write lock)."""
-        with _numbers_in_range(), self.engine.connect() as connection:
+        with _plain_errors(self.target), self.engine.connect() as connection:
             connection = connection.execution_options(cotheme_readonly=True)
             with connection.begin():
                 yield connection
 
     def close(self) -> None:
+        """Close the project; a project file is left whole (its write-ahead log folded in), so the
+        ``.cotheme`` file alone holds everything even while another process keeps the log open."""
+        if self._idle is not None and self._idle.close():
+            with self._writers_if_free() as free:
+                if free:
+                    try:
+                        checkpoint(self.engine, BUSY_TIMEOUT_MS)
+                    except Exception:  # noqa: BLE001 - sqlite3's or sqlcipher3's own error classes
+                        pass  # an unreadable or vanished file: closing must still release it
         self.engine.dispose()
 
 
+def engine_wait_s() -> float:
+    """How long a statement waits for a lock before SQLite reports it busy (s)."""
+    return BUSY_TIMEOUT_MS / 1000
+
+
 @contextmanager
-def _numbers_in_range() -> Iterator[None]:
-    """An id or offset beyond 64 bits (an API caller can send any integer) is the caller's mistake, not
-    a server error: SQLite raises OverflowError binding it, PostgreSQL 'out of range' (issue #9)."""
+def _plain_errors(target: str) -> Iterator[None]:
+    """Database errors that are not bugs, as sentences. An id or offset beyond 64 bits (an API caller
+    can send any integer) is the caller's mistake, not a server error: SQLite raises OverflowError
+    binding it, PostgreSQL 'out of range' (issue #9). A lock another process kept past the busy
+    timeout is a busy project, not a broken one."""
     try:
         yield
+    except OperationalError as exc:
+        if not busy.is_busy(exc.orig):
+            raise
+        raise ProjectBusy(busy.sentence(describe(target), engine_wait_s())) from None
     except OverflowError:
         raise InvalidArgument(_OUT_OF_RANGE) from None
     except DataError as exc:

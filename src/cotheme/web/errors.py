@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from cotheme.errors import Conflict, CothemeError, InputError, InvalidArgument, NotFound, ProjectError
-from cotheme.errors import Forbidden, TooManyAttempts
+from cotheme.errors import Forbidden, ProjectBusy, TooManyAttempts
 
 log = logging.getLogger("cotheme.web")
 
@@ -24,6 +24,10 @@ STATUS: list[tuple[type[CothemeError], int]] = [
     (ProjectError, 503),
 ]
 
+
+#: Seconds a client is told to wait before trying a busy project again (a lock held past cotheme's wait
+#: is a long import or a stuck program: seconds, not milliseconds).
+RETRY_AFTER_S = 5
 
 SENTENCES = {
     404: "There is nothing at {path}; check the address.",
@@ -46,7 +50,8 @@ def _validation_sentence(exc: RequestValidationError) -> str:
 def install(app: FastAPI) -> None:
     @app.exception_handler(CothemeError)
     async def _cotheme(_request: Request, exc: CothemeError) -> JSONResponse:
-        return JSONResponse({"error": str(exc)}, status_code=status_of(exc))
+        headers = {"Retry-After": str(RETRY_AFTER_S)} if isinstance(exc, ProjectBusy) else None
+        return JSONResponse({"error": str(exc)}, status_code=status_of(exc), headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -1,7 +1,8 @@
 """A project file's write lock: waiting for it fairly and within a bound, and saying who holds it.
 
 SQLite lets one writer at a time. Owns: recognising SQLite's "database is locked" errors, taking the
-write lock (``BEGIN IMMEDIATE``) with a bounded wait, the note a running ``cotheme serve`` leaves beside
+write lock (``BEGIN IMMEDIATE``) with a bounded wait, the order in which one process's writers take
+turns (``TurnLock``), the note a running ``cotheme serve`` leaves beside
 the project file (``study.cotheme-server``) so that other processes can name it, and the one sentence a
 writer gets when the wait runs out — a busy project is never reported as a damaged one.
 
@@ -10,10 +11,13 @@ Must not know about tables or business rules.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import random
+import threading
 import time
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -141,3 +145,51 @@ def _alive(pid: int) -> bool:
     except PermissionError:  # someone else's process: alive
         return True
     return True
+
+
+class TurnLock:
+    """A reentrant lock handed to its waiters in the order they came: this process's writers queue
+    here before SQLite's lock. A plain ``RLock`` lets a thread that arrives as another releases it
+    jump the queue, so under ten coders one request waited 5.9 s while the median waited 90 ms
+    (bench/team_bench.py, web mode)."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition(threading.Lock())
+        self._queue: deque[int] = deque()
+        self._owner: int | None = None
+        self._depth = 0
+        self._tickets = itertools.count()
+
+    def acquire(self, blocking: bool = True, timeout: float = -1) -> bool:
+        me = threading.get_ident()
+        with self._changed:
+            if self._owner == me:
+                self._depth += 1
+                return True
+            if self._owner is None and not self._queue:
+                self._owner, self._depth = me, 1
+                return True
+            if not blocking:
+                return False
+            ticket = next(self._tickets)
+            self._queue.append(ticket)
+            deadline = None if timeout < 0 else time.monotonic() + timeout
+            while self._owner is not None or self._queue[0] != ticket:
+                remaining = None if deadline is None else deadline - time.monotonic()
+                if remaining is not None and remaining <= 0:
+                    self._queue.remove(ticket)
+                    self._changed.notify_all()  # the next in line may be free to go now
+                    return False
+                self._changed.wait(remaining)
+            self._queue.popleft()
+            self._owner, self._depth = me, 1
+            return True
+
+    def release(self) -> None:
+        with self._changed:
+            if self._owner != threading.get_ident():
+                raise RuntimeError("release of a TurnLock this thread does not hold")
+            self._depth -= 1
+            if self._depth == 0:
+                self._owner = None
+                self._changed.notify_all()

@@ -7,7 +7,6 @@ back whole) or ``read()``; repositories receive the connection. Must not hold bu
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -42,10 +41,10 @@ class Store:
         self.engine = engine
         tracking.install(engine)  # issue #4: the audit trail, codebook history and blind documents
         self.dialect = engine.dialect.name
-        # Writers of one process queue here rather than in SQLite's busy handler, which polls with
-        # back-off and let one of ten concurrent coders wait past BUSY_TIMEOUT_MS (bench/team_bench.py);
-        # other processes still meet the busy timeout. PostgreSQL locks rows, not the database.
-        self._writers = threading.RLock() if self.dialect == "sqlite" else None
+        # Writers of one process queue here, in turn, rather than in SQLite's busy handler, which polls
+        # with back-off and let one of ten concurrent coders wait past BUSY_TIMEOUT_MS
+        # (bench/team_bench.py); other processes meet busy.begin_immediate. PostgreSQL locks rows.
+        self._writers = busy.TurnLock() if self.dialect == "sqlite" else None
         # A project file holds every committed change a moment after the last one (checkpoint.py).
         self._idle = (
             IdleCheckpoint(engine, self._writers_if_free, BUSY_TIMEOUT_MS) if self.dialect == "sqlite" else None

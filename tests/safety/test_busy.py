@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,8 +27,11 @@ connection = sqlite3.connect(sys.argv[1], isolation_level=None)
 connection.execute("BEGIN IMMEDIATE")
 connection.execute("UPDATE members SET name = name")
 print("locked", flush=True)
-time.sleep(120)
+time.sleep(float(sys.argv[2]))
+connection.execute("COMMIT")
 """
+#: Longer than SQLite's busy timeout (10 s), after which a writer used to fail with a raw error.
+LONG_HOLD_S = 11.0
 
 
 @pytest.fixture
@@ -42,8 +46,9 @@ def study(tmp_path: Path) -> Path:
 
 
 @contextmanager
-def held(path: Path) -> Iterator[None]:
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], stdout=subprocess.PIPE, text=True)
+def held(path: Path, seconds: float = 120) -> Iterator[None]:
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path), str(seconds)], stdout=subprocess.PIPE,
+                              text=True)
     assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
     try:
         yield
@@ -87,6 +92,16 @@ def test_the_python_api_raises_project_busy_not_a_raw_database_error(
             project.code("P01", "Waiting", start=0, end=5, coder="Lead")
     assert type(raised.value).__name__ == "ProjectBusy"
     _is_busy_sentence(str(raised.value))
+
+
+def test_a_change_waits_out_a_lock_held_longer_than_the_busy_timeout(study: Path) -> None:
+    with cotheme.open_project(study) as project, held(study, LONG_HOLD_S):
+        began = time.monotonic()
+        coding = project.code("P01", "Waiting", start=0, end=5, coder="Lead")
+        waited = time.monotonic() - began
+    assert waited > 5  # it did wait for the other process
+    with cotheme.open_project(study) as project:
+        assert coding.id in {e.id for e in project.codings()}
 
 
 def test_the_api_answers_503_with_retry_after_when_busy(study: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -37,7 +37,7 @@ def _free_port() -> int:
 class Served:
     """``python -m cotheme serve PROJECT`` in a process of its own, and an API client with its token."""
 
-    def __init__(self, path: Path, passphrase: str | None) -> None:
+    def __init__(self, path: Path, passphrase: str | None, *, nohup: bool = False) -> None:
         env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(SRC), *sys.path]))
         if passphrase:
             env["COTHEME_PASSPHRASE"] = passphrase
@@ -45,6 +45,7 @@ class Served:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "cotheme", "serve", str(path), "--port", str(port)],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True,
+            preexec_fn=(lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN)) if nohup else None,
         )
         assert self.proc.stdout is not None
         token = ""
@@ -138,3 +139,17 @@ def test_a_quiet_server_has_written_every_coding_into_the_file(
     finally:
         served.stop(signal.SIGTERM)
     assert acknowledged <= in_copy
+
+
+def test_a_server_started_under_nohup_outlives_its_terminal(
+    project_file: tuple[Path, str | None], tmp_path: Path,
+) -> None:
+    path, _ = project_file
+    served = Served(path, None, nohup=True)
+    try:
+        os.kill(served.proc.pid, signal.SIGHUP)
+        time.sleep(1.0)
+        still = served.proc.poll() is None and len(served.code(1)) == 1
+    finally:
+        served.stop(signal.SIGTERM)
+    assert still

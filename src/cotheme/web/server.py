@@ -38,7 +38,9 @@ class ProjectServer(uvicorn.Server):
         if threading.current_thread() is not threading.main_thread():  # signals reach the main thread only
             yield
             return
-        original = {sig: signal.signal(sig, self.handle_exit) for sig in STOP_SIGNALS}
+        # A signal already ignored stays ignored: under nohup the server is meant to outlive its terminal.
+        original = {sig: signal.signal(sig, self.handle_exit) for sig in STOP_SIGNALS
+                    if signal.getsignal(sig) is not signal.SIG_IGN}
         try:
             yield
         finally:

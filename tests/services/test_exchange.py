@@ -102,7 +102,7 @@ def test_a_failure_half_way_leaves_the_project_as_it_was(project: Project, tmp_p
     def broken(self: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(exchange_merge.Merge, "_memos", broken)  # after documents and codings are written
+    monkeypatch.setattr(exchange_merge.Merge, "_report_unheld", broken)  # after everything else is written
     with pytest.raises(RuntimeError):
         project.import_qdpx(small_qdpx(tmp_path / "small.qdpx"))
     assert counts(project) == before

@@ -23,7 +23,7 @@ from cotheme.domain.exchange import (
 )
 from cotheme.domain.positions import PositionMap, canonical_map, utf16_length, utf16_map
 from cotheme.formats.refi_archive import QdpxArchive
-from cotheme.formats.refi_selections import SelectionReader
+from cotheme.formats.refi_selections import SelectionReader, whole
 from cotheme.formats.refi_xml import Attrs, Findings, child, children, local, namespace, text_of
 
 __all__ = ["ProjectWalker", "read_codebook_root"]
@@ -56,6 +56,8 @@ class ProjectWalker:
         self.skipped: Counter[str] = Counter()
         self.utf16 = False
         self.selections = SelectionReader(self)
+        self.maps: dict[str, tuple[PositionMap, int]] = {}  # each text source's positions
+        self.spans: dict[str, tuple[int, int, etree._Element]] = {}  # a note's own selection, as written
 
     # -- the walk ----------------------------------------------------------------------------------
     def walk(self, root: etree._Element, extension: CothemeExtension | None) -> ExchangeProject:
@@ -83,7 +85,7 @@ class ProjectWalker:
         self._note_refs(root, NoteTarget("project"))
         known_users = {u.guid for u in users}
         self._resolve(known_users)
-        notes = tuple(replace(n, targets=tuple(self.note_targets.get(n.guid, ()))) for n in notes_raw)
+        notes = tuple(self._placed(n) for n in notes_raw)
         if extension is not None:
             extension = self._checked_extension(extension, sources)
         return ExchangeProject(
@@ -232,6 +234,7 @@ class ProjectWalker:
         if raw is None:
             return None
         text, position_map, length = self._positions(raw)
+        self.maps[guid] = (position_map, length)
         selections = tuple(
             s for s in (self.selections.selection(e, name, position_map, length)
                         for e in children(element, "PlainTextSelection")) if s
@@ -286,6 +289,11 @@ class ProjectWalker:
         name = attrs.text("name").strip()
         self._register("note", guid, attrs, f"Note '{name}'")
         text = self._text(element, attrs, f"Note '{name}'") or ""
+        span = child(element, "PlainTextSelection")
+        if span is not None and child(span, "Coding") is None:
+            start, end = whole(span.get("startPosition")), whole(span.get("endPosition"))
+            if start is not None and end is not None:
+                self.spans[guid] = (start, end, span)
         return ExNote(guid=guid, text=text.replace("\r\n", "\n"), name=name, description=text_of(element, "Description"),
                       creating_user=self._user_ref(attrs, "creatingUser"), created=attrs.datetime("creationDateTime"),
                       modified=attrs.datetime("modifiedDateTime"))
@@ -297,6 +305,24 @@ class ProjectWalker:
         return guid
 
     # -- after the walk ----------------------------------------------------------------------------
+    def _placed(self, note: ExNote) -> ExNote:
+        """``note`` with what it is attached to and, for an annotation, its span in the source's text.
+
+        QualCoder writes an annotation as a note holding a ``PlainTextSelection`` (no coding) with the
+        span in the text of the source whose ``NoteRef`` points at the note."""
+        targets = tuple(self.note_targets.get(note.guid, ()))
+        raw = self.spans.get(note.guid)
+        source = next((t.guid for t in targets if t.kind == "source" and t.guid in self.maps), None)
+        if raw is None or source is None:
+            return replace(note, targets=targets)
+        start, end, element = raw
+        positions, length = self.maps[source]
+        if not 0 <= start < end <= length:
+            self.findings.warn(self._where(element), f"the annotation {note.guid} runs {start}-{end}, outside its "
+                               f"text (0-{length}); it is kept on the whole document")
+            return replace(note, targets=targets)
+        return replace(note, targets=targets, span=positions.span(start, end))
+
     def _resolve(self, known_users: set[str]) -> None:
         codes = self.seen["code"]
         for guid, element, required in self.code_refs:

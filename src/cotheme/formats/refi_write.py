@@ -21,11 +21,12 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import BinaryIO
 
-from cotheme.domain.exchange import ExCode, ExCoding, ExchangeProject, ExSelection, ExSet, ExSource
+from cotheme.domain.exchange import ExCode, ExCoding, ExchangeProject, ExNote, ExSelection, ExSet, ExSource
 from cotheme.domain.positions import nvivo_offsets
 from cotheme.formats.refi_archive import EXTENSION_ENTRY
 
-__all__ = ["CODEBOOK_NS", "NVIVO_FORM", "PROJECT_NS", "Written", "write_codebook_xml", "write_project_xml", "write_qdpx"]
+__all__ = ["CODEBOOK_NS", "NVIVO_FORM", "PROJECT_NS", "Written", "is_journal", "write_codebook_xml", "write_project_xml",
+           "write_qdpx"]
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
@@ -62,6 +63,9 @@ def write_qdpx(project: ExchangeProject, target: BinaryIO, extension: bytes | No
         for source in project.sources:
             data = ("\ufeff" + source.text.replace("\n", "\r\n")).encode("utf-8") if nvivo else source.text.encode("utf-8")
             archive.writestr(f"Sources/{source.guid}.txt", data)
+        for note in project.notes:
+            if is_journal(note):
+                archive.writestr(f"Sources/{note.guid}.txt", written.clean(note.text).encode("utf-8"))
         if extension is not None:
             archive.writestr(EXTENSION_ENTRY, extension)
     return written
@@ -125,6 +129,12 @@ class _Out:
 
     def bytes(self) -> bytes:
         return "\n".join(self.parts).encode("utf-8")
+
+
+def is_journal(note: ExNote) -> bool:
+    """Whether a note is about the whole project and named: written as a text file
+    (``plainTextPath``), the form QualCoder reads as a journal (it drops ``PlainTextContent`` notes)."""
+    return bool(note.name) and all(t.kind == "project" for t in note.targets)
 
 
 def stamp(value: datetime | None) -> str | None:
@@ -287,9 +297,12 @@ class _ProjectXml:
         out = self.out
         out.open("Notes", {})
         for note in self.project.notes:
+            journal = is_journal(note)
             out.open("Note", {"guid": note.guid, "name": note.name, "creatingUser": note.creating_user,
-                              "creationDateTime": stamp(note.created), "modifiedDateTime": stamp(note.modified)})
+                              "creationDateTime": stamp(note.created), "modifiedDateTime": stamp(note.modified),
+                              "plainTextPath": f"internal://{note.guid}.txt" if journal else None})
             out.element("Description", note.description)
-            out.element("PlainTextContent", note.text, always=True)
+            if not journal:
+                out.element("PlainTextContent", note.text, always=True)
             out.close("Note")
         out.close("Notes")

@@ -188,14 +188,16 @@ class Project(TeamMixin):  # TeamMixin: accounts, assignments, codebook history,
         return cases.list_cases(self._store)[0]
 
     # -- REFI-QDA exchange (issue #6) -------------------------------------------------------
-    def import_qdpx(self, path: str | Path) -> ExchangeImport:
+    def import_qdpx(self, path: str | Path, *, same_text: str = "refuse") -> ExchangeImport:
         """Merge a REFI-QDA project (.qdpx) into this project by GUID, all or nothing; conflicts are
-        reported and ours kept."""
-        return exchange.import_qdpx(self._store, Path(path))
+        listed and ours kept. A document with a new GUID and the text of one of ours (another program's
+        export of this project) makes the import refuse, unless ``same_text`` is ``merge`` (its work
+        goes to our document, nothing doubled) or ``copy`` (it is imported as a new document)."""
+        return exchange.import_qdpx(self._store, Path(path), same_text=same_text)
 
-    def import_qdpx_files(self, paths: Sequence[str | Path]) -> list[ExchangeImport]:
+    def import_qdpx_files(self, paths: Sequence[str | Path], *, same_text: str = "refuse") -> list[ExchangeImport]:
         """Merge several .qdpx files, all or none (one transaction after every file is checked)."""
-        return exchange.import_qdpx_files(self._store, [Path(p) for p in paths])
+        return exchange.import_qdpx_files(self._store, [Path(p) for p in paths], same_text=same_text)
 
     @classmethod
     def create_from_qdpx(

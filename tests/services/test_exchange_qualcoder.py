@@ -100,10 +100,13 @@ def test_a_qualcoder_annotation_keeps_its_span(demo_qdpx: Path, target: str, tmp
         project.export_qdpx(tmp_path / "ours.qdpx")
         qualcoder_round_trip(tmp_path / "ours.qdpx", tmp_path / "qualcoder.qdpx", annotations=(
             QcAnnotation("P02", coded.start, coded.end, "Annotated in QualCoder", "Rowan Pike"),
+            QcAnnotation("P02", 3, 9, "A second one QualCoder refers to nowhere", "Rowan Pike"),
         ))
         project.import_qdpx(tmp_path / "qualcoder.qdpx", same_text="merge")
         on_coding = project.memos("coding", coded.id)
         assert [m.text for m in on_coding] == ["Annotated in QualCoder"]
+        assert "On characters 3\u20139 of a document the file does not name: A second one QualCoder refers to nowhere" in {
+            m.text for m in project.memos("project")}
         # A second run with an annotation on text nobody coded: kept on the document with its passage.
         project.export_qdpx(tmp_path / "ours2.qdpx")
         qualcoder_round_trip(tmp_path / "ours2.qdpx", tmp_path / "qualcoder2.qdpx", annotations=(

@@ -313,9 +313,13 @@ class ProjectWalker:
         targets = tuple(self.note_targets.get(note.guid, ()))
         raw = self.spans.get(note.guid)
         source = next((t.guid for t in targets if t.kind == "source" and t.guid in self.maps), None)
-        if raw is None or source is None:
+        if raw is None:
             return replace(note, targets=targets)
         start, end, element = raw
+        if source is None:  # QualCoder refers to the first annotation of each source only
+            self.findings.warn(self._where(element), f"the annotation {note.guid} is not referred to by any source; "
+                               "it is kept on the project with its characters")
+            return replace(note, targets=targets, span=(start, end) if start < end else None)
         positions, length = self.maps[source]
         if not 0 <= start < end <= length:
             self.findings.warn(self._where(element), f"the annotation {note.guid} runs {start}-{end}, outside its "

@@ -12,7 +12,9 @@ Owns where each memo goes and that none arrives twice:
 * an annotation, a note about a passage (QualCoder's note holding a ``PlainTextSelection``, MAXQDA's
   selection without a coding), goes on the coding with exactly that span when the document has one;
   otherwise on the document, its text led by the passage quoted with its characters, so the place is
-  not lost (cotheme memos are attached to objects, not to positions);
+  not lost (cotheme memos are attached to objects, not to positions); an annotation no source refers to
+  (QualCoder refers to the first annotation of each document only) goes on the project, its characters
+  named;
 * a memo whose GUID the project holds is the same memo; any other whose text the same target already
   holds, from the project or from earlier in the file, is not added again (a note and a description
   of one memo, or a file that came back from another program with new GUIDs).
@@ -133,6 +135,9 @@ class _MemoMerge:
             coding = self.coding_ids.get(self.first_coding.get(guid, guid)) if target.kind in ("coding", "selection") else None
             if coding is not None:
                 return MemoTarget.CODING, coding, text
+        if note.span is not None and not any(t.kind == "source" for t in note.targets):
+            start, end = note.span
+            text = f"On characters {start}\u2013{end} of a document the file does not name: {text}"
         return MemoTarget.PROJECT, None, text
 
 

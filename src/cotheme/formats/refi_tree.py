@@ -1,8 +1,9 @@
 """Walking the REFI-QDA element tree of a ``project.qde`` or a ``.qdc`` into the exchange model.
 
 Owns what each element means to cotheme (users, the code tree, variables, cases, text sources with
-their selections and codings, notes and every ``NoteRef`` pointing at them, sets), the per-kind GUID
-uniqueness check, the resolution of code, note, user and source references, the position conversion
+their selections and codings, notes and every ``NoteRef`` pointing at them, an annotation's span in its
+source: a note holding a ``PlainTextSelection`` without a coding, as QualCoder writes one; sets), the
+per-kind GUID uniqueness check, the resolution of code, note, user and source references, the position conversion
 of each text source (see ``refi_read``), and checking the cotheme extension's turns against the texts.
 Elements cotheme does not hold (picture, PDF, audio and video sources, links, graphs, variable values
 on sources) are counted into ``ExchangeProject.skipped``.

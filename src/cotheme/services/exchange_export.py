@@ -6,7 +6,10 @@ exactly in the extension; ``isCodable`` false only for codes another program mar
 text variables; cases with their values and documents; each document's current revision -> a text
 source; each coding -> one selection holding one coding (the selection's GUID derived from the
 coding's, so exporting twice gives the same file); themes -> sets of codes (``exchange_themes``); memos
--> notes attached to the project, a source, a code, a coding or (as a member note) a theme's set. The
+-> notes attached to the project, a source, a code, a coding or (as a member note) a theme's set, and
+memos on a document or coding also as its source's or selection's ``Description`` (where QualCoder
+reads them); the member behind each ``creatingUser`` (a document's: who made its current revision,
+else the first lead, who also stands as the project's creator). The
 extension carries study metadata, member roles, code fields, document titles, interview metadata,
 turns, and the theme hierarchy with status, order, map positions and exemplars.
 

@@ -8,10 +8,15 @@ Owns the merge rules, all applied inside the caller's one transaction:
   whose text differs keeps ours and the file's codings on it are not imported);
 * an object with a new GUID is matched by name where names must be unique (a member's name, a code's
   name under its parent, a case id, an attribute name) and otherwise created with the file's GUID;
+* a document with a new GUID but the text of one of ours (another program's export of this project;
+  QualCoder makes new GUIDs on every export) is ours by text and title: the import refuses with a
+  sentence unless told to ``merge`` it or import a ``copy``; on a document we held, a coding with a new
+  GUID and the code, coder and span of one of ours is that coding;
 * names cotheme cannot take are adapted and reported (a ``/`` in a code name, an empty name, a second
-  code of one name under one parent); the ATLAS.ti pseudo-user "ATLAS.ti" gets no member;
+  code of one name under one parent); programs' placeholder users (ATLAS.ti's "ATLAS.ti", QualCoder's
+  "default") get no member, and a document without a known creator is the importing member's;
 * sets become themes (``exchange_themes``), after the codings so exemplars find theirs and before the
-  memos so a note in a set becomes a memo on its theme;
+  memos (``exchange_memos``) so a note in a set becomes a memo on its theme;
 * what cotheme cannot hold is reported, never dropped silently: case descriptions, selection
   references of cases, the sources ``refi_read`` skipped (and, from ``exchange_themes``, document sets
   and the sources in sets).
@@ -378,8 +383,7 @@ class Merge:
             known = repo.codings_by_guid(self.conn, guids)
             # On a document that was here already, a coding with a new GUID may still be one we hold:
             # another program's export gives every coding a new GUID.
-            here = {doc.id for doc in self.docs.values() if doc is not None and doc.id not in self.new_docs}
-            self.held = repo.codings_of_documents(self.conn, here)
+            self.held = repo.codings_of_documents(self.conn, self._held_documents_with_new_codings(known))
         # The new documents' turns and search units are written now, while a thread builds the coding
         # rows (quotes and context, pure Python): PostgreSQL indexing 300 transcripts' text and this
         # process cutting 100,000 quotes then run at the same time, on the two cores.
@@ -389,6 +393,18 @@ class Merge:
             rows = job.result()
         repo.insert_codings(self.conn, rows)
         self.created["codings"] += len(rows)
+
+    def _held_documents_with_new_codings(self, known: dict[str, Any]) -> set[int]:
+        """Documents held before this import on which the file has codings with GUIDs we do not hold."""
+        found = set()
+        for source in self.project.sources:
+            doc = self.docs.get(source.guid)
+            if doc is None or doc.id in self.new_docs:
+                continue
+            guids = [c.guid for c in source.codings] + [c.guid for sel in source.selections for c in sel.codings]
+            if any(g not in known for g in guids):
+                found.add(doc.id)
+        return found
 
     def _coding_rows(self, known: dict[str, Any]) -> list[dict[str, object]]:
         """The rows of the file's codings this project does not hold yet (no database access)."""

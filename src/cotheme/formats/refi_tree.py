@@ -2,11 +2,11 @@
 
 Owns what each element means to cotheme (users, the code tree, variables, cases, text sources with
 their selections and codings, notes and every ``NoteRef`` pointing at them, an annotation's span in its
-source: a note holding a ``PlainTextSelection`` without a coding, as QualCoder writes one; sets), the
-per-kind GUID uniqueness check, the resolution of code, note, user and source references, the position conversion
-of each text source (see ``refi_read``), and checking the cotheme extension's turns against the texts.
-Elements cotheme does not hold (picture, PDF, audio and video sources, links, graphs, variable values
-on sources) are counted into ``ExchangeProject.skipped``.
+source (a note holding a ``PlainTextSelection`` without a coding, as QualCoder writes one), sets), the
+per-kind GUID uniqueness check, the resolution of code, note, user and source references, the position
+conversion of each text source (see ``refi_read``), and checking the cotheme extension's turns against
+the texts. Elements cotheme does not hold (picture, PDF, audio and video sources, links, graphs,
+variable values on sources) are counted into ``ExchangeProject.skipped``.
 
 Must not open archives (``refi_archive``) nor parse bytes as XML (``refi_xml``).
 """

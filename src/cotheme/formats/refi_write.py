@@ -2,13 +2,14 @@
 
 Owns the element order the schemas require (``Project-mrt2019.xsd``, ``Codebook-mrt2019.xsd``), where
 each note's ``NoteRef`` goes (project, source, selection, coding or code; REFI-QDA has no note reference
-on a case or a set, so a note about a set is written as the set's ``MemberNote``), and the archive layout: ``project.qde``, ``Sources/<guid>.txt`` (UTF-8 without a
-byte-order mark, ``\\n`` line ends, the canonical text itself, so positions are code points as §10.2
-says and, for text without characters outside the Basic Multilingual Plane, equal to NVivo's UTF-16
-count too), ``Sources/<note guid>.txt`` for each project memo (a named note with ``plainTextPath``: the
-form QualCoder reads as a journal) and the optional ``cotheme/extension.json``. On request the archive takes NVivo 12's own form
-instead (see ``write_qdpx``). Characters XML 1.0 cannot carry (control
-characters) are replaced by U+FFFD in names, descriptions and notes, and counted.
+on a case or a set, so a note about a set is written as the set's ``MemberNote``), and the archive
+layout: ``project.qde``, ``Sources/<guid>.txt`` (UTF-8 without a byte-order mark, ``\\n`` line ends, the
+canonical text itself, so positions are code points as §10.2 says and, for text without characters
+outside the Basic Multilingual Plane, equal to NVivo's UTF-16 count too), ``Sources/<note guid>.txt``
+for each project memo (a named note with ``plainTextPath``: the form QualCoder reads as a journal) and
+the optional ``cotheme/extension.json``. On request the archive takes NVivo 12's own form instead (see
+``write_qdpx``). Characters XML 1.0 cannot carry (control characters) are replaced by U+FFFD in names,
+descriptions and notes, and counted.
 
 Must not read storage nor decide what is exported (the exchange service does).
 """

@@ -335,7 +335,6 @@ class Merge:
         if same and self.same_text == "refuse":
             raise Conflict(_same_text_sentence(self.result.file, [row.title for _, row in same]))
 
-
     def _new_document(self, source: ExSource, sha: str, titles: set[str]) -> _Doc:
         extra = self.extension.documents.get(source.guid) if self.extension else None
         title = unique(titles, clean_name(extra.title if extra else source.name, 300) or f"Source {source.guid[:8]}")
@@ -432,7 +431,6 @@ class Merge:
                     self.matched["codings"] += 1
                     self.coding_ids[coding.guid] = same
                     continue
-                self.held[(doc.id, code_id, coder, start, end)] = -1  # one coding of a span per coder and code
                 anchor = anchor_in(doc.text, start, end)
                 created = coding.created or (selection.created if selection else None) or stamp
                 updated = (selection.modified if selection else None) or created

@@ -15,7 +15,8 @@ Import (QualCoder's ``RefiImport.import_project``):
   annotation (a memo on a span) only when a ``TextSource`` holds a ``NoteRef`` to it and the note holds
   a ``PlainTextSelection`` with the span. Every other note (``PlainTextContent`` notes on a project,
   code or coding) is dropped;
-* a codable ``Code`` is a code (nested under its parent code), ``isCodable="false"`` a category;
+* a codable ``Code`` is a code (nested under its parent code), ``isCodable="false"`` a category
+  (earlier releases: a code with child codes is a category of its name holding a code of that name);
   cases keep their name, description and values, not their ``SourceRef``s; sets are not kept.
 
 Export (QualCoder's ``RefiExport.project_xml``):
@@ -51,8 +52,12 @@ class QcCode:
     name: str
     memo: str
     colour: str
-    parent: str | None  # the parent code's name (QualCoder code names are unique)
+    parent: str | None  # the parent's key (QualCoder's code names are unique, and its category names)
     category: bool = False
+
+    @property
+    def key(self) -> str:
+        return f"{'category' if self.category else 'code'}:{self.name}"
 
 
 @dataclass
@@ -99,8 +104,12 @@ class QcProject:
     variables: list[str] = field(default_factory=list)
 
 
-def qualcoder_import(qdpx: Path, project_name: str = "study.qda") -> QcProject:
-    """What QualCoder holds after importing ``qdpx`` into a new project."""
+def qualcoder_import(qdpx: Path, project_name: str = "study.qda", *, mirror_categories: bool = False) -> QcProject:
+    """What QualCoder holds after importing ``qdpx`` into a new project.
+
+    ``mirror_categories``: the code tree as earlier QualCoder releases read it (``RefiImport.sub_codes``
+    before sub-codes): a code with child codes becomes a category of its name holding a code of the same
+    name (when codable) and its children."""
     with zipfile.ZipFile(qdpx) as archive:
         names = {n.lower(): n for n in archive.namelist()}
         root = etree.fromstring(archive.read(names["project.qde"]))
@@ -122,13 +131,25 @@ def qualcoder_import(qdpx: Path, project_name: str = "study.qda") -> QcProject:
         code_names: dict[str, str] = {}
 
         def walk(element: etree._Element, parent: str | None) -> None:
-            name = element.get("name")
-            if name not in {c.name for c in project.codes}:
-                project.codes.append(QcCode(name, description(element), element.get("color") or "#999999", parent,
-                                            category=element.get("isCodable") == "false"))
+            name, subs = element.get("name"), element.findall(f"{NS}Code")
+            colour = element.get("color") or "#999999"
+            taken = {c.key for c in project.codes}
+            if mirror_categories and (subs or element.get("isCodable") == "false"):
+                category = QcCode(name, description(element), colour, parent, category=True)
+                if category.key not in taken:
+                    project.codes.append(category)
+                if element.get("isCodable") != "false" and f"code:{name}" not in taken:
+                    project.codes.append(QcCode(name, description(element), colour, category.key))
+                code_names[element.get("guid")] = name
+                for sub in subs:
+                    walk(sub, category.key)
+                return
+            code = QcCode(name, description(element), colour, parent, category=element.get("isCodable") == "false")
+            if code.key not in taken:
+                project.codes.append(code)
             code_names[element.get("guid")] = name
-            for sub in element.findall(f"{NS}Code"):
-                walk(sub, name)
+            for sub in subs:
+                walk(sub, code.key)
 
         codes = root.find(f"{NS}CodeBook/{NS}Codes")
         for code in codes if codes is not None else ():
@@ -172,7 +193,7 @@ def qualcoder_export(project: QcProject, out: Path) -> Path:
     stamp = lambda when: f"{when[0:10]}T{when[11:]}Z"  # noqa: E731
     owners = sorted({c.owner for s in project.sources for c in s.codings} | {s.owner for s in project.sources})
     user_guid = {name: guid() for name in owners}
-    code_guid = {c.name: guid() for c in project.codes}
+    code_guid = {c.key: guid() for c in project.codes}
     files: dict[str, str] = {}
     xml = ['<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns:xsd="http://www.w3.org/2001/XMLSchema" '
            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
@@ -182,8 +203,8 @@ def qualcoder_export(project: QcProject, out: Path) -> Path:
     xml.append("</Users>\n")
 
     def code_xml(code: QcCode) -> str:
-        kids = [c for c in project.codes if c.parent == code.name]
-        head = (f'<Code guid="{code_guid[code.name]}" name="{html.escape(code.name)}" '
+        kids = [c for c in project.codes if c.parent == code.key]
+        head = (f'<Code guid="{code_guid[code.key]}" name="{html.escape(code.name)}" '
                 f'isCodable="{"false" if code.category else "true"}"'
                 + ("" if code.category else f' color="{code.colour}"'))
         if not code.memo and not kids:
@@ -227,7 +248,7 @@ def qualcoder_export(project: QcProject, out: Path) -> Path:
             if c.memo:
                 xml.append(f"<Description>{html.escape(c.memo)}</Description>\n")
             xml.append(f'<Coding guid="{guid()}" creatingUser="{user_guid[c.owner]}" >\n'
-                       f'<CodeRef targetGUID="{code_guid[c.code]}" />\n</Coding>\n</PlainTextSelection>\n')
+                       f'<CodeRef targetGUID="{code_guid["code:" + c.code]}" />\n</Coding>\n</PlainTextSelection>\n')
         for at, annotation in enumerate(project.annotations):
             if annotation.source == source.name:
                 note_refs[at] = guid()
@@ -257,9 +278,10 @@ def qualcoder_export(project: QcProject, out: Path) -> Path:
     return out
 
 
-def qualcoder_round_trip(qdpx: Path, out: Path, *, annotations: tuple[QcAnnotation, ...] = ()) -> QcProject:
+def qualcoder_round_trip(qdpx: Path, out: Path, *, annotations: tuple[QcAnnotation, ...] = (),
+                         mirror_categories: bool = False) -> QcProject:
     """Import ``qdpx`` into "QualCoder", add ``annotations`` there, and export the project to ``out``."""
-    project = qualcoder_import(qdpx)
+    project = qualcoder_import(qdpx, mirror_categories=mirror_categories)
     project.annotations += annotations
     qualcoder_export(project, out)
     return project

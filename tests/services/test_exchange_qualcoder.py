@@ -61,6 +61,21 @@ def test_qualcoders_export_of_our_project_is_merged_without_doubles(demo_qdpx: P
         assert "default" not in {m.name for m in project.members()}
 
 
+def test_qualcoders_category_with_a_code_of_its_name_is_one_code(demo_qdpx: Path, tmp_path: Path) -> None:
+    """Earlier QualCoder releases read a code with sub-codes as a category holding a code of its name."""
+    created, _ = Project.create_from_qdpx(tmp_path / "study.cotheme", demo_qdpx)
+    with created as project:
+        before, paths = counts(project), [c.code.path_text for c in project.codes()]
+        project.export_qdpx(tmp_path / "ours.qdpx")
+        qualcoder_round_trip(tmp_path / "ours.qdpx", tmp_path / "qualcoder.qdpx", mirror_categories=True)
+        result = project.import_qdpx(tmp_path / "qualcoder.qdpx", same_text="merge")
+        assert result.created == {} and counts(project) == before
+        assert [c.code.path_text for c in project.codes()] == paths
+        project.export_qdpx(tmp_path / "again.qdpx")
+    with zipfile.ZipFile(tmp_path / "again.qdpx") as archive:
+        assert b'isCodable="false"' not in archive.read("project.qde")  # our codes are all still codable
+
+
 def test_qualcoders_export_can_still_be_imported_as_copies(demo_qdpx: Path, tmp_path: Path) -> None:
     created, _ = Project.create_from_qdpx(tmp_path / "study.cotheme", demo_qdpx)
     with created as project:

@@ -185,7 +185,13 @@ class Merge:
         before = set(uncodable)
         made_here: set[int] = set()
         position = len(known)
+        mirrors = _mirror_codes(self.project.codes)
         for code in self.project.codes:
+            folder = mirrors.get(code.guid)
+            if folder is not None and folder in self.codes:
+                self.codes[code.guid] = self.codes[folder]
+                self.matched["codes"] += 1
+                continue
             parent_id = self.codes.get(code.parent) if code.parent else None
             name, why = clean_code_name(code.name)
             if why:
@@ -211,10 +217,14 @@ class Merge:
                 self.matched["codes"] += 1
                 self._compare_code(row, code, name, parent_id, fields)
             self.codes[code.guid] = code_id
-            if not code.codable:
+            if not code.codable and code.guid not in mirrors.values():
                 uncodable.add(row.guid if row is not None else code.guid)
         if uncodable != before:
             repo.set_uncodable(self.conn, uncodable)
+        if mirrors:
+            names = sorted({c.name for c in self.project.codes if c.guid in mirrors})
+            self.note(f"{len(names)} folder(s) of the file hold a code of their own name, the way QualCoder and "
+                      f"MAXQDA write a code that has sub-codes; each pair is one code here: {', '.join(names)}.")
 
     def _code_fields(self, code: ExCode) -> dict[str, str]:
         extra = self.extension.codes.get(code.guid) if self.extension else None
@@ -460,6 +470,19 @@ def _free_name(siblings: dict[tuple[int | None, str], int], parent_id: int | Non
     while (parent_id, f"{name} ({n})".lower()) in siblings:
         n += 1
     return f"{name} ({n})"
+
+
+def _mirror_codes(codes: tuple[ExCode, ...]) -> dict[str, str]:
+    """Codable codes that stand for the folder holding them, each with that folder's GUID: the first
+    child of a not-codable code that has the folder's name."""
+    by_guid = {c.guid: c for c in codes}
+    found: dict[str, str] = {}
+    for code in codes:
+        folder = by_guid.get(code.parent or "")
+        if (folder is not None and not folder.codable and code.codable and folder.guid not in found.values()
+                and clean_code_name(code.name)[0].casefold() == clean_code_name(folder.name)[0].casefold()):
+            found[code.guid] = folder.guid
+    return found
 
 
 def _same_text(source: ExSource, candidates: list[repo.StoredDocument], claimed: set[str]) -> repo.StoredDocument | None:

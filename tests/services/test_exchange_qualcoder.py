@@ -167,8 +167,9 @@ def test_qualcoders_placeholder_user_default_is_no_member(project: Project, tmp_
         f"sources/{ids['text']}.txt": "Waiting list was long.".encode("utf-8-sig"),
         f"sources/{ids['journal']}.txt": "Journal\n\nA journal entry.".encode("utf-8-sig"),
     })
-    result = project.import_qdpx(path)
+    result = project.acting_as("Lead").import_qdpx(path)
     assert "default" not in {m.name for m in project.members()}
+    assert [r.author for r in project.revisions("Q01")] == ["Lead"]  # the importing member's document
     assert {e.coder for e in project.codings()} == {None, "Robin Lee"}
     assert any("'default'" in note for note in result.notes)
     assert [m.text for m in project.memos("project")] == ["Journal\n\nA journal entry."]

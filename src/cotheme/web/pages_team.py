@@ -8,7 +8,7 @@ the same sentence whatever was wrong; too many answer 429 (``services/accounts.p
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -17,24 +17,16 @@ from starlette.concurrency import run_in_threadpool
 
 from cotheme.errors import InvalidArgument, TooManyAttempts
 from cotheme.web.api_team import client_address, set_session_cookie
-from cotheme.web.security import CSRF_COOKIE, _same
+from cotheme.web.security import CSRF_COOKIE, _same, same_origin
 from cotheme.web.team_gate import SESSION_COOKIE, session_token
 
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
 router = APIRouter(include_in_schema=False)
 
 
-def _safe_next(target: str) -> str:
-    """Only a path on this server (never another site: an open redirect would help phishing)."""
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return "/"
-    return target
-
-
 def _page(request: Request, error: str = "", status: int = 200, name: str = "", next_: str = "/") -> HTMLResponse:
     title = request.app.state.project.info().title
-    values = {"error": error, "name": name, "next": _safe_next(next_), "title": title,
+    values = {"error": error, "name": name, "next": same_origin(next_), "title": title,
               "csrf": getattr(request.state, "csrf", "")}
     return templates.TemplateResponse(request, "login.html", values, status_code=status)
 
@@ -63,7 +55,7 @@ async def login(request: Request) -> Response:
         return _page(request, str(exc), 429, name, next_)
     except InvalidArgument as exc:
         return _page(request, str(exc), 401, name, next_)
-    response = RedirectResponse(_safe_next(next_), status_code=303)
+    response = RedirectResponse(same_origin(next_), status_code=303)
     set_session_cookie(request, response, session.token, session.expires_at)
     return response
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hmac
 import secrets
 import time
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.requests import Request
@@ -41,6 +41,17 @@ HEADERS = {
 
 def new_token() -> str:
     return secrets.token_urlsafe(24)
+
+
+def same_origin(target: str) -> str:
+    """``target`` when it is a path on this server, else ``/``: never another site (an open redirect
+    helps phishing). Browsers drop tabs and line ends inside a URL and read ``\\`` as ``/``, so
+    ``/\\evil.example`` and ``/<tab>/evil.example`` mean ``//evil.example``, another host."""
+    seen = target.replace("\t", "").replace("\n", "").replace("\r", "").replace("\\", "/")
+    parts = urlsplit(seen)
+    if parts.scheme or parts.netloc or not seen.startswith("/") or seen.startswith("//"):
+        return "/"
+    return target
 
 
 def _same(a: str | None, b: str) -> bool:
@@ -118,7 +129,7 @@ class Gate(BaseHTTPMiddleware):
             return _refuse(request, "Open the address that 'cotheme serve' printed; it carries the access token.")
         if by_query and request.method == "GET" and not path.startswith("/api/"):
             rest = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
-            target = path + ("?" + urlencode(rest) if rest else "")
+            target = same_origin(path) + ("?" + urlencode(rest) if rest else "")
             response: Response = RedirectResponse(target, status_code=303)
             self._set_cookies(request, response)
             over_tls(request, response, secrets.token_urlsafe(16))

@@ -1,7 +1,8 @@
 """The team server's login page and logging out (issue #4).
 
 The login form is a plain HTML form (no script needed), protected against login CSRF by the double
-submit: its hidden ``csrf`` field must equal the ``cotheme_csrf`` cookie. A failed login answers 401 with
+submit: its hidden ``csrf`` field must equal the ``cotheme_csrf`` cookie (for a visitor with a session,
+the token bound to it, as everywhere). A failed login answers 401 with
 the same sentence whatever was wrong; too many answer 429 (``services/accounts.py``).
 """
 
@@ -17,7 +18,7 @@ from starlette.concurrency import run_in_threadpool
 
 from cotheme.errors import InvalidArgument, TooManyAttempts
 from cotheme.web.api_team import client_address, set_session_cookie
-from cotheme.web.security import CSRF_COOKIE, _same, same_origin
+from cotheme.web.security import _same, same_origin
 from cotheme.web.team_gate import SESSION_COOKIE, session_token
 
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
@@ -46,7 +47,7 @@ async def _form(request: Request) -> dict[str, str]:
 async def login(request: Request) -> Response:
     form = await _form(request)
     name, password, next_ = form.get("name", ""), form.get("password", ""), form.get("next", "/")
-    if not _same(form.get("csrf", ""), request.cookies.get(CSRF_COOKIE) or "\0"):
+    if not _same(form.get("csrf", ""), request.state.csrf):
         return _page(request, "The form expired; please try again.", 403, name, next_)
     project = request.app.state.project
     try:
@@ -64,7 +65,7 @@ async def login(request: Request) -> Response:
 async def logout(request: Request) -> Response:
     form = await _form(request)
     token, _ = session_token(request)
-    if token and _same(form.get("csrf", ""), request.cookies.get(CSRF_COOKIE) or "\0"):
+    if token and _same(form.get("csrf", ""), request.state.csrf):
         await run_in_threadpool(request.app.state.project.logout, token)
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path="/")

@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from cotheme.domain.names import single_line
 from cotheme.domain.project import Member, Permission
 from cotheme.domain.team import Account, LoginLimits, Session, check_password
 from cotheme.errors import Conflict, InvalidArgument, NotFound, TooManyAttempts
@@ -82,7 +83,7 @@ def set_user(store: Store, name: str, *, new_name: str | None = None, role_label
     member, _, _ = _find(store, name)
     values: dict[str, object] = {}
     if new_name is not None:
-        values["name"] = " ".join(new_name.split())
+        values["name"] = single_line(new_name)
         if not values["name"]:
             raise InvalidArgument("A member needs a name.")
     if role_label is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
+from cotheme.domain.names import single_line
 from cotheme.domain.project import Member, Permission
 from cotheme.errors import Conflict, InvalidArgument, NotFound
 from cotheme.storage import accounts as accounts_repo
@@ -16,7 +17,7 @@ def add_member(
     password_hash: str | None = None,
 ) -> Member:
     """A new member; with ``password_hash`` (issue #4, ``accounts.add_user``) also an account."""
-    clean = " ".join(name.split())
+    clean = single_line(name)
     if not clean:
         raise InvalidArgument("A member needs a name.")
     level = Permission.parse(permission)

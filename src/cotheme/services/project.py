@@ -13,6 +13,7 @@ from cotheme.domain.cases import Case
 from cotheme.domain.codings import Extract
 from cotheme.domain.documents import Document, DocumentSummary
 from cotheme.domain.memos import Memo
+from cotheme.domain.names import single_line
 from cotheme.domain.project import Member, ProjectInfo, STUDY_FIELDS
 from cotheme.domain.search import SearchHit, parse_query
 from cotheme.errors import InvalidArgument, NotFound
@@ -70,7 +71,7 @@ class Project(TeamMixin):  # TeamMixin: accounts, assignments, codebook history,
         A project file is encrypted (SQLCipher) when a ``passphrase`` is given."""
         store = Store.create(str(target), passphrase)
         project = cls(store)
-        info = {"title": title or Path(str(target)).stem, "software_version": f"cotheme {__version__}"}
+        info = {"title": single_line(title or "") or single_line(Path(str(target)).stem), "software_version": f"cotheme {__version__}"}
         with store.write() as conn:
             study.write_settings(conn, info)
         project.add_member(lead or getpass.getuser() or "Lead researcher", permission="lead")
@@ -170,7 +171,7 @@ class Project(TeamMixin):  # TeamMixin: accounts, assignments, codebook history,
         """Rename a speaker label in one document; return how many turns changed."""
         with self._store.write() as conn:
             doc_id = coding.resolve_document(conn, str(document))
-            changed = docs_repo.rename_speaker(conn, doc_id, old, " ".join(new.split()))
+            changed = docs_repo.rename_speaker(conn, doc_id, old, single_line(new))
             if changed == 0:
                 known = ", ".join(docs_repo.distinct_speakers(conn, doc_id))
                 raise NotFound(f"No speaker is labelled '{old}' in that document (speakers: {known}).")

@@ -4,6 +4,11 @@ Owns the import size limit (``DEFAULT_MAX_BYTES``, ``check_size``), the refusal 
 input, and the encoding order every text reader uses: UTF-8 (with or without BOM), UTF-16 with BOM,
 then Windows-1252 when the result looks like text. The result is NFC with ``\\n`` line ends.
 
+A file pasted together from two programs can hold lines in UTF-8 and lines in Windows-1252 ("café" from
+one, "na\\xefve" and smart quotes 0x93/0x94 from the other); read whole as either it becomes mojibake.
+When some line is UTF-8 beyond ASCII and another is not UTF-8, each line is read in its own encoding;
+a line that holds both (or a byte neither has) is refused by its number, since it cannot be told apart.
+
 Must not know about speakers, turns or any particular file format; it only turns bytes into text.
 """
 
@@ -31,6 +36,13 @@ _MAX_NON_ASCII_RATIO = 0.30
 #: How much of a document the binary sniffing looks at (1 M characters is plenty to tell).
 _SNIFF_CHARS = 1_000_000
 
+#: A well-formed UTF-8 sequence of two to four bytes (RFC 3629 table 3-7): Windows-1252 text rarely
+#: forms one, so a line that is not UTF-8 but holds one mixes the two encodings.
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _LINE_ENDS = re.compile(r"\r\n?")
 
@@ -97,13 +109,49 @@ def _decode(filename: str, data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mixed = _line_by_line(filename, data)
     try:
-        text = data.decode("cp1252")
+        text = mixed if mixed is not None else data.decode("cp1252")
     except UnicodeDecodeError:
         raise _not_text(filename) from None
     if _non_ascii_ratio(text) > _MAX_NON_ASCII_RATIO:
         raise _not_text(filename)
     return text
+
+
+def _line_by_line(filename: str, data: bytes) -> str | None:
+    """Each line in its own encoding when the file mixes UTF-8 and Windows-1252 lines; ``None`` when no
+    line is UTF-8 beyond ASCII (then the whole file is one encoding, or none)."""
+    lines = data.splitlines(keepends=True)
+    utf8 = [not line.isascii() and _is_utf8(line) for line in lines]
+    if not any(utf8):
+        return None
+    parts = []
+    for number, (line, is_utf8) in enumerate(zip(lines, utf8, strict=True), start=1):
+        if is_utf8 or line.isascii():
+            parts.append(line.decode("utf-8"))
+            continue
+        if _UTF8_MULTIBYTE.search(line):
+            raise InputError(
+                f"{filename}: line {number} mixes UTF-8 and Windows-1252 characters, so its accented letters "
+                "cannot be told apart; save the file as UTF-8 and import again."
+            )
+        try:
+            parts.append(line.decode("cp1252"))
+        except UnicodeDecodeError:
+            raise InputError(
+                f"{filename}: line {number} is neither UTF-8 nor Windows-1252 text; save the file as UTF-8 "
+                "and import again."
+            ) from None
+    return "".join(parts)
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _strict(filename: str, data: bytes, encoding: str) -> str:

@@ -35,8 +35,9 @@ def list_members(store: Store) -> list[Member]:
         return study.list_members(conn)
 
 
-def resolve_coder(conn: Connection, name: str | None) -> Member:
-    """The member named ``name``; with no name, the project's only member (else an error)."""
+def resolve_coder(conn: Connection, name: str | None, *, asking: str = "who is coding with --coder NAME") -> Member:
+    """The member named ``name``; with no name, the project's only member (else an error that asks
+    ``asking``: each command names its own option, ``--member`` for an exemplar, ``--author`` for a memo)."""
     if name is not None:
         member = study.find_member(conn, name)
         if member is None:
@@ -50,4 +51,4 @@ def resolve_coder(conn: Connection, name: str | None) -> Member:
     if len(everyone) == 1:
         return everyone[0]
     names = ", ".join(m.name for m in everyone) or "none yet"
-    raise InvalidArgument(f"Say who is coding with --coder NAME (members: {names}).")
+    raise InvalidArgument(f"Say {asking} (members: {names}).")

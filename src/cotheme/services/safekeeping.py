@@ -92,6 +92,8 @@ def _restore_file(source: Path, target: Path, *, force: bool, passphrase: str | 
     shutil.copyfile(source, temp)
     try:
         store = _open_checked(temp, passphrase)
+        with store.write() as conn:
+            backups.forget_sessions(conn)
         report = check(store)
         store.close()
         backups.place(temp, target)

@@ -47,6 +47,7 @@ from cotheme.storage import search as search_repo
 from cotheme.storage import study
 from cotheme.storage.engine import describe
 from cotheme.storage.store import Store
+from cotheme.services.outputs import write_output
 from cotheme.services.team_facade import TeamMixin
 from cotheme.services import agreement as agreement_service, reconcile  # issue #4: agreement, reconciliation
 from cotheme.domain.agreement_report import AgreementReport
@@ -234,7 +235,7 @@ class Project(TeamMixin):  # TeamMixin: accounts, assignments, codebook history,
 
     def export_codebook(self, path: str | Path) -> Path:
         target = Path(path)
-        target.write_bytes(codebook.export_codebook(self._store, target))
+        write_output(target, codebook.export_codebook(self._store, target))
         return target
 
     def codes(self) -> list[CodeCount]:
@@ -354,7 +355,7 @@ class Project(TeamMixin):  # TeamMixin: accounts, assignments, codebook history,
 
     def export_themes(self, path: str | Path) -> Path:
         target = Path(path)
-        target.write_bytes(themes.export_themes(self._store, target))
+        write_output(target, themes.export_themes(self._store, target))
         return target
 
     def add_exemplar(self, theme: str | int, coding_id: int, member: str | None = None) -> Exemplar:

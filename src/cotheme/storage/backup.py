@@ -26,6 +26,7 @@ from sqlalchemy import Connection, Engine, Integer, Table, delete, insert, selec
 
 from cotheme.errors import Conflict, ProjectError
 from cotheme.storage import cipher, migrate
+from cotheme.storage.private import create_private
 from cotheme.storage.schema import login_sessions, metadata
 from cotheme.storage.store import Store
 
@@ -51,6 +52,7 @@ def backup_file(store: Store, out: Path) -> None:
     """Copy an open SQLite project to ``out`` with the online backup API (same key if encrypted)."""
     temp = sidecar(out, ".partial")
     remove(temp)
+    create_private(temp)
     with store.engine.connect() as conn:
         source = conn.connection.driver_connection
         encrypted = type(source).__module__.startswith("sqlcipher3")

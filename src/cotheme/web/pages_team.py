@@ -53,7 +53,9 @@ async def login(request: Request) -> Response:
     try:
         session = await run_in_threadpool(project.login, name, password, client_address(request))
     except TooManyAttempts as exc:
-        return _page(request, str(exc), 429, name, next_)
+        page = _page(request, str(exc), 429, name, next_)
+        page.headers["Retry-After"] = str(exc.retry_after)
+        return page
     except InvalidArgument as exc:
         return _page(request, str(exc), 401, name, next_)
     response = RedirectResponse(same_origin(next_), status_code=303)

@@ -50,6 +50,11 @@ def require(member: Member, need: Need, action: str = "") -> None:
 #: data deserves more), at most this long (argon2 hashes anything, but a megabyte password is an attack).
 MIN_PASSWORD = 10
 MAX_PASSWORD = 1024
+#: zxcvbn's score 3 means "safely unguessable: moderate protection from an offline slow-hash scenario"
+#: (about 10^8 guesses or more); 10-character passwords such as "aaaaaaaaaa" or "password12" score 0-1.
+MIN_STRENGTH = 3
+#: zxcvbn judges at most this many characters (its own limit); a longer password is judged by its start.
+_JUDGED_CHARS = 72
 
 
 def check_password(password: str, name: str) -> str:
@@ -60,7 +65,24 @@ def check_password(password: str, name: str) -> str:
         raise InvalidArgument(f"A password may have at most {MAX_PASSWORD} characters.")
     if password.strip().casefold() == name.strip().casefold():
         raise InvalidArgument("A password must not be the member's own name.")
+    _check_strength(password, name)
     return password
+
+
+def _check_strength(password: str, name: str) -> None:
+    """Refuse a password zxcvbn can guess (score below ``MIN_STRENGTH``), with its advice."""
+    from zxcvbn import zxcvbn  # imported here: its dictionaries take ~0.2 s, paid only when a password is set
+
+    judged = zxcvbn(password[:_JUDGED_CHARS], user_inputs=[name, *name.split(), "cotheme"])
+    if judged["score"] >= MIN_STRENGTH:
+        return
+    feedback = judged["feedback"]
+    warning = feedback.get("warning", "").strip().rstrip(".")
+    advice = " ".join(feedback.get("suggestions", [])).strip() or "Add another word or two."
+    because = f" ({warning[:1].lower() + warning[1:]})" if warning else ""
+    raise InvalidArgument(
+        f"That password is too easy to guess{because}; {advice[:1].lower() + advice[1:]}".rstrip(".") + "."
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,25 +89,25 @@ def _refused_for(project: Project, name: str, password: str, address: str) -> in
     return 0
 
 
-def test_wrong_passwords_slow_the_guesser_down_but_never_lock_the_owner_out(file_team: Project, clock: Clock) -> None:
+def test_wrong_passwords_slow_the_guesser_down_but_never_lock_the_owner_out(team: Project, clock: Clock) -> None:
     """Five wrong passwords once locked an account for 15 minutes for everyone, its owner included.
     Now the address that guesses waits longer and longer; the owner, elsewhere, logs in at once."""
     limits = accounts.LIMITS
     for _ in range(limits.free_per_account):
-        assert _refused_for(file_team, "Bea", "guess", "10.0.0.66") == 0
+        assert _refused_for(team, "Bea", "guess", "10.0.0.66") == 0
     waits = []
     for _ in range(4):
-        waits.append(_refused_for(file_team, "Bea", "guess", "10.0.0.66"))
+        waits.append(_refused_for(team, "Bea", "guess", "10.0.0.66"))
         assert waits[-1] > 0
         clock.wait(waits[-1])
-        assert _refused_for(file_team, "Bea", "guess", "10.0.0.66") == 0  # heard (and wrong) after the wait
+        assert _refused_for(team, "Bea", "guess", "10.0.0.66") == 0  # heard (and wrong) after the wait
     assert waits == sorted(waits) and waits[-1] >= 4 * waits[0]  # the delay grows
     # The owner at another address is not slowed by the guesser's failures, nor locked out.
-    assert file_team.login("Bea", PASSWORD, address="10.0.0.7").member.name == "Bea"
+    assert team.login("Bea", PASSWORD, address="10.0.0.7").member.name == "Bea"
     # While waiting, even the right password is not heard from the guessing address.
-    assert _refused_for(file_team, "Bea", PASSWORD, "10.0.0.66") > 0
+    assert _refused_for(team, "Bea", PASSWORD, "10.0.0.66") > 0
     clock.wait(limits.longest_delay.total_seconds())
-    assert file_team.login("Bea", PASSWORD, address="10.0.0.66").member.name == "Bea"
+    assert team.login("Bea", PASSWORD, address="10.0.0.66").member.name == "Bea"
 
 
 def test_one_address_trying_many_accounts_is_slowed_down(file_team: Project, clock: Clock) -> None:

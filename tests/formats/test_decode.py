@@ -120,11 +120,12 @@ def test_lines_in_utf8_and_cp1252_are_each_read_in_their_own_encoding() -> None:
     )
 
 
-def test_a_line_that_mixes_both_encodings_is_refused_by_its_number() -> None:
+@pytest.mark.parametrize("end", [b"\n", b"\r\n", b"\r"])
+def test_a_line_that_mixes_both_encodings_is_refused_by_its_number(end: bytes) -> None:
     data = (
-        "Interviewer: The café was open?\n".encode("utf-8")
-        + b"P01: yes\n"
-        + "P01: the café was ".encode("utf-8") + b"na\xefve\n"
+        "Interviewer: The café was open?".encode("utf-8") + end
+        + b"P01: yes" + end
+        + "P01: the café was ".encode("utf-8") + b"na\xefve" + end
     )
     with pytest.raises(InputError) as err:
         decode(data)

@@ -36,13 +36,9 @@ _MAX_NON_ASCII_RATIO = 0.30
 #: How much of a document the binary sniffing looks at (1 M characters is plenty to tell).
 _SNIFF_CHARS = 1_000_000
 
-#: A well-formed UTF-8 sequence of two to four bytes (RFC 3629 table 3-7): Windows-1252 text rarely
-#: forms one, so a line that is not UTF-8 but holds one mixes the two encodings.
-_UTF8_MULTIBYTE = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
-    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
-    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
-)
+#: A byte that is not UTF-8, as ``surrogateescape`` decoding leaves it; and any other non-ASCII character.
+_STRAY_BYTE = re.compile("[\udc80-\udcff]")
+_UTF8_CHARACTER = re.compile("[\u0080-\udc7f\udd00-\U0010ffff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _LINE_ENDS = re.compile(r"\r\n?")
 
@@ -121,37 +117,52 @@ def _decode(filename: str, data: bytes) -> str:
 
 def _line_by_line(filename: str, data: bytes) -> str | None:
     """Each line in its own encoding when the file mixes UTF-8 and Windows-1252 lines; ``None`` when no
-    line is UTF-8 beyond ASCII (then the whole file is one encoding, or none)."""
-    lines = data.splitlines(keepends=True)
-    utf8 = [not line.isascii() and _is_utf8(line) for line in lines]
-    if not any(utf8):
+    line is UTF-8 beyond ASCII (then the whole file is one encoding, or none).
+
+    Decoded with ``surrogateescape`` a byte that is not UTF-8 becomes one lone surrogate and each UTF-8
+    sequence one character: a line with no surrogate is UTF-8, and a line with both a surrogate and
+    another non-ASCII character mixes the two (Windows-1252 text rarely forms a UTF-8 sequence)."""
+    text = data.decode("utf-8", "surrogateescape")
+    if len(text) == len(data):  # the common case, one pass in C: no UTF-8 character anywhere
         return None
-    parts = []
-    for number, (line, is_utf8) in enumerate(zip(lines, utf8, strict=True), start=1):
-        if is_utf8 or line.isascii():
-            parts.append(line.decode("utf-8"))
-            continue
-        if _UTF8_MULTIBYTE.search(line):
+    lines = _LINE_ENDS.sub("\n", text).split("\n")  # line ends as normalise_text will make them anyway
+    stray = [_STRAY_BYTE.search(line) is not None for line in lines]
+    if all(bad or line.isascii() for line, bad in zip(lines, stray, strict=True)):
+        return None
+    parts: list[str] = []
+    run: list[str] = []  # consecutive Windows-1252 lines, decoded together (one call, not one per line)
+    for number, (line, bad) in enumerate(zip(lines, stray, strict=True), start=1):
+        if not bad:
+            if run:
+                parts.append(_from_cp1252(filename, run, number - len(run)))
+                run = []
+            parts.append(line)
+        elif _UTF8_CHARACTER.search(line):
             raise InputError(
                 f"{filename}: line {number} mixes UTF-8 and Windows-1252 characters, so its accented letters "
                 "cannot be told apart; save the file as UTF-8 and import again."
             )
-        try:
-            parts.append(line.decode("cp1252"))
-        except UnicodeDecodeError:
-            raise InputError(
-                f"{filename}: line {number} is neither UTF-8 nor Windows-1252 text; save the file as UTF-8 "
-                "and import again."
-            ) from None
-    return "".join(parts)
+        else:
+            run.append(line)
+    if run:
+        parts.append(_from_cp1252(filename, run, len(lines) + 1 - len(run)))
+    return "\n".join(parts)
 
 
-def _is_utf8(line: bytes) -> bool:
+def _from_cp1252(filename: str, lines: list[str], first: int) -> str:
+    """``lines`` (stray bytes as surrogates) read as Windows-1252; ``first`` is the first one's number."""
     try:
-        line.decode("utf-8")
+        return "\n".join(lines).encode("utf-8", "surrogateescape").decode("cp1252")
     except UnicodeDecodeError:
-        return False
-    return True
+        for number, line in enumerate(lines, start=first):
+            try:
+                line.encode("utf-8", "surrogateescape").decode("cp1252")
+            except UnicodeDecodeError:
+                raise InputError(
+                    f"{filename}: line {number} is neither UTF-8 nor Windows-1252 text; save the file as "
+                    "UTF-8 and import again."
+                ) from None
+        raise  # pragma: no cover - a line failed together, so one fails alone
 
 
 def _strict(filename: str, data: bytes, encoding: str) -> str:

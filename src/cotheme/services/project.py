@@ -72,7 +72,8 @@ class Project(TeamMixin):  # TeamMixin: accounts, assignments, codebook history,
         A project file is encrypted (SQLCipher) when a ``passphrase`` is given."""
         store = Store.create(str(target), passphrase)
         project = cls(store)
-        info = {"title": single_line(title or "") or single_line(Path(str(target)).stem), "software_version": f"cotheme {__version__}"}
+        shown = single_line(title or "") or single_line(Path(str(target)).stem)
+        info = {"title": shown, "software_version": f"cotheme {__version__}"}
         with store.write() as conn:
             study.write_settings(conn, info)
         project.add_member(lead or getpass.getuser() or "Lead researcher", permission="lead")

@@ -1,8 +1,9 @@
 """Working as a team: what each permission allows, the rules for accounts, and the records a team
 reads (assignments, progress, the audit trail).
 
-Owns the permission ladder (viewer < coder < lead) and what each rung may do, the password rules and
-the growing delays after failed logins, and the dataclasses of assignments, progress and audit entries. Must not do I/O.
+Owns the permission ladder (viewer < coder < lead) and what each rung may do, the password rules, the
+growing delays after failed logins, and the dataclasses of assignments, progress and audit entries.
+Must not do I/O.
 """
 
 from __future__ import annotations

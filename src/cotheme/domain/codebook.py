@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cotheme.domain.names import single_line
 from cotheme.errors import InvalidArgument
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -60,8 +61,9 @@ class CodeSpec:
 
 
 def check_name(name: str) -> str:
-    """Return ``name`` stripped, or raise ``InvalidArgument`` when it cannot be a code name."""
-    clean = " ".join(name.split())
+    """Return ``name`` as one line (``names.single_line``), or raise ``InvalidArgument`` when it cannot
+    be a code name."""
+    clean = single_line(name)
     if not clean:
         raise InvalidArgument("A code name cannot be empty.")
     if "/" in clean:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cotheme.domain.cases import Case
+from cotheme.domain.names import single_line
 from cotheme.errors import Conflict, InvalidArgument
 from cotheme.formats.attributes import read_attributes
 from cotheme.services.limits import max_import_bytes
@@ -33,7 +34,7 @@ def import_cases(store: Store, name: str, data: bytes, id_column: str | None = N
         ids = cases_repo.ensure_attributes(conn, names)
         known = {pid.lower(): cid for pid, cid in cases_repo.case_ids_by_pid(conn).items()}
         for row in table.rows:
-            pid = str(row[chosen]).strip()
+            pid = single_line(str(row[chosen]))
             case_id = known.get(pid.lower())
             if case_id is None:
                 case_id = cases_repo.insert_case(conn, pid)
@@ -46,7 +47,7 @@ def import_cases(store: Store, name: str, data: bytes, id_column: str | None = N
 
 
 def add_case(store: Store, pid: str) -> int:
-    clean = pid.strip()
+    clean = single_line(pid)
     if not clean:
         raise InvalidArgument("A case needs an id, such as P07.")
     with store.write() as conn:

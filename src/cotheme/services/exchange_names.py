@@ -9,6 +9,7 @@ Must not touch storage.
 from __future__ import annotations
 
 from cotheme.domain.codebook import check_name
+from cotheme.domain.names import single_line
 from cotheme.errors import InvalidArgument
 
 #: ATLAS.ti lists itself as a user of the project; it is not a person on the team.
@@ -37,12 +38,12 @@ def pseudo_user_note(name: str) -> str:
 
 def clean_name(name: str, limit: int) -> str:
     """``name`` with whitespace collapsed, cut to ``limit`` characters (``""`` when nothing is left)."""
-    return " ".join(name.split())[:limit]
+    return single_line(name)[:limit]
 
 
 def clean_code_name(name: str) -> tuple[str, str | None]:
     """A code name cotheme accepts, and why it differs from ``name`` (``None`` when only spacing did)."""
-    collapsed = " ".join(name.split())
+    collapsed = single_line(name)
     if not collapsed:
         return "Unnamed code", "a code needs a name"
     why = None

@@ -13,6 +13,7 @@ from cotheme.domain.cases import Case
 from cotheme.domain.codings import Extract
 from cotheme.domain.documents import Document, DocumentSummary
 from cotheme.domain.memos import Memo
+from cotheme.domain.names import single_line
 from cotheme.domain.project import Member, ProjectInfo, STUDY_FIELDS
 from cotheme.domain.search import SearchHit, parse_query
 from cotheme.errors import InvalidArgument, NotFound
@@ -46,6 +47,7 @@ from cotheme.storage import search as search_repo
 from cotheme.storage import study
 from cotheme.storage.engine import describe
 from cotheme.storage.store import Store
+from cotheme.services.outputs import write_output
 from cotheme.services.team_facade import TeamMixin
 from cotheme.services import agreement as agreement_service, reconcile  # issue #4: agreement, reconciliation
 from cotheme.domain.agreement_report import AgreementReport
@@ -70,7 +72,8 @@ class Project(TeamMixin):  # TeamMixin: accounts, assignments, codebook history,
         A project file is encrypted (SQLCipher) when a ``passphrase`` is given."""
         store = Store.create(str(target), passphrase)
         project = cls(store)
-        info = {"title": title or Path(str(target)).stem, "software_version": f"cotheme {__version__}"}
+        shown = single_line(title or "") or single_line(Path(str(target)).stem)
+        info = {"title": shown, "software_version": f"cotheme {__version__}"}
         with store.write() as conn:
             study.write_settings(conn, info)
         project.add_member(lead or getpass.getuser() or "Lead researcher", permission="lead")
@@ -170,7 +173,7 @@ class Project(TeamMixin):  # TeamMixin: accounts, assignments, codebook history,
         """Rename a speaker label in one document; return how many turns changed."""
         with self._store.write() as conn:
             doc_id = coding.resolve_document(conn, str(document))
-            changed = docs_repo.rename_speaker(conn, doc_id, old, " ".join(new.split()))
+            changed = docs_repo.rename_speaker(conn, doc_id, old, single_line(new))
             if changed == 0:
                 known = ", ".join(docs_repo.distinct_speakers(conn, doc_id))
                 raise NotFound(f"No speaker is labelled '{old}' in that document (speakers: {known}).")
@@ -235,7 +238,7 @@ class Project(TeamMixin):  # TeamMixin: accounts, assignments, codebook history,
 
     def export_codebook(self, path: str | Path) -> Path:
         target = Path(path)
-        target.write_bytes(codebook.export_codebook(self._store, target))
+        write_output(target, codebook.export_codebook(self._store, target))
         return target
 
     def codes(self) -> list[CodeCount]:
@@ -355,7 +358,7 @@ class Project(TeamMixin):  # TeamMixin: accounts, assignments, codebook history,
 
     def export_themes(self, path: str | Path) -> Path:
         target = Path(path)
-        target.write_bytes(themes.export_themes(self._store, target))
+        write_output(target, themes.export_themes(self._store, target))
         return target
 
     def add_exemplar(self, theme: str | int, coding_id: int, member: str | None = None) -> Exemplar:

@@ -276,7 +276,7 @@ def add_exemplar(store: Store, theme: str | int, coding_id: int, member: str | N
         theme_id = resolve_theme(conn, theme)
         if conn.execute(select(codings.c.id).where(codings.c.id == coding_id)).first() is None:
             raise NotFound(f"There is no coding {coding_id}; see 'cotheme codings' for ids.")
-        chooser = resolve_coder(conn, member)
+        chooser = resolve_coder(conn, member, asking="who chooses the exemplar with --member NAME")
         themes_repo.add_exemplar(conn, theme_id, coding_id, chooser.id)
         return next(e for e in themes_repo.exemplars(conn, theme_id) if e.coding_id == coding_id)
 

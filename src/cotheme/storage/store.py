@@ -20,6 +20,7 @@ from cotheme.errors import Conflict, InvalidArgument, ProjectError
 from cotheme.storage import migrate, tracking
 from cotheme.storage.cipher import PASSPHRASE_ENV
 from cotheme.storage.engine import describe, is_url, make_engine
+from cotheme.storage.private import create_private
 
 
 #: How long a writer waits for the other writers of this process (s): far beyond any one transaction.
@@ -67,6 +68,7 @@ class Store:
                 raise Conflict(f"{path} already exists; open it, or choose a new file name.")
             if not path.parent.exists():
                 raise ProjectError(f"The folder {path.parent} does not exist; create it first.")
+            create_private(path)  # 0600 from the start; SQLite fills the empty file
         engine = make_engine(target, passphrase)
         try:
             if migrate.has_tables(engine):

@@ -17,6 +17,7 @@ from cotheme.formats.audit_file import write_audit_csv
 from cotheme.services.project import Project
 from cotheme.web.api_texts import ERRORS, Ctx
 from cotheme.web.schemas import ErrorOut, MemberOut
+from cotheme.web.security import CSRF_COOKIE, csrf_for
 from cotheme.web.team_gate import SESSION_COOKIE, session_token
 
 router = APIRouter(prefix="/api/v1", responses=ERRORS, tags=["team"])
@@ -67,6 +68,9 @@ def client_address(request: Request) -> str:
 def set_session_cookie(request: Request, response: Response, token: str, expires: datetime) -> None:
     response.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="strict", path="/",
                         secure=request.url.scheme == "https", expires=expires)
+    # The new session's own CSRF token, so the next request from a script need not load a page first.
+    response.set_cookie(CSRF_COOKIE, csrf_for(token), httponly=False, samesite="strict", path="/",
+                        secure=request.url.scheme == "https")
 
 
 @router.post("/login", response_model=LoginOut, responses={401: {"model": ErrorOut}, 429: {"model": ErrorOut}})

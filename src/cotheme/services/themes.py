@@ -201,6 +201,9 @@ def link_codes(store: Store, theme: str | int, codes: Sequence[str | int], *, un
     with store.write() as conn:
         theme_id = resolve_theme(conn, theme)
         ids = [c if isinstance(c, int) else resolve_code(conn, c) for c in codes]
+        unknown = [c for c in ids if codes_repo.get_row(conn, c) is None]
+        if unknown:
+            raise NotFound(f"There is no code with id {unknown[0]}; see 'cotheme codebook list' for the ids.")
         if unlink:
             themes_repo.unlink_codes(conn, theme_id, ids)
         else:

@@ -7,7 +7,7 @@ from fastapi import APIRouter
 from cotheme.domain.codebook import Code
 from cotheme.errors import InvalidArgument, NotFound
 from cotheme.web.api_texts import ERRORS, Ctx
-from cotheme.web.schemas import CodeEdit, CodeIn, CodeMove, CodeOut
+from cotheme.web.schemas import CodeEdit, CodeIn, CodeMove, CodeOut, Id
 
 router = APIRouter(prefix="/api/v1", responses=ERRORS, tags=["codebook"])
 
@@ -21,7 +21,7 @@ def code_out(code: Code, extracts: int = 0, participants: int = 0) -> CodeOut:
     )
 
 
-def _counted(ctx: Ctx, code_id: int) -> CodeOut:
+def _counted(ctx: Ctx, code_id: Id) -> CodeOut:
     found = next(c for c in ctx.project.codes() if c.code.id == code_id)
     return code_out(found.code, found.extracts, found.participants)
 
@@ -48,7 +48,7 @@ def create_code(body: CodeIn, ctx: Ctx) -> CodeOut:
 
 
 @router.patch("/codes/{code_id}", response_model=CodeOut)
-def edit_code(code_id: int, body: CodeEdit, ctx: Ctx) -> CodeOut:
+def edit_code(code_id: Id, body: CodeEdit, ctx: Ctx) -> CodeOut:
     """Rename a code or change its definition, inclusion, exclusion, example or colour."""
     fields = {k: v for k, v in body.model_dump(exclude={"name"}).items() if v is not None}
     ctx.project.edit_code(code_id, name=body.name, **fields)
@@ -56,7 +56,7 @@ def edit_code(code_id: int, body: CodeEdit, ctx: Ctx) -> CodeOut:
 
 
 @router.post("/codes/{code_id}/move", response_model=CodeOut)
-def move_code(code_id: int, body: CodeMove, ctx: Ctx) -> CodeOut:
+def move_code(code_id: Id, body: CodeMove, ctx: Ctx) -> CodeOut:
     """Move a code under ``parent_id`` (``null``: the top level)."""
     ctx.project.move_code(code_id, body.parent_id)
     return _counted(ctx, code_id)

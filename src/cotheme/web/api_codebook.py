@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from cotheme.domain.codebook import Code
-from cotheme.errors import InvalidArgument, NotFound
+from cotheme.domain.codebook import Code, join_path
+from cotheme.errors import NotFound
 from cotheme.web.api_texts import ERRORS, Ctx
 from cotheme.web.schemas import CodeEdit, CodeIn, CodeMove, CodeOut, Id
 
@@ -35,15 +35,13 @@ def codes(ctx: Ctx) -> list[CodeOut]:
 @router.post("/codes", response_model=CodeOut, status_code=201)
 def create_code(body: CodeIn, ctx: Ctx) -> CodeOut:
     """Create a code at the top level or under ``parent_id``."""
-    parent = ""
+    parent: tuple[str, ...] = ()
     if body.parent_id is not None:
-        parent = next((c.code.path_text for c in ctx.project.codes() if c.code.id == body.parent_id), "")
+        parent = next((c.code.path for c in ctx.project.codes() if c.code.id == body.parent_id), ())
         if not parent:
             raise NotFound(f"There is no code {body.parent_id} to put the new code under.")
     fields = {k: v for k, v in body.model_dump(exclude={"name", "parent_id"}).items() if v}
-    if "/" in body.name:
-        raise InvalidArgument(f"The code name '{body.name}' contains '/'; choose another name.")
-    code = ctx.project.create_code(f"{parent}/{body.name}" if parent else body.name, **fields)
+    code = ctx.project.create_code(join_path((*parent, body.name)), **fields)  # a "/" in the name stays in it
     return code_out(code)
 
 

@@ -12,7 +12,7 @@ anything else about a value.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Engine, event
@@ -31,31 +31,33 @@ def install(engine: Engine) -> None:
         event.listen(engine, "before_cursor_execute", _before_cursor)
 
 
-def check_rows(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> Iterable[Sequence[object]]:
+def check_rows(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> Iterator[Sequence[object]]:
     """``rows`` unchanged, each checked as it passes (for ``COPY``, which no statement event sees)."""
     for row in rows:
-        for column, value in zip(columns, row, strict=False):
-            if isinstance(value, str):
-                refuse_nul(value, _field(column))
+        for index, value in enumerate(row):
+            if isinstance(value, str) and "\x00" in value:
+                refuse_nul(value, _field(columns[index] if index < len(columns) else None))
         yield row
 
 
 def _before_cursor(_conn: Any, _cursor: Any, _statement: str, parameters: Any, context: Any,
                    executemany: bool) -> None:
-    names = getattr(getattr(context, "compiled", None), "positiontup", None)
+    # The common case, no NUL anywhere, costs one type check per value (0.3 s per million values);
+    # a bind name is looked up only to word the sentence.
     for given in parameters if executemany else [parameters]:
-        for name, value in _named(given, names):
+        values = given.values() if isinstance(given, Mapping) else given if isinstance(given, (tuple, list)) else ()
+        for index, value in enumerate(values):
             if isinstance(value, str) and "\x00" in value:
-                refuse_nul(value, _field(name))
+                refuse_nul(value, _field(_name(given, index, context)))
 
 
-def _named(given: Any, names: Sequence[str] | None) -> Iterable[tuple[str | None, Any]]:
+def _name(given: Any, index: int, context: Any) -> str | None:
+    """The bind name of the ``index``-th parameter: a key of a mapping, or the compiled statement's
+    position (SQLite's ``?`` parameters) when the counts agree."""
     if isinstance(given, Mapping):
-        return given.items()
-    if isinstance(given, (tuple, list)):
-        known = names if names is not None and len(names) == len(given) else [None] * len(given)
-        return zip(known, given, strict=True)
-    return ()
+        return str(list(given)[index])
+    names = getattr(getattr(context, "compiled", None), "positiontup", None)
+    return names[index] if names is not None and len(names) == len(given) else None
 
 
 def _field(name: str | None) -> str:

@@ -53,6 +53,13 @@ def test_an_id_beyond_32_bits_in_a_path_is_refused_by_the_schema(web: TestClient
     assert answer.json()["error"].startswith("The request is not valid (document_id: ")
 
 
+@pytest.mark.parametrize("path", [f"/documents/{2**31}", f"/themes/{2**31}", f"/api/v1/themes/{2**31}/review"])
+def test_an_id_beyond_32_bits_in_any_address_gets_the_same_answer_on_both_engines(web: TestClient, path: str) -> None:
+    answer = web.get(path)
+    assert answer.status_code == 422
+    assert answer.json()["error"].startswith("The request is not valid (")
+
+
 def test_a_span_beyond_32_bits_from_python_gets_the_span_sentence(hostile_project: Project) -> None:
     with pytest.raises(InvalidArgument, match=r"The span 0-2147483648 is not inside the text"):
         hostile_project.code(1, "Trust", start=0, end=2**31)

@@ -151,7 +151,7 @@ def _numbers_in_range() -> Iterator[None]:
         raise InvalidArgument(_OUT_OF_RANGE) from None
 
 
-_OUT_OF_RANGE = "A number in the request is out of range (ids and offsets are below 2^63); check it."
+_OUT_OF_RANGE = "A number in the request is out of range (ids and offsets are below 2^31); check it."
 
 
 def _key_of(engine: Engine, given: str | None) -> str | None:

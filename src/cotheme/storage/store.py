@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DatabaseError, DataError, OperationalError
 
 from cotheme.errors import Conflict, InvalidArgument, ProjectError
-from cotheme.storage import migrate, tracking
+from cotheme.storage import migrate, nul_guard, tracking
 from cotheme.storage.cipher import PASSPHRASE_ENV
 from cotheme.storage.engine import describe, is_url, make_engine
 from cotheme.storage.private import create_private
@@ -44,6 +44,7 @@ class Store:
         self.target = target
         self.engine = engine
         tracking.install(engine)  # issue #4: the audit trail, codebook history and blind documents
+        nul_guard.install(engine)
         self.dialect = engine.dialect.name
         # Writers of one process queue here rather than in SQLite's busy handler, which polls with
         # back-off and let one of ten concurrent coders wait past BUSY_TIMEOUT_MS (bench/team_bench.py);
@@ -152,7 +153,7 @@ def _numbers_in_range() -> Iterator[None]:
         raise InvalidArgument(_OUT_OF_RANGE) from None
 
 
-_OUT_OF_RANGE = "A number in the request is out of range (ids and offsets are below 2^63); check it."
+_OUT_OF_RANGE = "A number in the request is out of range (ids and offsets are below 2^31); check it."
 
 
 def _key_of(engine: Engine, given: str | None) -> str | None:

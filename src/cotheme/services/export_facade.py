@@ -1,0 +1,49 @@
+"""The extracts-export operations of ``Project`` (issue #13), as a mixin so ``project.py`` stays one
+screenful of delegations: the extracts table a filter chooses, and that table written to a file.
+
+Each method delegates to ``services/extract_table.py`` and adds no rules; permissions and the acting
+member's view are applied by ``acting.ActingProject``, the view every entry point uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from cotheme.domain.extract_table import ExtractTable
+from cotheme.formats.extract_file import write_extracts
+from cotheme.services import extract_table
+from cotheme.storage.store import Store
+
+
+class ExportMixin:
+    """Export operations; ``Project`` provides ``_store``."""
+
+    _store: Store
+
+    def extract_table(
+        self, *, codes: Sequence[int | str] = (), mode: str = "or", subcodes: bool = True,
+        documents: Sequence[int | str] = (), coders: Sequence[str] = (),
+        attributes: dict[str, Sequence[str]] | None = None, show: Sequence[str] | None = None,
+    ) -> ExtractTable:
+        """The extracts of ``codes`` (ids, names or paths; none: every code), with their sub-codes unless
+        ``subcodes`` is false, of any code (``or``) or all overlapping (``and``), in ``documents``, by
+        ``coders``, of participants whose ``attributes`` have one of the values given; one row per
+        passage, with turn, times, memos and the attributes ``show`` names (default: all)."""
+        wanted = extract_table.filter_of(codes=codes, mode=mode, subcodes=subcodes, documents=documents,
+                                         coders=coders, attributes=attributes, show=show)
+        return extract_table.extract_table(self._store, wanted)
+
+    def export_extracts(
+        self, path: str | Path, *, codes: Sequence[int | str] = (), mode: str = "or", subcodes: bool = True,
+        documents: Sequence[int | str] = (), coders: Sequence[str] = (),
+        attributes: dict[str, Sequence[str]] | None = None, show: Sequence[str] | None = None,
+    ) -> ExtractTable:
+        """Write ``extract_table(...)`` to ``path`` (.csv or .xlsx, from its name); return the table."""
+        target = Path(path)
+        fmt = target.suffix.lower().lstrip(".")
+        table = self.extract_table(codes=codes, mode=mode, subcodes=subcodes, documents=documents,
+                                   coders=coders, attributes=attributes, show=show)
+        data = write_extracts(table, fmt)  # refuses another suffix before anything is written
+        target.write_bytes(data)
+        return table

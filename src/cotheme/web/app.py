@@ -25,6 +25,7 @@ from cotheme.web.security import Gate
 from cotheme.web import api_history, api_team, pages_team  # issue #4
 from cotheme.web import api_agreement, pages_agreement  # issue #4: agreement, reconciliation
 from cotheme.web import api_assist  # issue #8: suggest, similar, candidate themes
+from cotheme.web import api_exports, pages_exports  # issue #13: the Exports page and its downloads
 from cotheme.web.permissions import permitted
 from cotheme.web.team_gate import TeamGate
 
@@ -55,6 +56,6 @@ def create_app(project: Project, token: str, *, team: bool | None = None) -> Fas
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (api_texts, api_codebook, api_notes, api_themes, api_revisions, pages, pages_themes,
                    pages_revisions, api_team, api_history, pages_team, api_agreement, pages_agreement,
-                   api_assist):
+                   api_assist, api_exports, pages_exports):
         app.include_router(module.router)
     return app

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from cotheme.domain.codings import Extract
 
@@ -44,10 +45,10 @@ class TurnPlace:
     end_ms: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class ExtractRow:
+class ExtractRow(NamedTuple):
     """One row: an extract (several codings of one passage merged) with its place, memos and the
-    participant's attribute values in the table's attribute order."""
+    participant's attribute values in the table's attribute order. A named tuple: building 9,000
+    frozen dataclasses took a fifth of the whole export."""
 
     document: str
     case: str | None

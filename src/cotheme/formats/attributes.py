@@ -3,7 +3,8 @@
 Owns ``read_sheet`` (a header row and data rows with their 1-based row numbers, from CSV with the
 delimiter sniffed among ``,`` ``;`` and tab, or from the first sheet of an .xlsx workbook; cells
 stripped, empty cells ``None``, numbers without ``.0``, dates as ``yyyy-mm-dd``, a formula escape our
-writers add removed again: ``spreadsheet.unsafe_cell``), used by the codebook reader too, and ``read_attributes`` (the id column, unique non-empty ids, clear header errors).
+writers add removed again: ``spreadsheet.unsafe_cell``), used by the codebook reader too, and
+``read_attributes`` (the id column, unique non-empty ids, clear header errors).
 
 Must not decide what an attribute means or store anything; it returns an ``AttributeTable``.
 """

@@ -36,4 +36,4 @@ def write_extracts(table: ExtractTable, fmt: str) -> bytes:
     if kind == "xlsx":
         widths = [_WIDTHS.get(name, 16) for name in COLUMNS] + [16] * len(table.attributes)
         return xlsx_bytes("extracts", table.header, _rows(table), widths=widths, wrap=_WRAPPED)
-    raise InvalidArgument(f"Extracts are written as .csv or .xlsx, not '{fmt}'.")
+    raise InvalidArgument(f"Extracts are written as .csv or .xlsx, not '{kind}'.")

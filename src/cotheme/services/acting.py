@@ -41,7 +41,7 @@ RULES: dict[str, Need] = {
     "assist_provenance": R, "codebook_history": R, "codebook_as_of": R, "codebook_diff": R, "queue": R,
     "blind_documents": R, "team_mode": R, "close": R, "similar": R, "suggest": R, "assist_document": R,
     # exports (issue #13): everyone exports what they may read; the view hides what they may not
-    "extract_table": R, "export_extracts": R, "export_qdpx": R,
+    "extract_table": R, "extracts_file": R, "export_extracts": R, "export_qdpx": R,
     # coding and memos; correcting a transcript; placing one's own codings after an edit
     "code": C, "update_coding": C, "delete_coding": C, "add_memo": C, "accept_similar": C,
     "accept_suggestion": C, "edit_document": C, "place_coding": C, "remove_from_review": C,

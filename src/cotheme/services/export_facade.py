@@ -13,6 +13,7 @@ from pathlib import Path
 from cotheme.domain.extract_table import ExtractTable
 from cotheme.formats.extract_file import write_extracts
 from cotheme.services import extract_table
+from cotheme.storage import bulk
 from cotheme.storage.store import Store
 
 
@@ -32,7 +33,19 @@ class ExportMixin:
         passage, with turn, times, memos and the attributes ``show`` names (default: all)."""
         wanted = extract_table.filter_of(codes=codes, mode=mode, subcodes=subcodes, documents=documents,
                                          coders=coders, attributes=attributes, show=show)
-        return extract_table.extract_table(self._store, wanted)
+        with bulk.collector_paused():  # thousands of rows and no cycles: see ``collector_paused``
+            return extract_table.extract_table(self._store, wanted)
+
+    def extracts_file(
+        self, fmt: str, *, codes: Sequence[int | str] = (), mode: str = "or", subcodes: bool = True,
+        documents: Sequence[int | str] = (), coders: Sequence[str] = (),
+        attributes: dict[str, Sequence[str]] | None = None, show: Sequence[str] | None = None,
+    ) -> tuple[ExtractTable, bytes]:
+        """``extract_table(...)`` and its bytes as ``csv`` or ``xlsx``."""
+        table = self.extract_table(codes=codes, mode=mode, subcodes=subcodes, documents=documents,
+                                   coders=coders, attributes=attributes, show=show)
+        with bulk.collector_paused():
+            return table, write_extracts(table, fmt)
 
     def export_extracts(
         self, path: str | Path, *, codes: Sequence[int | str] = (), mode: str = "or", subcodes: bool = True,
@@ -41,9 +54,7 @@ class ExportMixin:
     ) -> ExtractTable:
         """Write ``extract_table(...)`` to ``path`` (.csv or .xlsx, from its name); return the table."""
         target = Path(path)
-        fmt = target.suffix.lower().lstrip(".")
-        table = self.extract_table(codes=codes, mode=mode, subcodes=subcodes, documents=documents,
-                                   coders=coders, attributes=attributes, show=show)
-        data = write_extracts(table, fmt)  # refuses another suffix before anything is written
-        target.write_bytes(data)
+        table, data = self.extracts_file(target.suffix, codes=codes, mode=mode, subcodes=subcodes,
+                                         documents=documents, coders=coders, attributes=attributes, show=show)
+        target.write_bytes(data)  # only now: another suffix was refused before anything was written
         return table

@@ -101,20 +101,21 @@ def extract_table(store: Store, wanted: ExtractFilter) -> ExtractTable:
             found = [e for e in found if e.case_pid in values and all(
                 values[e.case_pid].get(k, "").casefold() in vs for k, vs in accepted.items())]
         passages = one_per_passage(found)
-        ids = [i for _, _, merged in passages for i in merged]
-        places = extract_places.turn_places(conn, [e.id for e, _, _ in passages])
-        memos = extract_places.coding_memos(conn, ids)
-    deid.require_deidentified(store, sorted({e.document_id for e in found}), action="extracts export")
+        document_ids = {e.document_id for e in found}
+        places = extract_places.turn_places(conn, document_ids, [e.id for e, _, _ in passages])
+        memos = extract_places.coding_memos(conn, document_ids)
+    deid.require_deidentified(store, sorted(document_ids), action="extracts export")
+    # Each participant's values once, in column order, not once per extract.
+    columns = {pid: tuple(own[a] for a in shown) for pid, own in values.items()}
     missing = tuple(info.missing_label for _ in shown)
     rows = []
     for extract, paths, merged in passages:
         place = places.get(extract.id, _NOWHERE)
-        own = values.get(extract.case_pid or "")
-        notes = [note for i in merged for note in memos.get(i, ())]
+        notes = [note for i in merged for note in memos.get(i, ())] if memos else []
         rows.append(ExtractRow(
             extract.document, extract.case_pid, extract.speaker, place.start_ms, place.end_ms, place.turn,
-            paths, extract.coder, extract.text, _memo_text(notes),
-            tuple(own[a] for a in shown) if own is not None else missing,
+            paths, extract.coder, extract.text, _memo_text(notes) if notes else "",
+            columns.get(extract.case_pid or "", missing),
         ))
     return ExtractTable(info.title, shown, tuple(rows))
 

@@ -23,7 +23,6 @@ from starlette.background import BackgroundTask
 
 from cotheme.domain.extract_table import parse_attribute_filters
 from cotheme.errors import InvalidArgument
-from cotheme.formats.extract_file import write_extracts
 from cotheme.formats.map_render import render_map
 from cotheme.web.api_texts import ERRORS, Ctx
 
@@ -73,11 +72,11 @@ def _written(name: str, fmt: str, write: Callable[[Path], Any]) -> FileResponse:
 
 def _extracts(ctx: Ctx, fmt: str, code: list[int], mode: str, subcodes: bool, where: list[str],
               show: list[str], document: list[int], coder: list[str]) -> Response:
-    table = ctx.project.extract_table(
-        codes=code, mode=mode, subcodes=subcodes, documents=document, coders=coder,
+    table, data = ctx.project.extracts_file(
+        fmt, codes=code, mode=mode, subcodes=subcodes, documents=document, coders=coder,
         attributes=dict(parse_attribute_filters(where)), show=show or None,
     )
-    return _attachment(write_extracts(table, fmt), f"{_slug(table.title)}-extracts.{fmt}", fmt)
+    return _attachment(data, f"{_slug(table.title)}-extracts.{fmt}", fmt)
 
 
 @router.get("/extracts.csv", response_class=Response, tags=["exports"])

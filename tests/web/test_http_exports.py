@@ -138,7 +138,7 @@ def test_qdpx_codebook_themes_map_and_backup_downloads(built: Project) -> None:
     assert backup.content.startswith(b"SQLite format 3")  # a project file, on either backend
     page = client.get("/export").text
     for link in ("/api/v1/extracts.csv", "/api/v1/extracts.xlsx", "/api/v1/export.qdpx", "/api/v1/codebook.qdc",
-                 "/api/v1/map.pdf", "/api/v1/backup", "/api/v1/reports/methods?format=docx",
+                 "/api/v1/map.pdf", "/api/v1/backup", "/api/v1/audit.csv", "/api/v1/reports/methods?format=docx",
                  "/api/v1/reports/matrix?format=xlsx&amp;by=gender"):
         assert link in page, link
 

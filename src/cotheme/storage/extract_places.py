@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import Connection, case, func, select
+from sqlalchemy import Connection, case, func, select, true
 
 from cotheme.domain.extract_table import TurnPlace
 from cotheme.storage.schema import codings, members, memos, turns
@@ -35,10 +35,19 @@ def turn_places(conn: Connection, document_ids: Collection[int], wanted: Collect
     captions without end times, the start of the next turn).
 
     Found in SQL, one index seek per coding (two more for a timed transcript): reading every turn of
-    300 interviews (50,000 rows) to look them up here took three times as long."""
+    300 interviews (50,000 rows) to look them up here took three times as long. PostgreSQL gets the
+    first turn from a LATERAL join: joining on the turn's id made it seek each turn twice."""
     if not wanted:
         return {}
-    first, last, following = turns.alias("cotheme_first"), turns.alias("cotheme_last"), turns.alias("cotheme_next")
+    last, following = turns.alias("cotheme_last"), turns.alias("cotheme_next")
+    if conn.dialect.name == "postgresql":
+        first: Any = (select(turns.c.idx, turns.c.t_start_ms)
+                      .where(turns.c.revision_id == codings.c.revision_id, turns.c.start_offset <= codings.c.start_offset)
+                      .order_by(turns.c.start_offset.desc()).limit(1).lateral("cotheme_first"))
+        joined = codings.outerjoin(first, true())
+    else:
+        first = turns.alias("cotheme_first")
+        joined = codings.outerjoin(first, first.c.id == _turn_at(codings.c.start_offset))
     next_start = (select(following.c.t_start_ms)
                   .where(following.c.revision_id == codings.c.revision_id,
                          following.c.start_offset >= codings.c.end_offset)
@@ -48,7 +57,7 @@ def turn_places(conn: Connection, document_ids: Collection[int], wanted: Collect
         .correlate(codings).scalar_subquery(), next_start)), else_=None)
     query = (
         select(codings.c.id, first.c.idx, first.c.t_start_ms, end_ms)
-        .select_from(codings.outerjoin(first, first.c.id == _turn_at(codings.c.start_offset)))
+        .select_from(joined)
         .where(codings.c.document_id.in_(sorted(document_ids)))
     )
     keep = set(wanted)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -149,6 +150,10 @@ def parse_csv_plain(data: bytes) -> list[list[str]]:
 
 def test_blind_codings_stay_out_of_every_export(project: Project, tmp_path: Path) -> None:
     team = populate(project, tmp_path)
+    bea = next(e for e in team.codings() if e.coder == "Bea")
+    team.add_memo("Bea's private doubt", target="coding", target_id=bea.id, author="Bea")
+    team.create_theme("Heard", codes=["Listening"])
+    team.add_exemplar("Heard", bea.id, "Lead")
     team.set_blind("P01")
     client = TestClient(create_app(team, "unused-token"))
     seen: dict[str, dict[str, object]] = {}
@@ -160,6 +165,11 @@ def test_blind_codings_stay_out_of_every_export(project: Project, tmp_path: Path
         assert qdpx.status_code == 200, qdpx.text
         with zipfile.ZipFile(io.BytesIO(qdpx.content)) as archive:
             qde = archive.read("project.qde").decode("utf-8")
+            extension = archive.read("cotheme/extension.json").decode("utf-8")
+        for file in (qde, str(csv_rows), str(xlsx_rows)):  # Bea's memo on her coding
+            assert ("private doubt" in file) == (name == "Lead"), name
+        exemplars = [len(t["exemplars"]) for t in json.loads(extension)["themes"].values()]
+        assert exemplars == ([1] if name == "Lead" else [0]), name
         seen[name] = {"csv": sorted(r[7] for r in csv_rows), "xlsx": sorted(r[7] for r in xlsx_rows),
                       "qdpx": qde.count("<Coding "), "backup": client.get("/api/v1/backup", headers=headers).status_code,
                       "page": "/api/v1/backup" in client.get("/export", headers=headers).text}

@@ -34,7 +34,7 @@ def export(request: Request, ctx: Ctx) -> HTMLResponse:
             values.setdefault(name, set()).add(value)
     return render(
         request, ctx, "export.html", "export",
-        codes=p.codes(), documents=p.documents(), coders=[m for m in ctx.members],
+        codes=p.codes(), documents=p.documents(), coders=list(ctx.members),
         attribute_values={k: sorted(v) for k, v in values.items()},
         formats=REPORT_FORMATS, report_names=REPORT_NAMES,
         has_themes=bool(p.themes()), lead=ctx.member.permission is Permission.LEAD,

@@ -41,6 +41,10 @@ def test_export_with_filters_in_both_formats(tmp_path: Path) -> None:
     assert not (tmp_path / "x.txt").exists()
     code, _, error = cli("extracts", "export", str(study), str(out), "--code", "Nothing")
     assert code == 2 and "Nothing" in error
+    code, _, error = cli("extracts", "export", str(study), str(tmp_path / "no" / "such.csv"))
+    assert code == 2 and "does not exist; create it first." in error
+    code, _, error = cli("extracts", "export", str(study), str(out), "--mode", "xor")
+    assert code == 2 and "'xor' is not a way to combine codes" in error
 
 
 def test_a_coder_exports_only_what_they_may_read(tmp_path: Path) -> None:

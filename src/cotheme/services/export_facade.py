@@ -7,10 +7,12 @@ member's view are applied by ``acting.ActingProject``, the view every entry poin
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from cotheme.domain.extract_table import ExtractTable
+from cotheme.errors import NotFound
 from cotheme.formats.extract_file import write_extracts
 from cotheme.services import extract_table
 from cotheme.storage import bulk
@@ -54,7 +56,16 @@ class ExportMixin:
     ) -> ExtractTable:
         """Write ``extract_table(...)`` to ``path`` (.csv or .xlsx, from its name); return the table."""
         target = Path(path)
+        folder = target.parent if str(target.parent) else Path(".")
+        if not folder.is_dir():
+            raise NotFound(f"The folder {folder} does not exist; create it first.")
         table, data = self.extracts_file(target.suffix, codes=codes, mode=mode, subcodes=subcodes,
                                          documents=documents, coders=coders, attributes=attributes, show=show)
-        target.write_bytes(data)  # only now: another suffix was refused before anything was written
+        # Written beside the target and renamed into place: a failed write never leaves half a file.
+        partial = target.with_name(f".{target.name}.part")
+        try:
+            partial.write_bytes(data)
+            os.replace(partial, target)
+        finally:
+            partial.unlink(missing_ok=True)
         return table

@@ -56,6 +56,8 @@ def create_app(project: Project, token: str, *, team: bool | None = None) -> Fas
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (api_texts, api_codebook, api_notes, api_themes, api_revisions, pages, pages_themes,
                    pages_revisions, api_team, api_history, pages_team, api_agreement, pages_agreement,
-                   api_assist, api_exports, pages_exports):
+                   api_assist):
         app.include_router(module.router)
+    app.include_router(api_exports.router)  # issue #13
+    app.include_router(pages_exports.router)
     return app

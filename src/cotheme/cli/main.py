@@ -55,6 +55,8 @@ from cotheme.cli.agreement import register as _agreement  # noqa: E402 - issue #
 _agreement(app)
 from cotheme.cli.team_commands import register as _team  # noqa: E402 - issue #4: user, assign, progress, audit, history
 _team(app)
+from cotheme.cli import extracts  # noqa: E402 - issue #13: extracts export
+app.add_typer(extracts.app, name="extracts")
 
 
 def _version(value: bool) -> None:

@@ -17,8 +17,6 @@ checking names and colours with the rules of ``cotheme.domain.codebook``.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -27,6 +25,7 @@ from dataclasses import dataclass, replace
 from cotheme.domain.codebook import Code, CodeSpec, check_colour, check_name, join_path, split_path
 from cotheme.errors import InputError, InvalidArgument
 from cotheme.formats.attributes import Cell, read_sheet
+from cotheme.formats.spreadsheet import csv_bytes
 
 __all__ = ["CODEBOOK_COLUMNS", "read_codebook_csv", "write_codebook_csv", "write_codebook_markdown"]
 
@@ -213,15 +212,12 @@ def _tree_order(codes: Sequence[Code]) -> list[Code]:
 
 def write_codebook_csv(codes: Sequence[Code]) -> bytes:
     """UTF-8 CSV (``name,parent,definition,inclusion,exclusion,example,colour``), parents first: the
-    name as it is, the parent as a path whose ``/`` and backslashes inside names are escaped."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CODEBOOK_COLUMNS)
-    for code in _tree_order(codes):
-        writer.writerow(
-            [code.path[-1], join_path(code.path[:-1]), code.definition, code.inclusion, code.exclusion, code.example, code.colour]
-        )
-    return buffer.getvalue().encode("utf-8")
+    name as it is, the parent as a path whose ``/`` and backslashes inside names are escaped; cells that
+    would start a formula are escaped (``spreadsheet.safe_cell``) and read back unescaped."""
+    return csv_bytes(CODEBOOK_COLUMNS, (
+        [code.path[-1], join_path(code.path[:-1]), code.definition, code.inclusion, code.exclusion, code.example, code.colour]
+        for code in _tree_order(codes)
+    ))
 
 
 def write_codebook_markdown(codes: Sequence[Code], title: str) -> bytes:

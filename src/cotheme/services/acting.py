@@ -40,6 +40,8 @@ RULES: dict[str, Need] = {
     "export_codebook": R, "export_codebook_qdc": R, "export_themes": R, "assist_status": R,
     "assist_provenance": R, "codebook_history": R, "codebook_as_of": R, "codebook_diff": R, "queue": R,
     "blind_documents": R, "team_mode": R, "close": R, "similar": R, "suggest": R, "assist_document": R,
+    # exports (issue #13): everyone exports what they may read; the view hides what they may not
+    "extract_table": R, "extracts_file": R, "export_extracts": R, "export_qdpx": R,
     # coding and memos; correcting a transcript; placing one's own codings after an edit
     "code": C, "update_coding": C, "delete_coding": C, "add_memo": C, "accept_similar": C,
     "accept_suggestion": C, "edit_document": C, "place_coding": C, "remove_from_review": C,
@@ -49,7 +51,7 @@ RULES: dict[str, Need] = {
     # leading: codebook, themes, members, assignments, settings, imports, exports, de-identification
     **{name: L for name in (
         "update_info", "add_member", "import_files", "import_sources", "rename_speaker", "import_cases",
-        "add_case", "import_qdpx", "import_qdpx_files", "export_qdpx", "import_codebook", "import_codebook_qdc",
+        "add_case", "import_qdpx", "import_qdpx_files", "import_codebook", "import_codebook_qdc",
         "create_code", "edit_code", "move_code", "create_theme", "update_theme", "delete_theme", "link_codes",
         "import_themes", "add_exemplar", "remove_exemplar", "import_template", "save_map_positions",
         "reset_map_positions", "import_targets", "save_targets", "deid_add_name", "deid_remove_name", "deid_names", "deid_scan", "deid_candidates",

@@ -49,6 +49,7 @@ from cotheme.storage.engine import describe
 from cotheme.storage.store import Store
 from cotheme.services.outputs import write_output
 from cotheme.services.team_facade import TeamMixin
+from cotheme.services.export_facade import ExportMixin  # issue #13: the extracts table for download
 from cotheme.services import agreement as agreement_service, reconcile  # issue #4: agreement, reconciliation
 from cotheme.domain.agreement_report import AgreementReport
 from cotheme.domain.reconcile import Comparison
@@ -57,7 +58,7 @@ if TYPE_CHECKING:
     import pandas
 
 
-class Project(TeamMixin):  # TeamMixin: accounts, assignments, codebook history, audit (issue #4)
+class Project(TeamMixin, ExportMixin):  # TeamMixin: accounts, assignments, codebook history, audit (issue #4)
     """An open cotheme project (an SQLite ``.cotheme`` file or a PostgreSQL database)."""
 
     def __init__(self, store: Store) -> None:

@@ -25,6 +25,7 @@ from cotheme.web.security import Gate
 from cotheme.web import api_history, api_team, pages_team  # issue #4
 from cotheme.web import api_agreement, pages_agreement  # issue #4: agreement, reconciliation
 from cotheme.web import api_assist  # issue #8: suggest, similar, candidate themes
+from cotheme.web import api_exports, pages_exports  # issue #13: the Exports page and its downloads
 from cotheme.web.permissions import permitted
 from cotheme.web.team_gate import TeamGate
 
@@ -57,4 +58,6 @@ def create_app(project: Project, token: str, *, team: bool | None = None) -> Fas
                    pages_revisions, api_team, api_history, pages_team, api_agreement, pages_agreement,
                    api_assist):
         app.include_router(module.router)
+    app.include_router(api_exports.router)  # issue #13
+    app.include_router(pages_exports.router)
     return app

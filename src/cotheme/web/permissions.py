@@ -60,6 +60,13 @@ NEEDS.update({  # private coding suggestions (issue #8, api_assist); the service
     "GET /api/v1/documents/{document_id}/assist": R,
 })
 
+NEEDS.update({  # downloads of the Exports page (issue #13, api_exports); each reads as the acting member
+    "GET /api/v1/extracts.csv": R, "GET /api/v1/extracts.xlsx": R, "GET /api/v1/export.qdpx": R,
+    "GET /api/v1/codebook.csv": R, "GET /api/v1/codebook.md": R, "GET /api/v1/codebook.qdc": R,
+    "GET /api/v1/themes.csv": R, "GET /api/v1/themes.md": R, "GET /api/v1/map.png": R, "GET /api/v1/map.pdf": R,
+    "GET /api/v1/backup": L,
+})
+
 
 def route_key(method: str, path: str) -> str:
     return f"{method} {path}"

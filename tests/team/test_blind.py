@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import text
 
 from cotheme.services.project import Project
+from cotheme.storage.visibility import VIEWER
 
 
 def coders_in(value: object) -> set[str]:
@@ -60,3 +63,52 @@ def test_no_api_response_leaks(team_client: TestClient, file_team: Project,
     assert coders_in(team_client.get("/api/v1/documents/1/codings", headers=lead).json()) == {"Ann", "Bea"}
     assert team_client.put("/api/v1/documents/1/blind", json={"blind": False}, headers=lead).status_code == 204
     assert coders_in(team_client.get("/api/v1/documents/1/codings", headers=ann).json()) == {"Ann", "Bea"}
+
+
+def blind_memos(team: Project) -> dict[str, str]:
+    """P01 blind, with a memo by each member on it or on their own coding there: marker -> author."""
+    lead = team.acting_as("Lead")
+    lead.code("P01", "Waiting", quote="four months", coder="Lead")
+    lead.set_blind("P01")
+    written = {}
+    for name in ("Ann", "Bea", "Lead"):
+        own = next(e for e in lead.codings() if e.coder == name)
+        member = team.acting_as(name)
+        on_coding, on_document = f"quokka{name.lower()}coding", f"quokka{name.lower()}document"
+        member.add_memo(f"Why I coded this: {on_coding}", target="coding", target_id=own.id, author=name)
+        member.add_memo(f"First reading: {on_document}", target="document", target_id=own.document_id, author=name)
+        written.update({on_coding: name, on_document: name})
+    lead.add_memo("The project memo quokkaproject is for everyone", author="Lead")
+    return written
+
+
+def test_blind_memos_are_hidden_from_memo_lists_and_search(team: Project) -> None:
+    written = blind_memos(team)
+    for name in ("Ann", "Bea", "Vic", "Lead"):
+        member = team.acting_as(name)
+        may_see = {m for m, author in written.items() if name == "Lead" or author == name} | {"quokkaproject"}
+        listed = " ".join(m.text for m in member.memos())
+        on_document = " ".join(m.text for m in member.memos("document", 1))
+        found = " ".join(h.snippet for word in [*written, "quokkaproject"] for h in member.search(word))
+        for marker in [*written, "quokkaproject"]:
+            assert (marker in listed) == (marker in may_see), (name, marker, "memo list")
+            assert (marker in found) == (marker in may_see), (name, marker, "search")
+            if "document" in marker:
+                assert (marker in on_document) == (marker in may_see), (name, marker, "document memos")
+    team.acting_as("Lead").set_blind("P01", False)
+    assert all(m in " ".join(x.text for x in team.acting_as("Vic").memos()) for m in written)
+
+
+def test_a_textual_read_cannot_bypass_the_rule(team: Project) -> None:
+    """SQL text cannot be rewritten to a member's view, so while a view is restricted it is refused."""
+    ann = next(m for m in team.members() if m.name == "Ann")
+    token = VIEWER.set(ann.id)
+    try:
+        with team._store.read() as conn:  # noqa: SLF001 - the storage layer's own guard is under test
+            with pytest.raises(RuntimeError, match="Core"):
+                conn.execute(text("SELECT text FROM memos"))
+            with pytest.raises(RuntimeError, match="Core"):
+                conn.exec_driver_sql("SELECT quote FROM codings")
+            assert conn.execute(text("SELECT count(*) FROM members")).scalar_one() >= 4
+    finally:
+        VIEWER.reset(token)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 
+from cotheme.services import assist
 from cotheme.services.project import Project
 from cotheme.storage.visibility import VIEWER
 
@@ -112,3 +114,26 @@ def test_a_textual_read_cannot_bypass_the_rule(team: Project) -> None:
             assert conn.execute(text("SELECT count(*) FROM members")).scalar_one() >= 4
     finally:
         VIEWER.reset(token)
+
+
+def test_a_coders_suggestion_profile_is_not_served_to_another(team: Project, tmp_path: Path) -> None:
+    """The code profiles "similar" ranks with (and whose coded passages it leaves out) are cached per
+    process: one built from Bea's view must not answer Ann, even when their views count alike."""
+    second = tmp_path / "P02.txt"
+    second.write_text("P02: The food was cold and the meals came late every day.\n", encoding="utf-8")
+    team.import_files([second])
+    team.code("P01", "Waiting", quote="I waited four months", coder="Bea")
+    team.code("P01", "Listening", quote="Honestly it was hard", coder="Ann")
+    team.code("P02", "Waiting", quote="the meals came late", coder="Lead")  # the newest coding: not blind
+    team.set_blind("P01")
+    team.set_assist(True)
+    team.index()
+
+    def similar(name: str) -> list[tuple[str, float]]:
+        return [(s.text, s.score) for s in team.acting_as(name).similar("Waiting", top=20)]
+
+    assist._profiles.clear()  # noqa: SLF001 - the per-process cache under test
+    alone = similar("Ann")
+    assist._profiles.clear()  # noqa: SLF001
+    similar("Bea")
+    assert similar("Ann") == alone

@@ -57,6 +57,7 @@ OPTIONAL: dict[str, Callable[[Ids], list[Any]]] = {
     "document_id": lambda i: list(i.documents),
     "coders": lambda i: ["Ann,Bea"],
     "doc": lambda i: ["B01"],
+    "docs": lambda i: ["B01"],
     "first": lambda i: ["Ann"],
     "second": lambda i: ["Bea"],
     "differences": lambda i: [True],

@@ -34,7 +34,7 @@ RESTRICTED = ("Ann", "Bea", "Vic")
 ROLES = ("Lead", *RESTRICTED)
 CODERS = ("Ann", "Bea", "Lead")
 #: The marker word inside each coder's coded span of B01.
-QUOTE = {"Ann": "zinniaword", "Bea": "wombatword", "Lead": "quinceword"}
+QUOTE = {name: f"quotemarker{name.lower()}" for name in CODERS}
 BLIND_TEXT = (
     "Interviewer: How was the ward at night?\n\n"
     f"B01: The {QUOTE['Ann']} nurse came late every night. Later on the {QUOTE['Bea']} porter was kind "
@@ -54,6 +54,8 @@ def document_memo(name: str) -> str:
 
 
 MEMO_MARKERS = {marker: name for name in CODERS for marker in (coding_memo(name), document_memo(name))}
+#: Searches that find every marker (a trailing * finds words starting so).
+SEARCHES = ("quotemarker*", "codingmemo*", "documentmemo*", SHARED_MEMO, "night")
 
 
 @dataclass(frozen=True)

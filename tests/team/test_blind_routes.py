@@ -38,7 +38,7 @@ VALUES: dict[str, Callable[[Ids], list[Any]]] = {
     "theme_id": lambda i: list(i.themes),
     "kind": lambda i: list(REPORT_FORMATS),
     "code": lambda i: [list(i.codes)],  # a repeated parameter: every code at once
-    "q": lambda i: [*study.QUOTE.values(), *study.MEMO_MARKERS, study.SHARED_MEMO, "night"],
+    "q": lambda i: list(study.SEARCHES),
     "coders": lambda i: ["Ann,Bea", "Ann,Lead", "Bea,Lead"],
     "doc": lambda i: ["B01", "P01"],
     "docs": lambda i: ["B01"],

@@ -4,7 +4,7 @@
 B01 is blind and assigned to Ann and Bea. Ann, Bea and the lead each code one span of it holding their
 own marker word, write a memo on that coding and one on the document; P01 (not blind) is coded too and a
 project memo is for everyone. A theme links both codes and holds blind codings as exemplars; cases carry
-an attribute; assistance is on and indexed.
+an attribute; a correction of B01 sends Bea's coding to the review queue; assistance is on and indexed.
 
 The oracle (``hidden`` / ``trim``): what a restricted member receives must not change when every row
 hidden from them is deleted. A coding's quote is also transcript text, which everyone may read, so its
@@ -91,6 +91,9 @@ def build(folder: Path) -> Project:
     lead.link_codes(theme.id, ["Waiting", "Listening"])
     for coding in lead.codings(document="B01"):
         lead.add_exemplar(theme.id, coding.id, member="Lead")
+    # An edit that Bea's coding cannot follow: it waits in the review queue with its old quote.
+    lead.edit_document("B01", replace=f"{QUOTE['Bea']} porter was kind to me", with_text="someone helped",
+                       reason="correction")
     lead.set_assist(True)
     lead.index()
     return project

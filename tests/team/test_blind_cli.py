@@ -30,7 +30,7 @@ _REPORT_EXTRA = {"matrix": ["--by", "setting"]}
 #: Read commands and the arguments of each run ({project}: the study; {out}: a fresh folder).
 READS: dict[str, list[list[str]]] = {
     "agreement": [[P, "--coders", "Ann,Bea"], [P, "--coders", "Ann,Bea", "--docs", "B01"],
-                  [P, "--coders", "Bea,Lead", "--differences"]],
+                  [P, "--coders", "Ann,Lead", "--differences"]],
     "assist status": [[P]],
     "assist themes": [[P]],
     "audit": [[P], [P, "--out", f"{OUT}/audit.csv"]],

@@ -48,19 +48,14 @@ VALUES: dict[str, Callable[[Ids], list[Any]]] = {
     "text": lambda i: ["The nurse came late and the porter was kind to me at night."],
     "next": lambda i: ["/"],
 }
-#: Optional query parameters also walked with each of these values.
+#: Optional query parameters are also walked with each of their values: these, or those in VALUES.
 OPTIONAL: dict[str, Callable[[Ids], list[Any]]] = {
     "format": lambda i: sorted({f for formats in REPORT_FORMATS.values() for f in formats}),
     "by": lambda i: ["setting"],
     "target": lambda i: ["project", "document", "coding", "code", "theme"],
-    "target_id": lambda i: [i.blind, *i.codings],
-    "document_id": lambda i: list(i.documents),
-    "coders": lambda i: ["Ann,Bea"],
-    "doc": lambda i: ["B01"],
-    "docs": lambda i: ["B01"],
+    "target_id": lambda i: sorted({i.blind, *i.codings}),
     "first": lambda i: ["Ann"],
     "second": lambda i: ["Bea"],
-    "differences": lambda i: [True],
 }
 #: Routes the walk may leave out, and why. Anything else it cannot fill fails the test.
 UNFILLABLE = {
@@ -124,7 +119,8 @@ def requests_for(route: GetRoute, ids: Ids) -> list[str]:
     if any(name not in VALUES for name in needed):
         return []
     choices = [[(n, v) for v in VALUES[n](ids)] for n in needed]
-    choices += [[(n, None), *((n, v) for v in OPTIONAL[n](ids))] for n in route.optional if n in OPTIONAL]
+    choices += [[(n, None), *((n, v) for v in (OPTIONAL.get(n) or VALUES[n])(ids))]
+                for n in route.optional if n in OPTIONAL or n in VALUES]
     urls = []
     for combination in itertools.product(*choices):
         chosen = dict(combination)

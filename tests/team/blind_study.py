@@ -53,9 +53,13 @@ def document_memo(name: str) -> str:
     return f"documentmemo{name.lower()}"
 
 
+#: The lead's memo on Ann's coding: in a blind document, so for the lead's eyes only.
+LEAD_ON_ANN = "leadmemoonanncoding"
 MEMO_MARKERS = {marker: name for name in CODERS for marker in (coding_memo(name), document_memo(name))}
-#: Searches that find every marker (a trailing * finds words starting so).
-SEARCHES = ("quotemarker*", "codingmemo*", "documentmemo*", SHARED_MEMO, "night")
+MEMO_MARKERS[LEAD_ON_ANN] = "Lead"
+#: Searches that find every marker (a trailing * finds words starting so). None is a whole marker: a
+#: page or command that repeats the query would show it without leaking anything.
+SEARCHES = ("quotemarker*", "codingmemo*", "documentmemo*", "leadmemo*", "sharedmemo*", "night")
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,8 @@ def build(folder: Path) -> Project:
         member.add_memo(f"On first reading: {document_memo(name)}", target="document",
                         target_id=coding.document_id, author=name)
     lead.add_memo(f"For the whole team: {SHARED_MEMO}", author="Lead")
+    on_ann = next(e for e in lead.codings(document="B01") if e.coder == "Ann")
+    lead.add_memo(f"A lead's note on Ann's coding: {LEAD_ON_ANN}", target="coding", target_id=on_ann.id, author="Lead")
     theme = lead.create_theme("Care at night", definition="How staff met people at night.")
     lead.link_codes(theme.id, ["Waiting", "Listening"])
     for coding in lead.codings(document="B01"):
@@ -112,13 +118,16 @@ def ids(project: Project) -> Ids:
 
 
 def hidden(project: Project, name: str) -> tuple[list[int], list[int]]:
-    """(coding ids, memo ids) of B01 that ``name`` may not see: by anyone else, while it is blind."""
+    """(coding ids, memo ids) of B01 that ``name`` may not see: codings by anyone else, and memos anyone
+    else wrote there or that are on those codings."""
     lead = project.acting_as("Lead")
     blind = ids(project).blind
-    codings = [e.id for e in lead.codings(document=blind) if e.coder != name]
+    in_blind = {e.id: e.coder for e in lead.codings(document=blind)}
+    codings = [i for i, coder in in_blind.items() if coder != name]
     notes = [m.id for m in lead.memos()
              if (m.target.value == "coding" and m.target_id in codings)
-             or (m.target.value == "document" and m.target_id == blind and m.author != name)]
+             or (m.author != name and ((m.target.value == "document" and m.target_id == blind)
+                                       or (m.target.value == "coding" and m.target_id in in_blind)))]
     return codings, notes
 
 

@@ -81,6 +81,9 @@ def blind_memos(team: Project) -> dict[str, str]:
         member.add_memo(f"First reading: {on_document}", target="document", target_id=own.document_id, author=name)
         written.update({on_coding: name, on_document: name})
     lead.add_memo("The project memo quokkaproject is for everyone", author="Lead")
+    ann_coding = next(e for e in lead.codings() if e.coder == "Ann")
+    lead.add_memo("A lead's quokkaleadonann", target="coding", target_id=ann_coding.id, author="Lead")
+    written["quokkaleadonann"] = "Lead"  # on Ann's coding, yet in a blind document: the lead's own
     return written
 
 

@@ -4,7 +4,8 @@ Owns a ``before_execute`` hook that, while ``VIEWER`` holds a member id, rewrite
 a guarded table (the table or an alias of it, at any depth: joins, subqueries, EXISTS):
 
 - ``codings``: only rows that member coded or that lie in a document that is not blind;
-- ``memos``: not those on a hidden coding, nor those on a blind document written by someone else;
+- ``memos``: not those on a hidden coding, nor those someone else wrote in a blind document (on it or
+  on a coding in it);
 - ``search_units``: not the units of a hidden memo (a transcript's own text stays searchable).
 
 Doing it at the statement level means no report, retrieval, count, search or page written later can
@@ -67,13 +68,22 @@ def _hidden_codings(viewer: int) -> Select[Any]:
             .correlate(None))
 
 
+def _blind_codings() -> Select[Any]:
+    in_blind = codings.alias("cotheme_blind_codings")
+    return select(in_blind.c.id).where(in_blind.c.document_id.in_(_blind_ids())).correlate(None)
+
+
 def memo_visible(table: FromClause, viewer: int) -> ColumnElement[bool]:
-    """The memos of ``table`` ``viewer`` may see: none on a coding hidden from them, and on a blind
-    document only their own (a memo there speaks about codings the others may not see yet)."""
+    """The memos of ``table`` ``viewer`` may see: none on a coding hidden from them, and in a blind
+    document (on it, or on a coding in it) only their own: a memo there speaks about codings the others
+    may not see yet. (Each test of a NULL column is spelled out: NOT IN over NULL is not true.)"""
+    outside_blind = and_(
+        or_(table.c.document_id.is_(None), table.c.document_id.not_in(_blind_ids())),
+        or_(table.c.coding_id.is_(None), table.c.coding_id.not_in(_blind_codings())),
+    )
     return and_(
         or_(table.c.coding_id.is_(None), table.c.coding_id.not_in(_hidden_codings(viewer))),
-        or_(table.c.document_id.is_(None), table.c.author_id == _viewer(viewer),
-            table.c.document_id.not_in(_blind_ids())),
+        or_(table.c.author_id == _viewer(viewer), outside_blind),
     )
 
 

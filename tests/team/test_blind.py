@@ -10,8 +10,10 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 
+from cotheme.domain.memos import MemoTarget
 from cotheme.services import assist
 from cotheme.services.project import Project
+from cotheme.storage.memos import insert_memo
 from cotheme.storage.visibility import VIEWER
 
 
@@ -140,3 +142,15 @@ def test_a_coders_suggestion_profile_is_not_served_to_another(team: Project, tmp
     assist._profiles.clear()  # noqa: SLF001
     similar("Bea")
     assert similar("Ann") == alone
+
+
+def test_a_memo_without_an_author_in_a_blind_document_stays_hidden(team: Project) -> None:
+    """A memo whose author is unknown (an imported one, or its member gone) is nobody's own: in a blind
+    document only leads see it, in the memo list and in search alike."""
+    team.set_blind("P01")
+    with team._store.write() as conn:  # noqa: SLF001 - no operation writes a memo without an author
+        insert_memo(conn, "Unsigned note: quokkaunsigned", None, MemoTarget.DOCUMENT, 1)
+    for name, sees in (("Ann", False), ("Vic", False), ("Lead", True)):
+        member = team.acting_as(name)
+        assert ("quokkaunsigned" in " ".join(m.text for m in member.memos())) is sees, name
+        assert bool(member.search("quokkaunsigned")) is sees, name

@@ -81,20 +81,22 @@ def memo_visible(table: FromClause, viewer: int) -> ColumnElement[bool]:
         or_(table.c.document_id.is_(None), table.c.document_id.not_in(_blind_ids())),
         or_(table.c.coding_id.is_(None), table.c.coding_id.not_in(_blind_codings())),
     )
+    own = and_(table.c.author_id.is_not(None), table.c.author_id == _viewer(viewer))
     return and_(
         or_(table.c.coding_id.is_(None), table.c.coding_id.not_in(_hidden_codings(viewer))),
-        or_(table.c.author_id == _viewer(viewer), outside_blind),
+        or_(own, outside_blind),
     )
 
 
-def _hidden_memos(viewer: int) -> Select[Any]:
-    hidden = memos.alias("cotheme_hidden_memos")
-    return select(hidden.c.id).where(~memo_visible(hidden, viewer)).correlate(None)
+def _visible_memos(viewer: int) -> Select[Any]:
+    shown = memos.alias("cotheme_visible_memos")
+    return select(shown.c.id).where(memo_visible(shown, viewer)).correlate(None)
 
 
 def unit_visible(table: FromClause, viewer: int) -> ColumnElement[bool]:
-    """The search units ``viewer`` may find: every transcript turn, and the memos they may read."""
-    return or_(table.c.memo_id.is_(None), table.c.memo_id.not_in(_hidden_memos(viewer)))
+    """The search units ``viewer`` may find: every transcript turn, and the memos they may read (those
+    listed as visible, so a memo the rule cannot decide on stays hidden)."""
+    return or_(table.c.memo_id.is_(None), table.c.memo_id.in_(_visible_memos(viewer)))
 
 
 #: Each guarded table and the condition its rows must meet.

@@ -50,6 +50,8 @@ READS: dict[str, list[list[str]]] = {
     "docs revisions": [[P, "B01"]],
     "docs show": [[P, "B01"]],
     "docs text": [[P, "B01"], [P, "B01", "--out", f"{OUT}/B01.txt"]],
+    "extracts export": [[P, f"{OUT}/extracts.{ext}"] for ext in ("csv", "xlsx")]
+                       + [[P, f"{OUT}/extracts.csv", option, value] for option, value in (("--coder", "Bea"), ("--doc", "B01"))],
     "export qdpx": [[P, f"{OUT}/study.qdpx"], [P, f"{OUT}/nvivo.qdpx", "--nvivo"]],
     "map": [[P, "--out", f"{OUT}/map.{ext}"] for ext in ("svg", "pdf")],
     "members list": [[P]],

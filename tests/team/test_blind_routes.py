@@ -53,6 +53,8 @@ OPTIONAL: dict[str, Callable[[Ids], list[Any]]] = {
     "by": lambda i: ["setting"],
     "target": lambda i: ["project", "document", "coding", "code", "theme"],
     "target_id": lambda i: sorted({i.blind, *i.codings}),
+    "coder": lambda i: ["Bea"],
+    "document": lambda i: [i.blind],
     "first": lambda i: ["Ann"],
     "second": lambda i: ["Bea"],
 }

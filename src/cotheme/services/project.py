@@ -17,10 +17,8 @@ from cotheme.domain.project import Member, ProjectInfo, STUDY_FIELDS
 from cotheme.domain.search import SearchHit, parse_query
 from cotheme.errors import InvalidArgument, NotFound
 from cotheme.services import cases, codebook, coding, importing, members, notes, retrieval
-from cotheme.services.codebook import CodeCount, CodebookImport
-from cotheme.services.cases import CasesImport
+from cotheme.services.codebook import CodeCount
 from cotheme.services.coding import CodingRequest
-from cotheme.services.importing import ImportedDocument, Progress, SourceFile
 from cotheme.services.retrieval import Retrieved
 from cotheme.services import methods, reports, review, sample, templates, thematic_map, themes
 from cotheme.domain.reports import Cooccurrence, Matrix, MethodsReport, ThemesReport
@@ -47,6 +45,7 @@ from cotheme.storage import study
 from cotheme.storage.engine import describe
 from cotheme.storage.store import Store
 from cotheme.services.team_facade import TeamMixin
+from cotheme.services.import_facade import ImportMixin
 from cotheme.services import agreement as agreement_service, reconcile  # issue #4: agreement, reconciliation
 from cotheme.domain.agreement_report import AgreementReport
 from cotheme.domain.reconcile import Comparison
@@ -55,7 +54,7 @@ if TYPE_CHECKING:
     import pandas
 
 
-class Project(TeamMixin):  # TeamMixin: accounts, assignments, codebook history, audit (issue #4)
+class Project(TeamMixin, ImportMixin):  # TeamMixin: issue #4; ImportMixin: imports, interview details (#13)
     """An open cotheme project (an SQLite ``.cotheme`` file or a PostgreSQL database)."""
 
     def __init__(self, store: Store) -> None:
@@ -127,37 +126,7 @@ class Project(TeamMixin):  # TeamMixin: accounts, assignments, codebook history,
     def members(self) -> list[Member]:
         return members.list_members(self._store)
 
-    # -- documents --------------------------------------------------------------------------
-    def import_files(
-        self,
-        paths: Sequence[str | Path],
-        *,
-        case: str | None = None,
-        speakers: dict[str, str] | None = None,
-        allow_duplicate: bool = False,
-        progress: Progress | None = None,
-    ) -> list[ImportedDocument]:
-        """Import transcript files (all or none)."""
-        files = importing.read_files([Path(p) for p in paths])
-        return self.import_sources(
-            files, case=case, speakers=speakers, allow_duplicate=allow_duplicate, progress=progress
-        )
-
-    def import_sources(
-        self,
-        files: Sequence[SourceFile],
-        *,
-        case: str | None = None,
-        speakers: dict[str, str] | None = None,
-        allow_duplicate: bool = False,
-        progress: Progress | None = None,
-    ) -> list[ImportedDocument]:
-        """Import transcripts given as bytes with their metadata (all or none)."""
-        return importing.import_transcripts(
-            self._store, files, case_pid=case, speakers=speakers,
-            allow_duplicate=allow_duplicate, progress=progress,
-        )
-
+    # -- documents (importing: import_facade.ImportMixin) -----------------------------------
     def documents(self) -> list[DocumentSummary]:
         with self._store.read() as conn:
             return docs_repo.summaries(conn)
@@ -177,10 +146,6 @@ class Project(TeamMixin):  # TeamMixin: accounts, assignments, codebook history,
             return changed
 
     # -- cases ------------------------------------------------------------------------------
-    def import_cases(self, path: str | Path, id_column: str | None = None) -> CasesImport:
-        file = importing.read_files([Path(path)])[0]
-        return cases.import_cases(self._store, file.name, file.data, id_column)
-
     def add_case(self, pid: str) -> int:
         return cases.add_case(self._store, pid)
 
@@ -227,10 +192,6 @@ class Project(TeamMixin):  # TeamMixin: accounts, assignments, codebook history,
         return exchange.export_codebook_qdc(self._store, Path(path))
 
     # -- codebook ---------------------------------------------------------------------------
-    def import_codebook(self, path: str | Path) -> CodebookImport:
-        file = importing.read_files([Path(path)])[0]
-        return codebook.import_codebook(self._store, file.name, file.data)
-
     def export_codebook(self, path: str | Path) -> Path:
         target = Path(path)
         target.write_bytes(codebook.export_codebook(self._store, target))

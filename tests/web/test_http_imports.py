@@ -190,12 +190,14 @@ def test_participants_sheet_preview_and_import_with_interview_details(api: TestC
              "P01,30-39,,2025-03-12,video call,48,Sam Okafor,home,Quiet room\n"
              "P03,40-49,specialist,,,,,,\n").encode()
     preview = post(api, "/cases/import/preview", [("file", ("participants.csv", sheet))], id_column="pid").json()
-    assert preview["id_column"] == "pid" and preview["attributes"] == ["age_band", "service_use"]
+    assert preview["id_column"] == "pid" and preview["attributes"] == [
+        "age_band", "service_use", "interview_date", "interview_mode", "interview_duration", "interviewer",
+        "interview_setting"]  # the detail columns stay attributes (a sample table may use them), notes do not
     assert preview["details"] == ["interview_date", "interview_mode", "interview_duration", "interviewer",
                                   "interview_setting", "field_notes"]
     p01, p03 = preview["rows"]
     assert p01 == {"line": 2, "pid": "P01", "new": True, "transcripts": ["P01"], "empty": ["service_use"]}
-    assert p03["transcripts"] == [] and p03["empty"] == []
+    assert p03["transcripts"] == [] and p03["empty"] == preview["attributes"][2:]
     assert project.cases() == []
     done = post(api, "/cases/import", [("file", ("participants.csv", sheet))], id_column="pid")
     assert done.status_code == 201 and done.json()["created"] == 2 and done.json()["linked"] == 1
@@ -204,7 +206,7 @@ def test_participants_sheet_preview_and_import_with_interview_details(api: TestC
         "video", 48, "Sam Okafor", "home", "Quiet room")
     assert project.document("P01").case_pid == "P01"
     cases = {c.pid: c.shown("not available") for c in project.cases()}
-    assert cases["P01"] == {"age_band": "30-39", "service_use": "not available"}
+    assert cases["P01"]["service_use"] == "not available" and cases["P01"]["interview_mode"] == "video call"
 
 
 def test_bad_sheets_refused_with_the_cli_sentence(api: TestClient, project: Project) -> None:
@@ -214,8 +216,9 @@ def test_bad_sheets_refused_with_the_cli_sentence(api: TestClient, project: Proj
     assert missing.json()["error"] == "s.csv: has no column 'participant'; its columns are 'pid', 'age'. Choose one of those as the id column."
     preview = post(api, "/cases/import/preview", [("file", ("s.csv", sheet))], id_column="participant").json()
     assert preview["error"] == missing.json()["error"]
-    bad_mode = post(api, "/cases/import", [("file", ("s.csv", b"pid,interview_mode\nP01,bicycle\n"))])
-    assert bad_mode.status_code == 422 and bad_mode.json()["error"].startswith("s.csv, row 2: 'bicycle' is not an interview mode")
+    bad_date = post(api, "/cases/import", [("file", ("s.csv", b"pid,interview_date\nP01,12/03/2025\n"))])
+    assert bad_date.status_code == 422
+    assert bad_date.json()["error"] == "s.csv, row 2: '12/03/2025' is not a date; write it as yyyy-mm-dd, e.g. 2025-03-12."
     wrong = post(api, "/cases/import", [("file", ("s.ods", b"x"))])
     assert wrong.status_code == 422 and wrong.json()["error"].startswith("s.ods: .ods spreadsheets cannot be read")
     assert project.cases() == []

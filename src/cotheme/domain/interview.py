@@ -28,7 +28,8 @@ COLUMNS = {
     "date": "interview_date", "mode": "mode", "duration": "duration_minutes", "interviewer": "interviewer",
     "setting": "setting", "notes": "field_notes",
 }
-#: participants-sheet column -> detail; these columns are details of the case's transcripts, not attributes.
+#: participants-sheet column -> detail of the case's transcripts. They stay attributes too (a sample
+#: table may report the interview mode), except the field notes, which describe no participant.
 SHEET_COLUMNS = {
     "interview_date": "date", "interview_mode": "mode", "interview_duration": "duration",
     "interviewer": "interviewer", "interview_setting": "setting", "field_notes": "notes",
@@ -52,7 +53,10 @@ def date_of(value: str) -> date:
 
 
 def minutes_of(value: str) -> int:
-    text = value.strip().casefold().removesuffix("minutes").removesuffix("min").strip()
+    text = value.strip().casefold()
+    for unit in ("minutes", "mins", "min"):
+        text = text.removesuffix(unit)
+    text = text.strip()
     try:
         minutes = float(text)
     except ValueError:
@@ -89,14 +93,25 @@ def checked(values: Mapping[str, str | None]) -> dict[str, object]:
 
 
 def sheet_details(row: Mapping[str, str | None]) -> dict[str, str | None]:
-    """The interview details a participants-sheet row carries (its detail columns; empty cells left out)."""
+    """The interview details a participants-sheet row carries (its detail columns; empty cells left out).
+
+    A mode the sheet words its own way ("walking interview") is "other" here; the attribute keeps the
+    words."""
     found: dict[str, str | None] = {}
     for column, value in row.items():
         detail = SHEET_COLUMNS.get(column.strip().casefold())
-        if detail is not None and value is not None and value.strip():
-            found[detail] = value
+        if detail is None or value is None or not value.strip():
+            continue
+        if detail == "mode" and " ".join(value.strip().casefold().split()) not in _MODE_WORDS:
+            value = "other"
+        found[detail] = value
     return found
 
 
 def is_detail_column(column: str) -> bool:
     return column.strip().casefold() in SHEET_COLUMNS
+
+
+def is_attribute_column(column: str) -> bool:
+    """False for the field notes: free text about an interview, not a characteristic of a participant."""
+    return column.strip().casefold() != "field_notes"

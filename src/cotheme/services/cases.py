@@ -3,8 +3,9 @@ carry), previewing such an import, adding and listing cases.
 
 A sheet's row is matched to transcripts through the case they are linked to, or, for a transcript not
 linked yet, by its title (``P07`` matches the row ``P07``, which links it). Columns named like
-``interview_date`` (``domain.interview.SHEET_COLUMNS``) are the interview details of the case's
-transcripts, not attributes. Must not parse files (``formats.attributes`` does).
+``interview_date`` (``domain.interview.SHEET_COLUMNS``) also set the interview details of the case's
+transcripts; they stay attributes, except ``field_notes``. Must not parse files (``formats.attributes``
+does).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection
 
 from cotheme.domain.cases import AttributeTable, Case
-from cotheme.domain.interview import checked, is_detail_column, sheet_details
+from cotheme.domain.interview import checked, is_attribute_column, is_detail_column, sheet_details
 from cotheme.errors import Conflict, CothemeError, InvalidArgument
 from cotheme.formats.attributes import read_attributes
 from cotheme.services.limits import max_import_bytes
@@ -60,7 +61,7 @@ class CasesPreview:
 def _split(table: AttributeTable, chosen: str) -> tuple[list[str], list[str]]:
     """(attribute columns, interview-detail columns) of a sheet, the id column left out."""
     others = [c for c in table.columns if c != chosen]
-    return [c for c in others if not is_detail_column(c)], [c for c in others if is_detail_column(c)]
+    return [c for c in others if is_attribute_column(c)], [c for c in others if is_detail_column(c)]
 
 
 def _read(name: str, data: bytes, id_column: str | None) -> tuple[str, AttributeTable, list[str], list[str]]:

@@ -94,8 +94,8 @@ function renderTranscripts() {
       : p.speakers.map(renamed).join(", ");
     const row = el("tr", { "data-file": p.file, class: p.error ? "refused" : "" },
       el("th", { scope: "row", text: p.file }), el("td", { text: p.format }), el("td", { text: speakers }),
-      el("td", { class: "num", text: p.kind === "qdpx" ? "" : String(p.words) }),
-      el("td", { class: "num", text: p.kind === "qdpx" ? "" : String(p.turns) }),
+      el("td", { class: "num", text: p.kind === "qdpx" || p.error ? "" : String(p.words) }),
+      el("td", { class: "num", text: p.kind === "qdpx" || p.error ? "" : String(p.turns) }),
       el("td", { text: p.case_pid ?? "" }), el("td", { text: p.duplicate_of ?? "" }),
       el("td", { class: "problem", text: p.error ?? "" }), el("td", {}, remove));
     body.append(row);

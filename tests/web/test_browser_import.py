@@ -156,3 +156,24 @@ def test_interview_details_on_the_transcript_page(import_page: Page, empty_live:
     page.get_by_label("Duration (minutes)").fill("0")
     page.get_by_role("button", name="Save interview details").click()
     expect(page.locator("#toast")).to_have_text("'0' is not a duration; give whole minutes between 1 and 1440.")
+
+
+def test_a_viewer_gets_no_import_page_and_a_coder_one_when_allowed(import_page: Page,
+                                                                     empty_live: tuple[str, Project]) -> None:
+    page, (_, project) = import_page, empty_live
+    project.add_member("Vic", permission="viewer")
+    project.add_member("Ann", permission="coder")
+    page.reload()
+    page.get_by_label("Coding as").select_option(label="Vic")
+    page.wait_for_load_state()
+    expect(page.get_by_role("link", name="Import")).to_have_count(0)
+    expect(page.locator("main")).to_contain_text("Vic is a viewer and may not import; ask a lead.")
+    expect(page.get_by_label("Choose transcripts")).to_have_count(0)
+    accessible(page)
+    shot(page, "9-viewer")
+    project.set_coders_may_import(True)
+    page.get_by_label("Coding as").select_option(label="Ann")
+    page.wait_for_load_state()
+    expect(page.get_by_role("link", name="Import")).to_have_count(1)
+    expect(page.get_by_label("Choose transcripts")).to_have_count(1)
+    expect(page.get_by_label("Coders may import and change interview details (viewers never)")).to_have_count(0)

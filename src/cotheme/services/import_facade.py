@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cotheme.domain.documents import SourceInfo
+from cotheme.errors import TooLarge
 from cotheme.services import cases, codebook, import_preview, importing, interview
 from cotheme.services.cases import CasesImport, CasesPreview
 from cotheme.services.codebook import CodebookImport
@@ -102,7 +103,7 @@ class ImportMixin:
         """Each row of a participants sheet: new or known case, transcripts matched, empty attributes."""
         try:
             import_preview.check_size(name, data)
-        except Exception as exc:  # TooLarge: the sentence, next to the file
+        except TooLarge as exc:  # the sentence, next to the file
             return CasesPreview(name, error=str(exc))
         return cases.preview_cases(self._store, name, data, id_column)
 

@@ -2,7 +2,8 @@
 projects; each transcript's interview details; and the setting that lets coders import.
 
 Uploads are multipart forms read by ``uploads.read_upload`` (the import limit applied while they
-stream in) inside each route, after the permission check, so a refused member's upload is never read.
+stream in) inside each route, after the permission check, so a refused member's upload is never read;
+parsing and storing then run in the thread pool, as the other routes do, so the server keeps answering.
 Every refusal is the sentence the CLI gives, as ``{"error": ...}``; a preview answers 200 with each
 file's refusal beside it instead, and stores nothing. An import stores every file or none.
 """
@@ -13,6 +14,7 @@ from dataclasses import asdict
 from typing import Any
 
 from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from cotheme.domain.documents import SourceInfo
@@ -20,7 +22,6 @@ from cotheme.errors import InvalidArgument
 from cotheme.services.import_preview import is_qdc, is_qdpx
 from cotheme.services.importing import SourceFile, parse_speaker_map
 from cotheme.web.api_texts import ERRORS, Ctx
-from cotheme.web.context import context
 from cotheme.web.uploads import Upload, read_upload
 
 router = APIRouter(prefix="/api/v1", responses={**ERRORS, 413: ERRORS[422]}, tags=["imports"])
@@ -125,28 +126,26 @@ def _qdpx_mix(upload: Upload) -> bool:
 
 
 @router.post("/imports/preview", response_model=list[FilePreviewOut], openapi_extra=_TRANSCRIPT_FORM)
-async def preview_imports(request: Request) -> list[FilePreviewOut]:
+async def preview_imports(request: Request, ctx: Ctx) -> list[FilePreviewOut]:
     """What importing each file would do, and the sentence refusing it (nothing is stored)."""
-    ctx = context(request)
     upload = await read_upload(request, "files")
     options = _options(upload)
     out: list[FilePreviewOut] = []
     if _qdpx_mix(upload):
         for name, data in upload.files:
-            found = ctx.project.preview_qdpx(name, data)
+            found = await run_in_threadpool(ctx.project.preview_qdpx, name, data)
             summary = {k: v for k, v in asdict(found).items() if k not in ("file", "error")}
             out.append(FilePreviewOut(file=name, format="qdpx", kind="qdpx", error=found.error, summary=summary))
         return out
     files = [SourceFile(name, data) for name, data in upload.files]
-    for found in ctx.project.preview_sources(files, **options):
+    for found in await run_in_threadpool(ctx.project.preview_sources, files, **options):
         out.append(FilePreviewOut(**{**asdict(found), "speakers": list(found.speakers)}))
     return out
 
 
 @router.post("/imports", response_model=ImportResultOut, status_code=201, openapi_extra=_TRANSCRIPT_FORM)
-async def import_files(request: Request) -> ImportResultOut:
+async def import_files(request: Request, ctx: Ctx) -> ImportResultOut:
     """Import every file, or none (the first refusal is answered, naming its file)."""
-    ctx = context(request)
     upload = await read_upload(request, "files")
     options = _options(upload)
     if _qdpx_mix(upload):
@@ -154,9 +153,10 @@ async def import_files(request: Request) -> ImportResultOut:
             raise InvalidArgument(
                 "--case, --speaker, --allow-duplicate and --verbatim apply to transcripts, not to .qdpx projects."
             )
-        results = ctx.project.import_qdpx_data(upload.files)
+        results = await run_in_threadpool(ctx.project.import_qdpx_data, upload.files)
         return ImportResultOut(projects=[asdict(r) for r in results])
-    imported = ctx.project.import_sources([SourceFile(name, data) for name, data in upload.files], **options)
+    sources = [SourceFile(name, data) for name, data in upload.files]
+    imported = await run_in_threadpool(ctx.project.import_sources, sources, **options)
     return ImportResultOut(documents=[ImportedOut(**{**asdict(d), "speakers": list(d.speakers)}) for d in imported])
 
 
@@ -166,34 +166,31 @@ def _sheet(upload: Upload) -> tuple[str, bytes, str | None]:
 
 
 @router.post("/cases/import/preview", openapi_extra=_SHEET_FORM)
-async def preview_cases(request: Request) -> dict[str, Any]:
+async def preview_cases(request: Request, ctx: Ctx) -> dict[str, Any]:
     """Each row: its id, new or known case, the transcripts it matches, the attributes it leaves empty."""
-    ctx = context(request)
-    found = ctx.project.preview_cases(*_sheet(await read_upload(request, "file")))
+    found = await run_in_threadpool(ctx.project.preview_cases, *_sheet(await read_upload(request, "file")))
     return asdict(found)
 
 
 @router.post("/cases/import", status_code=201, openapi_extra=_SHEET_FORM)
-async def import_cases(request: Request) -> dict[str, Any]:
+async def import_cases(request: Request, ctx: Ctx) -> dict[str, Any]:
     """Import a participants sheet: cases created or updated, empty cells "not available"."""
-    ctx = context(request)
-    return asdict(ctx.project.import_case_data(*_sheet(await read_upload(request, "file"))))
+    sheet = _sheet(await read_upload(request, "file"))
+    return asdict(await run_in_threadpool(ctx.project.import_case_data, *sheet))
 
 
 @router.post("/codebook/import/preview", openapi_extra=_CODEBOOK_FORM)
-async def preview_codebook(request: Request) -> dict[str, Any]:
+async def preview_codebook(request: Request, ctx: Ctx) -> dict[str, Any]:
     """The codes a codebook file would add (``new``) or update."""
-    ctx = context(request)
     upload = await read_upload(request, "file")
-    return asdict(ctx.project.preview_codebook(*upload.files[0]))
+    return asdict(await run_in_threadpool(ctx.project.preview_codebook, *upload.files[0]))
 
 
 @router.post("/codebook/import", status_code=201, openapi_extra=_CODEBOOK_FORM)
-async def import_codebook(request: Request) -> dict[str, Any]:
+async def import_codebook(request: Request, ctx: Ctx) -> dict[str, Any]:
     """Import a codebook (.csv, .xlsx, .md, or REFI-QDA .qdc merged by GUID)."""
-    ctx = context(request)
     name, data = (await read_upload(request, "file")).files[0]
-    result = asdict(ctx.project.import_codebook_data(name, data))
+    result = asdict(await run_in_threadpool(ctx.project.import_codebook_data, name, data))
     return {"file": name, "kind": "qdc" if is_qdc(name) else "table", **result}
 
 

@@ -5,6 +5,7 @@ input refused with the CLI's sentence and nothing stored."""
 from __future__ import annotations
 
 import io
+import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -141,7 +142,10 @@ def call(project: Project, body: Iterator[dict[str, object]], boundary: str = "b
              "client": ("127.0.0.1", 1), "http_version": "1.1",
              "headers": [(b"authorization", f"Bearer {TOKEN}".encode()),
                          (b"content-type", f"multipart/form-data; boundary={boundary}".encode())]}
-    anyio.run(app, scope, receive, send)
+    # A thread of its own: a browser test earlier in the session may have left this thread's loop running.
+    worker = threading.Thread(target=anyio.run, args=(app, scope, receive, send))
+    worker.start()
+    worker.join()
     return sent, taken
 
 

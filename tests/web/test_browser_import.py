@@ -179,3 +179,23 @@ def test_a_viewer_gets_no_import_page_and_a_coder_one_when_allowed(import_page: 
     expect(page.get_by_role("link", name="Import")).to_have_count(1)
     expect(page.get_by_label("Choose transcripts")).to_have_count(1)
     expect(page.get_by_label("Coders may import and change interview details (viewers never)")).to_have_count(0)
+
+
+def test_files_dropped_on_the_page_are_previewed_and_a_verbatim_import(import_page: Page,
+                                                                        empty_live: tuple[str, Project]) -> None:
+    page, (_, project) = import_page, empty_live
+    text = "Interviewer: Hello.\n\nP05: Hi 🙂, café.\n\nInterviewer: Thanks.\n\nP05: Bye.\n"
+    handle = page.evaluate_handle(
+        """(text) => { const data = new DataTransfer();
+                       data.items.add(new File([text], "P05.txt", { type: "text/plain" }));
+                       data.items.add(new File(["name\\nWaiting\\n"], "book.qdc", { type: "text/xml" }));
+                       return data; }""", text)
+    page.dispatch_event("#drop-zone", "drop", {"dataTransfer": handle})
+    expect(page.locator("#transcript-preview tbody tr")).to_have_count(1)
+    expect(page.locator("#codebook-status")).to_contain_text("book.qdc:")  # a .qdc goes to the codebook step
+    page.get_by_label("Keep the text exactly (verbatim: .txt and .md only, so offsets from other tools still fit)").check()
+    expect(page.locator('tr[data-file="P05.txt"] td').nth(3)).to_have_text("4")
+    page.get_by_role("button", name="Import 1 file(s)").click()
+    expect(page.locator("#transcript-status")).to_have_text("Imported 1 file(s).")
+    stored = project.document("P05").text
+    assert stored == text and stored[text.index("café") : text.index("café") + 4] == "café"

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from cotheme.domain.names import single_line
 from cotheme.domain.transcript import ParsedTranscript, TurnDraft
 from cotheme.errors import InputError
 
@@ -74,11 +75,10 @@ class LabelledLine:
 
 
 def clean_speaker(label: str | None) -> str | None:
-    """A speaker label NFC, stripped and whitespace-collapsed; ``None`` when nothing is left."""
+    """A speaker label as one line (``names.single_line``); ``None`` when nothing is left."""
     if label is None:
         return None
-    clean = " ".join(unicodedata.normalize("NFC", label).split())
-    return clean or None
+    return single_line(label) or None
 
 
 def find_label(line: str) -> LabelledLine:

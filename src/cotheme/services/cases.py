@@ -16,6 +16,7 @@ from sqlalchemy import Connection
 
 from cotheme.domain.cases import AttributeTable, Case
 from cotheme.domain.interview import checked, is_attribute_column, is_detail_column, sheet_details
+from cotheme.domain.names import single_line
 from cotheme.errors import Conflict, CothemeError, InvalidArgument
 from cotheme.formats.attributes import read_attributes
 from cotheme.services.limits import max_import_bytes
@@ -88,7 +89,7 @@ def import_cases(store: Store, name: str, data: bytes, id_column: str | None = N
         known = {pid.lower(): cid for pid, cid in cases_repo.case_ids_by_pid(conn).items()}
         unlinked = docs_repo.unlinked_titles(conn)
         for row in table.rows:
-            pid = str(row[chosen]).strip()
+            pid = single_line(str(row[chosen]))
             case_id = known.get(pid.lower())
             if case_id is None:
                 case_id = cases_repo.insert_case(conn, pid)
@@ -109,7 +110,7 @@ def _apply_details(conn: Connection, table: AttributeTable, chosen: str, known: 
     by_case = docs_repo.documents_of_cases(conn)
     for row in table.rows:
         values = checked(sheet_details(row))
-        for doc_id in by_case.get(known[str(row[chosen]).strip().lower()], []):
+        for doc_id in by_case.get(known[single_line(str(row[chosen])).lower()], []):
             docs_repo.set_details(conn, doc_id, values)
 
 
@@ -128,7 +129,7 @@ def preview_cases(store: Store, name: str, data: bytes, id_column: str | None = 
     rows = []
     lines = table.row_lines or tuple(range(2, len(table.rows) + 2))
     for line, row in zip(lines, table.rows, strict=False):
-        pid = str(row[chosen]).strip()
+        pid = single_line(str(row[chosen]))
         case_id = known.get(pid.lower())
         matched = [titles[d] for d in by_case.get(case_id, [])] if case_id is not None else []
         if pid.casefold() in unlinked:
@@ -139,7 +140,7 @@ def preview_cases(store: Store, name: str, data: bytes, id_column: str | None = 
 
 
 def add_case(store: Store, pid: str) -> int:
-    clean = pid.strip()
+    clean = single_line(pid)
     if not clean:
         raise InvalidArgument("A case needs an id, such as P07.")
     with store.write() as conn:

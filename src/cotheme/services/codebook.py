@@ -153,17 +153,18 @@ def create_code(store: Store, path: str, *, rationale: str = "", **fields: str) 
 
 
 def resolve_code(conn: Connection, ref: str, *, create: bool = False) -> int:
-    """A code id from a name or a ``Parent/Child`` path; with ``create``, make it when missing."""
+    """A code id from a name or a ``Parent/Child`` path; with ``create``, make it when missing.
+
+    A ``/`` may also be part of a name ("active/empathic listening"): a path that leads nowhere is
+    tried as one name."""
     path = split_path(ref)
     if len(path) > 1:
-        parent: int | None = None
-        for name in path:
-            parent = codes_repo.find_child(conn, parent, name)
-            if parent is None:
-                break
-        if parent is not None:
-            return parent
-    else:
+        found_at = _walk(conn, path)
+        if found_at is not None:
+            return found_at
+        if codes_repo.find_by_name(conn, " ".join(ref.split())):
+            path = (" ".join(ref.split()),)
+    if len(path) == 1:
         found = codes_repo.find_by_name(conn, path[0])
         if len(found) == 1:
             return found[0]
@@ -174,6 +175,15 @@ def resolve_code(conn: Connection, ref: str, *, create: bool = False) -> int:
         raise NotFound(f"There is no code '{ref}'; use --create to make it, or check 'cotheme codebook list'.")
     code_id, _ = ensure_path(conn, CodeSpec(path=path), update=False)
     return code_id
+
+
+def _walk(conn: Connection, path: tuple[str, ...]) -> int | None:
+    parent: int | None = None
+    for name in path:
+        parent = codes_repo.find_child(conn, parent, name)
+        if parent is None:
+            return None
+    return parent
 
 
 def code_paths(conn: Connection) -> dict[int, str]:

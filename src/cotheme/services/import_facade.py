@@ -119,9 +119,9 @@ class ImportMixin:
     def preview_codebook(self, name: str, data: bytes) -> CodebookPreview:
         return import_preview.preview_codebook(self._store, name, data)
 
-    def import_qdpx_data(self, files: Sequence[tuple[str, bytes]]) -> list[ExchangeImport]:
-        """Merge REFI-QDA projects given as (name, bytes), all or none."""
-        return import_preview.import_qdpx_data(self._store, files)
+    def import_qdpx_data(self, files: Sequence[tuple[str, bytes]], *, same_text: str = "refuse") -> list[ExchangeImport]:
+        """Merge REFI-QDA projects given as (name, bytes), all or none; ``same_text``: refuse, merge or copy."""
+        return import_preview.import_qdpx_data(self._store, files, same_text=same_text)
 
     @staticmethod
     def preview_qdpx(name: str, data: bytes) -> ProjectPreview:

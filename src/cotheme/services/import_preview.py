@@ -86,14 +86,17 @@ def preview_qdpx(name: str, data: bytes) -> ProjectPreview:
     return ProjectPreview(name, project.origin, len(project.sources), len(project.codes), codings, len(project.cases))
 
 
-def import_qdpx_data(store: Store, files: Sequence[tuple[str, bytes]]) -> list[ExchangeImport]:
-    """Merge several uploaded QDPX projects, all or none (every file is checked first)."""
+def import_qdpx_data(
+    store: Store, files: Sequence[tuple[str, bytes]], *, same_text: str = "refuse"
+) -> list[ExchangeImport]:
+    """Merge several uploaded QDPX projects, all or none (every file is checked first); ``same_text``
+    as ``exchange.import_qdpx_files``: refuse, merge or copy a document with the text of one of ours."""
     parsed = [(name, _qdpx(name, data)) for name, data in files]
     results = []
     with bulk.collector_paused(), store.write() as conn:
         for name, project in parsed:
             result = ExchangeImport(file=name, origin=project.origin, positions=project.positions)
-            results.append(Merge(conn, project, result, fresh=False).run())
+            results.append(Merge(conn, project, result, fresh=False, same_text=same_text).run())
     return results
 
 

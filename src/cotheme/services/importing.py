@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 from cotheme.domain.documents import SourceInfo
+from cotheme.domain.names import single_line
 from cotheme.domain.text import word_count
 from cotheme.domain.transcript import ParsedTranscript, TurnDraft
 from cotheme.errors import Conflict, CothemeError, InputError, InvalidArgument, NotFound, TooLarge
@@ -59,7 +60,7 @@ def parse_speaker_map(pairs: Sequence[str]) -> dict[str, str]:
         old, sep, new = pair.partition("=")
         if not sep or not old.strip() or not new.strip():
             raise InvalidArgument(f"'{pair}' is not OLD=NEW; write e.g. --speaker \"Jane Smith=P07\".")
-        mapping[" ".join(old.split())] = " ".join(new.split())
+        mapping[single_line(old)] = single_line(new)
     return mapping
 
 
@@ -185,7 +186,7 @@ def _admit(
             f"{name}: has the same text as the document '{existing}' already in the project; "
             "nothing was imported. Use --allow-duplicate to import it again."
         )
-    stem = Path(name).stem
+    stem = single_line(Path(name).stem) or "Untitled"
     case_id = None
     if case_pid is not None:
         case_id = known.case(conn, case_pid)

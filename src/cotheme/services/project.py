@@ -13,6 +13,7 @@ from cotheme.domain.cases import Case
 from cotheme.domain.codings import Extract
 from cotheme.domain.documents import Document, DocumentSummary
 from cotheme.domain.memos import Memo
+from cotheme.domain.names import single_line
 from cotheme.domain.project import Member, ProjectInfo, STUDY_FIELDS
 from cotheme.domain.search import SearchHit, parse_query
 from cotheme.errors import InvalidArgument, NotFound
@@ -44,6 +45,7 @@ from cotheme.storage import search as search_repo
 from cotheme.storage import study
 from cotheme.storage.engine import describe
 from cotheme.storage.store import Store
+from cotheme.services.outputs import write_output
 from cotheme.services.team_facade import TeamMixin
 from cotheme.services.import_facade import ImportMixin
 from cotheme.services import agreement as agreement_service, reconcile  # issue #4: agreement, reconciliation
@@ -69,7 +71,8 @@ class Project(TeamMixin, ImportMixin):  # TeamMixin: issue #4; ImportMixin: impo
         A project file is encrypted (SQLCipher) when a ``passphrase`` is given."""
         store = Store.create(str(target), passphrase)
         project = cls(store)
-        info = {"title": title or Path(str(target)).stem, "software_version": f"cotheme {__version__}"}
+        shown = single_line(title or "") or single_line(Path(str(target)).stem)
+        info = {"title": shown, "software_version": f"cotheme {__version__}"}
         with store.write() as conn:
             study.write_settings(conn, info)
         project.add_member(lead or getpass.getuser() or "Lead researcher", permission="lead")
@@ -139,7 +142,7 @@ class Project(TeamMixin, ImportMixin):  # TeamMixin: issue #4; ImportMixin: impo
         """Rename a speaker label in one document; return how many turns changed."""
         with self._store.write() as conn:
             doc_id = coding.resolve_document(conn, str(document))
-            changed = docs_repo.rename_speaker(conn, doc_id, old, " ".join(new.split()))
+            changed = docs_repo.rename_speaker(conn, doc_id, old, single_line(new))
             if changed == 0:
                 known = ", ".join(docs_repo.distinct_speakers(conn, doc_id))
                 raise NotFound(f"No speaker is labelled '{old}' in that document (speakers: {known}).")
@@ -153,14 +156,16 @@ class Project(TeamMixin, ImportMixin):  # TeamMixin: issue #4; ImportMixin: impo
         return cases.list_cases(self._store)[0]
 
     # -- REFI-QDA exchange (issue #6) -------------------------------------------------------
-    def import_qdpx(self, path: str | Path) -> ExchangeImport:
+    def import_qdpx(self, path: str | Path, *, same_text: str = "refuse") -> ExchangeImport:
         """Merge a REFI-QDA project (.qdpx) into this project by GUID, all or nothing; conflicts are
-        reported and ours kept."""
-        return exchange.import_qdpx(self._store, Path(path))
+        listed and ours kept. A document with a new GUID and the text of one of ours (another program's
+        export of this project) makes the import refuse, unless ``same_text`` is ``merge`` (its work
+        goes to our document, nothing doubled) or ``copy`` (it is imported as a new document)."""
+        return exchange.import_qdpx(self._store, Path(path), same_text=same_text)
 
-    def import_qdpx_files(self, paths: Sequence[str | Path]) -> list[ExchangeImport]:
+    def import_qdpx_files(self, paths: Sequence[str | Path], *, same_text: str = "refuse") -> list[ExchangeImport]:
         """Merge several .qdpx files, all or none (one transaction after every file is checked)."""
-        return exchange.import_qdpx_files(self._store, [Path(p) for p in paths])
+        return exchange.import_qdpx_files(self._store, [Path(p) for p in paths], same_text=same_text)
 
     @classmethod
     def create_from_qdpx(
@@ -194,7 +199,7 @@ class Project(TeamMixin, ImportMixin):  # TeamMixin: issue #4; ImportMixin: impo
     # -- codebook ---------------------------------------------------------------------------
     def export_codebook(self, path: str | Path) -> Path:
         target = Path(path)
-        target.write_bytes(codebook.export_codebook(self._store, target))
+        write_output(target, codebook.export_codebook(self._store, target))
         return target
 
     def codes(self) -> list[CodeCount]:
@@ -314,7 +319,7 @@ class Project(TeamMixin, ImportMixin):  # TeamMixin: issue #4; ImportMixin: impo
 
     def export_themes(self, path: str | Path) -> Path:
         target = Path(path)
-        target.write_bytes(themes.export_themes(self._store, target))
+        write_output(target, themes.export_themes(self._store, target))
         return target
 
     def add_exemplar(self, theme: str | int, coding_id: int, member: str | None = None) -> Exemplar:

@@ -162,18 +162,23 @@ def read_document(conn: Connection, doc_id: int) -> Document:
     )
 
 
+def _int4(value: int) -> int:
+    return min(max(value, 0), 2**31 - 2)
+
+
 def anchor(conn: Connection, revision_id: int, start: int, end: int) -> Anchor:
     """The quote and context of ``start``-``end`` in a revision, read in SQL (1-based substr).
 
     One ``substr`` reads prefix, quote and suffix together: PostgreSQL decompresses a long TOASTed
     text for every ``substr`` call, so three calls cost three times as much on a 40k-word transcript.
-    Lengths are clamped at 0 so a bad span reaches ``check_span`` instead of a PostgreSQL error.
+    Both arguments are clamped to 0..2^31-1 (PostgreSQL's ``substr`` takes 32-bit integers, and no text
+    is that long) so a bad span reaches ``check_span`` and its sentence instead of a PostgreSQL error.
     """
-    lo = max(0, start - CONTEXT_CHARS)
+    lo = _int4(start - CONTEXT_CHARS)
     length, window = conn.execute(
         select(
             revisions.c.char_length,
-            func.substr(revisions.c.text, lo + 1, max(end + CONTEXT_CHARS - lo, 0)),
+            func.substr(revisions.c.text, lo + 1, _int4(end + CONTEXT_CHARS - lo)),
         ).where(revisions.c.id == revision_id)
     ).one()
     check_span(start, end, length)

@@ -40,7 +40,8 @@ _TRANSCRIPT_FORM = _multipart({
     "case": {"type": "string", "description": "Link every file to this case id."},
     "speaker": {"type": "array", "items": {"type": "string"}, "description": "OLD=NEW; repeat for several."},
     "verbatim": {"type": "boolean", "description": "Keep a .txt/.md file's text exactly."},
-    "allow_duplicate": {"type": "boolean", "description": "Import a text already in the project."},
+    "allow_duplicate": {"type": "boolean", "description": "Import a text already in the project (.qdpx: as a copy)."},
+    "merge": {"type": "boolean", "description": ".qdpx: a document with the text of one already here is that document."},
 }, ["files"])
 _SHEET_FORM = _multipart({
     "file": {"type": "string", "format": "binary", "description": "Participants sheet (.csv, .xlsx)."},
@@ -149,15 +150,22 @@ async def import_files(request: Request, ctx: Ctx) -> ImportResultOut:
     upload = await read_upload(request, "files")
     options = _options(upload)
     if _qdpx_mix(upload):
-        if any(options.values()):
-            raise InvalidArgument(
-                "--case, --speaker, --allow-duplicate and --verbatim apply to transcripts, not to .qdpx projects."
-            )
-        results = await run_in_threadpool(ctx.project.import_qdpx_data, upload.files)
+        if options["case"] or options["speakers"] or options["verbatim"]:
+            raise InvalidArgument("--case, --speaker and --verbatim apply to transcripts, not to .qdpx projects.")
+        same_text = same_text_choice(merge=upload.flag("merge"), copy=options["allow_duplicate"])
+        results = await run_in_threadpool(ctx.project.import_qdpx_data, upload.files, same_text=same_text)
         return ImportResultOut(projects=[asdict(r) for r in results])
     sources = [SourceFile(name, data) for name, data in upload.files]
     imported = await run_in_threadpool(ctx.project.import_sources, sources, **options)
     return ImportResultOut(documents=[ImportedOut(**{**asdict(d), "speakers": list(d.speakers)}) for d in imported])
+
+
+def same_text_choice(*, merge: bool, copy: bool) -> str:
+    """What ``merge`` / ``allow_duplicate`` say about a project's document with the text of one of ours."""
+    if merge and copy:
+        raise InvalidArgument("Choose --merge or --allow-duplicate, not both: a document already here either takes "
+                              "the file's work or is imported again as a copy.")
+    return "merge" if merge else "copy" if copy else "refuse"
 
 
 def _sheet(upload: Upload) -> tuple[str, bytes, str | None]:

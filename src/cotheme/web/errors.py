@@ -47,7 +47,9 @@ def _validation_sentence(exc: RequestValidationError) -> str:
 def install(app: FastAPI) -> None:
     @app.exception_handler(CothemeError)
     async def _cotheme(_request: Request, exc: CothemeError) -> JSONResponse:
-        return JSONResponse({"error": str(exc)}, status_code=status_of(exc))
+        retry = getattr(exc, "retry_after", 0)  # RFC 9110: how long a 429 should wait
+        return JSONResponse({"error": str(exc)}, status_code=status_of(exc),
+                            headers={"Retry-After": str(retry)} if retry else None)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -19,6 +19,7 @@ from cotheme.cli.output import Group, err, print_json, print_table, say
 from cotheme.errors import InvalidArgument
 from cotheme.services import exchange
 from cotheme.services.exchange import ExchangeImport
+from cotheme.services.import_preview import same_text_choice
 from cotheme.services.project import Project
 
 app = typer.Typer(cls=Group, help="Export a project for other programs.", no_args_is_help=True)
@@ -28,14 +29,6 @@ KINDS = ("members", "codes", "attributes", "cases", "documents", "codings", "the
 
 def is_qdpx(name: str) -> bool:
     return name.lower().endswith(".qdpx")
-
-
-def same_text_choice(*, merge: bool, copy: bool) -> str:
-    """What ``--merge`` / ``--allow-duplicate`` say about a file's document with the text of one of ours."""
-    if merge and copy:
-        raise InvalidArgument("Choose --merge or --allow-duplicate, not both: a document already here either takes "
-                              "the file's work or is imported again as a copy.")
-    return "merge" if merge else "copy" if copy else "refuse"
 
 
 def import_files(project: str, files: Sequence[str], as_json: bool, *, transcript_options: bool = False,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from cotheme.domain.codebook import CodeSpec
 from cotheme.domain.exchange import ExchangeProject
-from cotheme.errors import CothemeError, TooLarge
+from cotheme.errors import CothemeError, InvalidArgument, TooLarge
 from cotheme.formats.decode import describe_size
 from cotheme.formats.refi_read import read_qdc, read_qdpx
 from cotheme.services import codebook
@@ -98,6 +98,14 @@ def import_qdpx_data(
             result = ExchangeImport(file=name, origin=project.origin, positions=project.positions)
             results.append(Merge(conn, project, result, fresh=False, same_text=same_text).run())
     return results
+
+
+def same_text_choice(*, merge: bool, copy: bool) -> str:
+    """What ``--merge`` / ``--allow-duplicate`` say about a file's document with the text of one of ours."""
+    if merge and copy:
+        raise InvalidArgument("Choose --merge or --allow-duplicate, not both: a document already here either takes "
+                              "the file's work or is imported again as a copy.")
+    return "merge" if merge else "copy" if copy else "refuse"
 
 
 def _qdc_specs(name: str, data: bytes) -> list[CodeSpec]:

@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field
 
 from cotheme.domain.documents import SourceInfo
 from cotheme.errors import InvalidArgument
-from cotheme.services.import_preview import is_qdc, is_qdpx
+from cotheme.services.import_preview import is_qdc, is_qdpx, same_text_choice
 from cotheme.services.importing import SourceFile, parse_speaker_map
 from cotheme.web.api_texts import ERRORS, Ctx
 from cotheme.web.uploads import Upload, read_upload
@@ -158,14 +158,6 @@ async def import_files(request: Request, ctx: Ctx) -> ImportResultOut:
     sources = [SourceFile(name, data) for name, data in upload.files]
     imported = await run_in_threadpool(ctx.project.import_sources, sources, **options)
     return ImportResultOut(documents=[ImportedOut(**{**asdict(d), "speakers": list(d.speakers)}) for d in imported])
-
-
-def same_text_choice(*, merge: bool, copy: bool) -> str:
-    """What ``merge`` / ``allow_duplicate`` say about a project's document with the text of one of ours."""
-    if merge and copy:
-        raise InvalidArgument("Choose --merge or --allow-duplicate, not both: a document already here either takes "
-                              "the file's work or is imported again as a copy.")
-    return "merge" if merge else "copy" if copy else "refuse"
 
 
 def _sheet(upload: Upload) -> tuple[str, bytes, str | None]:

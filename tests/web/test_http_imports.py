@@ -320,3 +320,17 @@ def test_import_routes_are_in_the_openapi_schema(api: TestClient) -> None:
         assert "file" in body["properties"] or "files" in body["properties"]
     assert "speaker" in paths["/api/v1/imports"]["post"]["requestBody"]["content"]["multipart/form-data"]["schema"]["properties"]
     assert "patch" in paths["/api/v1/documents/{document_id}"]
+
+
+def test_a_qdpx_zip_bomb_is_refused_and_nothing_stored(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COTHEME_MAX_IMPORT_MB", "1")  # so at most 5 MB may be unpacked from an archive
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("project.qde", b"<Project>" + b" " * 60_000_000 + b"</Project>")
+    assert len(bomb.getvalue()) < 1024 * 1024
+    client = client_for(project)
+    preview = post(client, "/imports/preview", [("files", ("bomb.qdpx", bomb.getvalue()))]).json()
+    assert preview[0]["error"].startswith("bomb.qdpx")
+    refused = post(client, "/imports", [("files", ("bomb.qdpx", bomb.getvalue()))])
+    assert refused.status_code in (413, 422) and refused.json()["error"] == preview[0]["error"]
+    assert project.documents() == [] and project.codes() == []

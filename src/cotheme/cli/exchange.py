@@ -19,6 +19,7 @@ from cotheme.cli.output import Group, err, print_json, print_table, say
 from cotheme.errors import InvalidArgument
 from cotheme.services import exchange
 from cotheme.services.exchange import ExchangeImport
+from cotheme.services.import_preview import same_text_choice
 from cotheme.services.project import Project
 
 app = typer.Typer(cls=Group, help="Export a project for other programs.", no_args_is_help=True)
@@ -30,14 +31,6 @@ def is_qdpx(name: str) -> bool:
     return name.lower().endswith(".qdpx")
 
 
-def same_text_choice(*, merge: bool, copy: bool) -> str:
-    """What ``--merge`` / ``--allow-duplicate`` say about a file's document with the text of one of ours."""
-    if merge and copy:
-        raise InvalidArgument("Choose --merge or --allow-duplicate, not both: a document already here either takes "
-                              "the file's work or is imported again as a copy.")
-    return "merge" if merge else "copy" if copy else "refuse"
-
-
 def import_files(project: str, files: Sequence[str], as_json: bool, *, transcript_options: bool = False,
                  same_text: str = "refuse") -> None:
     """``cotheme import PROJECT FILE.qdpx...``: every file must be a QDPX, merged all or none."""
@@ -47,7 +40,7 @@ def import_files(project: str, files: Sequence[str], as_json: bool, *, transcrip
             "one command. Import the transcripts with a second 'cotheme import'."
         )
     if transcript_options:
-        raise InvalidArgument("--case and --speaker apply to transcripts, not to .qdpx projects.")
+        raise InvalidArgument("--case, --speaker and --verbatim apply to transcripts, not to .qdpx projects.")
     with opened(project) as p, err.status(f"Importing {', '.join(Path(f).name for f in files)}"):
         results = p.import_qdpx_files(files, same_text=same_text)
     show_imports(results, as_json)

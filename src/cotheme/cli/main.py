@@ -28,6 +28,7 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(documents.app, name="docs")
+app.command("coders-import")(documents.coders_import)  # issue #13
 app.add_typer(cases.app, name="cases")
 app.add_typer(codebook.app, name="codebook")
 app.add_typer(team.members_app, name="members")
@@ -113,15 +114,18 @@ def import_files(
     speaker: Annotated[list[str] | None, typer.Option("--speaker", help="Rename a speaker, OLD=NEW; repeatable.")] = None,
     allow_duplicate: Annotated[bool, typer.Option("--allow-duplicate", help="Import a text already in the project (.qdpx: as a copy).")] = False,
     merge: Annotated[bool, typer.Option("--merge", help=".qdpx: a document with the text of one already here is that document; its work is added, nothing doubled.")] = False,
+    verbatim: Annotated[bool, typer.Option("--verbatim", help="Keep a .txt/.md file's text exactly (speaker labels, blank lines), so offsets counted over the file still fit; speakers are still found as turns.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Import transcripts, all or none, in one transaction (or REFI-QDA .qdpx projects, merged by GUID).
 
     Example: cotheme import study.cotheme P07.vtt --case P07 --speaker "Jane Smith=Interviewer"
     Example: cotheme import study.cotheme from-qualcoder.qdpx --merge
+
+    Example: cotheme import study.cotheme P08.txt --verbatim
     """
     if any(exchange.is_qdpx(f) for f in files):
-        exchange.import_files(project, files, as_json, transcript_options=bool(case or speaker),
+        exchange.import_files(project, files, as_json, transcript_options=bool(case or speaker or verbatim),
                               same_text=exchange.same_text_choice(merge=merge, copy=allow_duplicate))
         return
     if merge:
@@ -137,7 +141,7 @@ def import_files(
             bar.update(task, advance=1, description=f"Reading {name}")
 
         imported = p.import_files(
-            files, case=case, speakers=mapping, allow_duplicate=allow_duplicate, progress=advance
+            files, case=case, speakers=mapping, allow_duplicate=allow_duplicate, progress=advance, verbatim=verbatim
         )
     if as_json:
         print_json(imported)

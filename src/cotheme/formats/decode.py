@@ -20,7 +20,9 @@ import unicodedata
 
 from cotheme.errors import InputError, TooLarge
 
-__all__ = ["DEFAULT_MAX_BYTES", "check_size", "decode_text", "describe_size", "normalise_text"]
+__all__ = [
+    "DEFAULT_MAX_BYTES", "check_size", "decode_exact", "decode_text", "describe_size", "normalise_text",
+]
 
 #: The default import limit: 200 MB (binary megabytes). Interview transcripts are well under 5 MB;
 #: the limit only stops accidents such as importing a video file.
@@ -81,6 +83,18 @@ def decode_text(filename: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTE
     """
     check_size(filename, data, max_bytes)
     text = normalise_text(_decode(filename, data)).rstrip()
+    if not text.strip():
+        raise InputError(f"{filename}: is empty; nothing to import.")
+    if _control_ratio(text) > _MAX_CONTROL_RATIO:
+        raise _binary(filename, "it is mostly control characters")
+    return text
+
+
+def decode_exact(filename: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Decode a text file keeping every character (only a leading byte-order mark, which is no text,
+    is dropped): the same checks as ``decode_text``, none of its normalisation."""
+    check_size(filename, data, max_bytes)
+    text = _decode(filename, data).removeprefix("\ufeff")
     if not text.strip():
         raise InputError(f"{filename}: is empty; nothing to import.")
     if _control_ratio(text) > _MAX_CONTROL_RATIO:

@@ -24,6 +24,7 @@ from cotheme.formats.codebook_file import (
     write_codebook_csv,
     write_codebook_markdown,
 )
+from cotheme.formats.codebook_markdown import read_codebook_markdown
 from cotheme.storage import code_usage
 from cotheme.storage import codes as codes_repo
 from cotheme.storage import history
@@ -87,8 +88,9 @@ def _next_colour(conn: Connection) -> str:
 
 
 def import_codebook(store: Store, name: str, data: bytes) -> CodebookImport:
-    """Load codes from a CSV codebook: new codes are created, existing ones (same path) updated."""
-    specs = read_codebook_csv(name, data)
+    """Load codes from a CSV (or Markdown) codebook: new codes are created, existing ones (same path)
+    updated."""
+    specs = read_codebook_file(name, data)
     updated = 0
     with store.write() as conn:
         history.intend(conn, "import", f"imported from {name}")
@@ -98,6 +100,13 @@ def import_codebook(store: Store, name: str, data: bytes) -> CodebookImport:
             updated += not was_created
         created = codes_repo.count(conn) - before  # parents made on the way count too
     return CodebookImport(created=created, updated=updated)
+
+
+def read_codebook_file(name: str, data: bytes) -> list[CodeSpec]:
+    """The codes of a codebook table (.csv, .xlsx) or Markdown codebook (.md), chosen by extension."""
+    if name.lower().endswith((".md", ".markdown")):
+        return read_codebook_markdown(name, data)
+    return read_codebook_csv(name, data)
 
 
 def export_codebook(store: Store, path: Path) -> bytes:

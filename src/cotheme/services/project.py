@@ -18,10 +18,8 @@ from cotheme.domain.project import Member, ProjectInfo, STUDY_FIELDS
 from cotheme.domain.search import SearchHit, parse_query
 from cotheme.errors import InvalidArgument, NotFound
 from cotheme.services import cases, codebook, coding, importing, members, notes, retrieval
-from cotheme.services.codebook import CodeCount, CodebookImport
-from cotheme.services.cases import CasesImport
+from cotheme.services.codebook import CodeCount
 from cotheme.services.coding import CodingRequest
-from cotheme.services.importing import ImportedDocument, Progress, SourceFile
 from cotheme.services.retrieval import Retrieved
 from cotheme.services import methods, reports, review, sample, templates, thematic_map, themes
 from cotheme.domain.reports import Cooccurrence, Matrix, MethodsReport, ThemesReport
@@ -49,7 +47,8 @@ from cotheme.storage.engine import describe
 from cotheme.storage.store import Store
 from cotheme.services.outputs import write_output
 from cotheme.services.team_facade import TeamMixin
-from cotheme.services.export_facade import ExportMixin  # issue #13: the extracts table for download
+from cotheme.services.export_facade import ExportMixin
+from cotheme.services.import_facade import ImportMixin
 from cotheme.services import agreement as agreement_service, reconcile  # issue #4: agreement, reconciliation
 from cotheme.domain.agreement_report import AgreementReport
 from cotheme.domain.reconcile import Comparison
@@ -58,7 +57,7 @@ if TYPE_CHECKING:
     import pandas
 
 
-class Project(TeamMixin, ExportMixin):  # TeamMixin: accounts, assignments, codebook history, audit (issue #4)
+class Project(TeamMixin, ImportMixin, ExportMixin):  # accounts and team work; imports; exports
     """An open cotheme project (an SQLite ``.cotheme`` file or a PostgreSQL database)."""
 
     def __init__(self, store: Store) -> None:
@@ -131,37 +130,7 @@ class Project(TeamMixin, ExportMixin):  # TeamMixin: accounts, assignments, code
     def members(self) -> list[Member]:
         return members.list_members(self._store)
 
-    # -- documents --------------------------------------------------------------------------
-    def import_files(
-        self,
-        paths: Sequence[str | Path],
-        *,
-        case: str | None = None,
-        speakers: dict[str, str] | None = None,
-        allow_duplicate: bool = False,
-        progress: Progress | None = None,
-    ) -> list[ImportedDocument]:
-        """Import transcript files (all or none)."""
-        files = importing.read_files([Path(p) for p in paths])
-        return self.import_sources(
-            files, case=case, speakers=speakers, allow_duplicate=allow_duplicate, progress=progress
-        )
-
-    def import_sources(
-        self,
-        files: Sequence[SourceFile],
-        *,
-        case: str | None = None,
-        speakers: dict[str, str] | None = None,
-        allow_duplicate: bool = False,
-        progress: Progress | None = None,
-    ) -> list[ImportedDocument]:
-        """Import transcripts given as bytes with their metadata (all or none)."""
-        return importing.import_transcripts(
-            self._store, files, case_pid=case, speakers=speakers,
-            allow_duplicate=allow_duplicate, progress=progress,
-        )
-
+    # -- documents (importing: import_facade.ImportMixin) -----------------------------------
     def documents(self) -> list[DocumentSummary]:
         with self._store.read() as conn:
             return docs_repo.summaries(conn)
@@ -181,10 +150,6 @@ class Project(TeamMixin, ExportMixin):  # TeamMixin: accounts, assignments, code
             return changed
 
     # -- cases ------------------------------------------------------------------------------
-    def import_cases(self, path: str | Path, id_column: str | None = None) -> CasesImport:
-        file = importing.read_files([Path(path)])[0]
-        return cases.import_cases(self._store, file.name, file.data, id_column)
-
     def add_case(self, pid: str) -> int:
         return cases.add_case(self._store, pid)
 
@@ -233,10 +198,6 @@ class Project(TeamMixin, ExportMixin):  # TeamMixin: accounts, assignments, code
         return exchange.export_codebook_qdc(self._store, Path(path))
 
     # -- codebook ---------------------------------------------------------------------------
-    def import_codebook(self, path: str | Path) -> CodebookImport:
-        file = importing.read_files([Path(path)])[0]
-        return codebook.import_codebook(self._store, file.name, file.data)
-
     def export_codebook(self, path: str | Path) -> Path:
         target = Path(path)
         write_output(target, codebook.export_codebook(self._store, target))

@@ -80,7 +80,8 @@ def documents_by_guid(conn: Connection, with_text: bool = True) -> dict[str, Sto
             id=row.id, guid=row.guid, title=row.title, case_id=row.case_id, revision_id=row.current_revision_id,
             text=row.text if with_text else "", sha256=row.content_sha256,
             source=SourceInfo(file_name=row.file_name, format=row.format, interview_date=row.interview_date,
-                              mode=row.mode, duration_minutes=row.duration_minutes, interviewer=row.interviewer),
+                              mode=row.mode, duration_minutes=row.duration_minutes, interviewer=row.interviewer,
+                              setting=row.setting, field_notes=row.field_notes),
             created_at=as_utc(row.created_at), author_id=row.author_id,
         )
     return result

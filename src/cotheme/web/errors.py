@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from cotheme.errors import Conflict, CothemeError, InputError, InvalidArgument, NotFound, ProjectError
-from cotheme.errors import Forbidden, TooManyAttempts
+from cotheme.errors import Forbidden, TooLarge, TooManyAttempts
 
 log = logging.getLogger("cotheme.web")
 
@@ -18,6 +18,7 @@ STATUS: list[tuple[type[CothemeError], int]] = [
     (TooManyAttempts, 429),  # issue #4: before Forbidden, its parent
     (Forbidden, 403),
     (NotFound, 404),
+    (TooLarge, 413),  # issue #13: an upload over the import limit, before InputError (its parent)
     (Conflict, 409),
     (InvalidArgument, 422),
     (InputError, 422),

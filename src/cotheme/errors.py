@@ -75,7 +75,11 @@ class Forbidden(CothemeError):
 
 
 class TooManyAttempts(Forbidden):
-    """Too many failed logins for an account or from an address within the window."""
+    """Too many failed logins from an address: it waits ``retry_after`` seconds before the next."""
+
+    def __init__(self, message: str, *, retry_after: int = 0) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class ProjectError(CothemeError):
@@ -92,3 +96,6 @@ class ProjectBusy(ProjectError):
     again later"), the web API answers 503 with ``Retry-After``."""
 
     exit_code = 75
+    #: Seconds a client is told to wait before trying again (a lock held past cotheme's wait is a long
+    #: import or a stuck program: seconds, not milliseconds).
+    retry_after = 5

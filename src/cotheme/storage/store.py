@@ -16,10 +16,11 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DatabaseError, DataError, OperationalError
 
 from cotheme.errors import Conflict, InvalidArgument, ProjectBusy, ProjectError
-from cotheme.storage import busy, migrate, tracking
+from cotheme.storage import busy, migrate, nul_guard, tracking
 from cotheme.storage.checkpoint import IdleCheckpoint, checkpoint
 from cotheme.storage.cipher import PASSPHRASE_ENV
 from cotheme.storage.engine import BUSY_TIMEOUT_MS, describe, is_url, make_engine
+from cotheme.storage.private import create_private
 
 
 
@@ -40,6 +41,7 @@ class Store:
         self.target = target
         self.engine = engine
         tracking.install(engine)  # issue #4: the audit trail, codebook history and blind documents
+        nul_guard.install(engine)
         self.dialect = engine.dialect.name
         # Writers of one process queue here, in turn, rather than in SQLite's busy handler, which polls
         # with back-off and let one of ten concurrent coders wait past BUSY_TIMEOUT_MS
@@ -68,6 +70,7 @@ class Store:
                 raise Conflict(f"{path} already exists; open it, or choose a new file name.")
             if not path.parent.exists():
                 raise ProjectError(f"The folder {path.parent} does not exist; create it first.")
+            create_private(path)  # 0600 from the start; SQLite fills the empty file
         engine = make_engine(target, passphrase)
         try:
             if migrate.has_tables(engine):
@@ -205,7 +208,7 @@ def _plain_errors(target: str) -> Iterator[None]:
         raise InvalidArgument(_OUT_OF_RANGE) from None
 
 
-_OUT_OF_RANGE = "A number in the request is out of range (ids and offsets are below 2^63); check it."
+_OUT_OF_RANGE = "A number in the request is out of range (ids and offsets are below 2^31); check it."
 
 
 def _key_of(engine: Engine, given: str | None) -> str | None:

@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from cotheme.errors import Conflict, CothemeError, InputError, InvalidArgument, NotFound, ProjectError
-from cotheme.errors import Forbidden, ProjectBusy, TooManyAttempts
+from cotheme.errors import Forbidden, TooLarge, TooManyAttempts
 
 log = logging.getLogger("cotheme.web")
 
@@ -18,16 +18,13 @@ STATUS: list[tuple[type[CothemeError], int]] = [
     (TooManyAttempts, 429),  # issue #4: before Forbidden, its parent
     (Forbidden, 403),
     (NotFound, 404),
+    (TooLarge, 413),  # issue #13: an upload over the import limit, before InputError (its parent)
     (Conflict, 409),
     (InvalidArgument, 422),
     (InputError, 422),
     (ProjectError, 503),
 ]
 
-
-#: Seconds a client is told to wait before trying a busy project again (a lock held past cotheme's wait
-#: is a long import or a stuck program: seconds, not milliseconds).
-RETRY_AFTER_S = 5
 
 SENTENCES = {
     404: "There is nothing at {path}; check the address.",
@@ -50,8 +47,9 @@ def _validation_sentence(exc: RequestValidationError) -> str:
 def install(app: FastAPI) -> None:
     @app.exception_handler(CothemeError)
     async def _cotheme(_request: Request, exc: CothemeError) -> JSONResponse:
-        headers = {"Retry-After": str(RETRY_AFTER_S)} if isinstance(exc, ProjectBusy) else None
-        return JSONResponse({"error": str(exc)}, status_code=status_of(exc), headers=headers)
+        retry = getattr(exc, "retry_after", 0)  # RFC 9110: how long a 429 or 503 should wait
+        return JSONResponse({"error": str(exc)}, status_code=status_of(exc),
+                            headers={"Retry-After": str(retry)} if retry else None)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -46,6 +46,8 @@ CHAR_BOXES = """([needle]) => {
   return [box(at), box(at + needle.length - 1)];
 }"""
 
+PENDING = "() => [...CSS.highlights.get('coding-pending')].map(range => range.toString())"
+
 
 def mouse_select(page: Page, needle: str) -> None:
     """Drag the mouse over the first occurrence of ``needle`` in the transcript."""
@@ -137,7 +139,8 @@ def test_a_whole_study_from_an_empty_project(empty_study: tuple[Page, Project], 
     shot(page, "2-preview-renamed")
     page.get_by_role("button", name="Import 3 file(s)").click()
     expect(page.locator("#transcript-status")).to_have_text("Imported 3 file(s).", timeout=SLOW)
-    assert {d.title: project.document(d.id).source.format for d in project.documents()} == {"P02": "docx", "P07": "vtt", "P3": "pdf"}
+    formats = {d.title: project.document(d.id).source.format for d in project.documents()}
+    assert formats == {"P02": "docx", "P07": "vtt", "P3": "pdf"}
     assert project.document("P02").speakers == ("Interviewer", "P02")
 
     sheet = tmp_path / "participants.csv"
@@ -146,7 +149,8 @@ def test_a_whole_study_from_an_empty_project(empty_study: tuple[Page, Project], 
     page.get_by_label("Choose participants sheet (.csv, .xlsx)").set_input_files(str(sheet))
     expect(page.locator("#sheet-preview tbody tr")).to_have_count(3)
     page.get_by_role("button", name="Import participants").click()
-    expect(page.locator("#sheet-status")).to_contain_text("Imported 3 new and updated 0 participants, linked 3 transcript(s).")
+    expect(page.locator("#sheet-status")).to_contain_text(
+        "Imported 3 new and updated 0 participants, linked 3 transcript(s).")
 
     book = tmp_path / "codebook.csv"
     book.write_text("name,parent,definition\nPlot use,,How participants use explanation plots\n"
@@ -305,7 +309,8 @@ def test_the_tutorial_steps(browser: Browser, served: tuple[str, Path], tmp_path
     to_top(page, "#participants-heading")
     tour.step("participants-preview")
     page.get_by_role("button", name="Import participants").click()
-    expect(page.locator("#sheet-status")).to_contain_text("Imported 6 new and updated 0 participants, linked 6 transcript(s).")
+    expect(page.locator("#sheet-status")).to_contain_text(
+        "Imported 6 new and updated 0 participants, linked 6 transcript(s).")
 
     page.get_by_label("Choose codebook (.csv, .xlsx, .md, .qdc)").set_input_files(str(DEMO / "codebook.csv"))
     expect(page.locator("#codebook-status")).to_have_text("codebook.csv: 24 codes, 24 new, 0 already in the codebook.")
@@ -336,13 +341,16 @@ def test_the_tutorial_steps(browser: Browser, served: tuple[str, Path], tmp_path
     tour.step("select-passage")
     page.keyboard.press("c")
     page.locator("#picker-input").fill("referral")
+    assert page.evaluate(PENDING) == [passage]  # the passage stays marked while its code is chosen
     tour.step("code-picker")
     page.locator("#picker-input").press("Enter")
     expect(page.locator("#coding-count")).to_have_text("1")
+    assert page.evaluate(PENDING) == []
 
     page.locator(".stripe").first.click()
     expect(page.locator("#coding-panel")).to_be_visible()
-    page.locator("#cp-memos textarea").fill("Her manager, not a service, was the **first referral**. Ask others who noticed first.")
+    page.locator("#cp-memos textarea").fill(
+        "Her manager, not a service, was the **first referral**. Ask others who noticed first.")
     page.locator("#cp-memos button").click()
     expect(page.locator("#cp-memos strong")).to_have_text("first referral")
     tour.step("coding-memo", toast=True)

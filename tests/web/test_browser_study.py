@@ -10,8 +10,10 @@ from __future__ import annotations
 import csv
 import re
 import socket
+import queue
 import subprocess
 import sys
+import threading
 import io
 import zipfile
 from collections.abc import Iterator
@@ -266,14 +268,14 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
                    check=True, capture_output=True, timeout=120)
     server = subprocess.Popen([*cli, "serve", str(path), "--port", str(free_port())],
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: queue.Queue[str] = queue.Queue()
+    # A thread drains what the server prints, so a server that never announces fails in a minute
+    # instead of hanging the run, and a chatty one never blocks on a full pipe.
+    threading.Thread(target=lambda: [lines.put(line) for line in server.stdout or ()], daemon=True).start()
     try:
-        address = ""
-        assert server.stdout is not None
-        for line in server.stdout:
-            if line.startswith("Open "):
-                address = line.split()[1]
-                break
-        assert address.startswith("http://127.0.0.1:") and "?token=" in address
+        printed = [lines.get(timeout=60) for _ in range(2)]  # "cotheme is serving …", "Open …"
+        address = printed[1].split()[1]
+        assert address.startswith("http://127.0.0.1:") and "?token=" in address, printed
         yield address, path
     finally:
         server.terminate()
@@ -399,6 +401,7 @@ def test_the_tutorial_steps(browser: Browser, served: tuple[str, Path], tmp_path
     reports = tmp_path / "reports"
     table_1 = download(page, 'a[href="/api/v1/reports/sample?format=html"]', reports)
     methods = download(page, 'a[href="/api/v1/reports/methods?format=html"]', reports)
+    assert (table_1.name, methods.name) == ("sample.html", "methods.html")  # the names the tutorial gives
     page.goto(table_1.as_uri())
     expect(page.locator("table").first).to_contain_text("gender")
     tour.step("table-1")

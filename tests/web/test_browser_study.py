@@ -329,6 +329,7 @@ def test_the_tutorial_steps(browser: Browser, served: tuple[str, Path], tmp_path
     expect(page.locator("#reader")).to_have_attribute("data-ready", "true")
     page.get_by_text("Interview details", exact=True).click()
     page.get_by_label("Interview date").fill("2025-03-12")
+    expect(page.get_by_label("Mode")).to_have_value("video")  # "video call" in the participants sheet
     page.get_by_label("Mode").select_option("video")
     page.get_by_label("Duration (minutes)").fill("48")
     page.get_by_label("Interviewer", exact=True).fill("Sam Okafor")

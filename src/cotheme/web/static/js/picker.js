@@ -1,7 +1,7 @@
 // The code picker: filters as you type, arrows move, Enter applies, "New code" creates one in place.
 
 import { el, toast } from "./api.js";
-import { applyCode, createCode, state } from "./reader.js";
+import { applyCode, createCode, rangeOf, state } from "./reader.js";
 import { askSuggestions, forgetSuggestions, grouped, suggestedOptions } from "./suggest.js";
 
 const box = document.getElementById("picker");
@@ -12,6 +12,10 @@ let options = [];
 let active = 0;
 let blurTimer = null;
 let suggested = [];  // the model's top codes for this selection (suggest.js), shown while nothing is typed
+// Focusing the picker's input takes the page's selection away, so the passage being coded would vanish
+// while its code is chosen: it stays marked with a highlight of its own until the picker closes.
+const pending = "highlights" in CSS ? new Highlight() : null;
+if (pending) CSS.highlights.set("coding-pending", pending);
 
 function render() {
   const typed = input.value.trim();
@@ -43,6 +47,7 @@ function render() {
 export function close() {
   box.hidden = true;
   span = null;
+  pending?.clear();
   forgetSuggestions();
 }
 
@@ -62,6 +67,8 @@ async function choose(i) {
 export function openPicker(rect, selected) {
   clearTimeout(blurTimer);  // a close pending from the last picker must not hide this one
   span = selected;
+  pending?.clear();
+  pending?.add(rangeOf(selected.start, selected.end));
   input.value = "";
   active = 0;
   suggested = [];

@@ -26,12 +26,12 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
 from pathlib import Path
 from typing import Any
 
 import httpx
-import psycopg
+
+from engines import project_target
 
 TEXT = "".join(f"Interviewer: Question {n}?\n\nP01: Answer {n}: the waiting was long but the nurse was kind.\n\n"
                for n in range(30))
@@ -170,20 +170,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--pg", default=os.environ.get("COTHEME_TEST_PG_URL", "postgresql://root@127.0.0.1:5432/test"))
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        if args.engine == "sqlite":
-            result = run(str(Path(folder) / "kill.cotheme"), "sqlite", args.kills, args.clients, args.seed, Path(folder))
-        else:
-            schema = f"cotheme_kill_{uuid.uuid4().hex[:10]}"
-            with psycopg.connect(args.pg, autocommit=True) as conn:
-                conn.execute(f'CREATE SCHEMA "{schema}"')
-            try:
-                sep = "&" if "?" in args.pg else "?"
-                target = f"{args.pg}{sep}options=-csearch_path%3D{schema}"
-                result = run(target, "postgresql", args.kills, args.clients, args.seed, Path(folder))
-            finally:
-                with psycopg.connect(args.pg, autocommit=True) as conn:
-                    conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+    engine = "sqlite" if args.engine == "sqlite" else "postgresql"
+    with tempfile.TemporaryDirectory() as folder, project_target(args.engine, Path(folder), args.pg, "kill") as target:
+        result = run(target, engine, args.kills, args.clients, args.seed, Path(folder))
     print(json.dumps(result, indent=2))
 
 

@@ -28,13 +28,13 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import httpx
-import psycopg
+
+from engines import project_target
 
 PASSWORD = "correct horse battery staple"
 TEXT = "".join(
@@ -207,20 +207,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--pg", default=os.environ.get("COTHEME_TEST_PG_URL", "postgresql://root@127.0.0.1:5432/test"))
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        if args.engine == "sqlite":
-            result = run(str(Path(folder) / "bench.cotheme"), "sqlite", args.mode, args.coders, args.seconds, Path(folder))
-        else:
-            schema = f"cotheme_bench_{uuid.uuid4().hex[:10]}"
-            with psycopg.connect(args.pg, autocommit=True) as conn:
-                conn.execute(f'CREATE SCHEMA "{schema}"')
-            try:
-                sep = "&" if "?" in args.pg else "?"
-                target = f"{args.pg}{sep}options=-csearch_path%3D{schema}"
-                result = run(target, "postgresql", args.mode, args.coders, args.seconds, Path(folder))
-            finally:
-                with psycopg.connect(args.pg, autocommit=True) as conn:
-                    conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+    engine = "sqlite" if args.engine == "sqlite" else "postgresql"
+    with tempfile.TemporaryDirectory() as folder, project_target(args.engine, Path(folder), args.pg, "bench") as target:
+        result = run(target, engine, args.mode, args.coders, args.seconds, Path(folder))
     print(json.dumps(result, indent=2))
 
 

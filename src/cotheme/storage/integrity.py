@@ -3,7 +3,8 @@ problems it found as sentences.
 
 The checks: SQLite's own ``integrity_check`` and ``foreign_key_check`` (PostgreSQL enforces both
 itself), every document's current revision belongs to it, every coding's quote equals the text of its
-revision between its offsets (``substr`` counts code points on both engines, as our offsets do), and the
+revision between its offsets (``substr`` counts code points on both engines, as our offsets do), every
+coding is on its document's current revision unless it waits in the review queue, and the
 search index agrees with the texts (FTS5's ``integrity-check`` on SQLite; on both, every indexed turn and
 memo reads as the text it was taken from). Must not repair anything.
 """
@@ -65,6 +66,26 @@ def coding_quotes(conn: Connection) -> list[str]:
     ]
 
 
+def coding_revisions(conn: Connection) -> list[str]:
+    """Each coding sits on its document's current revision, or waits in the review queue (``review``)
+    on the earlier revision where its text still is: any other coding was left behind by an edit, and
+    its offsets no longer point at its text in the transcript everyone reads."""
+    rows = conn.execute(
+        text(
+            "SELECT c.id, d.title, r.number, cur.number FROM codings c "
+            "JOIN documents d ON d.id = c.document_id "
+            "LEFT JOIN revisions r ON r.id = c.revision_id "
+            "LEFT JOIN revisions cur ON cur.id = d.current_revision_id "
+            "WHERE c.revision_id <> d.current_revision_id AND c.anchor_status <> 'review' ORDER BY c.id"
+        )
+    ).all()
+    return [
+        f"Coding {cid} on '{title}' is on revision {on}, not on its document's current revision {current}, "
+        "and is not in the review queue."
+        for cid, title, on, current in rows
+    ]
+
+
 def coding_speakers(conn: Connection) -> list[str]:
     """Each coding's stored speaker (migration 0006) against its turn's label."""
     rows = conn.execute(
@@ -119,12 +140,14 @@ CHECKS: dict[str, list[Check]] = {
         ("foreign_keys", sqlite_foreign_keys),
         ("current_revisions", current_revisions),
         ("coding_quotes", coding_quotes),
+        ("coding_revisions", coding_revisions),
         ("coding_speakers", coding_speakers),
         ("search_index", lambda conn: sqlite_fts(conn) + search_units(conn)),
     ],
     "postgresql": [
         ("current_revisions", current_revisions),
         ("coding_quotes", coding_quotes),
+        ("coding_revisions", coding_revisions),
         ("coding_speakers", coding_speakers),
         ("search_index", search_units),
     ],

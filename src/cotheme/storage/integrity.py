@@ -11,13 +11,16 @@ memo reads as the text it was taken from). Must not repair anything.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
 #: Problems listed per check before the rest are summed up (a broken file can have thousands).
 _SHOWN = 50
+#: Rows fetched at a time from a streamed query (PostgreSQL's server-side cursor).
+_BATCH = 2000
 
 
 def sqlite_integrity(conn: Connection) -> list[str]:
@@ -50,20 +53,19 @@ def current_revisions(conn: Connection) -> list[str]:
 
 
 def coding_quotes(conn: Connection) -> list[str]:
-    rows = conn.execute(
-        text(
-            "SELECT c.id, d.title, c.start_offset, c.end_offset FROM codings c "
-            "JOIN documents d ON d.id = c.document_id "
-            "LEFT JOIN revisions r ON r.id = c.revision_id AND r.document_id = c.document_id "
-            "WHERE r.id IS NULL OR c.end_offset > r.char_length "
-            "OR substr(r.text, c.start_offset + 1, c.end_offset - c.start_offset) <> c.quote "
-            "ORDER BY c.id"
-        )
-    ).all()
-    return [
-        f"Coding {cid} on '{title}' ({start}-{end}): its quote is not the text at its offsets."
-        for cid, title, start, end in rows
+    rows = _stream(conn,
+        "SELECT c.id, d.title, c.start_offset, c.end_offset, c.quote, r.id FROM codings c "
+        "JOIN documents d ON d.id = c.document_id "
+        "LEFT JOIN revisions r ON r.id = c.revision_id AND r.document_id = c.document_id "
+        "ORDER BY c.revision_id, c.id"
+    )
+    texts = _Texts(conn)
+    found = [
+        (cid, f"Coding {cid} on '{title}' ({start}-{end}): its quote is not the text at its offsets.")
+        for cid, title, start, end, quote, rev in rows
+        if not _reads(texts.of(rev), start, end, quote)
     ]
+    return [problem for _, problem in sorted(found)]
 
 
 def coding_revisions(conn: Connection) -> list[str]:
@@ -103,23 +105,59 @@ def coding_speakers(conn: Connection) -> list[str]:
 
 
 def search_units(conn: Connection) -> list[str]:
-    turns = conn.execute(
-        text(
-            "SELECT u.id, d.title FROM search_units u JOIN documents d ON d.id = u.document_id "
-            "LEFT JOIN revisions r ON r.id = d.current_revision_id "
-            "WHERE u.kind = 'turn' AND (r.id IS NULL "
-            "OR substr(r.text, u.start_offset + 1, length(u.body)) <> u.body) ORDER BY u.id"
-        )
-    ).all()
+    turns = _stream(conn,
+        "SELECT u.id, d.title, u.start_offset, u.body, r.id FROM search_units u "
+        "JOIN documents d ON d.id = u.document_id LEFT JOIN revisions r ON r.id = d.current_revision_id "
+        "WHERE u.kind = 'turn' ORDER BY u.document_id, u.id"
+    )
+    texts = _Texts(conn)
+    stale = sorted(
+        (uid, title) for uid, title, start, body, rev in turns
+        if not _reads(texts.of(rev), start, start + len(body), body)
+    )
     memos = conn.execute(
         text(
             "SELECT u.id, u.memo_id FROM search_units u LEFT JOIN memos m ON m.id = u.memo_id "
             "WHERE u.kind = 'memo' AND (m.id IS NULL OR m.text <> u.body) ORDER BY u.id"
         )
     ).all()
-    return [f"Search index entry {uid} for '{title}' no longer matches the transcript." for uid, title in turns] + [
+    return [f"Search index entry {uid} for '{title}' no longer matches the transcript." for uid, title in stale] + [
         f"Search index entry {uid} for memo {memo} no longer matches the memo." for uid, memo in memos
     ]
+
+
+def _stream(conn: Connection, sql: str) -> Iterator[Any]:
+    """The rows of ``sql`` as they come (a server-side cursor on PostgreSQL), not all in memory at once:
+    a long transcript has hundreds of thousands of turns."""
+    return iter(conn.execution_options(stream_results=True, yield_per=_BATCH).execute(text(sql)))
+
+
+class _Texts:
+    """Revision texts read from the database, one held at a time: rows come ordered by revision, so
+    each text is read once. Comparing in Python, not with ``substr`` in SQL, is what keeps the checks
+    linear: the engine reads a long text whole (and SQLite counts characters from its start) for every
+    row that takes a ``substr`` of it, so a transcript of n characters with n/400 turns cost n^2/400."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        self._id: int | None = None
+        self._text: str | None = None
+
+    def of(self, revision_id: int | None) -> str | None:
+        if revision_id is None:
+            return None
+        if revision_id != self._id:
+            self._text = None  # let the previous text go before the next one is read
+            self._text = self._conn.execute(
+                text("SELECT text FROM revisions WHERE id = :r"), {"r": revision_id}
+            ).scalar_one()
+            self._id = revision_id
+        return self._text
+
+
+def _reads(body: str | None, start: int, end: int, expected: str) -> bool:
+    """Whether ``body`` holds ``expected`` between ``start`` and ``end`` (code points)."""
+    return body is not None and 0 <= start <= end <= len(body) and body[start:end] == expected
 
 
 def sqlite_fts(conn: Connection) -> list[str]:

@@ -73,7 +73,11 @@ class Forbidden(CothemeError):
 
 
 class TooManyAttempts(Forbidden):
-    """Too many failed logins for an account or from an address within the window."""
+    """Too many failed logins from an address: it waits ``retry_after`` seconds before the next."""
+
+    def __init__(self, message: str, *, retry_after: int = 0) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class ProjectError(CothemeError):

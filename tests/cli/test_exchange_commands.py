@@ -10,6 +10,7 @@ import pytest
 from cotheme.cli.main import app
 from tests.cli_runner import cli
 from tests.conftest import INTERVIEW
+from tests.qualcoder_fixtures import qualcoder_round_trip
 from tests.refi_fixtures import ATLAS_QDC, XSD_DIR, small_qdpx
 
 
@@ -44,7 +45,7 @@ def test_mixing_qdpx_and_transcripts_is_refused(tmp_path: Path) -> None:
     code, _, err = cli("import", str(study), str(qdpx), str(tmp_path / "P01.txt"))
     assert code == 2 and "Import .qdpx projects on their own" in err and len(err.strip().splitlines()) == 1
     code, _, err = cli("import", str(study), str(qdpx), "--case", "P01")
-    assert code == 2 and "--case, --speaker and --allow-duplicate apply to transcripts" in err
+    assert code == 2 and "--case, --speaker and --verbatim apply to transcripts" in err
     code, text, _ = cli("import", str(study), str(qdpx))
     assert code == 0 and "themes" in text and "note:" not in text  # the set became a theme
     code, _, err = cli("export", "qdpx", str(study), str(tmp_path / "o.qdpx"), "--deidentified-only")
@@ -61,3 +62,23 @@ def test_codebook_qdc_import_and_export(tmp_path: Path) -> None:
     assert code == 0 and (tmp_path / "book.qdc").read_text(encoding="utf-8").count("<Code ") == 1
     code, _, err = cli("init", "--from", str(tmp_path / "book.qdc"), str(tmp_path / "x.cotheme"))
     assert code == 2 and "--from takes a REFI-QDA project file ending in .qdpx" in err
+
+
+def test_qualcoders_export_of_our_project_refuses_then_merges(tmp_path: Path) -> None:
+    study = tmp_path / "small.cotheme"
+    assert cli("init", "--from", str(small_qdpx(tmp_path / "small.qdpx")), str(study))[0] == 0
+    assert cli("export", "qdpx", str(study), str(tmp_path / "ours.qdpx"))[0] == 0
+    qualcoder_round_trip(tmp_path / "ours.qdpx", tmp_path / "qualcoder.qdpx")
+    back = str(tmp_path / "qualcoder.qdpx")
+    code, _, err = cli("import", str(study), back)
+    assert code != 0 and len(err.strip().splitlines()) == 1
+    assert "same text as documents already in this project" in err and "(P01 interview)" in err
+    code, _, err = cli("import", str(study), back, "--merge", "--allow-duplicate")
+    assert code == 2 and "Choose --merge or --allow-duplicate, not both" in err
+    code, text, _ = cli("import", str(study), back, "--merge", "--json")
+    assert code == 0
+    result = json.loads(text)[0]
+    assert result["created"] == {} and result["matched"]["documents"] == 1 and result["matched"]["codings"] == 1
+    (tmp_path / "P01.txt").write_text(INTERVIEW, encoding="utf-8")
+    code, _, err = cli("import", str(study), str(tmp_path / "P01.txt"), "--merge")
+    assert code == 2 and "--merge applies to .qdpx projects" in err

@@ -7,7 +7,7 @@ import io
 import openpyxl
 import pytest
 
-from cotheme.domain.codebook import Code, CodeSpec
+from cotheme.domain.codebook import Code, CodeSpec, join_path
 from cotheme.errors import InputError
 from cotheme.formats.codebook_file import read_codebook_csv, write_codebook_csv, write_codebook_markdown
 
@@ -62,8 +62,13 @@ def test_parent_by_bare_name_found_earlier_or_later() -> None:
     ]
 
 
-def test_path_in_name_and_parent_as_path() -> None:
-    specs = read("Name,Parent\nThemes/Access/Cost,\nWaiting,Themes/Access\nStaff,Access\n")
+def test_path_in_name_without_a_parent_column() -> None:
+    specs = read("Name,Definition\nThemes/Access/Cost,x\nThemes/Access/Waiting,\n")
+    assert [spec.path for spec in specs] == [("Themes", "Access", "Cost"), ("Themes", "Access", "Waiting")]
+
+
+def test_parent_as_path_and_as_a_name_found_inside_one() -> None:
+    specs = read("Name,Parent\nCost,Themes/Access\nWaiting,Themes/Access\nStaff,Access\n")
     assert [spec.path for spec in specs] == [
         ("Themes", "Access", "Cost"),
         ("Themes", "Access", "Waiting"),
@@ -71,9 +76,67 @@ def test_path_in_name_and_parent_as_path() -> None:
     ]
 
 
+def test_a_name_is_literal_when_the_file_has_a_parent_column() -> None:
+    """The issue's codebook: one code, not "Validation and active" with a sub-code "empathic listening"."""
+    specs = read("name,parent,definition\n"
+                 "Validation and active/empathic listening,,Reflecting back\n"
+                 "Feeling heard,Being listened to,\n"
+                 "Being listened to,,\n"
+                 "Nods and mm/hm,Being listened to,\n")
+    assert [spec.path for spec in specs] == [
+        ("Validation and active/empathic listening",),
+        ("Being listened to", "Feeling heard"),
+        ("Being listened to",),
+        ("Being listened to", "Nods and mm/hm"),
+    ]
+    assert specs[0].definition == "Reflecting back"
+
+
+def test_without_a_parent_column_an_escaped_slash_stays_in_the_name() -> None:
+    specs = read("name\nValidation and active\\/empathic listening\nListening/Validation and active\\/empathic\n"
+                 "Paths\\\\/C:\\temp\n")
+    assert [spec.path for spec in specs] == [
+        ("Validation and active/empathic listening",),
+        ("Listening", "Validation and active/empathic"),
+        ("Paths\\", "C:\\temp"),  # an escaped backslash, then a separator; a lone backslash is itself
+    ]
+
+
+def test_a_parent_written_as_it_is_names_the_code_of_that_name() -> None:
+    specs = read("name,parent\nactive/empathic listening,Listening\nReflecting,active/empathic listening\n")
+    assert [spec.path for spec in specs] == [
+        ("Listening", "active/empathic listening"),
+        ("Listening", "active/empathic listening", "Reflecting"),
+    ]
+
+
+SLASHED = [
+    Code(1, "Validation and active/empathic listening", None, ("Validation and active/empathic listening",),
+         definition="Reflecting back"),
+    Code(2, "Nods and mm/hm", 1, ("Validation and active/empathic listening", "Nods and mm/hm")),
+    Code(3, "C:\\temp\\", 2, ("Validation and active/empathic listening", "Nods and mm/hm", "C:\\temp\\")),
+    Code(4, "a\\/b", 3, ("Validation and active/empathic listening", "Nods and mm/hm", "C:\\temp\\", "a\\/b")),
+    Code(5, "Plain", None, ("Plain",)),
+    Code(6, "either/or", 5, ("Plain", "either/or")),
+]
+
+
+def test_names_with_slashes_and_backslashes_round_trip() -> None:
+    """What the export writes (with a parent column) reads back to the same codes, at the top and deeper."""
+    data = write_codebook_csv(SLASHED)
+    assert [spec.path for spec in read_codebook_csv("codebook.csv", data)] == [code.path for code in SLASHED]
+    assert "Validation and active/empathic listening,,Reflecting back" in data.decode("utf-8")
+
+
+def test_paths_with_slashes_and_backslashes_round_trip_without_a_parent_column() -> None:
+    """A file without a parent column written with join_path (escaped paths) reads back the same."""
+    text = "name\n" + "".join(f'"{join_path(code.path)}"\n' for code in SLASHED)
+    assert [spec.path for spec in read(text)] == [code.path for code in SLASHED]
+
+
 def test_ambiguous_bare_parent() -> None:
     with pytest.raises(InputError) as err:
-        read("name,parent\nA/X,\nB/X,\nY,X\n")
+        read("name,parent\nX,A\nX,B\nY,X\n")
     assert str(err.value).startswith("codebook.csv, row 4: the parent 'X' could be any of 'A/X', 'B/X'")
 
 
@@ -98,7 +161,7 @@ def test_aliases_and_extra_columns() -> None:
     [
         ("label,parent\nA,\n", r"^codebook\.csv: has no 'name' column"),
         ("name,parent\nA,\n,A\n", r"^codebook\.csv, row 3: the code has no name"),
-        ("name,parent\nA,\nB,A\nA/B,\n", r"^codebook\.csv, rows 3 and 4: both define the code 'A/B'"),
+        ("name,parent\nA,\nB,A\nB,A\n", r"^codebook\.csv, rows 3 and 4: both define the code 'A/B'"),
         ("name,parent\nA,B\nB,A\n", r"^codebook\.csv, row \d: its parent '\w' leads back to itself"),
         ("name,definition,description\nA,x,y\n", r"^codebook\.csv: has two columns for 'definition'"),
         ("name\n" + "x" * 201 + "\n", r"^codebook\.csv, row 2: the code name 'x{40}\.\.\.' is longer than 200"),
@@ -136,3 +199,11 @@ def test_markdown_has_headings_by_depth_and_labelled_fields() -> None:
     assert "**Include when:** Any mention of paying" in lines
     assert "**Example:** 'My sister drove me', P03" in lines
     assert markdown.endswith("\n") and "\n\n\n" not in markdown
+
+
+def test_taguette_codebook_columns() -> None:
+    """Taguette 1.5 exports ``tag,description,number of highlights``; no parent column, so "/" is a path."""
+    specs = read("tag,description,number of highlights\nhope,Looking forward,4\nbarriers/cost,Money,2\n")
+    assert [(spec.path, spec.definition) for spec in specs] == [
+        (("hope",), "Looking forward"), (("barriers", "cost"), "Money"),
+    ]

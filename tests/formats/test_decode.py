@@ -104,3 +104,44 @@ def test_check_size_is_what_binary_readers_use() -> None:
     check_size("a.pdf", b"%PDF-", 10)
     with pytest.raises(TooLarge, match=r"^a\.pdf: is 11 bytes, over the 10 bytes import limit"):
         check_size("a.pdf", b"%PDF-123456", 10)
+
+
+# -- a file whose lines were saved in different encodings (pasted together from two programs) ----------
+def test_lines_in_utf8_and_cp1252_are_each_read_in_their_own_encoding() -> None:
+    data = (
+        "Interviewer: The café was open?\n".encode("utf-8")
+        + b"P01: It was na\xefve of me, I said \x93fine\x94 \x96 then left.\r\n"
+        + "Interviewer: Ça va – 👍\n".encode("utf-8")
+    )
+    assert decode(data) == (
+        "Interviewer: The café was open?\n"
+        "P01: It was naïve of me, I said “fine” – then left.\n"
+        "Interviewer: Ça va – 👍"
+    )
+
+
+@pytest.mark.parametrize("end", [b"\n", b"\r\n", b"\r"])
+def test_a_line_that_mixes_both_encodings_is_refused_by_its_number(end: bytes) -> None:
+    data = (
+        "Interviewer: The café was open?".encode("utf-8") + end
+        + b"P01: yes" + end
+        + "P01: the café was ".encode("utf-8") + b"na\xefve" + end
+    )
+    with pytest.raises(InputError) as err:
+        decode(data)
+    assert str(err.value) == (
+        "notes.txt: line 3 mixes UTF-8 and Windows-1252 characters, so its accented letters cannot be told "
+        "apart; save the file as UTF-8 and import again."
+    )
+
+
+def test_a_mixed_line_with_a_byte_neither_encoding_has_is_refused_by_its_number() -> None:
+    data = "café\n".encode("utf-8") + b"ok\nbad \x81 byte\n"
+    with pytest.raises(InputError, match=r"^notes\.txt: line 3 is neither UTF-8 nor Windows-1252"):
+        decode(data)
+
+
+def test_windows_1252_throughout_is_still_one_encoding() -> None:
+    """A wholly cp1252 file keeps being read whole, even where two of its bytes happen to form a UTF-8
+    character (\xc9\x94 is "É”" in cp1252 and U+0254 in UTF-8): nothing on another line is UTF-8."""
+    assert decode(b"He said \x93CAF\xc9\x94.\nna\xefve\n") == "He said “CAFÉ”.\nnaïve"

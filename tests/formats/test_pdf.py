@@ -109,3 +109,22 @@ def test_truncated_pdf_is_an_input_error() -> None:
     data = (PDPILOT / "P1.pdf").read_bytes()[:3000]
     with pytest.raises(InputError, match=r"^cut\.pdf: "):
         read_pdf("cut.pdf", data)
+
+
+def test_a_broken_pdf_gives_only_the_sentence_on_the_command_line(tmp_path: Path) -> None:
+    """pypdf logs recoverable damage ("EOF marker not found") through ``logging``; with no handler
+    configured Python prints it to standard error ahead of cotheme's own sentence. A real process is
+    needed: under pytest the root logger has pytest's handlers, which hide the stray line."""
+    import subprocess
+    import sys
+
+    project = tmp_path / "t.cotheme"
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << >> endobj\nthis is broken")
+    run = [sys.executable, "-m", "cotheme"]
+    subprocess.run([*run, "init", str(project), "--lead", "Lead"], capture_output=True, check=True)
+    result = subprocess.run([*run, "import", str(project), str(tmp_path / "broken.pdf")], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "Error: broken.pdf: could not be read as a PDF (PdfStreamError); open it in a PDF viewer, "
+        "save or print it to a new PDF and import that."
+    ]

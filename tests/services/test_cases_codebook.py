@@ -13,7 +13,7 @@ from cotheme.services.project import Project
 CODEBOOK = """name,parent,definition,inclusion,exclusion,example,colour
 Access,,Getting into the service,,,,#112233
 Waiting,Access,Time spent waiting for support,Any mention of waiting,Waiting rooms,"four months, at least",
-Relationships/Trust,,Trust in staff,,,,#AABBCC
+Trust,Relationships,Trust in staff,,,,#AABBCC
 """
 
 
@@ -83,3 +83,23 @@ def test_create_code_refuses_existing(project: Project) -> None:
     project.create_code("Access/Waiting", definition="d")
     with pytest.raises(Conflict, match="already exists"):
         project.create_code("access/waiting")
+
+
+def test_codebook_with_slashes_in_names_imports_and_exports_back_unchanged(project: Project, tmp_path: Path) -> None:
+    """The issue's file: one code "Validation and active/empathic listening", not two; the export reads
+    back to the same codes (a second import updates every code and creates none)."""
+    source = tmp_path / "codebook.csv"
+    source.write_text("name,parent,definition\n"
+                      "Listening,,\n"
+                      "Validation and active/empathic listening,Listening,Reflecting back\n"
+                      "mm/hm \\ nods,Validation and active/empathic listening,\n", encoding="utf-8")
+    assert project.import_codebook(source).created == 3
+    paths = [c.code.path for c in project.codes()]
+    assert paths == [("Listening",), ("Listening", "Validation and active/empathic listening"),
+                     ("Listening", "Validation and active/empathic listening", "mm/hm \\ nods")]
+    out = project.export_codebook(tmp_path / "out.csv")
+    again = project.import_codebook(out)
+    assert (again.created, again.updated) == (0, 3)
+    assert [c.code.path for c in project.codes()] == paths
+    # the name, "/" and all, finds the code where a code is asked for (it is no path of the codebook)
+    assert project.codings(code="Validation and active/empathic listening") == []

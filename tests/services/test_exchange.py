@@ -14,7 +14,7 @@ from cotheme.errors import Conflict, InputError, TooLarge
 from cotheme.services import exchange_merge
 from cotheme.services.project import Project
 from tests.refi_fixtures import (
-    ATLAS_QDC, ATLAS_USER, CODEBOOK_XSD, RAW_TEXT, SOURCE, make_qdpx, project_xml, small_body, small_qdpx,
+    ATLAS_QDC, ATLAS_USER, CODEBOOK_XSD, HELPED, NOTE, RAW_TEXT, SOURCE, make_qdpx, project_xml, small_body, small_qdpx,
 )
 
 
@@ -102,7 +102,7 @@ def test_a_failure_half_way_leaves_the_project_as_it_was(project: Project, tmp_p
     def broken(self: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(exchange_merge.Merge, "_memos", broken)  # after documents and codings are written
+    monkeypatch.setattr(exchange_merge.Merge, "_report_unheld", broken)  # after everything else is written
     with pytest.raises(RuntimeError):
         project.import_qdpx(small_qdpx(tmp_path / "small.qdpx"))
     assert counts(project) == before
@@ -155,3 +155,19 @@ def test_the_atlas_ti_codebook_and_our_codebook_as_qdc(project: Project, tmp_pat
                   for c in other.codes()]
     assert fields == [(c.code.path_text, c.code.definition, c.code.inclusion, c.code.exclusion, c.code.example,
                        c.code.colour) for c in project.codes()]
+
+
+def test_a_selection_with_a_comment_and_no_coding_is_a_memo_on_its_passage(project: Project, tmp_path: Path) -> None:
+    """MAXQDA writes a comment on a passage as a selection without a coding."""
+    body = small_body().replace(
+        "    </TextSource>",
+        f'      <PlainTextSelection guid="{NOTE[:-1]}0" startPosition="{HELPED[0]}" endPosition="{HELPED[1]}">'
+        "<Description>Says it twice</Description></PlainTextSelection>\n"
+        f'      <PlainTextSelection guid="{NOTE[:-1]}1" startPosition="0" endPosition="11">'
+        "<Description>Opening line</Description></PlainTextSelection>\n    </TextSource>",
+    )
+    project.import_qdpx(make_qdpx(tmp_path / "m.qdpx", project_xml(body), {f"Sources/{SOURCE}.txt": RAW_TEXT.encode()}))
+    coding = project.codings()[0]
+    assert "Says it twice" in {m.text for m in project.memos("coding", coding.id)}
+    doc = project.documents()[0]
+    assert "On \u201cInterviewer\u201d (characters 0\u201311): Opening line" in {m.text for m in project.memos("document", doc.id)}

@@ -122,7 +122,7 @@ def test_methods_report_and_coreq(small: Project) -> None:
     assert answers[2] == TO_COMPLETE  # credentials: nothing in the project says
     sections = {s.title: s.lines for s in report.sections}
     assert sections["Agreement between coders"] == (
-        "No transcript was coded by more than one person, so agreement between coders was not computed.",)
+        "No transcript was double-coded, so no agreement between coders is reported.",)
     assert sections["Use of AI"] == ("None recorded.",)
     assert any("recorded codebook changes" in line for line in sections["Codebook and its changes over time"])
     assert any("created 'Trust'" in line for line in sections["Codebook history"])  # issue #4

@@ -182,3 +182,16 @@ def test_upgrade_from_0001_keeps_memos_searchable(tmp_path: Path) -> None:
     raw = sqlite3.connect(path)
     assert raw.execute("PRAGMA foreign_key_list(search_units)").fetchall()  # keys still declared
     raw.close()
+
+
+def test_themes_csv_names_codes_with_slashes_so_they_read_back(project: Project, tmp_path: Path) -> None:
+    """A code whose name holds "/" (one code, not a path) keeps its link through a themes CSV round trip."""
+    project.create_code("Listening")
+    project.create_code("Listening/Validation and active\\/empathic listening")
+    project.create_theme("Being heard")
+    project.link_codes("Being heard", ["Listening/Validation and active\\/empathic listening"])
+    out = project.export_themes(tmp_path / "themes.csv")
+    project.link_codes("Being heard", ["Listening/Validation and active\\/empathic listening"], unlink=True)
+    project.import_themes(out)
+    (theme,) = project.themes()
+    assert theme.codes == ("Listening/Validation and active/empathic listening",)

@@ -4,12 +4,14 @@ account and per address, and the audit trail (who, when, what, before and after,
 from __future__ import annotations
 
 import json
+import re
 import time
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
 
-from cotheme.errors import Conflict, InvalidArgument, ProjectError
+from cotheme.errors import Conflict, InvalidArgument, ProjectError, TooManyAttempts
 from cotheme.services import accounts
 from cotheme.services.project import Project
 from cotheme.web.app import create_app
@@ -56,17 +58,77 @@ def test_sessions_expire_and_end(file_team: Project, monkeypatch: pytest.MonkeyP
         file_team.set_password("Bea", "short")
 
 
-def test_login_rate_limit_per_account_and_per_address(file_team: Project) -> None:
+class Clock:
+    """A clock the test moves by hand, so the growing delays are tested without sleeping."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def wait(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    moved = Clock()
+    monkeypatch.setattr(accounts, "clock", moved)
+    return moved
+
+
+def _refused_for(project: Project, name: str, password: str, address: str) -> int:
+    """Seconds a login is told to wait (0 when it was heard, whatever its outcome)."""
+    try:
+        project.login(name, password, address=address)
+    except TooManyAttempts as exc:
+        return int(re.search(r"wait (\d+) second", str(exc)).group(1))  # type: ignore[union-attr]
+    except InvalidArgument:
+        return 0
+    return 0
+
+
+def test_wrong_passwords_slow_the_guesser_down_but_never_lock_the_owner_out(team: Project, clock: Clock) -> None:
+    """Five wrong passwords once locked an account for 15 minutes for everyone, its owner included.
+    Now the address that guesses waits longer and longer; the owner, elsewhere, logs in at once."""
+    limits = accounts.LIMITS
+    for _ in range(limits.free_per_account):
+        assert _refused_for(team, "Bea", "guess", "10.0.0.66") == 0
+    waits = []
+    for _ in range(4):
+        waits.append(_refused_for(team, "Bea", "guess", "10.0.0.66"))
+        assert waits[-1] > 0
+        clock.wait(waits[-1])
+        assert _refused_for(team, "Bea", "guess", "10.0.0.66") == 0  # heard (and wrong) after the wait
+    assert waits == sorted(waits) and waits[-1] >= 4 * waits[0]  # the delay grows
+    # The owner at another address is not slowed by the guesser's failures, nor locked out.
+    assert team.login("Bea", PASSWORD, address="10.0.0.7").member.name == "Bea"
+    # While waiting, even the right password is not heard from the guessing address.
+    assert _refused_for(team, "Bea", PASSWORD, "10.0.0.66") > 0
+    clock.wait(limits.longest_delay.total_seconds())
+    assert team.login("Bea", PASSWORD, address="10.0.0.66").member.name == "Bea"
+
+
+def test_one_address_trying_many_accounts_is_slowed_down(file_team: Project, clock: Clock) -> None:
+    limits = accounts.LIMITS
+    for i in range(limits.free_per_address):
+        assert _refused_for(file_team, f"nobody{i}", "guess", "10.0.0.66") == 0
+    first = _refused_for(file_team, "Vic", PASSWORD, "10.0.0.66")
+    assert first > 0
+    assert file_team.login("Vic", PASSWORD, address="10.0.0.9").member.name == "Vic"  # elsewhere: fine
+    clock.wait(first)
+    assert file_team.login("Vic", PASSWORD, address="10.0.0.66").member.name == "Vic"
+
+
+def test_the_api_answers_429_with_a_sentence_and_retry_after(file_team: Project, clock: Clock) -> None:
     client = TestClient(create_app(file_team, "unused"))
-    for _ in range(accounts.LIMITS.per_account):
+    for _ in range(accounts.LIMITS.free_per_account):
         assert client.post("/api/v1/login", json={"name": "Bea", "password": "guess"}).status_code == 401
     refused = client.post("/api/v1/login", json={"name": "Bea", "password": PASSWORD})
     assert refused.status_code == 429 and "Too many failed logins" in refused.json()["error"]
+    assert int(refused.headers["retry-after"]) >= 1
     login(client, "Ann")  # another account from the same address still may
-    for i in range(accounts.LIMITS.per_address - accounts.LIMITS.per_account):
-        client.post("/api/v1/login", json={"name": f"nobody{i}", "password": "guess"})
-    assert client.post("/api/v1/login", json={"name": "Vic", "password": PASSWORD}).status_code == 429
-    assert file_team.login("Vic", PASSWORD, address="10.0.0.9").member.name == "Vic"  # elsewhere: fine
 
 
 def test_audit_trail(team: Project, tmp_path: object) -> None:

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import text
 
+from cotheme.domain.memos import MemoTarget
+from cotheme.services import assist
 from cotheme.services.project import Project
+from cotheme.storage.memos import insert_memo
+from cotheme.storage.visibility import VIEWER
 
 
 def coders_in(value: object) -> set[str]:
@@ -60,3 +67,90 @@ def test_no_api_response_leaks(team_client: TestClient, file_team: Project,
     assert coders_in(team_client.get("/api/v1/documents/1/codings", headers=lead).json()) == {"Ann", "Bea"}
     assert team_client.put("/api/v1/documents/1/blind", json={"blind": False}, headers=lead).status_code == 204
     assert coders_in(team_client.get("/api/v1/documents/1/codings", headers=ann).json()) == {"Ann", "Bea"}
+
+
+def blind_memos(team: Project) -> dict[str, str]:
+    """P01 blind, with a memo by each member on it or on their own coding there: marker -> author."""
+    lead = team.acting_as("Lead")
+    lead.code("P01", "Waiting", quote="four months", coder="Lead")
+    lead.set_blind("P01")
+    written = {}
+    for name in ("Ann", "Bea", "Lead"):
+        own = next(e for e in lead.codings() if e.coder == name)
+        member = team.acting_as(name)
+        on_coding, on_document = f"quokka{name.lower()}coding", f"quokka{name.lower()}document"
+        member.add_memo(f"Why I coded this: {on_coding}", target="coding", target_id=own.id, author=name)
+        member.add_memo(f"First reading: {on_document}", target="document", target_id=own.document_id, author=name)
+        written.update({on_coding: name, on_document: name})
+    lead.add_memo("The project memo quokkaproject is for everyone", author="Lead")
+    ann_coding = next(e for e in lead.codings() if e.coder == "Ann")
+    lead.add_memo("A lead's quokkaleadonann", target="coding", target_id=ann_coding.id, author="Lead")
+    written["quokkaleadonann"] = "Lead"  # on Ann's coding, yet in a blind document: the lead's own
+    return written
+
+
+def test_blind_memos_are_hidden_from_memo_lists_and_search(team: Project) -> None:
+    written = blind_memos(team)
+    for name in ("Ann", "Bea", "Vic", "Lead"):
+        member = team.acting_as(name)
+        may_see = {m for m, author in written.items() if name == "Lead" or author == name} | {"quokkaproject"}
+        listed = " ".join(m.text for m in member.memos())
+        on_document = " ".join(m.text for m in member.memos("document", 1))
+        found = " ".join(h.snippet for word in [*written, "quokkaproject"] for h in member.search(word))
+        for marker in [*written, "quokkaproject"]:
+            assert (marker in listed) == (marker in may_see), (name, marker, "memo list")
+            assert (marker in found) == (marker in may_see), (name, marker, "search")
+            if "document" in marker:
+                assert (marker in on_document) == (marker in may_see), (name, marker, "document memos")
+    team.acting_as("Lead").set_blind("P01", False)
+    assert all(m in " ".join(x.text for x in team.acting_as("Vic").memos()) for m in written)
+
+
+def test_a_textual_read_cannot_bypass_the_rule(team: Project) -> None:
+    """SQL text cannot be rewritten to a member's view, so while a view is restricted it is refused."""
+    ann = next(m for m in team.members() if m.name == "Ann")
+    token = VIEWER.set(ann.id)
+    try:
+        with team._store.read() as conn:  # noqa: SLF001 - the storage layer's own guard is under test
+            with pytest.raises(RuntimeError, match="Core"):
+                conn.execute(text("SELECT text FROM memos"))
+            with pytest.raises(RuntimeError, match="Core"):
+                conn.exec_driver_sql("SELECT quote FROM codings")
+            assert conn.execute(text("SELECT count(*) FROM members")).scalar_one() >= 4
+    finally:
+        VIEWER.reset(token)
+
+
+def test_a_coders_suggestion_profile_is_not_served_to_another(team: Project, tmp_path: Path) -> None:
+    """The code profiles "similar" ranks with (and whose coded passages it leaves out) are cached per
+    process: one built from Bea's view must not answer Ann, even when their views count alike."""
+    second = tmp_path / "P02.txt"
+    second.write_text("P02: The food was cold and the meals came late every day.\n", encoding="utf-8")
+    team.import_files([second])
+    team.code("P01", "Waiting", quote="I waited four months", coder="Bea")
+    team.code("P01", "Listening", quote="Honestly it was hard", coder="Ann")
+    team.code("P02", "Waiting", quote="the meals came late", coder="Lead")  # the newest coding: not blind
+    team.set_blind("P01")
+    team.set_assist(True)
+    team.index()
+
+    def similar(name: str) -> list[tuple[str, float]]:
+        return [(s.text, s.score) for s in team.acting_as(name).similar("Waiting", top=20)]
+
+    assist._profiles.clear()  # noqa: SLF001 - the per-process cache under test
+    alone = similar("Ann")
+    assist._profiles.clear()  # noqa: SLF001
+    similar("Bea")
+    assert similar("Ann") == alone
+
+
+def test_a_memo_without_an_author_in_a_blind_document_stays_hidden(team: Project) -> None:
+    """A memo whose author is unknown (an imported one, or its member gone) is nobody's own: in a blind
+    document only leads see it, in the memo list and in search alike."""
+    team.set_blind("P01")
+    with team._store.write() as conn:  # noqa: SLF001 - no operation writes a memo without an author
+        insert_memo(conn, "Unsigned note: quokkaunsigned", None, MemoTarget.DOCUMENT, 1)
+    for name, sees in (("Ann", False), ("Vic", False), ("Lead", True)):
+        member = team.acting_as(name)
+        assert ("quokkaunsigned" in " ".join(m.text for m in member.memos())) is sees, name
+        assert bool(member.search("quokkaunsigned")) is sees, name

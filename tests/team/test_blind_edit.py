@@ -149,7 +149,7 @@ def test_upgrading_puts_a_coding_left_behind_in_the_review_queue(blind: Project,
     """Projects edited before the fix hold stranded codings; opening one queues them for review."""
     stranded = strand(blind, "CoderB")
     with blind._store.engine.begin() as conn:  # noqa: SLF001 - the project as the earlier version left it
-        conn.execute(text("UPDATE alembic_version SET version_num = '0006'"))
+        conn.execute(text("UPDATE alembic_version SET version_num = '0007'"))
     blind.close()
     with cotheme.open_project(target) as reopened:
         assert [(i.coding_id, i.on_revision, i.current_revision) for i in reopened.review_queue()] == [(stranded, 1, 2)]

@@ -77,3 +77,25 @@ def test_request_bodies_over_the_limit_get_413(small_limit: TestClient) -> None:
     assert streamed.status_code == 413
     fine = small_limit.post("/api/v1/memos", json={"text": "a memo of ordinary size"}, headers=headers)
     assert fine.status_code == 201
+
+
+@sqlite_only
+@pytest.mark.parametrize("path", ["//evil.example/", "//evil.example/x", "/\\evil.example/", "///evil.example/"])
+def test_the_token_redirect_stays_on_this_server(hostile_project: Project, path: str) -> None:
+    """``GET //evil.example/?token=T`` once answered ``Location: //evil.example/``: a browser reads a
+    path that starts with two slashes (or a slash and a backslash) as another site."""
+    stranger = TestClient(create_app(hostile_project, TOKEN))
+    sent = stranger.get(f"http://testserver{path}?token={TOKEN}&x=1", follow_redirects=False)
+    assert sent.status_code == 303
+    location = sent.headers["location"]
+    assert location.startswith("/") and not location.startswith(("//", "/\\")), location
+    assert stranger.cookies.get("cotheme_token") == TOKEN
+
+
+def test_only_paths_on_this_server_are_redirect_targets() -> None:
+    from cotheme.web.security import same_origin
+
+    assert same_origin("/codebook?x=1") == "/codebook?x=1"
+    for target in ("//evil.example/", "/\\evil.example", "/\t/evil.example", "https://evil.example/", "evil", "",
+                   "/\r\n/evil.example", "\\\\evil.example"):
+        assert same_origin(target) == "/", target

@@ -75,7 +75,7 @@ def test_errors_are_json_sentences(client: TestClient) -> None:
         client.post("/api/v1/codings", json={"document_id": 1, "code_id": 1, "start": 5, "end": 99999}, headers=headers),
         client.post("/api/v1/codings", json={"document_id": 1}, headers=headers),
         client.post("/api/v1/codes", json={"name": "Trust"}, headers=headers),
-        client.post("/api/v1/codes", json={"name": "a/b"}, headers=headers),
+        client.post("/api/v1/codes", json={"name": "   "}, headers=headers),
         client.get("/api/v1/extracts"),
         client.get("/api/v1/search?q=%22%22"),
         client.get("/api/v1/nowhere"),
@@ -85,6 +85,17 @@ def test_errors_are_json_sentences(client: TestClient) -> None:
         body = response.json()
         assert list(body) == ["error"] and body["error"].endswith((".", ")")), body
         assert "Traceback" not in response.text
+
+
+def test_a_slash_in_a_new_code_name_stays_in_the_name(client: TestClient) -> None:
+    """A "/" is part of a name given as a name (the path comes from parent_id), on the web as in a file."""
+    headers = csrf(client)
+    made = client.post("/api/v1/codes", json={"name": "active/empathic listening"}, headers=headers)
+    assert made.status_code == 201
+    assert (made.json()["path"], made.json()["parent_id"]) == ("active/empathic listening", None)
+    child = client.post("/api/v1/codes", json={"name": "mm/hm", "parent_id": made.json()["id"]}, headers=headers)
+    assert child.json()["path"] == "active/empathic listening/mm/hm"
+    assert child.json()["parent_id"] == made.json()["id"]
 
 
 def test_coding_offsets_are_code_points_with_emoji(client: TestClient) -> None:

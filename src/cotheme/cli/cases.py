@@ -18,7 +18,9 @@ def import_cases(
     file: Annotated[str, typer.Argument(help="A .csv or .xlsx file, one row per participant.")],
     id_column: Annotated[str | None, typer.Option("--id-column", help="Column holding the participant id.")] = None,
 ) -> None:
-    """Import participant attributes; empty cells become "not available".
+    """Import participant attributes; empty cells become "not available". Columns interview_date,
+    interview_mode, interview_duration, interviewer, interview_setting and field_notes set the interview
+    details of each case's transcripts; a transcript titled like a row's id is linked to that case.
 
     Example: cotheme cases import study.cotheme participants.csv --id-column pid
     """
@@ -28,6 +30,10 @@ def import_cases(
         f"Imported {result.created} new and updated {result.updated} cases "
         f"(id column '{result.id_column}'; attributes: {', '.join(result.attributes) or 'none'})."
     )
+    if result.details:
+        say(f"Interview details from: {', '.join(result.details)}.")
+    if result.linked:
+        say(f"Linked {result.linked} transcript(s) to the case of the same name.")
 
 
 @app.command("add")

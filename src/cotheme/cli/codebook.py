@@ -16,7 +16,7 @@ app = typer.Typer(cls=Group, help="The codebook (coding frame).", no_args_is_hel
 @app.command("import")
 def import_codebook(
     project: ProjectArg,
-    file: Annotated[str | None, typer.Argument(help="A CSV (name, parent, definition, inclusion, exclusion, example, colour) or a REFI-QDA .qdc.")] = None,
+    file: Annotated[str | None, typer.Argument(help="A CSV or .xlsx (name, parent, definition, inclusion, exclusion, example, colour), a Markdown codebook (.md, headings per code) or a REFI-QDA .qdc.")] = None,
     template: Annotated[str | None, typer.Option("--template", help="Load a built-in framework instead of FILE (see 'cotheme codebook templates').")] = None,
 ) -> None:
     """Import codes from a CSV; parent by name, or a '/'-separated path in name.

@@ -1,4 +1,5 @@
-"""``cotheme docs``: list transcripts, show one with its turns, rename a speaker."""
+"""``cotheme docs``: list transcripts, show one with its turns, rename a speaker, set interview details;
+and ``cotheme coders-import``, the setting that lets coders import and set those details."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import typer
 
 from cotheme.cli.context import JsonOpt, ProjectArg, opened
 from cotheme.cli.output import Group, print_json, print_table, say
+from cotheme.errors import InvalidArgument
 from cotheme.services.importing import parse_speaker_map
 
 app = typer.Typer(cls=Group, help="List and inspect the transcripts of a project.", no_args_is_help=True)
@@ -76,3 +78,50 @@ def speakers(
         for old, new in mapping.items():
             changed = p.rename_speaker(doc, old, new)
             say(f"Renamed '{old}' to '{new}' in {changed} turns.")
+
+
+@app.command("set")
+def set_details(
+    project: ProjectArg,
+    doc: Annotated[str, typer.Argument(help="Document id or title.")],
+    date: Annotated[str | None, typer.Option("--date", help="Interview date, yyyy-mm-dd.")] = None,
+    mode: Annotated[str | None, typer.Option("--mode", help="in person, video, telephone or other.")] = None,
+    duration: Annotated[str | None, typer.Option("--duration", help="Duration in whole minutes.")] = None,
+    interviewer: Annotated[str | None, typer.Option("--interviewer", help="Who held the interview.")] = None,
+    setting: Annotated[str | None, typer.Option("--setting", help="Where: e.g. participant's home, clinic, online.")] = None,
+    notes: Annotated[str | None, typer.Option("--notes", help="Field notes on the interview.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Set a transcript's interview details (used by the methods appendix and COREQ); "" clears one.
+
+    Example: cotheme docs set study.cotheme P07 --date 2025-03-12 --mode video --duration 48 --interviewer "Sam Okafor"
+    """
+    with opened(project) as p:
+        source = p.set_interview(doc, date=date, mode=mode, duration=duration, interviewer=interviewer,
+                                 setting=setting, notes=notes)
+    if as_json:
+        print_json(source)
+        return
+    print_table(
+        "Interview details", ["date", "mode", "duration", "interviewer", "setting", "notes"],
+        [[source.interview_date.isoformat() if source.interview_date else "", source.mode,
+          "" if source.duration_minutes is None else f"{source.duration_minutes} min", source.interviewer,
+          source.setting, source.field_notes]],
+    )
+
+
+def coders_import(
+    project: ProjectArg,
+    value: Annotated[str | None, typer.Argument(help="on or off (omit to show the setting).")] = None,
+) -> None:
+    """Whether coders may import files and change interview details (off: leads only; viewers never).
+
+    Example: cotheme coders-import study.cotheme on
+    """
+    with opened(project) as p:
+        if value is not None:
+            if value.lower() not in ("on", "off"):
+                raise InvalidArgument(f"'{value}' is not on or off.")
+            p.set_coders_may_import(value.lower() == "on")
+        state = p.coders_may_import()
+    say(f"Coders may import: {'on' if state else 'off'}.")

@@ -19,6 +19,7 @@ from cotheme.cli.output import Group, err, print_json, print_table, say
 from cotheme.errors import InvalidArgument
 from cotheme.services import exchange
 from cotheme.services.exchange import ExchangeImport
+from cotheme.services.import_preview import same_text_choice
 from cotheme.services.project import Project
 
 app = typer.Typer(cls=Group, help="Export a project for other programs.", no_args_is_help=True)
@@ -30,7 +31,8 @@ def is_qdpx(name: str) -> bool:
     return name.lower().endswith(".qdpx")
 
 
-def import_files(project: str, files: Sequence[str], as_json: bool, *, transcript_options: bool = False) -> None:
+def import_files(project: str, files: Sequence[str], as_json: bool, *, transcript_options: bool = False,
+                 same_text: str = "refuse") -> None:
     """``cotheme import PROJECT FILE.qdpx...``: every file must be a QDPX, merged all or none."""
     if not all(is_qdpx(f) for f in files):
         raise InvalidArgument(
@@ -38,9 +40,9 @@ def import_files(project: str, files: Sequence[str], as_json: bool, *, transcrip
             "one command. Import the transcripts with a second 'cotheme import'."
         )
     if transcript_options:
-        raise InvalidArgument("--case, --speaker and --allow-duplicate apply to transcripts, not to .qdpx projects.")
+        raise InvalidArgument("--case, --speaker and --verbatim apply to transcripts, not to .qdpx projects.")
     with opened(project) as p, err.status(f"Importing {', '.join(Path(f).name for f in files)}"):
-        results = p.import_qdpx_files(files)
+        results = p.import_qdpx_files(files, same_text=same_text)
     show_imports(results, as_json)
 
 

@@ -28,6 +28,7 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(documents.app, name="docs")
+app.command("coders-import")(documents.coders_import)  # issue #13
 app.add_typer(cases.app, name="cases")
 app.add_typer(codebook.app, name="codebook")
 app.add_typer(team.members_app, name="members")
@@ -55,6 +56,8 @@ from cotheme.cli.agreement import register as _agreement  # noqa: E402 - issue #
 _agreement(app)
 from cotheme.cli.team_commands import register as _team  # noqa: E402 - issue #4: user, assign, progress, audit, history
 _team(app)
+from cotheme.cli import extracts  # noqa: E402 - issue #13: extracts export
+app.add_typer(extracts.app, name="extracts")
 
 
 def _version(value: bool) -> None:
@@ -109,16 +112,24 @@ def import_files(
     files: Annotated[list[str], typer.Argument(help="Transcripts: .txt .md .docx .pdf .vtt .srt; or REFI-QDA projects: .qdpx")],
     case: Annotated[str | None, typer.Option("--case", help="Link every file to this case id.")] = None,
     speaker: Annotated[list[str] | None, typer.Option("--speaker", help="Rename a speaker, OLD=NEW; repeatable.")] = None,
-    allow_duplicate: Annotated[bool, typer.Option("--allow-duplicate", help="Import a text already in the project.")] = False,
+    allow_duplicate: Annotated[bool, typer.Option("--allow-duplicate", help="Import a text already in the project (.qdpx: as a copy).")] = False,
+    merge: Annotated[bool, typer.Option("--merge", help=".qdpx: a document with the text of one already here is that document; its work is added, nothing doubled.")] = False,
+    verbatim: Annotated[bool, typer.Option("--verbatim", help="Keep a .txt/.md file's text exactly (speaker labels, blank lines), so offsets counted over the file still fit; speakers are still found as turns.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Import transcripts, all or none, in one transaction (or REFI-QDA .qdpx projects, merged by GUID).
 
     Example: cotheme import study.cotheme P07.vtt --case P07 --speaker "Jane Smith=Interviewer"
+    Example: cotheme import study.cotheme from-qualcoder.qdpx --merge
+
+    Example: cotheme import study.cotheme P08.txt --verbatim
     """
     if any(exchange.is_qdpx(f) for f in files):
-        exchange.import_files(project, files, as_json, transcript_options=bool(case or speaker or allow_duplicate))
+        exchange.import_files(project, files, as_json, transcript_options=bool(case or speaker or verbatim),
+                              same_text=exchange.same_text_choice(merge=merge, copy=allow_duplicate))
         return
+    if merge:
+        raise InvalidArgument("--merge applies to .qdpx projects, not to transcripts.")
     mapping = parse_speaker_map(speaker or [])
     with opened(project) as p, Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -130,7 +141,7 @@ def import_files(
             bar.update(task, advance=1, description=f"Reading {name}")
 
         imported = p.import_files(
-            files, case=case, speakers=mapping, allow_duplicate=allow_duplicate, progress=advance
+            files, case=case, speakers=mapping, allow_duplicate=allow_duplicate, progress=advance, verbatim=verbatim
         )
     if as_json:
         print_json(imported)

@@ -21,6 +21,7 @@ from cotheme.formats.report_common import REPORT_FORMATS, check_format
 from cotheme.formats.report_narrative import write_methods, write_themes
 from cotheme.formats.report_tables import write_cooccurrence, write_matrix, write_sample
 from cotheme.formats.targets_file import read_targets
+from cotheme.services.outputs import write_output
 
 app = typer.Typer(cls=Group, help="Reports for the write-up: sample, themes, matrix, cooccurrence, methods.",
                   no_args_is_help=True)
@@ -39,7 +40,7 @@ def _format(kind: str, fmt: str | None, out: str | None) -> str:
 
 def _emit(data: bytes, fmt: str, out: str | None) -> None:
     if out is not None:
-        Path(out).write_bytes(data)
+        write_output(out, data)
         say(f"Wrote {out}.")
         return
     if fmt in _BINARY:

@@ -14,6 +14,7 @@ from cotheme.cli.context import JsonOpt, ProjectArg, opened
 from cotheme.cli.output import print_json, print_table, say
 from cotheme.domain.revisions import EditResult, ReviewItem
 from cotheme.errors import InvalidArgument, NotFound
+from cotheme.services.outputs import write_output
 
 
 @documents.app.command("edit")
@@ -99,7 +100,7 @@ def text(
     if out is None:
         say(document.text)
         return
-    out.write_text(document.text, encoding="utf-8")
+    write_output(out, document.text.encode("utf-8"))
     say(f"Wrote revision {document.revision} of {document.title} to {out}.")
 
 

@@ -14,6 +14,7 @@ from cotheme.domain.themes import ThemeSummary
 from cotheme.errors import InvalidArgument
 from cotheme.formats.map_render import render_map
 from cotheme.formats.map_svg import write_svg
+from cotheme.services.outputs import write_output
 
 app = typer.Typer(cls=Group, help="Themes: import, list and export the theme hierarchy.", no_args_is_help=True)
 
@@ -119,5 +120,5 @@ def map_command(
         title = f"Thematic map: {p.info().title}"
     if not layout.nodes:
         raise InvalidArgument("The project has no themes yet; add some with 'cotheme themes import'.")
-    target.write_bytes(write_svg(layout, title) if fmt == "svg" else render_map(layout, fmt, title))
+    write_output(target, write_svg(layout, title) if fmt == "svg" else render_map(layout, fmt, title))
     say(f"Wrote {target} ({len(layout.nodes)} nodes).")

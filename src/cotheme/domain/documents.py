@@ -32,6 +32,8 @@ class SourceInfo:
     mode: str = ""
     duration_minutes: int | None = None
     interviewer: str = ""
+    setting: str = ""  # where the interview took place (home, clinic, online from home, ...)
+    field_notes: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,14 +41,19 @@ __all__ = [
     "NoteTarget",
     "Problem",
     "compose_description",
+    "join_memos",
     "norm_guid",
     "paragraph_turns",
     "parents_first",
     "split_description",
+    "split_memos",
 ]
 
 _PLAIN_GUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _GUID = re.compile(r"^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$")
+#: Between memos written as one ``Description`` (several memos on one document or coding): a line other
+#: programs show as a divider and a memo is unlikely to hold on its own.
+MEMO_SEPARATOR = "\n\n\u2013 \u2013 \u2013\n\n"
 #: A searchable turn cut from a text without speaker structure is kept under about this many characters
 #: (a long paragraph of an interview); a search hit then shows a readable unit, not a whole document.
 TURN_CHARS = 2000
@@ -145,6 +150,10 @@ class NoteTarget:
 
 @dataclass(frozen=True, slots=True)
 class ExNote:
+    """A note; ``span`` is set for an annotation: a note about a passage of the source it is attached
+    to, ``start``-``end`` in code points of that source's canonical text (QualCoder writes the span as a
+    ``PlainTextSelection`` inside the note, MAXQDA as a selection without a coding)."""
+
     guid: str
     text: str
     name: str = ""
@@ -153,6 +162,7 @@ class ExNote:
     created: datetime | None = None
     modified: datetime | None = None
     targets: tuple[NoteTarget, ...] = ()
+    span: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,6 +325,17 @@ def _labelled_block(lines: list[str]) -> dict[str, str] | None:
     if not found:
         return None
     return {key: "\n".join(value).strip() for key, value in found.items()}
+
+
+def join_memos(texts: list[str]) -> str:
+    """Several memos as one ``Description`` text (see ``MEMO_SEPARATOR``)."""
+    return MEMO_SEPARATOR.join(t.strip() for t in texts if t.strip())
+
+
+def split_memos(text: str) -> list[str]:
+    """The memos ``join_memos`` joined (a description from another program is one memo)."""
+    parts = re.split(r"\n[ \t]*\u2013 \u2013 \u2013[ \t]*\n", text.replace("\r\n", "\n"))
+    return [part.strip() for part in parts if part.strip()]
 
 
 def paragraph_turns(text: str) -> tuple[TurnDraft, ...]:

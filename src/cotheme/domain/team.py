@@ -1,8 +1,9 @@
 """Working as a team: what each permission allows, the rules for accounts, and the records a team
 reads (assignments, progress, the audit trail).
 
-Owns the permission ladder (viewer < coder < lead) and what each rung may do, the password and login
-rate-limit rules, and the dataclasses of assignments, progress and audit entries. Must not do I/O.
+Owns the permission ladder (viewer < coder < lead) and what each rung may do, the password rules, the
+growing delays after failed logins, and the dataclasses of assignments, progress and audit entries.
+Must not do I/O.
 """
 
 from __future__ import annotations
@@ -50,6 +51,11 @@ def require(member: Member, need: Need, action: str = "") -> None:
 #: data deserves more), at most this long (argon2 hashes anything, but a megabyte password is an attack).
 MIN_PASSWORD = 10
 MAX_PASSWORD = 1024
+#: zxcvbn's score 3 means "safely unguessable: moderate protection from an offline slow-hash scenario"
+#: (about 10^8 guesses or more); 10-character passwords such as "aaaaaaaaaa" or "password12" score 0-1.
+MIN_STRENGTH = 3
+#: zxcvbn judges at most this many characters (its own limit); a longer password is judged by its start.
+_JUDGED_CHARS = 72
 
 
 def check_password(password: str, name: str) -> str:
@@ -60,20 +66,68 @@ def check_password(password: str, name: str) -> str:
         raise InvalidArgument(f"A password may have at most {MAX_PASSWORD} characters.")
     if password.strip().casefold() == name.strip().casefold():
         raise InvalidArgument("A password must not be the member's own name.")
+    _check_strength(password, name)
     return password
+
+
+def _check_strength(password: str, name: str) -> None:
+    """Refuse a password zxcvbn can guess (score below ``MIN_STRENGTH``), with its advice."""
+    from zxcvbn import zxcvbn  # imported here: its dictionaries take ~0.2 s, paid only when a password is set
+
+    judged = zxcvbn(password[:_JUDGED_CHARS], user_inputs=[name, *name.split(), "cotheme"])
+    if judged["score"] >= MIN_STRENGTH:
+        return
+    feedback = judged["feedback"]
+    warning = feedback.get("warning", "").strip().rstrip(".")
+    advice = " ".join(feedback.get("suggestions", [])).strip() or "Add another word or two."
+    because = f" ({warning[:1].lower() + warning[1:]})" if warning else ""
+    raise InvalidArgument(
+        f"That password is too easy to guess{because}; {advice[:1].lower() + advice[1:]}".rstrip(".") + "."
+    )
 
 
 @dataclass(frozen=True, slots=True)
 class LoginLimits:
-    """How many failed logins are allowed within ``window`` per account and per address.
+    """How failed logins slow down the next attempt: growing delays, never a lock-out.
 
-    5 per account in 15 minutes stops guessing one person's password (OWASP suggests a small number
-    with a lock-out that lifts by itself); 20 per address allows a shared office network to mistype,
-    and stops one machine trying many accounts."""
+    Locking an account after a few failures lets anyone lock its owner out; so instead the *address*
+    that fails waits: 1 s after the first failures past the free ones, doubling with every further one,
+    at most ``longest_delay``. Per account, only addresses that have themselves failed on it wait (by the
+    account's failures from everywhere, so many addresses guessing one password each still slow down);
+    the owner at another address is never held up. 3 free per account and address lets a person mistype;
+    10 per address lets a shared office network do so too. Failures older than ``window`` are forgotten."""
 
-    per_account: int = 5
-    per_address: int = 20
+    free_per_account: int = 3
+    free_per_address: int = 10
+    first_delay: timedelta = timedelta(seconds=1)
+    longest_delay: timedelta = timedelta(minutes=15)
     window: timedelta = timedelta(minutes=15)
+
+    def delay(self, failures: int, free: int) -> timedelta:
+        """How long to wait after the last of ``failures`` when ``free`` of them cost nothing."""
+        if failures < free:
+            return timedelta(0)
+        return min(self.first_delay * 2 ** min(failures - free, 30), self.longest_delay)
+
+
+@dataclass(frozen=True, slots=True)
+class FailedLogins:
+    """Failed logins within the window: how many, and when the last one was."""
+
+    count: int = 0
+    last: datetime | None = None
+
+
+def login_wait(limits: LoginLimits, at: datetime, *, by_address: FailedLogins, on_account: FailedLogins,
+               here_on_account: FailedLogins) -> timedelta:
+    """How long an attempt at ``at`` must still wait: by the address's failures on any account, and,
+    when this address has failed on this account, by the account's failures from everywhere."""
+    waits = [timedelta(0)]
+    if by_address.last is not None:
+        waits.append(by_address.last + limits.delay(by_address.count, limits.free_per_address) - at)
+    if here_on_account.last is not None:
+        waits.append(here_on_account.last + limits.delay(on_account.count, limits.free_per_account) - at)
+    return max(waits)
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,16 @@ def canonical(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def refuse_nul(value: str, what: str = "text") -> None:
+    """Raise ``InvalidArgument`` when ``value`` holds U+0000: PostgreSQL cannot store it in text, so a
+    project on either engine refuses it, and the two answer alike. ``what`` names the field."""
+    if "\x00" in value:
+        raise InvalidArgument(
+            f"The {what} contains a NUL character (U+0000), which a cotheme project cannot store; "
+            "remove it and try again."
+        )
+
+
 def word_count(text: str) -> int:
     """Words as a reader counts them: runs of letters/digits, with inner apostrophes."""
     return len(_WORD.findall(text))

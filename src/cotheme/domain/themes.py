@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from cotheme.domain.names import single_line
 from cotheme.errors import InvalidArgument
 
 #: Longest theme name; matches the column and keeps a map label readable.
@@ -84,7 +85,7 @@ class Exemplar:
 def check_theme_name(name: str) -> str:
     """``name`` with its spaces tidied, or ``InvalidArgument``; unlike a code name, ``/`` is allowed
     ("active/empathic listening") because themes are found by name, never by a path."""
-    clean = " ".join(name.split())
+    clean = single_line(name)
     if not clean:
         raise InvalidArgument("A theme name cannot be empty.")
     if len(clean) > MAX_NAME:

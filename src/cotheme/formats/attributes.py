@@ -2,8 +2,9 @@
 
 Owns ``read_sheet`` (a header row and data rows with their 1-based row numbers, from CSV with the
 delimiter sniffed among ``,`` ``;`` and tab, or from the first sheet of an .xlsx workbook; cells
-stripped, empty cells ``None``, numbers without ``.0``, dates as ``yyyy-mm-dd``), used by the codebook
-reader too, and ``read_attributes`` (the id column, unique non-empty ids, clear header errors).
+stripped, empty cells ``None``, numbers without ``.0``, dates as ``yyyy-mm-dd``, a formula escape our
+writers add removed again: ``spreadsheet.unsafe_cell``), used by the codebook reader too, and
+``read_attributes`` (the id column, unique non-empty ids, clear header errors).
 
 Must not decide what an attribute means or store anything; it returns an ``AttributeTable``.
 """
@@ -21,6 +22,7 @@ import openpyxl
 from cotheme.domain.cases import AttributeTable
 from cotheme.errors import InputError, UnsupportedFormat
 from cotheme.formats.decode import DEFAULT_MAX_BYTES, check_size, decode_text
+from cotheme.formats.spreadsheet import unsafe_cell
 from cotheme.formats.wordfile import check_package
 
 __all__ = ["ID_COLUMN_NAMES", "Sheet", "read_attributes", "read_sheet"]
@@ -89,7 +91,7 @@ def _csv_rows(filename: str, data: bytes, max_bytes: int) -> list[tuple[int, lis
     # Rows are numbered as a spreadsheet shows them (a quoted cell spanning lines is still one row).
     try:
         for number, row in enumerate(reader, start=1):
-            rows.append((number, [cell.strip() or None for cell in row]))
+            rows.append((number, [unsafe_cell(cell.strip()) or None for cell in row]))
     except csv.Error as exc:
         raise InputError(
             f"{filename}, line {reader.line_num}: cannot be read as CSV ({exc}); fix the quoting there and import again."
@@ -138,7 +140,7 @@ def _cell_text(value: object) -> Cell:
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
-    return str(value).strip() or None
+    return unsafe_cell(str(value).strip()) or None
 
 
 def read_attributes(

@@ -1,10 +1,15 @@
-"""Codebook files: reading a codebook table (.csv, also .xlsx) and writing CSV and Markdown.
+r"""Codebook files: reading a codebook table (.csv, also .xlsx) and writing CSV and Markdown.
 
-Owns the codebook columns (``name``, ``parent``, ``definition`` - alias ``description`` -,
-``inclusion``, ``exclusion``, ``example``, ``colour`` - alias ``color``; headers case-insensitive), how a
-row's place in the tree is found (a ``/`` path in ``name``; ``parent`` as a path, as a top-level code,
-or as the bare name of a code anywhere in the file), and the tree order of written rows (a parent
-before its children) so that what ``write_codebook_csv`` writes reads back to the same codes.
+Owns the codebook columns (``name`` - alias ``tag`` -, ``parent``, ``definition`` - alias
+``description`` -, ``inclusion``, ``exclusion``, ``example``, ``colour`` - alias ``color``; headers
+case-insensitive; ``tag`` and ``description`` are Taguette's), how a row's place in the tree is found,
+and the tree order of written rows (a parent before its children) so that what ``write_codebook_csv``
+writes reads back to the same codes.
+
+A file with a ``parent`` column gives each code's name literally ("Validation and active/empathic
+listening" is one code) and its place in ``parent``: a path (``\/`` for a ``/`` inside a name, ``\\``
+for a backslash), a top-level code, the bare name of a code anywhere in the file, or a name of the file
+written as it is. Only a file without a ``parent`` column reads ``/`` in ``name`` as a path.
 
 Must not create codes or touch storage: it turns bytes into ``CodeSpec`` and ``Code`` into bytes,
 checking names and colours with the rules of ``cotheme.domain.codebook``.
@@ -12,21 +17,21 @@ checking names and colours with the rules of ``cotheme.domain.codebook``.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from cotheme.domain.codebook import Code, CodeSpec, check_colour, split_path
+from cotheme.domain.codebook import Code, CodeSpec, check_colour, check_name, join_path, split_path
 from cotheme.errors import InputError, InvalidArgument
 from cotheme.formats.attributes import Cell, read_sheet
+from cotheme.formats.spreadsheet import csv_bytes
 
 __all__ = ["CODEBOOK_COLUMNS", "read_codebook_csv", "write_codebook_csv", "write_codebook_markdown"]
 
 CODEBOOK_COLUMNS = ("name", "parent", "definition", "inclusion", "exclusion", "example", "colour")
-_ALIASES = {"description": "definition", "color": "colour"}
+#: Other programs' names for the columns: Taguette writes ``tag,description,number of highlights``.
+_ALIASES = {"description": "definition", "color": "colour", "tag": "name"}
 _TEXT_FIELDS = ("definition", "inclusion", "exclusion", "example")
 _MARKDOWN_LABELS = {"definition": "Definition", "inclusion": "Include when", "exclusion": "Exclude when",
                     "example": "Example"}
@@ -42,6 +47,7 @@ class _Row:
     parent: tuple[str, ...] | None
     fields: dict[str, str]
     colour: str | None
+    parent_text: str = ""
 
 
 def read_codebook_csv(filename: str, data: bytes) -> list[CodeSpec]:
@@ -49,6 +55,7 @@ def read_codebook_csv(filename: str, data: bytes) -> list[CodeSpec]:
     sheet = read_sheet(filename, data)
     columns = _columns(filename, sheet.header)
     rows = [_row(filename, number, cells, columns) for number, cells in sheet.rows]
+    rows = _literal_parents(rows)
     paths = _Resolver(filename, rows).paths()
     first: dict[tuple[str, ...], int] = {}
     for row, path in zip(rows, paths, strict=True):
@@ -98,7 +105,8 @@ def _row(filename: str, line: int, cells: Sequence[Cell], columns: dict[str, int
     if not cell("name"):
         raise InputError(f"{filename}, row {line}: the code has no name; give it a name or delete the row.")
     try:
-        name = split_path(cell("name"))
+        # With a parent column the name is a name, whatever it holds; without one it may be a path.
+        name = (check_name(cell("name")),) if "parent" in columns else split_path(cell("name"))
         parent = split_path(cell("parent")) if cell("parent") else None
     except InvalidArgument as exc:
         raise _row_error(filename, line, exc, "Fix the name and import again.") from None
@@ -106,7 +114,20 @@ def _row(filename: str, line: int, cells: Sequence[Cell], columns: dict[str, int
         colour = check_colour(cell("colour")) if cell("colour") else None
     except InvalidArgument as exc:
         raise _row_error(filename, line, exc, "Use a colour such as #E69F00, or leave the cell empty.") from None
-    return _Row(line, name, parent, {key: cell(key) for key in _TEXT_FIELDS}, colour)
+    return _Row(line, name, parent, {key: cell(key) for key in _TEXT_FIELDS}, colour, cell("parent"))
+
+
+def _literal_parents(rows: list[_Row]) -> list[_Row]:
+    """A parent written as it is, unescaped, names the code of the file with exactly that name: a file
+    made by hand lists "active/empathic listening" as a parent the way it lists it as a name."""
+    names = {row.name[-1] for row in rows}
+    found = []
+    for row in rows:
+        literal = " ".join(row.parent_text.split())
+        if row.parent is not None and len(row.parent) > 1 and literal in names:
+            row = replace(row, parent=(literal,))
+        found.append(row)
+    return found
 
 
 def _row_error(filename: str, line: int, exc: InvalidArgument, advice: str) -> InputError:
@@ -190,15 +211,13 @@ def _tree_order(codes: Sequence[Code]) -> list[Code]:
 
 
 def write_codebook_csv(codes: Sequence[Code]) -> bytes:
-    """UTF-8 CSV (``name,parent,definition,inclusion,exclusion,example,colour``), parents first."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CODEBOOK_COLUMNS)
-    for code in _tree_order(codes):
-        writer.writerow(
-            [code.path[-1], "/".join(code.path[:-1]), code.definition, code.inclusion, code.exclusion, code.example, code.colour]
-        )
-    return buffer.getvalue().encode("utf-8")
+    """UTF-8 CSV (``name,parent,definition,inclusion,exclusion,example,colour``), parents first: the
+    name as it is, the parent as a path whose ``/`` and backslashes inside names are escaped; cells that
+    would start a formula are escaped (``spreadsheet.safe_cell``) and read back unescaped."""
+    return csv_bytes(CODEBOOK_COLUMNS, (
+        [code.path[-1], join_path(code.path[:-1]), code.definition, code.inclusion, code.exclusion, code.example, code.colour]
+        for code in _tree_order(codes)
+    ))
 
 
 def write_codebook_markdown(codes: Sequence[Code], title: str) -> bytes:

@@ -4,6 +4,11 @@ Owns the import size limit (``DEFAULT_MAX_BYTES``, ``check_size``), the refusal 
 input, and the encoding order every text reader uses: UTF-8 (with or without BOM), UTF-16 with BOM,
 then Windows-1252 when the result looks like text. The result is NFC with ``\\n`` line ends.
 
+A file pasted together from two programs can hold lines in UTF-8 and lines in Windows-1252 ("café" from
+one, "na\\xefve" and smart quotes 0x93/0x94 from the other); read whole as either it becomes mojibake.
+When some line is UTF-8 beyond ASCII and another is not UTF-8, each line is read in its own encoding;
+a line that holds both (or a byte neither has) is refused by its number, since it cannot be told apart.
+
 Must not know about speakers, turns or any particular file format; it only turns bytes into text.
 """
 
@@ -15,7 +20,9 @@ import unicodedata
 
 from cotheme.errors import InputError, TooLarge
 
-__all__ = ["DEFAULT_MAX_BYTES", "check_size", "decode_text", "describe_size", "normalise_text"]
+__all__ = [
+    "DEFAULT_MAX_BYTES", "check_size", "decode_exact", "decode_text", "describe_size", "normalise_text",
+]
 
 #: The default import limit: 200 MB (binary megabytes). Interview transcripts are well under 5 MB;
 #: the limit only stops accidents such as importing a video file.
@@ -31,6 +38,9 @@ _MAX_NON_ASCII_RATIO = 0.30
 #: How much of a document the binary sniffing looks at (1 M characters is plenty to tell).
 _SNIFF_CHARS = 1_000_000
 
+#: A byte that is not UTF-8, as ``surrogateescape`` decoding leaves it; and any other non-ASCII character.
+_STRAY_BYTE = re.compile("[\udc80-\udcff]")
+_UTF8_CHARACTER = re.compile("[\u0080-\udc7f\udd00-\U0010ffff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _LINE_ENDS = re.compile(r"\r\n?")
 
@@ -80,6 +90,18 @@ def decode_text(filename: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTE
     return text
 
 
+def decode_exact(filename: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Decode a text file keeping every character (only a leading byte-order mark, which is no text,
+    is dropped): the same checks as ``decode_text``, none of its normalisation."""
+    check_size(filename, data, max_bytes)
+    text = _decode(filename, data).removeprefix("\ufeff")
+    if not text.strip():
+        raise InputError(f"{filename}: is empty; nothing to import.")
+    if _control_ratio(text) > _MAX_CONTROL_RATIO:
+        raise _binary(filename, "it is mostly control characters")
+    return text
+
+
 def _decode(filename: str, data: bytes) -> str:
     if data.startswith(codecs.BOM_UTF8):
         return _strict(filename, data, "utf-8-sig")
@@ -97,13 +119,64 @@ def _decode(filename: str, data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mixed = _line_by_line(filename, data)
     try:
-        text = data.decode("cp1252")
+        text = mixed if mixed is not None else data.decode("cp1252")
     except UnicodeDecodeError:
         raise _not_text(filename) from None
     if _non_ascii_ratio(text) > _MAX_NON_ASCII_RATIO:
         raise _not_text(filename)
     return text
+
+
+def _line_by_line(filename: str, data: bytes) -> str | None:
+    """Each line in its own encoding when the file mixes UTF-8 and Windows-1252 lines; ``None`` when no
+    line is UTF-8 beyond ASCII (then the whole file is one encoding, or none).
+
+    Decoded with ``surrogateescape`` a byte that is not UTF-8 becomes one lone surrogate and each UTF-8
+    sequence one character: a line with no surrogate is UTF-8, and a line with both a surrogate and
+    another non-ASCII character mixes the two (Windows-1252 text rarely forms a UTF-8 sequence)."""
+    text = data.decode("utf-8", "surrogateescape")
+    if len(text) == len(data):  # the common case, one pass in C: no UTF-8 character anywhere
+        return None
+    lines = _LINE_ENDS.sub("\n", text).split("\n")  # line ends as normalise_text will make them anyway
+    stray = [_STRAY_BYTE.search(line) is not None for line in lines]
+    if all(bad or line.isascii() for line, bad in zip(lines, stray, strict=True)):
+        return None
+    parts: list[str] = []
+    run: list[str] = []  # consecutive Windows-1252 lines, decoded together (one call, not one per line)
+    for number, (line, bad) in enumerate(zip(lines, stray, strict=True), start=1):
+        if not bad:
+            if run:
+                parts.append(_from_cp1252(filename, run, number - len(run)))
+                run = []
+            parts.append(line)
+        elif _UTF8_CHARACTER.search(line):
+            raise InputError(
+                f"{filename}: line {number} mixes UTF-8 and Windows-1252 characters, so its accented letters "
+                "cannot be told apart; save the file as UTF-8 and import again."
+            )
+        else:
+            run.append(line)
+    if run:
+        parts.append(_from_cp1252(filename, run, len(lines) + 1 - len(run)))
+    return "\n".join(parts)
+
+
+def _from_cp1252(filename: str, lines: list[str], first: int) -> str:
+    """``lines`` (stray bytes as surrogates) read as Windows-1252; ``first`` is the first one's number."""
+    try:
+        return "\n".join(lines).encode("utf-8", "surrogateescape").decode("cp1252")
+    except UnicodeDecodeError:
+        for number, line in enumerate(lines, start=first):
+            try:
+                line.encode("utf-8", "surrogateescape").decode("cp1252")
+            except UnicodeDecodeError:
+                raise InputError(
+                    f"{filename}: line {number} is neither UTF-8 nor Windows-1252 text; save the file as "
+                    "UTF-8 and import again."
+                ) from None
+        raise  # pragma: no cover - a line failed together, so one fails alone
 
 
 def _strict(filename: str, data: bytes, encoding: str) -> str:

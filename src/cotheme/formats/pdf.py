@@ -5,14 +5,18 @@ dropping page furniture (``1/5`` page numbers, a column of line numbers at the e
 wrapped lines back into paragraphs, collapsing runs of tabs and spaces (the PDPilot transcripts put a
 tab between every two words), and then reading ``Name:`` speaker labels like the plain-text reader.
 
+pypdf's own log lines are kept quiet while it parses: a damaged file gets cotheme's one sentence only.
 Must not run OCR, decode text files or hold the ``Name:`` grammar (``turns.py`` does).
 """
 
 from __future__ import annotations
 
 import io
+import logging
 import re
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from pypdf import PdfReader
 
@@ -68,9 +72,44 @@ def read_pdf(filename: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) 
     return builder.build(filename, format="pdf", metadata={"variant": variant, "pages": str(len(pages))})
 
 
+class _QuietPypdf:
+    """pypdf tells of damage it worked around ("EOF marker not found") through ``logging``; with no
+    handler configured Python prints that to standard error ahead of cotheme's one sentence. While any
+    thread parses, the ``pypdf`` logger (its children inherit its level) lets nothing through."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._parsing = 0
+        self._level = logging.NOTSET
+        self._logger = logging.getLogger("pypdf")
+
+    @contextmanager
+    def parsing(self) -> Iterator[None]:
+        with self._lock:
+            if self._parsing == 0:
+                self._level = self._logger.level
+                self._logger.setLevel(logging.CRITICAL + 1)
+            self._parsing += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._parsing -= 1
+                if self._parsing == 0:
+                    self._logger.setLevel(self._level)
+
+
+_QUIET = _QuietPypdf()
+
+
 def _page_texts(filename: str, data: bytes) -> list[str]:
     if b"%PDF-" not in data[:_HEADER_WINDOW]:
         raise InputError(f"{filename}: is not a PDF file (it does not start with %PDF); check the file and import again.")
+    with _QUIET.parsing():
+        return _read_pages(filename, data)
+
+
+def _read_pages(filename: str, data: bytes) -> list[str]:
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):

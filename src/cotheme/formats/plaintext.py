@@ -44,10 +44,11 @@ def read_plaintext(filename: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_B
     return parse_plaintext(filename, text, format="md" if filename.lower().endswith(".md") else "txt")
 
 
-def parse_plaintext(filename: str, text: str, *, format: str = "txt") -> ParsedTranscript:
-    """Turns from already-decoded canonical text (see ``read_plaintext``)."""
+def parse_plaintext(filename: str, text: str, *, format: str = "txt", merge: bool = True) -> ParsedTranscript:
+    """Turns from already-decoded canonical text (see ``read_plaintext``); ``merge=False`` keeps
+    consecutive turns of one speaker apart, as the file writes them."""
     lines = text.split("\n")
-    builder = TurnBuilder()
+    builder = TurnBuilder(merge=merge)
     if _is_dominant(lines, [_STAMPED.match(line) is not None for line in lines]):
         _add_timestamped(builder, lines)
         return builder.build(filename, format=format, metadata={"variant": "timestamped"})

@@ -33,7 +33,7 @@ FORMAT = "cotheme.refi-extension"
 VERSION = 1
 _PERMISSIONS = ("lead", "coder", "viewer")
 _CODE_FIELDS = ("definition", "inclusion", "exclusion", "example")
-_SOURCE_TEXT = ("file_name", "format", "mode", "interviewer")
+_SOURCE_TEXT = ("file_name", "format", "mode", "interviewer", "setting", "field_notes")
 _STATUSES = tuple(s.value for s in ThemeStatus)
 
 
@@ -67,6 +67,8 @@ def _document_json(extra: ExDocumentExtra) -> dict[str, Any]:
             "mode": source.mode,
             "duration_minutes": source.duration_minutes,
             "interviewer": source.interviewer,
+            "setting": source.setting,
+            "field_notes": source.field_notes,
         },
         "turns": [[t.speaker, t.start, t.end, t.t_start_ms, t.t_end_ms] for t in extra.turns],
     }

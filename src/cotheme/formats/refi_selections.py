@@ -23,7 +23,7 @@ from cotheme.formats.refi_xml import Attrs, local, parse_datetime
 if TYPE_CHECKING:
     from cotheme.formats.refi_tree import ProjectWalker
 
-__all__ = ["SelectionReader"]
+__all__ = ["SelectionReader", "whole"]
 
 #: Remembered GUIDs and date strings; a file has few users, codes and distinct seconds, and the bound
 #: keeps a hostile file from growing the caches without end.
@@ -45,7 +45,7 @@ class SelectionReader:
     def selection(self, element: etree._Element, source: str, positions: PositionMap, length: int) -> ExSelection | None:
         get = element.get
         guid = self._own_guid(element, "selection", "PlainTextSelection")
-        start, end = _whole(get("startPosition")), _whole(get("endPosition"))
+        start, end = whole(get("startPosition")), whole(get("endPosition"))
         if start is None:
             start = self.attrs(element).integer("startPosition")
         if end is None:
@@ -122,6 +122,8 @@ class SelectionReader:
     def _user(self, element: etree._Element, raw: str | None) -> str | None:
         if raw is None:
             return None
+        if not raw.strip():
+            return self.attrs(element).guid("creatingUser", required=False)  # words the warning
         guid = self._ref(raw)
         if guid is None:
             self.attrs(element).guid("creatingUser", required=False)  # words the problem
@@ -143,6 +145,6 @@ class SelectionReader:
         return value
 
 
-def _whole(raw: str | None) -> int | None:
+def whole(raw: str | None) -> int | None:
     """A plain non-negative whole number quickly; anything else is left to ``Attrs.integer``."""
     return int(raw) if raw is not None and raw.isascii() and raw.isdigit() else None

@@ -1,11 +1,12 @@
 """Walking the REFI-QDA element tree of a ``project.qde`` or a ``.qdc`` into the exchange model.
 
 Owns what each element means to cotheme (users, the code tree, variables, cases, text sources with
-their selections and codings, notes and every ``NoteRef`` pointing at them, sets), the per-kind GUID
-uniqueness check, the resolution of code, note, user and source references, the position conversion
-of each text source (see ``refi_read``), and checking the cotheme extension's turns against the texts.
-Elements cotheme does not hold (picture, PDF, audio and video sources, links, graphs, variable values
-on sources) are counted into ``ExchangeProject.skipped``.
+their selections and codings, notes and every ``NoteRef`` pointing at them, an annotation's span in its
+source (a note holding a ``PlainTextSelection`` without a coding, as QualCoder writes one), sets), the
+per-kind GUID uniqueness check, the resolution of code, note, user and source references, the position
+conversion of each text source (see ``refi_read``), and checking the cotheme extension's turns against
+the texts. Elements cotheme does not hold (picture, PDF, audio and video sources, links, graphs,
+variable values on sources) are counted into ``ExchangeProject.skipped``.
 
 Must not open archives (``refi_archive``) nor parse bytes as XML (``refi_xml``).
 """
@@ -23,7 +24,7 @@ from cotheme.domain.exchange import (
 )
 from cotheme.domain.positions import PositionMap, canonical_map, utf16_length, utf16_map
 from cotheme.formats.refi_archive import QdpxArchive
-from cotheme.formats.refi_selections import SelectionReader
+from cotheme.formats.refi_selections import SelectionReader, whole
 from cotheme.formats.refi_xml import Attrs, Findings, child, children, local, namespace, text_of
 
 __all__ = ["ProjectWalker", "read_codebook_root"]
@@ -56,6 +57,8 @@ class ProjectWalker:
         self.skipped: Counter[str] = Counter()
         self.utf16 = False
         self.selections = SelectionReader(self)
+        self.maps: dict[str, tuple[PositionMap, int]] = {}  # each text source's positions
+        self.spans: dict[str, tuple[int, int, etree._Element]] = {}  # a note's own selection, as written
 
     # -- the walk ----------------------------------------------------------------------------------
     def walk(self, root: etree._Element, extension: CothemeExtension | None) -> ExchangeProject:
@@ -83,7 +86,7 @@ class ProjectWalker:
         self._note_refs(root, NoteTarget("project"))
         known_users = {u.guid for u in users}
         self._resolve(known_users)
-        notes = tuple(replace(n, targets=tuple(self.note_targets.get(n.guid, ()))) for n in notes_raw)
+        notes = tuple(self._placed(n) for n in notes_raw)
         if extension is not None:
             extension = self._checked_extension(extension, sources)
         return ExchangeProject(
@@ -232,6 +235,7 @@ class ProjectWalker:
         if raw is None:
             return None
         text, position_map, length = self._positions(raw)
+        self.maps[guid] = (position_map, length)
         selections = tuple(
             s for s in (self.selections.selection(e, name, position_map, length)
                         for e in children(element, "PlainTextSelection")) if s
@@ -286,6 +290,11 @@ class ProjectWalker:
         name = attrs.text("name").strip()
         self._register("note", guid, attrs, f"Note '{name}'")
         text = self._text(element, attrs, f"Note '{name}'") or ""
+        span = child(element, "PlainTextSelection")
+        if span is not None and child(span, "Coding") is None:
+            start, end = whole(span.get("startPosition")), whole(span.get("endPosition"))
+            if start is not None and end is not None:
+                self.spans[guid] = (start, end, span)
         return ExNote(guid=guid, text=text.replace("\r\n", "\n"), name=name, description=text_of(element, "Description"),
                       creating_user=self._user_ref(attrs, "creatingUser"), created=attrs.datetime("creationDateTime"),
                       modified=attrs.datetime("modifiedDateTime"))
@@ -297,6 +306,28 @@ class ProjectWalker:
         return guid
 
     # -- after the walk ----------------------------------------------------------------------------
+    def _placed(self, note: ExNote) -> ExNote:
+        """``note`` with what it is attached to and, for an annotation, its span in the source's text.
+
+        QualCoder writes an annotation as a note holding a ``PlainTextSelection`` (no coding) with the
+        span in the text of the source whose ``NoteRef`` points at the note."""
+        targets = tuple(self.note_targets.get(note.guid, ()))
+        raw = self.spans.get(note.guid)
+        source = next((t.guid for t in targets if t.kind == "source" and t.guid in self.maps), None)
+        if raw is None:
+            return replace(note, targets=targets)
+        start, end, element = raw
+        if source is None:  # QualCoder refers to the first annotation of each source only
+            self.findings.warn(self._where(element), f"the annotation {note.guid} is not referred to by any source; "
+                               "it is kept on the project with its characters")
+            return replace(note, targets=targets, span=(start, end) if start < end else None)
+        positions, length = self.maps[source]
+        if not 0 <= start < end <= length:
+            self.findings.warn(self._where(element), f"the annotation {note.guid} runs {start}-{end}, outside its "
+                               f"text (0-{length}); it is kept on the whole document")
+            return replace(note, targets=targets)
+        return replace(note, targets=targets, span=positions.span(start, end))
+
     def _resolve(self, known_users: set[str]) -> None:
         codes = self.seen["code"]
         for guid, element, required in self.code_refs:

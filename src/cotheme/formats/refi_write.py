@@ -2,12 +2,14 @@
 
 Owns the element order the schemas require (``Project-mrt2019.xsd``, ``Codebook-mrt2019.xsd``), where
 each note's ``NoteRef`` goes (project, source, selection, coding or code; REFI-QDA has no note reference
-on a case or a set, so a note about a set is written as the set's ``MemberNote``), and the archive layout: ``project.qde``, ``Sources/<guid>.txt`` (UTF-8 without a
-byte-order mark, ``\\n`` line ends, the canonical text itself, so positions are code points as §10.2
-says and, for text without characters outside the Basic Multilingual Plane, equal to NVivo's UTF-16
-count too) and the optional ``cotheme/extension.json``. On request the archive takes NVivo 12's own form
-instead (see ``write_qdpx``). Characters XML 1.0 cannot carry (control
-characters) are replaced by U+FFFD in names, descriptions and notes, and counted.
+on a case or a set, so a note about a set is written as the set's ``MemberNote``), and the archive
+layout: ``project.qde``, ``Sources/<guid>.txt`` (UTF-8 without a byte-order mark, ``\\n`` line ends, the
+canonical text itself, so positions are code points as §10.2 says and, for text without characters
+outside the Basic Multilingual Plane, equal to NVivo's UTF-16 count too), ``Sources/<note guid>.txt``
+for each project memo (a named note with ``plainTextPath``: the form QualCoder reads as a journal) and
+the optional ``cotheme/extension.json``. On request the archive takes NVivo 12's own form instead (see
+``write_qdpx``). Characters XML 1.0 cannot carry (control characters) are replaced by U+FFFD in names,
+descriptions and notes, and counted.
 
 Must not read storage nor decide what is exported (the exchange service does).
 """
@@ -21,11 +23,12 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import BinaryIO
 
-from cotheme.domain.exchange import ExCode, ExCoding, ExchangeProject, ExSelection, ExSet, ExSource
+from cotheme.domain.exchange import ExCode, ExCoding, ExchangeProject, ExNote, ExSelection, ExSet, ExSource
 from cotheme.domain.positions import nvivo_offsets
 from cotheme.formats.refi_archive import EXTENSION_ENTRY
 
-__all__ = ["CODEBOOK_NS", "NVIVO_FORM", "PROJECT_NS", "Written", "write_codebook_xml", "write_project_xml", "write_qdpx"]
+__all__ = ["CODEBOOK_NS", "NVIVO_FORM", "PROJECT_NS", "Written", "is_journal", "write_codebook_xml", "write_project_xml",
+           "write_qdpx"]
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
@@ -62,6 +65,9 @@ def write_qdpx(project: ExchangeProject, target: BinaryIO, extension: bytes | No
         for source in project.sources:
             data = ("\ufeff" + source.text.replace("\n", "\r\n")).encode("utf-8") if nvivo else source.text.encode("utf-8")
             archive.writestr(f"Sources/{source.guid}.txt", data)
+        for note in project.notes:
+            if is_journal(note):
+                archive.writestr(f"Sources/{note.guid}.txt", written.clean(note.text).encode("utf-8"))
         if extension is not None:
             archive.writestr(EXTENSION_ENTRY, extension)
     return written
@@ -125,6 +131,12 @@ class _Out:
 
     def bytes(self) -> bytes:
         return "\n".join(self.parts).encode("utf-8")
+
+
+def is_journal(note: ExNote) -> bool:
+    """Whether a note is about the whole project and named: written as a text file
+    (``plainTextPath``), the form QualCoder reads as a journal (it drops ``PlainTextContent`` notes)."""
+    return bool(note.name) and all(t.kind == "project" for t in note.targets)
 
 
 def stamp(value: datetime | None) -> str | None:
@@ -287,9 +299,12 @@ class _ProjectXml:
         out = self.out
         out.open("Notes", {})
         for note in self.project.notes:
+            journal = is_journal(note)
             out.open("Note", {"guid": note.guid, "name": note.name, "creatingUser": note.creating_user,
-                              "creationDateTime": stamp(note.created), "modifiedDateTime": stamp(note.modified)})
+                              "creationDateTime": stamp(note.created), "modifiedDateTime": stamp(note.modified),
+                              "plainTextPath": f"internal://{note.guid}.txt" if journal else None})
             out.element("Description", note.description)
-            out.element("PlainTextContent", note.text, always=True)
+            if not journal:
+                out.element("PlainTextContent", note.text, always=True)
             out.close("Note")
         out.close("Notes")

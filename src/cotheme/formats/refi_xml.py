@@ -157,6 +157,11 @@ class Attrs:
             if required:
                 self.findings.error(self.where, f"<{self.kind}> has no {name} attribute")
             return None
+        if not raw.strip() and not required:
+            # QualCoder writes creatingUser="" for an owner it lists in no <User>: the user is unknown,
+            # which an absent attribute says too.
+            self.findings.warn(self.where, f"<{self.kind}> has an empty {name}; the user is left unknown")
+            return None
         value = norm_guid(raw)
         if value is None:
             self.findings.error(self.where, f"<{self.kind}> {name}='{raw}' is not a GUID")

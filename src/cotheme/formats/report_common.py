@@ -1,5 +1,6 @@
 """What every report writer shares: the HTML page shell and its print-friendly style, heat-map
-colours, Markdown and XLSX cell escaping, and saving a Word document to bytes.
+colours, Markdown cell escaping, and saving a Word document to bytes (CSV and XLSX cells are escaped by
+``spreadsheet.safe_cell``).
 
 Must not know any one report; must not touch storage.
 """
@@ -9,7 +10,6 @@ from __future__ import annotations
 import html
 import io
 from collections.abc import Sequence
-from typing import Any
 
 from docx import Document as new_document
 from docx.document import Document as DocxDocument
@@ -27,7 +27,6 @@ __all__ = [
     "html_page",
     "md_cell",
     "new_docx",
-    "xlsx_safe",
 ]
 
 #: The formats each report kind is written in (the issue's contract; the CLI validates against it).
@@ -38,9 +37,6 @@ REPORT_FORMATS: dict[str, tuple[str, ...]] = {
     "cooccurrence": ("csv", "json", "html"),
     "methods": ("md", "docx", "html"),
 }
-
-#: Spreadsheet programs read a cell starting with one of these as a formula (CSV/formula injection).
-_FORMULA_START = ("=", "+", "-", "@")
 
 _STYLE = """
 body { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: #1f2328; margin: 2rem auto;
@@ -101,13 +97,6 @@ def heat(value: int, top: int) -> str:
 def md_cell(text: object) -> str:
     """A value that can sit in a Markdown table cell (pipes escaped, lines joined)."""
     return ("" if text is None else str(text)).replace("|", "\\|").replace("\n", " ")
-
-
-def xlsx_safe(value: Any) -> Any:
-    """A cell value a spreadsheet will not run: text starting with = + - @ gets a leading quote."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
 
 
 def new_docx(title: str, subtitle: str = "") -> DocxDocument:

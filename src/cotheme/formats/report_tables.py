@@ -1,5 +1,6 @@
 """Writers of the table-shaped reports: the sample table ("Table 1", with recruitment targets), the
-theme/code x attribute matrix (html heat-map, xlsx with formula escaping) and code co-occurrence.
+theme/code x attribute matrix (html heat-map, xlsx) and code co-occurrence. CSV and XLSX cells go
+through ``spreadsheet.safe_cell`` (formula escaping).
 
 Each ``write_*`` takes the report's domain object and a format name and returns bytes. Must not touch
 storage.
@@ -7,14 +8,9 @@ storage.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Sequence
 from typing import Any
-
-import openpyxl
-from openpyxl.styles import Font
 
 from cotheme.domain.reports import Cooccurrence, Matrix
 from cotheme.domain.sample import SampleTable, TargetCheck
@@ -27,20 +23,22 @@ from cotheme.formats.report_common import (
     html_page,
     md_cell,
     new_docx,
-    xlsx_safe,
 )
+from cotheme.formats.spreadsheet import csv_bytes, xlsx_bytes
 
 __all__ = ["sample_json", "write_cooccurrence", "write_matrix", "write_sample"]
 
 
 def _csv(rows: Sequence[Sequence[object]]) -> bytes:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    return buffer.getvalue().encode("utf-8")
+    return csv_bytes(rows[0], rows[1:])  # every cell formula-escaped
 
 
 def _json(value: Any) -> bytes:
     return (json.dumps(value, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _indent(level: int) -> str:
+    return "  " * level
 
 
 def _pct(count: int, n: int) -> str:
@@ -159,21 +157,8 @@ def write_matrix(m: Matrix, fmt: str) -> bytes:
                   for r in m.rows]
         return ("\n".join(lines) + "\n").encode("utf-8")
     if fmt == "xlsx":
-        book = openpyxl.Workbook()
-        sheet = book.active
-        sheet.title = "matrix"
-        sheet.append([xlsx_safe(h) for h in header])
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for r in m.rows:
-            sheet.append([xlsx_safe("  " * r.level + r.label), *r.values, r.total])
-        for row in sheet.iter_rows():
-            for cell in row:
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"  # text stays text, never a formula
-        buffer = io.BytesIO()
-        book.save(buffer)
-        return buffer.getvalue()
+        return xlsx_bytes("matrix", header, ([_indent(r.level) + r.label, *r.values, r.total] for r in m.rows),
+                          widths=[40] + [14] * (len(header) - 1))
     top = max((v for r in m.rows for v in r.values), default=0)
     parts = ["<table><thead><tr>" + "".join(
         f'<th{" class=num" if i else ""}>{esc(h)}</th>' for i, h in enumerate(header)) + "</tr></thead><tbody>"]

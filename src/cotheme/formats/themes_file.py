@@ -9,13 +9,12 @@ Must not create themes or touch storage: bytes become ``ThemeSpec``, ``ThemeSumm
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 
 from cotheme.domain.themes import ThemeSpec, ThemeStatus, ThemeSummary, check_theme_name
 from cotheme.errors import InputError, InvalidArgument
 from cotheme.formats.attributes import read_sheet
+from cotheme.formats.spreadsheet import csv_bytes
 
 __all__ = ["THEME_COLUMNS", "read_themes_csv", "write_themes_csv", "write_themes_markdown"]
 
@@ -62,14 +61,11 @@ def read_themes_csv(filename: str, data: bytes) -> list[ThemeSpec]:
 
 def write_themes_csv(themes: Sequence[ThemeSummary], parents: dict[int, str]) -> bytes:
     """Themes parents-first as CSV; ``parents`` maps a theme id to its name."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(THEME_COLUMNS)
-    for item in themes:
-        theme = item.theme
-        parent = parents.get(theme.parent_id, "") if theme.parent_id is not None else ""
-        writer.writerow([theme.name, parent, theme.definition, theme.status.value, "; ".join(item.codes)])
-    return buffer.getvalue().encode("utf-8")
+    return csv_bytes(THEME_COLUMNS, (
+        [item.theme.name, parents.get(item.theme.parent_id, "") if item.theme.parent_id is not None else "",
+         item.theme.definition, item.theme.status.value, "; ".join(item.codes)]
+        for item in themes
+    ))
 
 
 def write_themes_markdown(themes: Sequence[ThemeSummary], title: str) -> bytes:

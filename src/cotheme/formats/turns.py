@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from cotheme.domain.names import single_line
 from cotheme.domain.transcript import ParsedTranscript, TurnDraft
 from cotheme.errors import InputError
 
@@ -74,11 +75,10 @@ class LabelledLine:
 
 
 def clean_speaker(label: str | None) -> str | None:
-    """A speaker label NFC, stripped and whitespace-collapsed; ``None`` when nothing is left."""
+    """A speaker label as one line (``names.single_line``); ``None`` when nothing is left."""
     if label is None:
         return None
-    clean = " ".join(unicodedata.normalize("NFC", label).split())
-    return clean or None
+    return single_line(label) or None
 
 
 def find_label(line: str) -> LabelledLine:
@@ -158,11 +158,13 @@ class TurnBuilder:
 
     Consecutive turns of the same known speaker merge (texts joined by ``\\n``, first start time, last
     end time). Turns with speaker ``None`` never merge: an unknown speaker is not known to be the same
-    person twice, and paragraph-only documents keep one turn per paragraph.
+    person twice, and paragraph-only documents keep one turn per paragraph. ``merge=False`` keeps every
+    turn as the file has it (a verbatim import places each one over the file's own text).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, merge: bool = True) -> None:
         self._turns: list[_Pending] = []
+        self._merge = merge
 
     def add(
         self,
@@ -177,7 +179,7 @@ class TurnBuilder:
             return
         who = clean_speaker(speaker)
         last = self._turns[-1] if self._turns else None
-        if last is not None and who is not None and last.speaker == who:
+        if self._merge and last is not None and who is not None and last.speaker == who:
             last.texts.append(clean)
             last.t_start_ms = last.t_start_ms if last.t_start_ms is not None else t_start_ms
             last.t_end_ms = t_end_ms if t_end_ms is not None else last.t_end_ms

@@ -1,5 +1,5 @@
 """Accounts on a team server: members with passwords, logging in and out, sessions that expire, and
-the login rate limit.
+the growing delays after failed logins (``domain.team.LoginLimits``).
 
 Members and users are the same people: an account is a member with an argon2 password hash. Owns the
 hashing (argon2id, argon2-cffi's defaults: RFC 9106's second recommended option), session tokens
@@ -10,6 +10,7 @@ an unknown name, a wrong password and an inactive account so a login says nothin
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import secrets
 from datetime import UTC, datetime, timedelta
@@ -17,8 +18,9 @@ from datetime import UTC, datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from cotheme.domain.names import single_line
 from cotheme.domain.project import Member, Permission
-from cotheme.domain.team import Account, LoginLimits, Session, check_password
+from cotheme.domain.team import Account, LoginLimits, Session, check_password, login_wait
 from cotheme.errors import Conflict, InvalidArgument, NotFound, TooManyAttempts
 from cotheme.services import members as members_service
 from cotheme.storage import accounts as repo
@@ -82,7 +84,7 @@ def set_user(store: Store, name: str, *, new_name: str | None = None, role_label
     member, _, _ = _find(store, name)
     values: dict[str, object] = {}
     if new_name is not None:
-        values["name"] = " ".join(new_name.split())
+        values["name"] = single_line(new_name)
         if not values["name"]:
             raise InvalidArgument("A member needs a name.")
     if role_label is not None:
@@ -116,20 +118,33 @@ def team_mode(store: Store) -> bool:
         return repo.any_passwords(conn)
 
 
-def _limited(store: Store, name: str, address: str, at: datetime) -> None:
+def clock() -> datetime:
+    """The time a login is judged by (tests move it by hand)."""
+    return datetime.now(UTC)
+
+
+def _slowed(store: Store, name: str, address: str, at: datetime) -> None:
+    """Refuse an attempt that comes before this address's growing delay has passed (``LoginLimits``)."""
     since = at - LIMITS.window
     with store.read() as conn:
-        by_account = repo.failures(conn, since, account=name)
-        by_address = repo.failures(conn, since, address=address)
-    if by_account >= LIMITS.per_account or by_address >= LIMITS.per_address:
-        minutes = int(LIMITS.window.total_seconds() // 60)
-        raise TooManyAttempts(f"Too many failed logins; wait {minutes} minutes and try again, or ask a lead.")
+        wait = login_wait(
+            LIMITS, at, by_address=repo.failures(conn, since, address=address),
+            on_account=repo.failures(conn, since, account=name),
+            here_on_account=repo.failures(conn, since, account=name, address=address),
+        )
+    if wait > timedelta(0):
+        seconds = math.ceil(wait.total_seconds())
+        raise TooManyAttempts(
+            f"Too many failed logins from here; wait {seconds} second{'s' if seconds != 1 else ''} and try "
+            "again, or ask a lead.", retry_after=seconds,
+        )
 
 
 def login(store: Store, name: str, password: str, address: str = "") -> Session:
-    """A new session for ``name`` when the password is right; every failure counts towards the limit."""
-    at = datetime.now(UTC)
-    _limited(store, name, address, at)
+    """A new session for ``name`` when the password is right; a failure makes the next attempt from
+    this address wait longer (``LoginLimits``), without ever locking the account for its owner."""
+    at = clock()
+    _slowed(store, name, address, at)
     with store.read() as conn:
         found = repo.credentials(conn, name)
     hashed = found[1] if found is not None else None
@@ -145,7 +160,7 @@ def login(store: Store, name: str, password: str, address: str = "") -> Session:
     token = secrets.token_urlsafe(32)
     expires = at + session_length()
     with store.write() as conn:
-        repo.clear_failures(conn, name)
+        repo.clear_failures(conn, name, address)
         repo.prune(conn, at, at - LIMITS.window)
         repo.add_session(conn, token_hash(token), found[0].id, address, at, expires)
         if hashed is not None and HASHER.check_needs_rehash(hashed):

@@ -40,25 +40,36 @@ RULES: dict[str, Need] = {
     "export_codebook": R, "export_codebook_qdc": R, "export_themes": R, "assist_status": R,
     "assist_provenance": R, "codebook_history": R, "codebook_as_of": R, "codebook_diff": R, "queue": R,
     "blind_documents": R, "team_mode": R, "close": R, "similar": R, "suggest": R, "assist_document": R,
+    # exports (issue #13): everyone exports what they may read; the view hides what they may not
+    "extract_table": R, "extracts_file": R, "export_extracts": R, "export_qdpx": R,
     # coding and memos; correcting a transcript; placing one's own codings after an edit
     "code": C, "update_coding": C, "delete_coding": C, "add_memo": C, "accept_similar": C,
     "accept_suggestion": C, "edit_document": C, "place_coding": C, "remove_from_review": C,
     # agreement and reconciliation (the web's table agrees: web/permissions.py)
     "agreement": R, "reflexive_mode": R, "reconciliation": R, "accept_coding": C, "merge_codings": C,
     "reject_coding": C, "set_reflexive_mode": L,
+    # importing (issue #13): previews change nothing, but show what files hold, so they go with importing
+    "coders_may_import": R, "preview_qdpx": R, "set_coders_may_import": L,
     # leading: codebook, themes, members, assignments, settings, imports, exports, de-identification
     **{name: L for name in (
         "update_info", "add_member", "import_files", "import_sources", "rename_speaker", "import_cases",
-        "add_case", "import_qdpx", "import_qdpx_files", "export_qdpx", "import_codebook", "import_codebook_qdc",
+        "add_case", "import_qdpx", "import_qdpx_files", "import_codebook", "import_codebook_qdc",
         "create_code", "edit_code", "move_code", "create_theme", "update_theme", "delete_theme", "link_codes",
         "import_themes", "add_exemplar", "remove_exemplar", "import_template", "save_map_positions",
         "reset_map_positions", "import_targets", "save_targets", "deid_add_name", "deid_remove_name", "deid_names", "deid_scan", "deid_candidates",
         "deid_decide", "deid_apply", "set_deidentified_exports_only", "check", "backup", "backup_schedule",
         "set_assist", "index", "candidate_themes", "users", "add_user", "set_password", "set_user", "assign",
         "assignments", "set_blind", "progress", "undo_codebook", "merge_codes", "split_code", "delete_code",
-        "audit", "export_audit",
+        "audit", "export_audit", "import_case_data", "import_codebook_data", "import_qdpx_data",
+        "preview_sources", "preview_cases", "preview_codebook", "set_interview",
     )},
 }
+#: Operations a coder may do too when the lead allows it (``set_coders_may_import``); viewers never.
+IMPORTING = frozenset({
+    "import_files", "import_sources", "preview_sources", "import_cases", "import_case_data", "preview_cases",
+    "import_codebook", "import_codebook_data", "preview_codebook", "import_qdpx", "import_qdpx_files",
+    "import_qdpx_data", "import_codebook_qdc", "set_interview",
+})
 #: Operations that name the member they act for, by keyword.
 MEMBER_ARGUMENT = {"code": "coder", "add_memo": "author", "accept_similar": "member",
                    "accept_suggestion": "member", "add_exemplar": "member", "deid_decide": "member",
@@ -107,7 +118,7 @@ class ActingProject:
         attr = getattr(self._project, name)
         if not callable(attr):
             return attr
-        require(self.member, need_of(name), name.replace("_", " "))
+        require(self.member, self._need(name), name.replace("_", " "))
         argument = MEMBER_ARGUMENT.get(name)
 
         def call(*args: Any, **kwargs: Any) -> Any:
@@ -118,6 +129,13 @@ class ActingProject:
             return self._run(attr, *args, **kwargs)
 
         return call
+
+    def _need(self, name: str) -> Need:
+        """What ``name`` needs of this member: imports need only a coder when the lead allows it."""
+        need = need_of(name)
+        if name in IMPORTING and self.member.permission is Permission.CODER and self._project.coders_may_import():
+            return Need.CODE
+        return need
 
     def _for_member(self, named: str | None) -> str | None:
         """Whom an action is recorded for: a lead may name anyone; others only themselves."""

@@ -8,6 +8,7 @@ from cotheme.domain.team import AuditEntry
 from cotheme.errors import Conflict, InvalidArgument
 from cotheme.formats.audit_file import write_audit_csv
 from cotheme.services.history import parse_when
+from cotheme.services.outputs import write_output
 from cotheme.storage import audit as repo
 from cotheme.storage.store import Store
 from cotheme.storage.tracking import TRACKED
@@ -32,5 +33,5 @@ def export(store: Store, path: Path, *, table: str | None = None, since: str | N
         raise InvalidArgument(f"{path.name}: the audit trail is exported as a .csv file.")
     if path.exists():
         raise Conflict(f"{path} already exists; choose a new file name.")
-    path.write_bytes(write_audit_csv(entries(store, table=table, since=since)))
+    write_output(path, write_audit_csv(entries(store, table=table, since=since)))
     return path

@@ -24,6 +24,7 @@ from cotheme.formats.codebook_file import (
     write_codebook_csv,
     write_codebook_markdown,
 )
+from cotheme.formats.codebook_markdown import read_codebook_markdown
 from cotheme.storage import code_usage
 from cotheme.storage import codes as codes_repo
 from cotheme.storage import history
@@ -87,8 +88,9 @@ def _next_colour(conn: Connection) -> str:
 
 
 def import_codebook(store: Store, name: str, data: bytes) -> CodebookImport:
-    """Load codes from a CSV codebook: new codes are created, existing ones (same path) updated."""
-    specs = read_codebook_csv(name, data)
+    """Load codes from a CSV (or Markdown) codebook: new codes are created, existing ones (same path)
+    updated."""
+    specs = read_codebook_file(name, data)
     updated = 0
     with store.write() as conn:
         history.intend(conn, "import", f"imported from {name}")
@@ -98,6 +100,13 @@ def import_codebook(store: Store, name: str, data: bytes) -> CodebookImport:
             updated += not was_created
         created = codes_repo.count(conn) - before  # parents made on the way count too
     return CodebookImport(created=created, updated=updated)
+
+
+def read_codebook_file(name: str, data: bytes) -> list[CodeSpec]:
+    """The codes of a codebook table (.csv, .xlsx) or Markdown codebook (.md), chosen by extension."""
+    if name.lower().endswith((".md", ".markdown")):
+        return read_codebook_markdown(name, data)
+    return read_codebook_csv(name, data)
 
 
 def export_codebook(store: Store, path: Path) -> bytes:
@@ -144,17 +153,18 @@ def create_code(store: Store, path: str, *, rationale: str = "", **fields: str) 
 
 
 def resolve_code(conn: Connection, ref: str, *, create: bool = False) -> int:
-    """A code id from a name or a ``Parent/Child`` path; with ``create``, make it when missing."""
+    """A code id from a name or a ``Parent/Child`` path; with ``create``, make it when missing.
+
+    A ``/`` may also be part of a name ("active/empathic listening"): a path that leads nowhere is
+    tried as one name."""
     path = split_path(ref)
     if len(path) > 1:
-        parent: int | None = None
-        for name in path:
-            parent = codes_repo.find_child(conn, parent, name)
-            if parent is None:
-                break
-        if parent is not None:
-            return parent
-    else:
+        found_at = _walk(conn, path)
+        if found_at is not None:
+            return found_at
+        if codes_repo.find_by_name(conn, " ".join(ref.split())):
+            path = (" ".join(ref.split()),)
+    if len(path) == 1:
         found = codes_repo.find_by_name(conn, path[0])
         if len(found) == 1:
             return found[0]
@@ -165,6 +175,15 @@ def resolve_code(conn: Connection, ref: str, *, create: bool = False) -> int:
         raise NotFound(f"There is no code '{ref}'; use --create to make it, or check 'cotheme codebook list'.")
     code_id, _ = ensure_path(conn, CodeSpec(path=path), update=False)
     return code_id
+
+
+def _walk(conn: Connection, path: tuple[str, ...]) -> int | None:
+    parent: int | None = None
+    for name in path:
+        parent = codes_repo.find_child(conn, parent, name)
+        if parent is None:
+            return None
+    return parent
 
 
 def code_paths(conn: Connection) -> dict[int, str]:

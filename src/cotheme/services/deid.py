@@ -233,7 +233,7 @@ def _row(conn: Connection, candidate_id: int) -> Any:
 def _member_id(conn: Connection, member: str | None) -> int | None:
     if member is None and len(study.list_members(conn)) != 1:
         return None
-    return resolve_coder(conn, member).id
+    return resolve_coder(conn, member, asking="who decides with --member NAME").id
 
 
 # -- the rule for exports and reports ---------------------------------------------------------------

@@ -102,11 +102,11 @@ def save(path: Path, key: Key, passphrase: str) -> None:
     salt = os.urandom(16)
     token = _fernet(passphrase, salt).encrypt(json.dumps({"entries": key.entries}, ensure_ascii=False).encode("utf-8"))
     folder = path.parent if str(path.parent) else Path(".")
+    # mkstemp (under NamedTemporaryFile) creates the file 0600: the key is never readable by others.
     handle = tempfile.NamedTemporaryFile(dir=folder, prefix=f".{path.name}.", suffix=".part", delete=False)
     try:
         with handle:
             handle.write(MAGIC + base64.b64encode(salt) + b"\n" + token + b"\n")
-        os.chmod(handle.name, 0o600)
         os.replace(handle.name, path)
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)

@@ -91,26 +91,29 @@ def read_exchange_file(path: Path) -> ExchangeProject:
 
 
 def import_qdpx(
-    store: Store, path: Path, *, fresh: bool = False, parsed: ExchangeProject | None = None
+    store: Store, path: Path, *, fresh: bool = False, parsed: ExchangeProject | None = None,
+    same_text: str = "refuse",
 ) -> ExchangeImport:
     """Merge the QDPX at ``path`` (or its already ``parsed`` content) into the project, all or nothing.
 
     ``fresh`` is for a project just created from the file: it takes the file's study metadata, and a
-    member matched by name takes the file's GUID."""
+    member matched by name takes the file's GUID. ``same_text`` says what becomes of a document of the
+    file with a new GUID and the text of one of ours (another program's export of this project):
+    ``refuse`` the import with a sentence, ``merge`` it into ours, or import it as a ``copy``."""
     project = parsed if parsed is not None else read_exchange_file(path)
     result = ExchangeImport(file=path.name, origin=project.origin, positions=project.positions)
     with bulk.collector_paused(), store.write() as conn:
-        return Merge(conn, project, result, fresh=fresh).run()
+        return Merge(conn, project, result, fresh=fresh, same_text=same_text).run()
 
 
-def import_qdpx_files(store: Store, paths: list[Path]) -> list[ExchangeImport]:
+def import_qdpx_files(store: Store, paths: list[Path], *, same_text: str = "refuse") -> list[ExchangeImport]:
     """Merge several QDPX files, all or none: every file is read and checked, then one transaction."""
     parsed = [(path, read_exchange_file(path)) for path in paths]
     results = []
     with bulk.collector_paused(), store.write() as conn:
         for path, project in parsed:
             result = ExchangeImport(file=path.name, origin=project.origin, positions=project.positions)
-            results.append(Merge(conn, project, result, fresh=False).run())
+            results.append(Merge(conn, project, result, fresh=False, same_text=same_text).run())
     return results
 
 
@@ -125,7 +128,7 @@ def project_title(parsed: ExchangeProject, path: Path) -> str:
 def lead_name(parsed: ExchangeProject) -> str | None:
     """Who leads a project made from ``parsed``: its lead member (cotheme files), else the user who
     created it, else ``None`` (the operating-system user)."""
-    users = {u.guid: u.name for u in parsed.users if u.name.strip() and not is_pseudo_user(u.name)}
+    users = {u.guid: u.name for u in parsed.users if u.name.strip() and not is_pseudo_user(u.name, parsed.origin)}
     if parsed.extension is not None:
         for guid, extra in parsed.extension.members.items():
             if extra.permission == "lead" and guid in users:

@@ -6,7 +6,10 @@ exactly in the extension; ``isCodable`` false only for codes another program mar
 text variables; cases with their values and documents; each document's current revision -> a text
 source; each coding -> one selection holding one coding (the selection's GUID derived from the
 coding's, so exporting twice gives the same file); themes -> sets of codes (``exchange_themes``); memos
--> notes attached to the project, a source, a code, a coding or (as a member note) a theme's set. The
+-> notes attached to the project, a source, a code, a coding or (as a member note) a theme's set, and
+memos on a document or coding also as its source's or selection's ``Description`` (where QualCoder
+reads them); the member behind each ``creatingUser`` (a document's: who made its current revision,
+else the first lead, who also stands as the project's creator). The
 extension carries study metadata, member roles, code fields, document titles, interview metadata,
 turns, and the theme hierarchy with status, order, map positions and exemplars.
 
@@ -26,10 +29,10 @@ from sqlalchemy import Connection
 from cotheme import __version__
 from cotheme.domain.exchange import (
     CothemeExtension, ExCase, ExCode, ExCodeExtra, ExCoding, ExchangeProject, ExDocumentExtra, ExMemberExtra,
-    ExNote, ExSelection, ExSet, ExSource, ExUser, ExVariable, NoteTarget, compose_description,
+    ExNote, ExSelection, ExSet, ExSource, ExUser, ExVariable, NoteTarget, compose_description, join_memos,
 )
 from cotheme.domain.memos import MemoTarget
-from cotheme.domain.project import STUDY_FIELDS
+from cotheme.domain.project import STUDY_FIELDS, Permission
 from cotheme.domain.transcript import TurnDraft
 from cotheme.services.exchange_themes import theme_sets
 from cotheme.storage import codes as codes_repo
@@ -72,20 +75,26 @@ def read_project(conn: Connection) -> ExportContent:
     for row in codings:
         by_doc[row[2]].append(row)
     turns = repo.turns_by_revision(conn, [d.revision_id for d in documents.values()])
-    sources, doc_extra = [], {}
-    for doc in documents.values():
-        selections = tuple(_selection(r, code_guid, member_guid) for r in by_doc.get(doc.id, ()))
-        sources.append(ExSource(guid=doc.guid, name=doc.title, text=doc.text, selections=selections, created=doc.created_at))
-        doc_extra[doc.guid] = ExDocumentExtra(
-            title=doc.title, text_sha256=doc.sha256, source=doc.source,
-            turns=tuple(_turn(t) for t in turns.get(doc.revision_id, ())),
-        )
     coding_guid = {r[0]: r[1] for r in codings}
     themed = theme_sets(conn, code_guid, coding_guid, {r.name: r.guid for r in member_rows})
     guids = _Guids(member_guid, doc_guid, code_guid, coding_guid, themed.guid)
     notes = tuple(_note(r, guids) for r in repo.all_memos(conn))
+    described = _descriptions(notes)
+    maker = _project_maker(member_rows)
+    sources, doc_extra = [], {}
+    for doc in documents.values():
+        selections = tuple(_selection(r, code_guid, member_guid, described) for r in by_doc.get(doc.id, ()))
+        sources.append(ExSource(
+            guid=doc.guid, name=doc.title, text=doc.text, selections=selections, created=doc.created_at,
+            description=described.get(("source", doc.guid), ""),
+            creating_user=member_guid.get(doc.author_id) if doc.author_id is not None else maker,
+        ))
+        doc_extra[doc.guid] = ExDocumentExtra(
+            title=doc.title, text_sha256=doc.sha256, source=doc.source,
+            turns=tuple(_turn(t) for t in turns.get(doc.revision_id, ())),
+        )
     project = ExchangeProject(
-        name=info.title, origin=origin(), description=info.description,
+        name=info.title, origin=origin(), description=info.description, creating_user=maker,
         users=tuple(ExUser(r.guid, r.name) for r in member_rows), codes=code_list, variables=variables,
         cases=_cases(conn, attribute_guid, documents.values()), sources=tuple(sources),
         notes=notes, sets=themed.sets,
@@ -147,12 +156,35 @@ def _cases(conn: Connection, attribute_guid: dict[int, str], documents: Any) -> 
     return tuple(result)
 
 
-def _selection(row: Any, code_guid: dict[int, str], member_guid: dict[int, str]) -> ExSelection:
+def _selection(row: Any, code_guid: dict[int, str], member_guid: dict[int, str],
+               described: dict[tuple[str, str], str]) -> ExSelection:
     """One coding as a selection (a large project has a hundred thousand: positional, no keywords)."""
     _id, guid, _doc, code_id, coder_id, start, end, created, updated = row
     coder = member_guid.get(coder_id)
     coding = ExCoding(guid, code_guid[code_id], coder, created)
-    return ExSelection(selection_guid(guid), start, end, "", "", coder, created, updated, (coding,))
+    memo = described.get(("coding", guid), "") if described else ""
+    return ExSelection(selection_guid(guid), start, end, "", memo, coder, created, updated, (coding,))
+
+
+def _descriptions(notes: tuple[ExNote, ...]) -> dict[tuple[str, str], str]:
+    """The memos on each document and coding as one text, for the ``Description`` of its source or
+    selection: QualCoder (and MAXQDA) read a document's and a coding's memo only there, not from notes.
+    The notes are written too, so the import drops a description that repeats them."""
+    texts: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for note in sorted(notes, key=lambda n: (n.created is None, n.created, n.guid)):
+        target = note.targets[0]
+        if target.kind in ("source", "coding") and target.guid is not None:
+            texts[(target.kind, target.guid)].append(note.text)
+    return {key: join_memos(value) for key, value in texts.items()}
+
+
+def _project_maker(member_rows: list[Any]) -> str | None:
+    """Who is named as having made the project, and each document whose importer is not recorded:
+    the first lead (every project has one; the member who created it, unless the lead changed), so
+    other programs need not invent a user for them (QualCoder would call them "default")."""
+    leads = [r for r in member_rows if r.permission == Permission.LEAD.value]
+    first = leads[0] if leads else (member_rows[0] if member_rows else None)
+    return first.guid if first is not None else None
 
 
 def selection_guid(coding_guid: str) -> str:

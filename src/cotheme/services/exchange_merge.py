@@ -8,10 +8,15 @@ Owns the merge rules, all applied inside the caller's one transaction:
   whose text differs keeps ours and the file's codings on it are not imported);
 * an object with a new GUID is matched by name where names must be unique (a member's name, a code's
   name under its parent, a case id, an attribute name) and otherwise created with the file's GUID;
+* a document with a new GUID but the text of one of ours (another program's export of this project;
+  QualCoder makes new GUIDs on every export) is ours by text and title: the import refuses with a
+  sentence unless told to ``merge`` it or import a ``copy``; on a document we held, a coding with a new
+  GUID and the code, coder and span of one of ours is that coding;
 * names cotheme cannot take are adapted and reported (a ``/`` in a code name, an empty name, a second
-  code of one name under one parent); the ATLAS.ti pseudo-user "ATLAS.ti" gets no member;
+  code of one name under one parent); programs' placeholder users (ATLAS.ti's "ATLAS.ti", QualCoder's
+  "default") get no member, and a document without a known creator is the importing member's;
 * sets become themes (``exchange_themes``), after the codings so exemplars find theirs and before the
-  memos so a note in a set becomes a memo on its theme;
+  memos (``exchange_memos``) so a note in a set becomes a memo on its theme;
 * what cotheme cannot hold is reported, never dropped silently: case descriptions, selection
   references of cases, the sources ``refi_read`` skipped (and, from ``exchange_themes``, document sets
   and the sources in sets).
@@ -22,8 +27,7 @@ Must not parse files nor write them; it receives an ``ExchangeProject``.
 from __future__ import annotations
 
 import hashlib
-import uuid
-from collections import Counter
+from collections import Counter, defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,14 +36,13 @@ from sqlalchemy import Connection
 
 from cotheme.domain.codebook import DEFAULT_COLOURS
 from cotheme.domain.documents import SourceInfo
-from cotheme.domain.exchange import (
-    ExchangeProject, ExCode, ExCodeExtra, ExNote, ExSource, NoteTarget, paragraph_turns, split_description,
-)
-from cotheme.domain.memos import MemoTarget
+from cotheme.domain.exchange import ExchangeProject, ExCode, ExCodeExtra, ExSource, paragraph_turns, split_description
 from cotheme.domain.project import Permission
 from cotheme.domain.text import anchor_in
 from cotheme.domain.transcript import ParsedTranscript
-from cotheme.services.exchange_names import clean_code_name, clean_name, is_pseudo_user, unique
+from cotheme.errors import Conflict, InvalidArgument
+from cotheme.services.exchange_memos import merge_memos
+from cotheme.services.exchange_names import clean_code_name, clean_name, is_pseudo_user, pseudo_user_note, unique
 from cotheme.services.exchange_themes import merge_sets
 from cotheme.storage import bulk
 from cotheme.storage import cases as cases_repo
@@ -47,11 +50,13 @@ from cotheme.storage import codes as codes_repo
 from cotheme.storage import documents as docs_repo
 from cotheme.storage import exchange as repo
 from cotheme.storage import study
-from cotheme.storage.schema import attributes, cases, codes, members, memos
+from cotheme.storage.schema import attributes, cases, codes, members
 from cotheme.storage.store import now
+from cotheme.storage.tracking import ACTOR
 
-#: Derived GUIDs (a selection's comment as a memo) are stable, so importing twice matches them.
-DERIVED = uuid.UUID("6b1c3c5e-2f7a-4f0e-9a53-1d1f0c0ffee6")
+#: What an import does with a document of the file whose GUID is new here but whose text a document
+#: of the project has (another program's export of this project: QualCoder makes new GUIDs each time).
+SAME_TEXT = ("refuse", "merge", "copy")
 _CODE_FIELDS = ("definition", "inclusion", "exclusion", "example")
 
 
@@ -80,11 +85,15 @@ class _Doc:
 class Merge:
     """One merge of ``project`` into the database behind ``conn``; call ``run`` once."""
 
-    def __init__(self, conn: Connection, project: ExchangeProject, result: ExchangeImport, *, fresh: bool) -> None:
+    def __init__(self, conn: Connection, project: ExchangeProject, result: ExchangeImport, *, fresh: bool,
+                 same_text: str = "refuse") -> None:
+        if same_text not in SAME_TEXT:
+            raise InvalidArgument(f"'{same_text}' is not a choice for documents with the same text; use refuse, merge or copy.")
         self.conn = conn
         self.project = project
         self.result = result
         self.fresh = fresh
+        self.same_text = same_text
         self.extension = project.extension
         self.created: Counter[str] = Counter()
         self.matched: Counter[str] = Counter()
@@ -93,7 +102,10 @@ class Merge:
         self.attributes: dict[str, int] = {}
         self.cases: dict[str, int] = {}
         self.docs: dict[str, _Doc | None] = {}
-        self.codings: dict[str, int] = {}
+        self.coding_ids: dict[str, int] = {}  # a file coding's GUID -> the coding it matched here
+        self.new_docs: set[int] = set()
+        actor = ACTOR.get()
+        self.importer: int | None = actor[0] if actor is not None else None
         self.themes: dict[str, int] = {}
         self.later = bulk.Deferred()  # new documents' turns and search units (see _codings)
 
@@ -108,7 +120,7 @@ class Merge:
         self._link_cases()
         self._codings()
         self.themes = merge_sets(self)
-        self._memos()
+        merge_memos(self)
         self._report_unheld()
         self.result.created = {k: v for k, v in self.created.items() if v}
         self.result.matched = {k: v for k, v in self.matched.items() if v}
@@ -133,10 +145,9 @@ class Merge:
         by_name = repo.members_by_name(self.conn)
         file_guids = {u.guid for u in self.project.users}
         for user in self.project.users:
-            if is_pseudo_user(user.name):
+            if is_pseudo_user(user.name, self.project.origin):
                 self.users[user.guid] = None
-                self.note(f"The user '{user.name}' is a placeholder ATLAS.ti adds, not a person: no member was "
-                          "created for it, and what it made is imported without a coder.")
+                self.note(pseudo_user_note(user.name))
                 continue
             name = clean_name(user.name, 200) or f"User {user.guid[:8]}"
             row = known.get(user.guid)
@@ -174,7 +185,13 @@ class Merge:
         before = set(uncodable)
         made_here: set[int] = set()
         position = len(known)
+        mirrors = _mirror_codes(self.project.codes)
         for code in self.project.codes:
+            folder = mirrors.get(code.guid)
+            if folder is not None and folder in self.codes:
+                self.codes[code.guid] = self.codes[folder]
+                self.matched["codes"] += 1
+                continue
             parent_id = self.codes.get(code.parent) if code.parent else None
             name, why = clean_code_name(code.name)
             if why:
@@ -200,10 +217,14 @@ class Merge:
                 self.matched["codes"] += 1
                 self._compare_code(row, code, name, parent_id, fields)
             self.codes[code.guid] = code_id
-            if not code.codable:
+            if not code.codable and code.guid not in mirrors.values():
                 uncodable.add(row.guid if row is not None else code.guid)
         if uncodable != before:
             repo.set_uncodable(self.conn, uncodable)
+        if mirrors:
+            names = sorted({c.name for c in self.project.codes if c.guid in mirrors})
+            self.note(f"{len(names)} folder(s) of the file hold a code of their own name, the way QualCoder and "
+                      f"MAXQDA write a code that has sub-codes; each pair is one code here: {', '.join(names)}.")
 
     def _code_fields(self, code: ExCode) -> dict[str, str]:
         extra = self.extension.codes.get(code.guid) if self.extension else None
@@ -296,12 +317,21 @@ class Merge:
     def _documents(self) -> None:
         known = repo.documents_by_guid(self.conn, with_text=False)
         titles = repo.titles(self.conn)
+        by_text: dict[str, list[repo.StoredDocument]] = defaultdict(list)
+        for stored in known.values():
+            by_text[stored.sha256].append(stored)
+        claimed = {s.guid for s in self.project.sources if s.guid in known}
+        same: list[tuple[ExSource, repo.StoredDocument]] = []
         for source in self.project.sources:
             sha = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
             row = known.get(source.guid)
             if row is None:
-                self.docs[source.guid] = self._new_document(source, sha, titles)
-                continue
+                row = _same_text(source, by_text.get(sha, []), claimed)
+                if row is None or self.same_text == "copy":
+                    self.docs[source.guid] = self._new_document(source, sha, titles)
+                    continue
+                claimed.add(row.guid)
+                same.append((source, row))
             if row.sha256 != sha:
                 count = sum(len(s.codings) for s in source.selections) + len(source.codings)
                 self.conflict(f"The document '{row.title}' has different text in the file; kept ours, and the "
@@ -312,6 +342,8 @@ class Merge:
             self.docs[source.guid] = _Doc(row.id, row.revision_id, source.text, row.case_id)
             if row.title != source.name and not (self.extension and source.guid in self.extension.documents):
                 self.conflict(f"The document '{row.title}' is called '{source.name}' in the file; kept '{row.title}'.")
+        if same and self.same_text == "refuse":
+            raise Conflict(_same_text_sentence(self.result.file, [row.title for _, row in same]))
 
     def _new_document(self, source: ExSource, sha: str, titles: set[str]) -> _Doc:
         extra = self.extension.documents.get(source.guid) if self.extension else None
@@ -321,9 +353,10 @@ class Merge:
         parsed = ParsedTranscript(text=source.text, turns=turns, format=info.format or "qdpx")
         doc_id, revision_id = repo.insert_document(
             self.conn, guid=source.guid, title=title, case_id=None, source=info, sha256=sha, parsed=parsed,
-            created_at=source.created, author_id=self.user(source.creating_user), later=self.later,
+            created_at=source.created, author_id=self.user(source.creating_user) or self.importer, later=self.later,
         )
         self.created["documents"] += 1
+        self.new_docs.add(doc_id)
         return _Doc(doc_id, revision_id, source.text, None)
 
     def _link_cases(self) -> None:
@@ -352,10 +385,14 @@ class Merge:
 
     def _codings(self) -> None:
         known: dict[str, Any] = {}
+        self.held: dict[tuple[Any, ...], int] = {}
         if repo.has_codings(self.conn):  # a new project has none: skip 100,000 look-ups
             guids = [c.guid for s in self.project.sources for sel in s.selections for c in sel.codings]
             guids += [c.guid for s in self.project.sources for c in s.codings]
             known = repo.codings_by_guid(self.conn, guids)
+            # On a document that was here already, a coding with a new GUID may still be one we hold:
+            # another program's export gives every coding a new GUID.
+            self.held = repo.codings_of_documents(self.conn, self._held_documents_with_new_codings(known))
         # The new documents' turns and search units are written now, while a thread builds the coding
         # rows (quotes and context, pure Python): PostgreSQL indexing 300 transcripts' text and this
         # process cutting 100,000 quotes then run at the same time, on the two cores.
@@ -365,6 +402,18 @@ class Merge:
             rows = job.result()
         repo.insert_codings(self.conn, rows)
         self.created["codings"] += len(rows)
+
+    def _held_documents_with_new_codings(self, known: dict[str, Any]) -> set[int]:
+        """Documents held before this import on which the file has codings with GUIDs we do not hold."""
+        found = set()
+        for source in self.project.sources:
+            doc = self.docs.get(source.guid)
+            if doc is None or doc.id in self.new_docs:
+                continue
+            guids = [c.guid for c in source.codings] + [c.guid for sel in source.selections for c in sel.codings]
+            if any(g not in known for g in guids):
+                found.add(doc.id)
+        return found
 
     def _coding_rows(self, known: dict[str, Any]) -> list[dict[str, object]]:
         """The rows of the file's codings this project does not hold yet (no database access)."""
@@ -382,71 +431,26 @@ class Merge:
                 row = known.get(coding.guid)
                 if row is not None:
                     self.matched["codings"] += 1
+                    self.coding_ids[coding.guid] = row.id
                     if (row.document_id, row.code_id, row.start_offset, row.end_offset) != (doc.id, code_id, start, end):
                         self.conflict(f"The coding {coding.guid} differs in the file (document, code or span); kept ours.")
+                    continue
+                coder = self.user(coding.creating_user or (selection.creating_user if selection else None))
+                same = self.held.get((doc.id, code_id, coder, start, end))
+                if same is not None:
+                    self.matched["codings"] += 1
+                    self.coding_ids[coding.guid] = same
                     continue
                 anchor = anchor_in(doc.text, start, end)
                 created = coding.created or (selection.created if selection else None) or stamp
                 updated = (selection.modified if selection else None) or created
                 rows.append({
                     "guid": coding.guid, "document_id": doc.id, "revision_id": doc.revision_id, "code_id": code_id,
-                    "coder_id": self.user(coding.creating_user or (selection.creating_user if selection else None)),
+                    "coder_id": coder,
                     "start_offset": start, "end_offset": end, "quote": anchor.quote, "prefix": anchor.prefix,
                     "suffix": anchor.suffix, "created_at": created, "updated_at": max(updated, created),
                 })
         return rows
-
-    # -- notes -------------------------------------------------------------------------------------
-    def _memos(self) -> None:
-        known = repo.by_guid(self.conn, memos)
-        notes = list(self.project.notes) + self._derived_notes()
-        wanted = {t.guid for n in notes for t in n.targets if t.kind in ("coding", "selection") and t.guid}
-        first_coding = {sel.guid: sel.codings[0].guid for s in self.project.sources for sel in s.selections if sel.codings}
-        coding_ids = repo.codings_by_guid(self.conn, {first_coding.get(g, g) for g in wanted})
-        for note in notes:
-            text = _note_text(note)
-            if not text.strip():
-                continue
-            row = known.get(note.guid)
-            if row is not None:
-                self.matched["memos"] += 1
-                if row.text != text:
-                    self.conflict(f"The memo {note.guid} has different text in the file; kept ours.")
-                continue
-            target, target_id = self._memo_target(note, first_coding, coding_ids)
-            repo.insert_memo(self.conn, guid=note.guid, text=text, author_id=self.user(note.creating_user),
-                             target=target, target_id=target_id, created_at=note.created, updated_at=note.modified)
-            self.created["memos"] += 1
-
-    def _derived_notes(self) -> list[ExNote]:
-        """Comments other programs keep in a ``Description`` (of a source, of a selection) as memos."""
-        found = []
-        for source in self.project.sources:
-            if source.description.strip():
-                found.append(ExNote(guid=_derived(source.guid), text=source.description,
-                                    targets=(NoteTarget("source", source.guid),)))
-            for sel in source.selections:
-                if sel.description.strip() and sel.codings:
-                    found.append(ExNote(guid=_derived(sel.guid), text=sel.description, creating_user=sel.creating_user,
-                                        created=sel.created, targets=(NoteTarget("selection", sel.guid),)))
-        return found
-
-    def _memo_target(self, note: ExNote, first_coding: dict[str, str], coding_ids: dict[str, Any]) -> tuple[MemoTarget, int | None]:
-        if len(note.targets) > 1:
-            self.note(f"The note '{note.name or note.guid}' is attached to {len(note.targets)} objects in the file; "
-                      "cotheme attached it to the first it holds.")
-        for target in note.targets:
-            guid = target.guid or ""
-            if target.kind == "source" and self.docs.get(guid) is not None:
-                return MemoTarget.DOCUMENT, self.docs[guid].id  # type: ignore[union-attr]
-            if target.kind == "code" and guid in self.codes:
-                return MemoTarget.CODE, self.codes[guid]
-            if target.kind == "set" and guid in self.themes:
-                return MemoTarget.THEME, self.themes[guid]
-            coding = coding_ids.get(first_coding.get(guid, guid)) if target.kind in ("coding", "selection") else None
-            if coding is not None:
-                return MemoTarget.CODING, coding.id
-        return MemoTarget.PROJECT, None
 
     def _report_unheld(self) -> None:
         if self.project.skipped:
@@ -468,17 +472,33 @@ def _free_name(siblings: dict[tuple[int | None, str], int], parent_id: int | Non
     return f"{name} ({n})"
 
 
-def _derived(guid: str) -> str:
-    return str(uuid.uuid5(DERIVED, guid))
+def _mirror_codes(codes: tuple[ExCode, ...]) -> dict[str, str]:
+    """Codable codes that stand for the folder holding them, each with that folder's GUID: the first
+    child of a not-codable code that has the folder's name."""
+    by_guid = {c.guid: c for c in codes}
+    found: dict[str, str] = {}
+    for code in codes:
+        folder = by_guid.get(code.parent or "")
+        if (folder is not None and not folder.codable and code.codable and folder.guid not in found.values()
+                and clean_code_name(code.name)[0].casefold() == clean_code_name(folder.name)[0].casefold()):
+            found[code.guid] = folder.guid
+    return found
 
 
-def _note_text(note: ExNote) -> str:
-    """A note's memo text: its name as a first line when the text does not already start with it."""
-    text = note.text.strip()
-    name = note.name.strip()
-    if name and not text.startswith(name):
-        text = f"{name}\n\n{text}" if text else name
-    if note.description.strip() and note.description.strip() not in text:
-        text = f"{text}\n\n{note.description.strip()}"
-    return text
+def _same_text(source: ExSource, candidates: list[repo.StoredDocument], claimed: set[str]) -> repo.StoredDocument | None:
+    """The project's document that ``source`` (a new GUID) is, going by its text: the one with the same
+    text and title, else the only one with the same text; none when that is ambiguous or taken."""
+    free = [c for c in candidates if c.guid not in claimed]
+    titled = [c for c in free if c.title == clean_name(source.name, 300)]
+    if titled:
+        return titled[0]
+    return free[0] if len(free) == 1 and len(candidates) == 1 else None
+
+
+def _same_text_sentence(file: str, titles: list[str]) -> str:
+    shown = ", ".join(titles[:10]) + (f" and {len(titles) - 10} more" if len(titles) > 10 else "")
+    return (f"{file}: {len(titles)} document(s) of the file have the same text as documents already in this "
+            f"project under other identifiers ({shown}); programs such as QualCoder give everything new "
+            "identifiers when they export. Nothing was imported. Import with --merge to add the file's work to "
+            "those documents (nothing already here is doubled), or with --allow-duplicate to import them as copies.")
 

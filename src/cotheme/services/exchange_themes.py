@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection
 
 from cotheme.domain.exchange import ExSet, ExThemeExtra, parents_first
+from cotheme.domain.names import single_line
 from cotheme.domain.themes import MAX_NAME, ThemeStatus
 from cotheme.storage import exchange as repo
 from cotheme.storage import themes as themes_repo
@@ -114,7 +115,7 @@ class _SetMerge:
     def _one(self, item: ExSet, parent: str | None) -> None:
         extra = self.extras.get(item.guid)
         parent_id = self._parent_id(item, parent)
-        name = " ".join(item.name.split())[:MAX_NAME].rstrip()
+        name = single_line(item.name)[:MAX_NAME].rstrip()
         if not name:
             name = "Unnamed theme"
             self.merge.note(f"A set without a name ({item.guid}) was imported as the theme '{name}'.")

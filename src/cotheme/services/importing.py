@@ -1,7 +1,9 @@
 """Importing transcripts: files in, documents out, all in one transaction.
 
 Owns titles (file stem, made unique), duplicate detection by content hash, linking to a case, speaker
-renaming at import, and progress reporting. Parsing belongs to ``cotheme.formats``.
+renaming at import, verbatim imports (the file's text kept exactly), the preview of an import (what each
+file would become, and the sentence it would be refused with, storing nothing), and progress reporting.
+Parsing belongs to ``cotheme.formats``.
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 from cotheme.domain.documents import SourceInfo
+from cotheme.domain.names import single_line
 from cotheme.domain.text import word_count
 from cotheme.domain.transcript import ParsedTranscript, TurnDraft
-from cotheme.errors import Conflict, InputError, InvalidArgument, NotFound, TooLarge
+from cotheme.errors import Conflict, CothemeError, InputError, InvalidArgument, NotFound, TooLarge
 from cotheme.formats.decode import describe_size
 from cotheme.formats.registry import read_transcript
+from cotheme.formats.verbatim import read_verbatim
 from cotheme.services import limits
 from cotheme.services.limits import max_import_bytes
 from cotheme.storage import bulk
@@ -57,7 +61,7 @@ def parse_speaker_map(pairs: Sequence[str]) -> dict[str, str]:
         old, sep, new = pair.partition("=")
         if not sep or not old.strip() or not new.strip():
             raise InvalidArgument(f"'{pair}' is not OLD=NEW; write e.g. --speaker \"Jane Smith=P07\".")
-        mapping[" ".join(old.split())] = " ".join(new.split())
+        mapping[single_line(old)] = single_line(new)
     return mapping
 
 
@@ -74,6 +78,13 @@ def rename_speakers(parsed: ParsedTranscript, mapping: dict[str, str]) -> Parsed
         return replace(turn, speaker=new)
 
     return replace(parsed, turns=tuple(rename(t) for t in parsed.turns))
+
+
+def parse_source(item: SourceFile, speakers: dict[str, str] | None = None, *, verbatim: bool = False) -> ParsedTranscript:
+    """One file parsed (verbatim: its text kept exactly) with its speakers renamed."""
+    limit = max_import_bytes()
+    reader = read_verbatim if verbatim else read_transcript
+    return rename_speakers(reader(item.name, item.data, max_bytes=limit), speakers or {})
 
 
 def read_files(paths: Sequence[Path]) -> list[SourceFile]:
@@ -104,12 +115,12 @@ def import_transcripts(
     speakers: dict[str, str] | None = None,
     allow_duplicate: bool = False,
     progress: Progress | None = None,
+    verbatim: bool = False,
 ) -> list[ImportedDocument]:
     """Parse and store every file, or none: one bad file leaves the project exactly as it was."""
-    limit = max_import_bytes()
 
     def parse(item: SourceFile) -> _Parsed:
-        parsed = rename_speakers(read_transcript(item.name, item.data, max_bytes=limit), speakers or {})
+        parsed = parse_source(item, speakers, verbatim=verbatim)
         # Counted here, beside parsing, so the thread that stores has less to do (see below).
         return _Parsed(parsed, hashlib.sha256(parsed.text.encode("utf-8")).hexdigest(), word_count(parsed.text))
 
@@ -166,6 +177,32 @@ class _Known:
         return self.cases.get(pid.strip()) or cases_repo.find_case(conn, pid)
 
 
+def _admit(
+    conn: Connection, known: _Known, name: str, sha: str, case_pid: str | None, allow_duplicate: bool
+) -> tuple[int | None, str]:
+    """(case id, title) the file ``name`` will be stored with; ``Conflict``/``NotFound`` when it may not."""
+    existing = known.by_hash.get(sha)
+    if existing is not None and not allow_duplicate:
+        raise Conflict(
+            f"{name}: has the same text as the document '{existing}' already in the project; "
+            "nothing was imported. Use --allow-duplicate to import it again."
+        )
+    stem = single_line(Path(name).stem) or "Untitled"
+    case_id = None
+    if case_pid is not None:
+        case_id = known.case(conn, case_pid)
+        if case_id is None:
+            raise NotFound(
+                f"{name}: there is no case '{case_pid}'; add it with 'cotheme cases add' or "
+                "'cotheme cases import' first. Nothing was imported."
+            )
+    else:
+        case_id = known.case(conn, stem)  # P07.txt links itself to case P07
+    title = _unique_title(known.titles, stem)
+    known.by_hash.setdefault(sha, title)
+    return case_id, title
+
+
 def _store_one(
     conn: Connection,
     known: _Known,
@@ -175,30 +212,12 @@ def _store_one(
     allow_duplicate: bool,
 ) -> ImportedDocument:
     parsed, sha = prepared.transcript, prepared.sha256
-    existing = known.by_hash.get(sha)
-    if existing is not None and not allow_duplicate:
-        raise Conflict(
-            f"{item.name}: has the same text as the document '{existing}' already in the project; "
-            "nothing was imported. Use --allow-duplicate to import it again."
-        )
-    stem = Path(item.name).stem
-    case_id = None
-    if case_pid is not None:
-        case_id = known.case(conn, case_pid)
-        if case_id is None:
-            raise NotFound(
-                f"{item.name}: there is no case '{case_pid}'; add it with 'cotheme cases add' or "
-                "'cotheme cases import' first. Nothing was imported."
-            )
-    else:
-        case_id = known.case(conn, stem)  # P07.txt links itself to case P07
+    case_id, title = _admit(conn, known, item.name, sha, case_pid, allow_duplicate)
     source = replace(item.source, file_name=item.name, format=parsed.format)
-    title = _unique_title(known.titles, stem)
     doc_id = docs_repo.insert_document(
         conn, title=title, case_id=case_id, source=source, sha256=sha, parsed=parsed, words=prepared.words,
         later=known.later,
     )
-    known.by_hash.setdefault(sha, title)
     pid = known.pids.get(case_id) if case_id is not None else None
     return ImportedDocument(doc_id, title, item.name, pid, len(parsed.turns), tuple(parsed.speakers))
 
@@ -209,3 +228,51 @@ def _unique_title(taken: set[str], stem: str) -> str:
         title, n = f"{stem} ({n})", n + 1
     taken.add(title)
     return title
+
+
+@dataclass(frozen=True, slots=True)
+class FilePreview:
+    """What importing one file would do: its title, format, speakers, words, turns and case, the
+    document (or earlier file of the batch) with the same text, and the sentence the import would
+    refuse it with (``error``; then nothing of the batch would be stored)."""
+
+    file: str
+    title: str = ""
+    format: str = ""
+    speakers: tuple[str, ...] = ()
+    words: int = 0
+    turns: int = 0
+    case_pid: str | None = None
+    duplicate_of: str | None = None
+    error: str | None = None
+
+
+def preview_transcripts(
+    store: Store,
+    files: Sequence[SourceFile],
+    *,
+    case_pid: str | None = None,
+    speakers: dict[str, str] | None = None,
+    allow_duplicate: bool = False,
+    verbatim: bool = False,
+) -> list[FilePreview]:
+    """Each file as ``import_transcripts`` would store it, with every file's refusal; stores nothing."""
+    previews = []
+    with store.read() as conn:
+        known = _Known(conn)
+        for item in files:
+            try:
+                parsed = parse_source(item, speakers, verbatim=verbatim)
+            except CothemeError as exc:
+                previews.append(FilePreview(item.name, error=str(exc)))
+                continue
+            sha = hashlib.sha256(parsed.text.encode("utf-8")).hexdigest()
+            shown = FilePreview(item.name, Path(item.name).stem, parsed.format, tuple(parsed.speakers),
+                                word_count(parsed.text), len(parsed.turns), duplicate_of=known.by_hash.get(sha))
+            try:
+                case_id, title = _admit(conn, known, item.name, sha, case_pid or item.case_pid, allow_duplicate)
+            except CothemeError as exc:
+                previews.append(replace(shown, error=str(exc)))
+                continue
+            previews.append(replace(shown, title=title, case_pid=known.pids.get(case_id) if case_id else None))
+    return previews

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
+from cotheme.domain.names import single_line
 from cotheme.domain.project import Member, Permission
 from cotheme.errors import Conflict, InvalidArgument, NotFound
 from cotheme.storage import accounts as accounts_repo
@@ -16,7 +17,7 @@ def add_member(
     password_hash: str | None = None,
 ) -> Member:
     """A new member; with ``password_hash`` (issue #4, ``accounts.add_user``) also an account."""
-    clean = " ".join(name.split())
+    clean = single_line(name)
     if not clean:
         raise InvalidArgument("A member needs a name.")
     level = Permission.parse(permission)
@@ -34,8 +35,9 @@ def list_members(store: Store) -> list[Member]:
         return study.list_members(conn)
 
 
-def resolve_coder(conn: Connection, name: str | None) -> Member:
-    """The member named ``name``; with no name, the project's only member (else an error)."""
+def resolve_coder(conn: Connection, name: str | None, *, asking: str = "who is coding with --coder NAME") -> Member:
+    """The member named ``name``; with no name, the project's only member (else an error that asks
+    ``asking``: each command names its own option, ``--member`` for an exemplar, ``--author`` for a memo)."""
     if name is not None:
         member = study.find_member(conn, name)
         if member is None:
@@ -49,4 +51,4 @@ def resolve_coder(conn: Connection, name: str | None) -> Member:
     if len(everyone) == 1:
         return everyone[0]
     names = ", ".join(m.name for m in everyone) or "none yet"
-    raise InvalidArgument(f"Say who is coding with --coder NAME (members: {names}).")
+    raise InvalidArgument(f"Say {asking} (members: {names}).")

@@ -94,7 +94,19 @@ def _interviews(f: _Facts) -> tuple[str, ...]:
     dates = sorted(t.interview_date.isoformat() for t in f.transcripts if t.interview_date)
     if dates:
         lines.append(f"Interviews held {dates[0]} to {dates[-1]}.")
+    settings = _settings(f)
+    if settings:
+        lines.append(f"Settings: {settings}.")
+    noted = sum(t.has_field_notes for t in f.transcripts)
+    if noted:
+        lines.append(f"Field notes were written for {noted} of {len(f.transcripts)} interviews.")
     return tuple(lines)
+
+
+def _settings(f: _Facts) -> str:
+    """The interviews' settings with how many were held in each (issue #13: interview details)."""
+    found = Counter(t.setting for t in f.transcripts if t.setting)
+    return ", ".join(f"{setting} {n}" for setting, n in found.most_common())
 
 
 def _coders(f: _Facts) -> tuple[str, ...]:
@@ -154,14 +166,20 @@ def _coreq(f: _Facts) -> dict[int, str]:
     if f.participants:
         answers[12] = f"{f.participants} participants ({len(f.transcripts)} transcripts)."
     modes = f.info.interview_modes or ", ".join(sorted({t.mode for t in f.transcripts if t.mode}))
-    if modes:
-        answers[14] = f"Interviews by {modes}."
+    settings = _settings(f)
+    if modes or settings:
+        answers[14] = " ".join(x for x in (f"Interviews by {modes}." if modes else "",
+                                             f"Settings: {settings}." if settings else "") if x)
     if f.attributes and f.participants:
         answers[16] = "See the sample characteristics table (" + ", ".join(f.attributes) + ")."
     if f.timestamped:
         answers[19] = f"{f.timestamped} of {len(f.transcripts)} transcripts come from timed captions of recordings."
+    noted = sum(t.has_field_notes for t in f.transcripts)
+    field_notes = [f"Field notes for {noted} of {len(f.transcripts)} interviews."] if noted else []
     if f.memos.get("document"):
-        answers[20] = f"{f.memos['document']} memos written on transcripts."
+        field_notes.append(f"{f.memos['document']} memos written on transcripts.")
+    if field_notes:
+        answers[20] = " ".join(field_notes)
     minutes = [t.duration_minutes for t in f.transcripts if t.duration_minutes is not None]
     if minutes:
         answers[21] = f"Mean {statistics.mean(minutes):.0f} minutes (range {min(minutes)}-{max(minutes)})."

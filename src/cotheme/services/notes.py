@@ -30,7 +30,7 @@ def add_memo(
         raise InvalidArgument("A memo needs some text.")
     kind = MemoTarget.parse(target)
     with store.write() as conn:
-        writer = resolve_coder(conn, author)
+        writer = resolve_coder(conn, author, asking="who writes the memo with --author NAME")
         if kind is MemoTarget.PROJECT:
             target_id = None
         elif target_id is not None:

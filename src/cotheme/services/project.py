@@ -13,14 +13,13 @@ from cotheme.domain.cases import Case
 from cotheme.domain.codings import Extract
 from cotheme.domain.documents import Document, DocumentSummary
 from cotheme.domain.memos import Memo
+from cotheme.domain.names import single_line
 from cotheme.domain.project import Member, ProjectInfo, STUDY_FIELDS
 from cotheme.domain.search import SearchHit, parse_query
 from cotheme.errors import InvalidArgument, NotFound
 from cotheme.services import cases, codebook, coding, importing, members, notes, retrieval
-from cotheme.services.codebook import CodeCount, CodebookImport
-from cotheme.services.cases import CasesImport
+from cotheme.services.codebook import CodeCount
 from cotheme.services.coding import CodingRequest
-from cotheme.services.importing import ImportedDocument, Progress, SourceFile
 from cotheme.services.retrieval import Retrieved
 from cotheme.services import methods, reports, review, sample, templates, thematic_map, themes
 from cotheme.domain.reports import Cooccurrence, Matrix, MethodsReport, ThemesReport
@@ -46,7 +45,10 @@ from cotheme.storage import search as search_repo
 from cotheme.storage import study
 from cotheme.storage.engine import describe
 from cotheme.storage.store import Store
+from cotheme.services.outputs import write_output
 from cotheme.services.team_facade import TeamMixin
+from cotheme.services.export_facade import ExportMixin
+from cotheme.services.import_facade import ImportMixin
 from cotheme.services import agreement as agreement_service, reconcile  # issue #4: agreement, reconciliation
 from cotheme.domain.agreement_report import AgreementReport
 from cotheme.domain.reconcile import Comparison
@@ -55,7 +57,7 @@ if TYPE_CHECKING:
     import pandas
 
 
-class Project(TeamMixin):  # TeamMixin: accounts, assignments, codebook history, audit (issue #4)
+class Project(TeamMixin, ImportMixin, ExportMixin):  # accounts and team work; imports; exports
     """An open cotheme project (an SQLite ``.cotheme`` file or a PostgreSQL database)."""
 
     def __init__(self, store: Store) -> None:
@@ -70,7 +72,8 @@ class Project(TeamMixin):  # TeamMixin: accounts, assignments, codebook history,
         A project file is encrypted (SQLCipher) when a ``passphrase`` is given."""
         store = Store.create(str(target), passphrase)
         project = cls(store)
-        info = {"title": title or Path(str(target)).stem, "software_version": f"cotheme {__version__}"}
+        shown = single_line(title or "") or single_line(Path(str(target)).stem)
+        info = {"title": shown, "software_version": f"cotheme {__version__}"}
         with store.write() as conn:
             study.write_settings(conn, info)
         project.add_member(lead or getpass.getuser() or "Lead researcher", permission="lead")
@@ -127,37 +130,7 @@ class Project(TeamMixin):  # TeamMixin: accounts, assignments, codebook history,
     def members(self) -> list[Member]:
         return members.list_members(self._store)
 
-    # -- documents --------------------------------------------------------------------------
-    def import_files(
-        self,
-        paths: Sequence[str | Path],
-        *,
-        case: str | None = None,
-        speakers: dict[str, str] | None = None,
-        allow_duplicate: bool = False,
-        progress: Progress | None = None,
-    ) -> list[ImportedDocument]:
-        """Import transcript files (all or none)."""
-        files = importing.read_files([Path(p) for p in paths])
-        return self.import_sources(
-            files, case=case, speakers=speakers, allow_duplicate=allow_duplicate, progress=progress
-        )
-
-    def import_sources(
-        self,
-        files: Sequence[SourceFile],
-        *,
-        case: str | None = None,
-        speakers: dict[str, str] | None = None,
-        allow_duplicate: bool = False,
-        progress: Progress | None = None,
-    ) -> list[ImportedDocument]:
-        """Import transcripts given as bytes with their metadata (all or none)."""
-        return importing.import_transcripts(
-            self._store, files, case_pid=case, speakers=speakers,
-            allow_duplicate=allow_duplicate, progress=progress,
-        )
-
+    # -- documents (importing: import_facade.ImportMixin) -----------------------------------
     def documents(self) -> list[DocumentSummary]:
         with self._store.read() as conn:
             return docs_repo.summaries(conn)
@@ -170,17 +143,13 @@ class Project(TeamMixin):  # TeamMixin: accounts, assignments, codebook history,
         """Rename a speaker label in one document; return how many turns changed."""
         with self._store.write() as conn:
             doc_id = coding.resolve_document(conn, str(document))
-            changed = docs_repo.rename_speaker(conn, doc_id, old, " ".join(new.split()))
+            changed = docs_repo.rename_speaker(conn, doc_id, old, single_line(new))
             if changed == 0:
                 known = ", ".join(docs_repo.distinct_speakers(conn, doc_id))
                 raise NotFound(f"No speaker is labelled '{old}' in that document (speakers: {known}).")
             return changed
 
     # -- cases ------------------------------------------------------------------------------
-    def import_cases(self, path: str | Path, id_column: str | None = None) -> CasesImport:
-        file = importing.read_files([Path(path)])[0]
-        return cases.import_cases(self._store, file.name, file.data, id_column)
-
     def add_case(self, pid: str) -> int:
         return cases.add_case(self._store, pid)
 
@@ -188,14 +157,16 @@ class Project(TeamMixin):  # TeamMixin: accounts, assignments, codebook history,
         return cases.list_cases(self._store)[0]
 
     # -- REFI-QDA exchange (issue #6) -------------------------------------------------------
-    def import_qdpx(self, path: str | Path) -> ExchangeImport:
+    def import_qdpx(self, path: str | Path, *, same_text: str = "refuse") -> ExchangeImport:
         """Merge a REFI-QDA project (.qdpx) into this project by GUID, all or nothing; conflicts are
-        reported and ours kept."""
-        return exchange.import_qdpx(self._store, Path(path))
+        listed and ours kept. A document with a new GUID and the text of one of ours (another program's
+        export of this project) makes the import refuse, unless ``same_text`` is ``merge`` (its work
+        goes to our document, nothing doubled) or ``copy`` (it is imported as a new document)."""
+        return exchange.import_qdpx(self._store, Path(path), same_text=same_text)
 
-    def import_qdpx_files(self, paths: Sequence[str | Path]) -> list[ExchangeImport]:
+    def import_qdpx_files(self, paths: Sequence[str | Path], *, same_text: str = "refuse") -> list[ExchangeImport]:
         """Merge several .qdpx files, all or none (one transaction after every file is checked)."""
-        return exchange.import_qdpx_files(self._store, [Path(p) for p in paths])
+        return exchange.import_qdpx_files(self._store, [Path(p) for p in paths], same_text=same_text)
 
     @classmethod
     def create_from_qdpx(
@@ -227,13 +198,9 @@ class Project(TeamMixin):  # TeamMixin: accounts, assignments, codebook history,
         return exchange.export_codebook_qdc(self._store, Path(path))
 
     # -- codebook ---------------------------------------------------------------------------
-    def import_codebook(self, path: str | Path) -> CodebookImport:
-        file = importing.read_files([Path(path)])[0]
-        return codebook.import_codebook(self._store, file.name, file.data)
-
     def export_codebook(self, path: str | Path) -> Path:
         target = Path(path)
-        target.write_bytes(codebook.export_codebook(self._store, target))
+        write_output(target, codebook.export_codebook(self._store, target))
         return target
 
     def codes(self) -> list[CodeCount]:
@@ -353,7 +320,7 @@ class Project(TeamMixin):  # TeamMixin: accounts, assignments, codebook history,
 
     def export_themes(self, path: str | Path) -> Path:
         target = Path(path)
-        target.write_bytes(themes.export_themes(self._store, target))
+        write_output(target, themes.export_themes(self._store, target))
         return target
 
     def add_exemplar(self, theme: str | int, coding_id: int, member: str | None = None) -> Exemplar:

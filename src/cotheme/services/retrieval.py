@@ -26,7 +26,7 @@ class Retrieved:
     overlapping: tuple[str, ...] = ()
 
 
-def _overlapping(items: list[Extract], others: dict[int, list[Extract]]) -> dict[int, tuple[str, ...]]:
+def overlapping(items: list[Extract], others: dict[int, list[Extract]]) -> dict[int, tuple[str, ...]]:
     """For each extract of the first code: the other codes overlapping it, if *all* of them do."""
     result: dict[int, tuple[str, ...]] = {}
     # Each other code's extracts by document (order kept), so an item only meets its own document's.
@@ -76,7 +76,7 @@ def retrieve(
         for e in found:
             by_code[e.code_id].append(e)
         first = by_code.pop(code_ids[0], [])
-        overlaps = _overlapping(first, {cid: by_code.get(cid, []) for cid in code_ids[1:]})
+        overlaps = overlapping(first, {cid: by_code.get(cid, []) for cid in code_ids[1:]})
         found = [e for e in first if e.id in overlaps]
     result = []
     shown_of = {pid: case.shown(missing) for pid, case in cases.items()}  # once per participant

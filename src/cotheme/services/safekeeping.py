@@ -8,7 +8,6 @@ work is in ``cotheme.storage.backup``, ``cipher`` and ``integrity``.
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from dataclasses import replace
 from pathlib import Path
@@ -20,6 +19,7 @@ from cotheme.errors import Conflict, InvalidArgument, NotFound, ProjectError
 from cotheme.storage import backup as backups
 from cotheme.storage import cipher, integrity
 from cotheme.storage.engine import describe, is_url, make_engine
+from cotheme.storage.private import copy_private
 from cotheme.storage.store import Store
 
 
@@ -67,7 +67,7 @@ def restore(source: Path, target: str, *, force: bool = False, passphrase: str |
         return _restore_file(source, Path(target), force=force, passphrase=passphrase)
     with tempfile.TemporaryDirectory(prefix="cotheme-restore-") as folder:
         work = Path(folder) / source.name
-        shutil.copyfile(source, work)
+        copy_private(source, work)
         store = _open_checked(work, passphrase)
         engine = make_engine(target)
         try:
@@ -89,9 +89,11 @@ def _restore_file(source: Path, target: Path, *, force: bool, passphrase: str | 
         raise NotFound(f"The folder {target.parent} does not exist; create it first.")
     temp = backups.sidecar(target, ".restoring")
     backups.remove(temp)
-    shutil.copyfile(source, temp)
+    copy_private(source, temp)
     try:
         store = _open_checked(temp, passphrase)
+        with store.write() as conn:
+            backups.forget_sessions(conn)
         report = check(store)
         store.close()
         backups.place(temp, target)

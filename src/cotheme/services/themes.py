@@ -9,12 +9,12 @@ reports (``services/reports.py``) nor lay out the map (``services/thematic_map.p
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import Connection, select
 
-from cotheme.domain.codebook import Code
+from cotheme.domain.codebook import Code, join_path
 from cotheme.domain.themes import (
     Exemplar,
     Theme,
@@ -201,6 +201,9 @@ def link_codes(store: Store, theme: str | int, codes: Sequence[str | int], *, un
     with store.write() as conn:
         theme_id = resolve_theme(conn, theme)
         ids = [c if isinstance(c, int) else resolve_code(conn, c) for c in codes]
+        unknown = [c for c in ids if codes_repo.get_row(conn, c) is None]
+        if unknown:
+            raise NotFound(f"There is no code with id {unknown[0]}; see 'cotheme codebook list' for the ids.")
         if unlink:
             themes_repo.unlink_codes(conn, theme_id, ids)
         else:
@@ -261,8 +264,10 @@ def export_themes(store: Store, path: Path) -> bytes:
     with store.read() as conn:
         found = summaries(conn)
         title = study.read_info(conn).title
+        refs = {c.id: join_path(c.path) for c in codes_repo.all_codes(conn)}
     suffix = path.suffix.lower()
-    if suffix == ".csv":
+    if suffix == ".csv":  # codes as paths that read back: a "/" inside a name is escaped
+        found = [replace(s, codes=tuple(refs[c] for c in s.theme.code_ids)) for s in found]
         return write_themes_csv(found, {s.theme.id: s.theme.name for s in found})
     if suffix in (".md", ".markdown"):
         return write_themes_markdown(found, title)
@@ -276,7 +281,7 @@ def add_exemplar(store: Store, theme: str | int, coding_id: int, member: str | N
         theme_id = resolve_theme(conn, theme)
         if conn.execute(select(codings.c.id).where(codings.c.id == coding_id)).first() is None:
             raise NotFound(f"There is no coding {coding_id}; see 'cotheme codings' for ids.")
-        chooser = resolve_coder(conn, member)
+        chooser = resolve_coder(conn, member, asking="who chooses the exemplar with --member NAME")
         themes_repo.add_exemplar(conn, theme_id, coding_id, chooser.id)
         return next(e for e in themes_repo.exemplars(conn, theme_id) if e.coding_id == coding_id)
 

@@ -11,8 +11,9 @@ from datetime import datetime
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from cotheme.domain.project import Member, Permission
-from cotheme.domain.team import Account
+from cotheme.domain.team import Account, FailedLogins
 from cotheme.storage.schema import login_failures, login_sessions, members
+from cotheme.storage.store import as_utc
 
 
 def _member(row: object) -> Member:
@@ -84,14 +85,19 @@ def add_failure(conn: Connection, account: str, address: str, at: datetime) -> N
     conn.execute(insert(login_failures).values(account=account.strip().lower()[:200], address=address[:100], at=at))
 
 
-def failures(conn: Connection, since: datetime, *, account: str | None = None, address: str | None = None) -> int:
-    query = select(func.count()).select_from(login_failures).where(login_failures.c.at > since)
+def failures(conn: Connection, since: datetime, *, account: str | None = None,
+             address: str | None = None) -> FailedLogins:
+    """Failed logins after ``since`` on ``account`` and/or from ``address``: how many, and the last."""
+    query = select(func.count(), func.max(login_failures.c.at)).where(login_failures.c.at > since)
     if account is not None:
         query = query.where(login_failures.c.account == account.strip().lower()[:200])
     if address is not None:
         query = query.where(login_failures.c.address == address[:100])
-    return int(conn.execute(query).scalar_one())
+    count, last = conn.execute(query).one()
+    return FailedLogins(int(count), as_utc(last) if last is not None else None)
 
 
-def clear_failures(conn: Connection, account: str) -> None:
-    conn.execute(delete(login_failures).where(login_failures.c.account == account.strip().lower()[:200]))
+def clear_failures(conn: Connection, account: str, address: str) -> None:
+    """Forget the failures of ``account`` from ``address`` (its owner logged in from there)."""
+    conn.execute(delete(login_failures).where(login_failures.c.account == account.strip().lower()[:200],
+                                              login_failures.c.address == address[:100]))

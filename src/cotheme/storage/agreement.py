@@ -78,13 +78,13 @@ def blind_titles(conn: Connection, document_ids: Sequence[int]) -> list[str]:
     return [r[0] for r in rows]
 
 
-def coders_by_document(conn: Connection) -> dict[int, set[int]]:
-    """For each document: the members who coded its current revision at least once."""
-    found: dict[int, set[int]] = {}
-    for doc_id, coder_id in conn.execute(
-        select(codings.c.document_id, codings.c.coder_id).distinct()
+def codes_by_document(conn: Connection) -> dict[int, dict[int, set[int]]]:
+    """For each document: the codes each member applied to its current revision (members who coded it)."""
+    found: dict[int, dict[int, set[int]]] = {}
+    for doc_id, coder_id, code_id in conn.execute(
+        select(codings.c.document_id, codings.c.coder_id, codings.c.code_id).distinct()
         .join(documents, documents.c.id == codings.c.document_id)
         .where(codings.c.coder_id.is_not(None), codings.c.revision_id == documents.c.current_revision_id)
     ):
-        found.setdefault(doc_id, set()).add(coder_id)
+        found.setdefault(doc_id, {}).setdefault(coder_id, set()).add(code_id)
     return found

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from sqlalchemy import Connection, delete, func, insert, select
 
+from cotheme.storage import visibility
 from cotheme.storage.schema import (
     assist_passages,
     assist_provenance,
@@ -180,9 +181,11 @@ def coded_spans(conn: Connection, code_ids: Sequence[int] | None = None) -> list
 
 
 def codings_stamp(conn: Connection) -> tuple[object, ...]:
-    """Changes whenever a coding is added, moved, recoded or deleted (the profile cache key)."""
+    """Changes whenever a coding is added, moved, recoded or deleted, and with whose view of blind
+    documents is read (the profile cache key): two coders' views can count alike yet hold different
+    codings, and a profile remembers where its codings lie."""
     row = conn.execute(select(func.count(), func.max(codings.c.id), func.max(codings.c.updated_at))).one()
-    return tuple(row)
+    return (*row, visibility.scope())
 
 
 def index_stamp(conn: Connection, model: str) -> tuple[object, ...]:

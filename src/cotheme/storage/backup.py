@@ -8,8 +8,10 @@ opens with cotheme as it is, and ``restore`` loads it into a project file or a P
 - PostgreSQL: one REPEATABLE READ, read-only transaction reads every table (a consistent snapshot),
   written into a fresh project file with the same schema.
 
-Every file is written beside its destination, verified, then renamed into place. Must not know about
-business rules; table lists come from ``schema.metadata``.
+Every file is written beside its destination, verified, then renamed into place. A restored project
+holds no login sessions (``forget_sessions``): a token from before the restore, a stolen one or one of a
+member removed since, must not open it. Must not know about business rules; table lists come from
+``schema.metadata``.
 """
 
 from __future__ import annotations
@@ -20,11 +22,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Integer, Table, insert, select, text
+from sqlalchemy import Connection, Engine, Integer, Table, delete, insert, select, text
 
 from cotheme.errors import Conflict, ProjectError
 from cotheme.storage import cipher, migrate
-from cotheme.storage.schema import metadata
+from cotheme.storage.private import create_private
+from cotheme.storage.schema import login_sessions, metadata
 from cotheme.storage.store import Store
 
 #: Rows per INSERT batch when copying tables (bounded memory, few round trips).
@@ -49,6 +52,7 @@ def backup_file(store: Store, out: Path) -> None:
     """Copy an open SQLite project to ``out`` with the online backup API (same key if encrypted)."""
     temp = sidecar(out, ".partial")
     remove(temp)
+    create_private(temp)
     with store.engine.connect() as conn:
         source = conn.connection.driver_connection
         encrypted = type(source).__module__.startswith("sqlcipher3")
@@ -106,7 +110,13 @@ def restore_database(backup: Store, engine: Engine, *, force: bool, where: str) 
         migrate.upgrade_on(dst)
         with backup.read() as src:
             copy_rows(src, dst)
+        forget_sessions(dst)
         reset_sequences(dst)
+
+
+def forget_sessions(conn: Connection) -> None:
+    """End every login session of a restored project (its members log in again)."""
+    conn.execute(delete(login_sessions).execution_options(**WHOLE))
 
 
 def copy_rows(src: Connection, dst: Connection) -> dict[str, int]:

@@ -21,6 +21,7 @@ from types import ModuleType
 from typing import Any
 
 from cotheme.errors import PassphraseRequired, ProjectError
+from cotheme.storage.private import create_private
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: The environment variable a server or script gives the passphrase in (see docs/settings.md).
@@ -149,6 +150,7 @@ def convert(path: Path, passphrase: str, *, encrypt: bool) -> None:
     source.isolation_level = None
     try:
         source.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        create_private(temp)  # ATTACH fills the empty file, which keeps its 0600
         key = _literal(passphrase) if encrypt else "''"
         source.execute(f"ATTACH DATABASE {_literal(str(temp))} AS converted KEY {key}")
         source.execute("BEGIN IMMEDIATE")  # no other writer may change the project meanwhile

@@ -53,6 +53,8 @@ def insert_document(
             mode=source.mode,
             duration_minutes=source.duration_minutes,
             interviewer=source.interviewer,
+            setting=source.setting,
+            field_notes=source.field_notes,
             created_at=stamp,
         )
     ).inserted_primary_key[0]  # type: ignore[index]
@@ -154,8 +156,14 @@ def read_document(conn: Connection, doc_id: int) -> Document:
             mode=row.mode,
             duration_minutes=row.duration_minutes,
             interviewer=row.interviewer,
+            setting=row.setting,
+            field_notes=row.field_notes,
         ),
     )
+
+
+def _int4(value: int) -> int:
+    return min(max(value, 0), 2**31 - 2)
 
 
 def anchor(conn: Connection, revision_id: int, start: int, end: int) -> Anchor:
@@ -163,13 +171,14 @@ def anchor(conn: Connection, revision_id: int, start: int, end: int) -> Anchor:
 
     One ``substr`` reads prefix, quote and suffix together: PostgreSQL decompresses a long TOASTed
     text for every ``substr`` call, so three calls cost three times as much on a 40k-word transcript.
-    Lengths are clamped at 0 so a bad span reaches ``check_span`` instead of a PostgreSQL error.
+    Both arguments are clamped to 0..2^31-1 (PostgreSQL's ``substr`` takes 32-bit integers, and no text
+    is that long) so a bad span reaches ``check_span`` and its sentence instead of a PostgreSQL error.
     """
-    lo = max(0, start - CONTEXT_CHARS)
+    lo = _int4(start - CONTEXT_CHARS)
     length, window = conn.execute(
         select(
             revisions.c.char_length,
-            func.substr(revisions.c.text, lo + 1, max(end + CONTEXT_CHARS - lo, 0)),
+            func.substr(revisions.c.text, lo + 1, _int4(end + CONTEXT_CHARS - lo)),
         ).where(revisions.c.id == revision_id)
     ).one()
     check_span(start, end, length)
@@ -249,6 +258,33 @@ def distinct_speakers(conn: Connection, doc_id: int) -> list[str]:
             .distinct()
         ).scalars()
     )
+
+
+def set_details(conn: Connection, doc_id: int, values: dict[str, object]) -> None:
+    """Set interview-detail columns (checked by ``domain.interview.checked``) of one document."""
+    if values:
+        conn.execute(update(documents).where(documents.c.id == doc_id).values(**values))
+
+
+def documents_of_cases(conn: Connection) -> dict[int, list[int]]:
+    """Case id -> the ids of the documents linked to it."""
+    found: dict[int, list[int]] = {}
+    for doc_id, case_id in conn.execute(
+        select(documents.c.id, documents.c.case_id).where(documents.c.case_id.is_not(None)).order_by(documents.c.id)
+    ):
+        found.setdefault(case_id, []).append(doc_id)
+    return found
+
+
+def title_ids(conn: Connection) -> list[tuple[int, str]]:
+    """(id, title) of every document, oldest first."""
+    return [(doc_id, title) for doc_id, title in conn.execute(select(documents.c.id, documents.c.title).order_by(documents.c.id))]
+
+
+def unlinked_titles(conn: Connection) -> dict[str, int]:
+    """Folded title -> id of every document not linked to a case (a sheet's row may name it)."""
+    rows = conn.execute(select(documents.c.id, documents.c.title).where(documents.c.case_id.is_(None)))
+    return {title.casefold(): doc_id for doc_id, title in rows}
 
 
 def set_case(conn: Connection, doc_id: int, case_id: int | None) -> None:

@@ -42,14 +42,14 @@ def make_engine(target: str, passphrase: str | None = None) -> Engine:
     """An engine for a project file path or a ``postgresql://`` URL.
 
     An encrypted file is opened with ``passphrase`` (else ``COTHEME_PASSPHRASE``); a file that does not
-    exist yet is created encrypted when a ``passphrase`` is given.
+    exist yet, or is still empty, is created encrypted when a ``passphrase`` is given.
     """
     if is_url(target):
         return _postgres_engine(target)
     path = Path(target)
     if cipher.is_encrypted(path):
         return _sqlite_engine(path, cipher.passphrase_for(path, passphrase))
-    if passphrase is not None and not path.exists():
+    if passphrase is not None and (not path.exists() or path.stat().st_size == 0):  # new (created 0600, empty)
         return _sqlite_engine(path, cipher.check_passphrase(passphrase))
     return _sqlite_engine(path)
 

@@ -55,6 +55,7 @@ class StoredDocument:
     sha256: str
     source: SourceInfo
     created_at: datetime
+    author_id: int | None = None
 
 
 # -- reading ---------------------------------------------------------------------------------------
@@ -68,8 +69,9 @@ def members_by_name(conn: Connection) -> dict[str, Row[Any]]:
 
 
 def documents_by_guid(conn: Connection, with_text: bool = True) -> dict[str, StoredDocument]:
-    """Every document at its current revision, keyed by GUID (``text`` empty unless ``with_text``)."""
-    query = select(documents, revisions.c.text if with_text else revisions.c.char_length).join(
+    """Every document at its current revision, keyed by GUID (``text`` empty unless ``with_text``;
+    ``author_id`` is who made that revision: the importer, or whoever edited the text last)."""
+    query = select(documents, revisions.c.text if with_text else revisions.c.char_length, revisions.c.author_id).join(
         revisions, revisions.c.id == documents.c.current_revision_id
     )
     result = {}
@@ -78,8 +80,9 @@ def documents_by_guid(conn: Connection, with_text: bool = True) -> dict[str, Sto
             id=row.id, guid=row.guid, title=row.title, case_id=row.case_id, revision_id=row.current_revision_id,
             text=row.text if with_text else "", sha256=row.content_sha256,
             source=SourceInfo(file_name=row.file_name, format=row.format, interview_date=row.interview_date,
-                              mode=row.mode, duration_minutes=row.duration_minutes, interviewer=row.interviewer),
-            created_at=as_utc(row.created_at),
+                              mode=row.mode, duration_minutes=row.duration_minutes, interviewer=row.interviewer,
+                              setting=row.setting, field_notes=row.field_notes),
+            created_at=as_utc(row.created_at), author_id=row.author_id,
         )
     return result
 
@@ -136,6 +139,30 @@ def codings_by_guid(conn: Connection, guids: Iterable[str]) -> dict[str, Row[Any
         for row in conn.execute(select(codings).where(codings.c.guid.in_(chunk))):
             found[row.guid] = row
     return found
+
+
+def codings_of_documents(conn: Connection, document_ids: Iterable[int]) -> dict[tuple[Any, ...], int]:
+    """The codings on the current revision of each of ``document_ids``, keyed by (document, code, coder,
+    start, end); the first coding's id where several share a key."""
+    found: dict[tuple[Any, ...], int] = {}
+    wanted = sorted(document_ids)
+    for first in range(0, len(wanted), _BATCH):
+        query = (
+            select(codings.c.id, codings.c.document_id, codings.c.code_id, codings.c.coder_id, codings.c.start_offset,
+                   codings.c.end_offset)
+            .join(documents, (documents.c.id == codings.c.document_id) & (documents.c.current_revision_id == codings.c.revision_id))
+            .where(codings.c.document_id.in_(wanted[first : first + _BATCH])).order_by(codings.c.id)
+        )
+        for row in conn.execute(query):
+            found.setdefault((row.document_id, row.code_id, row.coder_id, row.start_offset, row.end_offset), row.id)
+    return found
+
+
+def coding_spans(conn: Connection, document_ids: Iterable[int]) -> dict[tuple[int, int, int], int]:
+    """The first coding (by id) of each span on the current revision of ``document_ids``, keyed by
+    (document, start, end)."""
+    return {(doc, start, end): coding_id for (doc, _code, _coder, start, end), coding_id
+            in sorted(codings_of_documents(conn, document_ids).items(), key=lambda item: -item[1])}
 
 
 def all_memos(conn: Connection) -> list[Row[Any]]:

@@ -10,6 +10,8 @@ from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Connection
 
+from cotheme.storage.nul_guard import check_rows
+
 
 def copy_rows(conn: Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     """Write ``rows`` (values in the order of ``columns``) into ``table`` inside ``conn``'s transaction."""
@@ -17,5 +19,5 @@ def copy_rows(conn: Connection, table: str, columns: Sequence[str], rows: Iterab
     assert raw is not None
     names = ", ".join(f'"{c}"' for c in columns)
     with raw.cursor() as cursor, cursor.copy(f'COPY "{table}" ({names}) FROM STDIN') as copy:
-        for row in rows:
+        for row in check_rows(columns, rows):  # COPY goes under the statement hook that checks text
             copy.write_row(row)

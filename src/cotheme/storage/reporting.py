@@ -98,13 +98,15 @@ class TranscriptFacts:
     interview_date: date | None
     interviewer: str
     format: str
+    setting: str = ""
+    has_field_notes: bool = False
 
 
 def transcripts(conn: Connection) -> list[TranscriptFacts]:
     query = (
         select(documents.c.id, documents.c.title, revisions.c.words, documents.c.mode,
                documents.c.duration_minutes, documents.c.interview_date, documents.c.interviewer,
-               documents.c.format)
+               documents.c.format, documents.c.setting, documents.c.field_notes != "")
         .join(revisions, revisions.c.id == documents.c.current_revision_id)
         .order_by(documents.c.id)
     )

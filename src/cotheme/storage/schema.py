@@ -123,6 +123,9 @@ documents = Table(
     _stamp("created_at"),
     # 0005 (team): a blind document shows each coder only their own codings until a lead reveals it.
     Column("blind", Boolean, nullable=False, server_default=false()),
+    # 0007 (interview details): where the interview was held, and the interviewer's field notes.
+    Column("setting", String(500), nullable=False, server_default=""),
+    Column("field_notes", Text, nullable=False, server_default=""),
 )
 
 revisions = Table(

@@ -17,9 +17,10 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DatabaseError, DataError, OperationalError
 
 from cotheme.errors import Conflict, InvalidArgument, ProjectError
-from cotheme.storage import migrate, tracking
+from cotheme.storage import migrate, nul_guard, tracking
 from cotheme.storage.cipher import PASSPHRASE_ENV
 from cotheme.storage.engine import describe, is_url, make_engine
+from cotheme.storage.private import create_private
 
 
 #: How long a writer waits for the other writers of this process (s): far beyond any one transaction.
@@ -43,6 +44,7 @@ class Store:
         self.target = target
         self.engine = engine
         tracking.install(engine)  # issue #4: the audit trail, codebook history and blind documents
+        nul_guard.install(engine)
         self.dialect = engine.dialect.name
         # Writers of one process queue here rather than in SQLite's busy handler, which polls with
         # back-off and let one of ten concurrent coders wait past BUSY_TIMEOUT_MS (bench/team_bench.py);
@@ -67,6 +69,7 @@ class Store:
                 raise Conflict(f"{path} already exists; open it, or choose a new file name.")
             if not path.parent.exists():
                 raise ProjectError(f"The folder {path.parent} does not exist; create it first.")
+            create_private(path)  # 0600 from the start; SQLite fills the empty file
         engine = make_engine(target, passphrase)
         try:
             if migrate.has_tables(engine):
@@ -150,7 +153,7 @@ def _numbers_in_range() -> Iterator[None]:
         raise InvalidArgument(_OUT_OF_RANGE) from None
 
 
-_OUT_OF_RANGE = "A number in the request is out of range (ids and offsets are below 2^63); check it."
+_OUT_OF_RANGE = "A number in the request is out of range (ids and offsets are below 2^31); check it."
 
 
 def _key_of(engine: Engine, given: str | None) -> str | None:

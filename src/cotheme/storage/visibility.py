@@ -1,50 +1,54 @@
-"""Blind documents: the codings a restricted member may not see are left out of every query.
+"""Blind documents: the one rule for what a restricted member may read, applied to every query.
 
 Owns a ``before_execute`` hook that, while ``VIEWER`` holds a member id, rewrites each SELECT that reads
-``codings`` (the table or an alias of it, at any depth: joins, subqueries, EXISTS) to keep only rows
-that member coded or that lie in a document that is not blind; memos on hidden codings go too. Doing
-it at the statement level means no report, retrieval, count or page written later can leak another
-coder's codings in a blind document by forgetting a filter. The services decide who is restricted
-(``services/acting.py``: everyone but leads); this module only applies it. Statements the storage layer
-runs for itself (``cotheme_internal``) are left alone.
+a guarded table (the table or an alias of it, at any depth: joins, subqueries, EXISTS):
+
+- ``codings``: only rows that member coded or that lie in a document that is not blind;
+- ``memos``: not those on a hidden coding, nor those someone else wrote in a blind document (on it or
+  on a coding in it);
+- ``search_units``: not the units of a hidden memo (a transcript's own text stays searchable).
+
+Doing it at the statement level means no report, retrieval, count, search or page written later can
+leak another coder's codings or memos in a blind document by forgetting a filter. A textual SELECT
+naming a guarded table cannot be rewritten, so it is refused while a view is restricted rather than
+run unfiltered: build reads with SQLAlchemy Core. A cache of what was read under a view must key on
+``scope()``. The services decide who is restricted (``services/acting.py``: everyone but leads); this
+module only applies it. Statements the storage layer runs for itself (``cotheme_internal``) are left
+alone.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from contextvars import ContextVar
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Engine, FromClause, bindparam, event, or_, select
+from sqlalchemy import ColumnElement, Connection, Engine, FromClause, Table, and_, bindparam, event, or_, select
 from sqlalchemy.sql import visitors
+from sqlalchemy.sql.elements import TextClause
 from sqlalchemy.sql.selectable import Alias, CompoundSelect, Join, Select
 
-from cotheme.storage.schema import codings, documents, memos
+from cotheme.storage.schema import codings, documents, memos, search_units
 
 #: The member whose view is restricted (``None``: no restriction, as for a lead).
 VIEWER: ContextVar[int | None] = ContextVar("cotheme_viewer", default=None)
+#: A textual read of a guarded table (word-bounded, as SQL names it).
+_RAW_READ = re.compile(r"^\s*(select|with)\b.*\b(codings|memos|search_units|search_fts)\b", re.I | re.S)
 
 
 def install(engine: Engine) -> None:
     event.listen(engine, "before_execute", _restrict, retval=True)
+    event.listen(engine, "before_cursor_execute", _refuse_driver_sql)
 
 
-def _codings_in(from_: FromClause) -> list[FromClause]:
-    if from_ is codings:
-        return [from_]
-    if isinstance(from_, Alias) and from_.element is codings:
-        return [from_]
-    if isinstance(from_, Join):
-        return _codings_in(from_.left) + _codings_in(from_.right)
-    return []
+def scope() -> int | None:
+    """Whose view reads are restricted to now (``None``: everything); part of any cache key."""
+    return VIEWER.get()
 
 
-def _memos_in(from_: FromClause) -> list[FromClause]:
-    if from_ is memos:
-        return [from_]
-    if isinstance(from_, Join):
-        return _memos_in(from_.left) + _memos_in(from_.right)
-    return []
+def _viewer(viewer: int) -> Any:
+    return bindparam("cotheme_viewer", viewer, unique=True)
 
 
 def _blind_ids() -> Select[Any]:
@@ -54,35 +58,98 @@ def _blind_ids() -> Select[Any]:
 
 def visible(table: FromClause, viewer: int) -> ColumnElement[bool]:
     """The codings of ``table`` ``viewer`` may see: their own, and any outside blind documents."""
-    return or_(table.c.coder_id == bindparam("cotheme_viewer", viewer, unique=True),
-               table.c.document_id.not_in(_blind_ids()))
+    return or_(table.c.coder_id == _viewer(viewer), table.c.document_id.not_in(_blind_ids()))
 
 
 def _hidden_codings(viewer: int) -> Select[Any]:
     hidden = codings.alias("cotheme_hidden_codings")
     return (select(hidden.c.id).where(hidden.c.document_id.in_(_blind_ids()))
-            .where(or_(hidden.c.coder_id.is_(None), hidden.c.coder_id != bindparam("cotheme_viewer", viewer, unique=True)))
+            .where(or_(hidden.c.coder_id.is_(None), hidden.c.coder_id != _viewer(viewer)))
             .correlate(None))
 
 
+def _blind_codings() -> Select[Any]:
+    in_blind = codings.alias("cotheme_blind_codings")
+    return select(in_blind.c.id).where(in_blind.c.document_id.in_(_blind_ids())).correlate(None)
+
+
+def memo_visible(table: FromClause, viewer: int) -> ColumnElement[bool]:
+    """The memos of ``table`` ``viewer`` may see: none on a coding hidden from them, and in a blind
+    document (on it, or on a coding in it) only their own: a memo there speaks about codings the others
+    may not see yet. (Each test of a NULL column is spelled out: NOT IN over NULL is not true.)"""
+    outside_blind = and_(
+        or_(table.c.document_id.is_(None), table.c.document_id.not_in(_blind_ids())),
+        or_(table.c.coding_id.is_(None), table.c.coding_id.not_in(_blind_codings())),
+    )
+    own = and_(table.c.author_id.is_not(None), table.c.author_id == _viewer(viewer))
+    return and_(
+        or_(table.c.coding_id.is_(None), table.c.coding_id.not_in(_hidden_codings(viewer))),
+        or_(own, outside_blind),
+    )
+
+
+def _visible_memos(viewer: int) -> Select[Any]:
+    shown = memos.alias("cotheme_visible_memos")
+    return select(shown.c.id).where(memo_visible(shown, viewer)).correlate(None)
+
+
+def unit_visible(table: FromClause, viewer: int) -> ColumnElement[bool]:
+    """The search units ``viewer`` may find: every transcript turn, and the memos they may read (those
+    listed as visible, so a memo the rule cannot decide on stays hidden)."""
+    return or_(table.c.memo_id.is_(None), table.c.memo_id.in_(_visible_memos(viewer)))
+
+
+#: Each guarded table and the condition its rows must meet.
+_RULES: dict[Table, Callable[[FromClause, int], ColumnElement[bool]]] = {
+    codings: visible, memos: memo_visible, search_units: unit_visible,
+}
+
+
+def _guarded_in(from_: FromClause) -> list[tuple[FromClause, Table]]:
+    """The guarded tables (or aliases of them) a FROM item reads, with the table each stands for."""
+    if isinstance(from_, Table) and from_ in _RULES:
+        return [(from_, from_)]
+    if isinstance(from_, Alias) and isinstance(from_.element, Table) and from_.element in _RULES:
+        return [(from_, from_.element)]
+    if isinstance(from_, Join):
+        return _guarded_in(from_.left) + _guarded_in(from_.right)
+    return []
+
+
 def restrict(statement: Any, viewer: int) -> Any:
-    """``statement`` with every SELECT over codings (and memos) limited to what ``viewer`` may see."""
+    """``statement`` with every SELECT over a guarded table limited to what ``viewer`` may see."""
 
     def visit_select(sel: Select[Any]) -> None:
-        extra: list[ColumnElement[bool]] = []
-        for from_ in sel.get_final_froms():
-            extra += [visible(t, viewer) for t in _codings_in(from_)]
-            extra += [or_(t.c.coding_id.is_(None), t.c.coding_id.not_in(_hidden_codings(viewer)))
-                      for t in _memos_in(from_)]
+        extra = [_RULES[table](from_, viewer) for f in sel.get_final_froms() for from_, table in _guarded_in(f)]
         if extra:
             sel._where_criteria += tuple(extra)  # noqa: SLF001 - the clone is ours to change
 
     return visitors.cloned_traverse(statement, {}, {"select": visit_select})
 
 
+def _refuse_raw(sql: str) -> None:
+    if _RAW_READ.search(sql):
+        raise RuntimeError("A textual SELECT over codings, memos or search units cannot be limited to a "
+                           "restricted member's view; build it with SQLAlchemy Core (storage/visibility.py).")
+
+
 def _restrict(conn: Connection, clause: Any, multiparams: Sequence[Any], params: Mapping[str, Any],
               options: Mapping[str, Any]) -> tuple[Any, Sequence[Any], Mapping[str, Any]]:
     viewer = VIEWER.get()
-    if viewer is None or options.get("cotheme_internal") or not isinstance(clause, (Select, CompoundSelect)):
+    if viewer is None or options.get("cotheme_internal"):
         return clause, multiparams, params
-    return restrict(clause, viewer), multiparams, params
+    if isinstance(clause, (Select, CompoundSelect)):
+        return restrict(clause, viewer), multiparams, params
+    if isinstance(clause, TextClause):
+        _refuse_raw(clause.text)
+    return clause, multiparams, params
+
+
+def _refuse_driver_sql(conn: Connection, cursor: Any, statement: str, parameters: Any, context: Any,
+                       executemany: bool) -> None:
+    """``exec_driver_sql`` passes no ``before_execute``: its SQL (the only statements here that were
+    not compiled from a clause) is checked as it reaches the cursor."""
+    if VIEWER.get() is None or context is None or context.compiled is not None:
+        return
+    if not context.execution_options.get("cotheme_internal"):
+        _refuse_raw(statement)

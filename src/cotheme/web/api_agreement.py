@@ -15,17 +15,13 @@ from pydantic import BaseModel, Field
 from cotheme.domain.agreement_report import AgreementReport
 from cotheme.domain.reconcile import Comparison
 from cotheme.web.api_texts import ERRORS, Ctx, extract_out
-from cotheme.web.schemas import ExtractOut
+from cotheme.web.schemas import ExtractOut, Id
 
 router = APIRouter(prefix="/api/v1", responses=ERRORS)
 
 
 class ReflexiveMode(BaseModel):
     on: bool
-
-
-#: Ids are database integers: anything larger cannot name a row (and would overflow SQLite).
-Id = Annotated[int, Field(ge=1, le=2_147_483_647)]
 
 
 class CodingRef(BaseModel):

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from cotheme.web.api_texts import ERRORS, Ctx, extract_out
-from cotheme.web.schemas import ExtractOut
+from cotheme.web.schemas import INT_MAX, ExtractOut, Id, Offset
 
 router = APIRouter(prefix="/api/v1", responses={**ERRORS, 503: ERRORS[404]}, tags=["assist"])
 
@@ -47,17 +47,17 @@ class SuggestionOut(BaseModel):
 
 
 class SpanIn(BaseModel):
-    document_id: int
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    document_id: Id
+    start: Offset
+    end: Offset
     top: int = Field(default=5, ge=1, le=200)
 
 
 class SuggestionAcceptIn(BaseModel):
-    document_id: int
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    code_id: int
+    document_id: Id
+    start: Offset
+    end: Offset
+    code_id: Id
 
 
 class SimilarOut(BaseModel):
@@ -72,8 +72,8 @@ class SimilarOut(BaseModel):
 
 
 class SimilarAcceptIn(BaseModel):
-    passage_id: int
-    code_id: int
+    passage_id: Id
+    code_id: Id
 
 
 class ThemeExtractOut(BaseModel):
@@ -99,7 +99,7 @@ def assist_status(ctx: Ctx) -> AssistStatusOut:
 
 
 @router.get("/documents/{document_id}/assist", response_model=DocumentAssistOut)
-def document_assist(document_id: int, ctx: Ctx) -> DocumentAssistOut:
+def document_assist(document_id: Id, ctx: Ctx) -> DocumentAssistOut:
     """Whether the code picker can ask for suggestions on this document: installed, allowed, indexed."""
     s = ctx.project.assist_document(document_id)
     return DocumentAssistOut(installed=s.installed, enabled=s.enabled, indexed=s.indexed)
@@ -129,7 +129,7 @@ def accept_suggestion(body: SuggestionAcceptIn, ctx: Ctx) -> ExtractOut:
 
 
 @router.get("/similar", response_model=list[SimilarOut])
-def similar(ctx: Ctx, code_id: int, top: Top = 10) -> list[SimilarOut]:
+def similar(ctx: Ctx, code_id: Id, top: Top = 10) -> list[SimilarOut]:
     """Passages not yet coded with the code, most like its extracts and definition first."""
     return [SimilarOut(passage_id=s.passage_id, document_id=s.document_id, document=s.document, kind=s.kind,
                        start=s.start, end=s.end, text=s.text, score=s.score)
@@ -143,7 +143,7 @@ def accept_similar(body: SimilarAcceptIn, ctx: Ctx) -> ExtractOut:
 
 
 @router.get("/assist/themes", response_model=list[CandidateThemeOut])
-def candidate_themes(ctx: Ctx, groups: Annotated[int | None, Query(ge=1)] = None,
+def candidate_themes(ctx: Ctx, groups: Annotated[int | None, Query(ge=1, le=INT_MAX)] = None,
                      extracts: Annotated[int, Query(ge=0, le=20)] = 3) -> list[CandidateThemeOut]:
     """Codes grouped by their definitions and extracts, each group with the extracts that tie it."""
     return [CandidateThemeOut(number=t.number, codes=list(t.codes), cohesion=t.cohesion,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from cotheme.domain.codebook import Code
-from cotheme.errors import InvalidArgument, NotFound
+from cotheme.domain.codebook import Code, join_path
+from cotheme.errors import NotFound
 from cotheme.web.api_texts import ERRORS, Ctx
-from cotheme.web.schemas import CodeEdit, CodeIn, CodeMove, CodeOut
+from cotheme.web.schemas import CodeEdit, CodeIn, CodeMove, CodeOut, Id
 
 router = APIRouter(prefix="/api/v1", responses=ERRORS, tags=["codebook"])
 
@@ -21,7 +21,7 @@ def code_out(code: Code, extracts: int = 0, participants: int = 0) -> CodeOut:
     )
 
 
-def _counted(ctx: Ctx, code_id: int) -> CodeOut:
+def _counted(ctx: Ctx, code_id: Id) -> CodeOut:
     found = next(c for c in ctx.project.codes() if c.code.id == code_id)
     return code_out(found.code, found.extracts, found.participants)
 
@@ -35,20 +35,18 @@ def codes(ctx: Ctx) -> list[CodeOut]:
 @router.post("/codes", response_model=CodeOut, status_code=201)
 def create_code(body: CodeIn, ctx: Ctx) -> CodeOut:
     """Create a code at the top level or under ``parent_id``."""
-    parent = ""
+    parent: tuple[str, ...] = ()
     if body.parent_id is not None:
-        parent = next((c.code.path_text for c in ctx.project.codes() if c.code.id == body.parent_id), "")
+        parent = next((c.code.path for c in ctx.project.codes() if c.code.id == body.parent_id), ())
         if not parent:
             raise NotFound(f"There is no code {body.parent_id} to put the new code under.")
     fields = {k: v for k, v in body.model_dump(exclude={"name", "parent_id"}).items() if v}
-    if "/" in body.name:
-        raise InvalidArgument(f"The code name '{body.name}' contains '/'; choose another name.")
-    code = ctx.project.create_code(f"{parent}/{body.name}" if parent else body.name, **fields)
+    code = ctx.project.create_code(join_path((*parent, body.name)), **fields)  # a "/" in the name stays in it
     return code_out(code)
 
 
 @router.patch("/codes/{code_id}", response_model=CodeOut)
-def edit_code(code_id: int, body: CodeEdit, ctx: Ctx) -> CodeOut:
+def edit_code(code_id: Id, body: CodeEdit, ctx: Ctx) -> CodeOut:
     """Rename a code or change its definition, inclusion, exclusion, example or colour."""
     fields = {k: v for k, v in body.model_dump(exclude={"name"}).items() if v is not None}
     ctx.project.edit_code(code_id, name=body.name, **fields)
@@ -56,7 +54,7 @@ def edit_code(code_id: int, body: CodeEdit, ctx: Ctx) -> CodeOut:
 
 
 @router.post("/codes/{code_id}/move", response_model=CodeOut)
-def move_code(code_id: int, body: CodeMove, ctx: Ctx) -> CodeOut:
+def move_code(code_id: Id, body: CodeMove, ctx: Ctx) -> CodeOut:
     """Move a code under ``parent_id`` (``null``: the top level)."""
     ctx.project.move_code(code_id, body.parent_id)
     return _counted(ctx, code_id)

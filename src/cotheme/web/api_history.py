@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 from cotheme.domain.plain import plain
 from cotheme.web.api_codebook import code_out
 from cotheme.web.api_texts import ERRORS, Ctx
-from cotheme.web.schemas import CodeOut
+from cotheme.web.schemas import CodeOut, Id
 
 router = APIRouter(prefix="/api/v1", responses=ERRORS, tags=["codebook"])
 When = Annotated[str, Query(min_length=4, max_length=40, description="YYYY-MM-DD (end of that day, UTC) or ISO time.")]
@@ -22,18 +22,18 @@ class Rationale(BaseModel):
 
 
 class MergeIn(Rationale):
-    source_ids: list[int] = Field(min_length=1)
-    into_id: int
+    source_ids: list[Id] = Field(min_length=1)
+    into_id: Id
 
 
 class SplitIn(Rationale):
-    code_id: int
-    parts: dict[str, list[int]] = Field(min_length=1, description="New code name -> coding ids it takes.")
+    code_id: Id
+    parts: dict[str, list[Id]] = Field(min_length=1, description="New code name -> coding ids it takes.")
     keep: bool = True
 
 
 @router.get("/codebook/history")
-def history(ctx: Ctx, code_id: int | None = None) -> list[dict[str, Any]]:
+def history(ctx: Ctx, code_id: Id | None = None) -> list[dict[str, Any]]:
     """Every codebook change, oldest first: version, time, author, kind, summary, rationale."""
     return plain(ctx.project.codebook_history(code_id))  # type: ignore[no-any-return]
 
@@ -70,7 +70,7 @@ def split(body: SplitIn, ctx: Ctx) -> list[CodeOut]:
 
 
 @router.delete("/codes/{code_id}", status_code=204)
-def delete(code_id: int, ctx: Ctx, move_to: int | None = None,
+def delete(code_id: Id, ctx: Ctx, move_to: Id | None = None,
            rationale: Annotated[str, Query(max_length=10_000)] = "") -> Response:
     """Delete a code; refused while it has codings or memos unless ``move_to`` takes them."""
     ctx.project.delete_code(code_id, move_to=move_to, rationale=rationale)

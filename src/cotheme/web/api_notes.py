@@ -11,7 +11,7 @@ from cotheme.domain.memos import Memo
 from cotheme.services.retrieval import Retrieved
 from cotheme.web.api_texts import ERRORS, Ctx
 from cotheme.web.markdown import to_html
-from cotheme.web.schemas import CaseOut, HitOut, MemoIn, MemoOut, RetrievedOut
+from cotheme.web.schemas import CaseOut, HitOut, Id, MemoIn, MemoOut, RetrievedOut
 
 router = APIRouter(prefix="/api/v1", responses=ERRORS)
 RETRIEVED_JSON = TypeAdapter(list[Retrieved])
@@ -25,7 +25,7 @@ def memo_out(m: Memo) -> MemoOut:
 
 
 @router.get("/memos", response_model=list[MemoOut], tags=["memos"])
-def memos(ctx: Ctx, target: str | None = None, target_id: int | None = None) -> list[MemoOut]:
+def memos(ctx: Ctx, target: str | None = None, target_id: Id | None = None) -> list[MemoOut]:
     """Memos newest first, optionally only those on one target (project, document, code, coding)."""
     return [memo_out(m) for m in ctx.project.memos(target, target_id)]
 
@@ -46,7 +46,7 @@ def cases(ctx: Ctx) -> list[CaseOut]:
 @router.get("/extracts", response_model=list[RetrievedOut], tags=["retrieval"])
 def extracts(
     ctx: Ctx,
-    code: Annotated[list[int], Query(description="Code ids; repeat for several.")],
+    code: Annotated[list[Id], Query(description="Code ids; repeat for several.")],
     mode: Annotated[str, Query(pattern="^(or|and)$")] = "or",
     where: Annotated[list[str], Query(description="ATTRIBUTE=VALUE; repeat for several.")] = [],  # noqa: B006
     show: Annotated[list[str], Query(description="Attributes to show with each extract.")] = [],  # noqa: B006

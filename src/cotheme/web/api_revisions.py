@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from cotheme.domain.plain import plain
 from cotheme.web.api_texts import ERRORS, Ctx
+from cotheme.web.schemas import Id, Offset
 
 router = APIRouter(prefix="/api/v1", responses=ERRORS)
 
@@ -16,16 +17,16 @@ router = APIRouter(prefix="/api/v1", responses=ERRORS)
 class EditIn(BaseModel):
     """Replace ``start``-``end`` (code points) of the revision the page loaded with ``text``."""
 
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    start: Offset
+    end: Offset
     text: str = Field(max_length=1_000_000)
-    expected_revision: int
+    expected_revision: Offset
     reason: str = ""
 
 
 class PlaceIn(BaseModel):
-    start: int | None = Field(default=None, ge=0)
-    end: int | None = Field(default=None, ge=0)
+    start: Offset | None = None
+    end: Offset | None = None
 
 
 class DecisionIn(BaseModel):
@@ -35,7 +36,7 @@ class DecisionIn(BaseModel):
 
 
 class ScanIn(BaseModel):
-    document_ids: list[int] | None = None
+    document_ids: list[Id] | None = None
     use_model: bool = True
 
 
@@ -45,7 +46,7 @@ class ApplyIn(BaseModel):
 
 
 @router.post("/documents/{document_id}/edit", tags=["revisions"])
-def edit(document_id: int, body: EditIn, ctx: Ctx) -> dict[str, Any]:
+def edit(document_id: Id, body: EditIn, ctx: Ctx) -> dict[str, Any]:
     """A new revision with one span replaced; every coding is carried (or queued for review).
     Refused with 409 when the document changed since ``expected_revision``."""
     result = ctx.project.edit_document(
@@ -56,24 +57,24 @@ def edit(document_id: int, body: EditIn, ctx: Ctx) -> dict[str, Any]:
 
 
 @router.get("/documents/{document_id}/revisions", tags=["revisions"])
-def revisions(document_id: int, ctx: Ctx) -> list[dict[str, Any]]:
+def revisions(document_id: Id, ctx: Ctx) -> list[dict[str, Any]]:
     return plain(ctx.project.revisions(document_id))  # type: ignore[no-any-return]
 
 
 @router.get("/review", tags=["revisions"])
-def review_queue(ctx: Ctx, document_id: int | None = None) -> list[dict[str, Any]]:
+def review_queue(ctx: Ctx, document_id: Id | None = None) -> list[dict[str, Any]]:
     """Codings an edit could not place with certainty, with their old text and a suggested place."""
     return plain(ctx.project.review_queue(document=document_id))  # type: ignore[no-any-return]
 
 
 @router.post("/review/{coding_id}/place", tags=["revisions"])
-def place(coding_id: int, body: PlaceIn, ctx: Ctx) -> dict[str, Any]:
+def place(coding_id: Id, body: PlaceIn, ctx: Ctx) -> dict[str, Any]:
     """Place a queued coding at ``start``-``end`` of the current text (or at the suggestion)."""
     return plain(ctx.project.place_coding(coding_id, start=body.start, end=body.end))  # type: ignore[no-any-return]
 
 
 @router.delete("/review/{coding_id}", status_code=204, tags=["revisions"])
-def remove(coding_id: int, ctx: Ctx) -> Response:
+def remove(coding_id: Id, ctx: Ctx) -> Response:
     """Remove a queued coding (a person's decision, recorded; never done silently)."""
     ctx.project.remove_from_review(coding_id)
     return Response(status_code=204)
@@ -86,12 +87,12 @@ def scan(body: ScanIn, ctx: Ctx) -> dict[str, Any]:
 
 
 @router.get("/deid/candidates", tags=["de-identification"])
-def candidates(ctx: Ctx, document_id: int | None = None, status: str | None = None) -> list[dict[str, Any]]:
+def candidates(ctx: Ctx, document_id: Id | None = None, status: str | None = None) -> list[dict[str, Any]]:
     return plain(ctx.project.deid_candidates(document=document_id, status=status))  # type: ignore[no-any-return]
 
 
 @router.post("/deid/candidates/{candidate_id}", tags=["de-identification"])
-def decide(candidate_id: int, body: DecisionIn, ctx: Ctx) -> dict[str, Any]:
+def decide(candidate_id: Id, body: DecisionIn, ctx: Ctx) -> dict[str, Any]:
     """Accept (optionally with an edited replacement) or reject one candidate."""
     decision = ctx.project.deid_decide(candidate_id, body.decision, replacement=body.replacement,
                                        member=ctx.member.name, everywhere=body.everywhere)

@@ -16,7 +16,8 @@ from cotheme.errors import InvalidArgument
 from cotheme.formats.audit_file import write_audit_csv
 from cotheme.services.project import Project
 from cotheme.web.api_texts import ERRORS, Ctx
-from cotheme.web.schemas import ErrorOut, MemberOut
+from cotheme.web.schemas import ErrorOut, Id, MemberOut
+from cotheme.web.security import CSRF_COOKIE, csrf_for
 from cotheme.web.team_gate import SESSION_COOKIE, session_token
 
 router = APIRouter(prefix="/api/v1", responses=ERRORS, tags=["team"])
@@ -45,8 +46,8 @@ class AccountOut(BaseModel):
 
 
 class AssignIn(BaseModel):
-    document_id: int
-    member_ids: list[int] = []
+    document_id: Id
+    member_ids: list[Id] = []
     remove: bool = False
     blind: bool | None = None
     all_coders: bool = False
@@ -67,6 +68,9 @@ def client_address(request: Request) -> str:
 def set_session_cookie(request: Request, response: Response, token: str, expires: datetime) -> None:
     response.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="strict", path="/",
                         secure=request.url.scheme == "https", expires=expires)
+    # The new session's own CSRF token, so the next request from a script need not load a page first.
+    response.set_cookie(CSRF_COOKIE, csrf_for(token), httponly=False, samesite="strict", path="/",
+                        secure=request.url.scheme == "https")
 
 
 @router.post("/login", response_model=LoginOut, responses={401: {"model": ErrorOut}, 429: {"model": ErrorOut}})
@@ -143,7 +147,7 @@ def progress(ctx: Ctx) -> dict[str, Any]:
 
 
 @router.put("/documents/{document_id}/blind", status_code=204)
-def set_blind(document_id: int, body: BlindIn, ctx: Ctx) -> Response:
+def set_blind(document_id: Id, body: BlindIn, ctx: Ctx) -> Response:
     """Make a document blind (each coder sees only their own codings) or reveal it to everyone."""
     ctx.project.set_blind(document_id, body.blind)
     return Response(status_code=204)

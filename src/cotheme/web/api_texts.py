@@ -15,6 +15,7 @@ from cotheme.web.schemas import (
     DocumentTextOut,
     ErrorOut,
     ExtractOut,
+    Id,
     MemberOut,
     TurnOut,
 )
@@ -52,7 +53,7 @@ def documents(ctx: Ctx) -> list[DocumentOut]:
 
 
 @router.get("/documents/{document_id}", response_model=DocumentTextOut, tags=["documents"])
-def document(document_id: int, ctx: Ctx) -> DocumentTextOut:
+def document(document_id: Id, ctx: Ctx) -> DocumentTextOut:
     doc = ctx.project.document(document_id)
     return DocumentTextOut(
         id=doc.id, title=doc.title, case_pid=doc.case_pid, revision=doc.revision, text=doc.text,
@@ -62,12 +63,12 @@ def document(document_id: int, ctx: Ctx) -> DocumentTextOut:
 
 
 @router.get("/documents/{document_id}/codings", response_model=list[ExtractOut], tags=["codings"])
-def document_codings(document_id: int, ctx: Ctx) -> list[ExtractOut]:
+def document_codings(document_id: Id, ctx: Ctx) -> list[ExtractOut]:
     return [extract_out(e) for e in ctx.project.codings(document=document_id)]
 
 
 @router.get("/codings/{coding_id}", response_model=ExtractOut, tags=["codings"])
-def get_coding(coding_id: int, ctx: Ctx) -> ExtractOut:
+def get_coding(coding_id: Id, ctx: Ctx) -> ExtractOut:
     return extract_out(ctx.project.coding(coding_id))
 
 
@@ -82,12 +83,12 @@ def add_coding(body: CodingIn, ctx: Ctx) -> ExtractOut:
 
 
 @router.patch("/codings/{coding_id}", response_model=ExtractOut, tags=["codings"])
-def edit_coding(coding_id: int, body: CodingEdit, ctx: Ctx) -> ExtractOut:
+def edit_coding(coding_id: Id, body: CodingEdit, ctx: Ctx) -> ExtractOut:
     """Change the code, or extend/shrink the span."""
     return extract_out(ctx.project.update_coding(coding_id, code_id=body.code_id, start=body.start, end=body.end))
 
 
 @router.delete("/codings/{coding_id}", status_code=204, tags=["codings"])
-def delete_coding(coding_id: int, ctx: Ctx) -> Response:
+def delete_coding(coding_id: Id, ctx: Ctx) -> Response:
     ctx.project.delete_coding(coding_id)
     return Response(status_code=204)

@@ -15,6 +15,7 @@ from cotheme.formats.report_common import REPORT_FORMATS, check_format
 from cotheme.formats.report_narrative import write_methods, write_themes
 from cotheme.formats.report_tables import sample_json, write_cooccurrence, write_matrix, write_sample
 from cotheme.web.api_texts import ERRORS, Ctx
+from cotheme.web.schemas import Id
 
 router = APIRouter(prefix="/api/v1", responses=ERRORS)
 
@@ -44,7 +45,7 @@ class ThemeOut(BaseModel):
 
 class ThemeIn(BaseModel):
     name: str = Field(min_length=1, max_length=200)
-    parent_id: int | None = None
+    parent_id: Id | None = None
     definition: str = ""
     status: str = "candidate"
 
@@ -56,16 +57,16 @@ class ThemeEdit(BaseModel):
 
 
 class CodeLinks(BaseModel):
-    code_ids: list[int]
+    code_ids: list[Id]
     unlink: bool = False
 
 
 class ExemplarIn(BaseModel):
-    coding_id: int
+    coding_id: Id
 
 
 class Positions(BaseModel):
-    positions: dict[int, tuple[float, float] | None]
+    positions: dict[Id, tuple[float, float] | None]
 
 
 def theme_out(s: ThemeSummary) -> ThemeOut:
@@ -75,7 +76,7 @@ def theme_out(s: ThemeSummary) -> ThemeOut:
                     extracts=s.extracts, participants=s.participants)
 
 
-def _one(ctx: Ctx, theme_id: int) -> ThemeOut:
+def _one(ctx: Ctx, theme_id: Id) -> ThemeOut:
     return theme_out(next(s for s in ctx.project.themes() if s.theme.id == theme_id))
 
 
@@ -93,39 +94,39 @@ def create_theme(body: ThemeIn, ctx: Ctx) -> ThemeOut:
 
 
 @router.patch("/themes/{theme_id}", response_model=ThemeOut, tags=["themes"])
-def edit_theme(theme_id: int, body: ThemeEdit, ctx: Ctx) -> ThemeOut:
+def edit_theme(theme_id: Id, body: ThemeEdit, ctx: Ctx) -> ThemeOut:
     changes = {k: v for k, v in body.model_dump().items() if v is not None}
     ctx.project.update_theme(theme_id, **changes)
     return _one(ctx, theme_id)
 
 
 @router.delete("/themes/{theme_id}", status_code=204, tags=["themes"])
-def delete_theme(theme_id: int, ctx: Ctx) -> Response:
+def delete_theme(theme_id: Id, ctx: Ctx) -> Response:
     ctx.project.delete_theme(theme_id)
     return Response(status_code=204)
 
 
 @router.post("/themes/{theme_id}/codes", response_model=ThemeOut, tags=["themes"])
-def link_codes(theme_id: int, body: CodeLinks, ctx: Ctx) -> ThemeOut:
+def link_codes(theme_id: Id, body: CodeLinks, ctx: Ctx) -> ThemeOut:
     """Link codes to the theme (or unlink them)."""
     ctx.project.link_codes(theme_id, body.code_ids, unlink=body.unlink)
     return _one(ctx, theme_id)
 
 
 @router.post("/themes/{theme_id}/exemplars", status_code=201, tags=["themes"])
-def add_exemplar(theme_id: int, body: ExemplarIn, ctx: Ctx) -> dict[str, Any]:
+def add_exemplar(theme_id: Id, body: ExemplarIn, ctx: Ctx) -> dict[str, Any]:
     """Mark a coding as an illustrative quote of the theme."""
     return plain(ctx.project.add_exemplar(theme_id, body.coding_id, ctx.member.name))  # type: ignore[no-any-return]
 
 
 @router.delete("/themes/{theme_id}/exemplars/{coding_id}", status_code=204, tags=["themes"])
-def remove_exemplar(theme_id: int, coding_id: int, ctx: Ctx) -> Response:
+def remove_exemplar(theme_id: Id, coding_id: Id, ctx: Ctx) -> Response:
     ctx.project.remove_exemplar(theme_id, coding_id)
     return Response(status_code=204)
 
 
 @router.get("/themes/{theme_id}/review", tags=["themes"])
-def review(theme_id: int, ctx: Ctx) -> dict[str, Any]:
+def review(theme_id: Id, ctx: Ctx) -> dict[str, Any]:
     """One theme's extracts by code and participant, counts, subthemes and codes in no theme."""
     return plain(ctx.project.theme_review(theme_id))  # type: ignore[no-any-return]
 

@@ -25,8 +25,11 @@ from cotheme.web.security import Gate
 from cotheme.web import api_history, api_team, pages_team  # issue #4
 from cotheme.web import api_agreement, pages_agreement  # issue #4: agreement, reconciliation
 from cotheme.web import api_assist  # issue #8: suggest, similar, candidate themes
+from cotheme.web import api_exports, pages_exports  # issue #13: the Exports page and its downloads
 from cotheme.web.permissions import permitted
 from cotheme.web.team_gate import TeamGate
+from cotheme.web import api_imports, pages_import  # issue #13: imports, interview details
+from cotheme.web.uploads import UPLOAD_PATHS, max_upload_bytes
 
 STATIC = Path(__file__).with_name("static")
 
@@ -51,10 +54,13 @@ def create_app(project: Project, token: str, *, team: bool | None = None) -> Fas
         app.add_middleware(TeamGate, project=project)
     else:
         app.add_middleware(Gate, token=token)
-    app.add_middleware(BodyLimit, max_bytes=max_request_bytes())  # outermost: before the gate reads anything
+    app.add_middleware(BodyLimit, max_bytes=max_request_bytes(),  # outermost: before the gate reads anything
+                       uploads=UPLOAD_PATHS, upload_bytes=max_upload_bytes())
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (api_texts, api_codebook, api_notes, api_themes, api_revisions, pages, pages_themes,
                    pages_revisions, api_team, api_history, pages_team, api_agreement, pages_agreement,
-                   api_assist):
+                   api_assist, api_imports, pages_import):
         app.include_router(module.router)
+    app.include_router(api_exports.router)  # issue #13
+    app.include_router(pages_exports.router)
     return app

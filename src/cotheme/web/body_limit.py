@@ -2,9 +2,11 @@
 before the application reads it.
 
 ``COTHEME_MAX_REQUEST_MB`` sets the cap (default 10 MB: the largest JSON the pages send is a memo or a
-map layout, a few KB; transcripts are imported with the CLI). A declared ``Content-Length`` over the cap
-is refused without reading a byte; a chunked body is counted as it arrives and refused when it passes
-the cap. Must not look at what the body means.
+map layout, a few KB). Uploads to the import routes (``uploads.UPLOAD_PATHS``) have the import limit
+instead (``COTHEME_MAX_IMPORT_MB``). A declared ``Content-Length`` over the cap is refused without
+reading a byte; a chunked body is counted as it arrives and refused when it passes the cap (an upload
+is not held here: it streams on, counted, and the route's reading stops at the cap). Must not look at
+what the body means.
 """
 
 from __future__ import annotations
@@ -30,20 +32,28 @@ def max_request_bytes() -> int:
 class BodyLimit:
     """ASGI middleware refusing request bodies over ``max_bytes`` with 413."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, *, uploads: frozenset[str] = frozenset(),
+                 upload_bytes: int = 0) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.uploads = uploads
+        self.upload_bytes = upload_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        upload = scope.get("path") in self.uploads
+        cap = self.upload_bytes if upload else self.max_bytes
         declared = dict(scope.get("headers", [])).get(b"content-length")
         if declared is not None:
-            if not declared.isdigit() or int(declared) > self.max_bytes:
-                await self._refuse(send)
+            if not declared.isdigit() or int(declared) > cap:
+                await self._refuse(send, cap)
                 return
             await self.app(scope, receive, send)  # the server stops reading at the declared length
+            return
+        if upload:  # streamed on as it comes; web/uploads.py counts it and stops at the cap
+            await self.app(scope, receive, send)
             return
         # No length declared (chunked): take the body in, at most max_bytes of it, then hand it on.
         messages: list[Message] = []
@@ -53,7 +63,7 @@ class BodyLimit:
             messages.append(message)
             seen += len(message.get("body", b""))
             if seen > self.max_bytes:
-                await self._refuse(send)
+                await self._refuse(send, self.max_bytes)
                 return
             if message["type"] != "http.request" or not message.get("more_body", False):
                 break
@@ -63,11 +73,12 @@ class BodyLimit:
 
         await self.app(scope, replay, send)
 
-    async def _refuse(self, send: Send) -> None:
-        limit = self.max_bytes / _MB
+    async def _refuse(self, send: Send, cap: int) -> None:
+        limit = cap / _MB
+        setting = "COTHEME_MAX_REQUEST_MB" if cap == self.max_bytes else "COTHEME_MAX_IMPORT_MB"
         body = json.dumps(
             {"error": f"The request is larger than the {round(limit, 2):g} MB this server accepts "
-                      "(COTHEME_MAX_REQUEST_MB); send less at once."}
+                      f"({setting}); send less at once. Nothing was imported or changed."}
         ).encode()
         await send({"type": "http.response.start", "status": 413,
                     "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),

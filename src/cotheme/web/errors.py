@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from cotheme.errors import Conflict, CothemeError, InputError, InvalidArgument, NotFound, ProjectError
-from cotheme.errors import Forbidden, TooManyAttempts
+from cotheme.errors import Forbidden, TooLarge, TooManyAttempts
 
 log = logging.getLogger("cotheme.web")
 
@@ -18,6 +18,7 @@ STATUS: list[tuple[type[CothemeError], int]] = [
     (TooManyAttempts, 429),  # issue #4: before Forbidden, its parent
     (Forbidden, 403),
     (NotFound, 404),
+    (TooLarge, 413),  # issue #13: an upload over the import limit, before InputError (its parent)
     (Conflict, 409),
     (InvalidArgument, 422),
     (InputError, 422),
@@ -46,7 +47,9 @@ def _validation_sentence(exc: RequestValidationError) -> str:
 def install(app: FastAPI) -> None:
     @app.exception_handler(CothemeError)
     async def _cotheme(_request: Request, exc: CothemeError) -> JSONResponse:
-        return JSONResponse({"error": str(exc)}, status_code=status_of(exc))
+        retry = getattr(exc, "retry_after", 0)  # RFC 9110: how long a 429 should wait
+        return JSONResponse({"error": str(exc)}, status_code=status_of(exc),
+                            headers={"Retry-After": str(retry)} if retry else None)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:

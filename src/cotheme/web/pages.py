@@ -21,6 +21,7 @@ from cotheme.errors import InvalidArgument
 from cotheme.web.api_codebook import code_out
 from cotheme.web.api_notes import memo_out
 from cotheme.web.api_texts import Ctx
+from cotheme.web.schemas import Id
 from cotheme.web.team_home import team_home  # issue #4: the coder's queue, the lead's progress
 
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
@@ -60,7 +61,7 @@ def home(request: Request, ctx: Ctx) -> HTMLResponse:
 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
-def reader(request: Request, document_id: int, ctx: Ctx) -> HTMLResponse:
+def reader(request: Request, document_id: Id, ctx: Ctx) -> HTMLResponse:
     doc = ctx.project.document(document_id)
     # A coding an edit could not place still sits on an earlier revision: it is shown in the review
     # queue, not drawn over text it no longer matches.

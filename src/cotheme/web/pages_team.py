@@ -1,14 +1,15 @@
 """The team server's login page and logging out (issue #4).
 
 The login form is a plain HTML form (no script needed), protected against login CSRF by the double
-submit: its hidden ``csrf`` field must equal the ``cotheme_csrf`` cookie. A failed login answers 401 with
+submit: its hidden ``csrf`` field must equal the ``cotheme_csrf`` cookie (for a visitor with a session,
+the token bound to it, as everywhere). A failed login answers 401 with
 the same sentence whatever was wrong; too many answer 429 (``services/accounts.py``).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -17,24 +18,16 @@ from starlette.concurrency import run_in_threadpool
 
 from cotheme.errors import InvalidArgument, TooManyAttempts
 from cotheme.web.api_team import client_address, set_session_cookie
-from cotheme.web.security import CSRF_COOKIE, _same
+from cotheme.web.security import _same, same_origin
 from cotheme.web.team_gate import SESSION_COOKIE, session_token
 
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
 router = APIRouter(include_in_schema=False)
 
 
-def _safe_next(target: str) -> str:
-    """Only a path on this server (never another site: an open redirect would help phishing)."""
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return "/"
-    return target
-
-
 def _page(request: Request, error: str = "", status: int = 200, name: str = "", next_: str = "/") -> HTMLResponse:
     title = request.app.state.project.info().title
-    values = {"error": error, "name": name, "next": _safe_next(next_), "title": title,
+    values = {"error": error, "name": name, "next": same_origin(next_), "title": title,
               "csrf": getattr(request.state, "csrf", "")}
     return templates.TemplateResponse(request, "login.html", values, status_code=status)
 
@@ -54,16 +47,18 @@ async def _form(request: Request) -> dict[str, str]:
 async def login(request: Request) -> Response:
     form = await _form(request)
     name, password, next_ = form.get("name", ""), form.get("password", ""), form.get("next", "/")
-    if not _same(form.get("csrf", ""), request.cookies.get(CSRF_COOKIE) or "\0"):
+    if not _same(form.get("csrf", ""), request.state.csrf):
         return _page(request, "The form expired; please try again.", 403, name, next_)
     project = request.app.state.project
     try:
         session = await run_in_threadpool(project.login, name, password, client_address(request))
     except TooManyAttempts as exc:
-        return _page(request, str(exc), 429, name, next_)
+        page = _page(request, str(exc), 429, name, next_)
+        page.headers["Retry-After"] = str(exc.retry_after)
+        return page
     except InvalidArgument as exc:
         return _page(request, str(exc), 401, name, next_)
-    response = RedirectResponse(_safe_next(next_), status_code=303)
+    response = RedirectResponse(same_origin(next_), status_code=303)
     set_session_cookie(request, response, session.token, session.expires_at)
     return response
 
@@ -72,7 +67,7 @@ async def login(request: Request) -> Response:
 async def logout(request: Request) -> Response:
     form = await _form(request)
     token, _ = session_token(request)
-    if token and _same(form.get("csrf", ""), request.cookies.get(CSRF_COOKIE) or "\0"):
+    if token and _same(form.get("csrf", ""), request.state.csrf):
         await run_in_threadpool(request.app.state.project.logout, token)
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path="/")

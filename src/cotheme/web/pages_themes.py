@@ -7,6 +7,7 @@ from fastapi.responses import HTMLResponse
 
 from cotheme.formats.report_common import REPORT_FORMATS
 from cotheme.web.api_texts import Ctx
+from cotheme.web.schemas import Id
 from cotheme.web.pages import render
 
 router = APIRouter(include_in_schema=False)
@@ -18,7 +19,7 @@ def themes(request: Request, ctx: Ctx) -> HTMLResponse:
 
 
 @router.get("/themes/{theme_id}", response_class=HTMLResponse)
-def theme_review(request: Request, theme_id: int, ctx: Ctx) -> HTMLResponse:
+def theme_review(request: Request, theme_id: Id, ctx: Ctx) -> HTMLResponse:
     review = ctx.project.theme_review(theme_id)
     return render(request, ctx, "theme_review.html", "themes", review=review,
                   exemplars=set(review.exemplar_ids), all_codes=ctx.project.codes())

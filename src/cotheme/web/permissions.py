@@ -11,6 +11,7 @@ from __future__ import annotations
 from fastapi import Request
 from fastapi.routing import APIRoute
 
+from cotheme.domain.project import Permission
 from cotheme.domain.team import Need, require
 from cotheme.web.context import context
 
@@ -60,6 +61,28 @@ NEEDS.update({  # private coding suggestions (issue #8, api_assist); the service
     "GET /api/v1/documents/{document_id}/assist": R,
 })
 
+NEEDS.update({  # downloads of the Exports page (issue #13, api_exports); each reads as the acting member
+    "GET /api/v1/extracts.csv": R, "GET /api/v1/extracts.xlsx": R, "GET /api/v1/export.qdpx": R,
+    "GET /api/v1/codebook.csv": R, "GET /api/v1/codebook.md": R, "GET /api/v1/codebook.qdc": R,
+    "GET /api/v1/themes.csv": R, "GET /api/v1/themes.md": R, "GET /api/v1/map.png": R, "GET /api/v1/map.pdf": R,
+    "GET /api/v1/backup": L,
+})
+
+
+NEEDS.update({  # importing and interview details (issue #13, api_imports); coders too when the lead allows
+    "POST /api/v1/imports/preview": L, "POST /api/v1/imports": L, "POST /api/v1/cases/import": L,
+    "POST /api/v1/cases/import/preview": L, "POST /api/v1/codebook/import": L,
+    "POST /api/v1/codebook/import/preview": L, "PATCH /api/v1/documents/{document_id}": L,
+    "GET /api/v1/documents/{document_id}/interview": R, "GET /api/v1/settings/coders-import": R,
+    "PUT /api/v1/settings/coders-import": L,
+})
+#: Routes a coder may use too when the lead allows coders to import (``acting.IMPORTING`` in the service).
+IMPORTING = frozenset({
+    "POST /api/v1/imports/preview", "POST /api/v1/imports", "POST /api/v1/cases/import",
+    "POST /api/v1/cases/import/preview", "POST /api/v1/codebook/import", "POST /api/v1/codebook/import/preview",
+    "PATCH /api/v1/documents/{document_id}",
+})
+
 
 def route_key(method: str, path: str) -> str:
     return f"{method} {path}"
@@ -81,4 +104,7 @@ def permitted(request: Request) -> None:
     if key in PUBLIC or route.path in ("/login", "/logout") or route.path.startswith("/api/v1/openapi"):
         return
     ctx = context(request)
-    require(ctx.member, need_of(request.method, route.path), key)
+    need = need_of(request.method, route.path)
+    if key in IMPORTING and ctx.member.permission is Permission.CODER and ctx.project.coders_may_import():
+        need = Need.CODE
+    require(ctx.member, need, key)

@@ -6,8 +6,18 @@ All offsets are Unicode code points from 0 (the page converts from the browser's
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 from pydantic import BaseModel, Field
+
+#: The largest value of PostgreSQL's ``integer`` columns (ids, offsets, versions). Bounding every integer
+#: the API accepts here makes SQLite (64-bit) and PostgreSQL (32-bit) answer alike: a 422 with a
+#: sentence, never a database error; no transcript is 2^31 characters long.
+INT_MAX = 2_147_483_647
+#: A database id: anything outside 1..INT_MAX cannot name a row.
+Id = Annotated[int, Field(ge=1, le=INT_MAX)]
+#: A code point offset into a text, or a count such as a version or revision number.
+Offset = Annotated[int, Field(ge=0, le=INT_MAX)]
 
 
 class ErrorOut(BaseModel):
@@ -90,7 +100,7 @@ class CodeOut(BaseModel):
 
 class CodeIn(BaseModel):
     name: str = Field(min_length=1, max_length=200)
-    parent_id: int | None = None
+    parent_id: Id | None = None
     definition: str = ""
     inclusion: str = ""
     exclusion: str = ""
@@ -105,31 +115,31 @@ class CodeEdit(BaseModel):
     exclusion: str | None = None
     example: str | None = None
     colour: str | None = None
-    version: int | None = Field(default=None, description="The version the editor loaded (issue #4).")
+    version: Offset | None = Field(default=None, description="The version the editor loaded (issue #4).")
     rationale: str | None = Field(default=None, max_length=10_000, description="Why, for the codebook history.")
 
 
 class CodeMove(BaseModel):
-    parent_id: int | None
+    parent_id: Id | None
 
 
 class CodingIn(BaseModel):
-    document_id: int
-    code_id: int
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    document_id: Id
+    code_id: Id
+    start: Offset
+    end: Offset
 
 
 class CodingEdit(BaseModel):
-    code_id: int | None = None
-    start: int | None = Field(default=None, ge=0)
-    end: int | None = Field(default=None, ge=0)
+    code_id: Id | None = None
+    start: Offset | None = None
+    end: Offset | None = None
 
 
 class MemoIn(BaseModel):
     text: str = Field(min_length=1, max_length=100_000)
     target: str = "project"
-    target_id: int | None = None
+    target_id: Id | None = None
 
 
 class MemoOut(BaseModel):

@@ -2,17 +2,22 @@
 
 A request passes with the token in the query (which sets an HttpOnly cookie and redirects to the same
 page without it, so the token does not linger in history or Referer), the cookie, or an
-``Authorization: Bearer`` header. State-changing API requests that rely on the cookie must repeat the
-CSRF cookie in an ``X-CSRF-Token`` header (double submit); both cookies are SameSite=Strict.
-Team accounts (a later issue) replace the token check; the rest stays.
+``Authorization: Bearer`` header. State-changing requests that rely on a cookie must send the CSRF token
+in an ``X-CSRF-Token`` header. That token is bound to the session (an HMAC of the session token or access
+token with this process's secret), so a cookie planted or copied from another session does not pass; the
+page carries it and the ``cotheme_csrf`` cookie repeats it for scripts. Only a visitor without a session
+(the team login form) gets a random double-submit token. Both cookies are SameSite=Strict.
+Team accounts replace the token check (``team_gate.py``); the rest stays.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import hmac
 import secrets
 import time
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.requests import Request
@@ -39,8 +44,29 @@ HEADERS = {
 }
 
 
+#: The key of the CSRF tokens, new in every server process: a restart asks open pages to reload once.
+_CSRF_KEY = secrets.token_bytes(32)
+
+
+def csrf_for(session: str) -> str:
+    """The CSRF token of ``session`` (a session token, or the local server's access token)."""
+    digest = hmac.new(_CSRF_KEY, b"cotheme-csrf\0" + session.encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+
 def new_token() -> str:
     return secrets.token_urlsafe(24)
+
+
+def same_origin(target: str) -> str:
+    """``target`` when it is a path on this server, else ``/``: never another site (an open redirect
+    helps phishing). Browsers drop tabs and line ends inside a URL and read ``\\`` as ``/``, so
+    ``/\\evil.example`` and ``/<tab>/evil.example`` mean ``//evil.example``, another host."""
+    seen = target.replace("\t", "").replace("\n", "").replace("\r", "").replace("\\", "/")
+    parts = urlsplit(seen)
+    if parts.scheme or parts.netloc or not seen.startswith("/") or seen.startswith("//"):
+        return "/"
+    return target
 
 
 def _same(a: str | None, b: str) -> bool:
@@ -54,19 +80,21 @@ async def static_file(request: Request, call_next: RequestResponseEndpoint) -> R
     return response
 
 
-def csrf_refusal(request: Request) -> Response | None:
-    """The 403 for a state-changing request whose CSRF header does not repeat its cookie, else None."""
-    cookie = request.cookies.get(CSRF_COOKIE)
-    if cookie and _same(request.headers.get(CSRF_HEADER), cookie):
+def csrf_refusal(request: Request, session: str) -> Response | None:
+    """The 403 for a state-changing request whose CSRF header is not the token of its ``session``
+    (without a session: does not repeat its cookie), else None."""
+    expected = csrf_for(session) if session else request.cookies.get(CSRF_COOKIE)
+    if expected and _same(request.headers.get(CSRF_HEADER), expected):
         return None
     return JSONResponse({"error": "The request lacks its CSRF token; reload the page and try again."},
                         status_code=403, headers=HEADERS)
 
 
-async def answer(request: Request, call_next: RequestResponseEndpoint) -> Response:
+async def answer(request: Request, call_next: RequestResponseEndpoint, session: str) -> Response:
     """Run the route that passed a gate: its Server-Timing, the security headers (a route's own, stricter
-    or differently shaped CSP kept), HSTS and a Secure CSRF cookie over TLS (issue #9)."""
-    request.state.csrf = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(16)
+    or differently shaped CSP kept), HSTS and a Secure CSRF cookie over TLS (issue #9). The CSRF token
+    is ``session``'s, or without a session the visitor's random one."""
+    request.state.csrf = csrf_for(session) if session else request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(16)
     began = time.perf_counter()
     response = await call_next(request)
     # Server-Timing lets the benchmarks (and the browser's dev tools) read the server's own time.
@@ -81,11 +109,12 @@ async def answer(request: Request, call_next: RequestResponseEndpoint) -> Respon
 
 def over_tls(request: Request, response: Response, csrf: str) -> None:
     """HSTS when the request came over TLS (uvicorn's, or a proxy trusted by COTHEME_TRUSTED_PROXIES),
-    and the CSRF cookie when the browser has none yet, Secure then (issue #9)."""
+    and the CSRF cookie when the browser does not hold ``csrf`` yet, Secure then (issue #9)."""
     secure = request.url.scheme == "https"
     if secure:
         response.headers["Strict-Transport-Security"] = "max-age=31536000"
-    if request.cookies.get(CSRF_COOKIE) is None:
+    setting = any(v.startswith(f"{CSRF_COOKIE}=") for v in response.headers.getlist("set-cookie"))
+    if request.cookies.get(CSRF_COOKIE) != csrf and not setting:  # a login sets its new session's own
         response.set_cookie(CSRF_COOKIE, csrf, httponly=False, samesite="strict", path="/", secure=secure)
 
 
@@ -118,15 +147,16 @@ class Gate(BaseHTTPMiddleware):
             return _refuse(request, "Open the address that 'cotheme serve' printed; it carries the access token.")
         if by_query and request.method == "GET" and not path.startswith("/api/"):
             rest = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
-            target = path + ("?" + urlencode(rest) if rest else "")
+            target = same_origin(path) + ("?" + urlencode(rest) if rest else "")
             response: Response = RedirectResponse(target, status_code=303)
             self._set_cookies(request, response)
-            over_tls(request, response, secrets.token_urlsafe(16))
+            over_tls(request, response, csrf_for(self.token))
             response.headers.update(HEADERS)
             return response
-        if request.method in UNSAFE and not by_header and (refused := csrf_refusal(request)) is not None:
+        # Everyone who holds the access token shares one session: the CSRF token is bound to it.
+        if request.method in UNSAFE and not by_header and (refused := csrf_refusal(request, self.token)) is not None:
             return refused
-        response = await answer(request, call_next)
+        response = await answer(request, call_next, self.token)
         self._set_cookies(request, response)
         return response
 

@@ -3,8 +3,8 @@
 Every request but the login page, the login API and static files needs a session: the HttpOnly,
 SameSite=Strict ``cotheme_session`` cookie set at login, or ``Authorization: Bearer SESSION_TOKEN`` for
 scripts (``POST /api/v1/login`` returns one). Without one, the API answers 401 and pages send the browser
-to ``/login``. The CSRF double submit and the security headers work as in the local gate
-(``security.py``). Sessions are checked in the database on every request (so a disabled account or a
+to ``/login``. The CSRF token is bound to the session and the security headers work as in the local
+gate (``security.py``). Sessions are checked in the database on every request (so a disabled account or a
 changed password ends them at once), in the thread pool, never on the event loop.
 """
 
@@ -50,12 +50,13 @@ class TeamGate(BaseHTTPMiddleware):
         member = await run_in_threadpool(self.project.session_member, token) if token else None
         if member is None and (request.method, path) not in PUBLIC:
             return self._login_first(request)
+        session = token if member is not None else ""
         if (request.method in UNSAFE and not by_header and (request.method, path) not in PUBLIC
-                and (refused := csrf_refusal(request)) is not None):
+                and (refused := csrf_refusal(request, session)) is not None):
             return refused
         request.state.member = member
-        request.state.session = token if member is not None else ""
-        return await answer(request, call_next)
+        request.state.session = session
+        return await answer(request, call_next, session)
 
     def _login_first(self, request: Request) -> Response:
         if request.url.path.startswith("/api/"):

@@ -7,16 +7,16 @@ them still sits on the revision where its quote is, which is exactly what a codi
 is, so it is marked ``review``: its coder or a lead places it (the queue suggests where its text is now)
 or removes it. Nothing is moved or deleted here. Data only; no table changes.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 """
 
 from __future__ import annotations
 
 from alembic import op
 
-revision = "0007"
-down_revision = "0006"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

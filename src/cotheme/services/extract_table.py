@@ -1,0 +1,133 @@
+"""The extracts table for download: the extracts a filter chooses, one row per passage, with turn,
+times, memos and every participant attribute.
+
+Reads in one transaction through the ordinary repositories, so the acting member's view (blind
+documents, ``storage/visibility.py``) holds here as in Retrieve. Refused while the project allows only
+de-identified exports and a transcript the table quotes is not de-identified. Must not format bytes:
+``cotheme.formats.extract_file`` writes CSV and XLSX.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from sqlalchemy import Connection
+
+from cotheme.domain.codebook import Code
+from cotheme.domain.codings import Extract
+from cotheme.domain.extract_table import ExtractFilter, ExtractRow, ExtractTable, TurnPlace, one_per_passage
+from cotheme.errors import InvalidArgument, NotFound
+from cotheme.services import deid
+from cotheme.services.codebook import resolve_code
+from cotheme.services.coding import resolve_document
+from cotheme.services.members import resolve_coder
+from cotheme.services.retrieval import overlapping
+from cotheme.storage import cases as cases_repo
+from cotheme.storage import codes as codes_repo
+from cotheme.storage import codings as codings_repo
+from cotheme.storage import extract_places, study
+from cotheme.storage.store import Store
+
+_NOWHERE = TurnPlace(None, None, None)
+
+
+def _code_set(conn: Connection, ref: int | str, codes: Sequence[Code], subcodes: bool) -> set[int]:
+    """The code ``ref`` names (an id, a name or a path) and, with ``subcodes``, every code below it."""
+    if isinstance(ref, int):
+        if not any(c.id == ref for c in codes):
+            raise NotFound(f"There is no code {ref}; it may have been deleted.")
+        code_id = ref
+    else:
+        code_id = resolve_code(conn, ref)
+    chosen = {code_id}
+    if subcodes:
+        for code in codes:  # tree order: a parent comes before its children
+            if code.parent_id in chosen:
+                chosen.add(code.id)
+    return chosen
+
+
+def _read(conn: Connection, wanted: ExtractFilter) -> list[Extract]:
+    codes = codes_repo.all_codes(conn)
+    groups = [_code_set(conn, ref, codes, wanted.subcodes) for ref in wanted.codes]
+    documents = {resolve_document(conn, str(d)) for d in wanted.documents}
+    members = [resolve_coder(conn, name) for name in wanted.coders]
+    coders, names = {m.id for m in members}, {m.name for m in members}
+    found = codings_repo.extracts(
+        conn, code_ids=sorted(set().union(*groups)) if groups else None,
+        document_id=next(iter(documents)) if len(documents) == 1 else None,
+        coder_id=next(iter(coders)) if len(coders) == 1 else None,
+        code_paths={c.id: c.path_text for c in codes},
+    )
+    if documents:
+        found = [e for e in found if e.document_id in documents]
+    if names:
+        found = [e for e in found if e.coder in names]
+    if wanted.mode == "and" and len(groups) > 1:
+        by_group = [[e for e in found if e.code_id in group] for group in groups]
+        kept = overlapping(by_group[0], dict(enumerate(by_group[1:])))
+        found = [e for e in by_group[0] if e.id in kept]
+    return found
+
+
+def _attribute_names(known: Sequence[str], wanted: ExtractFilter) -> tuple[str, ...]:
+    unknown = [n for n in (*wanted.attributes, *(wanted.show or ())) if n not in known]
+    if unknown:
+        raise InvalidArgument(
+            f"No participant attribute is called {', '.join(repr(u) for u in unknown)} "
+            f"(attributes: {', '.join(known) or 'none yet'})."
+        )
+    return tuple(known) if wanted.show is None else tuple(n for n in known if n in wanted.show)
+
+
+def _memo_text(notes: Sequence[tuple[str | None, str]]) -> str:
+    return "\n\n".join(f"{author}: {text}" if author else text for author, text in notes)
+
+
+def extract_table(store: Store, wanted: ExtractFilter) -> ExtractTable:
+    """The table of the extracts ``wanted`` chooses, in document then text order."""
+    if wanted.mode not in ("or", "and"):
+        raise InvalidArgument(f"'{wanted.mode}' is not a way to combine codes; use 'or' or 'and'.")
+    with store.read() as conn:
+        found = _read(conn, wanted)
+        cases = cases_repo.list_cases(conn)
+        info = study.read_info(conn)
+        known = list(cases[0].attributes) if cases else list(cases_repo.attribute_ids(conn))
+        shown = _attribute_names(known, wanted)
+        values = {c.pid: c.shown(info.missing_label) for c in cases}
+        if wanted.attributes:
+            accepted = {k: {v.casefold() for v in vs} for k, vs in wanted.attributes.items()}
+            found = [e for e in found if e.case_pid in values and all(
+                values[e.case_pid].get(k, "").casefold() in vs for k, vs in accepted.items())]
+        passages = one_per_passage(found)
+        document_ids = {e.document_id for e in found}
+        places = extract_places.turn_places(conn, document_ids, [e.id for e, _, _ in passages])
+        memos = extract_places.coding_memos(conn, document_ids)
+    deid.require_deidentified(store, sorted(document_ids), action="extracts export")
+    # Each participant's values once, in column order, not once per extract.
+    columns = {pid: tuple(own[a] for a in shown) for pid, own in values.items()}
+    missing = tuple(info.missing_label for _ in shown)
+    rows = []
+    for extract, paths, merged in passages:
+        place = places.get(extract.id, _NOWHERE)
+        notes = [note for i in merged for note in memos.get(i, ())] if memos else []
+        rows.append(ExtractRow(
+            extract.document, extract.case_pid, extract.speaker, place.start_ms, place.end_ms, place.turn,
+            paths, extract.coder, extract.text, _memo_text(notes) if notes else "",
+            columns.get(extract.case_pid or "", missing),
+        ))
+    return ExtractTable(info.title, shown, tuple(rows))
+
+
+def filter_of(
+    *, codes: Sequence[int | str] = (), mode: str = "or", subcodes: bool = True,
+    documents: Sequence[int | str] = (), coders: Sequence[str] = (),
+    attributes: dict[str, Sequence[str]] | None = None, show: Sequence[str] | None = None,
+) -> ExtractFilter:
+    """An ``ExtractFilter`` from plain arguments (what the Python API, CLI and web pass)."""
+    grouped: dict[str, tuple[str, ...]] = defaultdict(tuple)
+    for name, accepted in (attributes or {}).items():
+        grouped[name] = (accepted,) if isinstance(accepted, str) else tuple(accepted)
+    return ExtractFilter(tuple(codes), mode, subcodes, tuple(documents), tuple(coders), dict(grouped),
+                         None if show is None else tuple(show))

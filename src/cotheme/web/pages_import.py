@@ -1,0 +1,39 @@
+"""The import page (``/import``): transcripts (with a preview and a speaker-rename step), the
+participants sheet and the codebook, each through the pages' own /api/v1 calls; and who may see it.
+
+The page itself only shows what the member may do: the routes below it check permission again.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from cotheme.domain.interview import MODES
+from cotheme.domain.project import Permission
+from cotheme.formats.registry import registered_extensions
+from cotheme.web.api_texts import Ctx
+from cotheme.web.context import RequestContext
+from cotheme.web.pages import render, templates
+
+router = APIRouter(include_in_schema=False)
+
+
+def may_import(ctx: RequestContext) -> bool:
+    """Leads, and coders when the lead allows it; viewers never."""
+    if ctx.member.permission is Permission.LEAD:
+        return True
+    return ctx.member.permission is Permission.CODER and bool(ctx.project.coders_may_import())
+
+
+templates.env.globals["may_import"] = may_import
+templates.env.globals["interview_modes"] = MODES
+
+
+@router.get("/import", response_class=HTMLResponse)
+def import_page(request: Request, ctx: Ctx) -> HTMLResponse:
+    transcripts = ",".join((*registered_extensions(), ".qdpx", ".qdc"))
+    return render(
+        request, ctx, "import.html", "import", allowed=may_import(ctx), accept_transcripts=transcripts,
+        coders_import=ctx.project.coders_may_import(), lead=ctx.member.permission is Permission.LEAD,
+    )

@@ -145,17 +145,24 @@ class _Texts:
         self._conn = conn
         self._id: int | None = None
         self._text: Utf8Text | None = None
-        as_bytes = "convert_to(text, 'UTF8')" if conn.dialect.name == "postgresql" else "CAST(text AS BLOB)"
-        self._query = text(f"SELECT {as_bytes} FROM revisions WHERE id = :r")
 
     def of(self, revision_id: int | None) -> Utf8Text | None:
         if revision_id is None:
             return None
         if revision_id != self._id:
             self._text = None  # let the previous text go before the next one is read
-            self._text = Utf8Text(bytes(self._conn.execute(self._query, {"r": revision_id}).scalar_one()))
+            self._text = Utf8Text(self._utf8(revision_id))
             self._id = revision_id
         return self._text
+
+    def _utf8(self, revision_id: int) -> bytes:
+        if self._conn.dialect.name != "postgresql":
+            query = text("SELECT CAST(text AS BLOB) FROM revisions WHERE id = :r")
+            return bytes(self._conn.execute(query, {"r": revision_id}).scalar_one())
+        # In binary: a bytea in text form comes as hex, twice its size, before it is decoded.
+        with self._conn.connection.driver_connection.cursor(binary=True) as cursor:  # type: ignore[union-attr]
+            cursor.execute("SELECT convert_to(text, 'UTF8') FROM revisions WHERE id = %s", (revision_id,))
+            return bytes(cursor.fetchone()[0])
 
 
 def _reads(body: Utf8Text | None, start: int, end: int, expected: str) -> bool:

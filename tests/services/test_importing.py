@@ -93,3 +93,15 @@ def test_size_limit_from_environment(project: Project, interview_file: Path, mon
     with pytest.raises(InputError, match="P01.txt"):
         project.import_files([interview_file])
     assert project.documents() == []
+
+
+def test_default_size_limit_is_what_cotheme_handles(project: Project, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A transcript over 32 MB is refused before it is read (importing 200 MB took ~3.6 GB)."""
+    monkeypatch.delenv("COTHEME_MAX_IMPORT_MB", raising=False)
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as f:
+        f.truncate(33 * 1024 * 1024)  # sparse: its size is all the refusal looks at
+    with pytest.raises(InputError, match=r"huge.txt: is 33 MB, over the 32 MB import limit \(what cotheme imports"):
+        project.import_files([huge])
+    assert project.documents() == []

@@ -24,6 +24,7 @@ from cotheme.errors import Conflict, CothemeError, InputError, InvalidArgument, 
 from cotheme.formats.decode import describe_size
 from cotheme.formats.registry import read_transcript
 from cotheme.formats.verbatim import read_verbatim
+from cotheme.services import limits
 from cotheme.services.limits import max_import_bytes
 from cotheme.storage import bulk
 from cotheme.storage import cases as cases_repo
@@ -99,7 +100,7 @@ def read_files(paths: Sequence[Path]) -> list[SourceFile]:
         size = path.stat().st_size
         if size > limit:
             raise TooLarge(
-                f"{path}: is {describe_size(size)}, over the {describe_size(limit)} import limit; "
+                f"{path}: is {describe_size(size)}, over the {describe_size(limit)} import limit ({limits.WHY}); "
                 "split it or raise the limit with COTHEME_MAX_IMPORT_MB. Nothing was imported."
             )
         files.append(SourceFile(name=path.name, data=path.read_bytes()))

@@ -5,7 +5,8 @@ text), the ``expected_revision`` guard (an edit made on a page loaded before som
 refused, nothing changed), carrying turns and codings through the change in one transaction, and reading
 earlier revisions. Where a coding lands is decided by ``cotheme.domain.reanchor``; no coding is ever
 deleted here: one that cannot be placed with confidence stays on the revision where its text is and
-waits in the review queue (``services.review_queue``).
+waits in the review queue (``services.review_queue``). Every coding is carried, including those of a
+blind document the acting member may not see; the result counts only the ones they may.
 
 Turns are structure: each turn's start and end are carried like a span's; a turn whose whole text an
 edit deleted is dropped from the new revision (it stays in the earlier one), since an empty turn has
@@ -121,14 +122,19 @@ def carry_turns(change: TextChange, turns: Sequence[Turn], speakers: Mapping[str
 
 
 def _carry_codings(conn: Connection, old_id: int, new_id: int, change: TextChange) -> tuple[dict[str, int], list[int]]:
+    """Carry every coding on the old revision, and count (and list for review) only those the acting
+    member may see: in a blind document another coder's codings move too, but telling the editor how
+    many there were, or which went to review, would show that coder's work."""
     counts: dict[str, int] = {}
     placed: list[tuple[int, Anchor, str, float, str | None]] = []
     review: list[tuple[int, float]] = []
+    shown = repo.visible_on(conn, old_id)
     for row in repo.codings_on(conn, old_id):
         anchor = Anchor(row.start_offset, row.end_offset, row.quote, row.prefix, row.suffix)
         carried = carry(change, anchor)
         status = carried.status.value
-        counts[status] = counts.get(status, 0) + 1
+        if row.id in shown:
+            counts[status] = counts.get(status, 0) + 1
         if carried.anchor is None:
             review.append((row.id, carried.score))
         elif status in (Status.OK, Status.MOVED) and row.anchor_status in STICKY:
@@ -139,7 +145,7 @@ def _carry_codings(conn: Connection, old_id: int, new_id: int, change: TextChang
             placed.append((row.id, carried.anchor, status, carried.score, carried.old_quote))
     repo.carry_codings(conn, new_id, placed)
     repo.mark_review(conn, review)
-    return counts, [cid for cid, _ in review]
+    return counts, [cid for cid, _ in review if cid in shown]
 
 
 def _whole(text: str, new_text: str, title: str) -> TextChange:

@@ -21,6 +21,8 @@ from cotheme.storage.documents import insert_turn_rows, read_document, read_turn
 from cotheme.storage.schema import codes, codings, documents, members, revisions
 from cotheme.storage.store import as_utc, now
 
+INTERNAL = {"cotheme_internal": True}
+
 
 def lock_current(conn: Connection, doc_id: int) -> tuple[int, int, str]:
     """The document's current revision (id, number, text), its row locked against a concurrent edit
@@ -60,7 +62,9 @@ def make_current(conn: Connection, doc_id: int, revision_id: int, text: str, new
 
 
 def codings_on(conn: Connection, revision_id: int) -> list[Any]:
-    """Every coding anchored to a revision, with what re-anchoring needs."""
+    """Every coding anchored to a revision, with what re-anchoring needs: all of them, whoever acts (a
+    storage-internal read, past ``visibility``), since a coding an edit does not carry is stranded on an
+    old revision with offsets that no longer point at its text."""
     return list(
         conn.execute(
             select(codings.c.id, codings.c.start_offset, codings.c.end_offset, codings.c.quote,
@@ -68,8 +72,14 @@ def codings_on(conn: Connection, revision_id: int) -> list[Any]:
                    codings.c.old_quote)
             .where(codings.c.revision_id == revision_id)
             .order_by(codings.c.id)
+            .execution_options(**INTERNAL)
         )
     )
+
+
+def visible_on(conn: Connection, revision_id: int) -> set[int]:
+    """The ids of the codings on a revision that the acting member may see (``visibility`` applies)."""
+    return set(conn.execute(select(codings.c.id).where(codings.c.revision_id == revision_id)).scalars())
 
 
 def carry_codings(conn: Connection, revision_id: int, placed: Sequence[tuple[int, Anchor, str, float, str | None]]) -> None:

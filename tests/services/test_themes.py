@@ -136,10 +136,10 @@ def test_relational_practice_template(project: Project) -> None:
     result = project.import_template("relational-practice")
     assert (result.codes_created, result.themes_created) == (20, 21)
     found = project.themes()
-    assert found[0].theme.name == "Relational practice" and found[0].theme.level == 0
+    assert found[0].theme.name == "Relational Practice" and found[0].theme.level == 0
     tops = [s.theme.name for s in found if s.theme.level == 1]
-    assert tops == ["Understanding", "Interpersonal connection", "Consistency and continuity",
-                    "Adaptability and accessibility"]
+    assert tops == ["Understanding", "Interpersonal connection", "Consistency and Continuity",
+                    "Adaptability and Accessibility"]
     subs = [s for s in found if s.theme.level == 2]
     assert len(subs) == 16 and all(s.theme.definition and len(s.codes) == 1 for s in subs)
     assert "Validation and active/empathic listening" in {s.theme.name for s in subs}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from cotheme.domain.codebook import CodeSpec, check_name
+from cotheme.domain.codebook import CodeSpec, check_name, split_path
 from cotheme.domain.templates import CodebookTemplate
 from cotheme.domain.themes import ThemeSpec, ThemeStatus, check_theme_name
 from cotheme.errors import InputError, InvalidArgument
@@ -34,7 +34,8 @@ def read_template(filename: str, data: bytes) -> CodebookTemplate:
 
 def _code(entry: dict[str, Any]) -> CodeSpec:
     parent = str(entry.get("parent") or "")
-    path = (*(check_name(p) for p in parent.split("/") if p.strip()), check_name(str(entry["name"])))
+    # The parent is a path (``\/`` keeps a "/" inside a name); the name is one name, "/" and all.
+    path = (*(split_path(parent) if parent.strip() else ()), check_name(str(entry["name"])))
     return CodeSpec(
         path=path,
         definition=str(entry.get("definition", "")),

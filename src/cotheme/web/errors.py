@@ -1,4 +1,5 @@
-"""Every error leaves the server as ``{"error": sentence}`` with a 4xx/5xx status, never a traceback."""
+"""Every error leaves the server with its sentence and a 4xx/5xx status, never a traceback: as
+``{"error": sentence}`` under ``/api/``, as an HTML page with the navigation elsewhere (``error_pages.py``)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,12 @@ import logging
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from cotheme.errors import Conflict, CothemeError, InputError, InvalidArgument, NotFound, ProjectError
 from cotheme.errors import Forbidden, TooLarge, TooManyAttempts
+from cotheme.web.error_pages import error_page, wants_page
 
 log = logging.getLogger("cotheme.web")
 
@@ -44,26 +46,29 @@ def _validation_sentence(exc: RequestValidationError) -> str:
     return "The request is not valid (" + "; ".join(parts) + ")."
 
 
+def answer(request: Request, status: int, sentence: str, headers: dict[str, str] | None = None) -> Response:
+    """The error as JSON for the API, as a page for a page address."""
+    if wants_page(request):
+        return error_page(request, status, sentence, headers)
+    return JSONResponse({"error": sentence}, status_code=status, headers=headers)
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(CothemeError)
-    async def _cotheme(_request: Request, exc: CothemeError) -> JSONResponse:
+    async def _cotheme(request: Request, exc: CothemeError) -> Response:
         retry = getattr(exc, "retry_after", 0)  # RFC 9110: how long a 429 or 503 should wait
-        return JSONResponse({"error": str(exc)}, status_code=status_of(exc),
-                            headers={"Retry-After": str(retry)} if retry else None)
+        return answer(request, status_of(exc), str(exc), {"Retry-After": str(retry)} if retry else None)
 
     @app.exception_handler(RequestValidationError)
-    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        return JSONResponse({"error": _validation_sentence(exc)}, status_code=422)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        return answer(request, 422, _validation_sentence(exc))
 
     @app.exception_handler(HTTPException)
-    async def _http(request: Request, exc: HTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: HTTPException) -> Response:
         sentence = SENTENCES.get(exc.status_code, str(exc.detail))
-        return JSONResponse({"error": sentence.format(path=request.url.path)}, status_code=exc.status_code)
+        return answer(request, exc.status_code, sentence.format(path=request.url.path), exc.headers)
 
     @app.exception_handler(Exception)
-    async def _bug(_request: Request, exc: Exception) -> JSONResponse:
+    async def _bug(request: Request, exc: Exception) -> Response:
         log.exception("unexpected error", exc_info=exc)
-        return JSONResponse(
-            {"error": "Something went wrong on the server; the action was not completed."},
-            status_code=500,
-        )
+        return answer(request, 500, "Something went wrong on the server; the action was not completed.")

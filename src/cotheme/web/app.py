@@ -30,6 +30,7 @@ from cotheme.web.permissions import permitted
 from cotheme.web.team_gate import TeamGate
 from cotheme.web import api_imports, pages_import  # issue #13: imports, interview details
 from cotheme.web.uploads import UPLOAD_PATHS, max_upload_bytes
+from cotheme.web import api_docs
 
 STATIC = Path(__file__).with_name("static")
 
@@ -43,7 +44,7 @@ def create_app(project: Project, token: str, *, team: bool | None = None) -> Fas
         summary="Co-produced thematic analysis of interview studies",
         description="The JSON API behind the cotheme pages. Offsets are Unicode code points.",
         openapi_url="/api/v1/openapi.json",
-        docs_url="/api/v1/docs",
+        docs_url=None,  # api_docs.py serves it from our own files; FastAPI's page loads a CDN
         redoc_url=None,
         dependencies=[Depends(permitted)],  # issue #4: each route's permission, before its body is read
     )
@@ -56,6 +57,7 @@ def create_app(project: Project, token: str, *, team: bool | None = None) -> Fas
         app.add_middleware(Gate, token=token)
     app.add_middleware(BodyLimit, max_bytes=max_request_bytes(),  # outermost: before the gate reads anything
                        uploads=UPLOAD_PATHS, upload_bytes=max_upload_bytes())
+    api_docs.mount_assets(app)  # before /static, which would otherwise answer its addresses
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (api_texts, api_codebook, api_notes, api_themes, api_revisions, pages, pages_themes,
                    pages_revisions, api_team, api_history, pages_team, api_agreement, pages_agreement,
@@ -63,4 +65,5 @@ def create_app(project: Project, token: str, *, team: bool | None = None) -> Fas
         app.include_router(module.router)
     app.include_router(api_exports.router)  # issue #13
     app.include_router(pages_exports.router)
+    app.include_router(api_docs.router)
     return app

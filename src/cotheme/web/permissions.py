@@ -31,7 +31,7 @@ NEEDS: dict[str, Need] = {
     "POST /api/v1/codebook/undo": L, "POST /api/v1/codebook/merge": L, "POST /api/v1/codebook/split": L,
     # memos, cases, retrieval, search (api_notes)
     "GET /api/v1/memos": R, "POST /api/v1/memos": C, "GET /api/v1/cases": R, "GET /api/v1/extracts": R,
-    "GET /api/v1/search": R,
+    "GET /api/v1/search": R, "GET /api/v1/docs": R,
     # themes, map, sample, reports (api_themes)
     "GET /api/v1/themes": R, "POST /api/v1/themes": L, "PATCH /api/v1/themes/{theme_id}": L,
     "DELETE /api/v1/themes/{theme_id}": L, "POST /api/v1/themes/{theme_id}/codes": L,

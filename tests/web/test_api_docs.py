@@ -1,0 +1,61 @@
+"""The API reference at /api/v1/docs works offline: Swagger UI from our own origin (a Python package,
+not a CDN), allowed by our CSP, listing the operations; no request leaves 127.0.0.1. ReDoc is off."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from fastapi.testclient import TestClient
+from playwright.sync_api import Browser, expect
+
+from cotheme.services.project import Project
+from tests.web.conftest import TOKEN
+
+OWN_HOST = "127.0.0.1"
+
+
+def test_api_docs_render_the_operations_from_our_own_origin(browser: Browser, live: tuple[str, Project]) -> None:
+    base, _ = live
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, base_url=base)
+    page = context.new_page()
+    requests: list[str] = []
+    problems: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda msg: problems.append(f"{msg.type}: {msg.text}") if msg.type in ("error", "warning") else None)
+    page.on("pageerror", lambda exc: problems.append(f"pageerror: {exc}"))
+    page.on("requestfailed", lambda request: problems.append(f"failed: {request.url}"))
+    try:
+        page.goto(f"/?token={TOKEN}")
+        answer = page.goto("/api/v1/docs")
+        assert answer is not None and answer.status == 200
+        assert "script-src 'self'" in answer.headers["content-security-policy"]  # our CSP, unchanged
+        expect(page.locator(".opblock").first).to_be_visible(timeout=15_000)
+        expect(page.locator(".info .title")).to_contain_text("cotheme")
+        summaries = page.locator(".opblock-summary-path").all_inner_texts()
+        assert len(summaries) > 50
+        assert "/api/v1/documents/{document_id}" in {s.replace("\u200b", "") for s in summaries}
+        page.locator(".opblock-summary-path", has_text="/api/v1/codes").first.click()  # opens an operation
+        expect(page.locator(".opblock-body").first).to_be_visible()
+    finally:
+        context.close()
+    assert problems == []
+    hosts = {urlsplit(url).hostname for url in requests if not url.startswith("data:")}
+    assert hosts == {OWN_HOST}, requests
+    assert any(url.endswith("/static/api-docs/swagger-ui-bundle.js") for url in requests)
+    assert any(url.endswith("/api/v1/openapi.json") for url in requests)
+
+
+def test_api_docs_assets_come_from_the_package(client: TestClient) -> None:
+    page = client.get("/api/v1/docs")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "cdn" not in page.text.lower() and "<script>" not in page.text  # no CDN, no inline script
+    bundle = client.get("/static/api-docs/swagger-ui-bundle.js")
+    assert bundle.status_code == 200 and "SwaggerUIBundle" in bundle.text[:2000]
+    assert client.get("/static/api-docs/swagger-ui.css").status_code == 200
+    assert client.get("/static/js/api-docs.js").status_code == 200  # /static itself still answers
+    assert "/api/v1/docs" not in client.get("/api/v1/openapi.json").json()["paths"]
+
+
+def test_redoc_is_off(client: TestClient) -> None:
+    for path in ("/redoc", "/api/v1/redoc"):
+        assert client.get(path).status_code == 404, path

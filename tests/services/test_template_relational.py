@@ -4,6 +4,9 @@ wording the definitions are."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import cotheme
 from cotheme.services.project import Project
 
 PUBLISHED = {
@@ -67,3 +70,21 @@ def test_template_carries_the_published_tree(project: Project) -> None:
     for theme, subs in PUBLISHED.items():
         assert links[theme] == [(theme,)]
         assert all(links[sub] == [(theme, sub)] for sub in subs)
+
+
+def test_the_slash_code_stays_one_code_through_export_and_import(project: Project, tmp_path: Path) -> None:
+    project.import_template("relational-practice")
+    project.export_codebook(tmp_path / "codebook.csv")
+    project.export_themes(tmp_path / "themes.csv")
+    again = cotheme.create_project(tmp_path / "again.cotheme", title="Again")
+    try:
+        again.import_codebook(tmp_path / "codebook.csv")
+        again.import_themes(tmp_path / "themes.csv")
+        assert _theme_tree(again) == {"Relational Practice": PUBLISHED}
+        codes = {c.code.id: c.code.path for c in again.codes()}
+        assert len(codes) == 20
+        (validation,) = [s.theme for s in again.themes() if s.theme.name.startswith("Validation")]
+        assert [codes[i] for i in validation.code_ids] == [
+            ("Interpersonal connection", "Validation and active/empathic listening")]
+    finally:
+        again.close()

@@ -59,3 +59,21 @@ def test_api_docs_assets_come_from_the_package(client: TestClient) -> None:
 def test_redoc_is_off(client: TestClient) -> None:
     for path in ("/redoc", "/api/v1/redoc"):
         assert client.get(path).status_code == 404, path
+
+
+def test_try_it_out_sends_the_csrf_token(browser: Browser, live: tuple[str, Project]) -> None:
+    base, project = live
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, base_url=base)
+    page = context.new_page()
+    try:
+        page.goto(f"/?token={TOKEN}")
+        page.goto("/api/v1/docs")
+        operation = page.locator(".opblock-post", has=page.locator(".opblock-summary-path", has_text="/api/v1/memos"))
+        operation.first.locator(".opblock-summary").click()
+        operation.first.get_by_role("button", name="Try it out").click()
+        operation.first.locator("textarea.body-param__text").fill('{"text": "Written from the API reference"}')
+        operation.first.get_by_role("button", name="Execute").click()
+        expect(operation.first.locator(".live-responses-table tbody .response-col_status").first).to_have_text("201")
+    finally:
+        context.close()
+    assert "Written from the API reference" in [m.text for m in project.memos()]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import httpx
 from fastapi.testclient import TestClient
 from markupsafe import escape
 from playwright.sync_api import Page, expect
@@ -21,10 +22,10 @@ def _sentence(html: str) -> str:
     return found.group(1)
 
 
-def _is_page(response: object, status: int) -> str:
-    assert response.status_code == status, response.text[:300]  # type: ignore[attr-defined]
-    assert response.headers["content-type"].startswith("text/html")  # type: ignore[attr-defined]
-    text: str = response.text  # type: ignore[attr-defined]
+def _is_page(response: httpx.Response, status: int) -> str:
+    assert response.status_code == status, response.text[:300]
+    assert response.headers["content-type"].startswith("text/html")
+    text = response.text
     assert NAV in text and '<a href="/codebook"' in text and "<h1>" in text
     return text
 

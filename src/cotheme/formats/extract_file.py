@@ -10,7 +10,8 @@ worked on per row. Must not touch storage.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from cotheme.domain.extract_table import COLUMNS, ExtractTable, clock
 from cotheme.errors import InvalidArgument
@@ -31,42 +32,29 @@ def _rows(table: ExtractTable) -> Iterator[list[object]]:
                "" if r.turn is None else r.turn, r.code_path, r.coder or "", r.text, r.memo, *r.values]
 
 
+class _Cells(dict[object, str]):
+    """Each value's CSV cell, made on first use by ``make``; a hit is a plain dict lookup (no Python call)."""
+
+    def __init__(self, make: Callable[[Any], str]) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, value: object) -> str:
+        cell = self[value] = self._make(value)
+        return cell
+
+
 def _csv(table: ExtractTable) -> bytes:
     """The CSV ``csv_bytes`` would write for ``_rows(table)``, with each repeated value's cell made once."""
-    named: dict[str | None, str] = {}  # document, participant, speaker, code path, coder
-    times: dict[int | None, str] = {}
-    turns: dict[int | None, str] = {}
-    values: dict[tuple[str, ...], str] = {}
-
-    def cell(value: str | None) -> str:
-        found = named.get(value)
-        if found is None:
-            found = named[value] = csv_cell(value or "")
-        return found
-
-    def time(ms: int | None) -> str:
-        found = times.get(ms)
-        if found is None:
-            found = times[ms] = csv_cell(clock(ms))
-        return found
-
-    def turn(number: int | None) -> str:
-        found = turns.get(number)
-        if found is None:
-            found = turns[number] = "" if number is None else csv_cell(number)
-        return found
-
-    def attributes(row: tuple[str, ...]) -> str:
-        found = values.get(row)
-        if found is None:
-            found = values[row] = "".join("," + csv_cell(v) for v in row)
-        return found
-
+    named = _Cells(lambda v: csv_cell(v or ""))  # document, participant, speaker, code path, coder
+    times = _Cells(lambda ms: csv_cell(clock(ms)))
+    turns = _Cells(lambda n: "" if n is None else csv_cell(n))
+    values = _Cells(lambda row: "".join("," + csv_cell(v) for v in row))
     lines = [csv_line(table.header)]
     lines.extend(
-        f"{cell(r.document)},{cell(r.case)},{cell(r.speaker)},{time(r.start_ms)},{time(r.end_ms)},"
-        f"{turn(r.turn)},{cell(r.code_path)},{cell(r.coder)},{csv_cell(r.text)},{csv_cell(r.memo)}"
-        f"{attributes(r.values)}"
+        f"{named[r.document]},{named[r.case]},{named[r.speaker]},{times[r.start_ms]},{times[r.end_ms]},"
+        f"{turns[r.turn]},{named[r.code_path]},{named[r.coder]},{csv_cell(r.text)},{csv_cell(r.memo)}"
+        f"{values[r.values]}"
         for r in table.rows
     )
     lines.append("")

@@ -11,7 +11,6 @@ from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple, TypeVar
 
-
 T = TypeVar("T")
 
 #: The columns before the attributes, one per attribute after them, in the project's attribute order.
@@ -34,16 +33,6 @@ class ExtractFilter:
     coders: tuple[str, ...] = ()
     attributes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     show: tuple[str, ...] | None = None
-
-
-class TurnPlace(NamedTuple):
-    """Where an extract sits in its transcript: the turn it starts in (1 = the first) and the times
-    of the turns it starts and ends in (milliseconds; ``None`` without timestamps). A named tuple, as
-    ``ExtractRow``: one is made per extract."""
-
-    turn: int | None
-    start_ms: int | None
-    end_ms: int | None
 
 
 class ExtractRow(NamedTuple):

@@ -30,6 +30,7 @@ from cotheme.storage import extract_places, study
 from cotheme.storage.extract_places import CodingRow
 from cotheme.storage.store import Store
 
+
 def _code_set(conn: Connection, ref: int | str, codes: Sequence[Code], subcodes: bool) -> set[int]:
     """The code ``ref`` names (an id, a name or a path) and, with ``subcodes``, every code below it."""
     if isinstance(ref, int):

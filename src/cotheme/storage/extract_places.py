@@ -46,8 +46,8 @@ def coding_rows(conn: Connection, *, code_ids: Collection[int] | None = None, do
         query = query.where(codings.c.document_id == document_id)
     if coder_id is not None:
         query = query.where(codings.c.coder_id == coder_id)
-    # Sorted here rather than by ORDER BY, as ``codings.extracts`` does (PostgreSQL sorted the wide rows
-    # on the server; SQLite hands them over in index order already, and sorting a sorted list is one pass).
+    # Sorted here rather than by ORDER BY, as ``codings.extracts`` does: PostgreSQL sorted the wide rows
+    # (quotes included) on the server, and an ``itemgetter`` key sorts 9,000 tuples in a few ms.
     rows = sorted(conn.execute(query).all(), key=_reading_order)
     named = _documents(conn, {row[1] for row in rows})
     coder_ids = sorted({row[4] for row in rows} - {None})

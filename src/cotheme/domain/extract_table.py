@@ -7,11 +7,11 @@ once (its code paths joined), and the fixed columns. Must not read storage or wr
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
-from cotheme.domain.codings import Extract
+T = TypeVar("T")
 
 #: The columns before the attributes, one per attribute after them, in the project's attribute order.
 COLUMNS = ("document", "case", "speaker", "start time", "end time", "turn", "code path", "coder", "text", "memo")
@@ -33,16 +33,6 @@ class ExtractFilter:
     coders: tuple[str, ...] = ()
     attributes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     show: tuple[str, ...] | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class TurnPlace:
-    """Where an extract sits in its transcript: the turn it starts in (1 = the first) and the times
-    of the turns it starts and ends in (milliseconds; ``None`` without timestamps)."""
-
-    turn: int | None
-    start_ms: int | None
-    end_ms: int | None
 
 
 class ExtractRow(NamedTuple):
@@ -85,21 +75,22 @@ def parse_attribute_filters(items: Iterable[str]) -> dict[str, tuple[str, ...]]:
     return {name: tuple(values) for name, values in found.items()}
 
 
-def one_per_passage(extracts: Sequence[Extract]) -> list[tuple[Extract, str, tuple[int, ...]]]:
-    """Extracts in reading order with codings of the same span by the same coder merged into one:
-    (the first extract, its code paths joined with ``; ``, every coding id merged). With sub-codes a
-    passage coded with a code and its sub-code would otherwise be listed twice."""
-    merged: dict[tuple[int, int, int, str | None], tuple[Extract, list[str], list[int]]] = {}
-    for e in extracts:
-        key = (e.document_id, e.start, e.end, e.coder)
-        if key in merged:
-            _, paths, ids = merged[key]
-            if e.code_path not in paths:
-                paths.append(e.code_path)
-            ids.append(e.id)
+def merge_passages(items: Iterable[tuple[Hashable, str, int, T]]) -> list[tuple[T, str, tuple[int, ...]]]:
+    """Rows in reading order with codings of the same passage (document, span and coder) merged into
+    one: (the first row, its code paths joined with ``; ``, every coding id merged). Each item is (its
+    passage, its code path, its coding id, the row). With sub-codes a passage coded with a code and its
+    sub-code would otherwise be listed twice."""
+    merged: dict[Hashable, tuple[T, list[str], list[int]]] = {}
+    for key, path, coding_id, row in items:
+        found = merged.get(key)
+        if found is None:
+            merged[key] = (row, [path], [coding_id])
         else:
-            merged[key] = (e, [e.code_path], [e.id])
-    return [(e, "; ".join(paths), tuple(ids)) for e, paths, ids in merged.values()]
+            if path not in found[1]:
+                found[1].append(path)
+            found[2].append(coding_id)
+    return [(row, paths[0] if len(paths) == 1 else "; ".join(paths), tuple(ids))
+            for row, paths, ids in merged.values()]
 
 
 def clock(ms: int | None) -> str:

@@ -21,7 +21,7 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from xml.sax.saxutils import escape  # for the sheet name, an attribute
 
-__all__ = ["XLSX_CELL_LIMIT", "csv_bytes", "safe_cell", "unsafe_cell", "xlsx_bytes"]
+__all__ = ["XLSX_CELL_LIMIT", "csv_bytes", "csv_cell", "csv_line", "safe_cell", "unsafe_cell", "xlsx_bytes"]
 
 #: Starts of a cell that a spreadsheet would run as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -56,24 +56,26 @@ def unsafe_cell(text: str) -> str:
     return text
 
 
-def _csv_line(row: Iterable[object]) -> str:
-    """One CSV line as ``csv.writer`` (minimal quoting, ``,``) writes it, every cell through
-    ``safe_cell``. Written here: escaping and quoting in one pass took half the time of the csv
-    module's writer for 9,000 extracts (a test checks both agree)."""
-    cells = []
-    for value in row:
-        if value is None:
-            cells.append("")
-            continue
-        if value.__class__ is str:
-            text: str = value  # type: ignore[assignment]
-            if text[:1] in _SUSPECT and _needs_quote(text):
-                text = "'" + text
-        else:
-            text = str(value)
-        if '"' in text or "," in text or "\n" in text or "\r" in text:
-            text = '"' + text.replace('"', '""') + '"'
-        cells.append(text)
+def csv_cell(value: object) -> str:
+    """One CSV cell as ``csv.writer`` (minimal quoting, ``,``) writes it, through ``safe_cell``; a
+    carriage return is quoted too. Written here: escaping and quoting in one pass took half the time
+    of the csv module's writer for 9,000 extracts (which also leaves a lone CR unquoted)."""
+    if value is None:
+        return ""
+    if value.__class__ is str:
+        text: str = value  # type: ignore[assignment]
+        if text[:1] in _SUSPECT and _needs_quote(text):
+            text = "'" + text
+    else:
+        text = str(value)
+    if '"' in text or "," in text or "\n" in text or "\r" in text:
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def csv_line(row: Iterable[object]) -> str:
+    """One CSV line (without its line end), every cell through ``csv_cell``."""
+    cells = list(map(csv_cell, row))
     line = ",".join(cells)
     return line if line or not cells else '""'  # one empty cell is written quoted, as csv.writer does
 
@@ -81,8 +83,8 @@ def _csv_line(row: Iterable[object]) -> str:
 def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]], *, bom: bool = False) -> bytes:
     """UTF-8 CSV (``\\n`` line ends) with every cell through ``safe_cell``; ``bom`` for files meant
     for Excel, which reads UTF-8 without one as the local code page."""
-    lines = [_csv_line(header)]
-    lines.extend(_csv_line(row) for row in rows)
+    lines = [csv_line(header)]
+    lines.extend(map(csv_line, rows))
     lines.append("")
     return "\n".join(lines).encode("utf-8-sig" if bom else "utf-8")
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import Connection
 
 from cotheme.domain.codebook import Code
-from cotheme.domain.codings import Extract
-from cotheme.domain.extract_table import ExtractFilter, ExtractRow, ExtractTable, TurnPlace, one_per_passage
+from cotheme.domain.extract_table import ExtractFilter, ExtractRow, ExtractTable, merge_passages
 from cotheme.errors import InvalidArgument, NotFound
 from cotheme.services import deid
 from cotheme.services.codebook import resolve_code
@@ -27,9 +27,8 @@ from cotheme.storage import cases as cases_repo
 from cotheme.storage import codes as codes_repo
 from cotheme.storage import codings as codings_repo
 from cotheme.storage import extract_places, study
+from cotheme.storage.extract_places import CodingRow
 from cotheme.storage.store import Store
-
-_NOWHERE = TurnPlace(None, None, None)
 
 
 def _code_set(conn: Connection, ref: int | str, codes: Sequence[Code], subcodes: bool) -> set[int]:
@@ -48,27 +47,37 @@ def _code_set(conn: Connection, ref: int | str, codes: Sequence[Code], subcodes:
     return chosen
 
 
-def _read(conn: Connection, wanted: ExtractFilter) -> list[Extract]:
+def _read(conn: Connection, wanted: ExtractFilter) -> tuple[list[CodingRow], dict[int, str]]:
+    """The codings ``wanted`` chooses, in reading order, and each code's path."""
     codes = codes_repo.all_codes(conn)
     groups = [_code_set(conn, ref, codes, wanted.subcodes) for ref in wanted.codes]
     documents = {resolve_document(conn, str(d)) for d in wanted.documents}
     members = [resolve_coder(conn, name) for name in wanted.coders]
     coders, names = {m.id for m in members}, {m.name for m in members}
-    found = codings_repo.extracts(
-        conn, code_ids=sorted(set().union(*groups)) if groups else None,
-        document_id=next(iter(documents)) if len(documents) == 1 else None,
-        coder_id=next(iter(coders)) if len(coders) == 1 else None,
-        code_paths={c.id: c.path_text for c in codes},
-    )
+    paths = {c.id: c.path_text for c in codes}
+    chosen = dict(code_ids=sorted(set().union(*groups)) if groups else None,
+                  document_id=next(iter(documents)) if len(documents) == 1 else None,
+                  coder_id=next(iter(coders)) if len(coders) == 1 else None)
+    found = extract_places.coding_rows(conn, **chosen)
     if documents:
-        found = [e for e in found if e.document_id in documents]
+        found = [r for r in found if r[1] in documents]
     if names:
-        found = [e for e in found if e.coder in names]
+        found = [r for r in found if r[6] in names]
     if wanted.mode == "and" and len(groups) > 1:
-        by_group = [[e for e in found if e.code_id in group] for group in groups]
-        kept = overlapping(by_group[0], dict(enumerate(by_group[1:])))
-        found = [e for e in by_group[0] if e.id in kept]
-    return found
+        kept = _all_overlapping(conn, chosen, paths, groups, documents, names)
+        found = [r for r in found if r[0] in kept]
+    return found, paths
+
+
+def _all_overlapping(conn: Connection, chosen: dict[str, Any], paths: dict[int, str], groups: list[set[int]],
+                     documents: set[int], names: set[str]) -> set[int]:
+    """The codings of the first code group that a coding of every other group overlaps (``and``), found
+    on whole extracts as Retrieve finds them."""
+    found = codings_repo.extracts(conn, code_paths=paths, **chosen)
+    found = [e for e in found if (not documents or e.document_id in documents) and (not names or e.coder in names)]
+    by_group = [[e for e in found if e.code_id in group] for group in groups]
+    kept = overlapping(by_group[0], dict(enumerate(by_group[1:])))
+    return {e.id for e in by_group[0] if e.id in kept}
 
 
 def _attribute_names(known: Sequence[str], wanted: ExtractFilter) -> tuple[str, ...]:
@@ -90,7 +99,7 @@ def extract_table(store: Store, wanted: ExtractFilter) -> ExtractTable:
     if wanted.mode not in ("or", "and"):
         raise InvalidArgument(f"'{wanted.mode}' is not a way to combine codes; use 'or' or 'and'.")
     with store.read() as conn:
-        found = _read(conn, wanted)
+        found, paths = _read(conn, wanted)
         cases = cases_repo.list_cases(conn)
         info = study.read_info(conn)
         known = list(cases[0].attributes) if cases else list(cases_repo.attribute_ids(conn))
@@ -98,25 +107,20 @@ def extract_table(store: Store, wanted: ExtractFilter) -> ExtractTable:
         values = {c.pid: c.shown(info.missing_label) for c in cases}
         if wanted.attributes:
             accepted = {k: {v.casefold() for v in vs} for k, vs in wanted.attributes.items()}
-            found = [e for e in found if e.case_pid in values and all(
-                values[e.case_pid].get(k, "").casefold() in vs for k, vs in accepted.items())]
-        passages = one_per_passage(found)
-        document_ids = {e.document_id for e in found}
-        places = extract_places.turn_places(conn, document_ids, [e.id for e, _, _ in passages])
+            found = [r for r in found if r[3] in values and all(
+                values[r[3]].get(k, "").casefold() in vs for k, vs in accepted.items())]
+        passages = merge_passages(((r[1], r[7], r[8], r[6]), paths.get(r[5], ""), r[0], r) for r in found)
+        document_ids = {r[1] for r in found}
         memos = extract_places.coding_memos(conn, document_ids)
     deid.require_deidentified(store, sorted(document_ids), action="extracts export")
     # Each participant's values once, in column order, not once per extract.
     columns = {pid: tuple(own[a] for a in shown) for pid, own in values.items()}
     missing = tuple(info.missing_label for _ in shown)
     rows = []
-    for extract, paths, merged in passages:
-        place = places.get(extract.id, _NOWHERE)
+    for (_, _, document, pid, speaker, _, coder, _, _, text, turn, start_ms, end_ms), code_path, merged in passages:
         notes = [note for i in merged for note in memos.get(i, ())] if memos else []
-        rows.append(ExtractRow(
-            extract.document, extract.case_pid, extract.speaker, place.start_ms, place.end_ms, place.turn,
-            paths, extract.coder, extract.text, _memo_text(notes) if notes else "",
-            columns.get(extract.case_pid or "", missing),
-        ))
+        rows.append(ExtractRow(document, pid, speaker, start_ms, end_ms, turn, code_path, coder, text,
+                               _memo_text(notes) if notes else "", columns.get(pid or "", missing)))
     return ExtractTable(info.title, shown, tuple(rows))
 
 

@@ -192,17 +192,17 @@ class TurnBuilder:
             raise InputError(
                 f"{filename}: contains no transcript text; check that it is the right file and import again."
             )
-        pieces: list[str] = []
+        # Offsets come from the lengths and the text from one join of every piece: joining each turn
+        # first held the whole text twice more (the turns' bodies, then the document) at the peak.
         drafts: list[TurnDraft] = []
         offset = 0
         for pending in self._turns:
-            body = "\n".join(pending.texts)
-            drafts.append(
-                TurnDraft(pending.speaker, offset, offset + len(body), pending.t_start_ms, pending.t_end_ms)
-            )
-            pieces.append(body)
-            offset += len(body) + 1
-        return ParsedTranscript("\n".join(pieces), tuple(drafts), format, dict(metadata))
+            end = offset + sum(len(t) for t in pending.texts) + len(pending.texts) - 1
+            drafts.append(TurnDraft(pending.speaker, offset, end, pending.t_start_ms, pending.t_end_ms))
+            offset = end + 1
+        turns, self._turns = self._turns, []
+        text = "\n".join([piece for pending in turns for piece in pending.texts])
+        return ParsedTranscript(text, tuple(drafts), format, dict(metadata))
 
 
 def _clean_text(text: str) -> str:

@@ -14,7 +14,8 @@ the insert it is (the same record an ``executemany`` of them would have left).
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import chain, islice
 from contextlib import contextmanager
 from typing import Any
 
@@ -42,7 +43,15 @@ def load_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Sequ
     conn.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])  # audited by the hooks
 
 
+def batches(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """``rows`` as lists of up to ``size``, read lazily (``itertools.batched`` before Python 3.12)."""
+    it = iter(rows)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
 Loader = Callable[[Connection, list[Any]], None]
+StreamLoader = Callable[[Connection, Iterator[Any]], None]
 
 
 class Deferred:
@@ -57,15 +66,30 @@ class Deferred:
 
     def __init__(self) -> None:
         self._pending: dict[Loader, list[Any]] = {}
+        self._streams: dict[StreamLoader, list[Iterable[Any]]] = {}
+        self._order: list[Loader | StreamLoader] = []
 
     def add(self, loader: Loader, rows: Sequence[Any]) -> None:
+        if loader not in self._pending:
+            self._order.append(loader)
         self._pending.setdefault(loader, []).extend(rows)
 
+    def add_stream(self, loader: StreamLoader, rows: Iterable[Any]) -> None:
+        """Rows made only when flushed (``loader`` consumes them a batch at a time): a large document's
+        search units made at once held its whole text again, as one string per turn."""
+        if loader not in self._streams:
+            self._order.append(loader)
+        self._streams.setdefault(loader, []).append(rows)
+
     def flush(self, conn: Connection) -> None:
-        pending, self._pending = self._pending, {}
-        for loader, rows in pending.items():
-            if rows:
-                loader(conn, rows)
+        pending, streams, order = self._pending, self._streams, self._order
+        self._pending, self._streams, self._order = {}, {}, []
+        for loader in order:
+            if loader in pending:
+                if pending[loader]:
+                    loader(conn, pending[loader])
+            else:
+                loader(conn, chain.from_iterable(streams[loader]))
 
 
 @contextmanager

@@ -21,6 +21,7 @@ from cotheme.formats.turns import (
     add_paragraphs,
     choose_speaker_labels,
     find_label,
+    join_lines,
     parse_clock,
 )
 
@@ -93,11 +94,11 @@ def _add_timestamped(builder: TurnBuilder, lines: Sequence[str]) -> None:
         if match is None:
             buffer.append(line)
             continue
-        builder.add(speaker, "\n".join(buffer), start)
+        builder.add(speaker, join_lines(buffer), start)
         labelled = find_label(match.group("rest"))
         speaker, buffer = labelled.label, [labelled.rest]
         start = parse_clock(match.group("clock"))
-    builder.add(speaker, "\n".join(buffer), start)
+    builder.add(speaker, join_lines(buffer), start)
 
 
 def _otter_header(line: str) -> tuple[str, int] | None:
@@ -133,6 +134,6 @@ def _add_otter(builder: TurnBuilder, lines: Sequence[str]) -> None:
         if header is None:
             buffer.append(line)
             continue
-        builder.add(speaker, "\n".join(buffer), start)
+        builder.add(speaker, join_lines(buffer), start)
         (speaker, start), buffer = header, []
-    builder.add(speaker, "\n".join(buffer), start)
+    builder.add(speaker, join_lines(buffer), start)

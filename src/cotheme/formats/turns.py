@@ -29,6 +29,7 @@ __all__ = [
     "clean_speaker",
     "find_label",
     "is_prose_lead_in",
+    "join_lines",
     "parse_clock",
 ]
 
@@ -210,6 +211,17 @@ def _clean_text(text: str) -> str:
     return unicodedata.normalize("NFC", text).strip()
 
 
+def join_lines(lines: list[str]) -> str:
+    """``lines`` joined by ``\n`` without the empty lines at the end (which ``TurnBuilder.add`` strips
+    anyway): a turn of one line is then that line itself, not two more copies of it (joined, stripped)."""
+    if not lines:
+        return ""
+    end = len(lines)
+    while end > 1 and not lines[end - 1]:
+        end -= 1
+    return lines[0] if end == 1 else "\n".join(lines[:end])
+
+
 def add_labelled_lines(builder: TurnBuilder, lines: Sequence[LabelledLine], labels: frozenset[str]) -> None:
     """Turns from labelled lines: a line with an accepted label starts a turn, other lines continue it.
 
@@ -219,11 +231,11 @@ def add_labelled_lines(builder: TurnBuilder, lines: Sequence[LabelledLine], labe
     buffer: list[str] = []
     for line in lines:
         if line.label is not None and line.label in labels:
-            builder.add(speaker, "\n".join(buffer))
+            builder.add(speaker, join_lines(buffer))
             speaker, buffer = line.label, [line.rest]
         else:
             buffer.append(line.text)
-    builder.add(speaker, "\n".join(buffer))
+    builder.add(speaker, join_lines(buffer))
 
 
 def add_paragraphs(builder: TurnBuilder, lines: Sequence[str]) -> None:
@@ -233,6 +245,6 @@ def add_paragraphs(builder: TurnBuilder, lines: Sequence[str]) -> None:
         if line.strip():
             buffer.append(line)
         elif buffer:
-            builder.add(None, "\n".join(buffer))
+            builder.add(None, join_lines(buffer))
             buffer = []
-    builder.add(None, "\n".join(buffer))
+    builder.add(None, join_lines(buffer))

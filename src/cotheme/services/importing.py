@@ -148,7 +148,7 @@ def import_transcripts(
 
 
 #: Characters hashed at a time: encoding the whole text at once held one more copy of it (as UTF-8).
-_HASH_CHARS = 1 << 20
+_HASH_CHARS = 1 << 16
 
 
 def _sha256(text: str) -> str:

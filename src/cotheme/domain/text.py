@@ -39,7 +39,9 @@ def refuse_nul(value: str, what: str = "text") -> None:
 
 def word_count(text: str) -> int:
     """Words as a reader counts them: runs of letters/digits, with inner apostrophes."""
-    return len(_WORD.findall(text))
+    # Counted one match at a time: ``findall`` kept every word as a string at once, about 9 times the
+    # size of the file in memory (a 4 MB transcript holds ~700,000 words), and was no faster.
+    return sum(1 for _ in _WORD.finditer(text))
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,7 +82,7 @@ def decode_text(filename: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTE
     every message starts with ``filename`` and ends with what to do.
     """
     check_size(filename, data, max_bytes)
-    text = normalise_text(_decode(filename, data)).rstrip()
+    text = normalise_text(_decode(filename, data, trim=True)).rstrip()
     if not text.strip():
         raise InputError(f"{filename}: is empty; nothing to import.")
     if _control_ratio(text) > _MAX_CONTROL_RATIO:
@@ -102,7 +102,11 @@ def decode_exact(filename: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYT
     return text
 
 
-def _decode(filename: str, data: bytes) -> str:
+#: ASCII whitespace, which ``str.rstrip`` would take off the end of the text anyway.
+_TRAILING_SPACE = frozenset(b" \t\n\r\x0b\x0c")
+
+
+def _decode(filename: str, data: bytes, *, trim: bool = False) -> str:
     if data.startswith(codecs.BOM_UTF8):
         return _strict(filename, data, "utf-8-sig")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -116,7 +120,7 @@ def _decode(filename: str, data: bytes) -> str:
             raise _binary(filename, "it contains NUL bytes")
         return guessed
     try:
-        return data.decode("utf-8")
+        return str(memoryview(data)[: _content_end(data) if trim else len(data)], "utf-8")
     except UnicodeDecodeError:
         pass
     mixed = _line_by_line(filename, data)
@@ -127,6 +131,16 @@ def _decode(filename: str, data: bytes) -> str:
     if _non_ascii_ratio(text) > _MAX_NON_ASCII_RATIO:
         raise _not_text(filename)
     return text
+
+
+def _content_end(data: bytes) -> int:
+    """Where ``data`` ends without its trailing ASCII whitespace: decoding only that far spares the
+    copy of the whole text that stripping it after decoding makes (``rstrip`` of a file ending in a
+    line end copies it)."""
+    end = len(data)
+    while end and data[end - 1] in _TRAILING_SPACE:
+        end -= 1
+    return end
 
 
 def _line_by_line(filename: str, data: bytes) -> str | None:

@@ -21,6 +21,7 @@ from cotheme.formats.turns import (
     add_paragraphs,
     choose_speaker_labels,
     find_label,
+    join_lines,
     parse_clock,
 )
 
@@ -40,14 +41,20 @@ _SENTENCE_END = (".", ",", ";", "!", "?")
 
 def read_plaintext(filename: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedTranscript:
     """Read a .txt or .md transcript; ``metadata["variant"]`` names the layout that was recognised."""
-    text = decode_text(filename, data, max_bytes=max_bytes)
-    return parse_plaintext(filename, text, format="md" if filename.lower().endswith(".md") else "txt")
+    # The decoded text is handed on, not kept here, so that parse_plaintext can let it go once split.
+    return parse_plaintext(
+        filename, decode_text(filename, data, max_bytes=max_bytes),
+        format="md" if filename.lower().endswith(".md") else "txt",
+    )
 
 
 def parse_plaintext(filename: str, text: str, *, format: str = "txt", merge: bool = True) -> ParsedTranscript:
     """Turns from already-decoded canonical text (see ``read_plaintext``); ``merge=False`` keeps
     consecutive turns of one speaker apart, as the file writes them."""
     lines = text.split("\n")
+    # Only the lines are read from here on; the whole text is let go (when the caller holds no other
+    # reference to it) so that the text and its lines are not both held while the turns are built.
+    del text
     builder = TurnBuilder(merge=merge)
     if _is_dominant(lines, [_STAMPED.match(line) is not None for line in lines]):
         _add_timestamped(builder, lines)
@@ -59,6 +66,9 @@ def parse_plaintext(filename: str, text: str, *, format: str = "txt", merge: boo
     labels = choose_speaker_labels(labelled)
     if labels is not None:
         add_labelled_lines(builder, labelled, labels)
+        # The turns hold what they need (a label's rest is its own string): the lines go before the
+        # final text is joined, which would otherwise be one more copy of the text at the peak.
+        del lines, labelled
         return builder.build(filename, format=format, metadata={"variant": "speaker-prefix"})
     add_paragraphs(builder, lines)
     return builder.build(filename, format=format, metadata={"variant": "paragraphs"})
@@ -84,11 +94,11 @@ def _add_timestamped(builder: TurnBuilder, lines: Sequence[str]) -> None:
         if match is None:
             buffer.append(line)
             continue
-        builder.add(speaker, "\n".join(buffer), start)
+        builder.add(speaker, join_lines(buffer), start)
         labelled = find_label(match.group("rest"))
         speaker, buffer = labelled.label, [labelled.rest]
         start = parse_clock(match.group("clock"))
-    builder.add(speaker, "\n".join(buffer), start)
+    builder.add(speaker, join_lines(buffer), start)
 
 
 def _otter_header(line: str) -> tuple[str, int] | None:
@@ -124,6 +134,6 @@ def _add_otter(builder: TurnBuilder, lines: Sequence[str]) -> None:
         if header is None:
             buffer.append(line)
             continue
-        builder.add(speaker, "\n".join(buffer), start)
+        builder.add(speaker, join_lines(buffer), start)
         (speaker, start), buffer = header, []
-    builder.add(speaker, "\n".join(buffer), start)
+    builder.add(speaker, join_lines(buffer), start)

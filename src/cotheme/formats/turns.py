@@ -29,6 +29,7 @@ __all__ = [
     "clean_speaker",
     "find_label",
     "is_prose_lead_in",
+    "join_lines",
     "parse_clock",
 ]
 
@@ -192,22 +193,33 @@ class TurnBuilder:
             raise InputError(
                 f"{filename}: contains no transcript text; check that it is the right file and import again."
             )
-        pieces: list[str] = []
+        # Offsets come from the lengths and the text from one join of every piece: joining each turn
+        # first held the whole text twice more (the turns' bodies, then the document) at the peak.
         drafts: list[TurnDraft] = []
         offset = 0
         for pending in self._turns:
-            body = "\n".join(pending.texts)
-            drafts.append(
-                TurnDraft(pending.speaker, offset, offset + len(body), pending.t_start_ms, pending.t_end_ms)
-            )
-            pieces.append(body)
-            offset += len(body) + 1
-        return ParsedTranscript("\n".join(pieces), tuple(drafts), format, dict(metadata))
+            end = offset + sum(len(t) for t in pending.texts) + len(pending.texts) - 1
+            drafts.append(TurnDraft(pending.speaker, offset, end, pending.t_start_ms, pending.t_end_ms))
+            offset = end + 1
+        turns, self._turns = self._turns, []
+        text = "\n".join([piece for pending in turns for piece in pending.texts])
+        return ParsedTranscript(text, tuple(drafts), format, dict(metadata))
 
 
 def _clean_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text).strip()
+
+
+def join_lines(lines: list[str]) -> str:
+    """``lines`` joined by ``\n`` without the empty lines at the end (which ``TurnBuilder.add`` strips
+    anyway): a turn of one line is then that line itself, not two more copies of it (joined, stripped)."""
+    if not lines:
+        return ""
+    end = len(lines)
+    while end > 1 and not lines[end - 1]:
+        end -= 1
+    return lines[0] if end == 1 else "\n".join(lines[:end])
 
 
 def add_labelled_lines(builder: TurnBuilder, lines: Sequence[LabelledLine], labels: frozenset[str]) -> None:
@@ -219,11 +231,11 @@ def add_labelled_lines(builder: TurnBuilder, lines: Sequence[LabelledLine], labe
     buffer: list[str] = []
     for line in lines:
         if line.label is not None and line.label in labels:
-            builder.add(speaker, "\n".join(buffer))
+            builder.add(speaker, join_lines(buffer))
             speaker, buffer = line.label, [line.rest]
         else:
             buffer.append(line.text)
-    builder.add(speaker, "\n".join(buffer))
+    builder.add(speaker, join_lines(buffer))
 
 
 def add_paragraphs(builder: TurnBuilder, lines: Sequence[str]) -> None:
@@ -233,6 +245,6 @@ def add_paragraphs(builder: TurnBuilder, lines: Sequence[str]) -> None:
         if line.strip():
             buffer.append(line)
         elif buffer:
-            builder.add(None, "\n".join(buffer))
+            builder.add(None, join_lines(buffer))
             buffer = []
-    builder.add(None, "\n".join(buffer))
+    builder.add(None, join_lines(buffer))

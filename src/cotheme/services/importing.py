@@ -122,7 +122,7 @@ def import_transcripts(
     def parse(item: SourceFile) -> _Parsed:
         parsed = parse_source(item, speakers, verbatim=verbatim)
         # Counted here, beside parsing, so the thread that stores has less to do (see below).
-        return _Parsed(parsed, hashlib.sha256(parsed.text.encode("utf-8")).hexdigest(), word_count(parsed.text))
+        return _Parsed(parsed, _sha256(parsed.text), word_count(parsed.text))
 
     # Parsing is Python work; storing is mostly the database's (PostgreSQL building the search index,
     # SQLite's engine, both outside the GIL). A thread parses file k+1 while file k is stored, which
@@ -145,6 +145,18 @@ def import_transcripts(
         finally:
             for job in pending:
                 job.cancel()
+
+
+#: Characters hashed at a time: encoding the whole text at once held one more copy of it (as UTF-8).
+_HASH_CHARS = 1 << 16
+
+
+def _sha256(text: str) -> str:
+    """The SHA-256 of ``text`` as UTF-8, encoded a slice at a time (the same digest as in one go)."""
+    digest = hashlib.sha256()
+    for first in range(0, len(text), _HASH_CHARS):
+        digest.update(text[first : first + _HASH_CHARS].encode("utf-8"))
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

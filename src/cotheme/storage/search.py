@@ -33,28 +33,31 @@ _COLUMNS = ("kind", "body", "document_id", "memo_id", "start_offset", "speaker")
 #: Rows per INSERT statement: 150 rows of 6 columns stay under the 999 bound parameters an old
 #: SQLite allows.
 _ROWS_PER_INSERT = 150
+#: Rows per COPY on PostgreSQL: one COPY per 10,000 rows keeps the round trips few (a 10k-word
+#: interview has ~170 units) while only that many unit texts exist at once.
+_ROWS_PER_COPY = 10_000
 
 
 def add_units(conn: Connection, units: Iterable[Unit], later: bulk.Deferred | None = None) -> None:
-    """Index ``units`` (blank ones are left out); with ``later``, when that is flushed."""
-    rows = [
+    """Index ``units`` (blank ones are left out); with ``later``, when that is flushed. ``units`` is
+    read lazily, a batch at a time, so a large document's units never all exist at once."""
+    rows = (
         (u.kind, u.body, u.document_id, u.memo_id, u.start_offset, u.speaker)
         for u in units
         if u.body.strip()
-    ]
+    )
     if later is not None:
-        later.add(insert_rows, rows)
+        later.add_stream(insert_rows, rows)
     else:
         insert_rows(conn, rows)
 
 
-def insert_rows(conn: Connection, rows: list[tuple[object, ...]]) -> None:
-    """Search-unit rows in the order of ``_COLUMNS``."""
-    if not rows:
-        return
+def insert_rows(conn: Connection, rows: Iterable[tuple[object, ...]]) -> None:
+    """Search-unit rows in the order of ``_COLUMNS``, read a batch at a time."""
     if conn.dialect.name != "sqlite":
         # COPY (``bulk``): a pipelined executemany left the server answering one INSERT per row.
-        bulk.load_rows(conn, search_units, _COLUMNS, rows)
+        for batch in bulk.batches(rows, _ROWS_PER_COPY):
+            bulk.load_rows(conn, search_units, _COLUMNS, batch)
         return
     # Multi-row INSERTs, not executemany: each statement opens a savepoint, at which SQLite's FTS5
     # flushes its pending terms to disk (fts5SavepointMethod), so one statement per row made
@@ -63,8 +66,7 @@ def insert_rows(conn: Connection, rows: list[tuple[object, ...]]) -> None:
     # it saves.
     one_row = "(" + ", ".join("?" * len(_COLUMNS)) + ")"
     head = f"INSERT INTO search_units ({', '.join(_COLUMNS)}) VALUES "
-    for first in range(0, len(rows), _ROWS_PER_INSERT):
-        chunk = rows[first : first + _ROWS_PER_INSERT]
+    for chunk in bulk.batches(rows, _ROWS_PER_INSERT):
         values = tuple(v for row in chunk for v in row)
         conn.exec_driver_sql(head + ", ".join([one_row] * len(chunk)), values)
 

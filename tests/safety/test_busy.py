@@ -135,3 +135,17 @@ def test_an_unreadable_file_is_still_told_as_one(tmp_path: Path) -> None:
     code, _out, err = cli("docs", "list", str(path))
     assert code == 2
     assert "restore" in err and "is busy" not in err
+
+
+def test_check_tells_a_locked_search_index_as_busy_not_damaged(locked: Path) -> None:
+    """FTS5's integrity check needs the write lock; another holder must never read as a damaged index."""
+    with cotheme.open_project(locked) as project:
+        report = project.check()
+    problems = dict(report.checks)["search_index"]
+    assert problems and all("busy" in p and "damaged" not in p for p in problems), problems
+
+
+def test_check_waits_out_a_short_lock_on_the_search_index(study: Path) -> None:
+    with held(study, seconds=0.5), cotheme.open_project(study) as project:
+        report = project.check()
+    assert report.ok, report.checks

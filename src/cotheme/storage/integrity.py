@@ -11,6 +11,7 @@ memo reads as the text it was taken from). Must not repair anything.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -18,6 +19,8 @@ from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
 from cotheme.domain.utf8_text import Utf8Text
+from cotheme.errors import ProjectBusy
+from cotheme.storage import busy
 
 #: Problems listed per check before the rest are summed up (a broken file can have thousands).
 _SHOWN = 50
@@ -170,13 +173,34 @@ def _reads(body: Utf8Text | None, start: int, end: int, expected: str) -> bool:
     return body is not None and body.reads(start, end, expected)
 
 
+_FTS_BUSY = ("The full-text search index could not be checked: another program kept the project busy; "
+             "try again in a moment (this says nothing about damage).")
+
+
 def sqlite_fts(conn: Connection) -> list[str]:
-    try:
-        # rank=1 also compares the index with its content table (search_units).
-        conn.exec_driver_sql("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)")
-    except DBAPIError as exc:
-        return [f"The full-text search index is damaged ({exc.orig}); rebuild it."]
-    return []
+    """FTS5's own integrity check. It is written as an INSERT, so it needs the write lock: while another
+    connection holds it (a write, or the idle checkpoint folding the WAL in) it waits, up to the busy
+    wait, and a lock that outlasts that is told as busy, never as a damaged index. Each try runs on a
+    connection of its own: the check's read transaction may predate another's commit, and SQLite never
+    lets such a transaction take the write lock, however long it waits."""
+    deadline = time.monotonic() + busy.wait_seconds()
+    while True:
+        with conn.engine.connect() as own:
+            own = own.execution_options(cotheme_internal=True)
+            try:
+                with own.begin() as attempt:
+                    # rank=1 also compares the index with its content table (search_units).
+                    own.exec_driver_sql("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)")
+                    attempt.rollback()
+                return []
+            except ProjectBusy:  # a write's own bounded wait for the lock has run out
+                return [_FTS_BUSY]
+            except DBAPIError as exc:
+                if not busy.is_busy(exc.orig):
+                    return [f"The full-text search index is damaged ({exc.orig}); rebuild it."]
+        if time.monotonic() >= deadline:
+            return [_FTS_BUSY]
+        time.sleep(0.02)
 
 
 Check = tuple[str, Callable[[Connection], list[str]]]

@@ -1,5 +1,5 @@
 """``cotheme import --verbatim``, ``cotheme docs set``, ``cotheme coders-import`` and the interview-detail
-columns of ``cotheme cases import`` (issue #13), through the CLI runner."""
+columns of ``cotheme cases import``, through the CLI runner."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Formula escaping in every CSV and XLSX cotheme writes (issue #15, defect 11): the one rule
+"""Formula escaping in every CSV and XLSX cotheme writes: the one rule
 (``spreadsheet.safe_cell``), its inverse on reading our files back, and every writer given hostile
 values - codebook, themes table, sample, matrix and co-occurrence reports, audit trail, extracts."""
 

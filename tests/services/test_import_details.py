@@ -1,4 +1,4 @@
-"""Verbatim imports, previews and interview details through the Python API (issue #13), on SQLite and
+"""Verbatim imports, previews and interview details through the Python API, on SQLite and
 PostgreSQL."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Titles and names stay on one line whichever face sets them: a file name with line ends or U+202E
-RIGHT-TO-LEFT OVERRIDE, and renames over the API and the CLI (issue #15)."""
+RIGHT-TO-LEFT OVERRIDE, and renames over the API and the CLI."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The import page in Chromium (issue #13): three real transcripts (Word, WebVTT, PDF from
+"""The import page in Chromium: three real transcripts (Word, WebVTT, PDF from
 ../shared/data) with a speaker renamed, a refused file shown in its row, the participants sheet and a
 codebook; axe finds nothing serious on any step. Screenshots go to build/test-output/screenshots."""
 

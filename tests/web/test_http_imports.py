@@ -1,4 +1,4 @@
-"""Importing over HTTP (issue #13), on SQLite and PostgreSQL: previews, transcripts (verbatim too),
+"""Importing over HTTP, on SQLite and PostgreSQL: previews, transcripts (verbatim too),
 participants sheets, codebooks, REFI-QDA projects, interview details, who may import, and every bad
 input refused with the CLI's sentence and nothing stored."""
 

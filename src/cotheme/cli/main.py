@@ -28,7 +28,7 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(documents.app, name="docs")
-app.command("coders-import")(documents.coders_import)  # issue #13
+app.command("coders-import")(documents.coders_import)
 app.add_typer(cases.app, name="cases")
 app.add_typer(codebook.app, name="codebook")
 app.add_typer(team.members_app, name="members")

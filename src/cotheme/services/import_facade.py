@@ -1,4 +1,4 @@
-"""The import operations of ``Project`` (issue #13), as a mixin so ``project.py`` stays one screenful of
+"""The import operations of ``Project``, as a mixin so ``project.py`` stays one screenful of
 delegations: transcripts (from paths or bytes, verbatim or not) and their preview, participants sheets,
 codebooks and REFI-QDA projects given as bytes, interview details, and the setting that lets coders
 import.

@@ -104,7 +104,7 @@ def _interviews(f: _Facts) -> tuple[str, ...]:
 
 
 def _settings(f: _Facts) -> str:
-    """The interviews' settings with how many were held in each (issue #13: interview details)."""
+    """The interviews' settings with how many were held in each (interview details)."""
     found = Counter(t.setting for t in f.transcripts if t.setting)
     return ", ".join(f"{setting} {n}" for setting, n in found.most_common())
 

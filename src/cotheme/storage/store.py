@@ -192,7 +192,7 @@ def engine_wait_s() -> float:
 def _plain_errors(target: str) -> Iterator[None]:
     """Database errors that are not bugs, as sentences. An id or offset beyond 64 bits (an API caller
     can send any integer) is the caller's mistake, not a server error: SQLite raises OverflowError
-    binding it, PostgreSQL 'out of range' (issue #9). A lock another process kept past the busy
+    binding it, PostgreSQL 'out of range'. A lock another process kept past the busy
     timeout is a busy project, not a broken one."""
     try:
         yield

@@ -1,4 +1,4 @@
-"""/api/v1 downloads of the Exports page (issue #13): the extracts table as CSV and XLSX, the whole
+"""/api/v1 downloads of the Exports page: the extracts table as CSV and XLSX, the whole
 project as QDPX, the codebook (.csv, .md, .qdc), the themes table, the thematic map as PNG and PDF
 (SVG is ``api_themes``), and a backup file (leads only).
 

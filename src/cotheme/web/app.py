@@ -25,10 +25,10 @@ from cotheme.web.security import Gate
 from cotheme.web import api_history, api_team, pages_team  # issue #4
 from cotheme.web import api_agreement, pages_agreement  # issue #4: agreement, reconciliation
 from cotheme.web import api_assist  # issue #8: suggest, similar, candidate themes
-from cotheme.web import api_exports, pages_exports  # issue #13: the Exports page and its downloads
+from cotheme.web import api_exports, pages_exports  # the Exports page and its downloads
 from cotheme.web.permissions import permitted
 from cotheme.web.team_gate import TeamGate
-from cotheme.web import api_imports, pages_import  # issue #13: imports, interview details
+from cotheme.web import api_imports, pages_import  # imports, interview details
 from cotheme.web.uploads import UPLOAD_PATHS, max_upload_bytes
 from cotheme.web import api_docs
 
@@ -63,7 +63,7 @@ def create_app(project: Project, token: str, *, team: bool | None = None) -> Fas
                    pages_revisions, api_team, api_history, pages_team, api_agreement, pages_agreement,
                    api_assist, api_imports, pages_import):
         app.include_router(module.router)
-    app.include_router(api_exports.router)  # issue #13
+    app.include_router(api_exports.router)
     app.include_router(pages_exports.router)
     app.include_router(api_docs.router)
     return app

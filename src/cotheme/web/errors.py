@@ -20,7 +20,7 @@ STATUS: list[tuple[type[CothemeError], int]] = [
     (TooManyAttempts, 429),  # issue #4: before Forbidden, its parent
     (Forbidden, 403),
     (NotFound, 404),
-    (TooLarge, 413),  # issue #13: an upload over the import limit, before InputError (its parent)
+    (TooLarge, 413),  # an upload over the import limit, before InputError (its parent)
     (Conflict, 409),
     (InvalidArgument, 422),
     (InputError, 422),

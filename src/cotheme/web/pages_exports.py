@@ -1,4 +1,4 @@
-"""The Exports page (``/export``, issue #13): every download a researcher needs, without a terminal.
+"""The Exports page (``/export``): every download a researcher needs, without a terminal.
 
 The extracts form is a plain GET form onto ``/api/v1/extracts.csv`` (or ``.xlsx``): the browser
 downloads the answer, so the page needs no script. Everything else is a link to a download route

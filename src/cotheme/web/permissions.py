@@ -61,7 +61,7 @@ NEEDS.update({  # private coding suggestions (issue #8, api_assist); the service
     "GET /api/v1/documents/{document_id}/assist": R,
 })
 
-NEEDS.update({  # downloads of the Exports page (issue #13, api_exports); each reads as the acting member
+NEEDS.update({  # downloads of the Exports page (api_exports); each reads as the acting member
     "GET /api/v1/extracts.csv": R, "GET /api/v1/extracts.xlsx": R, "GET /api/v1/export.qdpx": R,
     "GET /api/v1/codebook.csv": R, "GET /api/v1/codebook.md": R, "GET /api/v1/codebook.qdc": R,
     "GET /api/v1/themes.csv": R, "GET /api/v1/themes.md": R, "GET /api/v1/map.png": R, "GET /api/v1/map.pdf": R,
@@ -69,7 +69,7 @@ NEEDS.update({  # downloads of the Exports page (issue #13, api_exports); each r
 })
 
 
-NEEDS.update({  # importing and interview details (issue #13, api_imports); coders too when the lead allows
+NEEDS.update({  # importing and interview details (api_imports); coders too when the lead allows
     "POST /api/v1/imports/preview": L, "POST /api/v1/imports": L, "POST /api/v1/cases/import": L,
     "POST /api/v1/cases/import/preview": L, "POST /api/v1/codebook/import": L,
     "POST /api/v1/codebook/import/preview": L, "PATCH /api/v1/documents/{document_id}": L,

@@ -115,7 +115,7 @@ class CodeEdit(BaseModel):
     exclusion: str | None = None
     example: str | None = None
     colour: str | None = None
-    version: Offset | None = Field(default=None, description="The version the editor loaded (issue #4).")
+    version: Offset | None = Field(default=None, description="The version the editor loaded.")
     rationale: str | None = Field(default=None, max_length=10_000, description="Why, for the codebook history.")
 
 

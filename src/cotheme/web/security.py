@@ -92,7 +92,7 @@ def csrf_refusal(request: Request, session: str) -> Response | None:
 
 async def answer(request: Request, call_next: RequestResponseEndpoint, session: str) -> Response:
     """Run the route that passed a gate: its Server-Timing, the security headers (a route's own, stricter
-    or differently shaped CSP kept), HSTS and a Secure CSRF cookie over TLS (issue #9). The CSRF token
+    or differently shaped CSP kept), HSTS and a Secure CSRF cookie over TLS. The CSRF token
     is ``session``'s, or without a session the visitor's random one."""
     request.state.csrf = csrf_for(session) if session else request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(16)
     began = time.perf_counter()
@@ -109,7 +109,7 @@ async def answer(request: Request, call_next: RequestResponseEndpoint, session: 
 
 def over_tls(request: Request, response: Response, csrf: str) -> None:
     """HSTS when the request came over TLS (uvicorn's, or a proxy trusted by COTHEME_TRUSTED_PROXIES),
-    and the CSRF cookie when the browser does not hold ``csrf`` yet, Secure then (issue #9)."""
+    and the CSRF cookie when the browser does not hold ``csrf`` yet, Secure then."""
     secure = request.url.scheme == "https"
     if secure:
         response.headers["Strict-Transport-Security"] = "max-age=31536000"

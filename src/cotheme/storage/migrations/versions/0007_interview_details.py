@@ -1,4 +1,4 @@
-"""Interview details (issue #13): each transcript's setting and field notes.
+"""Interview details: each transcript's setting and field notes.
 
 The date, mode, duration and interviewer have had columns since 0001; COREQ items 14 (setting of data
 collection) and 20 (field notes) need these two as well. Both are empty for existing documents.

@@ -1,4 +1,4 @@
-"""Export benchmark (issue #13): the extracts table of a 300-interview study as CSV and XLSX.
+"""Export benchmark: the extracts table of a 300-interview study as CSV and XLSX.
 
 Prints ONE JSON document to stdout (progress goes to stderr). For each backend (SQLite; PostgreSQL with
 ``--pg``) a fresh project gets ``--interviews`` interviews from ``corpus.py`` (``store_bench.import_corpus``),
@@ -10,7 +10,7 @@ coding. Then, 1 untimed + ``--runs`` timed runs each:
 * ``csv_s`` / ``xlsx_s`` - ``GET /api/v1/extracts.csv`` / ``.xlsx`` (every extract) through the
   in-process HTTP client, the way the Exports page downloads them: the service read (one transaction,
   turn places and memos), the file written, the response sent. Budgets: < 0.2 s and < 1 s (Taguette
-  1.5.2 takes 1.9 s and 2.4 s for the same export on this machine, per issue #13).
+  1.5.2 takes 1.9 s and 2.4 s for the same export on this machine).
 * ``table_s``, ``csv_bytes_s``, ``xlsx_bytes_s`` - the parts: ``Project.extract_table()`` alone, and
   ``write_extracts`` of that table to CSV and XLSX.
 * ``openpyxl_write_only_s`` - the same rows through openpyxl's write-only workbook, for comparison

@@ -1,4 +1,4 @@
-"""Import benchmark (issue #13): uploading transcripts through the import API, against budgets.
+"""Import benchmark: uploading transcripts through the import API, against budgets.
 
 Prints ONE JSON document to stdout (progress goes to stderr). A fresh, empty project (SQLite file, or
 PostgreSQL with ``--pg URL``) is served by uvicorn on 127.0.0.1 (a thread of this process, as

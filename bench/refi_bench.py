@@ -39,7 +39,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus  # noqa: E402
-from store_bench import PG_DEFAULT, log, pg_target, sqlite_target  # noqa: E402
+from engines import pg_schema  # noqa: E402
+from store_bench import PG_DEFAULT, log, sqlite_target  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 NVIVO = ROOT.parent / "shared" / "data" / "qdpx-real" / "nvivo-win-12.6_oltas0517.qdpx"
@@ -134,7 +135,7 @@ def _bulk_codings(target: str, total: int, seed: int) -> None:
 def run(args: argparse.Namespace) -> dict[str, Any]:
     from cotheme.services.project import Project
 
-    make_target = (lambda: pg_target(args.pg_url)) if args.pg else sqlite_target
+    make_target = (lambda: pg_schema(args.pg_url)) if args.pg else sqlite_target
     figures: dict[str, Any] = {"backend": "postgresql" if args.pg else "sqlite"}
     with tempfile.TemporaryDirectory(prefix="cotheme-refi-") as folder, make_target() as source_target:
         out = Path(folder) / "bench.qdpx"

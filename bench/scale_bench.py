@@ -33,13 +33,13 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus  # noqa: E402
+from engines import pg_schema  # noqa: E402
 
 PG_DEFAULT = os.environ.get("COTHEME_TEST_PG_URL", "postgresql://root@127.0.0.1:5432/test")
 MB = 1_000_000
@@ -183,23 +183,6 @@ def measure(size: float, folder: Path, target: str, timeout: float) -> dict[str,
     return result
 
 
-def _pg_target(url: str) -> tuple[str, str]:
-    import psycopg
-
-    name = f"cotheme_scale_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{name}"')
-    sep = "&" if "?" in url else "?"
-    return f"{url}{sep}options=-csearch_path%3D{name}", name
-
-
-def _drop_schema(url: str, name: str) -> None:
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f'DROP SCHEMA IF EXISTS "{name}" CASCADE')
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,2,8,32,200", help="transcript sizes in MB, comma-separated")
@@ -231,11 +214,8 @@ def main(argv: list[str] | None = None) -> int:
                 Path(target + suffix).unlink(missing_ok=True)
             if args.pg:
                 print(f"postgresql {size} MB ...", file=sys.stderr, flush=True)
-                url, schema = _pg_target(args.pg_url)
-                try:
+                with pg_schema(args.pg_url, "scale") as url:
                     results["postgresql"].append(measure(size, folder, url, args.timeout))
-                finally:
-                    _drop_schema(args.pg_url, schema)
     results["load_average_1min_after"] = os.getloadavg()[0]
     text = json.dumps(results, indent=2)
     print(text)

@@ -34,7 +34,6 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -43,6 +42,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus  # noqa: E402
+from engines import pg_schema  # noqa: E402
 
 PG_DEFAULT = os.environ.get("COTHEME_TEST_PG_URL", "postgresql://root@127.0.0.1:5432/test")
 LEAD = "Bench Lead"
@@ -129,24 +129,8 @@ def sqlite_target() -> Iterator[str]:
         yield str(Path(folder) / "bench.cotheme")
 
 
-@contextmanager
-def pg_target(url: str) -> Iterator[str]:
-    """A URL whose search_path is a fresh schema; the schema is dropped on the way out."""
-    import psycopg
-
-    name = f"cotheme_bench_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{name}"')
-    try:
-        sep = "&" if "?" in url else "?"
-        yield f"{url}{sep}options=-csearch_path%3D{name}"
-    finally:
-        with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA IF EXISTS "{name}" CASCADE')
-
-
 def target_for(backend: str, pg_url: str) -> Any:
-    return sqlite_target() if backend == "sqlite" else pg_target(pg_url)
+    return sqlite_target() if backend == "sqlite" else pg_schema(pg_url)
 
 
 # -- the measurements ------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 import io
+import os
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -218,16 +219,20 @@ def test_a_whole_study_from_an_empty_project(empty_study: tuple[Page, Project], 
 ROOT = Path(__file__).resolve().parents[2]
 TUTORIAL = ROOT / "docs" / "tutorial.md"
 IMAGES = ROOT / "docs" / "tutorial"
+#: The tutorial's pictures are rewritten only when asked (``COTHEME_TUTORIAL_IMAGES=write``): a run of the
+#: suite photographs every step into a temporary folder, so an ordinary test run leaves the tree clean.
+WRITE_IMAGES = os.environ.get("COTHEME_TUTORIAL_IMAGES") == "write"
 DEMO = ROOT / "src" / "cotheme" / "demo" / "data"
 
 
 class Tutorial:
     """The browser of someone following docs/tutorial.md, writing each step's screenshot."""
 
-    def __init__(self, page: Page) -> None:
+    def __init__(self, page: Page, folder: Path) -> None:
         self.page = page
+        self.folder = folder
         self.written: list[str] = []
-        for old in IMAGES.glob("*.png"):  # a step renamed or dropped leaves no picture behind
+        for old in folder.glob("*.png"):  # a step renamed or dropped leaves no picture behind
             old.unlink()
 
     def step(self, name: str, toast: bool = False) -> None:
@@ -237,9 +242,9 @@ class Tutorial:
             expect(self.page.locator("#toast.shown")).to_have_count(0, timeout=10_000)
         accessible(self.page)
         file = f"{len(self.written) + 1:02d}-{name}.png"
-        IMAGES.mkdir(parents=True, exist_ok=True)
-        self.page.screenshot(path=str(IMAGES / file), animations="disabled", caret="hide")
-        shrink(IMAGES / file)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(self.folder / file), animations="disabled", caret="hide")
+        shrink(self.folder / file)
         self.written.append(file)
 
 
@@ -288,7 +293,7 @@ def test_the_tutorial_steps(browser: Browser, served: tuple[str, Path], tmp_path
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    tour = Tutorial(page)
+    tour = Tutorial(page, IMAGES if WRITE_IMAGES else tmp_path / "tutorial")
 
     page.goto(address)
     expect(page.locator("main")).to_contain_text("No transcripts yet")
@@ -428,4 +433,5 @@ def test_the_tutorial_steps(browser: Browser, served: tuple[str, Path], tmp_path
 
     shown = set(re.findall(r"\]\((tutorial/\d\d-[a-z0-9-]+\.png)\)", TUTORIAL.read_text(encoding="utf-8")))
     assert shown == {f"tutorial/{name}" for name in tour.written}
-    assert sum(image.stat().st_size for image in IMAGES.glob("*.png")) < 3_000_000
+    assert shown == {f"tutorial/{image.name}" for image in IMAGES.glob("*.png")}, "run with COTHEME_TUTORIAL_IMAGES=write"
+    assert sum(image.stat().st_size for image in tour.folder.glob("*.png")) < 3_000_000

@@ -157,6 +157,8 @@ class SampleTable:
     attributes: tuple[AttributeCounts, ...]
     missing_label: str
     targets: tuple[TargetCheck, ...] = ()
+    #: (name, display label) of every attribute, shown or not: what a target's row calls its attribute.
+    labels: tuple[tuple[str, str], ...] = ()
 
 
 def count_categories(

@@ -119,6 +119,7 @@ def write_sample(table: SampleTable, fmt: str, title: str, *, style: str = DEFAU
         if not targets:
             return data
         document = docx.Document(io.BytesIO(data))
+        document.add_page_break()  # Table 1 keeps its page to itself, ready to paste into a manuscript
         document.add_heading("Recruitment targets", level=2)
         docx_table(document, header, targets)
         return docx_bytes(document)
@@ -135,10 +136,10 @@ def write_sample(table: SampleTable, fmt: str, title: str, *, style: str = DEFAU
 
 
 def _target_label(table: SampleTable, check: TargetCheck) -> str:
-    """The attribute's display label when the table shows it, else the name the target gives."""
-    for a in table.attributes:
-        if a.name.casefold() == check.target.attribute.casefold():
-            return a.display
+    """The attribute's display label, or the name the target gives when no attribute has it."""
+    for name, label in table.labels:
+        if name.casefold() == check.target.attribute.casefold():
+            return label
     return check.target.attribute
 
 

@@ -32,6 +32,8 @@ __all__ = ["latex_escape", "table_one_csv", "table_one_docx", "table_one_html", 
 #: the column heads, as journals print them.
 _HEAVY, _LIGHT = "12", "6"
 _INDENT = Cm(0.5)
+_FONT = "Times New Roman"
+_WIDTHS = (Cm(9), Cm(2.8))
 
 
 # -- DOCX -------------------------------------------------------------------------------------------
@@ -62,7 +64,10 @@ def _run(paragraph, text: str, *, bold: bool = False, italic: bool = False, size
 
 def table_one_docx(t: TableOne) -> bytes:
     document = new_document()
-    document.styles["Normal"].font.size = Pt(10)
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(10)
+    normal.font.name = _FONT  # a face every journal and Word install has; LibreOffice maps it too
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), _FONT)
     caption = document.add_paragraph(style="Caption")
     _run(caption, f"{t.number}. ", bold=True, size=10)
     _run(caption, t.title, size=10)
@@ -72,12 +77,16 @@ def table_one_docx(t: TableOne) -> bytes:
     tbl_pr = table._tbl.tblPr
     _borders(tbl_pr, "tblBorders", {"top": _HEAVY, "left": None, "bottom": _HEAVY, "right": None,
                                     "insideH": None, "insideV": None})
-    widths = (Cm(10), Cm(3))
+    table.autofit = False
+    for grid_col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), _WIDTHS, strict=True):
+        grid_col.set(qn("w:w"), str(int(width.twips)))  # LibreOffice sizes columns by the grid
     for i, (label, value) in enumerate([t.head, *((r.label, r.value) for r in t.rows)]):
         row = table.rows[i]
         for j, (cell, text) in enumerate(zip(row.cells, (label, value), strict=True)):
-            cell.width = widths[j]
+            cell.width = _WIDTHS[j]
             paragraph = cell.paragraphs[0]
+            spacing = paragraph.paragraph_format
+            spacing.space_before, spacing.space_after, spacing.line_spacing = Pt(1), Pt(1), 1.0
             _run(paragraph, text, size=10)
             if j == 1:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER

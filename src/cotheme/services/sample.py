@@ -61,6 +61,14 @@ def _pick(known: Sequence[str], wanted: Sequence[str] | None, labels: Mapping[st
     return chosen
 
 
+def _number(value: str | None) -> bool:
+    try:
+        float((value or "").strip())
+    except ValueError:
+        return False
+    return True
+
+
 def sample_table(
     store: Store,
     *,
@@ -84,8 +92,9 @@ def sample_table(
     def counts(name: str) -> AttributeCounts:
         values = [c.attributes.get(name) for c in cases]
         own, bands_of = definitions[name], band_map.get(name.casefold(), ())
+        banded = bands_of and any(_number(v) for v in values)  # a note only when numbers were grouped
         return AttributeCounts(name, count_categories(values, missing, bands_of, own.order), own.label,
-                               own.description, tuple(b.label for b in bands_of))
+                               own.description, tuple(b.label for b in bands_of) if banded else ())
 
     table = {name: counts(name) for name in chosen}
     checks = []
@@ -96,4 +105,5 @@ def sample_table(
         if found is not None:
             recruited = sum(c.count for c in found.categories if c.label.casefold() == target.category.casefold())
         checks.append(check_target(target, recruited, len(cases)))
-    return SampleTable(len(cases), tuple(table[n] for n in chosen), missing, tuple(checks))
+    labels = tuple((d.name, d.display) for d in definitions.values())
+    return SampleTable(len(cases), tuple(table[n] for n in chosen), missing, tuple(checks), labels)

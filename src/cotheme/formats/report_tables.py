@@ -72,11 +72,13 @@ def _status(check: TargetCheck) -> str:
 
 
 def sample_json(table: SampleTable) -> dict[str, Any]:
-    """The issue's JSON shape, plus ``targets`` when any are checked."""
+    """The counts as data: each attribute's name, display label and categories in display order, plus
+    ``targets`` when any are checked."""
     value: dict[str, Any] = {
         "n": table.n,
         "attributes": [
-            {"name": a.name, "categories": [{"label": c.label, "count": c.count} for c in a.categories]}
+            {"name": a.name, "label": a.display,
+             "categories": [{"label": c.label, "count": c.count} for c in a.categories]}
             for a in table.attributes
         ],
     }

@@ -61,9 +61,10 @@ def test_markdown_has_caption_labels_order_and_notes(demo: Project) -> None:
 
 def test_csv_and_xlsx_hold_the_same_rows(demo: Project) -> None:
     rows = list(csv.reader(io.StringIO(_sample(demo, "csv").decode())))
-    assert rows[0][0] == CAPTION and rows[1] == ["Characteristic", "n (%)"]
-    at = rows.index(["Gender", ""])
-    assert rows[at + 1 : at + 4] == [[f"  {c}", v] for c, v in GENDER]
+    assert rows[0][0] == CAPTION and rows[1] == ["Characteristic", "Category", "n (%)"]
+    at = rows.index(["Gender", "", ""])
+    assert rows[at + 1 : at + 4] == [["", c, v] for c, v in GENDER]
+    assert rows[-1][0].startswith("Percentages are of all 6 participants")
     sheet = openpyxl.load_workbook(io.BytesIO(_sample(demo, "xlsx"))).active
     assert sheet is not None
     values = [[c.value for c in row] for row in sheet.iter_rows(max_col=2)]

@@ -72,7 +72,7 @@ def test_table_one_options_through_the_reports_route(demo: tuple[TestClient, Pro
     assert "\\toprule" in tex.text and "\\quad woman & 3 (50.0) \\\\" in tex.text
     assert 'filename="sample.tex"' in tex.headers["content-disposition"]
     percent = client.get("/api/v1/reports/sample?format=csv&style=percent")
-    assert percent.status_code == 200 and "Characteristic,%" in percent.text
+    assert percent.status_code == 200 and "Characteristic,Category,%" in percent.text
     bad = client.get("/api/v1/reports/sample?format=html&style=nn")
     assert bad.status_code == 422 and bad.json()["error"] == "'nn' is not a Table 1 style; choose n-percent, n, percent."
     assert client.get("/api/v1/reports/sample?format=docx&precision=3").status_code == 422

@@ -174,19 +174,15 @@ def table_one_md(t: TableOne) -> str:
 
 
 # -- CSV and XLSX -----------------------------------------------------------------------------------
-def _grid(t: TableOne) -> list[list[object]]:
-    """Caption, column heads, rows (categories indented by two spaces), a blank line, notes."""
-    grid: list[list[object]] = [[t.caption, ""], list(t.head)]
-    grid += [[("  " * r.level) + r.label, r.value] for r in t.rows]
-    if t.notes:
-        grid.append(["", ""])
-        grid += [[("Note. " if i == 0 else "") + n, ""] for i, n in enumerate(t.notes)]
-    return grid
-
-
 def table_one_csv(t: TableOne) -> bytes:
-    grid = _grid(t)
-    return csv_bytes(grid[0], grid[1:])  # every cell formula-escaped
+    """Caption, column heads, rows, a blank line, notes. A category sits in a column of its own (the
+    indent a spreadsheet keeps), so each value starts its cell and is formula-escaped as such."""
+    grid: list[list[object]] = [[t.head[0], "Category", t.head[1]]]
+    grid += [[r.label, "", ""] if r.level == 0 else ["", r.label, r.value] for r in t.rows]
+    if t.notes:
+        grid.append(["", "", ""])
+        grid += [[("Note. " if i == 0 else "") + n, "", ""] for i, n in enumerate(t.notes)]
+    return csv_bytes([t.caption, "", ""], grid)  # every cell formula-escaped
 
 
 def table_one_xlsx(t: TableOne) -> bytes:

@@ -103,6 +103,8 @@ def test_definition_rules() -> None:
     assert AttributeDefinition("service_use").display == "service_use"
     with pytest.raises(InvalidArgument, match="names 'A' twice"):
         checked(AttributeDefinition("g", order=("a", "A")), NA)
+    with pytest.raises(InvalidArgument, match="names a category of 201 characters; keep each to 200"):
+        checked(AttributeDefinition("g", order=("y" * 201,)), NA)
     with pytest.raises(InvalidArgument, match="keep it to 200"):
         checked(AttributeDefinition("g", label="x" * 201), NA)
     assert parse_shown(None, "f") and parse_shown("Yes", "f") and not parse_shown("no", "f")

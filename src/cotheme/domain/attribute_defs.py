@@ -90,6 +90,11 @@ def checked(definition: AttributeDefinition, missing_label: str) -> AttributeDef
     for category in (single_line(c) for c in definition.order):
         if not category or category.casefold() == missing_label.casefold():
             continue
+        if len(category) > MAX_LABEL:
+            raise InvalidArgument(
+                f"The order of '{definition.name}' names a category of {len(category)} characters; "
+                f"keep each to {MAX_LABEL}."
+            )
         if category.casefold() in seen:
             raise InvalidArgument(
                 f"The order of '{definition.name}' names '{category}' twice; name each category once."

@@ -11,6 +11,8 @@ import pytest
 from sqlalchemy import insert, select
 
 import cotheme
+from cotheme.domain.sample import parse_bands
+from cotheme.domain.table_one import table_one
 from cotheme.errors import InputError, InvalidArgument, NotFound
 from cotheme.services.project import Project
 from cotheme.storage import migrate
@@ -52,6 +54,10 @@ def test_table_one_uses_label_order_and_leaves_hidden_out(people: Project) -> No
     table = people.sample_table(targets=[])
     assert [(a.name, a.display) for a in table.attributes] == [("gender", "Gender identity"), ("age", "age")]
     assert [c.label for c in table.attributes[0].categories] == ["non-binary", "woman", "man"]
+    banded = people.sample_table(bands=parse_bands("age=18-34,35-64,65+"), targets=[])
+    assert [(c.label, c.count) for c in banded.attributes[1].categories] == [("18-34", 2), ("35-64", 1), ("65+", 1)]
+    assert "age: grouped into the bands 18-34, 35-64 and 65+ (inclusive)." in table_one(banded).notes
+    assert not any("grouped" in n for n in table_one(table).notes)  # no bands, no such note
     asked = people.sample_table(attributes=["Region", "gender identity"], targets=[])  # by name or label
     assert [a.name for a in asked.attributes] == ["region", "gender"]
     assert [c.label for c in asked.attributes[0].categories] == ["South", "North", NA]

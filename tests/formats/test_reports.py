@@ -53,8 +53,9 @@ def test_every_report_in_every_format(demo: Project) -> None:
     reports = _all_reports(demo)
     sample = json.loads(reports["sample"]["json"])
     assert set(sample) == {"n", "attributes", "targets"} and sample["n"] == 6  # the demo sets targets
-    assert {t["attribute"] for t in sample["targets"]} <= {a["name"] for a in sample["attributes"]}
-    assert set(sample["attributes"][0]) == {"name", "categories"}
+    assert {t["attribute"] for t in sample["targets"]} <= {d.name for d in demo.attribute_definitions()}
+    assert "interview_mode" not in {a["name"] for a in sample["attributes"]}  # hidden from Table 1
+    assert set(sample["attributes"][0]) == {"name", "label", "categories"}
     assert set(sample["attributes"][0]["categories"][0]) == {"label", "count"}
     themes = json.loads(reports["themes"]["json"])["themes"]
     assert {"name", "level", "definition", "children", "quotes"} <= set(themes[0])

@@ -72,7 +72,8 @@ def test_every_csv_and_xlsx_writer_escapes_hostile_values(tmp_path: Path) -> Non
         written["cooccurrence.csv"] = write_cooccurrence(project.cooccurrence(), "csv")
         written["extracts.csv"] = write_extracts(project.extract_table(), "csv")
         books = {"matrix.xlsx": write_matrix(project.matrix("score", rows="codes"), "xlsx"),
-                 "extracts.xlsx": write_extracts(project.extract_table(), "xlsx")}
+                 "extracts.xlsx": write_extracts(project.extract_table(), "xlsx"),
+                 "sample.xlsx": write_sample(project.sample_table(), "xlsx", "=title")}
         for name, data in written.items():
             _assert_safe(_cells_csv(data), name)
         for name, data in books.items():

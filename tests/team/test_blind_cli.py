@@ -32,6 +32,7 @@ READS: dict[str, list[list[str]]] = {
     "agreement": [[P, "--coders", "Ann,Bea"], [P, "--coders", "Ann,Bea", "--docs", "B01"],
                   [P, "--coders", "Ann,Lead", "--differences"]],
     "assist status": [[P]],
+    "attributes list": [[P]],
     "assist themes": [[P]],
     "audit": [[P], [P, "--out", f"{OUT}/audit.csv"]],
     "cases list": [[P]],
@@ -76,7 +77,7 @@ READS: dict[str, list[list[str]]] = {
 _CHANGES = "changes the project: not a read path"
 NOT_READS: dict[str, str] = {
     **{name: _CHANGES for name in (
-        "assign", "assist accept", "assist off", "assist on", "cases add", "cases import", "code",
+        "assign", "assist accept", "attributes import", "attributes set", "assist off", "assist on", "cases add", "cases import", "code",
         "codebook delete", "codebook import", "codebook merge", "codebook split", "codebook undo", "decrypt",
         "encrypt", "deid accept", "deid add-name", "deid apply", "deid ignore", "deid reject",
         "deid remove-name", "deid scan", "docs blind", "docs edit", "docs reveal", "docs set", "docs speakers", "exemplar",

@@ -94,7 +94,9 @@ def _replaced(value: Json, path: tuple[Any, ...], new: Json) -> Json:
     copy = deepcopy(value)
     *parents, last = path
     holder = copy
-    for step in parents:
+    for step, following in zip(parents, (*parents[1:], last), strict=True):
+        if holder[step] is None:  # an optional list or object left out: the hostile value starts it
+            holder[step] = [] if isinstance(following, int) else {}
         holder = holder[step]
     if isinstance(holder, list) and last >= len(holder):
         holder.append(new)

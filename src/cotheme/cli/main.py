@@ -58,6 +58,8 @@ from cotheme.cli.team_commands import register as _team  # noqa: E402 - issue #4
 _team(app)
 from cotheme.cli import extracts  # noqa: E402 - issue #13: extracts export
 app.add_typer(extracts.app, name="extracts")
+from cotheme.cli import attributes  # noqa: E402 - attribute definitions for Table 1
+app.add_typer(attributes.app, name="attributes")
 
 
 def _version(value: bool) -> None:

@@ -60,10 +60,13 @@ def sample(
     attributes: Annotated[str | None, typer.Option("--attributes", help="Attributes to show, in this order: A,B,...")] = None,
     bands: Annotated[list[str] | None, typer.Option("--bands", help="Group a numeric attribute: age=18-24,25-34,65+ (repeatable).")] = None,
     targets: Annotated[str | None, typer.Option("--targets", help="Targets file (.csv/.xlsx) to check instead of the saved targets.")] = None,
+    style: Annotated[str, typer.Option("--style", help="Cells: n-percent (\"5 (17)\"), n or percent.")] = "n-percent",
+    precision: Annotated[int, typer.Option("--precision", help="Decimal places of the percentages (0-2).")] = 0,
 ) -> None:
-    """Sample characteristics ("Table 1"), recruited against targets with the gaps flagged.
+    """Sample characteristics ("Table 1") in journal layout, recruited against targets with the gaps
+    flagged. Formats: md, csv, json, docx, html, xlsx, tex (LaTeX with booktabs).
 
-    Example: cotheme report sample study.cotheme --attributes gender,age --bands age=18-24,25-34,35-64,65+ --targets targets.csv
+    Example: cotheme report sample study.cotheme --format docx --out table1.docx --bands age=18-24,25-34,35-64,65+ --precision 1
     """
     kind = _format("sample", fmt, out)
     band_map = parse_bands(";".join(bands or []))
@@ -71,7 +74,7 @@ def sample(
     with opened(project) as p:
         table = p.sample_table(attributes=_names(attributes) or None, bands=band_map, targets=given)
         title = p.info().title
-    _emit(write_sample(table, kind, title), kind, out)
+    _emit(write_sample(table, kind, title, style=style, precision=precision), kind, out)
 
 
 @app.command("themes")

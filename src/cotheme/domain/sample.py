@@ -1,7 +1,8 @@
 """The sample: who was recruited, grouped by attribute, against the study's purposive targets.
 
-Owns the order categories are shown in (numeric bands ascending - with their units, so "6-12 months"
-comes before "1-2 years" -, other labels alphabetically, "not available" last), numeric bands
+Owns the order categories are shown in (a team's defined order first; then numeric bands ascending -
+with their units, so "6-12 months" comes before "1-2 years" -, other labels alphabetically; "not
+available" always last), numeric bands
 (``--bands age=18-24,25-34,65+``), ``SampleTarget`` and the rule for a gap (fewer participants than
 the minimum count, or a smaller share than the minimum share). Must not do I/O.
 """
@@ -43,6 +44,21 @@ def category_key(label: str, missing_label: str) -> tuple[int, float, str]:
     elif _ABOVE.search(label):
         value += 0.5
     return (0, value, label.casefold())
+
+
+def ordered_categories(labels: Iterable[str], order: Sequence[str], missing_label: str) -> list[str]:
+    """``labels`` with the defined ``order`` first, the rest in natural order, "not available" last."""
+    position = {c.casefold(): i for i, c in enumerate(order)}
+
+    def key(label: str) -> tuple[int, int, tuple[int, float, str]]:
+        if label.casefold() == missing_label.casefold():
+            return (2, 0, (0, 0.0, ""))
+        at = position.get(label.casefold())
+        if at is not None:
+            return (0, at, (0, 0.0, ""))
+        return (1, 0, category_key(label, missing_label))
+
+    return sorted(labels, key=key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +111,18 @@ class CategoryCount:
 
 @dataclass(frozen=True, slots=True)
 class AttributeCounts:
+    """One attribute's categories with counts; ``label``, ``description`` and ``bands`` (the band labels
+    its numbers were grouped in, if any) come from its definition and the report's options."""
+
     name: str
     categories: tuple[CategoryCount, ...]
+    label: str = ""
+    description: str = ""
+    bands: tuple[str, ...] = ()
+
+    @property
+    def display(self) -> str:
+        return self.label or self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,12 +157,15 @@ class SampleTable:
     attributes: tuple[AttributeCounts, ...]
     missing_label: str
     targets: tuple[TargetCheck, ...] = ()
+    #: (name, display label) of every attribute, shown or not: what a target's row calls its attribute.
+    labels: tuple[tuple[str, str], ...] = ()
 
 
 def count_categories(
-    values: Iterable[str | None], missing_label: str, bands: Sequence[Band] = ()
+    values: Iterable[str | None], missing_label: str, bands: Sequence[Band] = (), order: Sequence[str] = ()
 ) -> tuple[CategoryCount, ...]:
-    """Participants per category in display order; ``None`` (not available) counts under the label."""
+    """Participants per category in display order (``order`` first, see ``ordered_categories``);
+    ``None`` (not available) counts under the label. A category the order names is shown with 0."""
     counter: Counter[str] = Counter()
     for value in values:
         if value is None or not value.strip() or value.strip().casefold() == missing_label.casefold():
@@ -145,7 +174,11 @@ def count_categories(
             counter[band_of(value, bands) if bands else value.strip()] += 1
     for band in bands:
         counter.setdefault(band.label, 0)  # an empty band is a finding in a sample table
-    ordered = sorted(counter, key=lambda label: category_key(label, missing_label))
+    by_fold = {label.casefold(): label for label in counter}
+    for category in order:  # so is an empty category the team defined
+        if category.casefold() not in by_fold and category.casefold() != missing_label.casefold():
+            counter[category] = 0
+    ordered = ordered_categories(counter, order, missing_label)
     return tuple(CategoryCount(label, counter[label]) for label in ordered)
 
 

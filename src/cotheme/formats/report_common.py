@@ -31,7 +31,7 @@ __all__ = [
 
 #: The formats each report kind is written in (the issue's contract; the CLI validates against it).
 REPORT_FORMATS: dict[str, tuple[str, ...]] = {
-    "sample": ("md", "csv", "json", "docx", "html"),
+    "sample": ("md", "csv", "json", "docx", "html", "xlsx", "tex"),
     "themes": ("md", "docx", "html", "json"),
     "matrix": ("md", "csv", "json", "xlsx", "html"),
     "cooccurrence": ("csv", "json", "html"),

@@ -8,12 +8,16 @@ storage.
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Sequence
 from typing import Any
 
 from cotheme.domain.reports import Cooccurrence, Matrix
+import docx
+
 from cotheme.domain.sample import SampleTable, TargetCheck
+from cotheme.domain.table_one import DEFAULT_STYLE, table_one
 from cotheme.formats.report_common import (
     check_format,
     docx_bytes,
@@ -25,6 +29,14 @@ from cotheme.formats.report_common import (
     new_docx,
 )
 from cotheme.formats.spreadsheet import csv_bytes, xlsx_bytes
+from cotheme.formats.table_one import (
+    table_one_csv,
+    table_one_docx,
+    table_one_html,
+    table_one_latex,
+    table_one_md,
+    table_one_xlsx,
+)
 
 __all__ = ["sample_json", "write_cooccurrence", "write_matrix", "write_sample"]
 
@@ -60,11 +72,13 @@ def _status(check: TargetCheck) -> str:
 
 
 def sample_json(table: SampleTable) -> dict[str, Any]:
-    """The issue's JSON shape, plus ``targets`` when any are checked."""
+    """The counts as data: each attribute's name, display label and categories in display order, plus
+    ``targets`` when any are checked."""
     value: dict[str, Any] = {
         "n": table.n,
         "attributes": [
-            {"name": a.name, "categories": [{"label": c.label, "count": c.count} for c in a.categories]}
+            {"name": a.name, "label": a.display,
+             "categories": [{"label": c.label, "count": c.count} for c in a.categories]}
             for a in table.attributes
         ],
     }
@@ -78,58 +92,57 @@ def sample_json(table: SampleTable) -> dict[str, Any]:
     return value
 
 
-def write_sample(table: SampleTable, fmt: str, title: str) -> bytes:
+def write_sample(table: SampleTable, fmt: str, title: str, *, style: str = DEFAULT_STYLE,
+                 precision: int = 0) -> bytes:
+    """Table 1 in ``fmt`` (journal layout: ``domain.table_one``), and the recruitment targets after it
+    when any are checked; ``title`` (the study's) names the HTML page. JSON is the counts as data."""
     fmt = check_format("sample", fmt)
-    heading = f"Sample characteristics (n = {table.n})"
-    target_rows = [
-        [t.target.attribute, t.target.category, _target_text(t), t.recruited, _pct(t.recruited, table.n), _status(t)]
-        for t in table.targets
-    ]
-    target_header = ["Attribute", "Category", "Target", "Recruited", "%", "Status"]
+    layout = table_one(table, style=style, precision=precision)
     if fmt == "json":
         return _json(sample_json(table))
+    targets = [[_target_label(table, t), t.target.category, _target_text(t), t.recruited,
+                _pct(t.recruited, table.n), _status(t)] for t in table.targets]
+    header = ["Attribute", "Category", "Target", "Recruited", "%", "Status"]
     if fmt == "csv":
-        rows: list[list[object]] = [["attribute", "category", "count", "percent"]]
-        rows += [[a.name, c.label, c.count, _pct(c.count, table.n)] for a in table.attributes for c in a.categories]
-        return _csv(rows)
+        data = table_one_csv(layout)
+        return data + (b"\n" + _csv([header, *targets]) if targets else b"")
+    if fmt == "xlsx":
+        return table_one_xlsx(layout)
+    if fmt == "tex":
+        return table_one_latex(layout).encode("utf-8")
     if fmt == "md":
-        lines = [f"# {heading}", "", f"{title}", "", "| Characteristic | n | % |", "| --- | ---: | ---: |"]
-        for a in table.attributes:
-            lines.append(f"| **{md_cell(a.name)}** | | |")
-            lines += [f"| {md_cell(c.label)} | {c.count} | {_pct(c.count, table.n)} |" for c in a.categories]
-        if table.targets:
-            lines += ["", "## Recruitment targets", "", "| " + " | ".join(target_header) + " |",
-                      "| --- | --- | --- | ---: | ---: | --- |"]
-            lines += ["| " + " | ".join(md_cell(v) for v in row) + " |" for row in target_rows]
-        return ("\n".join(lines) + "\n").encode("utf-8")
+        text = table_one_md(layout)
+        if targets:
+            text += "\n## Recruitment targets\n\n| " + " | ".join(header) + " |\n| --- | --- | --- | ---: | ---: | --- |\n"
+            text += "".join("| " + " | ".join(md_cell(v) for v in row) + " |\n" for row in targets)
+        return text.encode("utf-8")
     if fmt == "docx":
-        document = new_docx(heading, title)
-        body = []
-        for a in table.attributes:
-            body.append([a.name, "", ""])
-            body += [[f"    {c.label}", c.count, _pct(c.count, table.n)] for c in a.categories]
-        docx_table(document, ["Characteristic", "n", "%"], body)
-        if table.targets:
-            document.add_heading("Recruitment targets", level=1)
-            docx_table(document, target_header, target_rows)
+        data = table_one_docx(layout)
+        if not targets:
+            return data
+        document = docx.Document(io.BytesIO(data))
+        document.add_page_break()  # Table 1 keeps its page to itself, ready to paste into a manuscript
+        document.add_heading("Recruitment targets", level=2)
+        docx_table(document, header, targets)
         return docx_bytes(document)
-    parts = ['<table><thead><tr><th>Characteristic</th><th class="num">n</th><th class="num">%</th></tr></thead><tbody>']
-    for a in table.attributes:
-        parts.append(f'<tr class="group"><th colspan="3">{esc(a.name)}</th></tr>')
-        parts += [
-            f'<tr><td>{esc(c.label)}</td><td class="num">{c.count}</td><td class="num">{_pct(c.count, table.n)}</td></tr>'
-            for c in a.categories
-        ]
+    page = table_one_html(layout, title)
+    if not targets:
+        return page
+    parts = ["<h2>Recruitment targets</h2><table class=\"targets\"><thead><tr>"
+             + "".join(f"<th>{esc(h)}</th>" for h in header) + "</tr></thead><tbody>"]
+    for check, row in zip(table.targets, targets, strict=True):
+        cells = "".join(f"<td>{esc(v)}</td>" for v in row[:-1])
+        parts.append(f'<tr class="{"gap" if check.gap else "met"}">{cells}<td>{esc(row[-1])}</td></tr>')
     parts.append("</tbody></table>")
-    if table.targets:
-        parts.append("<h2>Recruitment targets</h2><table><thead><tr>" + "".join(
-            f"<th>{esc(h)}</th>" for h in target_header) + "</tr></thead><tbody>")
-        for check, row in zip(table.targets, target_rows, strict=True):
-            flag = "gap-flag" if check.gap else "met-flag"
-            cells = "".join(f"<td>{esc(v)}</td>" for v in row[:-1])
-            parts.append(f'<tr class="{"gap" if check.gap else ""}">{cells}<td class="{flag}">{esc(row[-1])}</td></tr>')
-        parts.append("</tbody></table>")
-    return html_page(heading, "".join(parts), title)
+    return page.replace(b"</body>", ("".join(parts)).encode("utf-8") + b"</body>", 1)
+
+
+def _target_label(table: SampleTable, check: TargetCheck) -> str:
+    """The attribute's display label, or the name the target gives when no attribute has it."""
+    for name, label in table.labels:
+        if name.casefold() == check.target.attribute.casefold():
+            return label
+    return check.target.attribute
 
 
 # -- matrix ---------------------------------------------------------------------------------------

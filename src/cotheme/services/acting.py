@@ -48,6 +48,8 @@ RULES: dict[str, Need] = {
     # agreement and reconciliation (the web's table agrees: web/permissions.py)
     "agreement": R, "reflexive_mode": R, "reconciliation": R, "accept_coding": C, "merge_codings": C,
     "reject_coding": C, "set_reflexive_mode": L,
+    # attribute definitions: how the write-up shows each attribute
+    "attribute_definitions": R, "set_attribute": L, "import_attribute_definitions": L, "import_attribute_data": L,
     # importing: previews change nothing, but show what files hold, so they go with importing
     "coders_may_import": R, "preview_qdpx": R, "set_coders_may_import": L,
     # leading: codebook, themes, members, assignments, settings, imports, exports, de-identification

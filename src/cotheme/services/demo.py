@@ -74,6 +74,8 @@ def _fill(project: Project, meta: dict[str, Any], others: list[dict[str, str]]) 
         project.add_member(member["name"], member["role_label"], member["permission"])
     with resources.as_file(DATA / "participants.csv") as path:
         project.import_cases(path)
+    with resources.as_file(DATA / "attributes.csv") as path:  # labels and category orders for Table 1
+        project.import_attribute_definitions(path)
     with resources.as_file(DATA / "codebook.csv") as path:
         project.import_codebook(path)
     files = []

@@ -1,7 +1,8 @@
 """The sample monitor and the sample-characteristics table ("Table 1").
 
-Owns counting participants per attribute category (with optional numeric bands), checking the
-purposive-sampling targets (kept in the project, or given for one report) and saving targets. Must
+Owns counting participants per attribute category (with optional numeric bands, in the order the
+attribute's definition gives, with its label and description; attributes hidden from Table 1 are left
+out unless asked for by name), checking the purposive-sampling targets (kept in the project, or given for one report) and saving targets. Must
 not format the table: ``formats/report_tables.py`` does.
 """
 
@@ -19,6 +20,7 @@ from cotheme.domain.sample import (
 )
 from cotheme.errors import NotFound
 from cotheme.formats.targets_file import read_targets
+from cotheme.storage import attribute_defs as defs_repo
 from cotheme.storage import cases as cases_repo
 from cotheme.storage import study
 from cotheme.storage import targets as targets_repo
@@ -44,10 +46,12 @@ def list_targets(store: Store) -> list[SampleTarget]:
         return targets_repo.list_targets(conn)
 
 
-def _pick(known: Sequence[str], wanted: Sequence[str] | None) -> list[str]:
+def _pick(known: Sequence[str], wanted: Sequence[str] | None, labels: Mapping[str, str] | None = None) -> list[str]:
+    """The attributes ``wanted`` names (by name or display label, ignoring case), in that order."""
     if not wanted:
         return list(known)
-    by_fold = {k.casefold(): k for k in known}
+    by_fold = {label.casefold(): name for name, label in (labels or {}).items() if label}
+    by_fold.update({k.casefold(): k for k in known})
     chosen = []
     for name in wanted:
         found = by_fold.get(name.strip().casefold())
@@ -55,6 +59,14 @@ def _pick(known: Sequence[str], wanted: Sequence[str] | None) -> list[str]:
             raise NotFound(f"There is no attribute '{name.strip()}' (attributes: {', '.join(known) or 'none'}).")
         chosen.append(found)
     return chosen
+
+
+def _number(value: str | None) -> bool:
+    try:
+        float((value or "").strip())
+    except ValueError:
+        return False
+    return True
 
 
 def sample_table(
@@ -68,17 +80,21 @@ def sample_table(
     project's saved targets)."""
     with store.read() as conn:
         cases = cases_repo.list_cases(conn)
+        definitions = {d.name: d for d in defs_repo.list_definitions(conn)}
         known = list(cases_repo.attribute_ids(conn))
         missing = study.read_info(conn).missing_label
         saved = targets_repo.list_targets(conn) if targets is None else list(targets)
-    chosen = _pick(known, attributes)
+    chosen = _pick(known, attributes, {d.name: d.label for d in definitions.values()}) if attributes else [k for k in known if definitions[k].shown]
     band_map = {k.casefold(): tuple(v) for k, v in (bands or {}).items()}
     for name in band_map:
         _pick(known, [name])  # a band for an unknown attribute is a typo worth a sentence
 
     def counts(name: str) -> AttributeCounts:
         values = [c.attributes.get(name) for c in cases]
-        return AttributeCounts(name, count_categories(values, missing, band_map.get(name.casefold(), ())))
+        own, bands_of = definitions[name], band_map.get(name.casefold(), ())
+        banded = bands_of and any(_number(v) for v in values)  # a note only when numbers were grouped
+        return AttributeCounts(name, count_categories(values, missing, bands_of, own.order), own.label,
+                               own.description, tuple(b.label for b in bands_of) if banded else ())
 
     table = {name: counts(name) for name in chosen}
     checks = []
@@ -89,4 +105,5 @@ def sample_table(
         if found is not None:
             recruited = sum(c.count for c in found.categories if c.label.casefold() == target.category.casefold())
         checks.append(check_target(target, recruited, len(cases)))
-    return SampleTable(len(cases), tuple(table[n] for n in chosen), missing, tuple(checks))
+    labels = tuple((d.name, d.display) for d in definitions.values())
+    return SampleTable(len(cases), tuple(table[n] for n in chosen), missing, tuple(checks), labels)

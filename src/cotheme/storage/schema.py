@@ -95,6 +95,12 @@ attributes = Table(
     _guid(),
     Column("name", String(200), nullable=False, unique=True),
     Column("position", Integer, nullable=False),
+    # How the write-up shows it (migration 0009): display label ("" = the name), category order (a
+    # JSON list), a description for Table 1's notes, and whether Table 1 shows it.
+    Column("label", String(200), nullable=False, server_default=""),
+    Column("category_order", Text, nullable=False, server_default="[]"),
+    Column("description", Text, nullable=False, server_default=""),
+    Column("shown", Boolean, nullable=False, server_default=true()),
 )
 
 case_values = Table(

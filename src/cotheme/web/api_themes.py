@@ -24,6 +24,7 @@ MEDIA = {
     "html": "text/html; charset=utf-8", "svg": "image/svg+xml",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "tex": "application/x-tex; charset=utf-8",
 }
 
 
@@ -167,12 +168,18 @@ def report(
     kind: str, ctx: Ctx,
     format: Annotated[str | None, Query(alias="format")] = None,  # noqa: A002
     by: str | None = None,
+    style: Annotated[str, Query(description="Table 1 cells: n-percent, n or percent.")] = "n-percent",
+    precision: Annotated[int, Query(ge=0, le=2, description="Table 1: decimal places of percentages.")] = 0,
 ) -> Response:
     """A report as a file: sample, themes, matrix (needs ``by``), cooccurrence or methods."""
     if kind not in REPORT_FORMATS:
         raise InvalidArgument(f"'{kind}' is not a report; choose one of {', '.join(REPORT_FORMATS)}.")
     fmt = check_format(kind, format or REPORT_FORMATS[kind][0])
-    data = _render(ctx, kind, fmt, by)
+    if kind == "sample":  # Table 1's options
+        p = ctx.project
+        data = write_sample(p.sample_table(), fmt, p.info().title, style=style, precision=precision)
+    else:
+        data = _render(ctx, kind, fmt, by)
     name = f"{kind}.{fmt}"
     # HTML reports carry their own <style>; they may style themselves but never run script.
     headers = {"Content-Security-Policy": REPORT_CSP}

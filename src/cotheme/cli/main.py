@@ -58,6 +58,8 @@ from cotheme.cli.team_commands import register as _team  # noqa: E402 - issue #4
 _team(app)
 from cotheme.cli import extracts  # noqa: E402 - issue #13: extracts export
 app.add_typer(extracts.app, name="extracts")
+from cotheme.cli.figures import figure as _figure  # noqa: E402 - heatmaps and coverage strips
+app.command("figure")(_figure)
 
 
 def _version(value: bool) -> None:

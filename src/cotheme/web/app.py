@@ -31,6 +31,7 @@ from cotheme.web.team_gate import TeamGate
 from cotheme.web import api_imports, pages_import  # imports, interview details
 from cotheme.web.uploads import UPLOAD_PATHS, max_upload_bytes
 from cotheme.web import api_docs
+from cotheme.web import api_study, pages_study  # the Study page (COREQ fields) and the figures
 
 STATIC = Path(__file__).with_name("static")
 
@@ -66,4 +67,6 @@ def create_app(project: Project, token: str, *, team: bool | None = None) -> Fas
     app.include_router(api_exports.router)
     app.include_router(pages_exports.router)
     app.include_router(api_docs.router)
+    app.include_router(api_study.router)
+    app.include_router(pages_study.router)
     return app

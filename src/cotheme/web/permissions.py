@@ -76,6 +76,9 @@ NEEDS.update({  # importing and interview details (api_imports); coders too when
     "GET /api/v1/documents/{document_id}/interview": R, "GET /api/v1/settings/coders-import": R,
     "PUT /api/v1/settings/coders-import": L,
 })
+NEEDS.update({  # the Study page and the figures (api_study)
+    "GET /api/v1/study": R, "PATCH /api/v1/study": L, "GET /api/v1/figures/{figure_kind}": R,
+})
 #: Routes a coder may use too when the lead allows coders to import (``acting.IMPORTING`` in the service).
 IMPORTING = frozenset({
     "POST /api/v1/imports/preview", "POST /api/v1/imports", "POST /api/v1/cases/import",

@@ -9,6 +9,9 @@ text. Must not compute anything from a project (``services/figures.py`` does) no
 from __future__ import annotations
 
 import io
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from cotheme.domain.figures import DEFAULT_DPI, FIGURE_FORMATS, MAX_DPI, MIN_DPI, Coverage, Heatmap
@@ -37,12 +40,25 @@ def check_figure_format(fmt: str, dpi: int = DEFAULT_DPI) -> str:
     return cleaned
 
 
-def _figure(width: float, height: float) -> Any:
-    import matplotlib
+#: One figure at a time: a web server draws the page's three figures on three threads, and matplotlib's
+#: first import and its settings are not safe to share between threads.
+_DRAWING = threading.Lock()
 
-    matplotlib.use("Agg", force=True)
-    matplotlib.rcParams.update({"svg.fonttype": "none", "pdf.fonttype": 42, "font.family": FAMILY,
-                                "font.size": FONT, "svg.hashsalt": "cotheme"})
+
+@contextmanager
+def _drawing() -> Iterator[None]:
+    """Hold the drawing lock with the figures' settings (text kept as text in SVG, fonts embedded in
+    PDF), restored afterwards so other drawings in the process keep theirs."""
+    with _DRAWING:
+        import matplotlib
+
+        matplotlib.use("Agg", force=True)
+        with matplotlib.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42, "font.family": FAMILY,
+                                    "font.size": FONT, "svg.hashsalt": "cotheme"}):
+            yield
+
+
+def _figure(width: float, height: float) -> Any:
     from matplotlib.figure import Figure
 
     return Figure(figsize=(width, height))
@@ -77,15 +93,20 @@ def _spans(groups: tuple[str, ...]) -> list[tuple[str, int, int]]:
 def render_heatmap(heatmap: Heatmap, fmt: str, *, dpi: int = DEFAULT_DPI) -> bytes:
     """A heatmap with row groups (brackets on the right), column groups (on top) and a legend."""
     fmt = check_figure_format(fmt, dpi)
+    with _drawing():
+        return _heatmap(heatmap, fmt, dpi)
+
+
+def _heatmap(heatmap: Heatmap, fmt: str, dpi: int) -> bytes:
     from matplotlib.colors import ListedColormap
 
     n_rows, n_cols = max(len(heatmap.rows), 1), max(len(heatmap.columns), 1)
     row_label = max((len(r.label) for r in heatmap.rows), default=8) * CHAR + 0.3
     col_label = max((len(c) for c in heatmap.columns), default=4) * CHAR + 0.3
     group_label = max((len(r.group) for r in heatmap.rows), default=0) * CHAR + 0.5
-    top = 0.55 + _column_group_height(heatmap)
+    top = 0.45 + _column_group_height(heatmap)
     width = max(row_label + n_cols * CELL + group_label + 1.2, len(heatmap.title) * CHAR * 1.25 + 0.4)
-    height = top + n_rows * CELL + col_label + 0.3
+    height = top + n_rows * CELL + col_label + 0.1
     figure = _figure(width, height)
     axes = figure.add_axes((row_label / width, col_label / height, n_cols * CELL / width, n_rows * CELL / height))
     grid = [list(r.values) for r in heatmap.rows] or [[0] * n_cols]
@@ -177,6 +198,11 @@ def _cmap(colours: list[str]) -> Any:
 def render_coverage(found: Coverage, fmt: str, *, dpi: int = DEFAULT_DPI) -> bytes:
     """One block per transcript, one lane per theme, a dark bar wherever the theme is coded."""
     fmt = check_figure_format(fmt, dpi)
+    with _drawing():
+        return _coverage(found, fmt, dpi)
+
+
+def _coverage(found: Coverage, fmt: str, dpi: int) -> bytes:
     lanes = max(len(found.themes), 1)
     label = max([len(t) for t in found.themes] + [len(s.document) + 2 for s in found.strips] + [8]) * CHAR + 0.3
     lane_h = 0.2

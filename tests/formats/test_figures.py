@@ -52,7 +52,8 @@ def test_coverage_svg_and_png_and_pdf() -> None:
     texts = _texts(render_coverage(COVER, "svg"))
     for label in ("P01", "P02", "Access", "Being known", "Position in the transcript"):
         assert label in texts
-    assert render_coverage(COVER, "pdf").startswith(b"%PDF")
+    pdf = render_coverage(COVER, "pdf")
+    assert pdf.startswith(b"%PDF") and b"/FontFile2" in pdf  # the fonts travel with the file
 
 
 def _png_size(data: bytes) -> tuple[int, int]:

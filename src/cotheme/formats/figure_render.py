@@ -22,6 +22,7 @@ __all__ = ["check_figure_format", "render_coverage", "render_heatmap"]
 
 CELL = 0.26  # inches per heatmap cell
 CHAR = 0.062  # inches per character of an 8-point label
+TITLE_CHAR = 0.09  # inches per character of the 10-point bold title
 FONT = 8
 #: A PNG longer than this on either side is drawn at fewer dots per inch instead.
 MAX_PIXELS = 16000
@@ -104,8 +105,8 @@ def _heatmap(heatmap: Heatmap, fmt: str, dpi: int) -> bytes:
     row_label = max((len(r.label) for r in heatmap.rows), default=8) * CHAR + 0.3
     col_label = max((len(c) for c in heatmap.columns), default=4) * CHAR + 0.3
     group_label = max((len(r.group) for r in heatmap.rows), default=0) * CHAR + 0.5
-    top = 0.45 + _column_group_height(heatmap)
-    width = max(row_label + n_cols * CELL + group_label + 1.2, len(heatmap.title) * CHAR * 1.25 + 0.4)
+    top = 0.35 + _column_group_height(heatmap)
+    width = max(row_label + n_cols * CELL + group_label + 1.2, len(heatmap.title) * TITLE_CHAR + 0.4)
     height = top + n_rows * CELL + col_label + 0.1
     figure = _figure(width, height)
     axes = figure.add_axes((row_label / width, col_label / height, n_cols * CELL / width, n_rows * CELL / height))
@@ -208,8 +209,8 @@ def _coverage(found: Coverage, fmt: str, dpi: int) -> bytes:
     lane_h = 0.2
     rows = max(len(found.strips), 1) * (lanes + 1)
     heading = f"Where each theme is coded: {found.title}"
-    width = max(label + 6.0, 7.0, len(heading) * CHAR * 1.25 + 0.4)
-    height = 1.1 + rows * lane_h + 0.6
+    width = max(label + 6.0, 7.0, len(heading) * TITLE_CHAR + 0.4)
+    height = 0.6 + rows * lane_h + 0.6
     figure = _figure(width, height)
     axes = figure.add_axes((label / width, 0.6 / height, 5.6 / width, rows * lane_h / height))
     ink, back = SCALE_STOPS[-2], SCALE_STOPS[1]

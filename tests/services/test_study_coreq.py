@@ -68,6 +68,15 @@ def test_set_clear_and_refuse(project: Project) -> None:
     assert project.attribution() == "id-attributes"
 
 
+def test_several_fields_all_or_none(project: Project) -> None:
+    with pytest.raises(InvalidArgument, match="title cannot be empty"):
+        project.set_study_fields({"sampling": "Purposive.", "title": "  "})
+    assert _items(project)[10] == (TO_COMPLETE, "")
+    assert project.set_study_fields({"sampling": "Purposive.", "title": "A new\ntitle"}) == {
+        "sampling": "Purposive.", "title": "A new title"}
+    assert project.info().title == "A new title" and _items(project)[10][0] == "Purposive."
+
+
 def test_only_a_lead_sets_study_fields(project: Project) -> None:
     project.add_member("Cora", permission="coder")
     coder = project.acting_as("Cora")

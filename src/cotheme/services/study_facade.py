@@ -7,7 +7,7 @@ renderer in ``formats/figure_render.py``; adds no rules. Must not touch storage 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from cotheme.domain.figures import DEFAULT_DPI, Coverage, Heatmap
@@ -37,6 +37,10 @@ class StudyMixin:
         """Set one study field (metadata such as ``ethics_reference`` or a COREQ field such as
         ``sampling``); an empty value clears a COREQ field. Returns the value as stored."""
         return study_fields.set_field(self._store, field, value)
+
+    def set_study_fields(self, values: Mapping[str, str]) -> dict[str, str]:
+        """Set several study fields at once: all of them or, when one is refused, none."""
+        return study_fields.set_fields(self._store, values)
 
     def attribution(self) -> str:
         """How reports identify quotations: "none", "id", "id-attributes", or "" while not chosen."""

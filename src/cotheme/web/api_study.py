@@ -14,10 +14,9 @@ from pydantic import BaseModel, Field
 
 from cotheme.domain.figures import DEFAULT_DPI, FIGURE_KINDS, MAX_DPI, MIN_DPI
 from cotheme.domain.project import STUDY_FIELDS
-from cotheme.domain.study_fields import BY_NAME, MAX_LENGTH, check_value
+from cotheme.domain.study_fields import MAX_LENGTH
 from cotheme.errors import InvalidArgument
 from cotheme.formats.report_methods import coreq_summary
-from cotheme.services.study_fields import field_names
 from cotheme.web.api_agreement import split
 from cotheme.web.api_texts import ERRORS, Ctx
 
@@ -58,14 +57,7 @@ def study(ctx: Ctx) -> dict[str, Any]:
 @router.patch("/study", tags=["study"])
 def set_study(body: StudyIn, ctx: Ctx) -> dict[str, Any]:
     """Set study fields (a lead): all of them or, when one is refused, none."""
-    for name, value in body.fields.items():  # check every field before changing any
-        key = name.strip().lower().replace("-", "_")
-        if key not in field_names():
-            raise InvalidArgument(f"'{name}' is not a study field; 'cotheme study fields' lists them.")
-        if key in BY_NAME:
-            check_value(key, value)
-    for name, value in body.fields.items():
-        ctx.project.set_study(name, value)
+    ctx.project.set_study_fields(body.fields)
     return study_json(ctx)
 
 

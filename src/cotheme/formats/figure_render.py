@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import threading
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -76,7 +77,10 @@ def _save(figure: Any, fmt: str, dpi: int, title: str) -> bytes:
         metadata = {"Title": title}
     else:
         metadata["CreationDate"] = None
-    figure.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
+    with warnings.catch_warnings():
+        # A character DejaVu Sans lacks (CJK, say) is drawn as a box; saying so on stderr helps no one.
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        figure.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
     return buffer.getvalue()
 
 

@@ -20,7 +20,8 @@ from cotheme.domain.thematic_map import MapNode, layout, overlaps
 from cotheme.formats.map_render import render_map
 from cotheme.formats.map_svg import layout_json, write_svg
 from cotheme.formats.report_common import REPORT_FORMATS
-from cotheme.formats.report_narrative import write_methods, write_themes
+from cotheme.formats.report_methods import write_methods
+from cotheme.formats.report_narrative import write_themes
 from cotheme.formats.report_tables import write_cooccurrence, write_matrix, write_sample
 from cotheme.services.demo import build_demo
 from cotheme.services.project import Project
@@ -69,7 +70,7 @@ def test_every_report_in_every_format(demo: Project) -> None:
             elif fmt == "html":
                 text = data.decode("utf-8")
                 assert text.startswith("<!DOCTYPE html>") and "<script" not in text
-    assert "<span class=\"todo\">to complete</span>" in reports["methods"]["html"].decode()
+    assert "<span class=\"todo\">open</span>" in reports["methods"]["html"].decode()
     assert reports["methods"]["md"].decode().count("\n| ") >= 32
     assert "background: rgba(0, 114, 178" in reports["matrix"]["html"].decode()  # the heat-map
 

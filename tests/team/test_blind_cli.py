@@ -55,6 +55,7 @@ READS: dict[str, list[list[str]]] = {
                        + [[P, f"{OUT}/extracts.csv", option, value] for option, value in (("--coder", "Bea"), ("--doc", "B01"))],
     "export qdpx": [[P, f"{OUT}/study.qdpx"], [P, f"{OUT}/nvivo.qdpx", "--nvivo"]],
     "map": [[P, "--out", f"{OUT}/map.{ext}"] for ext in ("svg", "pdf")],
+    "figure": [[kind, P, "--out", f"{OUT}/{kind}.svg"] for kind in ("heatmap", "cooccurrence", "coverage")],
     "members list": [[P]],
     "memo list": [[P]],
     "progress": [[P]],
@@ -89,6 +90,7 @@ NOT_READS: dict[str, str] = {
     "demo": "builds the fictional demo study in a new file; reads no project",
     "serve": "starts the web server, whose every GET route test_blind_routes.py walks",
     "validate": "checks a REFI-QDA file against the schema; reads no project",
+    "study fields": "lists the names of the study fields; reads no project",
 }
 
 

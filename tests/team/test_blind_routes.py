@@ -27,6 +27,7 @@ from cotheme.formats.report_common import REPORT_FORMATS
 from cotheme.web.app import create_app
 from tests.team import blind_study as study
 from tests.team.blind_study import Ids
+from cotheme.domain.figures import FIGURE_KINDS
 from tests.team.conftest import login
 
 #: Values for parameters, by name: path parameters and required query parameters take each in turn.
@@ -36,6 +37,7 @@ VALUES: dict[str, Callable[[Ids], list[Any]]] = {
     "code_id": lambda i: list(i.codes),
     "theme_id": lambda i: list(i.themes),
     "kind": lambda i: list(REPORT_FORMATS),
+    "figure_kind": lambda i: list(FIGURE_KINDS),
     "code": lambda i: [list(i.codes)],  # a repeated parameter: every code at once
     "q": lambda i: list(study.SEARCHES),
     "coders": lambda i: ["Ann,Bea", "Ann,Lead", "Bea,Lead"],

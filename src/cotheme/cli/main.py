@@ -60,6 +60,8 @@ from cotheme.cli import extracts  # noqa: E402 - issue #13: extracts export
 app.add_typer(extracts.app, name="extracts")
 from cotheme.cli import attributes  # noqa: E402 - attribute definitions for Table 1
 app.add_typer(attributes.app, name="attributes")
+from cotheme.cli.figures import figure as _figure  # noqa: E402 - heatmaps and coverage strips
+app.command("figure")(_figure)
 
 
 def _version(value: bool) -> None:

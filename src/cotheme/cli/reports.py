@@ -18,7 +18,8 @@ from cotheme.cli.output import Group, print_json, print_table, say
 from cotheme.domain.sample import parse_bands
 from cotheme.errors import InvalidArgument
 from cotheme.formats.report_common import REPORT_FORMATS, check_format
-from cotheme.formats.report_narrative import write_methods, write_themes
+from cotheme.formats.report_methods import write_methods
+from cotheme.formats.report_narrative import write_themes
 from cotheme.formats.report_tables import write_cooccurrence, write_matrix, write_sample
 from cotheme.formats.targets_file import read_targets
 from cotheme.services.outputs import write_output

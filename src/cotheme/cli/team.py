@@ -10,10 +10,12 @@ import typer
 from cotheme.cli.context import JsonOpt, ProjectArg, opened
 from cotheme.cli.output import Group, print_json, print_table, say
 from cotheme.domain.project import STUDY_FIELDS
+from cotheme.domain.study_fields import FIELDS
 
 members_app = typer.Typer(cls=Group, help="The people on the team.", no_args_is_help=True)
 memo_app = typer.Typer(cls=Group, help="Memos on the project, a document, a code or a coding.", no_args_is_help=True)
-study_app = typer.Typer(cls=Group, help="The study's title and metadata.", no_args_is_help=True)
+study_app = typer.Typer(cls=Group, help="The study's metadata and the fields that answer the COREQ checklist.",
+                        no_args_is_help=True)
 
 
 @members_app.command("add")
@@ -82,28 +84,57 @@ def list_memos(project: ProjectArg, as_json: JsonOpt = False) -> None:
 
 @study_app.command("show")
 def show(project: ProjectArg, as_json: JsonOpt = False) -> None:
-    """Show the study's title and metadata.
+    """Show the study's metadata and the Study page's fields (what the team wrote, else what the
+    project would answer by itself, marked "from the project").
 
-    Example: cotheme study show study.cotheme
+    Example: cotheme study show study.cotheme --json
     """
     with opened(project) as p:
         info = p.info()
+        entries = p.study()
     if as_json:
-        print_json(info)
+        data: dict[str, object] = {f: getattr(info, f) for f in STUDY_FIELDS}
+        data["fields"] = {e.field.name: {"label": e.field.label, "section": e.field.section, "coreq_item": e.field.item,
+                                         "value": e.value, "prefilled": e.prefilled} for e in entries}
+        print_json(data)
         return
-    print_table("Study", ["field", "value"], ([f, getattr(info, f)] for f in STUDY_FIELDS))
+    rows: list[list[object]] = [[f, "", getattr(info, f)] for f in STUDY_FIELDS]
+    rows += [[e.field.name, e.field.item or "", e.value or (f"(from the project) {e.prefilled}" if e.prefilled else "")]
+             for e in entries]
+    print_table("Study", ["field", "COREQ", "value"], rows)
+
+
+@study_app.command("fields")
+def fields(as_json: JsonOpt = False) -> None:
+    """List the fields 'cotheme study set' accepts, with the COREQ item each answers.
+
+    Example: cotheme study fields
+    """
+    listed = [{"name": f, "section": "Study", "coreq_item": None, "label": f.replace("_", " ").capitalize(),
+               "choices": []} for f in STUDY_FIELDS]
+    listed += [{"name": f.name, "section": f.section, "coreq_item": f.item, "label": f.label,
+                "choices": list(f.choices)} for f in FIELDS]
+    if as_json:
+        print_json(listed)
+        return
+    print_table("Study fields", ["field", "section", "COREQ", "label"],
+                ([x["name"], x["section"], x["coreq_item"] or "", x["label"] + (
+                    f" ({' | '.join(x['choices'])})" if x["choices"] else "")] for x in listed))
 
 
 @study_app.command("set")
 def set_field(
     project: ProjectArg,
-    field: Annotated[str, typer.Argument(help=", ".join(STUDY_FIELDS))],
-    value: Annotated[str, typer.Argument(help="The new value.")],
+    field: Annotated[str, typer.Argument(help="A field that 'cotheme study fields' lists.")],
+    value: Annotated[str, typer.Argument(help="The new value (\"\" clears a COREQ field).")],
 ) -> None:
-    """Set one field of the study's metadata.
+    """Set one field of the study: its metadata or an answer to the COREQ checklist.
 
     Example: cotheme study set study.cotheme ethics_reference "REC 24/LO/0001"
+
+    Example: cotheme study set study.cotheme sampling "Purposive, by age, gender and service use"
     """
     with opened(project) as p:
-        p.update_info(**{field: value})
-    say(f"Set {field}.")
+        stored = p.set_study(field, value)
+    name = field.strip().lower().replace("-", "_")
+    say(f"Set {name}." if stored else f"Cleared {name}.")

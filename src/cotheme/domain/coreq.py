@@ -1,6 +1,7 @@
 """The COREQ checklist (COnsolidated criteria for REporting Qualitative research; Tong, Sainsbury and
-Craig, 2007): 32 items in three domains, named here in our own short form, and the rule that fills an
-item from what the project knows or marks it "to complete". Must not do I/O.
+Craig, 2007): 32 items in three domains, named here in our own short form, and the rule that answers an
+item: what the team wrote on the Study page first, else what the project knows (and where a reader
+finds it), else "open". Must not do I/O.
 """
 
 from __future__ import annotations
@@ -9,7 +10,10 @@ from collections.abc import Mapping
 
 from cotheme.domain.reports import CoreqItem
 
-TO_COMPLETE = "to complete"
+#: The answer of an item nobody has answered yet.
+TO_COMPLETE = "open"
+#: Where an answer the team wrote is kept.
+STUDY_PAGE = "Study page"
 
 _TEAM = "Research team and reflexivity"
 _DESIGN = "Study design"
@@ -52,9 +56,13 @@ ITEMS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def checklist(answers: Mapping[int, str]) -> tuple[CoreqItem, ...]:
-    """All 32 items; those with a non-empty answer in ``answers`` (by item number) are prefilled."""
-    return tuple(
-        CoreqItem(number, domain, topic, item, answers.get(number, "").strip() or TO_COMPLETE)
-        for number, (domain, topic, item) in enumerate(ITEMS, start=1)
-    )
+def checklist(stored: Mapping[int, str], prefilled: Mapping[int, tuple[str, str]] | None = None) -> tuple[CoreqItem, ...]:
+    """All 32 items. An item answered in ``stored`` (the team's words, by item number) says so and
+    where ("Study page"); else one in ``prefilled`` (answer, where) from the project; else it is open."""
+    items = []
+    for number, (domain, topic, item) in enumerate(ITEMS, start=1):
+        answer, where = stored.get(number, "").strip(), STUDY_PAGE
+        if not answer:
+            answer, where = (x.strip() for x in (prefilled or {}).get(number, ("", "")))
+        items.append(CoreqItem(number, domain, topic, item, answer or TO_COMPLETE, where if answer else ""))
+    return tuple(items)

@@ -85,13 +85,19 @@ class MethodsSection:
 
 @dataclass(frozen=True, slots=True)
 class CoreqItem:
-    """One COREQ item: ``answer`` is prefilled from the project, or ``TO_COMPLETE``."""
+    """One COREQ item: ``answer`` as the team wrote it or prefilled from the project, with ``where`` a
+    reader finds it (a methods section, "Study page", "Table 1"); or ``TO_COMPLETE`` and no ``where``."""
 
     number: int
     domain: str
     topic: str
     item: str
     answer: str
+    where: str = ""
+
+    @property
+    def answered(self) -> bool:
+        return bool(self.where)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,5 @@
-"""Writers of the prose reports: the themes with their quotes, and the methods appendix with its COREQ
-checklist, as md, docx, html (and json for the themes).
+"""Writer of the themes report: the themes with their quotes, as md, docx, html and json (the methods
+appendix is ``report_methods.py``).
 
 Each ``write_*`` takes the report's domain object and a format name and returns bytes. Must not touch
 storage.
@@ -9,19 +9,16 @@ from __future__ import annotations
 
 import json
 
-from cotheme.domain.coreq import TO_COMPLETE
-from cotheme.domain.reports import MethodsReport, Quote, ThemesReport
+from cotheme.domain.reports import Quote, ThemesReport
 from cotheme.formats.report_common import (
     check_format,
     docx_bytes,
-    docx_table,
     esc,
     html_page,
-    md_cell,
     new_docx,
 )
 
-__all__ = ["themes_json", "write_methods", "write_themes"]
+__all__ = ["themes_json", "write_themes"]
 
 
 def _who(quote: Quote) -> str:
@@ -92,38 +89,4 @@ def write_themes(report: ThemesReport, fmt: str) -> bytes:
             for q in t.quotes
         ]
         parts.append("</section>")
-    return html_page(heading, "".join(parts), report.title)
-
-
-def write_methods(report: MethodsReport, fmt: str) -> bytes:
-    fmt = check_format("methods", fmt)
-    heading = "Methods appendix"
-    coreq_header = ["No.", "Domain / topic", "Item", "Reported"]
-    coreq_rows = [[i.number, f"{i.domain} / {i.topic}", i.item, i.answer] for i in report.coreq]
-    if fmt == "md":
-        lines = [f"# {heading}", "", report.title, ""]
-        for section in report.sections:
-            lines += [f"## {section.title}", ""] + [f"- {line}" for line in section.lines] + [""]
-        lines += ["## COREQ checklist", "", "| " + " | ".join(coreq_header) + " |", "| ---: | --- | --- | --- |"]
-        lines += ["| " + " | ".join(md_cell(v) for v in row) + " |" for row in coreq_rows]
-        return ("\n".join(lines) + "\n").encode("utf-8")
-    if fmt == "docx":
-        document = new_docx(heading, report.title)
-        for section in report.sections:
-            document.add_heading(section.title, level=1)
-            for line in section.lines:
-                document.add_paragraph(line, style="List Bullet")
-        document.add_heading("COREQ checklist", level=1)
-        docx_table(document, coreq_header, coreq_rows)
-        return docx_bytes(document)
-    parts = []
-    for section in report.sections:
-        parts.append(f"<h2>{esc(section.title)}</h2><ul>" + "".join(f"<li>{esc(x)}</li>" for x in section.lines) + "</ul>")
-    parts.append("<h2>COREQ checklist</h2><table><thead><tr>" + "".join(f"<th>{h}</th>" for h in coreq_header)
-                 + "</tr></thead><tbody>")
-    for item in report.coreq:
-        answer = f'<span class="todo">{TO_COMPLETE}</span>' if item.answer == TO_COMPLETE else esc(item.answer)
-        parts.append(f'<tr><td class="num">{item.number}</td><td>{esc(item.domain)}<br><small>{esc(item.topic)}</small></td>'
-                     f"<td>{esc(item.item)}</td><td>{answer}</td></tr>")
-    parts.append("</tbody></table>")
     return html_page(heading, "".join(parts), report.title)

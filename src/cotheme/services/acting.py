@@ -40,6 +40,9 @@ RULES: dict[str, Need] = {
     "export_codebook": R, "export_codebook_qdc": R, "export_themes": R, "assist_status": R,
     "assist_provenance": R, "codebook_history": R, "codebook_as_of": R, "codebook_diff": R, "queue": R,
     "blind_documents": R, "team_mode": R, "close": R, "similar": R, "suggest": R, "assist_document": R,
+    # the Study page and the figures: everyone reads them; a lead changes the study's fields
+    "study_fields": R, "study": R, "attribution": R, "code_heatmap": R, "cooccurrence_heatmap": R,
+    "coverage": R, "figure": R, "set_study": L, "set_study_fields": L,
     # exports (issue #13): everyone exports what they may read; the view hides what they may not
     "extract_table": R, "extracts_file": R, "export_extracts": R, "export_qdpx": R,
     # coding and memos; correcting a transcript; placing one's own codings after an edit

@@ -14,54 +14,70 @@ from dataclasses import dataclass
 
 from cotheme import __version__
 from cotheme.domain.coreq import checklist
+from cotheme.domain.study_fields import FIELDS, StudyEntry
 from cotheme.domain.project import ProjectInfo
 from cotheme.domain.reports import MethodsReport, MethodsSection
 from cotheme.domain.themes import Theme
-from cotheme.services import assist_setting
+from cotheme.services import assist_setting, coreq_answers
 from cotheme.services import history  # issue #4: the codebook's versioned history
 from cotheme.services.agreement_summary import agreement_lines
 from cotheme.services.templates import TEMPLATE_SETTING, get_template
 from cotheme.errors import NotFound
 from cotheme.storage import cases as cases_repo
 from cotheme.storage import codes as codes_repo
-from cotheme.storage import reporting, study
+from cotheme.storage import reporting, study, study_fields
 from cotheme.storage import themes as themes_repo
 from cotheme.storage.store import Store
 
 
 @dataclass(frozen=True, slots=True)
-class _Facts:
+class Facts:
+    """What the project knows about how the study was done (``coreq_answers`` words it)."""
+
     info: ProjectInfo
     template: str | None
+    citation: str
     transcripts: list[reporting.TranscriptFacts]
     participants: int
     attributes: list[str]
     by_member: list[tuple[int, str, int, int]]
     roles: dict[str, str]  # member name -> role label
+    names: dict[int, str]  # member id -> name
+    role_by_id: dict[int, str]  # member id -> role label
     code_paths: list[tuple[str, ...]]
     code_dates: list[str]
     themes: list[Theme]
     exemplars: int
     memos: dict[str, int]
     timestamped: int
+    stored: dict[str, str]  # the Study page's fields the team filled in
+    attribution: str
 
 
-def _facts(store: Store) -> _Facts:
+def _facts(store: Store) -> Facts:
     with store.read() as conn:
-        return _Facts(
+        template = study.read_setting(conn, TEMPLATE_SETTING)
+        team = study.list_members(conn)
+        stored = study_fields.read_stored(conn)
+        return Facts(
             info=study.read_info(conn),
-            template=study.read_setting(conn, TEMPLATE_SETTING),
+            template=template,
+            citation=_citation(template) if template else "",
             transcripts=reporting.transcripts(conn),
             participants=len(cases_repo.case_ids_by_pid(conn)),
             attributes=list(cases_repo.attribute_ids(conn)),
             by_member=reporting.coding_by_member(conn),
-            roles={m.name: m.role_label for m in study.list_members(conn)},
+            roles={m.name: m.role_label for m in team},
+            names={m.id: m.name for m in team},
+            role_by_id={m.id: m.role_label for m in team},
             code_paths=[c.path for c in codes_repo.all_codes(conn)],
             code_dates=[d.date().isoformat() for d in reporting.code_creation_dates(conn)],
             themes=themes_repo.all_themes(conn),
             exemplars=len(themes_repo.exemplars(conn)),
             memos=reporting.memo_targets(conn),
             timestamped=reporting.timestamped_documents(conn),
+            stored=stored,
+            attribution=stored.get("attribution", ""),
         )
 
 
@@ -69,7 +85,7 @@ def _n(value: float) -> str:
     return f"{value:,.0f}"
 
 
-def _transcripts(f: _Facts) -> tuple[str, ...]:
+def _transcripts(f: Facts) -> tuple[str, ...]:
     words = [t.words for t in f.transcripts]
     if not words:
         return ("No transcripts yet.",)
@@ -80,7 +96,7 @@ def _transcripts(f: _Facts) -> tuple[str, ...]:
     )
 
 
-def _interviews(f: _Facts) -> tuple[str, ...]:
+def _interviews(f: Facts) -> tuple[str, ...]:
     modes = Counter(t.mode or "mode not recorded" for t in f.transcripts)
     lines = ["Modes: " + (", ".join(f"{m} {n}" for m, n in modes.most_common()) or "none recorded") + "."]
     minutes = [t.duration_minutes for t in f.transcripts if t.duration_minutes is not None]
@@ -103,13 +119,13 @@ def _interviews(f: _Facts) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def _settings(f: _Facts) -> str:
+def _settings(f: Facts) -> str:
     """The interviews' settings with how many were held in each (interview details)."""
     found = Counter(t.setting for t in f.transcripts if t.setting)
     return ", ".join(f"{setting} {n}" for setting, n in found.most_common())
 
 
-def _coders(f: _Facts) -> tuple[str, ...]:
+def _coders(f: Facts) -> tuple[str, ...]:
     docs: dict[str, set[int]] = defaultdict(set)
     people: dict[str, set[int]] = defaultdict(set)
     count: Counter[str] = Counter()
@@ -126,7 +142,7 @@ def _coders(f: _Facts) -> tuple[str, ...]:
     )
 
 
-def _codebook(f: _Facts) -> tuple[str, ...]:
+def _codebook(f: Facts) -> tuple[str, ...]:
     top = sum(1 for p in f.code_paths if len(p) == 1)
     depth = max((len(p) for p in f.code_paths), default=0)
     lines = [f"{len(f.code_paths)} codes, {top} at the top level, up to {depth} levels deep."]
@@ -138,7 +154,7 @@ def _codebook(f: _Facts) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def _themes_line(f: _Facts) -> str:
+def _themes_line(f: Facts) -> str:
     if not f.themes:
         return "No themes yet."
     status = Counter(t.status.value for t in f.themes)
@@ -151,55 +167,6 @@ def _citation(name: str) -> str:
         return get_template(name).citation
     except NotFound:
         return ""
-
-
-def _coreq(f: _Facts) -> dict[int, str]:
-    answers: dict[int, str] = {}
-    interviewers = Counter(t.interviewer for t in f.transcripts if t.interviewer)
-    if interviewers:
-        answers[1] = "; ".join(f"{name} ({n} interviews)" for name, n in interviewers.most_common())
-        roles = [f"{name}: {f.roles[name]}" for name in interviewers if f.roles.get(name)]
-        if roles:
-            answers[3] = "Role labels in the team: " + "; ".join(roles)
-    if f.template:
-        answers[9] = f"Codes and themes started from the '{f.template}' framework. {_citation(f.template)}"
-    if f.participants:
-        answers[12] = f"{f.participants} participants ({len(f.transcripts)} transcripts)."
-    modes = f.info.interview_modes or ", ".join(sorted({t.mode for t in f.transcripts if t.mode}))
-    settings = _settings(f)
-    if modes or settings:
-        answers[14] = " ".join(x for x in (f"Interviews by {modes}." if modes else "",
-                                             f"Settings: {settings}." if settings else "") if x)
-    if f.attributes and f.participants:
-        answers[16] = "See the sample characteristics table (" + ", ".join(f.attributes) + ")."
-    if f.timestamped:
-        answers[19] = f"{f.timestamped} of {len(f.transcripts)} transcripts come from timed captions of recordings."
-    noted = sum(t.has_field_notes for t in f.transcripts)
-    field_notes = [f"Field notes for {noted} of {len(f.transcripts)} interviews."] if noted else []
-    if f.memos.get("document"):
-        field_notes.append(f"{f.memos['document']} memos written on transcripts.")
-    if field_notes:
-        answers[20] = " ".join(field_notes)
-    minutes = [t.duration_minutes for t in f.transcripts if t.duration_minutes is not None]
-    if minutes:
-        answers[21] = f"Mean {statistics.mean(minutes):.0f} minutes (range {min(minutes)}-{max(minutes)})."
-    coders = {m for m, *_ in f.by_member}
-    if coders:
-        answers[24] = f"{len(coders)} coders."
-    if f.code_paths:
-        answers[25] = f"{len(f.code_paths)} codes in {sum(1 for p in f.code_paths if len(p) == 1)} top-level groups; see the codebook export."
-    if f.themes:
-        answers[26] = _themes_line(f)
-    answers[27] = f"cotheme {__version__}."
-    if f.exemplars:
-        answers[29] = f"{f.exemplars} exemplar quotes, each identified by participant id."
-    tops = [t.name for t in f.themes if t.level <= 1]
-    if tops:
-        answers[31] = "Themes: " + "; ".join(tops) + "."
-    subs = [t for t in f.themes if t.level >= 2]
-    if subs:
-        answers[32] = f"{len(subs)} subthemes under the themes."
-    return answers
 
 
 def _ai_use(store: Store) -> tuple[str, ...]:
@@ -225,6 +192,7 @@ def methods_report(store: Store) -> MethodsReport:
     ) or ("Study metadata not entered yet (see 'cotheme study set').",)
     sections = (
         MethodsSection("Study", study_lines),
+        MethodsSection("Research team and study design", _design_lines(f)),
         MethodsSection("Transcripts and words", _transcripts(f)),
         MethodsSection("Interviews", _interviews(f)),
         MethodsSection("Coding by role", _coders(f)),
@@ -237,4 +205,22 @@ def methods_report(store: Store) -> MethodsReport:
         )),
         MethodsSection("Use of AI", _ai_use(store)),  # issue #8
     )
-    return MethodsReport(info.title, sections, checklist(_coreq(f)))
+    return MethodsReport(info.title, sections, checklist(_stored_answers(f), coreq_answers.prefilled(f)))
+
+
+def _stored_answers(f: Facts) -> dict[int, str]:
+    return {field.item: f.stored[field.name] for field in FIELDS if field.item and f.stored.get(field.name)}
+
+
+def _design_lines(f: Facts) -> tuple[str, ...]:
+    """The Study page's fields the team filled in, in the page's order."""
+    return tuple(f"{field.label}: {f.stored[field.name]}" for field in FIELDS if f.stored.get(field.name)) or (
+        "Nothing entered on the Study page yet (see 'cotheme study set').",)
+
+
+def study_entries(store: Store) -> tuple[StudyEntry, ...]:
+    """Every Study page field with what the team stored and what the project would answer by itself."""
+    f = _facts(store)
+    auto = coreq_answers.prefilled(f)
+    return tuple(StudyEntry(field, f.stored.get(field.name, ""), auto.get(field.item, ("", ""))[0] if field.item else "")
+                 for field in FIELDS)

@@ -51,6 +51,7 @@ from cotheme.services.team_facade import TeamMixin
 from cotheme.services.export_facade import ExportMixin
 from cotheme.services.import_facade import ImportMixin
 from cotheme.services.attribute_facade import AttributesMixin
+from cotheme.services.study_facade import StudyMixin
 from cotheme.services import agreement as agreement_service, reconcile  # issue #4: agreement, reconciliation
 from cotheme.domain.agreement_report import AgreementReport
 from cotheme.domain.reconcile import Comparison
@@ -59,7 +60,13 @@ if TYPE_CHECKING:
     import pandas
 
 
-class Project(TeamMixin, ImportMixin, ExportMixin, AttributesMixin):  # team work; imports; exports; attributes
+class Project(
+    TeamMixin,  # accounts and team work
+    ImportMixin,  # imports
+    ExportMixin,  # exports
+    AttributesMixin,  # attribute definitions for Table 1
+    StudyMixin,  # the Study page's fields and the figures
+):
     """An open cotheme project (an SQLite ``.cotheme`` file or a PostgreSQL database)."""
 
     def __init__(self, store: Store) -> None:

@@ -12,7 +12,8 @@ from cotheme.domain.themes import ThemeSummary
 from cotheme.errors import InvalidArgument
 from cotheme.formats.map_svg import layout_json, write_svg
 from cotheme.formats.report_common import REPORT_FORMATS, check_format
-from cotheme.formats.report_narrative import write_methods, write_themes
+from cotheme.formats.report_methods import write_methods
+from cotheme.formats.report_narrative import write_themes
 from cotheme.formats.report_tables import sample_json, write_cooccurrence, write_matrix, write_sample
 from cotheme.web.api_texts import ERRORS, Ctx
 from cotheme.web.schemas import Id

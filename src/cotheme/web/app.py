@@ -32,6 +32,7 @@ from cotheme.web import api_imports, pages_import  # imports, interview details
 from cotheme.web.uploads import UPLOAD_PATHS, max_upload_bytes
 from cotheme.web import api_docs
 from cotheme.web import api_attributes, pages_participants  # attribute definitions, participants page
+from cotheme.web import api_study, pages_study  # the Study page (COREQ fields) and the figures
 
 STATIC = Path(__file__).with_name("static")
 
@@ -69,4 +70,6 @@ def create_app(project: Project, token: str, *, team: bool | None = None) -> Fas
     app.include_router(api_docs.router)
     app.include_router(api_attributes.router)
     app.include_router(pages_participants.router)
+    app.include_router(api_study.router)
+    app.include_router(pages_study.router)
     return app

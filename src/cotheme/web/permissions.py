@@ -79,6 +79,9 @@ NEEDS.update({  # importing and interview details (api_imports); coders too when
 NEEDS.update({  # attribute definitions (api_attributes): everyone reads them, a lead changes them
     "GET /api/v1/attributes": R, "PATCH /api/v1/attributes": L, "POST /api/v1/attributes/import": L,
 })
+NEEDS.update({  # the Study page and the figures (api_study)
+    "GET /api/v1/study": R, "PATCH /api/v1/study": L, "GET /api/v1/figures/{figure_kind}": R,
+})
 #: Routes a coder may use too when the lead allows coders to import (``acting.IMPORTING`` in the service).
 IMPORTING = frozenset({
     "POST /api/v1/imports/preview", "POST /api/v1/imports", "POST /api/v1/cases/import",

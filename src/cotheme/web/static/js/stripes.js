@@ -51,7 +51,7 @@ function layoutLabels(placed, width) {
   let next = 0;            // the first free y below the labels placed so far
   let row = null;          // the row of collapsed labels being filled: { y, used }
   return placed.map((p) => {
-    const fits = width >= 96 && Math.max(p.top, next) <= Math.max(p.bottom - ROW, p.top + 4);
+    const fits = width >= 96 && Math.max(p.top, next) <= p.top + Math.max(p.bottom - p.top - ROW, 30);
     if (fits) {
       const y = Math.max(p.top, next);
       next = y + ROW;

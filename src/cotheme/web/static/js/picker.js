@@ -89,8 +89,9 @@ export function openPicker(rect, selected) {
   });
   document.getElementById("picker-where").textContent = placeOf(selected.start, selected.end);
   const turn = turnAt(selected.start).section;
+  box.hidden = false;
+  place(rect);  // before focusing: focus scrolls to where the box is
   openDialog(box, { initial: input, back: document.activeElement?.closest?.(".turn") ? null : turn, onClose: closed });
-  place(rect);
 }
 
 /** Below the passage, or above it when there is no room below; always within the window. */

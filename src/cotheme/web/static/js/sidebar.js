@@ -122,9 +122,19 @@ export function mountSidebar() {
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape") { remembered = null; chosen?.clear(); }
   });
-  toggle.addEventListener("click", () => {
-    const shown = side.classList.toggle("shown");
+  // On narrower screens the codebook opens over the transcript from the toolbar's "Codes" button.
+  const show = (shown) => {
+    side.classList.toggle("shown", shown);
     toggle.setAttribute("aria-expanded", String(shown));
-    if (shown) filter.focus();
+  };
+  toggle.addEventListener("click", () => {
+    show(!side.classList.contains("shown"));
+    if (side.classList.contains("shown")) filter.focus();
+  });
+  side.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || !side.classList.contains("shown")) return;
+    event.stopPropagation();
+    show(false);
+    toggle.focus();
   });
 }

@@ -123,11 +123,13 @@ function drawLists(coders) {
   }
 }
 
-export function draw() {
+/** Draw the margin and the lists; `later` leaves the lists to the next task (the page's first draw). */
+export function draw({ later = false } = {}) {
   const colours = new Map(state.codes.map((c) => [c.id, c.colour]));
   const coders = showCoders();
   drawMargin(measure(), colours, coders);
-  drawLists(coders);
+  if (later) setTimeout(() => drawLists(coders), 0);
+  else drawLists(coders);
   document.getElementById("coding-count").textContent = String(state.codings.length);
 }
 

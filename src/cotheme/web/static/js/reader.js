@@ -140,7 +140,6 @@ document.addEventListener("keydown", (event) => {
   if (typing(event) || event.ctrlKey || event.metaKey || event.altKey) return;
   if (document.querySelector(".popover:not([hidden]), .panel:not([hidden])")) return;  // a dialog has the keys
   if (keyboardSelection(event)) return;
-  if (event.shiftKey && event.key.length > 1) return;
   if (event.key === "j") { event.preventDefault(); focusTurn(state.current + 1); }
   else if (event.key === "k") { event.preventDefault(); focusTurn(state.current - 1); }
   else if (event.key === "c") { event.preventDefault(); codeSelection(); }

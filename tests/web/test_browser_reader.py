@@ -238,4 +238,13 @@ def test_small_screen_header_and_panel(browser: Browser, live: tuple[str, Projec
     assert panel["y"] >= 0 and panel["y"] < 256
     page.keyboard.press("Escape")
     expect(page.locator("#coding-panel")).to_be_hidden()
+    # The codebook opens over the transcript from the toolbar, on the screen, and Escape closes it.
+    page.locator("#codebook-toggle").click()
+    expect(page.locator("#side-filter")).to_be_focused()
+    side = page.locator("#codebook-side").bounding_box()
+    assert side is not None and side["x"] >= 0 and side["x"] + side["width"] <= 320, side
+    page.keyboard.press("Escape")
+    expect(page.locator("#codebook-side")).to_be_hidden()
+    expect(page.locator("#codebook-toggle")).to_be_focused()
+    assert page.evaluate("document.querySelector('main').scrollWidth") <= 320  # nothing of the reader sideways
     context.close()

@@ -99,6 +99,24 @@ def test_code_memo_and_retrieve_with_the_keyboard_only(page: Page, live: tuple[s
     assert [m.text for m in project.memos("coding", made.id)] == ["Said without prompting."]
 
 
+def test_correction_box_traps_focus_and_escape_returns_it(page: Page, live: tuple[str, Project]) -> None:
+    _, project = live
+    doc = project.document("P06")
+    open_doc(page, project, "P06")
+    for _ in range(2):
+        page.keyboard.press("j")
+    page.keyboard.press("s")
+    page.keyboard.press("e")
+    expect(page.locator("#edit-text")).to_be_focused()
+    for _ in range(5):  # Tab goes round the box's four controls, never out of it
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.getElementById('editor-box').contains(document.activeElement)")
+    page.keyboard.press("Escape")
+    expect(page.locator("#editor-box")).to_be_hidden()
+    assert focused(page) == "turn-1"
+    assert project.document("P06").revision == doc.revision  # nothing was saved
+
+
 def test_coding_as_does_not_switch_on_arrow_keys(page: Page, live: tuple[str, Project]) -> None:
     _, project = live
     open_doc(page, project, "P01")

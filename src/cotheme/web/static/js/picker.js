@@ -46,6 +46,8 @@ function render() {
     return item;
   }), hints));
   input.setAttribute("aria-activedescendant", options.length ? `pick-${active}` : "");
+  // The list's length changes as one types: keep the box beside the passage.
+  if (span && !box.hidden) place(rangeOf(span.start, span.end).getBoundingClientRect());
 }
 
 export function close(restore = true) {

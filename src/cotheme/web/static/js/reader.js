@@ -11,7 +11,7 @@ import { mountMemoBox } from "./memobox.js";
 import { openPicker } from "./picker.js";
 import { placeOf } from "./positions.js";
 import { keyboardSelection, snapped, trackPointer } from "./selection.js";
-import { mountSidebar, refreshSidebar } from "./sidebar.js";
+import { mountSidebar, refreshSidebar, rememberSpan } from "./sidebar.js";
 import { draw } from "./stripes.js";
 
 const reader = document.getElementById("reader");
@@ -84,6 +84,7 @@ export function selectSpan(span) {
   const selection = window.getSelection();
   selection.removeAllRanges();
   selection.addRange(rangeOf(span.start, span.end));
+  rememberSpan(span);
 }
 
 // -- coding a selection ---------------------------------------------------------------------------

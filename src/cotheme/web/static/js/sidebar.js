@@ -75,6 +75,12 @@ function onSpan(span, x, y) {
     x >= r.left - slack && x <= r.right + slack && y >= r.top - slack && y <= r.bottom + slack);
 }
 
+/** Remember `span` as the passage to code (the page selected it itself: no selectionchange to wait for). */
+export function rememberSpan(span) {
+  remembered = span;
+  chosen?.clear();
+}
+
 function remember() {
   const span = rawSpan() ? selectedSpan() : null;
   if (span) { remembered = span; chosen?.clear(); }

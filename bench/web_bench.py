@@ -253,7 +253,7 @@ def _fresh_page(browser: Any, base: str) -> tuple[Any, Any, list[str]]:
 
 def reader_interactive(browser: Any, base: str, doc_id: int) -> dict[str, Any]:
     """``data-ready-ms`` of the reader over ``BROWSER_LOADS`` loads, each in a fresh context."""
-    ready, walls, navs = [], [], []
+    ready, walls, navs, draws = [], [], [], []
     stripes = 0
     for _ in range(BROWSER_LOADS):
         context, page, errors = _fresh_page(browser, base)
@@ -263,6 +263,7 @@ def reader_interactive(browser: Any, base: str, doc_id: int) -> dict[str, Any]:
             page.wait_for_selector('#reader[data-ready="true"]', state="attached", timeout=60_000)
             walls.append((time.perf_counter() - t0) * 1000)
             ready.append(float(page.get_attribute("#reader", "data-ready-ms") or "nan"))
+            draws.append(float(page.get_attribute("#reader", "data-draw-ms") or "nan"))
             navs.append(page.evaluate(NAV_TIMING))
             stripes = page.locator("#margin .stripe").count()
             if errors:
@@ -272,7 +273,7 @@ def reader_interactive(browser: Any, base: str, doc_id: int) -> dict[str, Any]:
     nav_median = {k: round(statistics.median(n[k] for n in navs), 2)
                   for k in navs[0] if all(isinstance(n[k], int | float) for n in navs)}
     return judged("reader_interactive_ms", summary(ready) | {
-        "runs_ms": ready, "wall_clock_ms": summary(walls), "stripes": stripes,
+        "runs_ms": ready, "wall_clock_ms": summary(walls), "stripes": stripes, "draw_stripes_ms": summary(draws),
         "navigation_timing_median": nav_median,
     })
 

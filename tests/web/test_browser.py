@@ -115,7 +115,7 @@ def test_overlapping_codings_sit_side_by_side(page: Page, live: tuple[str, Proje
     select(page, " ".join(words[8:12]), " ".join(words[20:22]))
     code_with_picker(page, "Overlap B")
     ids = [e.id for e in project.codings(document=doc_id) if e.code in ("Overlap A", "Overlap B")]
-    lefts = {page.locator(f'.stripe[data-coding-id="{i}"]').evaluate("n => n.style.left") for i in ids}
+    lefts = {page.locator(f'.bar[data-coding-id="{i}"]').evaluate("n => n.style.left") for i in ids}
     assert len(ids) == 2 and len(lefts) == 2
 
 
@@ -127,6 +127,8 @@ def test_recode_memo_and_remove_a_coding(page: Page, live: tuple[str, Project]) 
     page.locator(f'.stripe[data-coding-id="{target.id}"]').click()
     expect(page.locator("#coding-panel")).to_be_visible()
     page.select_option("#cp-code", str(other.id))
+    assert project.coding(target.id).code_id == target.code_id  # choosing is not yet changing
+    page.click("#cp-recode")
     expect(page.locator("#toast")).to_contain_text("Coding changed")
     assert project.coding(target.id).code_id == other.id
     page.locator("#cp-memos textarea").fill("Recoded after **discussion**.")

@@ -1,10 +1,21 @@
 // On every page: who is coding, the "/" shortcut to search, colour swatches.
 
+// Changing who is coding reloads the page, so it needs a deliberate choice: a pick with the pointer, or
+// Enter. Arrow keys on the closed menu (which the browser turns into "change" events) only move the
+// choice; Enter confirms it.
 const select = document.getElementById("member-select");
-select?.addEventListener("change", () => {
+const chosenMember = select?.value;
+let keyed = false;
+function actAs() {
+  if (select.value === chosenMember) return;
   document.cookie = `cotheme_member=${encodeURIComponent(select.value)}; path=/; SameSite=Strict`;
   location.reload();
+}
+select?.addEventListener("keydown", (event) => {
+  if (event.key === "Enter") { event.preventDefault(); actAs(); } else keyed = true;
 });
+select?.addEventListener("pointerdown", () => { keyed = false; });
+select?.addEventListener("change", () => { if (!keyed) actAs(); });
 
 export function typing(event) {
   const t = event.target;

@@ -20,6 +20,9 @@ export function mountMemoBox(holder, target, targetId) {
     if (!memos.length) list.replaceChildren(el("p", { class: "muted", text: "No memos yet." }));
   }
 
+  area.addEventListener("keydown", (event) => {  // Ctrl+Enter saves, as in most editors
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); save.click(); }
+  });
   save.addEventListener("click", async () => {
     if (!area.value.trim()) return;
     try {

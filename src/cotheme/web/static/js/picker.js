@@ -1,7 +1,11 @@
 // The code picker: filters as you type, arrows move, Enter applies, "New code" creates one in place.
+// A dialog (dialog.js): Escape closes it, and focus goes back to the turn (or what had it before).
 
 import { el, toast } from "./api.js";
-import { applyCode, createCode, rangeOf, state } from "./reader.js";
+import { closeDialog, openDialog } from "./dialog.js";
+import { placeOf } from "./positions.js";
+import { applyCode, createCode, rangeOf, state, turnAt } from "./reader.js";
+import { forgetKeyboardSelection } from "./selection.js";
 import { askSuggestions, forgetSuggestions, grouped, suggestedOptions } from "./suggest.js";
 
 const box = document.getElementById("picker");
@@ -42,10 +46,15 @@ function render() {
     return item;
   }), hints));
   input.setAttribute("aria-activedescendant", options.length ? `pick-${active}` : "");
+  // The list's length changes as one types: keep the box beside the passage.
+  if (span && !box.hidden) place(rangeOf(span.start, span.end).getBoundingClientRect());
 }
 
-export function close() {
-  box.hidden = true;
+export function close(restore = true) {
+  closeDialog(box, { restore });
+}
+
+function closed() {
   span = null;
   pending?.clear();
   forgetSuggestions();
@@ -58,7 +67,7 @@ async function choose(i) {
   close();
   try {
     const code = option.code ?? await createCode(option.create);
-    await applyCode(code, chosen, option.via);
+    if (await applyCode(code, chosen, option.via)) forgetKeyboardSelection();
   } catch (error) {
     toast(error.message, true);
   }
@@ -80,10 +89,21 @@ export function openPicker(rect, selected) {
     if (!input.value.trim()) active += suggestedOptions(found, state.codes).length;
     render();
   });
+  document.getElementById("picker-where").textContent = placeOf(selected.start, selected.end);
+  const turn = turnAt(selected.start).section;
   box.hidden = false;
-  box.style.top = `${window.scrollY + rect.bottom + 6}px`;
-  box.style.left = `${Math.max(window.scrollX + rect.left, 8)}px`;
-  input.focus();
+  place(rect);  // before focusing: focus scrolls to where the box is
+  openDialog(box, { initial: input, back: document.activeElement?.closest?.(".turn") ? null : turn, onClose: closed });
+}
+
+/** Below the passage, or above it when there is no room below; always within the window. */
+function place(rect) {
+  const height = box.offsetHeight, width = box.offsetWidth;
+  const below = rect.bottom + 6 + height <= window.innerHeight || rect.top - 6 - height < 0;
+  const top = below ? Math.min(rect.bottom + 6, window.innerHeight - height) : rect.top - 6 - height;
+  const left = Math.min(Math.max(rect.left, 8), Math.max(window.innerWidth - width - 8, 0));
+  box.style.top = `${window.scrollY + Math.max(top, 0)}px`;
+  box.style.left = `${window.scrollX + left}px`;
 }
 
 input.addEventListener("input", () => { active = 0; render(); });
@@ -91,6 +111,6 @@ input.addEventListener("keydown", (event) => {
   if (event.key === "ArrowDown") { event.preventDefault(); active = Math.min(active + 1, options.length - 1); render(); }
   else if (event.key === "ArrowUp") { event.preventDefault(); active = Math.max(active - 1, 0); render(); }
   else if (event.key === "Enter") { event.preventDefault(); choose(active); }
-  else if (event.key === "Escape") { event.preventDefault(); close(); }
 });
-input.addEventListener("blur", () => { blurTimer = setTimeout(close, 150); });
+// Clicking elsewhere closes it without pulling focus back (the click chose where focus goes).
+input.addEventListener("blur", () => { blurTimer = setTimeout(() => { if (!box.hidden) close(false); }, 150); });

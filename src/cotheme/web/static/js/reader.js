@@ -1,16 +1,20 @@
-// The transcript reader: select text and code it, codings as stripes in the margin, the coding panel.
-// Offsets sent to and read from the server are code points (see offsets.js).
+// The transcript reader: its state (codes, codings, turns), selections as code-point spans, coding a
+// selection, the keys, and jumping to a place. Drawing the stripes is stripes.js's, the codebook side
+// panel sidebar.js's, keyboard selection and word snapping selection.js's.
+// Offsets sent to and read from the server are code points (see offsets.js); the page never shows them.
 
-import { api, el, readJson, toast } from "./api.js";
+import { api, readJson, toast } from "./api.js";
 import { typing } from "./common.js";
 import { cpToUtf16, utf16ToCp } from "./offsets.js";
 import { openEditor } from "./editmode.js";
 import { mountMemoBox } from "./memobox.js";
-import { openPanel } from "./panel.js";
 import { openPicker } from "./picker.js";
+import { placeOf } from "./positions.js";
+import { keyboardSelection, snapped, trackPointer } from "./selection.js";
+import { mountSidebar, refreshSidebar, rememberSpan } from "./sidebar.js";
+import { draw } from "./stripes.js";
 
 const reader = document.getElementById("reader");
-const margin = document.getElementById("margin");
 const button = document.getElementById("code-button");
 const documentId = Number(reader.dataset.documentId);
 
@@ -19,12 +23,15 @@ export const state = {
   codings: readJson("codings-data"),
   turns: [...document.querySelectorAll("#turns .text")].map((node) => {
     const text = node.firstChild ?? node.appendChild(document.createTextNode(""));
+    const section = node.parentElement;
     // Without surrogate pairs (almost every turn) code points and UTF-16 units count alike.
-    return { node, section: node.parentElement, start: Number(node.dataset.start),
-             end: Number(node.dataset.end), text, plain: !/[\uD800-\uDFFF]/.test(text.data) };
+    return { node, section, start: Number(node.dataset.start), end: Number(node.dataset.end), text,
+             plain: !/[\uD800-\uDFFF]/.test(text.data), number: Number(section.dataset.index) + 1,
+             speaker: section.dataset.speaker || "", time: section.dataset.time || "" };
   }),
   current: -1,
   documentId,
+  team: reader.dataset.team === "true",
 };
 
 export function codeById(id) { return state.codes.find((c) => c.id === id); }
@@ -42,7 +49,7 @@ export function turnAt(cp) {
 /** A DOM Range over code points start-end of the document. */
 export function rangeOf(start, end) {
   const first = turnAt(start);
-  let last = turnAt(Math.max(start, end - 1));
+  const last = turnAt(Math.max(start, end - 1));
   const range = document.createRange();
   const a = Math.min(Math.max(start, first.start), first.end) - first.start;
   const b = Math.min(Math.max(end, last.start), last.end) - last.start;
@@ -51,8 +58,8 @@ export function rangeOf(start, end) {
   return range;
 }
 
-/** The selection as code points {start, end}, or null when nothing of the transcript is selected. */
-export function selectedSpan() {
+/** The page's selection exactly as the browser has it, in code points, or null. */
+export function rawSpan() {
   const selection = window.getSelection();
   if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
   const range = selection.getRangeAt(0);
@@ -66,54 +73,19 @@ export function selectedSpan() {
   return end > start ? { start, end } : null;
 }
 
-// -- stripes --------------------------------------------------------------------------------------
-const highlight = "highlights" in CSS ? new Highlight() : null;
-if (highlight) CSS.highlights.set("coding-hover", highlight);
-
-export function draw() {
-  const base = reader.getBoundingClientRect().top;
-  const colours = new Map(state.codes.map((c) => [c.id, c.colour]));
-  const placed = [];
-  for (const coding of state.codings) {
-    let top = Infinity, bottom = -Infinity;
-    for (const r of rangeOf(coding.start, coding.end).getClientRects()) {
-      if (r.top < top) top = r.top;
-      if (r.bottom > bottom) bottom = r.bottom;
-    }
-    if (Number.isFinite(top)) placed.push({ coding, top: top - base, bottom: bottom - base });
-  }
-  placed.sort((a, b) => a.top - b.top || b.bottom - a.bottom);
-  const lanes = [];
-  const fragment = document.createDocumentFragment();
-  for (const p of placed) {
-    let lane = lanes.findIndex((bottom) => bottom <= p.top);
-    if (lane < 0) { lane = lanes.length; lanes.push(0); }
-    lanes[lane] = p.bottom + 2;
-    const label = `${p.coding.code_path} — ${p.coding.coder ?? "unknown coder"}`;
-    const stripe = el("button", { class: "stripe", title: label, "aria-label": `Coding: ${label}`, type: "button" });
-    stripe.dataset.codingId = p.coding.id;
-    stripe.style.top = `${p.top}px`;
-    stripe.style.height = `${Math.max(p.bottom - p.top, 6)}px`;
-    stripe.style.left = `${lane * 9}px`;
-    stripe.style.backgroundColor = colours.get(p.coding.code_id) ?? "#999999";
-    fragment.append(stripe);
-  }
-  margin.replaceChildren(fragment);
-  margin.style.width = `${Math.max(lanes.length, 1) * 9 + 6}px`;
-  document.getElementById("coding-count").textContent = String(state.codings.length);
+/** The selection to code, snapped to whole words (unless it was made with Alt held), or null. */
+export function selectedSpan() {
+  const span = rawSpan();
+  return span && snapped(span);
 }
 
-margin.addEventListener("mouseover", (event) => {
-  const id = Number(event.target.dataset?.codingId);
-  const coding = state.codings.find((c) => c.id === id);
-  if (highlight && coding) { highlight.clear(); highlight.add(rangeOf(coding.start, coding.end)); }
-});
-margin.addEventListener("mouseout", () => highlight?.clear());
-margin.addEventListener("click", (event) => {
-  const id = Number(event.target.dataset?.codingId);
-  const coding = state.codings.find((c) => c.id === id);
-  if (coding) openPanel(coding);
-});
+/** Select code points start-end on the page (the browser's own selection, so copy and `e` work too). */
+export function selectSpan(span) {
+  const selection = window.getSelection();
+  selection.removeAllRanges();
+  selection.addRange(rangeOf(span.start, span.end));
+  rememberSpan(span);
+}
 
 // -- coding a selection ---------------------------------------------------------------------------
 export async function applyCode(code, span, path = "/codings") {  // or "/suggest/accept" (suggest.js)
@@ -122,7 +94,8 @@ export async function applyCode(code, span, path = "/codings") {  // or "/sugges
     state.codings.push(coding);
     code.extracts += 1;
     draw();
-    toast(`Coded “${coding.text.slice(0, 40)}” as ${coding.code_path}.`);
+    refreshSidebar();
+    toast(`Coded “${coding.text.slice(0, 40)}” (${placeOf(coding.start, coding.end)}) as ${coding.code_path}.`);
     return coding;
   } catch (error) {
     toast(error.message, true);
@@ -133,60 +106,82 @@ export async function applyCode(code, span, path = "/codings") {  // or "/sugges
 export async function createCode(name) {
   const code = await api("POST", "/codes", { name });
   state.codes.push(code);
+  refreshSidebar();
   return code;
 }
 
 function codeSelection() {
   const span = selectedSpan();
-  if (!span) { toast("Select some text of the transcript first.", true); return; }
-  const rect = window.getSelection().getRangeAt(0).getBoundingClientRect();
-  openPicker(rect, span);
+  if (!span) { toast("Select some text of the transcript first (or focus a turn and press s).", true); return; }
+  selectSpan(span);  // show what will be coded: the snapped span
+  openPicker(rangeOf(span.start, span.end).getBoundingClientRect(), span);
 }
 
 const editButton = document.getElementById("edit-button");
 button.addEventListener("click", codeSelection);
 editButton.addEventListener("click", openEditor);
 document.addEventListener("selectionchange", () => {
-  const none = selectedSpan() === null;
+  const none = rawSpan() === null;
   button.disabled = none;
   editButton.disabled = none;
 });
 
 // -- keyboard -------------------------------------------------------------------------------------
-function moveTurn(step) {
-  const next = Math.min(Math.max(state.current + step, 0), state.turns.length - 1);
+export function focusTurn(index, scroll = true) {
+  const next = Math.min(Math.max(index, 0), state.turns.length - 1);
   state.turns[state.current]?.section.classList.remove("current");
   state.current = next;
   const section = state.turns[next].section;
   section.classList.add("current");
   section.focus({ preventScroll: true });
-  section.scrollIntoView({ block: "center" });
+  if (scroll) section.scrollIntoView({ block: "nearest" });
 }
 
 document.addEventListener("keydown", (event) => {
   if (typing(event) || event.ctrlKey || event.metaKey || event.altKey) return;
-  if (event.key === "j") { event.preventDefault(); moveTurn(1); }
-  else if (event.key === "k") { event.preventDefault(); moveTurn(-1); }
+  if (document.querySelector(".popover:not([hidden]), .panel:not([hidden])")) return;  // a dialog has the keys
+  if (keyboardSelection(event)) return;
+  if (event.key === "j") { event.preventDefault(); focusTurn(state.current + 1); }
+  else if (event.key === "k") { event.preventDefault(); focusTurn(state.current - 1); }
   else if (event.key === "c") { event.preventDefault(); codeSelection(); }
   else if (event.key === "e") { event.preventDefault(); openEditor(); }
 });
+document.getElementById("turns").addEventListener("focusin", (event) => {
+  const section = event.target.closest?.(".turn");
+  if (section && event.target === section) {
+    state.turns[state.current]?.section.classList.remove("current");
+    state.current = Number(section.dataset.index);
+    section.classList.add("current");
+  }
+});
+trackPointer(document.getElementById("turns"));
+
+// -- the sticky header's height, so that it never covers the text it sits over ------------------
+const head = document.getElementById("reader-head");
+new ResizeObserver(() => {
+  const height = Math.ceil(head.getBoundingClientRect().height);
+  document.documentElement.style.setProperty("--reader-head", `${height}px`);
+  document.documentElement.style.scrollPaddingTop = `${height + 8}px`;
+}).observe(head);
 
 // -- jump to a place: #o=start-end ----------------------------------------------------------------
 function jump() {
   const match = /^#o=(\d+)-(\d+)$/.exec(location.hash);
   if (!match) return;
-  const range = rangeOf(Number(match[1]), Number(match[2]));
-  const section = turnAt(Number(match[1])).section;
-  section.scrollIntoView({ block: "center" });
-  const selection = window.getSelection();
-  selection.removeAllRanges();
-  selection.addRange(range);
+  const start = Number(match[1]), end = Number(match[2]);
+  const turn = turnAt(start);
+  turn.section.scrollIntoView({ block: "center" });
+  state.current = Number(turn.section.dataset.index);
+  selectSpan({ start, end });
 }
 
 let resizeTimer = null;
 window.addEventListener("resize", () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(draw, 100); });
 window.addEventListener("hashchange", jump);
-draw();
+const drawing = performance.now();
+draw({ later: true });  // each turn's list of codings follows a moment later
+reader.dataset.drawMs = String(Math.round(performance.now() - drawing));  // read by bench/web_bench.py
+mountSidebar();
 jump();
 const docMemos = document.getElementById("doc-memos");
 document.querySelector(".doc-memos").addEventListener("toggle", () => {

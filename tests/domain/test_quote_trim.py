@@ -35,7 +35,7 @@ def test_every_real_segment_keeps_its_words_whole_and_in_order() -> None:
     marked = 0
     for segment in segments:
         quote = trim_quote(segment)
-        words, original = _words(quote), segment.split()
+        words, original = _words(quote), _words(segment)
         assert words, segment
         # The quote is a run of the segment's own words: nothing invented, no word cut in two.
         at = next(i for i in range(len(original)) if original[i:i + len(words)] == words)
@@ -48,7 +48,7 @@ def test_every_real_segment_keeps_its_words_whole_and_in_order() -> None:
             assert ends_mid_sentence(segment)
         else:
             assert not ends_mid_sentence(body)
-    assert marked > 20  # MAXQDA segments often stop mid-sentence; each such end is marked
+    assert marked > 10  # MAXQDA segments often stop mid-sentence; each such long tail is marked
 
 
 def test_a_real_segment_that_stops_mid_sentence_is_trimmed_or_marked() -> None:

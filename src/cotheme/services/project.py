@@ -50,6 +50,7 @@ from cotheme.services.outputs import write_output
 from cotheme.services.team_facade import TeamMixin
 from cotheme.services.export_facade import ExportMixin
 from cotheme.services.import_facade import ImportMixin
+from cotheme.services.themes_facade import ThemesMixin
 from cotheme.services import agreement as agreement_service, reconcile  # issue #4: agreement, reconciliation
 from cotheme.domain.agreement_report import AgreementReport
 from cotheme.domain.reconcile import Comparison
@@ -58,7 +59,7 @@ if TYPE_CHECKING:
     import pandas
 
 
-class Project(TeamMixin, ImportMixin, ExportMixin):  # accounts and team work; imports; exports
+class Project(TeamMixin, ImportMixin, ExportMixin, ThemesMixin):  # accounts and team work; imports; exports; bulk exemplars
     """An open cotheme project (an SQLite ``.cotheme`` file or a PostgreSQL database)."""
 
     def __init__(self, store: Store) -> None:

@@ -167,12 +167,28 @@ def report(
     kind: str, ctx: Ctx,
     format: Annotated[str | None, Query(alias="format")] = None,  # noqa: A002
     by: str | None = None,
+    max_quotes: Annotated[int, Query(ge=0, le=100)] = 3,
+    attribution: str | None = None,
+    attributes: Annotated[list[str] | None, Query()] = None,
+    repeat_quotes: bool = False,
+    exemplars_only: bool = False,
+    untrimmed: bool = False,
 ) -> Response:
-    """A report as a file: sample, themes, matrix (needs ``by``), cooccurrence or methods."""
+    """A report as a file: sample, themes, matrix (needs ``by``), cooccurrence or methods.
+
+    The themes report takes the options of ``cotheme report themes``: ``max_quotes`` per theme,
+    ``attribution`` (none, id, id-attributes), ``attributes`` (``gender,age_band`` or repeated), ``repeat_quotes``,
+    ``exemplars_only`` and ``untrimmed``."""
     if kind not in REPORT_FORMATS:
         raise InvalidArgument(f"'{kind}' is not a report; choose one of {', '.join(REPORT_FORMATS)}.")
     fmt = check_format(kind, format or REPORT_FORMATS[kind][0])
-    data = _render(ctx, kind, fmt, by)
+    if kind == "themes":
+        names = [n.strip() for given in attributes or [] for n in given.split(",") if n.strip()]
+        data = write_themes(ctx.project.themes_report(
+            quotes=max_quotes, attributes=names, attribution=attribution or None, repeat_quotes=repeat_quotes,
+            exemplars_only=exemplars_only, trim=not untrimmed), fmt)
+    else:
+        data = _render(ctx, kind, fmt, by)
     name = f"{kind}.{fmt}"
     # HTML reports carry their own <style>; they may style themselves but never run script.
     headers = {"Content-Security-Policy": REPORT_CSP}
@@ -185,8 +201,6 @@ def _render(ctx: Ctx, kind: str, fmt: str, by: str | None) -> bytes:
     p = ctx.project
     if kind == "sample":
         return write_sample(p.sample_table(), fmt, p.info().title)
-    if kind == "themes":
-        return write_themes(p.themes_report(), fmt)
     if kind == "matrix":
         if not by:
             raise InvalidArgument("A matrix report needs an attribute: add ?by=ATTRIBUTE.")

@@ -65,6 +65,11 @@ class ExemplarIn(BaseModel):
     coding_id: Id
 
 
+class ExemplarsIn(BaseModel):
+    coding_ids: list[Id] = Field(min_length=1, max_length=10_000)
+    remove: bool = False
+
+
 class Positions(BaseModel):
     positions: dict[Id, tuple[float, float] | None]
 
@@ -117,6 +122,14 @@ def link_codes(theme_id: Id, body: CodeLinks, ctx: Ctx) -> ThemeOut:
 def add_exemplar(theme_id: Id, body: ExemplarIn, ctx: Ctx) -> dict[str, Any]:
     """Mark a coding as an illustrative quote of the theme."""
     return plain(ctx.project.add_exemplar(theme_id, body.coding_id, ctx.member.name))  # type: ignore[no-any-return]
+
+
+@router.post("/themes/{theme_id}/exemplars/bulk", tags=["themes"])
+def set_exemplars(theme_id: Id, body: ExemplarsIn, ctx: Ctx) -> dict[str, Any]:
+    """Mark (``remove``: unmark) several codings as exemplars of the theme at once, all or none."""
+    done = ctx.project.set_exemplars(theme_id, body.coding_ids, member=ctx.member.name, remove=body.remove)
+    return {"changed": done.changed, "unchanged": done.unchanged,
+            "exemplar_ids": [e.coding_id for e in ctx.project.exemplars(theme_id)]}
 
 
 @router.delete("/themes/{theme_id}/exemplars/{coding_id}", status_code=204, tags=["themes"])

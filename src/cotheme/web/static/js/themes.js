@@ -101,7 +101,9 @@ if (passages) {
     }
     refresh();
     const n = result.changed;
-    toast(remove ? `${n} extract${n === 1 ? "" : "s"} no longer exemplars.` : `${n} extract${n === 1 ? "" : "s"} marked as exemplars.`);
+    const some = n === 1 ? "1 extract" : `${n} extracts`;
+    toast(remove ? `${some} ${n === 1 ? "is no longer an exemplar" : "are no longer exemplars"}.`
+      : `${some} marked as ${n === 1 ? "an exemplar" : "exemplars"}.`);
   };
   mark.addEventListener("click", () => bulk(false));
   unmark.addEventListener("click", () => bulk(true));

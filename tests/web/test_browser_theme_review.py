@@ -50,7 +50,7 @@ def test_overarching_theme_page_is_short_and_shows_double_coding_once(page: Page
     accessible(page)
     passage = page.locator("article.passage", has_text=DOUBLE)
     expect(passage).to_have_count(1)
-    expect(passage.locator(".coders")).to_have_text("coded by Sam Okafor and Rowan Pike")
+    expect(passage.locator(".coders")).to_have_text("coded by Rowan Pike and Sam Okafor")
     # "Show all N" reveals a group's remaining passages.
     group = page.locator("details.passage-group").first
     hidden = group.locator("article[data-more]")

@@ -35,7 +35,7 @@ def test_a_double_coded_passage_appears_once_with_both_coders(demo: Project) -> 
     page = client.get(f"/themes/{_theme(demo, 'Falling between services')}").text
     assert page.count(DOUBLE) == 1
     article = next(a for a in page.split("<article")[1:] if DOUBLE in a)
-    assert "coded by Sam Okafor and Rowan Pike" in article
+    assert "coded by Rowan Pike and Sam Okafor" in article
     assert set(article.split('data-coding-ids="')[1].split('"')[0].split(",")) == {str(c.id) for c in twice}
 
 

@@ -35,7 +35,8 @@ class Passage:
 
     @property
     def coders(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(e.coder for e in self.extracts if e.coder))
+        """Who coded the passage, by name (alphabetical: the order says nothing about who came first)."""
+        return tuple(sorted({e.coder for e in self.extracts if e.coder}, key=str.casefold))
 
     @property
     def code_paths(self) -> tuple[str, ...]:

@@ -97,3 +97,16 @@ def test_mark_several_extracts_as_exemplars_at_once(page: Page, live: tuple[str,
     page.click("#unmark-exemplars")
     expect(page.locator("#toast")).to_contain_text("1 extract is no longer an exemplar")
     assert [e.coding_id for e in project.exemplars(theme)] == [chosen[1]]
+
+
+def test_themes_report_options_on_the_reports_page(page: Page, live: tuple[str, Project]) -> None:
+    page.goto("/reports")
+    page.select_option("#tr-format", "html")
+    page.fill("#tr-max", "1")
+    page.check("input[name=attributes][value=gender]")
+    page.click('#themes-report button[type="submit"]')
+    page.wait_for_url("**/api/v1/reports/themes?**")
+    who = page.locator("blockquote .who").all_inner_texts()
+    assert who and all(w.split(", ")[0].startswith("P0") and w.split(", ")[1] in ("woman", "man", "non-binary") for w in who)
+    assert page.locator("section").count() > 0
+    assert all(s.locator("blockquote").count() <= 1 for s in page.locator("section").all())

@@ -96,3 +96,14 @@ def test_themes_report_options(demo: Project) -> None:
     assert refused.status_code == 422 and "--attributes" in refused.json()["error"]
     page = client.get("/reports").text
     assert 'id="themes-report"' in page and 'name="max_quotes"' in page and 'value="id-attributes"' in page
+
+
+def test_review_api_groups_passages(demo: Project) -> None:
+    client = client_for(demo)
+    top = _theme(demo, "Support that holds")
+    review = client.get(f"/api/v1/themes/{top}/review?group=participant").json()
+    groups = review["passages"]["groups"]
+    assert review["passages"]["by"] == "participant" and [g["key"] for g in groups][:2] == ["P01", "P02"]
+    passages = [p for g in groups for p in g["passages"]]
+    assert len(passages) == review["passage_count"] < review["extracts"]
+    assert sum(len(p["extracts"]) for p in passages) == review["extracts"]

@@ -139,9 +139,10 @@ def remove_exemplar(theme_id: Id, coding_id: Id, ctx: Ctx) -> Response:
 
 
 @router.get("/themes/{theme_id}/review", tags=["themes"])
-def review(theme_id: Id, ctx: Ctx) -> dict[str, Any]:
-    """One theme's extracts by code and participant, counts, subthemes and codes in no theme."""
-    return plain(ctx.project.theme_review(theme_id))  # type: ignore[no-any-return]
+def review(theme_id: Id, ctx: Ctx, group: str = "subtheme") -> dict[str, Any]:
+    """One theme's extracts by code and participant, its passages (each once, with every coding on
+    it) grouped by ``group`` (subtheme, participant or code), counts, subthemes and codes in no theme."""
+    return plain(ctx.project.theme_review(theme_id, group_by=group))  # type: ignore[no-any-return]
 
 
 @router.get("/map", tags=["themes"])

@@ -39,7 +39,7 @@ NO_PARTICIPANT = "No participant"
 
 
 def _grouping(
-    passages: Sequence[Passage], by: str, children: Sequence[Theme], sets: dict[int, set[int]],
+    passages: Sequence[Passage], by: str, current: Theme, children: Sequence[Theme], sets: dict[int, set[int]],
     first_page: int,
 ) -> Grouping:
     if by == "participant":
@@ -50,7 +50,8 @@ def _grouping(
 
     def subtheme(passage: Passage) -> str:
         codes = {e.code_id for e in passage.extracts}
-        return next((t.name for t in children if codes & sets[t.id]), NOT_IN_SUBTHEME)
+        # A theme without subthemes holds its passages itself: one group under its own name.
+        return next((t.name for t in children if codes & sets[t.id]), NOT_IN_SUBTHEME if children else current.name)
 
     return Grouping(by, group_passages(passages, subtheme, [t.name for t in children], first_page))
 
@@ -96,6 +97,6 @@ def theme_review(store: Store, theme: str | int, *, group_by: str = "subtheme", 
         ),
         exemplar_ids=exemplar_ids,
         memos=tuple(memos),
-        passages=_grouping(passages, group_by, children, sets, first_page),
+        passages=_grouping(passages, group_by, current, children, sets, first_page),
         passage_count=len(passages),
     )

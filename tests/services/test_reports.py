@@ -110,7 +110,9 @@ def test_themes_report_quotes(small: Project) -> None:
     chosen = small.codings(code="Trust")[0].id
     small.add_exemplar("Relationships", chosen)
     relationships = small.themes_report().themes[1]
-    assert [(q.coding_id, q.case, q.exemplar) for q in relationships.quotes] == [(chosen, "P01", True)]
+    assert [(q.coding_id, q.case, q.exemplar) for q in relationships.quotes][0] == (chosen, "P01", True)
+    only = small.themes_report(exemplars_only=True).themes[1]
+    assert [(q.coding_id, q.case, q.exemplar) for q in only.quotes] == [(chosen, "P01", True)]
 
 
 def test_methods_report_and_coreq(small: Project) -> None:

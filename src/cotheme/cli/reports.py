@@ -83,16 +83,21 @@ def themes(
     project: ProjectArg,
     fmt: FormatOpt = None,
     out: OutOpt = None,
-    quotes: Annotated[int, typer.Option("--quotes", help="Extracts per theme when the team chose no exemplars.")] = 3,
+    quotes: Annotated[int, typer.Option("--max-quotes", "--quotes", help="At most N quotes per theme or subtheme (exemplars first).")] = 3,
     attributes: Annotated[str | None, typer.Option("--attributes", help="Attributes shown with each quote: A,B,...")] = None,
+    attribution: Annotated[str | None, typer.Option("--attribution", help="none, id or id-attributes (default: id-attributes with --attributes, else id).")] = None,
+    repeat_quotes: Annotated[bool, typer.Option("--repeat-quotes", help="Quote a subtheme's extracts under its theme too.")] = False,
+    exemplars_only: Annotated[bool, typer.Option("--exemplars-only", help="Where a theme has exemplars, quote only them.")] = False,
+    untrimmed: Annotated[bool, typer.Option("--untrimmed", help="Quote extracts as coded, without trimming to sentences.")] = False,
 ) -> None:
-    """Each theme with definition, subthemes and illustrative quotes.
+    """Each theme with definition, subthemes and illustrative quotes, each passage quoted once.
 
-    Example: cotheme report themes study.cotheme --format docx --out themes.docx --attributes gender,age_band
+    Example: cotheme report themes study.cotheme --format docx --out themes.docx --attributes gender,age_band --max-quotes 3
     """
     kind = _format("themes", fmt, out)
     with opened(project) as p:
-        report = p.themes_report(quotes=quotes, attributes=_names(attributes))
+        report = p.themes_report(quotes=quotes, attributes=_names(attributes), attribution=attribution,
+                                 repeat_quotes=repeat_quotes, exemplars_only=exemplars_only, trim=not untrimmed)
     _emit(write_themes(report, kind), kind, out)
 
 

@@ -81,15 +81,29 @@ def export_themes(
 
 def exemplar(
     project: ProjectArg,
-    theme: Annotated[str, typer.Option("--theme", help="Theme name (or number).")],
-    coding: Annotated[int, typer.Option("--coding", help="Coding id (see 'cotheme codings').")],
+    theme: Annotated[str | None, typer.Option("--theme", help="Theme name (or number); with --from-csv, for rows without a theme.")] = None,
+    coding: Annotated[int | None, typer.Option("--coding", help="Coding id (see 'cotheme codings').")] = None,
+    from_csv: Annotated[str | None, typer.Option("--from-csv", help="A .csv/.xlsx of marked extracts: theme, coding id or document and text.")] = None,
     member: Annotated[str | None, typer.Option("--member", help="Who chose it (default: the only member).")] = None,
     remove: Annotated[bool, typer.Option("--remove", help="Unmark it instead.")] = False,
 ) -> None:
-    """Mark an extract as an illustrative quote of a theme (shown first in the themes report).
+    """Mark an extract as an illustrative quote of a theme (shown first in the themes report), or
+    many at once from a sheet (all rows or none).
 
     Example: cotheme exemplar study.cotheme --theme "Timely support" --coding 42 --member "Rowan Pike"
+    Example: cotheme exemplar study.cotheme --from-csv marked-extracts.csv --member "Rowan Pike"
     """
+    if from_csv is not None:
+        if coding is not None:
+            raise InvalidArgument("Give either --coding or --from-csv, not both.")
+        with opened(project) as p:
+            done = p.import_exemplars(from_csv, theme=theme, member=member, remove=remove)
+        verb = "Unmarked" if remove else "Marked"
+        say(f"{verb} {done.changed} exemplar{'s' if done.changed != 1 else ''}"
+            f" ({done.unchanged} already {'not ' if remove else ''}so, {done.skipped} unmarked rows skipped).")
+        return
+    if theme is None or coding is None:
+        raise InvalidArgument("Say which extract: --theme NAME --coding ID, or --from-csv FILE.")
     with opened(project) as p:
         if remove:
             p.remove_exemplar(theme, coding)

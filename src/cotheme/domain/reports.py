@@ -7,7 +7,15 @@ xlsx. Must not do I/O.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+from cotheme.errors import InvalidArgument
+
+#: How a quote names who said it: not at all, the participant id, or the id and chosen attributes.
+ATTRIBUTIONS = ("none", "id", "id-attributes")
+_RANGE = re.compile(r"^(\d+)\s*-\s*(\d+)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +28,30 @@ class Quote:
     coding_id: int
     attributes: dict[str, str] = field(default_factory=dict)
     exemplar: bool = False
+    attribution: str = ""
+
+
+def parse_attribution(value: str | None, attributes: Sequence[str]) -> str:
+    """The attribution mode: as given, else ``id-attributes`` when attributes were chosen, else ``id``."""
+    mode = (value or ("id-attributes" if attributes else "id")).strip().lower()
+    if mode not in ATTRIBUTIONS:
+        raise InvalidArgument(f"--attribution must be none, id or id-attributes, not '{value}'.")
+    if mode == "id-attributes" and not attributes:
+        raise InvalidArgument("--attribution id-attributes needs the attributes to show: add --attributes a,b.")
+    return mode
+
+
+def display_value(value: str) -> str:
+    """An attribute value as a journal prints it: a numeric range with an en dash ("35–44")."""
+    return _RANGE.sub(r"\1–\2", value.strip())
+
+
+def attribution_text(case: str | None, values: Sequence[str], mode: str) -> str:
+    """``P07, woman, 35–44`` (``id-attributes``), ``P07`` (``id``) or nothing (``none``)."""
+    if mode == "none":
+        return ""
+    parts = [case or "no participant", *(values if mode == "id-attributes" else ())]
+    return ", ".join(p for p in parts if p)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,6 @@
 """What a team looks at when it reviews one theme (phase 4): its extracts grouped by code and by
-participant, how many participants it and each subtheme draw on, and the codes no theme holds yet.
+participant, its passages (each shown once with all its coders) grouped the way the reviewer chose,
+how many participants it and each subtheme draw on, and the codes no theme holds yet.
 
 Plain data for the review page and ``Project.theme_review``; must not do I/O.
 """
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from cotheme.domain.codebook import Code
 from cotheme.domain.codings import Extract
 from cotheme.domain.memos import Memo
+from cotheme.domain.passages import Grouping
 from cotheme.domain.themes import Theme
 
 
@@ -38,7 +40,8 @@ class UnthemedCode:
 
 @dataclass(frozen=True, slots=True)
 class ThemeReview:
-    """One theme under review. ``exemplar_ids`` are coding ids in the team's order."""
+    """One theme under review. ``exemplar_ids`` are coding ids in the team's order; ``passages`` the
+    theme's passages grouped by subtheme, participant or code (``passages.by``)."""
 
     theme: Theme
     codes: tuple[Code, ...]
@@ -50,3 +53,5 @@ class ThemeReview:
     unthemed_codes: tuple[UnthemedCode, ...]
     exemplar_ids: tuple[int, ...]
     memos: tuple[Memo, ...] = ()
+    passages: Grouping = Grouping("subtheme")
+    passage_count: int = 0

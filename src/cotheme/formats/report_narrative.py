@@ -22,9 +22,8 @@ __all__ = ["themes_json", "write_themes"]
 
 
 def _who(quote: Quote) -> str:
-    """``P03, woman, 65-74`` - the participant id and the chosen attributes."""
-    parts = [quote.case or "no participant", *quote.attributes.values()]
-    return ", ".join(p for p in parts if p)
+    """``P03, woman, 65–74``: the attribution the report chose (empty when quotes go unattributed)."""
+    return quote.attribution
 
 
 def themes_json(report: ThemesReport) -> dict[str, object]:
@@ -36,7 +35,7 @@ def themes_json(report: ThemesReport) -> dict[str, object]:
                 "children": list(t.children), "extracts": t.extracts, "participants": t.participants,
                 "quotes": [
                     {"text": q.text, "case": q.case, "document": q.document, "coding_id": q.coding_id,
-                     "attributes": q.attributes, "exemplar": q.exemplar}
+                     "attributes": q.attributes, "exemplar": q.exemplar, "attribution": q.attribution}
                     for q in t.quotes
                 ],
             }
@@ -60,7 +59,8 @@ def write_themes(report: ThemesReport, fmt: str) -> bytes:
             if t.children:
                 lines += ["Subthemes: " + "; ".join(t.children) + ".", ""]
             for q in t.quotes:
-                lines += [f"> {q.text.strip()}".replace("\n", "\n> "), f"> — {_who(q)}", ""]
+                lines += [f"> {q.text.strip()}".replace("\n", "\n> ")]
+                lines += [f"> — {_who(q)}", ""] if _who(q) else [""]
         return "\n".join(lines).encode("utf-8")
     if fmt == "docx":
         document = new_docx(heading, report.title)
@@ -74,7 +74,8 @@ def write_themes(report: ThemesReport, fmt: str) -> bytes:
             for q in t.quotes:
                 paragraph = document.add_paragraph(style="Quote")
                 paragraph.add_run(f"“{q.text.strip()}”")
-                paragraph.add_run(f" ({_who(q)})").italic = True
+                if _who(q):
+                    paragraph.add_run(f" ({_who(q)})").italic = True
         return docx_bytes(document)
     parts = []
     for t in report.themes:
@@ -85,7 +86,8 @@ def write_themes(report: ThemesReport, fmt: str) -> bytes:
         parts.append(f'<p class="meta">{t.participants} participants, {t.extracts} extracts'
                      + (f" · subthemes: {esc('; '.join(t.children))}" if t.children else "") + "</p>")
         parts += [
-            f'<blockquote>{esc(q.text.strip())}<span class="who">{esc(_who(q))}</span></blockquote>'
+            f'<blockquote>{esc(q.text.strip())}'
+            + (f'<span class="who">{esc(_who(q))}</span>' if _who(q) else "") + "</blockquote>"
             for q in t.quotes
         ]
         parts.append("</section>")

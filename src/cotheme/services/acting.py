@@ -60,7 +60,8 @@ RULES: dict[str, Need] = {
         "update_info", "add_member", "import_files", "import_sources", "rename_speaker", "import_cases",
         "add_case", "import_qdpx", "import_qdpx_files", "import_codebook", "import_codebook_qdc",
         "create_code", "edit_code", "move_code", "create_theme", "update_theme", "delete_theme", "link_codes",
-        "import_themes", "add_exemplar", "remove_exemplar", "import_template", "save_map_positions",
+        "import_themes", "add_exemplar", "remove_exemplar", "import_exemplars", "import_exemplar_data",
+        "set_exemplars", "import_template", "save_map_positions",
         "reset_map_positions", "import_targets", "save_targets", "deid_add_name", "deid_remove_name", "deid_names", "deid_scan", "deid_candidates",
         "deid_decide", "deid_apply", "set_deidentified_exports_only", "check", "backup", "backup_schedule",
         "set_assist", "index", "candidate_themes", "serving", "users", "add_user", "set_password", "set_user", "assign",
@@ -77,7 +78,8 @@ IMPORTING = frozenset({
 })
 #: Operations that name the member they act for, by keyword.
 MEMBER_ARGUMENT = {"code": "coder", "add_memo": "author", "accept_similar": "member",
-                   "accept_suggestion": "member", "add_exemplar": "member", "deid_decide": "member",
+                   "accept_suggestion": "member", "add_exemplar": "member", "import_exemplars": "member",
+                   "import_exemplar_data": "member", "set_exemplars": "member", "deid_decide": "member",
                    "edit_document": "author", "deid_apply": "author", "accept_coding": "member",
                    "merge_codings": "member", "reject_coding": "member"}
 

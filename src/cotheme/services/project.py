@@ -52,6 +52,7 @@ from cotheme.services.export_facade import ExportMixin
 from cotheme.services.import_facade import ImportMixin
 from cotheme.services.attribute_facade import AttributesMixin
 from cotheme.services.study_facade import StudyMixin
+from cotheme.services.themes_facade import ThemesMixin
 from cotheme.services import agreement as agreement_service, reconcile  # issue #4: agreement, reconciliation
 from cotheme.domain.agreement_report import AgreementReport
 from cotheme.domain.reconcile import Comparison
@@ -66,6 +67,7 @@ class Project(
     ExportMixin,  # exports
     AttributesMixin,  # attribute definitions for Table 1
     StudyMixin,  # the Study page's fields and the figures
+    ThemesMixin,  # bulk exemplars
 ):
     """An open cotheme project (an SQLite ``.cotheme`` file or a PostgreSQL database)."""
 
@@ -346,9 +348,10 @@ class Project(
     def exemplars(self, theme: str | int | None = None) -> list[Exemplar]:
         return themes.exemplars(self._store, theme)
 
-    def theme_review(self, theme: str | int) -> ThemeReview:
-        """One theme's extracts by code and by participant, counts, subthemes, unthemed codes."""
-        return review.theme_review(self._store, theme)
+    def theme_review(self, theme: str | int, *, group_by: str = "subtheme") -> ThemeReview:
+        """One theme's extracts by code and by participant, its passages grouped ``group_by``
+        (subtheme, participant or code), counts, subthemes, unthemed codes."""
+        return review.theme_review(self._store, theme, group_by=group_by)
 
     # -- codebook templates -----------------------------------------------------------------
     @staticmethod
@@ -386,8 +389,14 @@ class Project(
         """Participants per attribute category, checked against targets (default: the saved ones)."""
         return sample.sample_table(self._store, attributes=attributes, bands=bands, targets=targets)
 
-    def themes_report(self, *, quotes: int = 3, attributes: Sequence[str] = ()) -> ThemesReport:
-        return reports.themes_report(self._store, quotes=quotes, attributes=attributes)
+    def themes_report(
+        self, *, quotes: int = 3, attributes: Sequence[str] = (), attribution: str | None = None,
+        repeat_quotes: bool = False, exemplars_only: bool = False, trim: bool = True,
+    ) -> ThemesReport:
+        """Themes with at most ``quotes`` quotes each, exemplars first, each passage once (see
+        ``services/report_quotes.py``); ``attribution`` none, id or id-attributes."""
+        return reports.themes_report(self._store, quotes=quotes, attributes=attributes, attribution=attribution,
+                                     repeat_quotes=repeat_quotes, exemplars_only=exemplars_only, trim=trim)
 
     def matrix(self, by: str, *, count: str = "participants", rows: str = "themes",
                bands: Sequence[Band] = ()) -> Matrix:

@@ -1,6 +1,6 @@
-"""The write-up reports built from the data: themes with quotes, the theme/code x attribute matrix,
-and code co-occurrence (the sample table is ``services/sample.py``, the methods appendix
-``services/methods.py``).
+"""The write-up reports built from the data: the theme/code x attribute matrix and code co-occurrence
+(the themes with their quotes are ``services/report_quotes.py``, re-exported here; the sample table is
+``services/sample.py``, the methods appendix ``services/methods.py``).
 
 Every report reads in one transaction and counts in SQL or over coding spans, never over transcript
 text, so it stays fast at 100,000 codings. Must not format anything: ``cotheme.formats`` writes them.
@@ -14,109 +14,22 @@ from collections.abc import Mapping, Sequence
 
 from sqlalchemy import Connection, select
 
-from cotheme.domain.reports import Cooccurrence, Matrix, MatrixRow, Quote, ReportTheme, ThemesReport
+from cotheme.domain.reports import Cooccurrence, Matrix, MatrixRow
 from cotheme.domain.sample import Band, band_of, category_key
 from cotheme.errors import InvalidArgument, NotFound
-from cotheme.services import deid
-from cotheme.services.themes import code_sets, count_table, summaries
+from cotheme.services.report_quotes import themes_report
+from cotheme.services.themes import code_sets, count_table
 from cotheme.storage import cases as cases_repo
 from cotheme.storage import codes as codes_repo
 from cotheme.storage import reporting
 from cotheme.storage import study
 from cotheme.storage import themes as themes_repo
-from cotheme.storage.schema import cases, codings, documents
 from cotheme.storage.store import Store
 
-#: A quote a reader takes in at a glance: about 15-100 words. Shorter extracts say too little out of
-#: context, longer ones are paragraphs; 300 characters is the length aimed for.
-QUOTE_MIN, QUOTE_MAX, QUOTE_AIM = 80, 600, 300
+__all__ = ["cooccurrence", "matrix", "themes_report"]
 
 
-# -- themes ---------------------------------------------------------------------------------------
-def _representative(spans: list[reporting.Span], n: int, weight: Mapping[int | None, int]) -> list[int]:
-    """Up to ``n`` coding ids that show a theme across participants: one per participant in turn,
-    participants with most extracts in the theme (``weight``) first, each time the extract nearest a
-    readable length."""
-    by_case: dict[int | None, list[reporting.Span]] = defaultdict(list)
-    for span in spans:
-        by_case[span.case_id].append(span)
-
-    def fit(span: reporting.Span) -> tuple[bool, int, int]:
-        length = span.end - span.start
-        return (not QUOTE_MIN <= length <= QUOTE_MAX, abs(length - QUOTE_AIM), span.id)
-
-    queues = [sorted(group, key=fit) for _, group in sorted(
-        by_case.items(), key=lambda kv: (-weight.get(kv[0], 0), kv[0] is None, kv[0] or 0))]
-    chosen: list[int] = []
-    depth = 0
-    while len(chosen) < n and any(depth < len(q) for q in queues):
-        chosen.extend(q[depth].id for q in queues if depth < len(q) and len(chosen) < n)
-        depth += 1
-    return chosen
-
-
-def _quotes(conn: Connection, ids: Sequence[int]) -> dict[int, tuple[str, str, str | None]]:
-    rows = conn.execute(
-        select(codings.c.id, codings.c.quote, documents.c.title, cases.c.pid)
-        .join(documents, documents.c.id == codings.c.document_id)
-        .outerjoin(cases, cases.c.id == documents.c.case_id)
-        .where(codings.c.id.in_(list(ids)))
-    )
-    return {r.id: (r.quote, r.title, r.pid) for r in rows}
-
-
-def themes_report(store: Store, *, quotes: int = 3, attributes: Sequence[str] = ()) -> ThemesReport:
-    """Each theme in hierarchy order with definition, subthemes and its exemplars - or, when the team
-    chose none, the ``quotes`` most representative extracts. Refused while the project allows only
-    de-identified exports and a transcript is not de-identified (the report quotes transcript text)."""
-    deid.require_deidentified(store, None, action="themes report")
-    with store.read() as conn:
-        table = count_table(conn)
-        found = summaries(conn, table)
-        themes = [s.theme for s in found]
-        sets = code_sets(themes, codes_repo.all_codes(conn))
-        chosen_by_team: dict[int, list[int]] = defaultdict(list)
-        for exemplar in themes_repo.exemplars(conn):
-            chosen_by_team[exemplar.theme_id].append(exemplar.coding_id)
-        by_code: dict[int, list[reporting.Span]] = defaultdict(list)
-        if quotes > 0 and any(t.id not in chosen_by_team and sets[t.id] for t in themes):
-            # Only each (code, participant)'s best few candidates: a theme's quotes are among them.
-            for span in reporting.best_spans(conn, quotes, QUOTE_AIM, QUOTE_MIN, QUOTE_MAX):
-                by_code[span.code_id].append(span)
-        picks: dict[int, tuple[list[int], bool]] = {}
-        for theme in themes:
-            if theme.id in chosen_by_team:
-                picks[theme.id] = (chosen_by_team[theme.id], True)
-            else:
-                pool = [s for c in sets[theme.id] for s in by_code.get(c, [])]
-                weight: Counter[int | None] = Counter()
-                for code_id in sets[theme.id]:
-                    weight.update(table.get(code_id, {}))
-                picks[theme.id] = (_representative(pool, quotes, weight), False)
-        texts = _quotes(conn, sorted({i for ids, _ in picks.values() for i in ids}))
-        people = {c.pid: c.attributes for c in cases_repo.list_cases(conn)} if attributes else {}
-        info = study.read_info(conn)
-    shown = _attribute_names(people, attributes)
-
-    def quote(coding_id: int, exemplar: bool) -> Quote:
-        text, document, pid = texts[coding_id]
-        values = people.get(pid, {}) if pid else {}
-        return Quote(text, pid, document, coding_id,
-                     {a: values.get(a) or info.missing_label for a in shown}, exemplar)
-
-    entries = tuple(
-        ReportTheme(
-            name=s.theme.name, level=s.theme.level, definition=s.theme.definition,
-            status=s.theme.status.value,
-            children=tuple(t.name for t in themes if t.parent_id == s.theme.id),
-            quotes=tuple(quote(i, picks[s.theme.id][1]) for i in picks[s.theme.id][0] if i in texts),
-            extracts=s.extracts, participants=s.participants,
-        )
-        for s in found
-    )
-    return ThemesReport(info.title, entries)
-
-
+# -- shared -------------------------------------------------------------------------------------
 def _attribute_names(people: Mapping[str, Mapping[str, str | None]], wanted: Sequence[str]) -> list[str]:
     known = list(next(iter(people.values()), {}))
     by_fold = {k.casefold(): k for k in known}

@@ -67,6 +67,11 @@ class ExemplarIn(BaseModel):
     coding_id: Id
 
 
+class ExemplarsIn(BaseModel):
+    coding_ids: list[Id] = Field(min_length=1, max_length=10_000)
+    remove: bool = False
+
+
 class Positions(BaseModel):
     positions: dict[Id, tuple[float, float] | None]
 
@@ -121,6 +126,14 @@ def add_exemplar(theme_id: Id, body: ExemplarIn, ctx: Ctx) -> dict[str, Any]:
     return plain(ctx.project.add_exemplar(theme_id, body.coding_id, ctx.member.name))  # type: ignore[no-any-return]
 
 
+@router.post("/themes/{theme_id}/exemplars/bulk", tags=["themes"])
+def set_exemplars(theme_id: Id, body: ExemplarsIn, ctx: Ctx) -> dict[str, Any]:
+    """Mark (``remove``: unmark) several codings as exemplars of the theme at once, all or none."""
+    done = ctx.project.set_exemplars(theme_id, body.coding_ids, member=ctx.member.name, remove=body.remove)
+    return {"changed": done.changed, "unchanged": done.unchanged,
+            "exemplar_ids": [e.coding_id for e in ctx.project.exemplars(theme_id)]}
+
+
 @router.delete("/themes/{theme_id}/exemplars/{coding_id}", status_code=204, tags=["themes"])
 def remove_exemplar(theme_id: Id, coding_id: Id, ctx: Ctx) -> Response:
     ctx.project.remove_exemplar(theme_id, coding_id)
@@ -128,9 +141,10 @@ def remove_exemplar(theme_id: Id, coding_id: Id, ctx: Ctx) -> Response:
 
 
 @router.get("/themes/{theme_id}/review", tags=["themes"])
-def review(theme_id: Id, ctx: Ctx) -> dict[str, Any]:
-    """One theme's extracts by code and participant, counts, subthemes and codes in no theme."""
-    return plain(ctx.project.theme_review(theme_id))  # type: ignore[no-any-return]
+def review(theme_id: Id, ctx: Ctx, group: str = "subtheme") -> dict[str, Any]:
+    """One theme's extracts by code and participant, its passages (each once, with every coding on
+    it) grouped by ``group`` (subtheme, participant or code), counts, subthemes and codes in no theme."""
+    return plain(ctx.project.theme_review(theme_id, group_by=group))  # type: ignore[no-any-return]
 
 
 @router.get("/map", tags=["themes"])
@@ -171,14 +185,29 @@ def report(
     by: str | None = None,
     style: Annotated[str, Query(description="Table 1 cells: n-percent, n or percent.")] = "n-percent",
     precision: Annotated[int, Query(ge=0, le=2, description="Table 1: decimal places of percentages.")] = 0,
+    max_quotes: Annotated[int, Query(ge=0, le=100)] = 3,
+    attribution: str | None = None,
+    attributes: Annotated[list[str] | None, Query()] = None,
+    repeat_quotes: bool = False,
+    exemplars_only: bool = False,
+    untrimmed: bool = False,
 ) -> Response:
-    """A report as a file: sample, themes, matrix (needs ``by``), cooccurrence or methods."""
+    """A report as a file: sample, themes, matrix (needs ``by``), cooccurrence or methods.
+
+    The themes report takes the options of ``cotheme report themes``: ``max_quotes`` per theme,
+    ``attribution`` (none, id, id-attributes), ``attributes`` (``gender,age_band`` or repeated), ``repeat_quotes``,
+    ``exemplars_only`` and ``untrimmed``."""
     if kind not in REPORT_FORMATS:
         raise InvalidArgument(f"'{kind}' is not a report; choose one of {', '.join(REPORT_FORMATS)}.")
     fmt = check_format(kind, format or REPORT_FORMATS[kind][0])
     if kind == "sample":  # Table 1's options
         p = ctx.project
         data = write_sample(p.sample_table(), fmt, p.info().title, style=style, precision=precision)
+    elif kind == "themes":
+        names = [n.strip() for given in attributes or [] for n in given.split(",") if n.strip()]
+        data = write_themes(ctx.project.themes_report(
+            quotes=max_quotes, attributes=names, attribution=attribution or None, repeat_quotes=repeat_quotes,
+            exemplars_only=exemplars_only, trim=not untrimmed), fmt)
     else:
         data = _render(ctx, kind, fmt, by)
     name = f"{kind}.{fmt}"
@@ -193,8 +222,6 @@ def _render(ctx: Ctx, kind: str, fmt: str, by: str | None) -> bytes:
     p = ctx.project
     if kind == "sample":
         return write_sample(p.sample_table(), fmt, p.info().title)
-    if kind == "themes":
-        return write_themes(p.themes_report(), fmt)
     if kind == "matrix":
         if not by:
             raise InvalidArgument("A matrix report needs an attribute: add ?by=ATTRIBUTE.")

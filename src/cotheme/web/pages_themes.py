@@ -5,7 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from cotheme.domain.passages import GROUPINGS
 from cotheme.formats.report_common import REPORT_FORMATS
+from cotheme.web.markdown import to_html
 from cotheme.web.api_texts import Ctx
 from cotheme.web.schemas import Id
 from cotheme.web.pages import render
@@ -19,10 +21,13 @@ def themes(request: Request, ctx: Ctx) -> HTMLResponse:
 
 
 @router.get("/themes/{theme_id}", response_class=HTMLResponse)
-def theme_review(request: Request, theme_id: Id, ctx: Ctx) -> HTMLResponse:
-    review = ctx.project.theme_review(theme_id)
-    return render(request, ctx, "theme_review.html", "themes", review=review,
-                  exemplars=set(review.exemplar_ids), all_codes=ctx.project.codes())
+def theme_review(request: Request, theme_id: Id, ctx: Ctx, group: str = "subtheme") -> HTMLResponse:
+    """One theme's review: its passages (each once, with all its coders and the memos on its
+    codings) grouped by subtheme, participant or code, the first few of each group shown."""
+    review = ctx.project.theme_review(theme_id, group_by=group)
+    memo_html = {m.id: to_html(m.text) for g in review.passages.groups for p in g.passages for m in p.memos}
+    return render(request, ctx, "theme_review.html", "themes", review=review, groupings=GROUPINGS,
+                  exemplars=set(review.exemplar_ids), all_codes=ctx.project.codes(), memo_html=memo_html)
 
 
 @router.get("/map", response_class=HTMLResponse)

@@ -35,7 +35,7 @@ NEEDS: dict[str, Need] = {
     # themes, map, sample, reports (api_themes)
     "GET /api/v1/themes": R, "POST /api/v1/themes": L, "PATCH /api/v1/themes/{theme_id}": L,
     "DELETE /api/v1/themes/{theme_id}": L, "POST /api/v1/themes/{theme_id}/codes": L,
-    "POST /api/v1/themes/{theme_id}/exemplars": L, "DELETE /api/v1/themes/{theme_id}/exemplars/{coding_id}": L,
+    "POST /api/v1/themes/{theme_id}/exemplars": L, "POST /api/v1/themes/{theme_id}/exemplars/bulk": L, "DELETE /api/v1/themes/{theme_id}/exemplars/{coding_id}": L,
     "GET /api/v1/themes/{theme_id}/review": R, "GET /api/v1/map": R, "GET /api/v1/map.svg": R,
     "POST /api/v1/map/positions": L, "POST /api/v1/map/reset": L, "GET /api/v1/sample": R,
     "GET /api/v1/reports/{kind}": R,

@@ -107,6 +107,21 @@ def test_attribution_modes(study: Project) -> None:
         study.themes_report(attributes=["region"])
 
 
+def test_the_teams_attribution_choice_is_the_default(study: Project) -> None:
+    """What the Study page says about attribution (and COREQ item 29 reports) is what the report does."""
+
+    def who(**options: object) -> set[str]:
+        return {q.attribution for t in study.themes_report(**options).themes for q in t.quotes}  # type: ignore[arg-type]
+
+    study.set_study("attribution", "none")
+    assert who() == {""}
+    assert who(attribution="id") == {"P01", "P02"}  # asked for in the call: the call wins
+    study.set_study("attribution", "id-attributes")
+    study.set_attribute("age_band", shown=False)  # none named: Table 1's attributes are shown
+    assert who() == {"P01, woman", "P02, man"}
+    assert who(attributes=["age_band"]) == {"P01, 35–44", "P02, 25–34"}
+
+
 def test_quotes_are_trimmed_to_sentences_or_marked(study: Project) -> None:
     report = study.themes_report(quotes=5, repeat_quotes=True)
     texts = {q.text for t in report.themes for q in t.quotes}

@@ -20,8 +20,9 @@ from cotheme.domain.quote_trim import trim_quote
 from cotheme.domain.reports import Quote, ReportTheme, ThemesReport, attribution_text, display_value, parse_attribution
 from cotheme.domain.themes import Theme, descendants
 from cotheme.errors import InvalidArgument, NotFound
-from cotheme.services import deid
+from cotheme.services import deid, study_fields
 from cotheme.services.themes import code_sets, count_table, summaries
+from cotheme.storage import attribute_defs
 from cotheme.storage import cases as cases_repo
 from cotheme.storage import codes as codes_repo
 from cotheme.storage import reporting
@@ -131,6 +132,22 @@ def _pools(themes: Sequence[Theme], sets: Mapping[int, set[int]], repeat: bool) 
     return pools
 
 
+def _team_attribution(
+    store: Store, attribution: str | None, attributes: Sequence[str]
+) -> tuple[str | None, Sequence[str]]:
+    """The attribution asked for, else the one the team chose on the Study page (the one the COREQ
+    checklist reports); a team choice of ``id-attributes`` with none named shows Table 1's attributes."""
+    if attribution is not None:
+        return attribution, attributes
+    chosen = study_fields.attribution(store) or None
+    if chosen == "id-attributes" and not attributes:
+        with store.read() as conn:
+            attributes = [d.name for d in attribute_defs.list_definitions(conn) if d.shown]
+        if not attributes:
+            chosen = "id"
+    return chosen, attributes
+
+
 def themes_report(
     store: Store, *, quotes: int = 3, attributes: Sequence[str] = (), attribution: str | None = None,
     repeat_quotes: bool = False, exemplars_only: bool = False, trim: bool = True,
@@ -141,6 +158,7 @@ def themes_report(
     transcript is not de-identified (the report quotes transcript text)."""
     if quotes < 0:
         raise InvalidArgument(f"--max-quotes must be 0 or more, not {quotes}.")
+    attribution, attributes = _team_attribution(store, attribution, attributes)
     mode = parse_attribution(attribution, attributes)
     deid.require_deidentified(store, None, action="themes report")
     with store.read() as conn:

@@ -44,6 +44,8 @@ def test_heatmap_counts_grouped_by_theme_and_attribute(small: Project) -> None:
         ("Waiting", "Access", (1, 1, 0)), ("Listening", "Relationships", (1, 1, 0)),
         ("Trust", "Relationships", (0, 2, 0)), ("Other", "No theme", (1, 0, 0)),
     ]
+    small.set_attribute("gender", order="woman, man")  # the columns follow Table 1's category order
+    assert small.code_heatmap(columns_by="gender").column_groups == ("woman", "woman", "man")
     presence = small.code_heatmap(values="presence")
     assert presence.presence and presence.columns == ("P01", "P02", "P03")
     assert presence.rows[2].values == (1, 0, 0) and presence.maximum == 1

@@ -15,12 +15,13 @@ from cotheme.domain.codebook import Code
 from cotheme.domain.figures import (
     HEATMAP_VALUES, Coverage, CoverageLane, CoverageStrip, Heatmap, HeatmapRow, merge_segments,
 )
-from cotheme.domain.sample import category_key
+from cotheme.domain.sample import ordered_categories
 from cotheme.domain.themes import Theme
 from cotheme.errors import InvalidArgument, NotFound
 from cotheme.services.coreq_answers import major_and_minor
 from cotheme.services.reports import cooccurrence
 from cotheme.services.themes import code_sets, count_table
+from cotheme.storage import attribute_defs
 from cotheme.storage import cases as cases_repo
 from cotheme.storage import codes as codes_repo
 from cotheme.storage import figure_facts, reporting, study
@@ -73,9 +74,13 @@ def code_participant_heatmap(store: Store, *, values: str = "counts", columns_by
         codes = codes_repo.all_codes(conn)
         themes = themes_repo.all_themes(conn)
         cases = cases_repo.list_cases(conn)
+        defined = {d.name: d.order for d in attribute_defs.list_definitions(conn)}
     attribute = _attribute(cases, columns_by) if columns_by else None
     people = [(c.id, c.pid, (c.attributes.get(attribute) or info.missing_label) if attribute else "") for c in cases]
-    people.sort(key=lambda p: (category_key(p[2], info.missing_label) if attribute else (0, 0.0, ""), p[1]))
+    # Column groups in the order Table 1 uses: the defined category order, "not available" last.
+    rank = {label: i for i, label in enumerate(
+        ordered_categories({p[2] for p in people}, defined.get(attribute or "", ()), info.missing_label))}
+    people.sort(key=lambda p: (rank[p[2]], p[1]))
     if any(None in per_case for per_case in table.values()):
         people.append((None, NO_PARTICIPANT, NO_PARTICIPANT if attribute else ""))  # type: ignore[arg-type]
     groups = theme_groups(themes, codes)

@@ -24,6 +24,7 @@ __all__ = [
     "TRANSCRIPT_EXTENSIONS",
     "TranscriptReader",
     "read_transcript",
+    "reader_for",
     "register_transcript_reader",
     "registered_extensions",
 ]
@@ -69,10 +70,13 @@ def read_transcript(filename: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_
     Raises ``UnsupportedFormat`` for an extension no reader handles, ``TooLarge`` over ``max_bytes`` and
     ``InputError`` for content the reader cannot make sense of.
     """
-    return _reader_for(filename)(filename, data, max_bytes=max_bytes)
+    return reader_for(filename)(filename, data, max_bytes=max_bytes)
 
 
-def _reader_for(filename: str) -> TranscriptReader:
+def reader_for(filename: str) -> TranscriptReader:
+    """The reader registered for ``filename``'s extension; ``UnsupportedFormat`` when there is none.
+    Called directly with the file's bytes, a reader holds the only reference to them and can let
+    them go once it has read their text (``read_transcript`` would hold them for the whole read)."""
     base = filename.replace("\\", "/").rsplit("/", 1)[-1]
     extension = "." + base.rsplit(".", 1)[-1].lower() if "." in base.strip(".") else ""
     reader = _READERS.get(extension)

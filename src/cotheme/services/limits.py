@@ -2,9 +2,11 @@
 
 ``COTHEME_MAX_IMPORT_MB`` caps one imported file (default 32 MB): a transcript is rarely over 1 MB,
 so anything far larger is a wrong file. The default is what cotheme handles in reasonable time and
-memory: importing a transcript holds its text whole several times over (as read, decoded, split into
-turns, indexed), about 19 times the file's size at the peak, so a 32 MB transcript takes ~8 s of CPU and
-~0.6 GB, while the 200 MB of the earlier default took ~55 s and ~3.6 GB (``bench/scale_bench.py``).
+memory: importing a transcript holds its text about once as UTF-8 plus its lines while they are parsed
+and the database's copy while it is stored. Measured (``bench/import_memory_bench.py``, a text with an
+emoji in it), the import adds 4.3-4.5 times the file's size to the resident memory at 8 and 32 MB on
+SQLite and 3.6-4.6 on PostgreSQL (the client), against a budget of 4: a 32 MB transcript takes ~140 MB.
+A lower limit would not bring that under 4, since smaller files add a few fixed megabytes on top.
 """
 
 from __future__ import annotations

@@ -121,14 +121,9 @@ def _text_value(conn: Connection, parsed: ParsedTranscript) -> str | ColumnEleme
     return func.convert_from(literal(data, LargeBinary), literal("UTF8"))
 
 
-#: Turn rows loaded at a time (a ``COPY`` each on PostgreSQL, an ``executemany`` or five on SQLite).
-_TURNS_PER_LOAD = 10_000
-
-
 def insert_turn_rows(conn: Connection, rows: Iterable[tuple[object, ...]]) -> None:
-    """Turn rows in the order of ``TURN_COLUMNS``, read a batch at a time."""
-    for batch in bulk.batches(rows, _TURNS_PER_LOAD):
-        bulk.load_rows(conn, turns, TURN_COLUMNS, batch)
+    """Turn rows in the order of ``TURN_COLUMNS``, read as they are loaded."""
+    bulk.stream_rows(conn, turns, TURN_COLUMNS, rows)
 
 
 def resolve(conn: Connection, ref: str) -> int | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
@@ -44,13 +44,12 @@ class ParsedTranscript:
     ``metadata`` carries what the file itself says (e.g. ``{"variant": "zoom"}``). Immutable.
     """
 
-    __slots__ = ("turns", "format", "metadata", "_text", "_utf8", "_length", "_spans")
+    __slots__ = ("format", "metadata", "_turns", "_text", "_utf8", "_length", "_spans")
 
-    turns: tuple[TurnDraft, ...]
     format: str
     metadata: dict[str, str]
 
-    def __init__(self, text: str, turns: tuple[TurnDraft, ...], format: str,
+    def __init__(self, text: str, turns: Iterable[TurnDraft], format: str,
                  metadata: dict[str, str] | None = None) -> None:
         if "\r" in text:
             raise ValueError("canonical text must use \\n line ends")
@@ -59,12 +58,13 @@ class ParsedTranscript:
         self._set(turns, format, metadata, text, None, len(text), None)
 
     @classmethod
-    def from_utf8(cls, utf8: bytes, length: int, turns: tuple[TurnDraft, ...], spans: array[int], format: str,
+    def from_utf8(cls, utf8: bytes, length: int, turns: Iterable[TurnDraft], spans: array[int], format: str,
                   metadata: dict[str, str] | None = None) -> ParsedTranscript:
         """A transcript whose text is ``utf8`` (``length`` code points); ``spans`` holds each turn's
         first and end byte, two numbers a turn. Checked as the ``str`` form is, a piece at a time."""
         if b"\r" in utf8:
             raise ValueError("canonical text must use \\n line ends")
+        turns = _Turns(turns)
         if len(spans) != 2 * len(turns):
             raise ValueError("every turn needs its byte span")
         made = cls.__new__(cls)
@@ -73,14 +73,15 @@ class ParsedTranscript:
             raise ValueError("canonical text must be NFC")
         return made
 
-    def _set(self, turns: tuple[TurnDraft, ...], format: str, metadata: dict[str, str] | None, text: str | None,
-             utf8: bytes | None, length: int, spans: array[int] | None) -> None:
+    def _set(self, turns: Iterable[TurnDraft], format: str, metadata: dict[str, str] | None,
+             text: str | None, utf8: bytes | None, length: int, spans: array[int] | None) -> None:
+        held = turns if isinstance(turns, _Turns) else _Turns(turns)
         last_end = 0
-        for turn in turns:
-            if not (last_end <= turn.start <= turn.end <= length):
-                raise ValueError(f"turn {turn} is out of order or outside the text")
-            last_end = turn.end
-        for name, value in (("turns", tuple(turns)), ("format", format), ("metadata", dict(metadata or {})),
+        for i, (start, end) in enumerate(zip(held.starts, held.ends, strict=True)):
+            if not (last_end <= start <= end <= length):
+                raise ValueError(f"turn {held[i]} is out of order or outside the text")
+            last_end = end
+        for name, value in (("_turns", held), ("format", format), ("metadata", dict(metadata or {})),
                             ("_text", text), ("_utf8", utf8), ("_length", length), ("_spans", spans)):
             object.__setattr__(self, name, value)
 
@@ -101,6 +102,19 @@ class ParsedTranscript:
         for piece in self.text_pieces():
             buffer.write(piece.encode("utf-8"))
         return buffer.getvalue()  # the buffer's own bytes, not a copy
+
+    @property
+    def turns(self) -> tuple[TurnDraft, ...]:
+        """Every turn, as a tuple made on each read (iterate ``iter_turns()`` to make one at a time)."""
+        return tuple(self._turns)
+
+    def iter_turns(self) -> Iterator[TurnDraft]:
+        """Each turn in order, made as it is handed out."""
+        return iter(self._turns)
+
+    @property
+    def turn_count(self) -> int:
+        return len(self._turns)
 
     @property
     def length(self) -> int:
@@ -138,38 +152,78 @@ class ParsedTranscript:
     def turn_texts(self) -> Iterator[str]:
         """Each turn's text, in order, made one at a time."""
         if self._text is not None:
-            for turn in self.turns:
-                yield self._text[turn.start : turn.end]
+            for start, end in zip(self._turns.starts, self._turns.ends, strict=True):
+                yield self._text[start:end]
             return
         data, spans = memoryview(self._utf8), self._spans  # type: ignore[arg-type]
-        for i in range(len(self.turns)):
+        for i in range(len(self._turns)):
             yield str(data[spans[2 * i] : spans[2 * i + 1]], "utf-8")  # type: ignore[index]
 
-    def with_turns(self, turns: tuple[TurnDraft, ...]) -> ParsedTranscript:
+    def with_turns(self, turns: Iterable[TurnDraft]) -> ParsedTranscript:
         """The same text with ``turns`` over the same offsets (e.g. speakers renamed)."""
-        if [(t.start, t.end) for t in turns] != [(t.start, t.end) for t in self.turns]:
+        held = _Turns(turns)
+        if held.starts != self._turns.starts or held.ends != self._turns.ends:
             raise ValueError("with_turns keeps every turn's offsets")
         made = self.__class__.__new__(self.__class__)
-        made._set(turns, self.format, self.metadata, self._text, self._utf8, self._length, self._spans)
+        made._set(held, self.format, self.metadata, self._text, self._utf8, self._length, self._spans)
         return made
 
     @property
     def speakers(self) -> list[str]:
         """Distinct speaker labels in order of first appearance (``None`` excluded)."""
-        seen: dict[str, None] = {}
-        for turn in self.turns:
-            if turn.speaker is not None:
-                seen.setdefault(turn.speaker, None)
-        return list(seen)
+        return [name for name in self._turns.names if name is not None]
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, ParsedTranscript):
             return NotImplemented
-        return (self.turns, self.format, self.metadata, self.length) == (
+        return (self._turns, self.format, self.metadata, self.length) == (
             other.turns, other.format, other.metadata, other.length) and self.utf8 == other.utf8
 
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        return (f"ParsedTranscript(length={self._length}, turns={len(self.turns)}, format={self.format!r}, "
+        return (f"ParsedTranscript(length={self._length}, turns={len(self._turns)}, format={self.format!r}, "
                 f"metadata={self.metadata!r})")
+
+
+#: A missing time in the time arrays (the one 64-bit number no clock time is).
+_NO_TIME = -(2**63)
+
+
+class _Turns:
+    """Turns held as columns of machine integers, each speaker's name once: a ``TurnDraft`` with its two
+    offsets took about 200 bytes a turn (a long transcript's turns, half its file size again); these
+    take about 40. Behaves as a sequence of ``TurnDraft``, each made as it is read."""
+
+    __slots__ = ("starts", "ends", "t_starts", "t_ends", "who", "names")
+
+    def __init__(self, turns: Iterable[TurnDraft]) -> None:
+        self.starts, self.ends = array("q"), array("q")
+        self.t_starts, self.t_ends = array("q"), array("q")
+        self.who = array("l")
+        numbers: dict[str | None, int] = {}
+        for turn in turns:
+            self.starts.append(turn.start)
+            self.ends.append(turn.end)
+            self.t_starts.append(_NO_TIME if turn.t_start_ms is None else turn.t_start_ms)
+            self.t_ends.append(_NO_TIME if turn.t_end_ms is None else turn.t_end_ms)
+            self.who.append(numbers.setdefault(turn.speaker, len(numbers)))
+        self.names = tuple(numbers)  # in order of first appearance
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i: int) -> TurnDraft:
+        t_start, t_end = self.t_starts[i], self.t_ends[i]
+        return TurnDraft(self.names[self.who[i]], self.starts[i], self.ends[i],
+                         None if t_start == _NO_TIME else t_start, None if t_end == _NO_TIME else t_end)
+
+    def __iter__(self) -> Iterator[TurnDraft]:
+        return (self[i] for i in range(len(self.starts)))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _Turns):
+            return NotImplemented
+        return list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]

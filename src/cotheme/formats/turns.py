@@ -256,9 +256,8 @@ class TurnBuilder:
                 f"{filename}: contains no transcript text; check that it is the right file and import again."
             )
         turns, self._turns = self._turns, []
-        drafts = tuple(TurnDraft(p.speaker, p.start, p.end, p.t_start_ms, p.t_end_ms) for p in turns)
+        drafts = (TurnDraft(p.speaker, p.start, p.end, p.t_start_ms, p.t_end_ms) for p in turns)
         spans = array("q", (b for p in turns for b in (p.byte_start, p.byte_end)))
-        del turns
         out, self._out = self._out, BytesIO()
         length, self._length = self._length, 0
         return ParsedTranscript.from_utf8(out.getvalue(), length, drafts, spans, format, dict(metadata))

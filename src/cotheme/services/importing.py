@@ -83,7 +83,7 @@ def rename_speakers(parsed: ParsedTranscript, mapping: dict[str, str]) -> Parsed
         new = mapping.get(turn.speaker, folded.get(turn.speaker.lower(), turn.speaker))
         return replace(turn, speaker=new)
 
-    return parsed.with_turns(tuple(rename(t) for t in parsed.turns))
+    return parsed.with_turns(rename(t) for t in parsed.iter_turns())
 
 
 def parse_source(item: SourceFile, speakers: dict[str, str] | None = None, *, verbatim: bool = False) -> ParsedTranscript:
@@ -266,7 +266,7 @@ def _store_one(
         later=known.later,
     )
     pid = known.pids.get(case_id) if case_id is not None else None
-    return ImportedDocument(doc_id, title, item.name, pid, len(parsed.turns), tuple(parsed.speakers))
+    return ImportedDocument(doc_id, title, item.name, pid, parsed.turn_count, tuple(parsed.speakers))
 
 
 def _unique_title(taken: set[str], stem: str) -> str:
@@ -315,7 +315,7 @@ def preview_transcripts(
                 continue
             sha = _sha256(parsed)
             shown = FilePreview(item.name, Path(item.name).stem, parsed.format, tuple(parsed.speakers),
-                                words_in(parsed), len(parsed.turns), duplicate_of=known.by_hash.get(sha))
+                                words_in(parsed), parsed.turn_count, duplicate_of=known.by_hash.get(sha))
             try:
                 case_id, title = _admit(conn, known, item.name, sha, case_pid or item.case_pid, allow_duplicate)
             except CothemeError as exc:

@@ -82,7 +82,7 @@ def insert_document(
     )
     # Rows made as they are loaded, a batch at a time: a list of every turn's row was a third of a
     # transcript's size again, and each search unit's text is its turn's text, a copy of the whole.
-    turn_rows = ((rev_id, i, t.speaker, t.start, t.end, t.t_start_ms, t.t_end_ms) for i, t in enumerate(parsed.turns))
+    turn_rows = ((rev_id, i, t.speaker, t.start, t.end, t.t_start_ms, t.t_end_ms) for i, t in enumerate(parsed.iter_turns()))
     if later is not None:
         later.add_stream(insert_turn_rows, turn_rows)
     else:
@@ -91,7 +91,7 @@ def insert_document(
         conn,
         (
             search.Unit("turn", body, doc_id, None, t.start, t.speaker)
-            for t, body in zip(parsed.turns, parsed.turn_texts(), strict=True)
+            for t, body in zip(parsed.iter_turns(), parsed.turn_texts(), strict=True)
         ),
         later,
     )

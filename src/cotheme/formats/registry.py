@@ -2,7 +2,8 @@
 
 Owns the table of transcript readers, keyed by lower-case extension. The built-in readers (.txt, .md,
 .docx, .pdf, .vtt, .srt) are registered here exactly as a plugin would register one, through
-``register_transcript_reader``; ``read_transcript`` is what the import service calls.
+``register_transcript_reader``; the import service calls the reader ``reader_for`` finds (so that the
+reader alone holds the file's bytes), ``read_transcript`` does both in one call.
 
 Must not parse anything itself nor sniff content across formats: a reader may sniff variants of its own
 format (plain text does), but the extension alone chooses the reader.

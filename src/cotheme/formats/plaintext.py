@@ -11,10 +11,11 @@ Must not decode bytes itself (``decode.py`` does) nor hold the ``Name:`` grammar
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import TypeVar
 
 from cotheme.domain.transcript import ParsedTranscript
-from cotheme.formats.decode import DEFAULT_MAX_BYTES, decode_text
+from cotheme.formats.decode import DEFAULT_MAX_BYTES, decode_lines
 from cotheme.formats.turns import (
     TurnBuilder,
     add_labelled_lines,
@@ -25,7 +26,9 @@ from cotheme.formats.turns import (
     parse_clock,
 )
 
-__all__ = ["parse_plaintext", "read_plaintext"]
+__all__ = ["parse_lines", "parse_plaintext", "read_plaintext"]
+
+T = TypeVar("T")
 
 _STAMPED = re.compile(
     r"^[ \t]*[\[(](?P<clock>[0-9]{1,3}(?::[0-9]{2}){1,2}(?:[.,][0-9]{1,3})?)[\])][ \t]*(?P<rest>.*)$",
@@ -41,20 +44,32 @@ _SENTENCE_END = (".", ",", ";", "!", "?")
 
 def read_plaintext(filename: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedTranscript:
     """Read a .txt or .md transcript; ``metadata["variant"]`` names the layout that was recognised."""
-    # The decoded text is handed on, not kept here, so that parse_plaintext can let it go once split.
-    return parse_plaintext(
-        filename, decode_text(filename, data, max_bytes=max_bytes),
-        format="md" if filename.lower().endswith(".md") else "txt",
-    )
+    # Decoded straight into lines, and the file's bytes let go before the turns are built (the caller
+    # hands them over: nothing else holds them when the importer reads a file only to parse it). The
+    # lines are handed on in a list that ``_parse`` empties, so that this frame does not hold them.
+    handed = [decode_lines(filename, data, max_bytes=max_bytes)]
+    del data
+    return _parse(filename, handed, format="md" if filename.lower().endswith(".md") else "txt")
 
 
 def parse_plaintext(filename: str, text: str, *, format: str = "txt", merge: bool = True) -> ParsedTranscript:
     """Turns from already-decoded canonical text (see ``read_plaintext``); ``merge=False`` keeps
     consecutive turns of one speaker apart, as the file writes them."""
-    lines = text.split("\n")
+    handed = [text.split("\n")]
     # Only the lines are read from here on; the whole text is let go (when the caller holds no other
     # reference to it) so that the text and its lines are not both held while the turns are built.
     del text
+    return _parse(filename, handed, format=format, merge=merge)
+
+
+def parse_lines(filename: str, lines: list[str], *, format: str = "txt", merge: bool = True) -> ParsedTranscript:
+    """``parse_plaintext`` of the text these lines make (joined by ``\\n``)."""
+    return _parse(filename, [list(lines)], format=format, merge=merge)
+
+
+def _parse(filename: str, handed: list[list[str]], *, format: str, merge: bool = True) -> ParsedTranscript:
+    """Turns from the lines in ``handed`` (taken out of it: this function then holds them alone)."""
+    lines = handed.pop()
     builder = TurnBuilder(merge=merge)
     if _is_dominant(lines, [_STAMPED.match(line) is not None for line in lines]):
         _add_timestamped(builder, lines)
@@ -65,13 +80,21 @@ def parse_plaintext(filename: str, text: str, *, format: str = "txt", merge: boo
     labelled = [find_label(line) for line in lines]
     labels = choose_speaker_labels(labelled)
     if labels is not None:
-        add_labelled_lines(builder, labelled, labels)
-        # The turns hold what they need (a label's rest is its own string): the lines go before the
-        # final text is joined, which would otherwise be one more copy of the text at the peak.
-        del lines, labelled
+        # The labelled lines hold every line; each is let go once its turn has it, so the lines and the
+        # text the builder writes out are not both held whole at the end.
+        del lines
+        add_labelled_lines(builder, _let_go(labelled), labels)
         return builder.build(filename, format=format, metadata={"variant": "speaker-prefix"})
+    del labelled
     add_paragraphs(builder, lines)
     return builder.build(filename, format=format, metadata={"variant": "paragraphs"})
+
+
+def _let_go(items: list[T]) -> Iterator[T]:
+    """Each item in order, its place in ``items`` emptied as it is handed out."""
+    for i, item in enumerate(items):
+        items[i] = None  # type: ignore[call-overload]
+        yield item
 
 
 def _is_dominant(lines: Sequence[str], flags: Sequence[bool]) -> bool:

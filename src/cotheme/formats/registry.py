@@ -2,7 +2,8 @@
 
 Owns the table of transcript readers, keyed by lower-case extension. The built-in readers (.txt, .md,
 .docx, .pdf, .vtt, .srt) are registered here exactly as a plugin would register one, through
-``register_transcript_reader``; ``read_transcript`` is what the import service calls.
+``register_transcript_reader``; the import service calls the reader ``reader_for`` finds (so that the
+reader alone holds the file's bytes), ``read_transcript`` does both in one call.
 
 Must not parse anything itself nor sniff content across formats: a reader may sniff variants of its own
 format (plain text does), but the extension alone chooses the reader.
@@ -24,6 +25,7 @@ __all__ = [
     "TRANSCRIPT_EXTENSIONS",
     "TranscriptReader",
     "read_transcript",
+    "reader_for",
     "register_transcript_reader",
     "registered_extensions",
 ]
@@ -69,10 +71,13 @@ def read_transcript(filename: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_
     Raises ``UnsupportedFormat`` for an extension no reader handles, ``TooLarge`` over ``max_bytes`` and
     ``InputError`` for content the reader cannot make sense of.
     """
-    return _reader_for(filename)(filename, data, max_bytes=max_bytes)
+    return reader_for(filename)(filename, data, max_bytes=max_bytes)
 
 
-def _reader_for(filename: str) -> TranscriptReader:
+def reader_for(filename: str) -> TranscriptReader:
+    """The reader registered for ``filename``'s extension; ``UnsupportedFormat`` when there is none.
+    Called directly with the file's bytes, a reader holds the only reference to them and can let
+    them go once it has read their text (``read_transcript`` would hold them for the whole read)."""
     base = filename.replace("\\", "/").rsplit("/", 1)[-1]
     extension = "." + base.rsplit(".", 1)[-1].lower() if "." in base.strip(".") else ""
     reader = _READERS.get(extension)

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from io import BytesIO
 
 from cotheme.domain.names import single_line
 from cotheme.domain.transcript import ParsedTranscript, TurnDraft
@@ -43,6 +45,7 @@ _LABEL_LINE = re.compile(
     re.DOTALL,
 )
 _MAX_LABEL_CHARS = 40
+_LEADING_SPACE = re.compile(r"\s*")
 
 # Ordinary prose that starts with "Word:" - never taken as a speaker, however often it recurs.
 _PROSE_LEAD_INS = frozenset(
@@ -63,16 +66,52 @@ _ROLE = re.compile(
 _CLOCK = re.compile(r"^(?:([0-9]{1,3}):)?([0-9]{1,2}):([0-9]{2})(?:[.,]([0-9]{1,3}))?$")
 
 
-@dataclass(frozen=True, slots=True)
 class LabelledLine:
     """One line (or paragraph) of a document and the speaker label it may start with.
 
-    ``rest`` is the text after the label; for a line without a label it is the whole line.
+    ``rest`` is the text after the label; for a line without a label it is the whole line. When the
+    rest is the end of the line (always, from ``find_label``) only where it starts is kept, and ``rest``
+    is cut from the line when it is read: held as a string of its own, every labelled line of a long
+    transcript was in memory twice. Immutable.
     """
 
+    __slots__ = ("text", "label", "_rest")
+
     text: str
-    label: str | None = None
-    rest: str = ""
+    label: str | None
+
+    def __init__(self, text: str, label: str | None = None, rest: str = "") -> None:
+        kept: str | int = len(text) - len(rest) if text.endswith(rest) else rest
+        self._set(text, label, kept)
+
+    @classmethod
+    def at(cls, text: str, label: str | None, rest_start: int) -> LabelledLine:
+        """The line whose rest is ``text[rest_start:]``."""
+        made = cls.__new__(cls)
+        made._set(text, label, rest_start)
+        return made
+
+    def _set(self, text: str, label: str | None, rest: str | int) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "label", label)
+        object.__setattr__(self, "_rest", rest)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a LabelledLine cannot be changed ({name})")
+
+    @property
+    def rest(self) -> str:
+        return self.text[self._rest :] if isinstance(self._rest, int) else self._rest
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LabelledLine):
+            return NotImplemented
+        return (self.text, self.label, self.rest) == (other.text, other.label, other.rest)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"LabelledLine(text={self.text!r}, label={self.label!r}, rest={self.rest!r})"
 
 
 def clean_speaker(label: str | None) -> str | None:
@@ -86,14 +125,15 @@ def find_label(line: str) -> LabelledLine:
     """Split ``"Name: text"`` into label and rest; a line without a label keeps ``label=None``."""
     match = _LABEL_LINE.match(line)
     if match is None:
-        return LabelledLine(line, None, line)
+        return LabelledLine.at(line, None, 0)
     label = match.group("label").strip()
     if label.startswith("["):
         label = label[1:-1]
     label = " ".join(label.split())
     if not label or len(label) > _MAX_LABEL_CHARS:
-        return LabelledLine(line, None, line)
-    return LabelledLine(line, label, match.group("rest").lstrip())
+        return LabelledLine.at(line, None, 0)
+    # Where the rest starts past its leading space (``\s`` is ``str.isspace``, as ``lstrip`` strips).
+    return LabelledLine.at(line, label, _LEADING_SPACE.match(line, match.start("rest")).end())  # type: ignore[union-attr]
 
 
 def is_prose_lead_in(label: str) -> bool:
@@ -148,8 +188,14 @@ def parse_clock(text: str) -> int | None:
 
 @dataclass(slots=True)
 class _Pending:
+    """A turn being built: its speaker, times, and where it lies in the text written so far (code
+    points and UTF-8 bytes)."""
+
     speaker: str | None
-    texts: list[str] = field(default_factory=list)
+    start: int
+    end: int
+    byte_start: int
+    byte_end: int
     t_start_ms: int | None = None
     t_end_ms: int | None = None
 
@@ -161,11 +207,25 @@ class TurnBuilder:
     end time). Turns with speaker ``None`` never merge: an unknown speaker is not known to be the same
     person twice, and paragraph-only documents keep one turn per paragraph. ``merge=False`` keeps every
     turn as the file has it (a verbatim import places each one over the file's own text).
+
+    Each turn's text is written out as UTF-8 as soon as it is added (only the last turn can grow, and
+    only at the end), so the builder holds the text once, as bytes, never as one ``str``: joined, a
+    transcript with one emoji took 4 bytes a character, four times its file.
     """
 
     def __init__(self, *, merge: bool = True) -> None:
         self._turns: list[_Pending] = []
         self._merge = merge
+        self._out = BytesIO()
+        self._length = 0
+
+    def _write(self, text: str) -> int:
+        """Write ``text`` (after a line end unless it is the first) and return its length in bytes."""
+        if self._turns:
+            self._out.write(b"\n")
+            self._length += 1
+        self._length += len(text)
+        return self._out.write(text.encode("utf-8"))
 
     def add(
         self,
@@ -180,12 +240,14 @@ class TurnBuilder:
             return
         who = clean_speaker(speaker)
         last = self._turns[-1] if self._turns else None
+        written = self._write(clean)
         if self._merge and last is not None and who is not None and last.speaker == who:
-            last.texts.append(clean)
+            last.end, last.byte_end = self._length, self._out.tell()
             last.t_start_ms = last.t_start_ms if last.t_start_ms is not None else t_start_ms
             last.t_end_ms = t_end_ms if t_end_ms is not None else last.t_end_ms
             return
-        self._turns.append(_Pending(who, [clean], t_start_ms, t_end_ms))
+        start, byte_start = self._length - len(clean), self._out.tell() - written
+        self._turns.append(_Pending(who, start, self._length, byte_start, self._out.tell(), t_start_ms, t_end_ms))
 
     def build(self, filename: str, *, format: str, metadata: dict[str, str]) -> ParsedTranscript:
         """The canonical text and its turns; ``InputError`` when no turn has any text."""
@@ -193,17 +255,12 @@ class TurnBuilder:
             raise InputError(
                 f"{filename}: contains no transcript text; check that it is the right file and import again."
             )
-        # Offsets come from the lengths and the text from one join of every piece: joining each turn
-        # first held the whole text twice more (the turns' bodies, then the document) at the peak.
-        drafts: list[TurnDraft] = []
-        offset = 0
-        for pending in self._turns:
-            end = offset + sum(len(t) for t in pending.texts) + len(pending.texts) - 1
-            drafts.append(TurnDraft(pending.speaker, offset, end, pending.t_start_ms, pending.t_end_ms))
-            offset = end + 1
         turns, self._turns = self._turns, []
-        text = "\n".join([piece for pending in turns for piece in pending.texts])
-        return ParsedTranscript(text, tuple(drafts), format, dict(metadata))
+        drafts = (TurnDraft(p.speaker, p.start, p.end, p.t_start_ms, p.t_end_ms) for p in turns)
+        spans = array("q", (b for p in turns for b in (p.byte_start, p.byte_end)))
+        out, self._out = self._out, BytesIO()
+        length, self._length = self._length, 0
+        return ParsedTranscript.from_utf8(out.getvalue(), length, drafts, spans, format, dict(metadata))
 
 
 def _clean_text(text: str) -> str:
@@ -222,7 +279,7 @@ def join_lines(lines: list[str]) -> str:
     return lines[0] if end == 1 else "\n".join(lines[:end])
 
 
-def add_labelled_lines(builder: TurnBuilder, lines: Sequence[LabelledLine], labels: frozenset[str]) -> None:
+def add_labelled_lines(builder: TurnBuilder, lines: Iterable[LabelledLine], labels: frozenset[str]) -> None:
     """Turns from labelled lines: a line with an accepted label starts a turn, other lines continue it.
 
     Text before the first label becomes a turn with speaker ``None``.

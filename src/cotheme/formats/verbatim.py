@@ -64,9 +64,9 @@ def _place(filename: str, text: str, parsed: ParsedTranscript) -> tuple[TurnDraf
         starts[n] = starts[n - 1] + len(lines[n - 1]) + 1
     row = 0
     placed = []
-    for turn in parsed.turns:
+    for turn, turn_text in zip(parsed.iter_turns(), parsed.turn_texts(), strict=True):
         first = last = -1
-        for piece in parsed.text[turn.start : turn.end].split("\n"):
+        for piece in turn_text.split("\n"):
             tail = piece.rstrip()
             while row < len(lines) and not lines[row].rstrip().endswith(tail):
                 row += 1

@@ -40,7 +40,7 @@ class ImportMixin:
         verbatim: bool = False,
     ) -> list[ImportedDocument]:
         """Import transcript files (all or none); ``verbatim`` keeps a .txt/.md file's text exactly."""
-        files = importing.read_files([Path(p) for p in paths])
+        files = importing.found_files([Path(p) for p in paths])
         return self.import_sources(
             files, case=case, speakers=speakers, allow_duplicate=allow_duplicate, progress=progress,
             verbatim=verbatim,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -22,9 +22,9 @@ from cotheme.domain.text import word_count
 from cotheme.domain.transcript import ParsedTranscript, TurnDraft
 from cotheme.errors import Conflict, CothemeError, InputError, InvalidArgument, NotFound, TooLarge
 from cotheme.formats.decode import describe_size
-from cotheme.formats.registry import read_transcript
+from cotheme.formats.registry import reader_for
 from cotheme.formats.verbatim import read_verbatim
-from cotheme.services import limits
+from cotheme.services import allocator, limits
 from cotheme.services.limits import max_import_bytes
 from cotheme.storage import bulk
 from cotheme.storage import cases as cases_repo
@@ -46,12 +46,18 @@ class ImportedDocument:
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
-    """One file to import: its name, bytes and what the user knows about the interview."""
+    """One file to import: its name, bytes and what the user knows about the interview. With ``path``
+    (and no ``data``) the bytes are read from there only when the file is parsed, and let go after."""
 
     name: str
     data: bytes
     source: SourceInfo = SourceInfo()
     case_pid: str | None = None
+    path: Path | None = None
+
+    def content(self) -> bytes:
+        """The file's bytes: ``data``, or what ``path`` holds now."""
+        return self.path.read_bytes() if self.path is not None and not self.data else self.data
 
 
 def parse_speaker_map(pairs: Sequence[str]) -> dict[str, str]:
@@ -77,19 +83,26 @@ def rename_speakers(parsed: ParsedTranscript, mapping: dict[str, str]) -> Parsed
         new = mapping.get(turn.speaker, folded.get(turn.speaker.lower(), turn.speaker))
         return replace(turn, speaker=new)
 
-    return replace(parsed, turns=tuple(rename(t) for t in parsed.turns))
+    return parsed.with_turns(rename(t) for t in parsed.iter_turns())
 
 
 def parse_source(item: SourceFile, speakers: dict[str, str] | None = None, *, verbatim: bool = False) -> ParsedTranscript:
     """One file parsed (verbatim: its text kept exactly) with its speakers renamed."""
     limit = max_import_bytes()
-    reader = read_verbatim if verbatim else read_transcript
-    return rename_speakers(reader(item.name, item.data, max_bytes=limit), speakers or {})
+    reader = read_verbatim if verbatim else reader_for(item.name)
+    # The bytes go straight to the reader, which alone then holds them and lets them go once decoded.
+    return rename_speakers(reader(item.name, item.content(), max_bytes=limit), speakers or {})
 
 
 def read_files(paths: Sequence[Path]) -> list[SourceFile]:
     """Read each path's bytes; refuse missing files, folders and files over the import limit (checked
     with ``stat`` before anything is read, so a huge file costs no memory) with a sentence naming them."""
+    return [replace(file, data=file.content(), path=None) for file in found_files(paths)]
+
+
+def found_files(paths: Sequence[Path]) -> list[SourceFile]:
+    """Each path as a file to import, read only when it is parsed (its bytes are then let go as soon as
+    its text is read, not held by the caller through the whole import); refused as ``read_files`` does."""
     files = []
     limit = max_import_bytes()
     for path in paths:
@@ -103,7 +116,7 @@ def read_files(paths: Sequence[Path]) -> list[SourceFile]:
                 f"{path}: is {describe_size(size)}, over the {describe_size(limit)} import limit ({limits.WHY}); "
                 "split it or raise the limit with COTHEME_MAX_IMPORT_MB. Nothing was imported."
             )
-        files.append(SourceFile(name=path.name, data=path.read_bytes()))
+        files.append(SourceFile(name=path.name, data=b"", path=path))
     return files
 
 
@@ -122,14 +135,19 @@ def import_transcripts(
     def parse(item: SourceFile) -> _Parsed:
         parsed = parse_source(item, speakers, verbatim=verbatim)
         # Counted here, beside parsing, so the thread that stores has less to do (see below).
-        return _Parsed(parsed, _sha256(parsed.text), word_count(parsed.text))
+        counted = _Parsed(parsed, _sha256(parsed), words_in(parsed))
+        if parsed.length >= _LARGE:
+            allocator.give_back()  # the lines and pieces parsing dropped, before storing needs memory
+        return counted
 
     # Parsing is Python work; storing is mostly the database's (PostgreSQL building the search index,
     # SQLite's engine, both outside the GIL). A thread parses file k+1 while file k is stored, which
     # on 2 cores takes the slower of the two rather than their sum. A file that does not parse raises
     # inside the transaction, which then rolls back: still every file or none.
+    # One file is parsed here, before the transaction: there is nothing to overlap, and memory a
+    # thread frees stays in that thread's allocator arena, out of reach of the storing that follows.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="cotheme-parse") as pool:
-        pending = [pool.submit(parse, item) for item in files]
+        pending = [pool.submit(parse, item) for item in files] if len(files) > 1 else [_now(parse, f) for f in files]
         try:
             with store.write() as conn:
                 known = _Known(conn)
@@ -147,16 +165,33 @@ def import_transcripts(
                 job.cancel()
 
 
-#: Characters hashed at a time: encoding the whole text at once held one more copy of it (as UTF-8).
-_HASH_CHARS = 1 << 16
+#: Characters from which a parsed text is large enough that its parse's freed pages are worth handing
+#: back (a trim costs about a millisecond; a transcript of this size holds megabytes of dropped lines).
+_LARGE = 1 << 20
 
 
-def _sha256(text: str) -> str:
-    """The SHA-256 of ``text`` as UTF-8, encoded a slice at a time (the same digest as in one go)."""
+def _now(parse: Callable[[SourceFile], _Parsed], item: SourceFile) -> Future[_Parsed]:
+    """``parse(item)`` done now, as a finished future (its error raised where the result is asked for)."""
+    done: Future[_Parsed] = Future()
+    try:
+        done.set_result(parse(item))
+    except BaseException as exc:  # raised by ``result()`` inside the transaction, as a thread's would be
+        done.set_exception(exc)
+    return done
+
+
+def _sha256(parsed: ParsedTranscript) -> str:
+    """The SHA-256 of the text as UTF-8, a piece at a time (the same digest as in one go): neither the
+    whole text as a ``str`` nor one more copy of its bytes is made for it."""
     digest = hashlib.sha256()
-    for first in range(0, len(text), _HASH_CHARS):
-        digest.update(text[first : first + _HASH_CHARS].encode("utf-8"))
+    for piece in parsed.utf8_pieces():
+        digest.update(piece)
     return digest.hexdigest()
+
+
+def words_in(parsed: ParsedTranscript) -> int:
+    """``word_count`` of the text, a piece at a time (pieces are cut at line ends, between words)."""
+    return sum(word_count(piece) for piece in parsed.text_pieces())
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +266,7 @@ def _store_one(
         later=known.later,
     )
     pid = known.pids.get(case_id) if case_id is not None else None
-    return ImportedDocument(doc_id, title, item.name, pid, len(parsed.turns), tuple(parsed.speakers))
+    return ImportedDocument(doc_id, title, item.name, pid, parsed.turn_count, tuple(parsed.speakers))
 
 
 def _unique_title(taken: set[str], stem: str) -> str:
@@ -278,9 +313,9 @@ def preview_transcripts(
             except CothemeError as exc:
                 previews.append(FilePreview(item.name, error=str(exc)))
                 continue
-            sha = hashlib.sha256(parsed.text.encode("utf-8")).hexdigest()
+            sha = _sha256(parsed)
             shown = FilePreview(item.name, Path(item.name).stem, parsed.format, tuple(parsed.speakers),
-                                word_count(parsed.text), len(parsed.turns), duplicate_of=known.by_hash.get(sha))
+                                words_in(parsed), parsed.turn_count, duplicate_of=known.by_hash.get(sha))
             try:
                 case_id, title = _admit(conn, known, item.name, sha, case_pid or item.case_pid, allow_duplicate)
             except CothemeError as exc:

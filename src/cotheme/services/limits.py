@@ -2,9 +2,13 @@
 
 ``COTHEME_MAX_IMPORT_MB`` caps one imported file (default 32 MB): a transcript is rarely over 1 MB,
 so anything far larger is a wrong file. The default is what cotheme handles in reasonable time and
-memory: importing a transcript holds its text whole several times over (as read, decoded, split into
-turns, indexed), about 19 times the file's size at the peak, so a 32 MB transcript takes ~8 s of CPU and
-~0.6 GB, while the 200 MB of the earlier default took ~55 s and ~3.6 GB (``bench/scale_bench.py``).
+memory: importing a transcript holds its text about once as UTF-8, plus its lines while they are
+parsed and the database's copies while it is stored. Measured (``bench/import_memory_bench.py``, a text
+with an emoji in it), the import adds 3.9 times the file's size to the resident memory at 8 MB and 3.3
+at 32 MB on SQLite (3.3 and 3.1 on PostgreSQL, the client), within the budget of 4: a 32 MB transcript
+takes ~100 MB and ~4 s of CPU. Smaller files add a few fixed megabytes on top (1 MB: +6 MB), so a lower
+limit would not lower the multiple. A Word file takes more: its XML is held whole while it is read
+(an 8 MB text in a 2.6 MB ``.docx`` added 50 MB).
 """
 
 from __future__ import annotations

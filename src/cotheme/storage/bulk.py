@@ -52,6 +52,19 @@ def load_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Sequ
         conn.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in batch])  # audited by the hooks
 
 
+def stream_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """``load_rows`` of rows read one at a time: on PostgreSQL one ``COPY`` that sends them as they come
+    (the driver flushes every few tens of kilobytes), so only a row exists at a time; on SQLite a batch
+    of ``executemany`` at a time. Only for tables the audit trail does not follow."""
+    if table.name in TRACKED:
+        raise ValueError(f"{table.name} is audited; use load_rows(audited=True)")
+    if conn.dialect.name == "postgresql":
+        copy_rows(conn, table.name, columns, rows)
+        return
+    for batch in batches(rows, _ROWS_PER_EXECUTE):
+        load_rows(conn, table, columns, batch)
+
+
 def batches(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
     """``rows`` as lists of up to ``size``, read lazily (``itertools.batched`` before Python 3.12)."""
     it = iter(rows)

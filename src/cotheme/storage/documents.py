@@ -7,7 +7,7 @@ the same whatever the transcript's length.
 
 from __future__ import annotations
 
-from io import BytesIO
+from collections.abc import Iterable
 
 from sqlalchemy import Connection, LargeBinary, Text, cast, func, insert, literal, select, update
 from sqlalchemy.sql.elements import ColumnElement
@@ -65,9 +65,9 @@ def insert_document(
         insert(revisions).values(
             document_id=doc_id,
             number=1,
-            text=_text_value(conn, parsed.text),
-            char_length=len(parsed.text),
-            words=word_count(parsed.text) if words is None else words,
+            text=_text_value(conn, parsed),
+            char_length=parsed.length,
+            words=sum(word_count(piece) for piece in parsed.text_pieces()) if words is None else words,
             author_id=author_id,
             reason="imported",
             created_at=stamp,
@@ -80,44 +80,50 @@ def insert_document(
         update(documents).where(documents.c.id == doc_id).values(current_revision_id=rev_id)
         .execution_options(cotheme_untracked=True)
     )
-    turn_rows = [(rev_id, i, t.speaker, t.start, t.end, t.t_start_ms, t.t_end_ms) for i, t in enumerate(parsed.turns)]
+    # Rows made as they are loaded, a batch at a time: a list of every turn's row was a third of a
+    # transcript's size again, and each search unit's text is its turn's text, a copy of the whole.
+    turn_rows = ((rev_id, i, t.speaker, t.start, t.end, t.t_start_ms, t.t_end_ms) for i, t in enumerate(parsed.iter_turns()))
     if later is not None:
-        later.add(insert_turn_rows, turn_rows)
+        later.add_stream(insert_turn_rows, turn_rows)
     else:
         insert_turn_rows(conn, turn_rows)
     search.add_units(
         conn,
         (
-            search.Unit("turn", parsed.text[t.start : t.end], doc_id, None, t.start, t.speaker)
-            for t in parsed.turns
+            search.Unit("turn", body, doc_id, None, t.start, t.speaker)
+            for t, body in zip(parsed.iter_turns(), parsed.turn_texts(), strict=True)
         ),
         later,
     )
     return doc_id
 
 
-#: Characters encoded at a time when a long text goes to SQLite as UTF-8 (see ``_text_value``).
+#: A text of fewer characters than this is bound as a ``str``: its copies are nothing (see ``_text_value``).
 _ENCODE_CHARS = 1 << 16
 
 
-def _text_value(conn: Connection, text: str) -> str | ColumnElement[str]:
-    """A long text for SQLite as its UTF-8 bytes cast to TEXT (stored exactly as the string would be).
+def _text_value(conn: Connection, parsed: ParsedTranscript) -> str | ColumnElement[str]:
+    """A long text as its UTF-8 bytes, made text by the database (stored exactly as the string would be).
 
     Bound as a ``str``, the driver encodes it in one go into a buffer sized for the widest character
     (3-4 bytes per character) and keeps the result on the string: measured, storing a 4 MB transcript
-    added 3.9 times the file's size at the peak. Encoded a slice at a time it adds the bytes only.
-    A text holding NUL stays a ``str`` so that the statement guard refuses it as it does any text."""
-    if conn.dialect.name != "sqlite" or len(text) < _ENCODE_CHARS or "\x00" in text:
-        return text
-    buffer = BytesIO()
-    for first in range(0, len(text), _ENCODE_CHARS):
-        buffer.write(text[first : first + _ENCODE_CHARS].encode("utf-8"))
-    return cast(literal(buffer.getvalue(), LargeBinary), Text)
+    added 3.9 times the file's size at the peak; and a transcript read as UTF-8 would first have to be
+    decoded whole (4 bytes a character once one emoji is in it). Its bytes are bound as they are: SQLite
+    casts them to TEXT, PostgreSQL's ``convert_from`` checks and converts them. A text holding NUL stays
+    a ``str`` so that the statement guard refuses it as it does any text."""
+    if parsed.length < _ENCODE_CHARS:
+        return parsed.text
+    data = parsed.utf8
+    if b"\x00" in data:
+        return parsed.text
+    if conn.dialect.name == "sqlite":
+        return cast(literal(data, LargeBinary), Text)
+    return func.convert_from(literal(data, LargeBinary), literal("UTF8"))
 
 
-def insert_turn_rows(conn: Connection, rows: list[tuple[object, ...]]) -> None:
-    """Turn rows in the order of ``TURN_COLUMNS``."""
-    bulk.load_rows(conn, turns, TURN_COLUMNS, rows)
+def insert_turn_rows(conn: Connection, rows: Iterable[tuple[object, ...]]) -> None:
+    """Turn rows in the order of ``TURN_COLUMNS``, read as they are loaded."""
+    bulk.stream_rows(conn, turns, TURN_COLUMNS, rows)
 
 
 def resolve(conn: Connection, ref: str) -> int | None:

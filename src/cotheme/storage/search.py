@@ -33,9 +33,6 @@ _COLUMNS = ("kind", "body", "document_id", "memo_id", "start_offset", "speaker")
 #: Rows per INSERT statement: 150 rows of 6 columns stay under the 999 bound parameters an old
 #: SQLite allows.
 _ROWS_PER_INSERT = 150
-#: Rows per COPY on PostgreSQL: one COPY per 10,000 rows keeps the round trips few (a 10k-word
-#: interview has ~170 units) while only that many unit texts exist at once.
-_ROWS_PER_COPY = 10_000
 
 
 def add_units(conn: Connection, units: Iterable[Unit], later: bulk.Deferred | None = None) -> None:
@@ -55,9 +52,10 @@ def add_units(conn: Connection, units: Iterable[Unit], later: bulk.Deferred | No
 def insert_rows(conn: Connection, rows: Iterable[tuple[object, ...]]) -> None:
     """Search-unit rows in the order of ``_COLUMNS``, read a batch at a time."""
     if conn.dialect.name != "sqlite":
-        # COPY (``bulk``): a pipelined executemany left the server answering one INSERT per row.
-        for batch in bulk.batches(rows, _ROWS_PER_COPY):
-            bulk.load_rows(conn, search_units, _COLUMNS, batch)
+        # One COPY (``bulk``), fed a row at a time: a pipelined executemany left the server answering
+        # one INSERT per row, and rows gathered into batches of 10,000 held that many unit texts at
+        # once (for one long transcript, a whole copy of its text).
+        bulk.stream_rows(conn, search_units, _COLUMNS, rows)
         return
     # Multi-row INSERTs, not executemany: each statement opens a savepoint, at which SQLite's FTS5
     # flushes its pending terms to disk (fts5SavepointMethod), so one statement per row made

@@ -2,7 +2,8 @@
 each subtheme (and code) on a further ring, inside the angular wedge of its parent.
 
 Wedges: the themes share the circle half equally and half in proportion to the leaves below them,
-so one large theme cannot push its neighbours into a corner, and the first theme sits at the top.
+so one large theme cannot push its neighbours into a corner, and the first theme sits at the top
+(of two, up on the left).
 Below the themes a wedge is split in proportion to leaves. Rings are ellipses a little wider than
 tall, because labels are wider than tall. The rings start tight and grow, ring by ring from the
 inside, until no two label boxes come closer than ``GAP``, no link crosses another and no link runs
@@ -54,7 +55,9 @@ def _wedges(tree: Tree) -> dict[str, float]:
         return angle
     total = sum(leaves[t.key] for t in tops)
     shares = [2 * math.pi * ((1 - EQUAL_SHARE) / len(tops) + EQUAL_SHARE * leaves[t.key] / total) for t in tops]
-    at = -math.pi / 2 - shares[0] / 2
+    # The first theme at the top; of two, the first up and left and the second down and right, so
+    # that the figure is neither a column nor a strip.
+    at = (-math.pi * 0.8 if len(tops) == 2 else -math.pi / 2) - shares[0] / 2
     for top, share in zip(tops, shares, strict=True):
         angle[top.key] = at + share / 2
         split(top.key, at, share)

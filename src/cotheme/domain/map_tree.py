@@ -1,5 +1,5 @@
 """The tree layout of the thematic map: the centre on the left, each level in a column to its right,
-each parent level with the middle of its children.
+each parent level with the middle of its children and every label left-aligned in its column.
 
 Children stack top to bottom in the hierarchy's order and each subtree keeps to its own band, so
 labels in a column never meet and links between two columns never cross. A link leaves its parent's
@@ -32,7 +32,8 @@ def _columns(tree: Tree) -> list[tuple[float, float]]:
 
 
 def place(tree: Tree) -> dict[str, tuple[float, float]]:
-    """Centres of every node; each label is centred in its column."""
+    """Centres of every node; labels are left-aligned in their column, so a slanted link always
+    ends at the column's edge and never cuts across a wider label beside its child."""
     columns = _columns(tree)
     y: dict[str, float] = {}
 
@@ -57,7 +58,7 @@ def place(tree: Tree) -> dict[str, tuple[float, float]]:
 
     root = tree.order[0].key
     stack(root, 0.0)
-    return {k: (columns[tree.depth[k]][0] + columns[tree.depth[k]][1] / 2, y[k]) for k in tree.depth}
+    return {k: (columns[tree.depth[k]][0] + tree.sizes[k][0] / 2, y[k]) for k in tree.depth}
 
 
 def _shift(tree: Tree, nodes: Sequence[MapNode], by: float, y: dict[str, float]) -> None:
@@ -71,4 +72,9 @@ def _shift(tree: Tree, nodes: Sequence[MapNode], by: float, y: dict[str, float])
 def elbows(tree: Tree) -> dict[str, float]:
     """For each parent, how far right of its centre its links turn: the end of its column."""
     columns = _columns(tree)
-    return {k: columns[tree.depth[k]][1] / 2 + COLUMN_GAP * 0.25 for k in tree.children if k in tree.depth}
+    turns = {}
+    for key in tree.children:
+        if key in tree.depth:
+            left, width = columns[tree.depth[key]]
+            turns[key] = left + width + COLUMN_GAP * 0.25 - (left + tree.sizes[key][0] / 2)
+    return turns

@@ -36,6 +36,9 @@ CHAR_WIDTH = 0.6
 #: Labels near the centre are bold, and DejaVu Sans Bold runs ~12% wider.
 CHAR_WIDTH_BOLD = 0.68
 BOLD_DEPTH = 1
+#: The tree's labels wrap at 1.6 times the radial width: columns have room across, and a tree of 60
+#: nodes is tall enough already.
+TREE_WRAP = 1.6
 LINE_HEIGHT = 1.25
 PAD_X, PAD_Y = 10.0, 6.0
 #: The frame's clear margin around everything drawn, and the legend's swatch and row sizes.
@@ -132,9 +135,11 @@ def _style(depth: int) -> tuple[float, int]:
     return FONT_SIZES[at], WRAP_AT[at]
 
 
-def label_box(label: str, depth: int) -> tuple[tuple[str, ...], float, float, float]:
-    """Wrapped lines, width, height and font size of a label at ``depth``."""
+def label_box(label: str, depth: int, wrap_scale: float = 1.0) -> tuple[tuple[str, ...], float, float, float]:
+    """Wrapped lines, width, height and font size of a label at ``depth`` (``wrap_scale`` widens the
+    lines: the tree has room across and none to spare down)."""
     size, wrap = _style(depth)
+    wrap = round(wrap * wrap_scale)
     lines = tuple(textwrap.wrap(label, wrap, break_long_words=True)) or ("",)
     advance = CHAR_WIDTH_BOLD if depth <= BOLD_DEPTH else CHAR_WIDTH
     width = max(len(line) for line in lines) * size * advance + 2 * PAD_X
@@ -152,7 +157,7 @@ class Tree:
     sizes: Mapping[str, tuple[float, float]]
 
 
-def _tree(nodes: Sequence[MapNode]) -> tuple[Tree, dict[str, tuple[tuple[str, ...], float, float, float]]]:
+def _tree(nodes: Sequence[MapNode], wrap_scale: float) -> tuple[Tree, dict[str, tuple[tuple[str, ...], float, float, float]]]:
     children: dict[str | None, list[MapNode]] = {}
     for node in nodes:
         children.setdefault(node.parent, []).append(node)
@@ -163,7 +168,7 @@ def _tree(nodes: Sequence[MapNode]) -> tuple[Tree, dict[str, tuple[tuple[str, ..
         for child in children.get(node.key, []):
             depth[child.key] = depth[node.key] + 1
             order.append(child)
-    labels = {n.key: label_box(n.label, depth[n.key]) for n in order}
+    labels = {n.key: label_box(n.label, depth[n.key], wrap_scale) for n in order}
     sizes = {k: (v[1], v[2]) for k, v in labels.items()}
     kids = {k: v for k, v in children.items() if k is not None}
     return Tree(tuple(order), kids, depth, sizes), labels
@@ -182,7 +187,7 @@ def layout(nodes: Sequence[MapNode], kind: str = "radial", legend: bool = True) 
     check_layout(kind)
     if not nodes:
         return MapLayout((), (), kind=kind)
-    tree, labels = _tree(nodes)
+    tree, labels = _tree(nodes, TREE_WRAP if kind == "tree" else 1.0)
     if kind == "tree":
         points, elbows = map_tree.place(tree), map_tree.elbows(tree)
         final = points

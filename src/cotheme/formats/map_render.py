@@ -35,7 +35,7 @@ PX_PER_INCH = 96.0
 def pixel_size(map_layout: MapLayout, dpi: int) -> tuple[int, int]:
     """Width and height in pixels of the map drawn at ``dpi``."""
     _, _, width, height = map_layout.bounds()
-    return round(width / PX_PER_INCH * dpi), round(height / PX_PER_INCH * dpi)
+    return int(width / PX_PER_INCH * dpi), int(height / PX_PER_INCH * dpi)  # as matplotlib truncates
 
 
 def _check(map_layout: MapLayout, fmt: str, dpi: int) -> None:

@@ -82,12 +82,18 @@ function unitsPerPixel() {
   return Math.max(view.w / holder.clientWidth, view.h / holder.clientHeight);
 }
 
+// Keep receiving a pointer's moves when it leaves the frame; a pointer the browser no longer
+// tracks (released already, or made up by a script) cannot be captured, and needs not be.
+function capture(target, id) {
+  try { target.setPointerCapture(id); } catch { /* nothing to hold on to */ }
+}
+
 const pointers = new Map();
 let pan = null;
 holder.addEventListener("pointerdown", (event) => {
   if (event.target.closest("g.draggable")) return;
   pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
-  holder.setPointerCapture(event.pointerId);
+  capture(holder, event.pointerId);
   pan = { x: event.clientX, y: event.clientY, view: { ...view } };
   holder.classList.add("panning");
 });
@@ -139,7 +145,7 @@ function draggable(svg, group, node) {
   group.addEventListener("pointerdown", (event) => {
     event.stopPropagation();
     start = point(svg, event);
-    group.setPointerCapture(event.pointerId);
+    capture(group, event.pointerId);
   });
   group.addEventListener("pointermove", (event) => {
     if (!start) return;
@@ -168,6 +174,16 @@ async function save(group, node, dx, dy) {
 }
 
 function fail(error) { toast(error.message, true); }
+
+// The frame takes the rest of the window below it (never under 16 rem), so the whole map is seen
+// without scrolling the page; the SVG inside fits whatever size that is.
+function sizeFrame() {
+  const top = holder.getBoundingClientRect().top + window.scrollY;
+  const rest = window.innerHeight - top - 56; // room for the legend below
+  holder.style.height = `${Math.max(rest, 16 * parseFloat(getComputedStyle(document.documentElement).fontSize))}px`;
+}
+window.addEventListener("resize", sizeFrame);
+sizeFrame();
 
 document.getElementById("map-zoom-in").addEventListener("click", () => zoom(ZOOM_STEP));
 document.getElementById("map-zoom-out").addEventListener("click", () => zoom(1 / ZOOM_STEP));

@@ -172,3 +172,31 @@ def test_a_too_large_image_is_refused_with_a_sentence_not_shrunk() -> None:
     with pytest.raises(InvalidArgument, match="--dpi must be between 72 and 1200"):
         render_map(drawn, "png", dpi=20)
     assert render_map(drawn, "pdf", dpi=1200).startswith(b"%PDF")  # vector: no pixel limit
+
+
+def test_the_sweep_finds_every_fault_a_full_comparison_finds() -> None:
+    import random
+
+    from cotheme.domain.map_geometry import overlaps, segment_meets_box
+
+    rng = random.Random(7)
+    boxes = {}
+    for i in range(40):
+        x, y = rng.uniform(0, 600), rng.uniform(0, 600)
+        boxes[f"n{i}"] = (x, y, x + rng.uniform(10, 90), y + rng.uniform(10, 40))
+    keys = list(boxes)
+    edges = [(keys[i], keys[rng.randrange(i)]) for i in range(1, 40)]
+
+    def centre(k: str) -> tuple[float, float]:
+        b = boxes[k]
+        return ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2)
+
+    paths = [(centre(a), centre(b)) for a, b in edges]
+    expected = {("overlap", a, b) for i, a in enumerate(keys) for b in keys[i + 1 :] if overlaps(boxes[a], boxes[b], 5)}
+    for i, (a, b) in enumerate(edges):
+        for j in range(i + 1, len(edges)):
+            if not {a, b} & set(edges[j]) and segments_cross(*paths[i], *paths[j]):
+                expected.add(("cross", f"{a}->{b}", f"{edges[j][0]}->{edges[j][1]}"))
+        expected |= {("through", f"{a}->{b}", k) for k in keys if k not in (a, b) and segment_meets_box(*paths[i], boxes[k])}
+    found = faults(boxes, edges, paths, 5)
+    assert len(found) == len(set(found)) and set(found) == expected and len(expected) > 20

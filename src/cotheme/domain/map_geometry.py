@@ -64,25 +64,50 @@ def _pieces(path: Path) -> list[tuple[Point, Point]]:
     return list(zip(path, path[1:], strict=False))
 
 
+def _hull(path: Path) -> Box:
+    xs, ys = [p[0] for p in path], [p[1] for p in path]
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def _near(boxes: Sequence[Box], gap: float) -> list[tuple[int, int]]:
+    """Pairs (i < j) of ``boxes`` closer than ``gap``: a sweep along x, so a map of hundreds of nodes
+    compares neighbours, not every pair."""
+    order = sorted(range(len(boxes)), key=lambda i: boxes[i][0])
+    found = []
+    for at, i in enumerate(order):
+        right = boxes[i][2] + gap
+        for j in order[at + 1 :]:
+            if boxes[j][0] >= right:
+                break
+            if overlaps(boxes[i], boxes[j], gap):
+                found.append((min(i, j), max(i, j)))
+    return sorted(found)
+
+
 def faults(
     boxes: Mapping[str, Box], edges: Sequence[tuple[str, str]], paths: Sequence[Path], gap: float = 0.0,
 ) -> list[tuple[str, str, str]]:
     """Every fault of a drawing: ``("overlap", a, b)`` for label boxes closer than ``gap``,
     ``("cross", edge, edge)`` for two links that cross (links sharing a node may meet at it), and
     ``("through", edge, node)`` for a link that runs through a label it does not join."""
-    found: list[tuple[str, str, str]] = []
     keys = list(boxes)
-    for i, a in enumerate(keys):
-        found += [("overlap", a, b) for b in keys[i + 1 :] if overlaps(boxes[a], boxes[b], gap)]
     names = [f"{a}->{b}" for a, b in edges]
     pieces = [_pieces(path) for path in paths]
-    for i, (a1, b1) in enumerate(edges):
-        for j in range(i + 1, len(edges)):
-            if {a1, b1} & set(edges[j]):
-                continue
-            if any(segments_cross(p, q, r, s) for p, q in pieces[i] for r, s in pieces[j]):
-                found.append(("cross", names[i], names[j]))
-        for key in keys:
-            if key not in (a1, b1) and any(segment_meets_box(p, q, boxes[key]) for p, q in pieces[i]):
-                found.append(("through", names[i], key))
+    items = [boxes[k] for k in keys] + [_hull(path) for path in paths]
+    count = len(keys)
+    found: list[tuple[str, str, str]] = []
+    for i, j in _near(items, gap):
+        if j < count:  # two labels
+            found.append(("overlap", keys[i], keys[j]))
+        elif i >= count:  # two links
+            e, f = i - count, j - count
+            if not {*edges[e]} & {*edges[f]} and any(
+                segments_cross(p, q, r, t) for p, q in pieces[e] for r, t in pieces[f]
+            ):
+                found.append(("cross", names[e], names[f]))
+    for i, j in _near(items, 0.0):  # a label and a link whose extents meet: does the link enter it?
+        if i < count <= j:
+            e, key = j - count, keys[i]
+            if key not in edges[e] and any(segment_meets_box(p, q, boxes[key]) for p, q in pieces[e]):
+                found.append(("through", names[e], key))
     return found

@@ -74,7 +74,7 @@ def place(tree: Tree) -> dict[str, tuple[float, float]]:
     for d in range(1, levels + 1):
         inner = max(reach[k] for k in tree.depth if tree.depth[k] == d - 1)
         outer = max(reach[k] for k in tree.depth if tree.depth[k] == d)
-        radius[d] = radius[d - 1] + inner + outer + GAP
+        radius[d] = max(radius[d - 1] + inner + outer + GAP, _chord_radius(tree, angle, reach, d))
 
     def points() -> dict[str, tuple[float, float]]:
         return {k: (ASPECT * radius[tree.depth[k]] * math.cos(angle[k]), radius[tree.depth[k]] * math.sin(angle[k]))
@@ -96,6 +96,18 @@ def place(tree: Tree) -> dict[str, tuple[float, float]]:
             radius[d] += grown
         at = points()
     return at
+
+
+def _chord_radius(tree: Tree, angle: dict[str, float], reach: dict[str, float], ring: int) -> float:
+    """The smallest radius at which neighbours on ``ring`` are a chord apart wide enough for both
+    labels: where the search for a clean drawing starts, so that big maps need few passes."""
+    around = sorted((angle[k], k) for k, d in tree.depth.items() if d == ring)
+    need = 0.0
+    for (a, first), (b, second) in zip(around, around[1:] + around[:1], strict=True):
+        step = (b - a) % (2 * math.pi) or 2 * math.pi
+        if len(around) > 1 and step < math.pi:
+            need = max(need, (reach[first] + reach[second] + GAP) / (2 * math.sin(step / 2)))
+    return need * 0.8  # reaches are diagonals, a little more than neighbours need
 
 
 def _ring_to_grow(tree: Tree, at: dict[str, tuple[float, float]], edges: list[tuple[str | None, str]]) -> int | None:

@@ -100,7 +100,7 @@ def test_legend_names_what_fills_and_borders_mean_and_only_when_they_differ() ->
     assert layout(nodes(21), legend=False).legend == ()
     svg = write_svg(drawn).decode()
     assert svg.count('class="legend"') == 1 and "Candidate theme" in svg and 'stroke-dasharray="5 3"' in svg
-    assert layout_json(drawn)["legend"][3] == {"role": "subtheme", "status": "candidate", "label": "Candidate theme"}
+    assert layout_json(drawn)["legend"][3] == {"role": "status", "status": "candidate", "label": "Candidate theme"}
 
 
 def test_unknown_layout_is_one_sentence() -> None:

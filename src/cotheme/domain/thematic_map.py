@@ -12,6 +12,7 @@ the browser use. Must not do I/O or draw: ``formats/map_svg.py`` and ``map_rende
 
 from __future__ import annotations
 
+import math
 import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -86,7 +87,8 @@ class PlacedNode:
 @dataclass(frozen=True, slots=True)
 class LegendItem:
     """One legend row: a swatch drawn like a node of ``role`` with a border of ``status`` (empty:
-    the role's plain border), its top-left corner at (x, y), and what it means."""
+    the role's plain border; a status alone comes on a white swatch, role ``status``), its top-left
+    corner at (x, y), and what it means."""
 
     role: str
     status: str
@@ -224,13 +226,15 @@ def _legend(drawn: MapLayout) -> tuple[LegendItem, ...]:
     statuses = [s for s in STATUS_LABELS if any(n.node.status == s for n in drawn.nodes)]
     if len(roles) < 2 and len(statuses) < 2:
         return ()
-    entries = [(r, "", ROLE_LABELS[r]) for r in roles] + [("subtheme", s, STATUS_LABELS[s]) for s in statuses]
+    entries = [(r, "", ROLE_LABELS[r]) for r in roles] + [("status", s, STATUS_LABELS[s]) for s in statuses]
     left, _, right, bottom = drawn.drawing_bounds()
-    width = max(right - left, 360.0)
+    spans = [SWATCH_W + 8 + legend_text_width(text) + 24 for _, _, text in entries]
+    # As many rows as the drawing's width needs, filled evenly (no row of one straggler).
+    rows = math.ceil(sum(spans) / max(right - left, 360.0))
+    width = max(max(spans), min(max(right - left, 360.0), sum(spans) / rows * 1.15))
     x, y = left, bottom + 2 * MARGIN
     items = []
-    for entry_role, status, text in entries:
-        span = SWATCH_W + 8 + legend_text_width(text) + 24
+    for (entry_role, status, text), span in zip(entries, spans, strict=True):
         if x > left and x + span > left + width:
             x, y = left, y + LEGEND_ROW
         items.append(LegendItem(entry_role, status, text, x, y))

@@ -21,7 +21,8 @@ __all__ = ["FILL", "layout_json", "node_style", "style", "write_svg"]
 #: Fill and text colour by role: calm, print-safe tints (Okabe-Ito blues and greens), each text
 #: colour at least 4.5:1 against its fill.
 FILL = {"study": ("#0072B2", "#FFFFFF"), "overarching": ("#0072B2", "#FFFFFF"), "theme": ("#56B4E9", "#0B2536"),
-        "subtheme": ("#CCE7F5", "#0B2536"), "code": ("#EEF6EC", "#1F2328")}
+        "subtheme": ("#CCE7F5", "#0B2536"), "code": ("#EEF6EC", "#1F2328"),
+        "status": ("#FFFFFF", "#1F2328")}
 #: Border colour, width and dash pattern by theme status; anything else (study, codes) gets PLAIN.
 STROKE = {"candidate": ("#57606A", 1.2, "5 3"), "reviewed": ("#24292F", 1.4, ""), "defined": ("#24292F", 2.6, "")}
 PLAIN = ("#8C959F", 1.0, "")

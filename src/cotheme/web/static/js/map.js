@@ -13,7 +13,8 @@ const ZOOM_STEP = 1.25;
 // one label; further than four times shows a speck.
 const MOST_IN = 1 / 8, MOST_OUT = 4;
 let view = null; // the viewBox shown: { x, y, w, h } in layout units
-let home = null; // the whole drawing: what "Fit" shows
+let home = null; // the whole drawing, never enlarged past its own size: what "Fit" shows
+let drawing = null; // the SVG's own extent
 
 function query(extra = {}) {
   const params = new URLSearchParams();
@@ -38,7 +39,8 @@ async function load({ refit = false } = {}) {
   svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
   holder.replaceChildren(svg);
   const [x, y, w, h] = parsed.getAttribute("viewBox").split(/\s+/).map(Number);
-  home = { x, y, w, h };
+  drawing = { x, y, w, h };
+  home = fitted();
   if (refit || !view) view = { ...home };
   show();
   const nodes = new Map(layout.nodes.map((n) => [n.key, n]));
@@ -50,6 +52,13 @@ async function load({ refit = false } = {}) {
     document.getElementById(`map-download-${fmt}`).href = `/api/v1/map.${fmt}${query()}`;
   }
   holder.dataset.ready = "true";
+}
+
+// The whole drawing, shrunk to fit the frame if it is larger but never blown up past one layout
+// unit a screen pixel: a map of three themes is shown at its own size in the middle of the frame.
+function fitted() {
+  const w = Math.max(drawing.w, holder.clientWidth), h = Math.max(drawing.h, holder.clientHeight);
+  return { x: drawing.x - (w - drawing.w) / 2, y: drawing.y - (h - drawing.h) / 2, w, h };
 }
 
 function showLegend(items) {
@@ -187,7 +196,7 @@ sizeFrame();
 
 document.getElementById("map-zoom-in").addEventListener("click", () => zoom(ZOOM_STEP));
 document.getElementById("map-zoom-out").addEventListener("click", () => zoom(1 / ZOOM_STEP));
-document.getElementById("map-fit").addEventListener("click", () => { view = { ...home }; show(); });
+document.getElementById("map-fit").addEventListener("click", () => { home = fitted(); view = { ...home }; show(); });
 document.getElementById("map-reset").addEventListener("click", async () => {
   try {
     await api("POST", "/map/reset");

@@ -38,6 +38,8 @@ async function load({ refit = false } = {}) {
   svg.removeAttribute("height");
   svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
   holder.replaceChildren(svg);
+  showLegend(layout.legend);
+  sizeFrame();
   const [x, y, w, h] = parsed.getAttribute("viewBox").split(/\s+/).map(Number);
   drawing = { x, y, w, h };
   home = fitted();
@@ -47,7 +49,6 @@ async function load({ refit = false } = {}) {
   if (layout.layout === "radial") {
     for (const group of svg.querySelectorAll("g.node[data-theme-id]")) draggable(svg, group, nodes.get(group.dataset.key));
   }
-  showLegend(layout.legend);
   for (const fmt of ["svg", "png", "tiff", "pdf"]) {
     document.getElementById(`map-download-${fmt}`).href = `/api/v1/map.${fmt}${query()}`;
   }
@@ -188,7 +189,7 @@ function fail(error) { toast(error.message, true); }
 // without scrolling the page; the SVG inside fits whatever size that is.
 function sizeFrame() {
   const top = holder.getBoundingClientRect().top + window.scrollY;
-  const rest = window.innerHeight - top - 56; // room for the legend below
+  const rest = window.innerHeight - top - legendList.offsetHeight - 24; // the legend stays in sight too
   holder.style.height = `${Math.max(rest, 16 * parseFloat(getComputedStyle(document.documentElement).fontSize))}px`;
 }
 window.addEventListener("resize", sizeFrame);

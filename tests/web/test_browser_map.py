@@ -49,6 +49,8 @@ def test_the_whole_map_is_inside_its_frame_on_load(sized: Page) -> None:
     assert viewport is not None
     assert frame["x"] >= 0 and frame["x"] + frame["width"] <= viewport["width"]
     assert frame["y"] + frame["height"] <= viewport["height"]  # the frame itself is seen without scrolling
+    legend = sized.locator("#map-legend").bounding_box()
+    assert legend is not None and legend["y"] + legend["height"] <= viewport["height"]  # and its legend
     for box in node_boxes(sized):
         assert box["x"] >= frame["x"] - 1 and box["y"] >= frame["y"] - 1
         assert box["x"] + box["width"] <= frame["x"] + frame["width"] + 1

@@ -67,4 +67,4 @@ def test_reports_and_map(demo: Path, tmp_path: Path) -> None:
     code, text, _ = cli("map", str(demo), "--out", str(tmp_path / "map.svg"), "--depth", "3")
     assert code == 0 and (tmp_path / "map.svg").read_text(encoding="utf-8").startswith("<?xml")
     code, _, err = cli("map", str(demo), "--out", str(tmp_path / "map.gif"))
-    assert code == 2 and ".svg, .png or .pdf" in err
+    assert code == 2 and ".svg, .png, .tiff or .pdf" in err

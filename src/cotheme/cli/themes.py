@@ -10,9 +10,10 @@ import typer
 
 from cotheme.cli.context import JsonOpt, ProjectArg, opened
 from cotheme.cli.output import Group, print_json, print_table, say
+from cotheme.domain.thematic_map import check_layout
 from cotheme.domain.themes import ThemeSummary
 from cotheme.errors import InvalidArgument
-from cotheme.formats.map_render import render_map
+from cotheme.formats.map_render import DEFAULT_DPI, FORMATS, pixel_size, render_map
 from cotheme.formats.map_svg import write_svg
 from cotheme.services.outputs import write_output
 
@@ -115,24 +116,35 @@ def exemplar(
 
 def map_command(
     project: ProjectArg,
-    out: Annotated[str, typer.Option("--out", help="Where to write: .svg, .png or .pdf.")],
+    out: Annotated[str, typer.Option("--out", help="Where to write: .svg, .png, .tif/.tiff or .pdf.")],
     depth: Annotated[int | None, typer.Option("--depth", help="Levels below the centre; one more than the themes adds their codes.")] = None,
+    layout: Annotated[str, typer.Option("--layout", help="radial (the centre in the middle, themes around it) or tree (left to right).")] = "radial",
+    dpi: Annotated[int, typer.Option("--dpi", help="Dots per inch of a PNG or TIFF (72-1200); SVG and PDF are vector.")] = DEFAULT_DPI,
+    legend: Annotated[bool, typer.Option("--legend/--no-legend", help="Add a key to the fills and borders below the map.")] = True,
+    subcodes: Annotated[bool, typer.Option("--with-subcodes/--without-subcodes", help="A drawn code brings its sub-codes, outside it.")] = True,
     reset: Annotated[bool, typer.Option("--reset", help="Forget positions saved in the map editor first.")] = False,
 ) -> None:
     """Draw the thematic map: the overarching theme at the centre, themes and subthemes around it.
 
-    Example: cotheme map study.cotheme --out map.svg --depth 3
+    Example: cotheme map study.cotheme --out map.png --dpi 600 --depth 3
     """
     target = Path(out)
     fmt = target.suffix.lower().lstrip(".")
-    if fmt not in ("svg", "png", "pdf"):
-        raise InvalidArgument(f"{target.name}: choose a .svg, .png or .pdf file for the map.")
+    fmt = "tiff" if fmt == "tif" else fmt
+    if fmt not in ("svg", *FORMATS):
+        raise InvalidArgument(f"{target.name}: choose a .svg, .png, .tiff or .pdf file for the map.")
+    check_layout(layout)
     with opened(project) as p:
         if reset:
             p.reset_map_positions()
-        layout = p.thematic_map(depth)
+        drawn = p.thematic_map(depth, layout, subcodes=subcodes, legend=legend)
         title = f"Thematic map: {p.info().title}"
-    if not layout.nodes:
+    if not drawn.nodes:
         raise InvalidArgument("The project has no themes yet; add some with 'cotheme themes import'.")
-    write_output(target, write_svg(layout, title) if fmt == "svg" else render_map(layout, fmt, title))
-    say(f"Wrote {target} ({len(layout.nodes)} nodes).")
+    data = write_svg(drawn, title) if fmt == "svg" else render_map(drawn, fmt, title, dpi)
+    write_output(target, data)
+    if fmt in ("png", "tiff"):
+        wide, high = pixel_size(drawn, dpi)
+        say(f"Wrote {target} ({len(drawn.nodes)} nodes, {wide} x {high} pixels at {dpi} dpi).")
+    else:
+        say(f"Wrote {target} ({len(drawn.nodes)} nodes).")

@@ -362,9 +362,12 @@ class Project(
         return templates.import_template(self._store, name)
 
     # -- thematic map -----------------------------------------------------------------------
-    def thematic_map(self, depth: int | None = None) -> MapLayout:
-        """The map laid out (saved positions applied); ``formats.map_svg`` draws or serialises it."""
-        return thematic_map.thematic_map(self._store, depth)
+    def thematic_map(
+        self, depth: int | None = None, layout: str = "radial", *, subcodes: bool = True, legend: bool = True,
+    ) -> MapLayout:
+        """The map laid out (``radial`` or ``tree``; the radial one with saved positions applied);
+        ``formats.map_svg`` draws or serialises it."""
+        return thematic_map.thematic_map(self._store, depth, layout, subcodes=subcodes, legend=legend)
 
     def save_map_positions(self, positions: dict[int, tuple[float, float] | None]) -> None:
         themes.save_positions(self._store, positions)

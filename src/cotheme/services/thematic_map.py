@@ -2,13 +2,18 @@
 
 Owns choosing the centre (the one overarching theme, or the study when there are several top-level
 themes), ``depth`` (how many levels below the centre to draw; codes are one level below the theme
-they are linked to, so by default - every theme level, no codes - none are drawn) and handing saved
-positions to the layout. Must not draw: ``cotheme.formats.map_svg`` and ``map_render`` do.
+they are linked to, so by default - every theme level, no codes - none are drawn), ``subcodes``
+(a drawn code brings its sub-codes, outside it, because a theme draws on a code's sub-codes too; on
+unless turned off), the layout kind and handing saved positions to the layout. Must not draw:
+``cotheme.formats.map_svg`` and ``map_render`` do.
 """
 
 from __future__ import annotations
 
-from cotheme.domain.thematic_map import MapLayout, MapNode, layout
+from collections.abc import Sequence
+
+from cotheme.domain.codebook import Code
+from cotheme.domain.thematic_map import MapLayout, MapNode, check_layout, layout
 from cotheme.domain.themes import Theme
 from cotheme.errors import InvalidArgument
 from cotheme.storage import codes as codes_repo
@@ -17,8 +22,13 @@ from cotheme.storage import themes as themes_repo
 from cotheme.storage.store import Store
 
 
-def map_nodes(themes: list[Theme], code_names: dict[int, str], title: str, depth: int | None) -> list[MapNode]:
-    """Nodes parents-first for ``themes`` (tree order) and, within ``depth``, their linked codes."""
+def map_nodes(
+    themes: list[Theme], codes: dict[int, str] | Sequence[Code], title: str, depth: int | None,
+    subcodes: bool = True,
+) -> list[MapNode]:
+    """Nodes parents-first for ``themes`` (tree order) and, within ``depth``, their linked codes
+    (``codes``: the codebook, or a bare id-to-name mapping that has no sub-codes)."""
+    names, below = _codebook(codes)
     tops = [t for t in themes if t.parent_id is None]
     single = len(tops) == 1
     offset = 0 if single else 1
@@ -35,11 +45,27 @@ def map_nodes(themes: list[Theme], code_names: dict[int, str], title: str, depth
     if depth is not None:
         for theme in themes:
             if theme.level + offset + 1 <= depth:
-                nodes += [
-                    MapNode(f"c{c}/t{theme.id}", code_names[c], "code", f"t{theme.id}")
-                    for c in theme.code_ids
-                ]
+                for code_id in theme.code_ids:
+                    nodes += _code_nodes(code_id, f"t{theme.id}", names, below if subcodes else {})
     return _parents_first(nodes)
+
+
+def _codebook(codes: dict[int, str] | Sequence[Code]) -> tuple[dict[int, str], dict[int, list[int]]]:
+    if isinstance(codes, dict):
+        return codes, {}
+    below: dict[int, list[int]] = {}
+    for code in codes:
+        if code.parent_id is not None:
+            below.setdefault(code.parent_id, []).append(code.id)
+    return {c.id: c.name for c in codes}, below
+
+
+def _code_nodes(code_id: int, parent: str, names: dict[int, str], below: dict[int, list[int]]) -> list[MapNode]:
+    key = f"c{code_id}/{parent}"
+    found = [MapNode(key, names[code_id], "code", parent)]
+    for child in below.get(code_id, []):
+        found += _code_nodes(child, key, names, below)
+    return found
 
 
 def _parents_first(nodes: list[MapNode]) -> list[MapNode]:
@@ -61,12 +87,15 @@ def _parents_first(nodes: list[MapNode]) -> list[MapNode]:
     return ordered
 
 
-def thematic_map(store: Store, depth: int | None = None) -> MapLayout:
+def thematic_map(
+    store: Store, depth: int | None = None, kind: str = "radial", *, subcodes: bool = True, legend: bool = True,
+) -> MapLayout:
     """The laid-out map; an empty layout when the project has no themes yet."""
     if depth is not None and depth < 1:
         raise InvalidArgument("--depth must be 1 or more (1 draws the themes around the centre).")
+    check_layout(kind)
     with store.read() as conn:
         themes = themes_repo.all_themes(conn)
-        code_names = {c.id: c.name for c in codes_repo.all_codes(conn)}
+        codes = codes_repo.all_codes(conn)
         title = study.read_info(conn).title
-    return layout(map_nodes(themes, code_names, title, depth))
+    return layout(map_nodes(themes, codes, title, depth, subcodes), kind, legend)

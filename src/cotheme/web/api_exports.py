@@ -23,7 +23,7 @@ from starlette.background import BackgroundTask
 
 from cotheme.domain.extract_table import parse_attribute_filters
 from cotheme.errors import InvalidArgument
-from cotheme.formats.map_render import render_map
+from cotheme.formats.map_render import DEFAULT_DPI, render_map
 from cotheme.web.api_texts import ERRORS, Ctx
 
 router = APIRouter(prefix="/api/v1", responses=ERRORS)
@@ -35,6 +35,7 @@ MEDIA = {
     "qdpx": "application/zip",
     "qdc": "application/xml",
     "png": "image/png",
+    "tiff": "image/tiff",
     "pdf": "application/pdf",
     "cotheme": "application/octet-stream",
 }
@@ -133,24 +134,38 @@ def themes_md(ctx: Ctx) -> FileResponse:
     return _written("themes.md", "md", ctx.project.export_themes)
 
 
-def _map(ctx: Ctx, fmt: str, depth: int | None) -> Response:
-    layout = ctx.project.thematic_map(depth)
-    if not layout.nodes:
+MapDepth = Annotated[int | None, Query(ge=1, le=6, description="Levels below the centre; one more than the themes adds their codes.")]
+MapLayoutKind = Annotated[str, Query(description="radial (the centre in the middle) or tree (left to right).")]
+MapDpi = Annotated[int, Query(description="Dots per inch of a PNG or TIFF (72-1200).")]
+MapSubcodes = Annotated[bool, Query(description="A drawn code brings its sub-codes, outside it.")]
+
+
+def _map(ctx: Ctx, fmt: str, depth: int | None, layout: str, dpi: int, subcodes: bool) -> Response:
+    drawn = ctx.project.thematic_map(depth, layout, subcodes=subcodes)
+    if not drawn.nodes:
         raise InvalidArgument("The project has no themes yet, so there is no map to draw.")
-    data = render_map(layout, fmt, f"Thematic map: {ctx.project.info().title}")
-    return _attachment(data, f"map.{fmt}", fmt)
+    data = render_map(drawn, fmt, f"Thematic map: {ctx.project.info().title}", dpi)
+    return _attachment(data, f"map.{'tif' if fmt == 'tiff' else fmt}", fmt)
 
 
 @router.get("/map.png", response_class=Response, tags=["exports"])
-def map_png(ctx: Ctx, depth: Annotated[int | None, Query(ge=1, le=6)] = None) -> Response:
-    """The thematic map as a PNG image (as ``cotheme map --out map.png``)."""
-    return _map(ctx, "png", depth)
+def map_png(ctx: Ctx, depth: MapDepth = None, layout: MapLayoutKind = "radial", dpi: MapDpi = DEFAULT_DPI,
+            subcodes: MapSubcodes = True) -> Response:
+    """The thematic map as a PNG image (as ``cotheme map --out map.png --dpi 300``)."""
+    return _map(ctx, "png", depth, layout, dpi, subcodes)
+
+
+@router.get("/map.tiff", response_class=Response, tags=["exports"])
+def map_tiff(ctx: Ctx, depth: MapDepth = None, layout: MapLayoutKind = "radial", dpi: MapDpi = DEFAULT_DPI,
+             subcodes: MapSubcodes = True) -> Response:
+    """The thematic map as a TIFF image (as ``cotheme map --out map.tif --dpi 300``)."""
+    return _map(ctx, "tiff", depth, layout, dpi, subcodes)
 
 
 @router.get("/map.pdf", response_class=Response, tags=["exports"])
-def map_pdf(ctx: Ctx, depth: Annotated[int | None, Query(ge=1, le=6)] = None) -> Response:
-    """The thematic map as a PDF (as ``cotheme map --out map.pdf``)."""
-    return _map(ctx, "pdf", depth)
+def map_pdf(ctx: Ctx, depth: MapDepth = None, layout: MapLayoutKind = "radial", subcodes: MapSubcodes = True) -> Response:
+    """The thematic map as a vector PDF with its fonts embedded (as ``cotheme map --out map.pdf``)."""
+    return _map(ctx, "pdf", depth, layout, DEFAULT_DPI, subcodes)
 
 
 @router.get("/backup", response_class=FileResponse, tags=["exports"])

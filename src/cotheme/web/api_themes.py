@@ -147,15 +147,25 @@ def review(theme_id: Id, ctx: Ctx, group: str = "subtheme") -> dict[str, Any]:
     return plain(ctx.project.theme_review(theme_id, group_by=group))  # type: ignore[no-any-return]
 
 
+MapDepth = Annotated[int | None, Query(ge=1, le=6, description="Levels below the centre; one more than the themes adds their codes.")]
+MapLayoutKind = Annotated[str, Query(description="radial (the centre in the middle) or tree (left to right).")]
+MapSubcodes = Annotated[bool, Query(description="A drawn code brings its sub-codes, outside it.")]
+MapLegend = Annotated[bool, Query(description="A key to the fills and borders below the map.")]
+
+
 @router.get("/map", tags=["themes"])
-def thematic_map(ctx: Ctx, depth: Annotated[int | None, Query(ge=1, le=6)] = None) -> dict[str, Any]:
-    """The thematic map laid out: nodes with positions and sizes, edges."""
-    return layout_json(ctx.project.thematic_map(depth))
+def thematic_map(ctx: Ctx, depth: MapDepth = None, layout: MapLayoutKind = "radial",
+                 subcodes: MapSubcodes = True, legend: MapLegend = True) -> dict[str, Any]:
+    """The thematic map laid out: nodes with positions and sizes, edges, legend."""
+    return layout_json(ctx.project.thematic_map(depth, layout, subcodes=subcodes, legend=legend))
 
 
 @router.get("/map.svg", tags=["themes"], response_class=Response)
-def thematic_map_svg(ctx: Ctx, depth: Annotated[int | None, Query(ge=1, le=6)] = None) -> Response:
-    svg = write_svg(ctx.project.thematic_map(depth), f"Thematic map: {ctx.project.info().title}")
+def thematic_map_svg(ctx: Ctx, depth: MapDepth = None, layout: MapLayoutKind = "radial",
+                     subcodes: MapSubcodes = True, legend: MapLegend = True) -> Response:
+    """The thematic map as SVG (as ``cotheme map --out map.svg``)."""
+    drawn = ctx.project.thematic_map(depth, layout, subcodes=subcodes, legend=legend)
+    svg = write_svg(drawn, f"Thematic map: {ctx.project.info().title}")
     return Response(svg, media_type=MEDIA["svg"])
 
 

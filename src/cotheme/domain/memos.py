@@ -42,3 +42,13 @@ class Memo:
     target_id: int | None
     created_at: datetime
     updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractMemo:
+    """A memo written on a coding, as it is shown with that coding's extract (Retrieve, exports)."""
+
+    id: int
+    coding_id: int
+    author: str | None
+    text: str

@@ -242,10 +242,14 @@ class Project(TeamMixin, ImportMixin, ExportMixin):  # accounts and team work; i
         return coding.add_coding(self._store, request)
 
     def codings(
-        self, *, code: str | None = None, document: str | int | None = None, coder: str | None = None
+        self, *, code: str | None = None, document: str | int | None = None, coder: str | None = None,
+        subcodes: bool = True,
     ) -> list[Extract]:
+        """Every coding (one ``Extract`` each), or only those of ``code`` - with ``subcodes``, of it and
+        every code below it - of ``document``, of ``coder``."""
         return coding.list_extracts(
-            self._store, code=code, document=None if document is None else str(document), coder=coder
+            self._store, code=code, document=None if document is None else str(document), coder=coder,
+            subcodes=subcodes,
         )
 
     def coding(self, coding_id: int) -> Extract:
@@ -263,10 +267,11 @@ class Project(TeamMixin, ImportMixin, ExportMixin):  # accounts and team work; i
 
     def retrieve(
         self, code_ids: Sequence[int], *, mode: str = "or", where: dict[str, str] | None = None,
-        show: Sequence[str] = (),
+        show: Sequence[str] = (), subcodes: bool = True,
     ) -> list[Retrieved]:
-        """Extracts of several codes (any, or all overlapping) with chosen attributes, filtered."""
-        return retrieval.retrieve(self._store, code_ids, mode=mode, where=where, show=show)
+        """Extracts of several codes (any, or all overlapping), each with its sub-codes unless
+        ``subcodes`` is false (a passage coded with several once), with chosen attributes, filtered."""
+        return retrieval.retrieve(self._store, code_ids, mode=mode, where=where, show=show, subcodes=subcodes)
 
     def codings_frame(self, **filters: Any) -> pandas.DataFrame:
         """Every extract as a pandas DataFrame (one row per coding); needs pandas installed."""

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, insert, select
 
-from cotheme.domain.memos import Memo, MemoTarget
+from collections.abc import Collection
+
+from cotheme.domain.memos import ExtractMemo, Memo, MemoTarget
 from cotheme.storage import search
-from cotheme.storage.schema import members, memos
+from cotheme.storage.schema import codings, members, memos
 from cotheme.storage.store import as_utc, now
 
 _TARGET_COLUMN = {
@@ -63,3 +65,16 @@ def list_memos(
             )
         )
     return result
+
+
+def memos_on_codings(conn: Connection, document_ids: Collection[int]) -> list[ExtractMemo]:
+    """The memos on codings of the given documents, oldest first (the caller keeps those it needs: a
+    filter on documents stays short where one on thousands of coding ids would not)."""
+    if not document_ids:
+        return []
+    query = (select(memos.c.id, memos.c.coding_id, members.c.name, memos.c.text)
+             .join(codings, codings.c.id == memos.c.coding_id)
+             .outerjoin(members, members.c.id == memos.c.author_id)
+             .where(memos.c.target == MemoTarget.CODING.value, codings.c.document_id.in_(sorted(document_ids)))
+             .order_by(memos.c.created_at, memos.c.id))
+    return [ExtractMemo(*row) for row in conn.execute(query)]

@@ -50,14 +50,17 @@ def extracts(
     mode: Annotated[str, Query(pattern="^(or|and)$")] = "or",
     where: Annotated[list[str], Query(description="ATTRIBUTE=VALUE; repeat for several.")] = [],  # noqa: B006
     show: Annotated[list[str], Query(description="Attributes to show with each extract.")] = [],  # noqa: B006
+    subcodes: Annotated[bool, Query(description="Each code stands for itself and every code below it.")] = True,
 ) -> Response:
-    """Extracts of any (``or``) or all overlapping (``and``) of the codes, filtered by attributes."""
+    """Extracts of any (``or``) or all overlapping (``and``) of the codes, each with its sub-codes unless
+    ``subcodes=false`` (a passage coded with several of them once), filtered by attributes, with the
+    memos written on their codings."""
     filters = {}
     for item in where:
         name, sep, value = item.partition("=")
         if sep:
             filters[name] = value
-    found = ctx.project.retrieve(code, mode=mode, where=filters, show=show)
+    found = ctx.project.retrieve(code, mode=mode, where=filters, show=show, subcodes=subcodes)
     # The JSON of list[RetrievedOut] (the documented schema: Retrieved and Extract have the same fields),
     # written straight from the service's dataclasses: building 10,000 pydantic models first took
     # several times longer than the query itself (bench/web_bench.py, retrieval_ms).

@@ -165,6 +165,11 @@ class MemoOut(BaseModel):
     target: str
     target_id: int | None
     created_at: datetime
+    about: str = Field(default="", description='What the memo is on, named: "on code Stigma", "on P05", '
+                       '"on a coding in P02, turn 14", "on the project".')
+    target_name: str = Field(default="", description="The target's name (code, document title, theme).")
+    turn: int | None = Field(default=None, description="For a memo on a coding: the turn it starts in (1 = first).")
+    link: str | None = Field(default=None, description="The page of the target, when it has one.")
 
 
 class CaseOut(BaseModel):

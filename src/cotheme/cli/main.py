@@ -149,7 +149,7 @@ def import_files(
         print_json(imported)
         return
     print_table(
-        f"Imported {len(imported)} document(s)",
+        f"Imported {counted(len(imported), 'document')}",
         ["id", "title", "file", "case", "turns", "speakers"],
         ([d.id, d.title, d.file, d.case_pid, d.turns, ", ".join(d.speakers)] for d in imported),
     )
@@ -229,7 +229,7 @@ def search(
         print_json(hits)
         return
     print_table(
-        f"{len(hits)} hit(s) for {query}",
+        f"{counted(len(hits), 'hit')} for {query}",
         ["where", "speaker", "offsets", "text"],
         (
             [h.document if h.kind == "document" else f"memo {h.memo_id}", h.speaker,

@@ -41,6 +41,7 @@ class CodingFact(NamedTuple):
     end: int
     coder_id: int | None
     case_id: int | None
+    revision_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +70,7 @@ def tally(facts: Iterable[CodingFact]) -> Tally:
     """Distinct extracts (by ``passage_key``) and distinct participants of ``facts``."""
     passages: set[PassageKey] = set()
     people: set[int] = set()
-    for fact in facts:
+    for fact in facts:  # the key spelled out: ``passage_key`` per coding cost a call each
         passages.add((fact.document_id, fact.start, fact.end, fact.coder_id))
         if fact.case_id is not None:
             people.add(fact.case_id)
@@ -145,3 +146,23 @@ def group_passages(items: Iterable[tuple[Hashable, str, int, T]]) -> list[tuple[
                 found[1].append(path)
             found[2].append(coding_id)
     return [(row, tuple(paths), tuple(ids)) for row, paths, ids in merged.values()]
+
+
+def key_of(fact: CodingFact) -> PassageKey:
+    """The passage ``fact`` is a coding of."""
+    return (fact.document_id, fact.start, fact.end, fact.coder_id)
+
+
+def ancestors(codes: Sequence[Code]) -> dict[int, frozenset[int]]:
+    """For every code, itself and every code above it: the codes a coding of it counts for when each
+    code stands with its sub-codes."""
+    parent = {c.id: c.parent_id for c in codes}
+    found: dict[int, frozenset[int]] = {}
+    for code in codes:
+        chain: list[int] = []
+        at: int | None = code.id
+        while at is not None and at not in chain:
+            chain.append(at)
+            at = parent.get(at)
+        found[code.id] = frozenset(chain)
+    return found

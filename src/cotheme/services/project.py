@@ -387,11 +387,13 @@ class Project(TeamMixin, ImportMixin, ExportMixin):  # accounts and team work; i
         return reports.themes_report(self._store, quotes=quotes, attributes=attributes)
 
     def matrix(self, by: str, *, count: str = "participants", rows: str = "themes",
-               bands: Sequence[Band] = ()) -> Matrix:
-        return reports.matrix(self._store, by, count=count, rows=rows, bands=bands)
+               bands: Sequence[Band] = (), subcodes: bool = True) -> Matrix:
+        """Themes or codes (each with its sub-codes unless ``subcodes`` is false) x ``by``'s categories."""
+        return reports.matrix(self._store, by, count=count, rows=rows, bands=bands, subcodes=subcodes)
 
-    def cooccurrence(self, *, unit: str = "extract") -> Cooccurrence:
-        return reports.cooccurrence(self._store, unit=unit)
+    def cooccurrence(self, *, unit: str = "extract", subcodes: bool = True) -> Cooccurrence:
+        """Codes x codes meeting in an extract or a turn; with ``subcodes`` each code with its sub-codes."""
+        return reports.cooccurrence(self._store, unit=unit, subcodes=subcodes)
 
     def methods_report(self) -> MethodsReport:
         return methods.methods_report(self._store)

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from sqlalchemy import Connection, select
 
+from cotheme.domain.codebook import Code
+from cotheme.domain.hierarchy import CodingFact, ancestors, key_of, subtrees
 from cotheme.domain.reports import Cooccurrence, Matrix, MatrixRow, Quote, ReportTheme, ThemesReport
 from cotheme.domain.sample import Band, band_of, category_key
 from cotheme.errors import InvalidArgument, NotFound
@@ -21,7 +23,7 @@ from cotheme.services import deid
 from cotheme.services.themes import code_sets, count_table, summaries
 from cotheme.storage import cases as cases_repo
 from cotheme.storage import codes as codes_repo
-from cotheme.storage import reporting
+from cotheme.storage import passages, reporting
 from cotheme.storage import study
 from cotheme.storage import themes as themes_repo
 from cotheme.storage.schema import cases, codings, documents
@@ -130,13 +132,16 @@ def _attribute_names(people: Mapping[str, Mapping[str, str | None]], wanted: Seq
 
 # -- matrix ---------------------------------------------------------------------------------------
 def matrix(
-    store: Store, by: str, *, count: str = "participants", rows: str = "themes", bands: Sequence[Band] = ()
+    store: Store, by: str, *, count: str = "participants", rows: str = "themes", bands: Sequence[Band] = (),
+    subcodes: bool = True,
 ) -> Matrix:
     """Themes (or codes) x the categories of attribute ``by``, counting participants or extracts.
 
-    A theme's row counts the codings of its codes, their subcodes and its subthemes; a code's row its
-    own codings (as ``cotheme codebook list`` does). Extracts from documents linked to no participant
-    count under the "not available" column; they add to no participant count.
+    A theme's row counts the extracts of its codes, their subcodes and its subthemes; a code's row its
+    own and, with ``subcodes``, those of every code below it (as ``cotheme codebook list`` shows both).
+    A passage coded with several of a row's codes is one extract (``domain/hierarchy.py``). Extracts
+    from documents linked to no participant count under the "not available" column; they add to no
+    participant count.
     """
     if count not in ("participants", "extracts"):
         raise InvalidArgument(f"--count must be participants or extracts, not '{count}'.")
@@ -146,14 +151,15 @@ def matrix(
         missing = study.read_info(conn).missing_label
         people = cases_repo.list_cases(conn)
         name = _attribute_names({c.pid: c.attributes for c in people} or {"": {}}, [by])[0]
-        table = count_table(conn)
+        facts = passages.coding_facts(conn)
         codes = codes_repo.all_codes(conn)
         if rows == "themes":
             themes = themes_repo.all_themes(conn)
             sets = code_sets(themes, codes)
             labelled = [(t.name, t.level, sets[t.id]) for t in themes]
         else:
-            labelled = [(c.name, len(c.path) - 1, {c.id}) for c in codes]
+            trees = subtrees(codes)
+            labelled = [(c.name, len(c.path) - 1, set(trees[c.id]) if subcodes else {c.id}) for c in codes]
         title = study.read_info(conn).title
     ids = {c.pid: c.id for c in people}
     category: dict[int | None, str] = {None: missing}
@@ -161,45 +167,58 @@ def matrix(
         value = case.attributes.get(name)
         category[ids[case.pid]] = missing if value is None else (band_of(value, bands) if bands else value)
     labels = {category[i] for i in ids.values()}
-    if any(None in per_case for per_case in table.values()):
+    if any(f.case_id is None for f in facts):
         labels.add(missing)  # extracts from documents linked to no participant
     columns = sorted(labels, key=lambda label: category_key(label, missing))
     at = {label: i for i, label in enumerate(columns)}
+    by_code: dict[int, list[CodingFact]] = defaultdict(list)
+    for fact in facts:
+        by_code[fact.code_id].append(fact)
+
+    def cells_of(chosen: Iterable[CodingFact]) -> list[int]:
+        found: list[set[object]] = [set() for _ in columns]
+        for fact in chosen:
+            if count == "extracts":
+                found[at[category[fact.case_id]]].add(key_of(fact))
+            elif fact.case_id is not None:
+                found[at[category[fact.case_id]]].add(fact.case_id)
+        return [len(cell) for cell in found]
+
     matrix_rows = []
     for label, level, code_ids in labelled:
-        cells = [0] * len(columns)
-        seen: set[int] = set()
-        for code_id in code_ids:
-            for case_id, n in table.get(code_id, {}).items():
-                column = at[category[case_id]]
-                if count == "extracts":
-                    cells[column] += n
-                elif case_id is not None and case_id not in seen:
-                    seen.add(case_id)
-                    cells[column] += 1
-        total = sum(cells)
-        matrix_rows.append(MatrixRow(label, level, tuple(cells), total))
+        cells = cells_of(f for code_id in code_ids for f in by_code.get(code_id, ()))
+        matrix_rows.append(MatrixRow(label, level, tuple(cells), sum(cells)))
     if count == "participants":
         totals = Counter(category[i] for i in ids.values())
+        column_totals = tuple(totals.get(c, 0) for c in columns)
     else:
-        totals = Counter()
-        for per_case in table.values():
-            for case_id, n in per_case.items():
-                totals[category[case_id]] += n
-    return Matrix(title, name, count, rows, tuple(columns), tuple(matrix_rows),
-                  tuple(totals.get(c, 0) for c in columns))
+        column_totals = tuple(cells_of(facts))
+    return Matrix(title, name, count, rows, tuple(columns), tuple(matrix_rows), column_totals,
+                  subcodes=subcodes or rows == "themes")
 
 
 # -- co-occurrence --------------------------------------------------------------------------------
-def cooccurrence(store: Store, *, unit: str = "extract") -> Cooccurrence:
-    """How often two codes meet: overlapping extracts (``extract``) or the same speaker turn (``turn``)."""
+def cooccurrence(store: Store, *, unit: str = "extract", subcodes: bool = True) -> Cooccurrence:
+    """How often two codes meet: overlapping extracts (``extract``) or the same speaker turn (``turn``).
+
+    With ``subcodes`` each code stands for itself and every code below it: its own count is its
+    distinct passages (a passage coded with a code and its sub-code once), a pair counts distinct pairs
+    of passages (or turns), and a code is not compared with its own sub-codes (it contains them)."""
     if unit not in ("extract", "turn"):
         raise InvalidArgument(f"--unit must be extract or turn, not '{unit}'.")
     with store.read() as conn:
         spans = reporting.spans(conn)
         codes = codes_repo.all_codes(conn)
         starts = reporting.turn_starts(conn) if unit == "turn" else {}
+        facts = passages.coding_facts(conn) if subcodes else []
         title = study.read_info(conn).title
+    if subcodes:
+        counts = _rolled_up(facts, codes, starts, unit)
+        used = [c for c in codes if counts[0][c.id]]
+        index = [c.id for c in used]
+        grid = tuple(tuple(counts[0][a] if a == b else counts[1][(min(a, b), max(a, b))] for b in index)
+                     for a in index)
+        return Cooccurrence(title, unit, tuple(c.path_text for c in used), grid, subcodes=True)
     pairs: Counter[tuple[int, int]] = Counter()
     own: Counter[int] = Counter()
     if unit == "extract":
@@ -212,6 +231,52 @@ def cooccurrence(store: Store, *, unit: str = "extract") -> Cooccurrence:
         tuple(own[a] if a == b else pairs[(min(a, b), max(a, b))] for b in index) for a in index
     )
     return Cooccurrence(title, unit, tuple(c.path_text for c in used), grid)
+
+
+def _rolled_up(facts: Sequence[CodingFact], codes: Sequence[Code], starts: Mapping[int, list[int]],
+               unit: str) -> tuple[Counter[int], Counter[tuple[int, int]]]:
+    """Own counts and pair counts with every code standing for its sub-tree: each coding counts for
+    its code and every code above it, and sets of passages (or turns) make each count distinct."""
+    above = ancestors(codes)
+    own: dict[int, set[object]] = defaultdict(set)
+    pairs: dict[tuple[int, int], set[object]] = defaultdict(set)
+
+    def related(a: int, b: int) -> bool:
+        return a in above.get(b, ()) or b in above.get(a, ())
+
+    if unit == "extract":
+        ordered = sorted(facts, key=lambda f: (f.document_id, f.start, f.end))
+        active: list[CodingFact] = []
+        document = None
+        for fact in ordered:
+            for a in above.get(fact.code_id, (fact.code_id,)):
+                own[a].add(key_of(fact))
+            if fact.document_id != document:
+                document, active = fact.document_id, []
+            active = [o for o in active if o.end > fact.start]
+            for other in active:
+                if other.code_id == fact.code_id:
+                    continue
+                meeting = frozenset((key_of(other), key_of(fact)))
+                for a in above.get(other.code_id, (other.code_id,)):
+                    for b in above.get(fact.code_id, (fact.code_id,)):
+                        if a != b and not related(a, b):
+                            pairs[(min(a, b), max(a, b))].add(meeting)
+            active.append(fact)
+    else:
+        present: dict[tuple[int | None, int], set[int]] = defaultdict(set)
+        for fact in facts:
+            turn = bisect.bisect_right(starts.get(fact.revision_id or 0, []), fact.start) - 1
+            present[(fact.revision_id, turn)].update(above.get(fact.code_id, (fact.code_id,)))
+        for where, found in present.items():
+            for a in found:
+                own[a].add(where)
+            ordered_codes = sorted(found)
+            for i, a in enumerate(ordered_codes):
+                for b in ordered_codes[i + 1:]:
+                    if not related(a, b):
+                        pairs[(a, b)].add(where)
+    return (Counter({k: len(v) for k, v in own.items()}), Counter({k: len(v) for k, v in pairs.items()}))
 
 
 def _overlaps(spans: Sequence[reporting.Span], pairs: Counter[tuple[int, int]], own: Counter[int]) -> None:

@@ -18,7 +18,7 @@ from cotheme.storage.schema import codings, documents
 def coding_facts(conn: Connection, code_ids: Collection[int] | None = None) -> list[CodingFact]:
     """Every visible coding (of ``code_ids`` when given) as a ``CodingFact``."""
     query = (select(codings.c.code_id, codings.c.document_id, codings.c.start_offset, codings.c.end_offset,
-                    codings.c.coder_id, documents.c.case_id)
+                    codings.c.coder_id, documents.c.case_id, codings.c.revision_id)
              .join(documents, documents.c.id == codings.c.document_id))
     if code_ids is not None:
         query = query.where(codings.c.code_id.in_(sorted(code_ids)))

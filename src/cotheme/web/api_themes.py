@@ -167,12 +167,14 @@ def report(
     kind: str, ctx: Ctx,
     format: Annotated[str | None, Query(alias="format")] = None,  # noqa: A002
     by: str | None = None,
+    subcodes: Annotated[bool, Query(description="matrix (code rows) and cooccurrence: each code with its "
+                                    "sub-codes, a passage coded with both counted once.")] = True,
 ) -> Response:
     """A report as a file: sample, themes, matrix (needs ``by``), cooccurrence or methods."""
     if kind not in REPORT_FORMATS:
         raise InvalidArgument(f"'{kind}' is not a report; choose one of {', '.join(REPORT_FORMATS)}.")
     fmt = check_format(kind, format or REPORT_FORMATS[kind][0])
-    data = _render(ctx, kind, fmt, by)
+    data = _render(ctx, kind, fmt, by, subcodes)
     name = f"{kind}.{fmt}"
     # HTML reports carry their own <style>; they may style themselves but never run script.
     headers = {"Content-Security-Policy": REPORT_CSP}
@@ -181,7 +183,7 @@ def report(
     return Response(data, media_type=MEDIA.get(fmt, "application/octet-stream"), headers=headers)
 
 
-def _render(ctx: Ctx, kind: str, fmt: str, by: str | None) -> bytes:
+def _render(ctx: Ctx, kind: str, fmt: str, by: str | None, subcodes: bool = True) -> bytes:
     p = ctx.project
     if kind == "sample":
         return write_sample(p.sample_table(), fmt, p.info().title)
@@ -190,7 +192,7 @@ def _render(ctx: Ctx, kind: str, fmt: str, by: str | None) -> bytes:
     if kind == "matrix":
         if not by:
             raise InvalidArgument("A matrix report needs an attribute: add ?by=ATTRIBUTE.")
-        return write_matrix(p.matrix(by), fmt)
+        return write_matrix(p.matrix(by, subcodes=subcodes), fmt)
     if kind == "cooccurrence":
-        return write_cooccurrence(p.cooccurrence(), fmt)
+        return write_cooccurrence(p.cooccurrence(subcodes=subcodes), fmt)
     return write_methods(p.methods_report(), fmt)

@@ -57,6 +57,7 @@ OPTIONAL: dict[str, Callable[[Ids], list[Any]]] = {
     "document": lambda i: [i.blind],
     "first": lambda i: ["Ann"],
     "second": lambda i: ["Bea"],
+    "subcodes": lambda i: [False, True],
 }
 #: Routes the walk may leave out, and why. Anything else it cannot fill fails the test.
 UNFILLABLE = {

@@ -230,7 +230,7 @@ def cooccurrence(store: Store, *, unit: str = "extract", subcodes: bool = True) 
     grid = tuple(
         tuple(own[a] if a == b else pairs[(min(a, b), max(a, b))] for b in index) for a in index
     )
-    return Cooccurrence(title, unit, tuple(c.path_text for c in used), grid)
+    return Cooccurrence(title, unit, tuple(c.path_text for c in used), grid, subcodes=False)
 
 
 def _rolled_up(facts: Sequence[CodingFact], codes: Sequence[Code], starts: Mapping[int, list[int]],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 from cotheme.domain.codebook import Code
 from cotheme.domain.extract_table import merge_passages
 from cotheme.domain.hierarchy import (
@@ -67,3 +69,16 @@ def test_passages_merge_in_reading_order_with_every_code() -> None:
     assert group_passages(items) == [("a", ("Peer support", "Peer support/Group activities"), (1, 2, 4)),
                                      ("c", ("Peer support",), (3,))]
     assert merge_passages(items)[0] == ("a", "Peer support; Peer support/Group activities", (1, 2, 4))
+
+
+def test_counts_from_sums_agree_with_counting_every_passage() -> None:
+    """``counts_from`` (what the database sums up) against the rule applied coding by coding."""
+    rng = random.Random(14)
+    for _ in range(200):
+        facts = [fact(rng.choice(CODES).id, doc=rng.randint(1, 3), start=rng.choice((0, 5)), end=rng.choice((10, 12)),
+                      coder=rng.choice((7, 8, None)), case=rng.choice((1, 2, None))) for _ in range(rng.randint(0, 12))]
+        counts = hierarchy_counts(CODES, facts)
+        for code in CODES:
+            tree = subtree(CODES, code.id)
+            assert counts[code.id].own == tally(f for f in facts if f.code_id == code.id)
+            assert counts[code.id].with_subcodes == tally(f for f in facts if f.code_id in tree)

@@ -19,8 +19,8 @@ read the coding rows and hand them in.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, TypeVar
 
@@ -107,16 +107,48 @@ def subtree(codes: Sequence[Code], code_id: int) -> frozenset[int]:
 
 def hierarchy_counts(codes: Sequence[Code], facts: Iterable[CodingFact]) -> dict[int, HierarchyCount]:
     """Every code's extracts and participants on its own and with its sub-codes, a passage coded with a
-    code and one of its sub-codes counted once."""
-    by_code: dict[int, list[CodingFact]] = defaultdict(list)
+    code and one of its sub-codes counted once (from every coding; ``counts_from`` does the same from
+    what a database can sum up)."""
+    codings: Counter[int] = Counter()
+    cases: dict[int, set[int]] = defaultdict(set)
+    passages: dict[PassageKey, list[int]] = defaultdict(list)
     for fact in facts:
-        by_code[fact.code_id].append(fact)
+        codings[fact.code_id] += 1
+        if fact.case_id is not None:
+            cases[fact.code_id].add(fact.case_id)
+        passages[key_of(fact)].append(fact.code_id)
+    return counts_from(codes, codings, cases, [c for c in passages.values() if len(c) > 1])
+
+
+def counts_from(codes: Sequence[Code], codings: Mapping[int, int], cases: Mapping[int, Iterable[int]],
+                repeated: Iterable[Sequence[int]]) -> dict[int, HierarchyCount]:
+    """The counts ``hierarchy_counts`` makes, from sums: ``codings`` per code, the ``cases`` each code's
+    codings come from, and for every passage holding more than one coding the code of each of them
+    (``repeated``). A set of codes has the codings of its codes as extracts, less, for every passage
+    holding k > 1 of them, k - 1: so each passage counts once however many of its codes it carries."""
     trees = subtrees(codes)
+    above = ancestors(codes)
+    own_excess: Counter[int] = Counter()
+    tree_excess: Counter[int] = Counter()
+    for found in repeated:
+        own_hits = Counter(found)
+        tree_hits: Counter[int] = Counter()
+        for code_id, n in own_hits.items():
+            own_excess[code_id] += n - 1
+            for a in above.get(code_id, (code_id,)):
+                tree_hits[a] += n
+        for a, n in tree_hits.items():
+            tree_excess[a] += n - 1
+    people = {code_id: set(found) for code_id, found in cases.items()}
     result: dict[int, HierarchyCount] = {}
     for code in codes:
-        own = tally(by_code.get(code.id, ()))
         tree = trees[code.id]
-        whole = own if len(tree) == 1 else tally(f for c in tree for f in by_code.get(c, ()))
+        own = Tally(codings.get(code.id, 0) - own_excess[code.id], len(people.get(code.id, ())))
+        if len(tree) == 1:
+            whole = own
+        else:
+            reached: set[int] = set().union(*(people.get(c, set()) for c in tree))
+            whole = Tally(sum(codings.get(c, 0) for c in tree) - tree_excess[code.id], len(reached))
         result[code.id] = HierarchyCount(own, whole, len(tree) - 1)
     return result
 
@@ -146,6 +178,13 @@ def group_passages(items: Iterable[tuple[Hashable, str, int, T]]) -> list[tuple[
                 found[1].append(path)
             found[2].append(coding_id)
     return [(row, tuple(paths), tuple(ids)) for row, paths, ids in merged.values()]
+
+
+def repeats(found: Sequence[int], code_ids: Collection[int]) -> int:
+    """How many more times a passage whose codings have the codes ``found`` is counted among the
+    codings of ``code_ids`` than the once it should be (0 when it holds at most one of them)."""
+    hits = sum(1 for code_id in found if code_id in code_ids)
+    return hits - 1 if hits > 1 else 0
 
 
 def key_of(fact: CodingFact) -> PassageKey:

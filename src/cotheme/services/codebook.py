@@ -18,7 +18,7 @@ from cotheme.domain.codebook import (
     check_name,
     split_path,
 )
-from cotheme.domain.hierarchy import count_label, hierarchy_counts
+from cotheme.domain.hierarchy import count_label, counts_from
 from cotheme.errors import Conflict, InvalidArgument, NotFound
 from cotheme.formats.codebook_file import (
     read_codebook_csv,
@@ -135,8 +135,8 @@ def list_codes(store: Store) -> list[CodeCount]:
     """Every code in tree order with its counts on its own and with its sub-codes."""
     with store.read() as conn:
         codes = codes_repo.all_codes(conn)
-        facts = passages.coding_facts(conn)
-    counts = hierarchy_counts(codes, facts)
+        per_code, cases, repeated = passages.code_sums(conn)
+    counts = counts_from(codes, per_code, cases, repeated)
     return [CodeCount(c, counts[c.id].own.extracts, counts[c.id].own.participants,
                       counts[c.id].with_subcodes.extracts, counts[c.id].with_subcodes.participants,
                       counts[c.id].subcodes) for c in codes]

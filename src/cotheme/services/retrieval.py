@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from cotheme.domain.codings import Extract
-from cotheme.domain.hierarchy import expand, group_passages, passage_key, subtrees
+from cotheme.domain.hierarchy import expand, group_passages, subtrees
 from cotheme.domain.memos import ExtractMemo
 from cotheme.errors import InvalidArgument, NotFound
+from cotheme.storage import bulk
 from cotheme.storage import cases as cases_repo
 from cotheme.storage import codes as codes_repo
 from cotheme.storage import codings as codings_repo
@@ -90,6 +92,13 @@ def retrieve(
     unknown = [name for name in (*(where or {}), *show) if cases and name not in next(iter(cases.values())).attributes]
     if unknown:
         raise InvalidArgument(f"No participant attribute is called {', '.join(repr(u) for u in unknown)}.")
+    with bulk.collector_paused():  # thousands of small objects that form no cycles (see bulk.py)
+        return _assemble(found, groups, mode, cases, missing, notes, where or {}, show)
+
+
+def _assemble(found: list[Extract], groups: list[frozenset[int]], mode: str, cases: dict[str, Any],
+              missing: str, notes: list[ExtractMemo], where: dict[str, str], show: Sequence[str]) -> list[Retrieved]:
+    """The retrieved extracts: the "and" overlap, passages merged, attributes and memos attached."""
     overlaps: dict[int, tuple[str, ...]] = {}
     if mode == "and" and len(groups) > 1:
         by_group = [[e for e in found if e.code_id in group] for group in groups]
@@ -100,8 +109,9 @@ def retrieve(
         memos_of[note.coding_id].append(note)
     result = []
     shown_of = {pid: case.shown(missing) for pid, case in cases.items()}  # once per participant
-    merged = group_passages((passage_key(e.document_id, e.start, e.end, e.coder), e.code_path, e.id, e)
-                            for e in found)  # the coder's name stands for their id: names are unique
+    # The key ``passage_key`` makes, spelled out (a call per extract showed); the coder's name stands
+    # for their id: a name belongs to one member.
+    merged = group_passages(((e.document_id, e.start, e.end, e.coder), e.code_path, e.id, e) for e in found)
     for e, paths, ids in merged:
         shown = shown_of.get(e.case_pid, {})
         if where and any(shown.get(k, "").casefold() != v.casefold() for k, v in where.items()):

@@ -50,6 +50,8 @@ def test_memos_name_their_targets_and_link_to_them(page: Page, live: tuple[str, 
     turn = int(re.search(r"turn (\d+)", on_coding.inner_text()).group(1))  # type: ignore[union-attr]
     expect(page.locator("a.memo-target", has_text=re.compile(r"^on P0\d$")).first).to_be_visible()
     expect(page.locator("text=on code 1")).to_have_count(0)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "memos-targets.png"))
     on_coding.click()
     expect(page).to_have_url(re.compile(rf"/documents/{stigma.document_id}#turn-{turn - 1}$"))
     target = page.locator(f"#turn-{turn - 1}")
@@ -62,6 +64,8 @@ def test_memos_name_their_targets_and_link_to_them(page: Page, live: tuple[str, 
     expect(shown).to_have_count(1)
     expect(shown.locator(".memo-note")).to_have_text("Memo by Sam Okafor: Shame comes before help")
     expect(shown.locator("blockquote")).to_have_text(stigma.text)
+    shown.scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "retrieve-memo.png"))
 
 
 def test_counts_read_the_same_in_the_browser_as_in_python(page: Page) -> None:

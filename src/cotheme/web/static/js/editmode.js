@@ -2,6 +2,7 @@
 // revision; the server carries every coding and refuses the edit if someone changed the text first.
 
 import { api, toast } from "./api.js";
+import { counted } from "./common.js";
 import { selectedSpan, state } from "./reader.js";
 
 const box = document.getElementById("editor-box");
@@ -29,7 +30,7 @@ document.getElementById("edit-save").addEventListener("click", async () => {
       start: span.start, end: span.end, text: area.value, reason: reason.value,
       expected_revision: Number(reader.dataset.revision),
     });
-    const review = result.review.length ? ` ${result.review.length} coding(s) wait in the review queue.` : "";
+    const review = result.review.length ? ` ${counted(result.review.length, "coding")} wait in the review queue.` : "";
     toast(`Saved as revision ${result.revision}.${review}`);
     setTimeout(() => location.reload(), 600);
   } catch (error) {

@@ -51,7 +51,7 @@ def test_retrieving_a_parent_returns_its_sub_codes_extracts_once(coded: Project)
     found = coded.retrieve([peer])
     assert [(r.extract.document, r.codes) for r in found] == [
         ("P01", ("Peer support/Groups", "Peer support/Groups/Art")), ("P02", ("Peer support/Groups",))]
-    assert len(found[0].coding_ids) == 2
+    assert len(found[0].coding_ids) == 2 and [r.turn for r in found] == [4, 4]  # turns, never offsets
     assert coded.retrieve([peer], subcodes=False) == []
     groups = next(c.code.id for c in coded.codes() if c.code.name == "Groups")
     stigma = next(c.code.id for c in coded.codes() if c.code.name == "Stigma")

@@ -64,6 +64,7 @@ def test_memos_name_their_targets_and_link_to_them(page: Page, live: tuple[str, 
     expect(shown).to_have_count(1)
     expect(shown.locator(".memo-note")).to_have_text("Memo by Sam Okafor: Shame comes before help")
     expect(shown.locator("blockquote")).to_have_text(stigma.text)
+    expect(shown.locator("a").first).to_have_text(f"{stigma.document}, turn {turn}")  # the memo's turn
     shown.scroll_into_view_if_needed()
     page.screenshot(path=str(SHOTS / "retrieve-memo.png"))
 

@@ -21,6 +21,7 @@ from cotheme.storage import cases as cases_repo
 from cotheme.storage import codes as codes_repo
 from cotheme.storage import codings as codings_repo
 from cotheme.storage import memos as memos_repo
+from cotheme.storage import passages
 from cotheme.storage import study
 from cotheme.storage.store import Store
 
@@ -37,6 +38,8 @@ class Retrieved:
     codes: tuple[str, ...] = ()
     coding_ids: tuple[int, ...] = ()
     memos: tuple[ExtractMemo, ...] = ()
+    #: The speaker turn the extract starts in (1 = the first), as the reader numbers turns.
+    turn: int | None = None
 
 
 def overlapping(items: list[Extract], others: dict[int, list[Extract]]) -> dict[int, tuple[str, ...]]:
@@ -89,15 +92,17 @@ def retrieve(
         cases = {c.pid: c for c in cases_repo.list_cases(conn)}
         missing = study.read_info(conn).missing_label
         notes = memos_repo.memos_on_codings(conn, {e.document_id for e in found})
+        turns = passages.turn_numbers(conn, wanted) if found else {}
     unknown = [name for name in (*(where or {}), *show) if cases and name not in next(iter(cases.values())).attributes]
     if unknown:
         raise InvalidArgument(f"No participant attribute is called {', '.join(repr(u) for u in unknown)}.")
     with bulk.collector_paused():  # thousands of small objects that form no cycles (see bulk.py)
-        return _assemble(found, groups, mode, cases, missing, notes, where or {}, show)
+        return _assemble(found, groups, mode, cases, missing, notes, where or {}, show, turns)
 
 
 def _assemble(found: list[Extract], groups: list[frozenset[int]], mode: str, cases: dict[str, Any],
-              missing: str, notes: list[ExtractMemo], where: dict[str, str], show: Sequence[str]) -> list[Retrieved]:
+              missing: str, notes: list[ExtractMemo], where: dict[str, str], show: Sequence[str],
+              turns: dict[int, int]) -> list[Retrieved]:
     """The retrieved extracts: the "and" overlap, passages merged, attributes and memos attached."""
     overlaps: dict[int, tuple[str, ...]] = {}
     if mode == "and" and len(groups) > 1:
@@ -118,5 +123,5 @@ def _assemble(found: list[Extract], groups: list[frozenset[int]], mode: str, cas
             continue
         result.append(Retrieved(e, {k: shown.get(k, missing) for k in show}, overlaps.get(e.id, ()),
                                 paths, ids,
-                                tuple(m for i in ids for m in memos_of.get(i, ()))))
+                                tuple(m for i in ids for m in memos_of.get(i, ())), turns.get(e.id)))
     return result

@@ -15,7 +15,7 @@ from collections import defaultdict
 from sqlalchemy import Connection, and_, func, select
 
 from cotheme.domain.hierarchy import CodingFact
-from cotheme.storage.schema import codings, documents
+from cotheme.storage.schema import codings, documents, turns
 
 
 def coding_facts(conn: Connection, code_ids: Collection[int] | None = None) -> list[CodingFact]:
@@ -61,3 +61,13 @@ def repeated_passages(conn: Connection) -> list[tuple[int | None, list[int]]]:
         passages.setdefault((doc_id, start, end, coder), (case_id, []))[1].append(code_id)
     return [(case_id, found) for case_id, found in passages.values() if len(found) > 1]
 
+
+
+def turn_numbers(conn: Connection, code_ids: Collection[int]) -> dict[int, int]:
+    """The turn (1 = the first) each coding of ``code_ids`` starts in, on its own revision, by coding
+    id; a coding in a transcript without turns has none. One statement, an index seek per coding."""
+    t = turns.alias("cotheme_start_turn")
+    turn = (select(t.c.idx).where(t.c.revision_id == codings.c.revision_id, t.c.start_offset <= codings.c.start_offset)
+            .order_by(t.c.start_offset.desc()).limit(1).correlate(codings).scalar_subquery())
+    rows = conn.execute(select(codings.c.id, turn).where(codings.c.code_id.in_(sorted(code_ids)))).all()
+    return {coding_id: idx + 1 for coding_id, idx in rows if idx is not None}

@@ -92,6 +92,7 @@ class RetrievedOut(BaseModel):
                              "coded with a code and its sub-code is one extract).")
     coding_ids: list[int] = Field(default=[], description="The codings merged into this extract.")
     memos: list[ExtractMemoOut] = Field(default=[], description="Memos written on those codings.")
+    turn: int | None = Field(default=None, description="The speaker turn the extract starts in (1 = the first).")
 
 
 class CodeOut(BaseModel):

@@ -22,7 +22,8 @@ function query() {
 
 function row(item) {
   const e = item.extract;
-  const link = el("a", { href: `/documents/${e.document_id}#o=${e.start}-${e.end}`, text: `${e.document} ${e.start}–${e.end}` });
+  const place = item.turn ? `${e.document}, turn ${item.turn}` : e.document;  // never character offsets
+  const link = el("a", { href: `/documents/${e.document_id}#o=${e.start}-${e.end}`, text: place });
   const attributes = Object.entries(item.attributes).map(([k, v]) => `${k}: ${v}`).join(" · ");
   const meta = [e.case_pid ?? "no case", e.speaker, e.coder && `coded by ${e.coder}`, attributes].filter(Boolean).join(" · ");
   const extra = item.overlapping.length ? ` (with ${item.overlapping.join(", ")})` : "";

@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from cotheme.domain.plural import counted
 from cotheme.services.project import Project
-from tests.web.conftest import SHOTS
+from tests.web.conftest import SHOTS, accessible
 
 
 def _code(project: Project, path: str) -> int:
@@ -52,6 +52,7 @@ def test_memos_name_their_targets_and_link_to_them(page: Page, live: tuple[str, 
     expect(page.locator("text=on code 1")).to_have_count(0)
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "memos-targets.png"))
+    accessible(page)
     on_coding.click()
     expect(page).to_have_url(re.compile(rf"/documents/{stigma.document_id}#turn-{turn - 1}$"))
     target = page.locator(f"#turn-{turn - 1}")
@@ -65,6 +66,7 @@ def test_memos_name_their_targets_and_link_to_them(page: Page, live: tuple[str, 
     expect(shown.locator(".memo-note")).to_have_text("Memo by Sam Okafor: Shame comes before help")
     expect(shown.locator("blockquote")).to_have_text(stigma.text)
     expect(shown.locator("a").first).to_have_text(f"{stigma.document}, turn {turn}")  # the memo's turn
+    accessible(page)  # the retrieved extracts with their memos
     shown.scroll_into_view_if_needed()
     page.screenshot(path=str(SHOTS / "retrieve-memo.png"))
 

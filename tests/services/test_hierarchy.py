@@ -99,8 +99,11 @@ def test_memos_name_their_target(coded: Project) -> None:
     coded.add_memo("About the code", target="code", ref="Stigma", author="Lead")
     coded.add_memo("About the interview", target="document", ref="P02", author="Lead")
     coded.add_memo("Journal", author="Lead")
+    theme = coded.create_theme("Finding others", codes=["Peer support"])
+    coded.add_memo("Is this a theme yet?", target="theme", target_id=theme.id, author="Lead")
     places = [m.place.text for m in coded.memos() if m.place is not None]
-    assert places == ["on the project", "on P02", "on code Stigma", "on a coding in P02, turn 4"]
+    assert places == ["on theme Finding others", "on the project", "on P02", "on code Stigma",
+                      "on a coding in P02, turn 4"]
     on_coding = next(m for m in coded.memos() if m.target.value == "coding")
     assert on_coding.place is not None and on_coding.place.document_id == stigma.document_id
 

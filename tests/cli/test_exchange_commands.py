@@ -22,7 +22,7 @@ def test_init_from_export_validate_import(tmp_path: Path) -> None:
     code, text, _ = cli("export", "qdpx", str(study), str(tmp_path / "out.qdpx"))
     assert code == 0 and "1 codings" in text and "warning: These documents hold characters outside" in text
     code, text, _ = cli("validate", str(tmp_path / "out.qdpx"), "--xsd-dir", str(XSD_DIR))
-    assert code == 0 and "0 error(s), 0 warning(s); checked against" in text
+    assert code == 0 and "0 errors, 0 warnings; checked against" in text
     code, text, _ = cli("import", str(study), str(tmp_path / "out.qdpx"), "--json")
     assert code == 0 and json.loads(text)[0]["created"] == {}
 

@@ -26,7 +26,7 @@ def test_export_with_filters_in_both_formats(tmp_path: Path) -> None:
         build(project, tmp_path)
     out = tmp_path / "access.csv"
     code, text, _ = cli("extracts", "export", str(study), str(out), "--code", "Access", "--attribute", "gender=woman")
-    assert code == 0 and f"Wrote 1 extract(s) to {out}." in text
+    assert code == 0 and f"Wrote 1 extract to {out}." in text
     assert [(r[0], r[6], r[8]) for r in _rows(out)[1:]] == [("P01", "Access; Access/Waiting", "the waiting list was long")]
     code, text, _ = cli("extracts", "export", str(study), str(out), "--code", "Access", "--without-subcodes",
                         "--doc", "P01", "--doc", "P02", "--coder", "Lead", "--show", "gender")

@@ -105,7 +105,7 @@ def test_the_methods_report_states_agreement_or_why_there_is_none(coded: Project
     lines = {s.title: s.lines for s in coded.methods_report().sections}["Agreement between coders"]
     assert lines[0] == ("1 of 1 coded transcripts were double-coded (assigned to more than one coder, or coded "
                         "by two people who applied at least one same code to it).")  # both applied Waiting
-    assert lines[1].startswith("Ana and Ben both coded 1 transcript(s) (P01): ")
+    assert lines[1].startswith("Ana and Ben both coded 1 transcript (P01): ")
     assert f"Krippendorff's alpha {computed.krippendorff_alpha.value:.2f}" in lines[1]
     coded.set_reflexive_mode(True)
     (reflexive,) = {s.title: s.lines for s in coded.methods_report().sections}["Agreement between coders"]
@@ -138,7 +138,7 @@ def shared_out(project: Project, tmp_path: Path) -> Project:
 def test_coders_with_different_codes_on_the_same_transcripts_did_not_double_code(shared_out: Project) -> None:
     assert _agreement_section(shared_out) == (
         "No transcript was double-coded, so no agreement between coders is reported.",
-        "2 transcript(s) were coded by more than one person, but with different codes and not assigned "
+        "2 transcripts were coded by more than one person, but with different codes and not assigned "
         "to more than one coder, so their codings are not compared.",
     )
 
@@ -150,7 +150,7 @@ def test_a_transcript_assigned_to_two_coders_is_double_coded(shared_out: Project
                         "by two people who applied at least one same code to it).")
     computed = shared_out.agreement(["Ana", "Ben"], documents=["P01"], bootstrap=0).overall
     assert computed is not None
-    assert lines[1].startswith("Ana and Ben both coded 1 transcript(s) (P01): ")
+    assert lines[1].startswith("Ana and Ben both coded 1 transcript (P01): ")
     assert f"Krippendorff's alpha {computed.krippendorff_alpha.value:.2f}" in lines[1]
 
 
@@ -158,4 +158,4 @@ def test_a_transcript_both_coded_with_a_code_in_common_is_double_coded(shared_ou
     shared_out.code("P02", "Waiting", quote="the waiting list was long", coder="Ben")
     lines = _agreement_section(shared_out)
     assert lines[0].startswith("1 of 2 coded transcripts were double-coded")
-    assert lines[1].startswith("Ana and Ben both coded 1 transcript(s) (P02): Krippendorff's alpha ")
+    assert lines[1].startswith("Ana and Ben both coded 1 transcript (P02): Krippendorff's alpha ")

@@ -81,7 +81,7 @@ def test_index_suggest_similar_accept_and_themes(coded: Project) -> None:
     accepted = coded.accept_suggestion("P02", start, start + 40, code="Kind staff")
     assert len(coded.assist_provenance()) == 2 and accepted.code == "Kind staff"
     ai = next(s for s in coded.methods_report().sections if s.title == "Use of AI")
-    assert "2 coding(s)" in ai.lines[0] and first.model in ai.lines[0]
+    assert "2 codings" in ai.lines[0] and first.model in ai.lines[0]
 
     themes = coded.candidate_themes(groups=2)
     assert themes and all(len(t.codes) >= 2 and t.extracts for t in themes)

@@ -26,7 +26,7 @@ runner = CliRunner()
 #: Wide enough that no table cell folds a marker in two (rich reads the width from COLUMNS).
 WIDE = {"COLUMNS": "2000"}
 P, OUT = "{project}", "{out}"
-_REPORT_EXTRA = {"matrix": ["--by", "setting"]}
+_REPORT_EXTRA = {"matrix": ["--by", "setting", "--rows", "codes"]}
 #: Read commands and the arguments of each run ({project}: the study; {out}: a fresh folder).
 READS: dict[str, list[list[str]]] = {
     "agreement": [[P, "--coders", "Ann,Bea"], [P, "--coders", "Ann,Bea", "--docs", "B01"],
@@ -43,7 +43,8 @@ READS: dict[str, list[list[str]]] = {
     "codebook history": [[P]],
     "codebook list": [[P]],
     "codebook templates": [[]],
-    "codings": [[P], [P, "--doc", "B01"], [P, "--coder", "Bea"], [P, "--coder", "Lead"], [P, "--code", "Listening"]],
+    "codings": [[P], [P, "--doc", "B01"], [P, "--coder", "Bea"], [P, "--coder", "Lead"], [P, "--code", "Listening"],
+                [P, "--code", "Listening", "--no-subcodes"], [P, "--code", "Waiting", "--with-subcodes"]],
     "deid exports-only": [[P]],
     "deid names": [[P]],
     "deid review": [[P], [P, "--doc", "B01"]],
@@ -62,7 +63,8 @@ READS: dict[str, list[list[str]]] = {
     "reconcile": [[P, "--doc", doc, "--coders", coders] for doc in ("B01", "P01") for coders in ("Ann,Bea", "Bea,Lead")],
     "reflexive-mode": [[P]],
     **{f"report {kind}": [[P, *_REPORT_EXTRA.get(kind, [])],
-                          *([P, "--out", f"{OUT}/{kind}.{fmt}", *_REPORT_EXTRA.get(kind, [])] for fmt in formats)]
+                          *([P, "--out", f"{OUT}/{kind}.{fmt}", *_REPORT_EXTRA.get(kind, [])] for fmt in formats),
+                          *([[P, *_REPORT_EXTRA.get(kind, []), "--no-subcodes"]] if kind in ("matrix", "cooccurrence") else [])]
        for kind, formats in REPORT_FORMATS.items()},
     "review": [[P], [P, "--all"], [P, "--doc", "B01"]],
     "search": [[P, word] for word in study.SEARCHES],

@@ -60,6 +60,7 @@ OPTIONAL: dict[str, Callable[[Ids], list[Any]]] = {
     "first": lambda i: ["Ann"],
     "second": lambda i: ["Bea"],
     "group": lambda i: ["participant", "code"],
+    "subcodes": lambda i: [False, True],
 }
 #: Routes the walk may leave out, and why. Anything else it cannot fill fails the test.
 UNFILLABLE = {

@@ -26,7 +26,7 @@ def test_history_merge_split_delete_undo(team: Project) -> None:
     assert paths(team) == ["Waiting"] and {e.code for e in team.codings()} == {"Waiting"}
     last = team.codebook_history()[-1]
     assert (last.kind, last.author, last.rationale) == ("merge", "Lead", "one idea, really")
-    assert "merged 'Listening' into 'Waiting'" in last.summary and "1 coding(s) moved" in last.summary
+    assert "merged 'Listening' into 'Waiting'" in last.summary and "1 coding moved" in last.summary
     assert [c.path_text for c in team.codebook_as_of(before)] == ["Waiting", "Listening"]
     diff = team.codebook_diff(before, datetime.now(UTC))
     assert diff.removed == ("Listening",) and len(diff.changes) == 1

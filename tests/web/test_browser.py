@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from cotheme.domain.plural import counted
 from cotheme.services.project import Project
 from tests.web.conftest import HOSTILE, SHOTS, TOKEN, accessible
 
@@ -160,7 +161,7 @@ def test_retrieval_with_an_attribute_filter(page: Page, live: tuple[str, Project
     page.select_option('select[data-attribute="interview_mode"]', "telephone")
     page.click('#retrieve-form button[type="submit"]')
     expected = project.retrieve([busiest.id], where={"interview_mode": "telephone"})
-    expect(page.locator("#result-count")).to_contain_text(f"{len(expected)} extract(s)")
+    expect(page.locator("#result-count")).to_contain_text(counted(len(expected), "extract"))
     expect(page.locator("#results .extract")).to_have_count(len(expected))
 
 

@@ -77,7 +77,7 @@ def test_import_transcripts_sheet_and_codebook(import_page: Page, empty_live: tu
     expect(rows).to_have_count(4, timeout=SLOW)
     refused = page.locator('tr[data-file="notes.txt"] .problem')
     expect(refused).to_have_text("notes.txt: is empty; nothing to import.")
-    expect(page.get_by_role("button", name="Import 4 file(s)")).to_be_disabled()
+    expect(page.get_by_role("button", name="Import 4 files")).to_be_disabled()
     accessible(page)
     shot(page, "2-preview-with-a-refused-file")
 
@@ -93,8 +93,8 @@ def test_import_transcripts_sheet_and_codebook(import_page: Page, empty_live: tu
     shot(page, "3-speaker-renamed")
     assert project.documents() == []  # nothing stored before the import
 
-    page.get_by_role("button", name="Import 3 file(s)").click()
-    expect(page.locator("#transcript-status")).to_have_text("Imported 3 file(s).", timeout=SLOW)
+    page.get_by_role("button", name="Import 3 files").click()
+    expect(page.locator("#transcript-status")).to_have_text("Imported 3 files.", timeout=SLOW)
     expect(page.locator("#imported-list li")).to_have_count(3)
     shot(page, "4-imported")
     titles = {d.title: d for d in project.documents()}
@@ -117,7 +117,7 @@ def test_import_transcripts_sheet_and_codebook(import_page: Page, empty_live: tu
     accessible(page)
     shot(page, "5-participants-preview")
     page.get_by_role("button", name="Import participants").click()
-    expect(page.locator("#sheet-status")).to_contain_text("Imported 3 new and updated 0 participants, linked 2 transcript(s).")
+    expect(page.locator("#sheet-status")).to_contain_text("Imported 3 new and updated 0 participants, linked 2 transcripts.")
     assert project.document("P02").case_pid == "P02"
     assert project.document("P02").source.duration_minutes == 48
     assert {c.pid: c.attributes["service_use"] for c in project.cases()}["P02"] is None
@@ -195,7 +195,7 @@ def test_files_dropped_on_the_page_are_previewed_and_a_verbatim_import(import_pa
     expect(page.locator("#codebook-status")).to_contain_text("book.qdc:")  # a .qdc goes to the codebook step
     page.get_by_label("Keep the text exactly (verbatim: .txt and .md only, so offsets from other tools still fit)").check()
     expect(page.locator('tr[data-file="P05.txt"] td').nth(3)).to_have_text("4")
-    page.get_by_role("button", name="Import 1 file(s)").click()
-    expect(page.locator("#transcript-status")).to_have_text("Imported 1 file(s).")
+    page.get_by_role("button", name="Import 1 file").click()
+    expect(page.locator("#transcript-status")).to_have_text("Imported 1 file.")
     stored = project.document("P05").text
     assert stored == text and stored[text.index("café") : text.index("café") + 4] == "café"

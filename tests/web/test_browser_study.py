@@ -140,8 +140,8 @@ def test_a_whole_study_from_an_empty_project(empty_study: tuple[Page, Project], 
     expect(page.locator('tr[data-file="P02.docx"] td').nth(1)).to_have_text("Interviewer, P02")
     accessible(page)
     shot(page, "2-preview-renamed")
-    page.get_by_role("button", name="Import 3 file(s)").click()
-    expect(page.locator("#transcript-status")).to_have_text("Imported 3 file(s).", timeout=SLOW)
+    page.get_by_role("button", name="Import 3 files").click()
+    expect(page.locator("#transcript-status")).to_have_text("Imported 3 files.", timeout=SLOW)
     formats = {d.title: project.document(d.id).source.format for d in project.documents()}
     assert formats == {"P02": "docx", "P07": "vtt", "P3": "pdf"}
     assert project.document("P02").speakers == ("Interviewer", "P02")
@@ -153,7 +153,7 @@ def test_a_whole_study_from_an_empty_project(empty_study: tuple[Page, Project], 
     expect(page.locator("#sheet-preview tbody tr")).to_have_count(3)
     page.get_by_role("button", name="Import participants").click()
     expect(page.locator("#sheet-status")).to_contain_text(
-        "Imported 3 new and updated 0 participants, linked 3 transcript(s).")
+        "Imported 3 new and updated 0 participants, linked 3 transcripts.")
 
     book = tmp_path / "codebook.csv"
     book.write_text("name,parent,definition\nPlot use,,How participants use explanation plots\n"
@@ -307,8 +307,8 @@ def test_the_tutorial_steps(browser: Browser, served: tuple[str, Path], tmp_path
     expect(page.locator('tr[data-file="P06.vtt"] td').nth(1)).to_have_text("Researcher, P06")
     to_top(page, "#transcripts-heading")
     tour.step("import-preview")
-    page.get_by_role("button", name="Import 6 file(s)").click()
-    expect(page.locator("#transcript-status")).to_have_text("Imported 6 file(s).", timeout=SLOW)
+    page.get_by_role("button", name="Import 6 files").click()
+    expect(page.locator("#transcript-status")).to_have_text("Imported 6 files.", timeout=SLOW)
 
     page.get_by_label("Choose participants sheet (.csv, .xlsx)").set_input_files(str(DEMO / "participants.csv"))
     expect(page.get_by_label("Id column")).to_have_value("id")
@@ -317,7 +317,7 @@ def test_the_tutorial_steps(browser: Browser, served: tuple[str, Path], tmp_path
     tour.step("participants-preview")
     page.get_by_role("button", name="Import participants").click()
     expect(page.locator("#sheet-status")).to_contain_text(
-        "Imported 6 new and updated 0 participants, linked 6 transcript(s).")
+        "Imported 6 new and updated 0 participants, linked 6 transcripts.")
 
     page.get_by_label("Choose codebook (.csv, .xlsx, .md, .qdc)").set_input_files(str(DEMO / "codebook.csv"))
     expect(page.locator("#codebook-status")).to_have_text("codebook.csv: 24 codes, 24 new, 0 already in the codebook.")

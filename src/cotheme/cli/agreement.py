@@ -13,6 +13,7 @@ from cotheme.domain.agreement import Estimate, Reliability
 from cotheme.domain.agreement_report import AgreementReport
 from cotheme.domain.reconcile import Comparison, Side
 from cotheme.errors import InvalidArgument
+from cotheme.domain.plural import counted
 
 MEASURES = (("percent_agreement", "Percent agreement"), ("cohen_kappa", "Cohen's kappa"),
             ("fleiss_kappa", "Fleiss' kappa"), ("gwet_ac1", "Gwet's AC1"),
@@ -47,7 +48,7 @@ def _kappa(scores: Reliability | None) -> Estimate | None:
 
 def _print_differences(report: AgreementReport) -> None:
     print_table(
-        f"{len(report.differences)} difference(s) to discuss",
+        f"{counted(len(report.differences), 'difference')} to discuss",
         ["document", "speaker", "span", "code", "coded by", "not by", "text"],
         ([d.document, d.speaker, f"{d.start}-{d.end}", d.code, ", ".join(d.coded_by), ", ".join(d.not_coded_by),
           d.text if len(d.text) <= 160 else d.text[:159] + "…"] for d in report.differences),
@@ -56,10 +57,10 @@ def _print_differences(report: AgreementReport) -> None:
 
 def _print_report(report: AgreementReport, show_differences: bool) -> None:
     who = " and ".join(report.coders)
-    say(f"{who} on {len(report.documents)} document(s): {', '.join(report.documents)}; "
+    say(f"{who} on {counted(len(report.documents), 'document')}: {', '.join(report.documents)}; "
         f"unit: {report.unit.value} ({report.units} per code).")
     if report.left_out:
-        say(f"{report.left_out} coding(s) waiting in the review queue were left out.")
+        say(f"{counted(report.left_out, 'coding')} waiting in the review queue were left out.")
     if report.reflexive:
         say("Reflexive mode is on: no scores, only the differences, for discussion "
             "('cotheme reflexive-mode PROJECT off' shows scores again).")

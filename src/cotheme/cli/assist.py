@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from cotheme.cli.context import JsonOpt, ProjectArg, opened
 from cotheme.cli.output import Group, err, print_json, print_table, say
+from cotheme.domain.plural import counted
 
 app = typer.Typer(cls=Group, help="Private coding suggestions: turn them on or off, accept, candidate themes.",
                   no_args_is_help=True)
@@ -39,7 +40,7 @@ def index(project: ProjectArg, as_json: JsonOpt = False) -> None:
     if as_json:
         print_json(report)
         return
-    say(f"Indexed {report.embedded} document(s) ({report.unchanged} unchanged) with {report.model}: "
+    say(f"Indexed {counted(report.embedded, 'document')} ({report.unchanged} unchanged) with {report.model}: "
         f"{report.passages} passages in all, {report.seconds:.1f} s.")
 
 
@@ -121,7 +122,7 @@ def status(project: ProjectArg, as_json: JsonOpt = False) -> None:
         print_json(info)
         return
     say(f"Installed: {'yes' if info.installed else 'no'}; allowed in this project: {'yes' if info.enabled else 'no'}.")
-    say(f"Model: {info.model}. Indexed {info.indexed} of {info.documents} document(s), {info.passages} passages. "
+    say(f"Model: {info.model}. Indexed {info.indexed} of {counted(info.documents, 'document')}, {info.passages} passages. "
         f"Accepted suggestions: {info.accepted}.")
     for note in info.notes:
         say(note)

@@ -8,6 +8,7 @@ import typer
 
 from cotheme.cli.context import JsonOpt, ProjectArg, opened
 from cotheme.cli.output import Group, print_json, print_table, say
+from cotheme.domain.plural import counted
 
 app = typer.Typer(cls=Group, help="Participants (cases) and their attributes.", no_args_is_help=True)
 
@@ -33,7 +34,7 @@ def import_cases(
     if result.details:
         say(f"Interview details from: {', '.join(result.details)}.")
     if result.linked:
-        say(f"Linked {result.linked} transcript(s) to the case of the same name.")
+        say(f"Linked {counted(result.linked, 'transcript')} to the case of the same name.")
 
 
 @app.command("add")

@@ -9,6 +9,7 @@ import typer
 from cotheme.cli import exchange
 from cotheme.cli.context import JsonOpt, ProjectArg, opened
 from cotheme.cli.output import Group, print_json, print_table, say
+from cotheme.domain.plural import counted
 
 app = typer.Typer(cls=Group, help="The codebook (coding frame).", no_args_is_help=True)
 
@@ -59,7 +60,8 @@ def export(
 
 @app.command("list")
 def list_codes(project: ProjectArg, as_json: JsonOpt = False) -> None:
-    """List codes as a tree with definitions and counts of extracts and participants.
+    """List codes as a tree with definitions and counts of extracts and participants, each code's own
+    and, for a code with sub-codes, with them (a passage coded with a code and its sub-code counted once).
 
     Example: cotheme codebook list study.cotheme --json
     """
@@ -74,6 +76,8 @@ def list_codes(project: ProjectArg, as_json: JsonOpt = False) -> None:
                     "inclusion": c.code.inclusion, "exclusion": c.code.exclusion,
                     "example": c.code.example, "colour": c.code.colour,
                     "extracts": c.extracts, "participants": c.participants,
+                    "extracts_with_subcodes": c.extracts_with_subcodes,
+                    "participants_with_subcodes": c.participants_with_subcodes, "subcodes": c.subcodes,
                 }
                 for c in counts
             ]
@@ -81,9 +85,11 @@ def list_codes(project: ProjectArg, as_json: JsonOpt = False) -> None:
         return
     print_table(
         "Codebook",
-        ["id", "code", "extracts", "participants", "definition"],
+        ["id", "code", "extracts", "participants", "with sub-codes", "definition"],
         (
-            [c.code.id, "  " * (len(c.code.path) - 1) + c.code.name, c.extracts, c.participants, c.code.definition]
+            [c.code.id, "  " * (len(c.code.path) - 1) + c.code.name, c.extracts, c.participants,
+             f"{counted(c.extracts_with_subcodes, 'extract')}, {counted(c.participants_with_subcodes, 'participant')}"
+             if c.subcodes else "", c.code.definition]
             for c in counts
         ),
     )

@@ -16,6 +16,7 @@ from cotheme.cli.output import Group, print_json, print_table, say
 from cotheme.domain.deid import Candidate
 from cotheme.errors import InvalidArgument
 from cotheme.services.deid_key import PASSPHRASE_ENV, passphrase_from_env
+from cotheme.domain.plural import counted
 
 app = typer.Typer(cls=Group, help="De-identify transcripts: scan, review, apply.", no_args_is_help=True)
 
@@ -46,7 +47,7 @@ def scan(
         print_json(report)
         return
     print_table(
-        f"Scanned {len(report.documents)} document(s), {report.words} words in {report.seconds:.1f} s "
+        f"Scanned {counted(len(report.documents), 'document')}, {report.words} words in {report.seconds:.1f} s "
         f"({report.model or 'patterns and list only'})",
         ["document", "revision", "candidates", "by kind"],
         ([d.document, d.revision, d.candidates, ", ".join(f"{k} {n}" for k, n in sorted(d.by_kind.items()))]
@@ -74,7 +75,7 @@ def review(
         print_json(found)
         return
     print_table(
-        f"{len(found)} candidate(s)",
+        f"{counted(len(found), 'candidate')}",
         ["id", "document", "kind", "found by", "score", "status", "original in context", "replacement"],
         ([c.id, c.document, c.kind, c.source, f"{c.score:.2f}", c.status, _where(c), c.proposed] for c in found),
     )
@@ -154,7 +155,7 @@ def apply(
         print_json(report)
         return
     print_table(
-        f"Applied to {len(report.documents)} document(s); key {report.key_file} holds {report.key_entries} entries",
+        f"Applied to {counted(len(report.documents), 'document')}; key {report.key_file} holds {report.key_entries} entries",
         ["document", "replacements", "revision", "de-identified", "undecided", "codings"],
         ([d.document, d.replacements, d.revision, "yes" if d.deidentified else "no", d.undecided,
           ", ".join(f"{n} {s}" for s, n in sorted(d.codings.items()))] for d in report.documents),

@@ -21,6 +21,7 @@ from cotheme.services import exchange
 from cotheme.services.exchange import ExchangeImport
 from cotheme.services.import_preview import same_text_choice
 from cotheme.services.project import Project
+from cotheme.domain.plural import counted
 
 app = typer.Typer(cls=Group, help="Export a project for other programs.", no_args_is_help=True)
 
@@ -121,7 +122,7 @@ def validate(
             "XML Schema validation skipped: give --xsd-dir or set COTHEME_REFI_XSD_DIR to the folder of the "
             "REFI-QDA schema files")
         warnings = len(report.problems) - len(report.errors)
-        say(f"{report.file}: {len(report.errors)} error(s), {warnings} warning(s); {schema}.")
+        say(f"{report.file}: {counted(len(report.errors), 'error')}, {counted(warnings, 'warning')}; {schema}.")
     if report.errors:
         raise typer.Exit(2)
 

@@ -13,6 +13,7 @@ import typer
 from cotheme.cli.context import JsonOpt, ProjectArg, opened
 from cotheme.cli.output import Group, print_json, say
 from cotheme.domain.extract_table import parse_attribute_filters
+from cotheme.domain.plural import counted
 
 app = typer.Typer(cls=Group, help="Extracts for analysis elsewhere: CSV or XLSX.", no_args_is_help=True)
 
@@ -23,7 +24,7 @@ def export(
     out: Annotated[str, typer.Argument(help="The file to write: OUT.csv or OUT.xlsx.", show_default=False)],
     code: Annotated[list[str] | None, typer.Option("--code", help="Only this code (name or Parent/Child path); repeatable.")] = None,
     mode: Annotated[str, typer.Option("--mode", help="or: extracts of any of the codes; and: of the first code where all the others overlap.")] = "or",
-    subcodes: Annotated[bool, typer.Option("--with-subcodes/--without-subcodes", help="A code stands for itself and every code below it (a passage coded with both appears once).")] = True,
+    subcodes: Annotated[bool, typer.Option("--with-subcodes/--no-subcodes", " /--without-subcodes", help="A code stands for itself and every code below it (a passage coded with both appears once).")] = True,
     doc: Annotated[list[str] | None, typer.Option("--doc", help="Only this document (id or title); repeatable.")] = None,
     coder: Annotated[list[str] | None, typer.Option("--coder", help="Only this coder; repeatable.")] = None,
     attribute: Annotated[list[str] | None, typer.Option("--attribute", help="Only participants with NAME=VALUE; repeat a name to accept several values.")] = None,
@@ -42,4 +43,4 @@ def export(
     if as_json:
         print_json({"file": out, "extracts": len(table.rows), "columns": list(table.header)})
         return
-    say(f"Wrote {len(table.rows)} extract(s) to {out}.")
+    say(f"Wrote {counted(len(table.rows), 'extract')} to {out}.")

@@ -10,6 +10,7 @@ import typer
 from cotheme.cli.context import JsonOpt, ProjectArg, opened
 from cotheme.cli.output import print_json, print_table, say
 from cotheme.errors import InvalidArgument
+from cotheme.domain.plural import counted
 
 RationaleOpt = Annotated[str, typer.Option("--rationale", help="Why: kept with the change in the history.")]
 
@@ -70,7 +71,7 @@ def diff(
             + [["renamed", a, b] for a, b in found.renamed] + [["moved", a, b] for a, b in found.moved]
             + [["redefined", r, ""] for r in found.redefined])
     print_table(f"Codebook {since} to {until}", ["what", "code", "now"], rows)
-    say(f"{len(found.changes)} change(s) in between; see 'cotheme codebook history'.")
+    say(f"{counted(len(found.changes), 'change')} in between; see 'cotheme codebook history'.")
 
 
 def undo(project: ProjectArg, rationale: RationaleOpt = "") -> None:

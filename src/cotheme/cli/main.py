@@ -16,6 +16,8 @@ from cotheme.cli import serve as serving
 from cotheme.cli import reports, themes
 from cotheme.cli import exchange
 from cotheme.cli.context import JsonOpt, ProjectArg, ask_passphrase, opened, set_acting
+from cotheme.domain.hierarchy import group_passages, passage_key
+from cotheme.domain.plural import counted
 from cotheme.errors import InvalidArgument
 from cotheme.cli.output import Group, err, marked, print_json, print_table, say
 from cotheme.services.importing import parse_speaker_map
@@ -151,7 +153,7 @@ def import_files(
         print_json(imported)
         return
     print_table(
-        f"Imported {len(imported)} document(s)",
+        f"Imported {counted(len(imported), 'document')}",
         ["id", "title", "file", "case", "turns", "speakers"],
         ([d.id, d.title, d.file, d.case_pid, d.turns, ", ".join(d.speakers)] for d in imported),
     )
@@ -185,23 +187,32 @@ def code(
 def codings(
     project: ProjectArg,
     code_name: Annotated[str | None, typer.Option("--code", help="Only this code.")] = None,
+    subcodes: Annotated[bool, typer.Option("--with-subcodes/--no-subcodes", help="With --code: also the codings of every code below it (a passage coded with a code and its sub-code is one extract).")] = True,
     doc: Annotated[str | None, typer.Option("--doc", help="Only this document.")] = None,
     coder: Annotated[str | None, typer.Option("--coder", help="Only this coder.")] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """List extracts with document, case, speaker, coder, offsets and text.
+    """List extracts with document, case, speaker, code, coder, offsets and text; a passage one coder
+    coded with several codes (a code and its sub-code) is one row, its codes and coding ids joined.
 
     Example: cotheme codings study.cotheme --code "Peer support" --json
+
+    Example: cotheme codings study.cotheme --code "Peer support" --no-subcodes
     """
     with opened(project) as p:
-        found = p.codings(code=code_name, document=doc, coder=coder)
+        found = p.codings(code=code_name, document=doc, coder=coder, subcodes=subcodes)
     if as_json:
-        print_json(found)
+        print_json(found)  # one object per coding: a merged row's codings each keep their id and code
         return
+    rows = group_passages((passage_key(e.document_id, e.start, e.end, e.coder), e.code_path, e.id, e) for e in found)
+    title = counted(len(rows), "extract")
+    if len(rows) != len(found):
+        title += f" ({counted(len(found), 'coding')})"
     print_table(
-        f"{len(found)} extract(s)",
+        title,
         ["id", "document", "case", "speaker", "code", "coder", "span", "text"],
-        ([e.id, e.document, e.case_pid, e.speaker, e.code_path, e.coder, f"{e.start}-{e.end}", e.text] for e in found),
+        ([", ".join(map(str, ids)), e.document, e.case_pid, e.speaker, "; ".join(paths), e.coder,
+          f"{e.start}-{e.end}", e.text] for e, paths, ids in rows),
     )
 
 
@@ -222,7 +233,7 @@ def search(
         print_json(hits)
         return
     print_table(
-        f"{len(hits)} hit(s) for {query}",
+        f"{counted(len(hits), 'hit')} for {query}",
         ["where", "speaker", "offsets", "text"],
         (
             [h.document if h.kind == "document" else f"memo {h.memo_id}", h.speaker,

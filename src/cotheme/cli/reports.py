@@ -110,6 +110,7 @@ def matrix(
     count: Annotated[str, typer.Option("--count", help="participants or extracts.")] = "participants",
     rows: Annotated[str, typer.Option("--rows", help="themes or codes.")] = "themes",
     bands: Annotated[str | None, typer.Option("--bands", help="Bands for a numeric --by attribute: 18-24,25-34,65+.")] = None,
+    subcodes: Annotated[bool, typer.Option("--with-subcodes/--no-subcodes", help="With --rows codes: each code counts with every code below it (a passage coded with both once).")] = True,
 ) -> None:
     """Themes or codes by the categories of an attribute, counting participants or extracts.
 
@@ -118,7 +119,7 @@ def matrix(
     kind = _format("matrix", fmt, out)
     band_list = parse_bands(f"{by}={bands}")[by] if bands else ()
     with opened(project) as p:
-        result = p.matrix(by, count=count, rows=rows, bands=band_list)
+        result = p.matrix(by, count=count, rows=rows, bands=band_list, subcodes=subcodes)
     _emit(write_matrix(result, kind), kind, out)
 
 
@@ -128,6 +129,7 @@ def cooccurrence(
     fmt: FormatOpt = None,
     out: OutOpt = None,
     unit: Annotated[str, typer.Option("--unit", help="extract (overlapping extracts) or turn (same speaker turn).")] = "extract",
+    subcodes: Annotated[bool, typer.Option("--with-subcodes/--no-subcodes", help="Each code stands for itself and every code below it (a code is then not compared with its own sub-codes).")] = True,
 ) -> None:
     """Codes by codes: how often two codes overlap in an extract or meet in a speaker turn.
 
@@ -135,7 +137,7 @@ def cooccurrence(
     """
     kind = _format("cooccurrence", fmt, out)
     with opened(project) as p:
-        result = p.cooccurrence(unit=unit)
+        result = p.cooccurrence(unit=unit, subcodes=subcodes)
     _emit(write_cooccurrence(result, kind), kind, out)
 
 

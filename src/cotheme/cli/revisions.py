@@ -15,6 +15,7 @@ from cotheme.cli.output import print_json, print_table, say
 from cotheme.domain.revisions import EditResult, ReviewItem
 from cotheme.errors import InvalidArgument, NotFound
 from cotheme.services.outputs import write_output
+from cotheme.domain.plural import counted
 
 
 @documents.app.command("edit")
@@ -55,7 +56,7 @@ def edit(
 
 def _summary(result: EditResult) -> str:
     counts = ", ".join(f"{n} {status}" for status, n in sorted(result.codings.items())) or "no codings"
-    line = (f"{result.title}: revision {result.revision} ({result.replacements} place(s) changed); codings: {counts}.")
+    line = (f"{result.title}: revision {result.revision} ({counted(result.replacements, 'place')} changed); codings: {counts}.")
     if result.review:
         ids = " ".join(str(i) for i in result.review)
         line += f" Needs review: {ids} (see 'cotheme review')."
@@ -132,7 +133,7 @@ def review(
         print_json(items)
         return
     print_table(
-        f"{len(items)} coding(s) to review",
+        f"{counted(len(items), 'coding')} to review",
         ["id", "document", "code", "status", "score", "text (old)", "on rev", "suggestion"],
         ([i.coding_id, i.document, i.code, i.status, "" if i.score is None else f"{i.score:.2f}", _old(i),
           f"{i.on_revision}/{i.current_revision}", _suggested(i)] for i in items),

@@ -16,6 +16,7 @@ from cotheme.cli.output import print_json, say
 from cotheme.domain.integrity import CheckReport
 from cotheme.errors import PassphraseRequired
 from cotheme.services import safekeeping
+from cotheme.domain.plural import counted
 
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace an existing project with the backup.")]
 
@@ -44,7 +45,7 @@ def _print_report(report: CheckReport, as_json: bool) -> None:
         for problem in found:
             say(f"        {problem}")
     total = len(report.problems)
-    say(f"{report.location}: " + ("every check passed." if not total else f"{total} problem(s) found."))
+    say(f"{report.location}: " + ("every check passed." if not total else f"{counted(total, 'problem')} found."))
 
 
 def backup(

@@ -9,6 +9,8 @@ import typer
 
 from cotheme.cli.context import JsonOpt, ProjectArg, opened
 from cotheme.cli.output import Group, print_json, print_table, say
+from cotheme.domain.plain import plain
+from cotheme.domain.plural import counted
 from cotheme.domain.project import STUDY_FIELDS
 from cotheme.domain.study_fields import FIELDS
 
@@ -63,22 +65,23 @@ def add_memo(
     """
     with opened(project) as p:
         memo = p.add_memo(text, target=on, ref=ref, author=author)
-    say(f"Saved memo {memo.id} on the {memo.target.value}.")
+    say(f"Saved memo {memo.id} {memo.place.text if memo.place else 'on the ' + memo.target.value}.")
 
 
 @memo_app.command("list")
 def list_memos(project: ProjectArg, as_json: JsonOpt = False) -> None:
-    """List memos, newest first.
+    """List memos, newest first, each with what it is on ("on code Stigma", "on P05", "on a coding in
+    P02, turn 14").
 
     Example: cotheme memo list study.cotheme --json
     """
     with opened(project) as p:
         found = p.memos()
     if as_json:
-        print_json(found)
+        print_json([plain(m) | {"about": m.place.text if m.place else ""} for m in found])
         return
-    print_table("Memos", ["id", "on", "author", "time", "text"],
-                ([m.id, f"{m.target.value} {m.target_id or ''}".strip(), m.author,
+    print_table(counted(len(found), "memo"), ["id", "on", "author", "time", "text"],
+                ([m.id, m.place.text if m.place else m.target.value, m.author,
                   m.created_at.strftime("%Y-%m-%d %H:%M"), m.text] for m in found))
 
 

@@ -11,6 +11,8 @@ from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple, TypeVar
 
+from cotheme.domain.hierarchy import group_passages
+
 T = TypeVar("T")
 
 #: The columns before the attributes, one per attribute after them, in the project's attribute order.
@@ -79,18 +81,8 @@ def merge_passages(items: Iterable[tuple[Hashable, str, int, T]]) -> list[tuple[
     """Rows in reading order with codings of the same passage (document, span and coder) merged into
     one: (the first row, its code paths joined with ``; ``, every coding id merged). Each item is (its
     passage, its code path, its coding id, the row). With sub-codes a passage coded with a code and its
-    sub-code would otherwise be listed twice."""
-    merged: dict[Hashable, tuple[T, list[str], list[int]]] = {}
-    for key, path, coding_id, row in items:
-        found = merged.get(key)
-        if found is None:
-            merged[key] = (row, [path], [coding_id])
-        else:
-            if path not in found[1]:
-                found[1].append(path)
-            found[2].append(coding_id)
-    return [(row, paths[0] if len(paths) == 1 else "; ".join(paths), tuple(ids))
-            for row, paths, ids in merged.values()]
+    sub-code would otherwise be listed twice (the rule: ``domain/hierarchy.py``)."""
+    return [(row, "; ".join(paths), ids) for row, paths, ids in group_passages(items)]
 
 
 def clock(ms: int | None) -> str:

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from cotheme.domain.codebook import Code
+from cotheme.domain.plural import counted
 
 Row = Mapping[str, Any]
 #: (code id, row before, row after) for each code a change touched.
@@ -80,7 +81,7 @@ def describe(kind: str, states: Sequence[State], moved: int = 0) -> str:
             if changed:
                 parts.append(f"changed the {', '.join(changed)} of '{_name(after)}'")
     if moved:
-        parts.append(f"{moved} coding(s) moved")
+        parts.append(f"{counted(moved, 'coding')} moved")
     text = "; ".join(parts) or "no visible change"
     return ("undid: " + text) if kind == "undo" else text
 

@@ -96,6 +96,8 @@ class Matrix:
     columns: tuple[str, ...]
     rows: tuple[MatrixRow, ...]
     totals: tuple[int, ...]
+    #: Code rows count each code with its sub-codes (a passage coded with both once); theme rows always do.
+    subcodes: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +109,8 @@ class Cooccurrence:
     unit: str
     codes: tuple[str, ...]
     counts: tuple[tuple[int, ...], ...]
+    #: Each code stands for itself and its sub-codes (a code and its own sub-code are not compared).
+    subcodes: bool = True
 
 
 @dataclass(frozen=True, slots=True)

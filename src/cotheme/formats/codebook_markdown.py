@@ -13,6 +13,7 @@ import re
 from cotheme.domain.codebook import CodeSpec, check_name
 from cotheme.errors import InputError, InvalidArgument
 from cotheme.formats.decode import DEFAULT_MAX_BYTES, decode_text
+from cotheme.domain.plural import counted
 
 __all__ = ["read_codebook_markdown"]
 
@@ -58,7 +59,7 @@ def _descend(filename: str, number: int, path: list[str], depth: int, raw: str) 
     if depth > len(path) + 1:
         raise InputError(
             f"{filename}, line {number}: the heading '{raw.strip()}' is {depth} levels deep but follows a code "
-            f"{len(path)} level(s) deep; use one '#' more than its parent's heading."
+            f"{counted(len(path), 'level')} deep; use one '#' more than its parent's heading."
         )
     try:
         name = check_name(_ESCAPED.sub(r"\1", raw))

@@ -147,7 +147,8 @@ def _target_label(table: SampleTable, check: TargetCheck) -> str:
 
 # -- matrix ---------------------------------------------------------------------------------------
 def _matrix_title(m: Matrix) -> str:
-    return f"{m.rows_kind.capitalize()} by {m.by} ({m.count})"
+    with_subcodes = ", with sub-codes" if m.rows_kind == "codes" and m.subcodes else ""
+    return f"{m.rows_kind.capitalize()} by {m.by} ({m.count}{with_subcodes})"
 
 
 def write_matrix(m: Matrix, fmt: str) -> bytes:
@@ -156,7 +157,7 @@ def write_matrix(m: Matrix, fmt: str) -> bytes:
     header = [first, *(f"{c} (n={t})" if m.count == "participants" else c for c, t in zip(m.columns, m.totals, strict=True)), "Total"]
     if fmt == "json":
         return _json({
-            "title": m.title, "by": m.by, "count": m.count, "rows_kind": m.rows_kind,
+            "title": m.title, "by": m.by, "count": m.count, "rows_kind": m.rows_kind, "subcodes": m.subcodes,
             "columns": list(m.columns), "column_totals": list(m.totals),
             "rows": [{"label": r.label, "level": r.level, "values": list(r.values), "total": r.total} for r in m.rows],
         })
@@ -188,7 +189,8 @@ def write_matrix(m: Matrix, fmt: str) -> bytes:
 def write_cooccurrence(c: Cooccurrence, fmt: str) -> bytes:
     fmt = check_format("cooccurrence", fmt)
     if fmt == "json":
-        return _json({"title": c.title, "unit": c.unit, "codes": list(c.codes), "counts": [list(r) for r in c.counts]})
+        return _json({"title": c.title, "unit": c.unit, "subcodes": c.subcodes, "codes": list(c.codes),
+                      "counts": [list(r) for r in c.counts]})
     if fmt == "csv":
         return _csv([["code", *c.codes]] + [[code, *row] for code, row in zip(c.codes, c.counts, strict=True)])
     top = max((v for i, row in enumerate(c.counts) for j, v in enumerate(row) if i != j), default=0)
@@ -201,6 +203,8 @@ def write_cooccurrence(c: Cooccurrence, fmt: str) -> bytes:
         )
         parts.append(f"<tr><td>{i + 1}. {esc(code)}</td>{cells}</tr>")
     unit = "overlapping extracts" if c.unit == "extract" else "the same speaker turn"
+    rolled = (" Each code counts with its sub-codes (a passage coded with a code and its sub-code once); a code "
+              "and its own sub-code are not compared." if c.subcodes else "")
     parts.append(f'</tbody></table><p class="legend">Counts of codes meeting in {unit}; the diagonal '
-                 "(bold) is each code's own count; columns are numbered as the rows.</p>")
+                 f"(bold) is each code's own count; columns are numbered as the rows.{rolled}</p>")
     return html_page("Code co-occurrence", "".join(parts), c.title)

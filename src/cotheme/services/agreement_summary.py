@@ -15,6 +15,7 @@ from cotheme.services.agreement import REFLEXIVE_KEY, agreement
 from cotheme.storage import agreement as repo
 from cotheme.storage import assignments, study
 from cotheme.storage.store import Store
+from cotheme.domain.plural import counted
 
 
 def _fmt(value: float | None) -> str:
@@ -45,12 +46,12 @@ def agreement_lines(store: Store) -> tuple[str, ...]:
              "coded by two people who applied at least one same code to it)."]
     overall = report.overall
     if overall is None:
-        lines.append(f"{names.get(a, a)} and {names.get(b, b)} coded {len(docs)} transcript(s) in common, "
+        lines.append(f"{names.get(a, a)} and {names.get(b, b)} coded {counted(len(docs), 'transcript')} in common, "
                      "with no code to compare.")
         return tuple(lines)
     kappa = f", Cohen's kappa {_fmt(overall.cohen_kappa.value)}" if overall.cohen_kappa is not None else ""
     lines.append(
-        f"{names.get(a, a)} and {names.get(b, b)} both coded {len(docs)} transcript(s) "
+        f"{names.get(a, a)} and {names.get(b, b)} both coded {counted(len(docs), 'transcript')} "
         f"({', '.join(report.documents)}): Krippendorff's alpha {_fmt(overall.krippendorff_alpha.value)}{kappa} "
         f"over {report.units} speaker turns "
         f"x {len(report.codes)} codes (each code present or absent in each turn; 'cotheme agreement')."
@@ -61,6 +62,6 @@ def agreement_lines(store: Store) -> tuple[str, ...]:
 def _none_double_coded(several: int) -> tuple[str, ...]:
     lines = ["No transcript was double-coded, so no agreement between coders is reported."]
     if several:
-        lines.append(f"{several} transcript(s) were coded by more than one person, but with different codes and "
+        lines.append(f"{counted(several, 'transcript')} were coded by more than one person, but with different codes and "
                      "not assigned to more than one coder, so their codings are not compared.")
     return tuple(lines)

@@ -21,6 +21,7 @@ from cotheme.storage import codes as codes_repo
 from cotheme.storage import history
 from cotheme.storage.store import Store
 from cotheme.storage.tracking import ACTOR
+from cotheme.domain.plural import counted
 
 
 def _code(conn: Connection, ref: str | int) -> Code:
@@ -108,11 +109,11 @@ def _delete_checked(conn: Connection, code: Code, move_to: Code | None, moves: l
         moves += _move_usage(conn, code, move_to)
     left = len(usage.coding_ids(conn, code.id))
     if left:
-        raise Conflict(f"'{code.path_text}' still has {left} coding(s); move them to another code (--move-to CODE, "
+        raise Conflict(f"'{code.path_text}' still has {counted(left, 'coding')}; move them to another code (--move-to CODE, "
                        "or merge the code) first. Nothing was deleted.")
     notes = len(usage.memo_ids(conn, code.id))
     if notes:
-        raise Conflict(f"'{code.path_text}' has {notes} memo(s); move them with --move-to CODE, or merge the "
+        raise Conflict(f"'{code.path_text}' has {counted(notes, 'memo')}; move them with --move-to CODE, or merge the "
                        "code. Nothing was deleted.")
     moves += usage.move_theme_links(conn, code.id, None)
     usage.delete_code(conn, code.id)

@@ -13,10 +13,12 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from cotheme.domain.codings import Extract
+from cotheme.domain.hierarchy import subtree
 from cotheme.domain.text import canonical
 from cotheme.errors import InvalidArgument, NotFound
 from cotheme.services.codebook import code_paths, resolve_code
 from cotheme.services.members import resolve_coder
+from cotheme.storage import codes as codes_repo
 from cotheme.storage import codings as codings_repo
 from cotheme.storage import documents as docs_repo
 from cotheme.storage.schema import revisions
@@ -98,11 +100,16 @@ def list_extracts(
     code: str | None = None,
     document: str | None = None,
     coder: str | None = None,
+    subcodes: bool = True,
 ) -> list[Extract]:
-    """Every extract, optionally only those of one code, one document, one coder."""
+    """Every coding as an extract, optionally only those of one code (with ``subcodes``, of it and every
+    code below it), one document, one coder."""
     with store.read() as conn:
         paths = code_paths(conn)
-        code_ids = [resolve_code(conn, code)] if code is not None else None
+        code_ids = None
+        if code is not None:
+            found = resolve_code(conn, code)
+            code_ids = sorted(subtree(codes_repo.all_codes(conn), found)) if subcodes else [found]
         doc_id = resolve_document(conn, document) if document is not None else None
         coder_id = resolve_coder(conn, coder).id if coder is not None else None
         return codings_repo.extracts(

@@ -28,6 +28,7 @@ from cotheme.storage import deid as repo
 from cotheme.storage import documents as docs_repo
 from cotheme.storage import revisions as rev_repo
 from cotheme.storage.store import Store
+from cotheme.domain.plural import counted
 
 _PERSON_LABEL = re.compile(r"^\[Person ([A-Z]+)\]$")
 
@@ -80,7 +81,7 @@ def _apply_one(conn: Connection, doc_id: int, key: deid_key.Key, listed: dict[st
     change = from_edits(text, edits)
     result = revisions.apply_change(
         conn, doc_id, title, rev_id, number, change, author_id=author_id,
-        reason=f"de-identified: {len(edits) + len(speakers)} replacement(s)", replacements=len(edits) + len(speakers),
+        reason=f"de-identified: {counted(len(edits) + len(speakers), 'replacement')}", replacements=len(edits) + len(speakers),
         deidentified=done, speakers=speakers,
     )
     repo.delete_candidates(conn, [r.id for r in chosen])

@@ -36,6 +36,7 @@ from cotheme.services.limits import max_import_bytes
 from cotheme.storage import bulk
 from cotheme.storage.engine import is_url
 from cotheme.storage.store import Store
+from cotheme.domain.plural import counted
 
 __all__ = [
     "ExchangeExport", "ExchangeImport", "discard_new_project", "export_codebook_qdc",
@@ -183,7 +184,7 @@ def export_qdpx(store: Store, path: Path, *, deidentified_only: bool = False, nv
                "codings after one start later: export with --nvivo for NVivo.")
         )
     if content.old_codings:
-        warnings.append(f"{content.old_codings} coding(s) on earlier revisions of a transcript were not exported.")
+        warnings.append(f"{counted(content.old_codings, 'coding')} on earlier revisions of a transcript were not exported.")
     if written.replaced_characters:
         warnings.append(f"{written.replaced_characters} control character(s) in names or memos cannot be written "
                         "in XML and became U+FFFD.")

@@ -53,6 +53,7 @@ from cotheme.storage import study
 from cotheme.storage.schema import attributes, cases, codes, members
 from cotheme.storage.store import now
 from cotheme.storage.tracking import ACTOR
+from cotheme.domain.plural import counted
 
 #: What an import does with a document of the file whose GUID is new here but whose text a document
 #: of the project has (another program's export of this project: QualCoder makes new GUIDs each time).
@@ -223,7 +224,7 @@ class Merge:
             repo.set_uncodable(self.conn, uncodable)
         if mirrors:
             names = sorted({c.name for c in self.project.codes if c.guid in mirrors})
-            self.note(f"{len(names)} folder(s) of the file hold a code of their own name, the way QualCoder and "
+            self.note(f"{counted(len(names), 'folder')} of the file hold a code of their own name, the way QualCoder and "
                       f"MAXQDA write a code that has sub-codes; each pair is one code here: {', '.join(names)}.")
 
     def _code_fields(self, code: ExCode) -> dict[str, str]:
@@ -335,7 +336,7 @@ class Merge:
             if row.sha256 != sha:
                 count = sum(len(s.codings) for s in source.selections) + len(source.codings)
                 self.conflict(f"The document '{row.title}' has different text in the file; kept ours, and the "
-                              f"file's {count} coding(s) on it were not imported.")
+                              f"file's {counted(count, 'coding')} on it were not imported.")
                 self.docs[source.guid] = None
                 continue
             self.matched["documents"] += 1
@@ -497,7 +498,7 @@ def _same_text(source: ExSource, candidates: list[repo.StoredDocument], claimed:
 
 def _same_text_sentence(file: str, titles: list[str]) -> str:
     shown = ", ".join(titles[:10]) + (f" and {len(titles) - 10} more" if len(titles) > 10 else "")
-    return (f"{file}: {len(titles)} document(s) of the file have the same text as documents already in this "
+    return (f"{file}: {counted(len(titles), 'document')} of the file have the same text as documents already in this "
             f"project under other identifiers ({shown}); programs such as QualCoder give everything new "
             "identifiers when they export. Nothing was imported. Import with --merge to add the file's work to "
             "those documents (nothing already here is doubled), or with --allow-duplicate to import them as copies.")

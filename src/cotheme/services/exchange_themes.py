@@ -34,6 +34,7 @@ from cotheme.domain.themes import MAX_NAME, ThemeStatus
 from cotheme.storage import exchange as repo
 from cotheme.storage import themes as themes_repo
 from cotheme.storage.schema import codes, themes
+from cotheme.domain.plural import counted
 
 if TYPE_CHECKING:
     from cotheme.services.exchange_merge import Merge
@@ -228,13 +229,13 @@ class _SetMerge:
                     continue
                 themes_repo.add_exemplar(self.conn, theme_id, row.id, self.merge.user(chooser))
         if missing:
-            self.merge.note(f"{missing} exemplar(s) of themes were not kept: their codings were not imported.")
+            self.merge.note(f"{counted(missing, 'exemplar')} of themes were not kept: their codings were not imported.")
 
     def _report(self, sets: tuple[ExSet, ...], kept: tuple[ExSet, ...]) -> None:
         note = self.merge.note
         document_sets = [f"'{s.name}'" for s in sets if s not in kept]
         if document_sets:
-            note(f"{len(document_sets)} set(s) hold only sources, not codes, so they are document sets rather "
+            note(f"{counted(len(document_sets), 'set')} hold only sources, not codes, so they are document sets rather "
                  f"than themes and were not imported: {_listed(document_sets)}.")
         with_sources = [f"'{s.name}' ({len(s.sources)})" for s in kept if s.sources]
         if with_sources:

@@ -28,6 +28,7 @@ from cotheme.storage import codes as codes_repo
 from cotheme.storage import reporting, study, study_fields
 from cotheme.storage import themes as themes_repo
 from cotheme.storage.store import Store
+from cotheme.domain.plural import counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +138,7 @@ def _coders(f: Facts) -> tuple[str, ...]:
     if not count:
         return ("Nothing coded yet.",)
     return tuple(
-        f"{label}: {len(people[label])} coder(s) coded {len(docs[label])} transcript(s), {_n(count[label])} codings."
+        f"{label}: {counted(len(people[label]), 'coder')} coded {counted(len(docs[label]), 'transcript')}, {_n(count[label])} codings."
         for label in sorted(count)
     )
 
@@ -158,7 +159,7 @@ def _themes_line(f: Facts) -> str:
     if not f.themes:
         return "No themes yet."
     status = Counter(t.status.value for t in f.themes)
-    return f"{len(f.themes)} themes at {max(t.level for t in f.themes) + 1} level(s) (" + ", ".join(
+    return f"{len(f.themes)} themes at {counted(max(t.level for t in f.themes) + 1, 'level')} (" + ", ".join(
         f"{n} {s}" for s, n in sorted(status.items())) + f"); {f.exemplars} exemplar quotes chosen."
 
 
@@ -175,7 +176,7 @@ def _ai_use(store: Store) -> tuple[str, ...]:
     if not accepted:
         return ("None recorded.",)
     return tuple(
-        f"{n} coding(s) were made by a team member accepting a suggestion of the local model {model}, "
+        f"{counted(n, 'coding')} were made by a team member accepting a suggestion of the local model {model}, "
         "run on the team's own machine (no data left it); people chose every coding." for model, n in sorted(accepted.items())
     )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import Connection, select
 
 from cotheme.domain.memos import Memo, MemoTarget
@@ -45,12 +47,12 @@ def add_memo(
                 select(codings.c.id).where(codings.c.id == int(ref_text))
             ).scalar_one_or_none() if ref_text.isdigit() else None
             if found is None:
-                raise NotFound(f"There is no coding {ref_text}; see 'cotheme codings' for ids.")
+                raise NotFound(f"There is no coding {ref_text} for --ref; see 'cotheme codings' for ids.")
             target_id = found
         elif kind is MemoTarget.THEME:
             target_id = resolve_theme(conn, _need(ref, kind))
         memo_id = memos_repo.insert_memo(conn, text.strip(), writer.id, kind, target_id)
-        return next(m for m in memos_repo.list_memos(conn, kind, target_id) if m.id == memo_id)
+        return _placed(conn, [m for m in memos_repo.list_memos(conn, kind, target_id) if m.id == memo_id])[0]
 
 
 _TABLES = {MemoTarget.DOCUMENT: documents, MemoTarget.CODE: codes, MemoTarget.CODING: codings,
@@ -63,9 +65,15 @@ def _check_exists(conn: Connection, kind: MemoTarget, target_id: int) -> None:
         raise NotFound(f"There is no {kind.value} {target_id} to attach the memo to.")
 
 
+#: What ``--ref`` takes for each kind of target, for the sentence that asks for it.
+_REF_HINT = {MemoTarget.DOCUMENT: "DOCUMENT, its id or title", MemoTarget.CODE: "CODE, a name or Parent/Child path",
+             MemoTarget.CODING: "CODING, its id from 'cotheme codings'", MemoTarget.THEME: "THEME, its name or number"}
+
+
 def _need(ref: str | None, kind: MemoTarget) -> str:
     if not ref:
-        raise InvalidArgument(f"Say which {kind.value} the memo is about.")
+        raise InvalidArgument(f"Say which {kind.value} the memo is about: --ref {_REF_HINT[kind]} "
+                              f"(target_id in the API).")
     return ref
 
 
@@ -73,4 +81,10 @@ def list_memos(store: Store, target: str | None = None, target_id: int | None = 
     """Memos, newest first; only those on ``target`` (and ``target_id``) when given."""
     kind = MemoTarget.parse(target) if target else None
     with store.read() as conn:
-        return memos_repo.list_memos(conn, kind, target_id)
+        return _placed(conn, memos_repo.list_memos(conn, kind, target_id))
+
+
+def _placed(conn: Connection, found: list[Memo]) -> list[Memo]:
+    """``found`` with each memo's target named (``Memo.place``)."""
+    named = memos_repo.places(conn, found)
+    return [replace(m, place=named.get(m.id)) for m in found]

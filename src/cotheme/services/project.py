@@ -252,10 +252,14 @@ class Project(
         return coding.add_coding(self._store, request)
 
     def codings(
-        self, *, code: str | None = None, document: str | int | None = None, coder: str | None = None
+        self, *, code: str | None = None, document: str | int | None = None, coder: str | None = None,
+        subcodes: bool = True,
     ) -> list[Extract]:
+        """Every coding (one ``Extract`` each), or only those of ``code`` - with ``subcodes``, of it and
+        every code below it - of ``document``, of ``coder``."""
         return coding.list_extracts(
-            self._store, code=code, document=None if document is None else str(document), coder=coder
+            self._store, code=code, document=None if document is None else str(document), coder=coder,
+            subcodes=subcodes,
         )
 
     def coding(self, coding_id: int) -> Extract:
@@ -273,10 +277,11 @@ class Project(
 
     def retrieve(
         self, code_ids: Sequence[int], *, mode: str = "or", where: dict[str, str] | None = None,
-        show: Sequence[str] = (),
+        show: Sequence[str] = (), subcodes: bool = True,
     ) -> list[Retrieved]:
-        """Extracts of several codes (any, or all overlapping) with chosen attributes, filtered."""
-        return retrieval.retrieve(self._store, code_ids, mode=mode, where=where, show=show)
+        """Extracts of several codes (any, or all overlapping), each with its sub-codes unless
+        ``subcodes`` is false (a passage coded with several once), with chosen attributes, filtered."""
+        return retrieval.retrieve(self._store, code_ids, mode=mode, where=where, show=show, subcodes=subcodes)
 
     def codings_frame(self, **filters: Any) -> pandas.DataFrame:
         """Every extract as a pandas DataFrame (one row per coding); needs pandas installed."""
@@ -402,11 +407,13 @@ class Project(
                                      repeat_quotes=repeat_quotes, exemplars_only=exemplars_only, trim=trim)
 
     def matrix(self, by: str, *, count: str = "participants", rows: str = "themes",
-               bands: Sequence[Band] = ()) -> Matrix:
-        return reports.matrix(self._store, by, count=count, rows=rows, bands=bands)
+               bands: Sequence[Band] = (), subcodes: bool = True) -> Matrix:
+        """Themes or codes (each with its sub-codes unless ``subcodes`` is false) x ``by``'s categories."""
+        return reports.matrix(self._store, by, count=count, rows=rows, bands=bands, subcodes=subcodes)
 
-    def cooccurrence(self, *, unit: str = "extract") -> Cooccurrence:
-        return reports.cooccurrence(self._store, unit=unit)
+    def cooccurrence(self, *, unit: str = "extract", subcodes: bool = True) -> Cooccurrence:
+        """Codes x codes meeting in an extract or a turn; with ``subcodes`` each code with its sub-codes."""
+        return reports.cooccurrence(self._store, unit=unit, subcodes=subcodes)
 
     def methods_report(self) -> MethodsReport:
         return methods.methods_report(self._store)

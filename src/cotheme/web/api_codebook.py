@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from cotheme.domain.codebook import Code, join_path
 from cotheme.errors import NotFound
+from cotheme.services.codebook import CodeCount
 from cotheme.web.api_texts import ERRORS, Ctx
 from cotheme.web.schemas import CodeEdit, CodeIn, CodeMove, CodeOut, Id
 
@@ -17,19 +18,28 @@ def code_out(code: Code, extracts: int = 0, participants: int = 0) -> CodeOut:
         id=code.id, name=code.name, parent_id=code.parent_id, path=code.path_text,
         definition=code.definition, inclusion=code.inclusion, exclusion=code.exclusion,
         example=code.example, colour=code.colour, extracts=extracts, participants=participants,
+        extracts_with_subcodes=extracts, participants_with_subcodes=participants,
         version=code.version,
     )
 
 
+def counted_out(c: CodeCount) -> CodeOut:
+    """A code with its counts on its own and with its sub-codes."""
+    return code_out(c.code, c.extracts, c.participants).model_copy(update={
+        "extracts_with_subcodes": c.extracts_with_subcodes,
+        "participants_with_subcodes": c.participants_with_subcodes, "subcodes": c.subcodes,
+    })
+
+
 def _counted(ctx: Ctx, code_id: Id) -> CodeOut:
-    found = next(c for c in ctx.project.codes() if c.code.id == code_id)
-    return code_out(found.code, found.extracts, found.participants)
+    return counted_out(next(c for c in ctx.project.codes() if c.code.id == code_id))
 
 
 @router.get("/codes", response_model=list[CodeOut])
 def codes(ctx: Ctx) -> list[CodeOut]:
-    """The code tree in order (parents before children) with extracts and participants per code."""
-    return [code_out(c.code, c.extracts, c.participants) for c in ctx.project.codes()]
+    """The code tree in order (parents before children) with extracts and participants per code, on its
+    own and with its sub-codes (a passage coded with a code and its sub-code counted once)."""
+    return [counted_out(c) for c in ctx.project.codes()]
 
 
 @router.post("/codes", response_model=CodeOut, status_code=201)

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 from pydantic import TypeAdapter
 
-from cotheme.domain.memos import Memo
+from cotheme.domain.memos import Memo, MemoTarget
 from cotheme.services.retrieval import Retrieved
 from cotheme.web.api_texts import ERRORS, Ctx
 from cotheme.web.markdown import to_html
@@ -17,10 +17,29 @@ router = APIRouter(prefix="/api/v1", responses=ERRORS)
 RETRIEVED_JSON = TypeAdapter(list[Retrieved])
 
 
+def memo_link(m: Memo) -> str | None:
+    """The page of a memo's target: the code's extracts in Retrieve, the document in the reader, a
+    coding's turn in the reader (its ``turn-N`` anchor counts from 0), the theme's page."""
+    place = m.place
+    if m.target_id is None or place is None or not place.name:
+        return None
+    if m.target is MemoTarget.CODE:
+        return f"/retrieve?code={m.target_id}"
+    if m.target is MemoTarget.DOCUMENT:
+        return f"/documents/{m.target_id}"
+    if m.target is MemoTarget.THEME:
+        return f"/themes/{m.target_id}"
+    if m.target is MemoTarget.CODING and place.document_id is not None:
+        return f"/documents/{place.document_id}" + (f"#turn-{place.turn - 1}" if place.turn is not None else "")
+    return None
+
+
 def memo_out(m: Memo) -> MemoOut:
     return MemoOut(
         id=m.id, text=m.text, html=to_html(m.text), author=m.author, target=m.target.value,
         target_id=m.target_id, created_at=m.created_at,
+        about=m.place.text if m.place is not None else "", target_name=m.place.name if m.place else "",
+        turn=m.place.turn if m.place else None, link=memo_link(m),
     )
 
 
@@ -50,14 +69,17 @@ def extracts(
     mode: Annotated[str, Query(pattern="^(or|and)$")] = "or",
     where: Annotated[list[str], Query(description="ATTRIBUTE=VALUE; repeat for several.")] = [],  # noqa: B006
     show: Annotated[list[str], Query(description="Attributes to show with each extract.")] = [],  # noqa: B006
+    subcodes: Annotated[bool, Query(description="Each code stands for itself and every code below it.")] = True,
 ) -> Response:
-    """Extracts of any (``or``) or all overlapping (``and``) of the codes, filtered by attributes."""
+    """Extracts of any (``or``) or all overlapping (``and``) of the codes, each with its sub-codes unless
+    ``subcodes=false`` (a passage coded with several of them once), filtered by attributes, with the
+    memos written on their codings."""
     filters = {}
     for item in where:
         name, sep, value = item.partition("=")
         if sep:
             filters[name] = value
-    found = ctx.project.retrieve(code, mode=mode, where=filters, show=show)
+    found = ctx.project.retrieve(code, mode=mode, where=filters, show=show, subcodes=subcodes)
     # The JSON of list[RetrievedOut] (the documented schema: Retrieved and Extract have the same fields),
     # written straight from the service's dataclasses: building 10,000 pydantic models first took
     # several times longer than the query itself (bench/web_bench.py, retrieval_ms).

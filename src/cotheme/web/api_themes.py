@@ -201,6 +201,8 @@ def report(
     repeat_quotes: bool = False,
     exemplars_only: bool = False,
     untrimmed: bool = False,
+    subcodes: Annotated[bool, Query(description="matrix (code rows) and cooccurrence: each code with its "
+                                    "sub-codes, a passage coded with both counted once.")] = True,
 ) -> Response:
     """A report as a file: sample, themes, matrix (needs ``by``), cooccurrence or methods.
 
@@ -219,7 +221,7 @@ def report(
             quotes=max_quotes, attributes=names, attribution=attribution or None, repeat_quotes=repeat_quotes,
             exemplars_only=exemplars_only, trim=not untrimmed), fmt)
     else:
-        data = _render(ctx, kind, fmt, by)
+        data = _render(ctx, kind, fmt, by, subcodes)
     name = f"{kind}.{fmt}"
     # HTML reports carry their own <style>; they may style themselves but never run script.
     headers = {"Content-Security-Policy": REPORT_CSP}
@@ -228,14 +230,14 @@ def report(
     return Response(data, media_type=MEDIA.get(fmt, "application/octet-stream"), headers=headers)
 
 
-def _render(ctx: Ctx, kind: str, fmt: str, by: str | None) -> bytes:
+def _render(ctx: Ctx, kind: str, fmt: str, by: str | None, subcodes: bool = True) -> bytes:
     p = ctx.project
     if kind == "sample":
         return write_sample(p.sample_table(), fmt, p.info().title)
     if kind == "matrix":
         if not by:
             raise InvalidArgument("A matrix report needs an attribute: add ?by=ATTRIBUTE.")
-        return write_matrix(p.matrix(by), fmt)
+        return write_matrix(p.matrix(by, subcodes=subcodes), fmt)
     if kind == "cooccurrence":
-        return write_cooccurrence(p.cooccurrence(), fmt)
+        return write_cooccurrence(p.cooccurrence(subcodes=subcodes), fmt)
     return write_methods(p.methods_report(), fmt)

@@ -16,9 +16,10 @@ from fastapi.templating import Jinja2Templates
 from pydantic import TypeAdapter
 
 from cotheme.domain.codings import Extract
+from cotheme.domain.plural import counted
 from cotheme.domain.search import SearchHit
 from cotheme.errors import InvalidArgument
-from cotheme.web.api_codebook import code_out
+from cotheme.web.api_codebook import counted_out
 from cotheme.web.api_notes import memo_out
 from cotheme.web.api_texts import Ctx
 from cotheme.web.schemas import Id
@@ -37,6 +38,7 @@ def clock(ms: int) -> str:
 
 
 templates.env.globals["clock"] = clock
+templates.env.globals["counted"] = counted
 
 
 def render(request: Request, ctx: Ctx, name: str, page: str, **values: Any) -> HTMLResponse:
@@ -67,7 +69,7 @@ def reader(request: Request, document_id: Id, ctx: Ctx) -> HTMLResponse:
     # queue, not drawn over text it no longer matches.
     waiting = {i.coding_id for i in ctx.project.review_queue(document=document_id) if i.status == "review"}
     codings = [e for e in ctx.project.codings(document=document_id) if e.id not in waiting]
-    codes = [code_out(c.code, c.extracts, c.participants).model_dump() for c in ctx.project.codes()]
+    codes = [counted_out(c).model_dump() for c in ctx.project.codes()]
     return render(
         request, ctx, "reader.html", "reader", doc=doc, codings=codings,
         codes_json=codes, codings_json=EXTRACTS_JSON.dump_python(codings, mode="json"),
@@ -94,6 +96,7 @@ def retrieve(request: Request, ctx: Ctx) -> HTMLResponse:
             values.setdefault(name, set()).add(value)
     return render(
         request, ctx, "retrieve.html", "retrieve", codes=ctx.project.codes(), chosen=chosen,
+        subcodes=request.query_params.get("subcodes", "true").lower() not in ("false", "0", "no", "off"),
         attribute_values={k: sorted(v) for k, v in values.items()},
     )
 

@@ -77,10 +77,22 @@ class ExtractOut(BaseModel):
     created_at: datetime
 
 
+class ExtractMemoOut(BaseModel):
+    id: int
+    coding_id: int
+    author: str | None
+    text: str
+
+
 class RetrievedOut(BaseModel):
     extract: ExtractOut
     attributes: dict[str, str]
     overlapping: list[str]
+    codes: list[str] = Field(default=[], description="Every retrieved code the passage carries (a passage "
+                             "coded with a code and its sub-code is one extract).")
+    coding_ids: list[int] = Field(default=[], description="The codings merged into this extract.")
+    memos: list[ExtractMemoOut] = Field(default=[], description="Memos written on those codings.")
+    turn: int | None = Field(default=None, description="The speaker turn the extract starts in (1 = the first).")
 
 
 class CodeOut(BaseModel):
@@ -93,8 +105,12 @@ class CodeOut(BaseModel):
     exclusion: str
     example: str
     colour: str
-    extracts: int
-    participants: int
+    extracts: int = Field(description="Extracts coded with this code itself.")
+    participants: int = Field(description="Participants with an extract coded with this code itself.")
+    extracts_with_subcodes: int = Field(default=0, description="Extracts of the code and every code below "
+                                        "it, a passage coded with several of them counted once.")
+    participants_with_subcodes: int = Field(default=0, description="Participants of those extracts.")
+    subcodes: int = Field(default=0, description="How many codes lie below this one (at any depth).")
     version: int = 1  # issue #4: send it back with an edit; a save over an older version is refused (409)
 
 
@@ -150,6 +166,11 @@ class MemoOut(BaseModel):
     target: str
     target_id: int | None
     created_at: datetime
+    about: str = Field(default="", description='What the memo is on, named: "on code Stigma", "on P05", '
+                       '"on a coding in P02, turn 14", "on the project".')
+    target_name: str = Field(default="", description="The target's name (code, document title, theme).")
+    turn: int | None = Field(default=None, description="For a memo on a coding: the turn it starts in (1 = first).")
+    link: str | None = Field(default=None, description="The page of the target, when it has one.")
 
 
 class CaseOut(BaseModel):

@@ -1,6 +1,7 @@
 // The codebook page: the code tree, create, rename, edit, move (by drag or "Move to"), colours, counts.
 
 import { api, el, toast } from "./api.js";
+import { counted } from "./common.js";
 import { mountMemoBox } from "./memobox.js";
 
 const tree = document.getElementById("code-tree");
@@ -16,6 +17,14 @@ async function load() {
   if (selected) select(codes.find((c) => c.id === selected.id) ?? null);
 }
 
+// "3 extracts · 2 participants"; a code with sub-codes shows its own figures and those with them.
+function countText(code, joiner = " · ") {
+  const own = `${counted(code.extracts, "extract")}${joiner}${counted(code.participants, "participant")}`;
+  if (!code.subcodes) return own;
+  return `${own} own; ${counted(code.extracts_with_subcodes, "extract")}${joiner}` +
+    `${counted(code.participants_with_subcodes, "participant")} with sub-codes`;
+}
+
 function children(parentId) { return codes.filter((c) => c.parent_id === parentId); }
 
 function item(code) {
@@ -23,7 +32,7 @@ function item(code) {
   swatch.style.backgroundColor = code.colour;
   const name = el("button", { type: "button", class: "code-name", text: code.name });
   name.addEventListener("click", () => select(code));
-  const counts = el("span", { class: "muted", text: ` ${code.extracts} extracts · ${code.participants} participants` });
+  const counts = el("span", { class: "muted", text: ` ${countText(code)}` });
   const node = el("li", { role: "treeitem", "aria-label": code.path, draggable: true }, swatch, name, counts);
   node.dataset.codeId = code.id;
   if (selected?.id === code.id) node.setAttribute("aria-selected", "true");
@@ -71,7 +80,7 @@ function select(code) {
     el("option", { value: "", text: "(top level)", selected: code.parent_id === null }),
     ...codes.filter((c) => !blocked.has(c.id)).map((c) => el("option", { value: String(c.id), text: c.path, selected: c.id === code.parent_id })),
   );
-  document.getElementById("ec-counts").textContent = `${code.extracts} extracts from ${code.participants} participants.`;
+  document.getElementById("ec-counts").textContent = `${countText(code, " from ")}.`;
   document.getElementById("ec-retrieve").href = `/retrieve?code=${code.id}`;
   mountMemoBox(document.getElementById("ec-memos"), "code", code.id).catch((error) => toast(error.message, true));
   render();

@@ -32,3 +32,17 @@ document.addEventListener("keydown", (event) => {
 for (const swatch of document.querySelectorAll("[data-colour]")) {
   swatch.style.backgroundColor = swatch.dataset.colour;
 }
+
+// A count with its noun, "1 extract" / "2 extracts": the twin of cotheme.domain.plural.counted.
+const IRREGULAR = { child: "children", person: "people", analysis: "analyses" };
+
+export function plural(noun, n) {
+  if (n === 1) return noun;
+  if (IRREGULAR[noun]) return IRREGULAR[noun];
+  if (noun.endsWith("y") && !"aeiou".includes(noun.at(-2) ?? "a")) return `${noun.slice(0, -1)}ies`;
+  return noun + (/(s|x|ch|sh)$/.test(noun) ? "es" : "s");
+}
+
+export function counted(n, noun) {
+  return `${n} ${plural(noun, n)}`;
+}

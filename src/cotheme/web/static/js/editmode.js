@@ -3,6 +3,7 @@
 // The exact characters selected are corrected (no snapping to words). A dialog (dialog.js).
 
 import { api, toast } from "./api.js";
+import { counted } from "./common.js";
 import { closeDialog, openDialog } from "./dialog.js";
 import { rawSpan, state, turnAt } from "./reader.js";
 
@@ -32,7 +33,7 @@ document.getElementById("edit-save").addEventListener("click", async () => {
       start: span.start, end: span.end, text: area.value, reason: reason.value,
       expected_revision: Number(reader.dataset.revision),
     });
-    const review = result.review.length ? ` ${result.review.length} coding(s) wait in the review queue.` : "";
+    const review = result.review.length ? ` ${counted(result.review.length, "coding")} ${result.review.length === 1 ? "waits" : "wait"} in the review queue.` : "";
     toast(`Saved as revision ${result.revision}.${review}`);
     setTimeout(() => location.reload(), 600);
   } catch (error) {

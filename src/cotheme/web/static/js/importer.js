@@ -1,6 +1,7 @@
 // The import page: choose or drop files, see what each would become (and any refusal next to it),
 // rename speakers, then import all of them or none, with a progress bar while the batch uploads.
 import { api, el, toast } from "./api.js";
+import { counted } from "./common.js";
 
 const csrf = document.querySelector('meta[name="csrf-token"]')?.content ?? "";
 const $ = (id) => document.getElementById(id);
@@ -63,7 +64,7 @@ function addFiles(list) {
 async function previewTranscripts() {
   const status = $("transcript-status");
   if (!state.files.length) { state.previews = []; renderTranscripts(); status.textContent = ""; return; }
-  status.textContent = `Reading ${state.files.length} file(s)…`;
+  status.textContent = `Reading ${counted(state.files.length, "file")}…`;
   try {
     state.previews = await postForm("/imports/preview", transcriptForm(false));
     status.textContent = "";
@@ -105,8 +106,8 @@ function renderTranscripts() {
   const bad = state.previews.filter((p) => p.error).length;
   const button = $("import-transcripts");
   button.disabled = state.previews.length === 0 || bad > 0;
-  button.textContent = state.previews.length ? `Import ${state.previews.length} file(s)` : "Import transcripts";
-  if (bad) $("transcript-status").textContent = `${bad} file(s) cannot be imported as they are (see Problem); remove or fix them.`;
+  button.textContent = state.previews.length ? `Import ${counted(state.previews.length, "file")}` : "Import transcripts";
+  if (bad) $("transcript-status").textContent = `${counted(bad, "file")} cannot be imported as they are (see Problem); remove or fix them.`;
 }
 
 function renderSpeakers() {
@@ -143,7 +144,7 @@ async function importTranscripts() {
   button.disabled = true;
   bar.hidden = false;
   bar.value = 0;
-  $("transcript-status").textContent = `Importing ${state.files.length} file(s)…`;
+  $("transcript-status").textContent = `Importing ${counted(state.files.length, "file")}…`;
   try {
     const result = await postWithProgress("/imports", transcriptForm(true), bar);
     bar.value = 100;
@@ -156,8 +157,8 @@ async function importTranscripts() {
       list.append(el("li", { text: `${project.file}: merged (${Object.entries(project.created).map(([k, n]) => `${n} ${k}`).join(", ") || "nothing new"})` }));
     }
     const count = result.documents.length || result.projects.length;
-    $("transcript-status").textContent = `Imported ${count} file(s).`;
-    toast(`Imported ${count} file(s).`);
+    $("transcript-status").textContent = `Imported ${counted(count, "file")}.`;
+    toast(`Imported ${counted(count, "file")}.`);
     state.files = []; state.previews = []; state.renames.clear();
     renderTranscripts();
   } catch (error) {
@@ -210,7 +211,7 @@ async function importSheet() {
   $("import-sheet").disabled = true;
   try {
     const result = await postForm("/cases/import", sheetForm());
-    const linked = result.linked ? `, linked ${result.linked} transcript(s)` : "";
+    const linked = result.linked ? `, linked ${counted(result.linked, "transcript")}` : "";
     $("sheet-status").textContent = `Imported ${result.created} new and updated ${result.updated} participants${linked}.`;
     toast("Participants imported.");
   } catch (error) {

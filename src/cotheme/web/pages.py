@@ -36,7 +36,13 @@ def clock(ms: int) -> str:
     return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60:02d}:{rest % 60:02d}"
 
 
+def counted(n: int, noun: str) -> str:
+    """``1 extract``, ``2 extracts``: a count with its noun in the right number (plurals in -s)."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 templates.env.globals["clock"] = clock
+templates.env.filters["counted"] = counted
 
 
 def render(request: Request, ctx: Ctx, name: str, page: str, **values: Any) -> HTMLResponse:

@@ -42,3 +42,8 @@ export function el(tag, props = {}, ...children) {
 export function readJson(id) {
   return JSON.parse(document.getElementById(id).textContent);
 }
+
+/** "1 extract", "2 extracts": a count with its noun in the right number (English plurals in -s). */
+export function counted(n, noun) {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}

@@ -1,6 +1,6 @@
 // The codebook page: the code tree, create, rename, edit, move (by drag or "Move to"), colours, counts.
 
-import { api, el, toast } from "./api.js";
+import { api, counted, el, toast } from "./api.js";
 import { mountMemoBox } from "./memobox.js";
 
 const tree = document.getElementById("code-tree");
@@ -21,14 +21,20 @@ function children(parentId) { return codes.filter((c) => c.parent_id === parentI
 function item(code) {
   const swatch = el("span", { class: "swatch" });
   swatch.style.backgroundColor = code.colour;
-  const name = el("button", { type: "button", class: "code-name", text: code.name });
-  name.addEventListener("click", () => select(code));
-  const counts = el("span", { class: "muted", text: ` ${code.extracts} extracts · ${code.participants} participants` });
-  const node = el("li", { role: "treeitem", "aria-label": code.path, draggable: true }, swatch, name, counts);
+  const name = el("button", { type: "button", class: "code-name", text: code.name, title: code.path });
+  name.addEventListener("click", () => {
+    select(code);
+    // The tree is drawn anew: keep focus on the chosen code rather than letting it fall to the page.
+    tree.querySelector(`li[data-code-id="${code.id}"] > .code-name`)?.focus();
+  });
+  const counts = el("span", { class: "muted", text: ` ${counted(code.extracts, "extract")} · ${counted(code.participants, "participant")}` });
+  // A nested list, not an ARIA tree: its items hold buttons, and the list's nesting already tells a
+  // screen reader each code's level; the button's name is exactly its visible text.
+  const node = el("li", { draggable: true }, swatch, name, counts);
   node.dataset.codeId = code.id;
-  if (selected?.id === code.id) node.setAttribute("aria-selected", "true");
+  if (selected?.id === code.id) name.setAttribute("aria-current", "true");
   const kids = children(code.id);
-  if (kids.length) node.append(el("ul", { role: "group" }, ...kids.map(item)));
+  if (kids.length) node.append(el("ul", {}, ...kids.map(item)));
   node.addEventListener("dragstart", (event) => { event.stopPropagation(); event.dataTransfer.setData("text/plain", String(code.id)); });
   node.addEventListener("dragover", (event) => event.preventDefault());
   node.addEventListener("drop", (event) => {
@@ -71,7 +77,7 @@ function select(code) {
     el("option", { value: "", text: "(top level)", selected: code.parent_id === null }),
     ...codes.filter((c) => !blocked.has(c.id)).map((c) => el("option", { value: String(c.id), text: c.path, selected: c.id === code.parent_id })),
   );
-  document.getElementById("ec-counts").textContent = `${code.extracts} extracts from ${code.participants} participants.`;
+  document.getElementById("ec-counts").textContent = `${counted(code.extracts, "extract")} from ${counted(code.participants, "participant")}.`;
   document.getElementById("ec-retrieve").href = `/retrieve?code=${code.id}`;
   mountMemoBox(document.getElementById("ec-memos"), "code", code.id).catch((error) => toast(error.message, true));
   render();

@@ -1,9 +1,30 @@
-// On every page: who is coding, the "/" shortcut to search, colour swatches.
+// On every page: who is coding, the compact menu, the "/" shortcut to search, colour swatches.
 
-const select = document.getElementById("member-select");
-select?.addEventListener("change", () => {
+document.documentElement.classList.add("js");
+
+// Choosing another member in "Coding as" changes nothing until "Switch" confirms it: arrow keys on a
+// focused select change its value, and that alone must never reload the page as someone else.
+const memberForm = document.getElementById("member-form");
+memberForm?.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const select = document.getElementById("member-select");
   document.cookie = `cotheme_member=${encodeURIComponent(select.value)}; path=/; SameSite=Strict`;
   location.reload();
+});
+
+// The compact menu of narrow screens: a disclosure button; Escape closes it and focus returns to it.
+const toggle = document.querySelector(".menu-toggle");
+const menu = document.getElementById("site-menu");
+function setMenu(open) {
+  toggle.setAttribute("aria-expanded", String(open));
+  menu.classList.toggle("open", open);
+}
+toggle?.addEventListener("click", () => setMenu(toggle.getAttribute("aria-expanded") !== "true"));
+menu?.addEventListener("keydown", (event) => {
+  if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true" && getComputedStyle(toggle).display !== "none") {
+    setMenu(false);
+    toggle.focus();
+  }
 });
 
 export function typing(event) {
@@ -20,4 +41,47 @@ document.addEventListener("keydown", (event) => {
 
 for (const swatch of document.querySelectorAll("[data-colour]")) {
   swatch.style.backgroundColor = swatch.dataset.colour;
+}
+
+// Wide tables scroll inside their own frame rather than the whole page sideways (reflow at 320 px).
+// A frame that scrolls becomes a named, focusable region so keyboard users can scroll it too; one that
+// fits stays out of the tab order.
+function tableName(table) {
+  const caption = table.querySelector("caption");
+  if (caption) return caption.textContent.trim();
+  let before = table.parentElement?.previousElementSibling ?? table.previousElementSibling;
+  while (before && !/^H[1-6]$/.test(before.tagName)) before = before.previousElementSibling;
+  return before ? `${before.textContent.trim()} (table)` : "Table";
+}
+
+function markScrollable(frame) {
+  const scrolls = frame.scrollWidth > frame.clientWidth + 1;
+  if (scrolls) {
+    frame.setAttribute("tabindex", "0");
+    frame.setAttribute("role", "region");
+    if (!frame.hasAttribute("aria-label") && !frame.hasAttribute("aria-labelledby")) {
+      frame.setAttribute("aria-label", frame.dataset.name);
+    }
+  } else if (frame.dataset.name) {
+    frame.removeAttribute("tabindex");
+    frame.removeAttribute("role");
+    if (frame.getAttribute("aria-label") === frame.dataset.name) frame.removeAttribute("aria-label");
+  }
+}
+
+const frames = new ResizeObserver((entries) => {
+  for (const entry of entries) markScrollable(entry.target.closest(".scroll") ?? entry.target);
+});
+for (const table of document.querySelectorAll("main table")) {
+  let frame = table.parentElement.closest(".scroll");
+  if (!frame) {
+    frame = document.createElement("div");
+    frame.className = "scroll table-frame";
+    table.before(frame);
+    frame.append(table);
+  }
+  if (frame.hasAttribute("tabindex")) continue; // the page names and manages this frame itself
+  frame.dataset.name ??= tableName(table);
+  frames.observe(frame);
+  frames.observe(table);
 }

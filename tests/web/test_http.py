@@ -167,13 +167,13 @@ def test_the_home_page_counts_corrections_and_progress(demo_path: Path, tmp_path
     with Project.open(copy) as project:
         client = client_for(project)
         page = client.get("/").text
-        assert "0 coding(s) to review" in page and "(0 of 6 transcripts done)" in page
+        assert "0 codings to review" in page and "(0 of 6 transcripts done)" in page
         assert "No transcript is assigned yet" in page  # the demo assigns none: said, not an empty table
         text = project.document("P01").text
         project.edit_document("P01", start=0, end=len(text), with_text="Interviewer: A new text.\n",
                               author="Sam Okafor")
         page = client.get("/").text
         waiting = len(project.review_queue())
-        assert waiting > 0 and project.review_waiting() == waiting and f"{waiting} coding(s) to review" in page
+        assert waiting > 0 and project.review_waiting() == waiting and f"{waiting} coding{'' if waiting == 1 else 's'} to review" in page
         project.assign("P01", ["Rowan Pike"])
         assert "No transcript is assigned yet" not in client.get("/").text

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
@@ -261,3 +262,34 @@ def test_the_team_pages_login_and_home(browser: Browser, team_site: str, viewpor
         assert wcag_violations(page) == [] and sideways(page)[0] <= sideways(page)[1]
     finally:
         context.close()
+
+
+def test_focus_stays_on_the_item_after_a_reconcile_decision(page: Page, live: tuple[str, Project]) -> None:
+    _, project = live
+    doc = project.document("P01")
+    page.goto(f"/reconcile?doc={doc.id}&coders={quote('Sam Okafor,Rowan Pike')}")
+    expect(page.locator("#rc-items")).to_have_attribute("data-ready", "true")
+    article = page.locator("article.rc-item.differ").first
+    item_id = article.get_attribute("data-item-id")
+    article.locator("button.accept").first.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#toast")).to_contain_text("accepted")
+    focused = page.evaluate("() => document.activeElement.closest('article[data-item-id]')?.dataset.itemId ?? "
+                            "document.activeElement.tagName")
+    assert focused == item_id
+
+
+def test_focus_moves_to_the_next_item_when_a_review_item_goes(page: Page, live: tuple[str, Project]) -> None:
+    _, project = live
+    text = project.document("P01").text
+    project.edit_document("P01", start=0, end=len(text), with_text="Interviewer: A new text.\n", author="Sam Okafor")
+    waiting = len(project.review_queue())
+    assert waiting >= 2
+    page.goto("/review")
+    first = page.locator(".review-item").first
+    second_id = page.locator(".review-item").nth(1).get_attribute("data-coding-id")
+    first.locator("button.remove").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#toast")).to_have_text("Coding removed.")
+    expect(page.locator(".review-item")).to_have_count(waiting - 1)
+    assert page.evaluate("() => document.activeElement.closest('.review-item')?.dataset.codingId") == second_id

@@ -1,6 +1,6 @@
 // De-identification review: scan, accept (with an edited replacement) or reject, then apply.
 
-import { api, toast } from "./api.js";
+import { api, counted, toast } from "./api.js";
 
 const status = document.getElementById("scan-status");
 
@@ -27,7 +27,7 @@ for (const row of document.querySelectorAll("tr[data-candidate-id]")) {
       });
       row.querySelector(".state").textContent = result.candidate.status;
       row.className = `status-${result.candidate.status}`;
-      toast(result.same_string ? `${decision === "accept" ? "Accepted" : "Rejected"} here and in ${result.same_string} other place(s).` : "Saved.");
+      toast(result.same_string ? `${decision === "accept" ? "Accepted" : "Rejected"} here and in ${counted(result.same_string, "other place")}.` : "Saved.");
     } catch (error) {
       toast(error.message, true);
     }

@@ -71,6 +71,7 @@ function select(code) {
   if (!code) return;
   for (const f of fields) document.getElementById(`ec-${f}`).value = code[f];
   document.getElementById("ec-colour").value = code.colour.toLowerCase();
+  describeColour();
   const blocked = descendants(code.id);
   const parent = document.getElementById("ec-parent");
   parent.replaceChildren(
@@ -137,3 +138,18 @@ document.getElementById("ec-child").addEventListener("click", async () => {
 });
 
 load().then(() => { tree.dataset.ready = "true"; }).catch((error) => toast(error.message, true));
+
+// WCAG contrast on white, as cotheme.domain.palette computes it: a stripe or swatch needs 3:1 to be seen.
+function contrastOnWhite(hex) {
+  const linear = (c) => { const v = c / 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+  const [r, g, b] = [1, 3, 5].map((i) => linear(parseInt(hex.slice(i, i + 2), 16)));
+  return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05);
+}
+
+function describeColour() {
+  const ratio = contrastOnWhite(document.getElementById("ec-colour").value);
+  document.getElementById("ec-colour-note").textContent = ratio >= 3
+    ? `Contrast on white ${ratio.toFixed(1)}:1.`
+    : `Contrast on white ${ratio.toFixed(1)}:1: too light to see reliably; choose a darker colour (at least 3:1).`;
+}
+document.getElementById("ec-colour").addEventListener("input", describeColour);

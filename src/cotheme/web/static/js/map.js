@@ -30,7 +30,8 @@ function draggable(group, node) {
   group.classList.add("draggable");
   group.setAttribute("tabindex", "0");
   group.setAttribute("role", "button");
-  group.setAttribute("aria-label", `Theme ${node.label}: drag or use the arrow keys to move`);
+  // The name starts with the words the map shows (speech users say what they see); how to move it follows.
+  group.setAttribute("aria-label", `${group.textContent.replace(/\s+/g, " ").trim() || node.label}, theme: drag or use the arrow keys to move`);
   const STEPS = { ArrowLeft: [-20, 0], ArrowRight: [20, 0], ArrowUp: [0, -20], ArrowDown: [0, 20] };
   group.addEventListener("keydown", async (event) => {
     const step = STEPS[event.key];

@@ -171,6 +171,11 @@ def test_the_compact_menu_at_320_opens_closes_with_escape_and_returns_focus(
     expect(toggle).to_have_attribute("aria-expanded", "false")
     expect(toggle).to_be_focused()
     expect(review).to_be_hidden()
+    narrow.keyboard.press("/")  # the search shortcut opens the closed menu to reach the search box
+    expect(narrow.get_by_role("searchbox", name="Search transcripts and memos")).to_be_focused()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    narrow.keyboard.press("Escape")
+    expect(toggle).to_be_focused()
 
 
 def test_the_navigation_fits_two_lines_at_1366_and_names_every_page(wide: Page, site: tuple[str, dict[str, str]]) -> None:

@@ -35,7 +35,9 @@ export function typing(event) {
 document.addEventListener("keydown", (event) => {
   if (event.key === "/" && !typing(event) && !event.ctrlKey && !event.metaKey) {
     event.preventDefault();
-    document.getElementById("global-search")?.focus();
+    const search = document.getElementById("global-search");
+    if (search && !search.checkVisibility() && toggle) setMenu(true); // the closed menu of a narrow screen
+    search?.focus();
   }
 });
 

@@ -1,16 +1,28 @@
-// On every page: who is coding, the compact menu, the "/" shortcut to search, colour swatches.
+// On every page: who is coding, the "/" shortcut to search, colour swatches.
 
-document.documentElement.classList.add("js");
-
-// Choosing another member in "Coding as" changes nothing until "Switch" confirms it: arrow keys on a
-// focused select change its value, and that alone must never reload the page as someone else.
-const memberForm = document.getElementById("member-form");
-memberForm?.addEventListener("submit", (event) => {
-  event.preventDefault();
-  const select = document.getElementById("member-select");
+// Changing who is coding reloads the page, so it needs a deliberate choice: a pick with the pointer, or
+// Enter. Arrow keys on the closed menu (which the browser turns into "change" events) only move the
+// choice; Enter confirms it.
+const select = document.getElementById("member-select");
+const chosenMember = select?.value;
+let keyed = false;
+function actAs() {
+  if (select.value === chosenMember) return;
   document.cookie = `cotheme_member=${encodeURIComponent(select.value)}; path=/; SameSite=Strict`;
   location.reload();
+}
+select?.addEventListener("keydown", (event) => {
+  if (event.key === "Enter") { event.preventDefault(); actAs(); } else keyed = true;
 });
+select?.addEventListener("pointerdown", () => { keyed = false; });
+select?.addEventListener("change", () => { if (!keyed) actAs(); });
+
+export function typing(event) {
+  const t = event.target;
+  return t instanceof HTMLElement && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
+}
+
+document.documentElement.classList.add("js");
 
 // The compact menu of narrow screens: a disclosure button; Escape closes it and focus returns to it.
 const toggle = document.querySelector(".menu-toggle");
@@ -26,11 +38,6 @@ menu?.addEventListener("keydown", (event) => {
     toggle.focus();
   }
 });
-
-export function typing(event) {
-  const t = event.target;
-  return t instanceof HTMLElement && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
-}
 
 document.addEventListener("keydown", (event) => {
   if (event.key === "/" && !typing(event) && !event.ctrlKey && !event.metaKey) {

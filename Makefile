@@ -29,6 +29,7 @@ demo: $(STAMP)
 test: $(STAMP)
 	bash scripts/ensure-system-tools.sh
 	bash scripts/ensure-postgres.sh
+	bash scripts/ensure-axe.sh
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 ## Benchmarks print JSON figures (not part of `make test`).

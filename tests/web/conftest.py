@@ -27,6 +27,12 @@ ARGS = [
     "--disable-sync", "--no-first-run", "--disable-quic",
 ]
 
+#: axe-core as `scripts/ensure-axe.sh` installs it from npm (``make test`` runs that first): newer than
+#: the copy axe-playwright-python bundles, with the current WCAG 2.2 rules.
+AXE_CORE = ROOT / "build" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+#: Every WCAG 2.0, 2.1 and 2.2 rule at levels A and AA.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
 TOKEN = "test-token-123"
 HOSTILE = (
     "Interviewer: Tell me about it. <script>alert('x')</script>\n\n"
@@ -119,15 +125,34 @@ def page(browser: Browser, live: tuple[str, Project]) -> Iterator[Page]:
     assert errors == []
 
 
+def current_axe() -> Axe:
+    """axe-core from build/axe; a missing file fails the test with the command that installs it."""
+    if not AXE_CORE.is_file():
+        raise RuntimeError(f"axe-core is not installed at {AXE_CORE}; run: bash scripts/ensure-axe.sh")
+    return Axe(AXE_CORE.read_text(encoding="utf-8"))
+
+
+def at_rest(page: Page) -> None:
+    """Wait until no animation runs (polled: the page's CSP forbids the eval wait_for_function needs)."""
+    for _ in range(100):
+        if page.evaluate("() => document.getAnimations().every(a => a.playState !== 'running')"):
+            return
+        page.wait_for_timeout(20)
+
+
+def wcag_violations(page: Page) -> list[tuple[str, str, list[object]]]:
+    """Every violation of a WCAG 2.2 A/AA rule, of any impact: (rule, help, first targets)."""
+    at_rest(page)
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    results = current_axe().run(page, options=options)
+    return [(v["id"], v["help"], [n["target"] for n in v["nodes"][:3]]) for v in results.response["violations"]]
+
+
 def accessible(page: Page) -> None:
     # Judge the page at rest: a toast half-way through its fade-in has, for that moment, too little
     # contrast, which is not what anyone reads.
-    # (Polled from here: the page's CSP forbids the eval wait_for_function would need.)
-    for _ in range(100):
-        if page.evaluate("() => document.getAnimations().every(a => a.playState !== 'running')"):
-            break
-        page.wait_for_timeout(20)
-    results = Axe().run(page)
+    at_rest(page)
+    results = current_axe().run(page)
     bad = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert bad == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"][:3]]) for v in bad]
 

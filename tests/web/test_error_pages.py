@@ -73,3 +73,23 @@ def test_error_page_in_the_browser(page: Page) -> None:
     expect(page.locator("p.error")).to_contain_text("999999")
     expect(page.get_by_role("navigation", name="Main").get_by_role("link", name="Codebook")).to_be_visible()
     accessible(page)
+
+
+def test_a_server_error_is_a_page_for_pages_and_json_for_the_api(hostile_project: Project,
+                                                                   monkeypatch) -> None:  # noqa: ANN001
+    from cotheme.web.app import create_app
+    from tests.web.conftest import TOKEN
+
+    client = TestClient(create_app(hostile_project, TOKEN), raise_server_exceptions=False)
+    client.get(f"/?token={TOKEN}")
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("a defect, not the researcher's doing")
+
+    monkeypatch.setattr(type(hostile_project), "memos", broken)
+    page = _is_page(client.get("/memos"), 500)
+    assert "<h1>Something went wrong</h1>" in page
+    assert _sentence(page) == "Something went wrong on the server; the action was not completed."
+    assert "a defect" not in page and "Traceback" not in page
+    api = client.get("/api/v1/memos")
+    assert api.status_code == 500 and api.json() == {"error": _sentence(page)}

@@ -13,17 +13,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cotheme.domain.names import single_line
+from cotheme.domain.palette import PALETTE
 from cotheme.errors import InvalidArgument
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 #: One step of a path text: an escaped ``/`` or backslash, a separator, or any other character.
 _PATH_TOKEN = re.compile(r"\\[\\/]|/|[^/]")
 
-#: A calm, colour-blind-friendlier cycle (Okabe-Ito plus tints) for codes created without a colour.
-DEFAULT_COLOURS: tuple[str, ...] = (
-    "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999",
-    "#8DD3C7", "#BEBADA", "#FB8072", "#80B1D3", "#FDB462", "#B3DE69", "#FCCDE5", "#BC80BD",
-)
+#: The colours codes created without one take in turn: each visible on white (see ``palette``).
+DEFAULT_COLOURS: tuple[str, ...] = PALETTE
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,6 +39,7 @@ def clock(ms: int) -> str:
 
 templates.env.globals["clock"] = clock
 templates.env.globals["counted"] = counted
+templates.env.filters["counted"] = counted
 
 
 def render(request: Request, ctx: Ctx, name: str, page: str, **values: Any) -> HTMLResponse:

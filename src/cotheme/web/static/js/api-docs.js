@@ -14,6 +14,7 @@ window.SwaggerUIBundle({
   domNode: root,
   validatorUrl: null,
   deepLinking: false,
+  docExpansion: "none", // one line per group of routes: the page stays short until a group is opened
   requestInterceptor: withCsrf,
   presets: [window.SwaggerUIBundle.presets.apis, window.SwaggerUIBundle.SwaggerUIStandalonePreset],
   layout: "BaseLayout",

@@ -42,3 +42,15 @@ export function el(tag, props = {}, ...children) {
 export function readJson(id) {
   return JSON.parse(document.getElementById(id).textContent);
 }
+
+/** Remove `item` (a row or card the user just acted on) without letting focus fall to the page: focus
+ * goes to the next item's first control, else the previous one's, else the page's heading. */
+export function removeKeepingFocus(item, selector = "button, a, input, select, textarea") {
+  const had = item.contains(document.activeElement);
+  const next = item.nextElementSibling ?? item.previousElementSibling;
+  item.remove();
+  if (!had) return;
+  const target = next?.querySelector(selector) ?? document.querySelector("main h1");
+  if (target && !target.matches(selector)) target.setAttribute("tabindex", "-1");
+  target?.focus();
+}

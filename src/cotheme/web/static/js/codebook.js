@@ -1,7 +1,6 @@
 // The codebook page: the code tree, create, rename, edit, move (by drag or "Move to"), colours, counts.
 
 import { api, el, toast } from "./api.js";
-import { counted } from "./common.js";
 import { mountMemoBox } from "./memobox.js";
 
 const tree = document.getElementById("code-tree");
@@ -30,14 +29,20 @@ function children(parentId) { return codes.filter((c) => c.parent_id === parentI
 function item(code) {
   const swatch = el("span", { class: "swatch" });
   swatch.style.backgroundColor = code.colour;
-  const name = el("button", { type: "button", class: "code-name", text: code.name });
-  name.addEventListener("click", () => select(code));
+  const name = el("button", { type: "button", class: "code-name", text: code.name, title: code.path });
+  name.addEventListener("click", () => {
+    select(code);
+    // The tree is drawn anew: keep focus on the chosen code rather than letting it fall to the page.
+    tree.querySelector(`li[data-code-id="${code.id}"] > .code-name`)?.focus();
+  });
   const counts = el("span", { class: "muted", text: ` ${countText(code)}` });
-  const node = el("li", { role: "treeitem", "aria-label": code.path, draggable: true }, swatch, name, counts);
+  // A nested list, not an ARIA tree: its items hold buttons, and the list's nesting already tells a
+  // screen reader each code's level; the button's name is exactly its visible text.
+  const node = el("li", { draggable: true }, swatch, name, counts);
   node.dataset.codeId = code.id;
-  if (selected?.id === code.id) node.setAttribute("aria-selected", "true");
+  if (selected?.id === code.id) name.setAttribute("aria-current", "true");
   const kids = children(code.id);
-  if (kids.length) node.append(el("ul", { role: "group" }, ...kids.map(item)));
+  if (kids.length) node.append(el("ul", {}, ...kids.map(item)));
   node.addEventListener("dragstart", (event) => { event.stopPropagation(); event.dataTransfer.setData("text/plain", String(code.id)); });
   node.addEventListener("dragover", (event) => event.preventDefault());
   node.addEventListener("drop", (event) => {
@@ -74,6 +79,7 @@ function select(code) {
   if (!code) return;
   for (const f of fields) document.getElementById(`ec-${f}`).value = code[f];
   document.getElementById("ec-colour").value = code.colour.toLowerCase();
+  describeColour();
   const blocked = descendants(code.id);
   const parent = document.getElementById("ec-parent");
   parent.replaceChildren(
@@ -140,3 +146,18 @@ document.getElementById("ec-child").addEventListener("click", async () => {
 });
 
 load().then(() => { tree.dataset.ready = "true"; }).catch((error) => toast(error.message, true));
+
+// WCAG contrast on white, as cotheme.domain.palette computes it: a stripe or swatch needs 3:1 to be seen.
+function contrastOnWhite(hex) {
+  const linear = (c) => { const v = c / 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+  const [r, g, b] = [1, 3, 5].map((i) => linear(parseInt(hex.slice(i, i + 2), 16)));
+  return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05);
+}
+
+function describeColour() {
+  const ratio = contrastOnWhite(document.getElementById("ec-colour").value);
+  document.getElementById("ec-colour-note").textContent = ratio >= 3
+    ? `Contrast on white ${ratio.toFixed(1)}:1.`
+    : `Contrast on white ${ratio.toFixed(1)}:1: too light to see reliably; choose a darker colour (at least 3:1).`;
+}
+document.getElementById("ec-colour").addEventListener("input", describeColour);

@@ -16,10 +16,26 @@ async function refresh() {
   draw();
 }
 
+// The list is drawn anew after a decision: focus goes back to the same item (its next pending button,
+// or the item itself), or to the next item when the decided one is hidden, never to the page.
+function restoreFocus(itemId, order) {
+  let article = items.querySelector(`article[data-item-id="${itemId}"]`);
+  if (!article) article = order.map((id) => items.querySelector(`article[data-item-id="${id}"]`)).find(Boolean);
+  if (!article) return;
+  const button = article.querySelector("button");
+  if (button) return button.focus();
+  article.setAttribute("tabindex", "-1");
+  article.focus();
+}
+
 async function act(call, done) {
+  const itemId = document.activeElement?.closest("article[data-item-id]")?.dataset.itemId;
+  const ids = [...items.querySelectorAll("article[data-item-id]")].map((a) => a.dataset.itemId);
+  const after = itemId ? ids.slice(ids.indexOf(itemId) + 1) : [];
   try {
     await call();
     await refresh();
+    if (itemId) restoreFocus(itemId, after);
     toast(done);
   } catch (error) {
     toast(error.message, true);

@@ -19,6 +19,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.I)
 #: A bracketed replacement such as "[Person A]" or "[participant's sister]".
 PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,80}\]")
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)|\n")
+_LABEL = re.compile(r"[^:\n]{1,40}:\s+")
 #: Longest sentence shown whole; longer ones are cut around the hit.
 _MAX_CONTEXT = 240
 
@@ -62,6 +63,9 @@ def sentence_around(text: str, start: int, end: int) -> tuple[str, int, int]:
         left, right = max(left, start - max(half, 20)), min(right, end + max(half, 20))
     raw = text[left:right]
     stripped = raw.lstrip()
+    label = _LABEL.match(stripped)
+    if label and left + len(raw) - len(stripped) + label.end() <= start:
+        stripped = stripped[label.end():]  # the speaker's label is shown apart, not as the sentence
     left += len(raw) - len(stripped)
     sentence = stripped.rstrip()
     return sentence, start - left, end - left
@@ -118,6 +122,17 @@ class GroupDecision:
     added: int
     placeholder: str | None
     on_reject_list: bool
+
+
+def decision_sentence(d: GroupDecision) -> str:
+    """What a decision on a string did, in the words the CLI and the page both use."""
+    if d.decision == "accept":
+        extra = f" ({d.added} that no scan had proposed)" if d.added else ""
+        return f"Accepted '{d.string}' everywhere: {d.candidates} occurrence(s){extra} -> {d.placeholder}."
+    if d.decision == "reject":
+        return (f"Rejected '{d.string}' everywhere: {d.candidates} occurrence(s); it is on the reject list, "
+                "so later scans leave it out.")
+    return f"Undid the decision on '{d.string}': {d.candidates} occurrence(s) are undecided again."
 
 
 # -- residual risk -----------------------------------------------------------------------------------

@@ -107,6 +107,7 @@ def decide_string(store: Store, string: str, decision: str, *, placeholder: str 
     if not key:
         raise InvalidArgument("Give the string to decide on, e.g. \"Priya\".")
     chosen: str | None = None
+    shown: str | None = None
     if placeholder is not None:
         chosen = canonical(placeholder).strip()
         if not chosen:
@@ -117,6 +118,8 @@ def decide_string(store: Store, string: str, decision: str, *, placeholder: str 
             raise NotFound(f"No candidate is '{base}'; see 'cotheme deid review PROJECT --by-string'.")
         who = _member_id(conn, member) if decision != "undo" else None
         ids = [r.id for r in rows]
+        if rows:
+            base = Counter(base_form(r.original) for r in rows).most_common(1)[0][0]
         added = 0
         listed = repo.find_term(conn, base)
         if decision == "accept":
@@ -125,6 +128,9 @@ def decide_string(store: Store, string: str, decision: str, *, placeholder: str 
                 repo.delete_term(conn, base)
             kind = Counter(r.kind for r in rows).most_common(1)[0][0]
             added = _elsewhere(conn, base, Kind(kind), max(r.score for r in rows), chosen)
+            terms = {key_of(t.term): t for t in repo.list_terms(conn)}
+            shown = chosen or next((r.replacement for r in rows if r.replacement), None) or default_replacement(
+                base, kind, terms)
         elif decision == "reject":
             deid_review.set_status(conn, ids, "rejected", None, who)
             repo.save_term(conn, base, "ignore", "", "")
@@ -133,7 +139,7 @@ def decide_string(store: Store, string: str, decision: str, *, placeholder: str 
             if listed is not None and listed.decision == "ignore":
                 repo.delete_term(conn, base)
         on_list = decision == "reject"
-    return GroupDecision(base, decision, len(ids) + added, added, chosen, on_list)
+    return GroupDecision(base, decision, len(ids) + added, added, shown, on_list)
 
 
 def _elsewhere(conn: Connection, base: str, kind: Kind, score: float, replacement: str | None) -> int:

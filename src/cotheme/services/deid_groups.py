@@ -79,7 +79,7 @@ def _group(key: str, rows: list[Any], listed: dict[str, Term]) -> CandidateGroup
     chosen = next((r.replacement for r in rows if r.status in ("accepted", "proposed") and r.replacement), None)
     placeholder = chosen or default_replacement(string, kind, listed)
     contexts = []
-    for r in rows[:MAX_CONTEXTS]:
+    for r in _spread(rows)[:MAX_CONTEXTS]:
         if r.field == "speaker":
             contexts.append(GroupContext(r.id, r.title, f"Speaker label: {r.original}", None, None))
         else:
@@ -90,6 +90,17 @@ def _group(key: str, rows: list[Any], listed: dict[str, Term]) -> CandidateGroup
         confidence=round(max(r.score for r in rows), 3), status=status, placeholder=placeholder,
         sources=tuple(sorted({r.source for r in rows})), contexts=tuple(contexts),
     )
+
+
+def _spread(rows: list[Any]) -> list[Any]:
+    """Occurrences in turn from each transcript (first of each, then second of each, ...), so the few
+    contexts shown come from as many transcripts as possible."""
+    seen: Counter[int] = Counter()
+    ranked = []
+    for r in rows:
+        ranked.append((seen[r.document_id], r.document_id, r.field != "speaker", r.start_offset or 0, r))
+        seen[r.document_id] += 1
+    return [item[-1] for item in sorted(ranked, key=lambda t: t[:4])]
 
 
 def decide_string(store: Store, string: str, decision: str, *, placeholder: str | None = None,

@@ -53,11 +53,13 @@ def with_possessive(replacement: str, original: str) -> str:
 def sentence_around(text: str, start: int, end: int) -> tuple[str, int, int]:
     """The sentence holding ``start``-``end`` and the hit's offsets within it (cut to about 240
     characters around the hit when the sentence is longer)."""
-    left = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
+    # Looking no further than a window each side keeps this cheap in a long transcript.
+    window = max(0, start - 2 * _MAX_CONTEXT)
+    left = window
+    for m in _SENTENCE_END.finditer(text, window, start):
         left = m.end()
-    m = _SENTENCE_END.search(text, end)
-    right = m.end() if m else len(text)
+    m = _SENTENCE_END.search(text, end, end + 2 * _MAX_CONTEXT)
+    right = m.end() if m else min(len(text), end + 2 * _MAX_CONTEXT)
     if right - left > _MAX_CONTEXT:
         half = (_MAX_CONTEXT - (end - start)) // 2
         left, right = max(left, start - max(half, 20)), min(right, end + max(half, 20))

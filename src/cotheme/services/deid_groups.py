@@ -58,12 +58,14 @@ def groups(store: Store, *, kind: str | None = None, min_confidence: float | Non
     if status is not None and status not in GROUP_STATUSES:
         raise InvalidArgument(f"'{status}' is not a status; use one of {', '.join(GROUP_STATUSES)}.")
     with store.read() as conn:
-        rows = repo.candidate_rows(conn)
+        rows = deid_review.current_candidates(conn)
         listed = {key_of(t.term): t for t in repo.list_terms(conn)}
-    by_key: dict[str, list[Any]] = defaultdict(list)
-    for r in rows:
-        by_key[group_key(r.original)].append(r)
-    out = [_group(key, members, listed) for key, members in by_key.items() if key]
+        by_key: dict[str, list[Any]] = defaultdict(list)
+        for r in rows:
+            by_key[group_key(r.original)].append(r)
+        shown = {key: _spread(members)[:MAX_CONTEXTS] for key, members in by_key.items()}
+        texts = deid_review.revision_texts(conn, [r.revision_id for s in shown.values() for r in s if r.field == "text"])
+    out = [_group(key, members, shown[key], texts, listed) for key, members in by_key.items() if key]
     out = [g for g in out if (kind is None or g.kind == kind)
            and (min_confidence is None or g.confidence >= min_confidence)
            and (status is None or g.status == status
@@ -71,7 +73,7 @@ def groups(store: Store, *, kind: str | None = None, min_confidence: float | Non
     return sorted(out, key=lambda g: (-g.confidence, -g.count, g.key))
 
 
-def _group(key: str, rows: list[Any], listed: dict[str, Term]) -> CandidateGroup:
+def _group(key: str, rows: list[Any], shown: list[Any], texts: dict[int, str], listed: dict[str, Term]) -> CandidateGroup:
     string = Counter(base_form(r.original) for r in rows).most_common(1)[0][0]
     kind = Counter(r.kind for r in rows).most_common(1)[0][0]
     statuses = {r.status for r in rows}
@@ -79,11 +81,11 @@ def _group(key: str, rows: list[Any], listed: dict[str, Term]) -> CandidateGroup
     chosen = next((r.replacement for r in rows if r.status in ("accepted", "proposed") and r.replacement), None)
     placeholder = chosen or default_replacement(string, kind, listed)
     contexts = []
-    for r in _spread(rows)[:MAX_CONTEXTS]:
+    for r in shown:
         if r.field == "speaker":
             contexts.append(GroupContext(r.id, r.title, f"Speaker label: {r.original}", None, None))
         else:
-            sentence, start, end = sentence_around(r.text, r.start_offset, r.end_offset)
+            sentence, start, end = sentence_around(texts[r.revision_id], r.start_offset, r.end_offset)
             contexts.append(GroupContext(r.id, r.title, sentence, start, end))
     return CandidateGroup(
         key=key, string=string, kind=kind, count=len(rows), documents=len({r.document_id for r in rows}),
@@ -124,7 +126,7 @@ def decide_string(store: Store, string: str, decision: str, *, placeholder: str 
         if not chosen:
             raise InvalidArgument("A replacement cannot be empty; write e.g. \"[participant's sister]\".")
     with store.write() as conn:
-        rows = [r for r in repo.candidate_rows(conn) if group_key(r.original) == key]
+        rows = [r for r in deid_review.current_candidates(conn) if group_key(r.original) == key]
         if not rows and decision != "reject":
             raise NotFound(f"No candidate is '{base}'; see 'cotheme deid review PROJECT --by-string'.")
         who = _member_id(conn, member) if decision != "undo" else None

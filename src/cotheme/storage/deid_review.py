@@ -11,9 +11,31 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy.engine import Row
 
-from cotheme.storage.schema import deid_candidates, deid_replaced
+from cotheme.storage.schema import deid_candidates, deid_replaced, documents, revisions
 from cotheme.storage.store import now
+
+
+def current_candidates(conn: Connection) -> list[Row]:  # type: ignore[type-arg]
+    """Every candidate of each document's current revision with its document's title, without the
+    revision's text (a project-wide review would otherwise carry one copy of a transcript per candidate)."""
+    query = (
+        select(deid_candidates, documents.c.title)
+        .join(documents, documents.c.id == deid_candidates.c.document_id)
+        .where(deid_candidates.c.revision_id == documents.c.current_revision_id)
+        .order_by(deid_candidates.c.document_id, deid_candidates.c.field, deid_candidates.c.start_offset,
+                  deid_candidates.c.id)
+    )
+    return list(conn.execute(query))
+
+
+def revision_texts(conn: Connection, revision_ids: Sequence[int]) -> dict[int, str]:
+    """Revision id -> its text, each read once."""
+    if not revision_ids:
+        return {}
+    rows = conn.execute(select(revisions.c.id, revisions.c.text).where(revisions.c.id.in_(list(set(revision_ids)))))
+    return {r.id: r.text for r in rows}
 
 
 def set_status(conn: Connection, ids: Sequence[int], status: str, replacement: str | None,

@@ -14,6 +14,8 @@ router = APIRouter(include_in_schema=False)
 
 CONFIDENCES = (("", "Any"), ("0.5", "0.50"), ("0.7", "0.70"), ("0.8", "0.80"), ("0.9", "0.90"))
 STATUSES = (("", "All"), ("undecided", "Undecided"), ("accepted", "Accepted"), ("rejected", "Rejected"))
+#: Strings shown at once; filters (or deciding, then filtering by status) reach the rest.
+PAGE_GROUPS = 250
 STATE_LABELS = {"open": "undecided", "proposed": "proposed", "accepted": "accepted", "rejected": "rejected",
                 "mixed": "partly decided"}
 
@@ -30,7 +32,8 @@ def deid(request: Request, ctx: Ctx, kind: str = "", min_confidence: str = "", s
     except ValueError:
         raise InvalidArgument(f"'{min_confidence}' is not a confidence; give a number between 0 and 1.") from None
     groups = ctx.project.deid_groups(kind=kind or None, min_confidence=confidence, status=status or None)
-    return render(request, ctx, "deid.html", "deid", groups=groups, rejected=ctx.project.deid_rejected(),
+    return render(request, ctx, "deid.html", "deid", groups=groups[:PAGE_GROUPS], total_groups=len(groups),
+                  total_occurrences=sum(g.count for g in groups), rejected=ctx.project.deid_rejected(),
                   kinds=[k.value for k in Kind], kind=kind, min_confidence=confidence,
                   min_confidence_value=min_confidence.strip(), confidences=CONFIDENCES, status=status,
                   statuses=STATUSES, state_labels=STATE_LABELS,

@@ -104,3 +104,5 @@ def test_residual_risk_on_the_page(page: Page, scanned: Project) -> None:
     out = page.locator("#risk-out")
     expect(out.locator("h3")).to_have_count(len(scanned.documents()))
     expect(out).to_contain_text("Leftovers:")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    out.screenshot(path=str(SHOTS / "deid-risk-summary.png"))

@@ -62,7 +62,7 @@ def test_deidentify_from_the_page(page: Page, live: tuple[str, Project]) -> None
     project.deid_add_name("Harbour", role="service", replacement="[the service]")
     page.goto("/deid")
     page.click("#scan-quick")
-    row = page.locator("tr[data-candidate-id]").filter(has_text="Harbour").first
+    row = page.locator('li.group[data-string="Harbour"]')
     expect(row).to_be_visible()
     accessible(page)
     row.locator("button.accept").click()

@@ -1,5 +1,7 @@
 """``cotheme deid``: find identifiers in transcripts, decide on each, apply the replacements as a new
-revision, keep the team's list of names, and the "de-identified exports only" setting.
+revision, keep the team's list of names (and the reject list: its ignored strings), review by string
+across all transcripts, and the "de-identified exports only" setting. The residual risk report is
+``cotheme report deid-risk``.
 
 The key's passphrase comes from ``COTHEME_DEID_PASSPHRASE`` or is asked for (never an option: it
 would stay in the shell history)."""
@@ -14,6 +16,7 @@ import typer
 from cotheme.cli.context import JsonOpt, ProjectArg, opened
 from cotheme.cli.output import Group, print_json, print_table, say
 from cotheme.domain.deid import Candidate
+from cotheme.domain.deid_groups import CandidateGroup, decision_sentence
 from cotheme.errors import InvalidArgument
 from cotheme.services.deid_key import PASSPHRASE_ENV, passphrase_from_env
 from cotheme.domain.plural import counted
@@ -62,13 +65,35 @@ def scan(
 def review(
     project: ProjectArg,
     doc: Annotated[str | None, typer.Option("--doc", help="Only this document.")] = None,
-    status: Annotated[str | None, typer.Option("--status", help="open, proposed, accepted or rejected.")] = None,
+    status: Annotated[str | None, typer.Option("--status", help="open, proposed, accepted or rejected (with --by-string also undecided or mixed).")] = None,
+    by_string: Annotated[bool, typer.Option("--by-string", help="One row per string across all transcripts (count, kind, confidence, contexts).")] = False,
+    kind: Annotated[str | None, typer.Option("--kind", help="With --by-string: only this kind (person, place, organisation, date, ...).")] = None,
+    min_confidence: Annotated[float | None, typer.Option("--min-confidence", help="With --by-string: only groups at least this confident (0-1).")] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """List the candidates with their context, status and the replacement they would get.
+    """List the candidates with their context, status and the replacement they would get; --by-string
+    groups them by string (any case, possessive "'s" folded) to accept or reject each everywhere.
 
-    Example: cotheme deid review study.cotheme --doc P01 --status open
+    Example: cotheme deid review study.cotheme --by-string --kind person --min-confidence 0.7
     """
+    if by_string:
+        if doc is not None:
+            raise InvalidArgument("--by-string groups every transcript; leave out --doc.")
+        with opened(project) as p:
+            groups = p.deid_groups(kind=kind, min_confidence=min_confidence, status=status)
+        if as_json:
+            print_json(groups)
+            return
+        print_table(
+            f"{counted(len(groups), 'string')}, {counted(sum(g.count for g in groups), 'candidate')}",
+            ["string", "kind", "count", "documents", "confidence", "status", "placeholder", "for example"],
+            ([g.string, g.kind, g.count, g.documents, f"{g.confidence:.2f}", g.status, g.placeholder,
+              _example(g)] for g in groups),
+        )
+        say("Decide each everywhere with 'cotheme deid accept PROJECT --string S' or 'cotheme deid reject PROJECT --string S'.")
+        return
+    if kind is not None or min_confidence is not None:
+        raise InvalidArgument("--kind and --min-confidence go with --by-string.")
     with opened(project) as p:
         found = p.deid_candidates(document=doc, status=status)
     if as_json:
@@ -81,11 +106,19 @@ def review(
     )
 
 
+def _example(g: CandidateGroup) -> str:
+    c = g.contexts[0]
+    if c.start is None or c.end is None:
+        return f"{c.document}: {c.sentence}"
+    return f"{c.document}: {c.sentence[:c.start]}«{c.sentence[c.start:c.end]}»{c.sentence[c.end:]}"
+
+
 def _where(c: Candidate) -> str:
     return f"speaker label «{c.original}»" if c.field == "speaker" else c.context
 
 
-IdsArg = Annotated[list[int], typer.Argument(help="Candidate ids (from 'cotheme deid review').")]
+IdsArg = Annotated[list[int] | None, typer.Argument(help="Candidate ids (from 'cotheme deid review').")]
+StringOpt = Annotated[str | None, typer.Option("--string", help="Decide every candidate of this string, in every transcript (any case, possessive folded).")]
 EverywhereOpt = Annotated[bool, typer.Option("--everywhere", help="Decide every undecided candidate of the same string too.")]
 MemberOpt = Annotated[str | None, typer.Option("--member", help="Who decides (default: the only member).")]
 
@@ -93,39 +126,68 @@ MemberOpt = Annotated[str | None, typer.Option("--member", help="Who decides (de
 @app.command("accept")
 def accept(
     project: ProjectArg,
-    ids: IdsArg,
-    replacement: Annotated[str | None, typer.Option("--as", help="Your own replacement, e.g. \"[participant's sister]\".")] = None,
+    ids: IdsArg = None,
+    string: StringOpt = None,
+    replacement: Annotated[str | None, typer.Option("--as", "--placeholder", help="Your own replacement, e.g. \"[participant's sister]\".")] = None,
     everywhere: EverywhereOpt = False,
     member: MemberOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Accept candidates (optionally with your own replacement); the same string is proposed everywhere.
+    With --string, accept that string in every transcript at once.
 
-    Example: cotheme deid accept study.cotheme 12 --as "[participant's sister]"
+    Example: cotheme deid accept study.cotheme --string "Priya" --placeholder "[participant's sister]"
     """
-    _decide(project, ids, "accept", replacement, everywhere, member, as_json)
+    _decide(project, ids, string, "accept", replacement, everywhere, member, as_json)
 
 
 @app.command("reject")
-def reject(project: ProjectArg, ids: IdsArg, everywhere: EverywhereOpt = False, member: MemberOpt = None,
-           as_json: JsonOpt = False) -> None:
-    """Reject candidates (not identifying); --everywhere also ignores the string in later scans.
+def reject(project: ProjectArg, ids: IdsArg = None, string: StringOpt = None, everywhere: EverywhereOpt = False,
+           member: MemberOpt = None, as_json: JsonOpt = False) -> None:
+    """Reject candidates (not identifying); --everywhere also ignores the string in later scans. With
+    --string, reject that string in every transcript and put it on the reject list.
 
-    Example: cotheme deid reject study.cotheme 7 --everywhere
+    Example: cotheme deid reject study.cotheme --string "Dad"
     """
-    _decide(project, ids, "reject", None, everywhere, member, as_json)
+    _decide(project, ids, string, "reject", None, everywhere, member, as_json)
 
 
-def _decide(project: str, ids: list[int], decision: str, replacement: str | None, everywhere: bool,
-            member: str | None, as_json: bool) -> None:
+@app.command("undo")
+def undo(project: ProjectArg, string: Annotated[str, typer.Argument(help="The string whose decision to undo.")],
+         as_json: JsonOpt = False) -> None:
+    """Make every candidate of a string undecided again (and take it off the reject list).
+
+    Example: cotheme deid undo study.cotheme "Dad"
+    """
     with opened(project) as p:
-        done = [p.deid_decide(i, decision, replacement=replacement, member=member, everywhere=everywhere) for i in ids]
+        done = p.deid_decide_string(string, "undo")
+    if as_json:
+        print_json(done)
+        return
+    say(decision_sentence(done))
+
+
+def _decide(project: str, ids: list[int] | None, string: str | None, decision: str, replacement: str | None,
+            everywhere: bool, member: str | None, as_json: bool) -> None:
+    if bool(ids) == (string is not None):
+        raise InvalidArgument("Give candidate ids or --string STRING (one of them).")
+    if string is not None:
+        with opened(project) as p:
+            group = p.deid_decide_string(string, decision, placeholder=replacement, member=member)
+        if as_json:
+            print_json(group)
+        else:
+            say(decision_sentence(group))
+        return
+    with opened(project) as p:
+        done = [p.deid_decide(i, decision, replacement=replacement, member=member, everywhere=everywhere)
+                for i in ids or []]
     if as_json:
         print_json(done)
         return
     for d in done:
         c = d.candidate
-        extra = f"; {d.same_string} other occurrence(s) of '{c.original}' {'too' if everywhere else 'proposed the same'}" if d.same_string else ""
+        extra = f"; {d.same_string} other {'occurrence' if d.same_string == 1 else 'occurrences'} of '{c.original}' {'too' if everywhere else 'proposed the same'}" if d.same_string else ""
         say(f"Candidate {c.id} '{c.original}' {c.status} -> {c.proposed}{extra}.")
 
 

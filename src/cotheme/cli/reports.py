@@ -1,4 +1,4 @@
-"""``cotheme report KIND`` (sample, themes, matrix, cooccurrence, methods) and ``cotheme targets``
+"""``cotheme report KIND`` (sample, themes, matrix, cooccurrence, methods, deid-risk) and ``cotheme targets``
 (the sampling targets kept in the project).
 
 A report is written to ``--out`` (its format from ``--format`` or the file's extension) or, for text
@@ -18,13 +18,14 @@ from cotheme.cli.output import Group, print_json, print_table, say
 from cotheme.domain.sample import parse_bands
 from cotheme.errors import InvalidArgument
 from cotheme.formats.report_common import REPORT_FORMATS, check_format
+from cotheme.formats.report_deid_risk import check_risk_format, write_risk
 from cotheme.formats.report_methods import write_methods
 from cotheme.formats.report_narrative import write_themes
 from cotheme.formats.report_tables import write_cooccurrence, write_matrix, write_sample
 from cotheme.formats.targets_file import read_targets
 from cotheme.services.outputs import write_output
 
-app = typer.Typer(cls=Group, help="Reports for the write-up: sample, themes, matrix, cooccurrence, methods.",
+app = typer.Typer(cls=Group, help="Reports for the write-up: sample, themes, matrix, cooccurrence, methods, deid-risk.",
                   no_args_is_help=True)
 targets_app = typer.Typer(cls=Group, help="Purposive-sampling targets kept in the project.", no_args_is_help=True)
 
@@ -151,6 +152,28 @@ def methods(project: ProjectArg, fmt: FormatOpt = None, out: OutOpt = None) -> N
     with opened(project) as p:
         report = p.methods_report()
     _emit(write_methods(report, kind), kind, out)
+
+
+@app.command("deid-risk")
+def deid_risk(
+    project: ProjectArg,
+    fmt: Annotated[str | None, typer.Option("--format", help="md, html, docx or csv (default: from --out, else md).")] = None,
+    out: OutOpt = None,
+    docs: Annotated[list[str] | None, typer.Option("--docs", help="Only these documents (id or title); repeatable or comma-separated.")] = None,
+    no_model: Annotated[bool, typer.Option("--no-model", help="Patterns and the project's list only.")] = False,
+) -> None:
+    """The residual risk report for an ethics committee: per transcript, the kinds replaced (counts
+    only, never the originals) and what is left that looks like an identifier, in its sentence.
+
+    Example: cotheme report deid-risk study.cotheme --format docx --out residual-risk.docx
+    """
+    if fmt is None and out is not None and Path(out).suffix:
+        fmt = Path(out).suffix.lstrip(".")
+    kind = check_risk_format(fmt or "md")
+    names = [d.strip() for v in docs or [] for d in v.split(",") if d.strip()]
+    with opened(project) as p:
+        report = p.deid_risk(names or None, use_model=not no_model)
+    _emit(write_risk(report, kind), kind, out)
 
 
 @targets_app.command("import")

@@ -63,7 +63,8 @@ RULES: dict[str, Need] = {
         "import_themes", "add_exemplar", "remove_exemplar", "import_exemplars", "import_exemplar_data",
         "set_exemplars", "import_template", "save_map_positions",
         "reset_map_positions", "import_targets", "save_targets", "deid_add_name", "deid_remove_name", "deid_names", "deid_scan", "deid_candidates",
-        "deid_decide", "deid_apply", "set_deidentified_exports_only", "check", "backup", "backup_schedule",
+        "deid_decide", "deid_apply", "set_deidentified_exports_only", "deid_groups", "deid_decide_string",
+        "deid_rejected", "deid_unreject", "deid_risk", "check", "backup", "backup_schedule",
         "set_assist", "index", "candidate_themes", "serving", "users", "add_user", "set_password", "set_user", "assign",
         "assignments", "set_blind", "progress", "undo_codebook", "merge_codes", "split_code", "delete_code",
         "audit", "export_audit", "import_case_data", "import_codebook_data", "import_qdpx_data",
@@ -79,7 +80,7 @@ IMPORTING = frozenset({
 #: Operations that name the member they act for, by keyword.
 MEMBER_ARGUMENT = {"code": "coder", "add_memo": "author", "accept_similar": "member",
                    "accept_suggestion": "member", "add_exemplar": "member", "import_exemplars": "member",
-                   "import_exemplar_data": "member", "set_exemplars": "member", "deid_decide": "member",
+                   "import_exemplar_data": "member", "set_exemplars": "member", "deid_decide": "member", "deid_decide_string": "member",
                    "edit_document": "author", "deid_apply": "author", "accept_coding": "member",
                    "merge_codings": "member", "reject_coding": "member"}
 

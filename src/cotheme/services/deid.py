@@ -22,6 +22,7 @@ from cotheme.domain.deid import (
     Candidate, Decision, Found, Kind, ScannedDocument, ScanReport, Term, descriptor, find_patterns, find_terms,
     key_of, merge, pseudonym, speaker_score, with_text,
 )
+from cotheme.domain.deid_groups import group_key
 from cotheme.domain.documents import Document
 from cotheme.domain.text import canonical, word_count
 from cotheme.errors import Conflict, InvalidArgument, NotFound
@@ -82,7 +83,7 @@ def scan(store: Store, documents: Sequence[str | int] | None = None, *, use_mode
         docs = [docs_repo.read_document(conn, i) for i in ids]
         listed = repo.list_terms(conn)
     model, note = _model(use_model)
-    ignored = {key_of(t.term) for t in listed if t.decision == "ignore"}
+    ignored = {group_key(t.term) for t in listed if t.decision == "ignore"}
     results = [_scan_one(doc, listed, ignored, model is not None) for doc in docs]
     detectors = "patterns+list" + (f"+{model}" if model else "")
     report = []
@@ -134,11 +135,11 @@ def _echoes(text: str, found: Sequence[Found]) -> list[Found]:
 
 def _scan_one(doc: Document, listed: Sequence[Term], ignored: set[str], use_model: bool) -> _Scanned:
     found = [f for f in detect(doc.text, [(t.start, t.end) for t in doc.turns], listed, use_model=use_model)
-             if key_of(f.text) not in ignored]
+             if group_key(f.text) not in ignored]
     speakers = []
     for label in doc.speakers:
         score = speaker_score(label, listed)
-        if score is not None and key_of(label) not in ignored:
+        if score is not None and group_key(label) not in ignored:
             speakers.append((label, score))
     return _Scanned(doc, found, speakers)
 

@@ -2,7 +2,8 @@
 one transaction, every coding carried through ``services.revisions`` (no coding is lost).
 
 Owns choosing each replacement (a person's, else the project list's pseudonym, else the key's earlier
-choice for the same string so the same person is the same pseudonym in every transcript, else the next
+choice for the same string (any case, with or without a possessive "'s", which the replacement keeps)
+so the same person is the same pseudonym in every transcript, else the next
 "[Person X]" letter or a bracketed descriptor), ``--min-score`` (undecided candidates at or above it are
 applied too), marking a revision de-identified (scanned, and nothing left undecided), and writing the key.
 
@@ -14,17 +15,20 @@ leaves the project and the key as they were.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection
 
 from cotheme.domain.deid import AppliedDocument, ApplyReport, Kind, Term, descriptor, key_of, pseudonym
+from cotheme.domain.deid_groups import group_key, with_possessive
 from cotheme.domain.reanchor import from_edits
 from cotheme.errors import InvalidArgument
 from cotheme.services import deid_key, revisions
 from cotheme.services.coding import resolve_document
 from cotheme.storage import deid as repo
+from cotheme.storage import deid_review
 from cotheme.storage import documents as docs_repo
 from cotheme.storage import revisions as rev_repo
 from cotheme.storage.store import Store
@@ -67,13 +71,17 @@ def _apply_one(conn: Connection, doc_id: int, key: deid_key.Key, listed: dict[st
     done = scan is not None and undecided == 0
     edits: list[tuple[int, int, str]] = []
     speakers: dict[str, str] = {}
+    counts: Counter[tuple[str, str]] = Counter()
     for r in sorted(chosen, key=lambda r: (r.field, r.start_offset or 0, -(r.end_offset or 0))):
         replacement = _replacement(r, key, listed)
         key.add(r.original, replacement, r.kind, title)
+        written = with_possessive(replacement, r.original)
         if r.field == "speaker":
-            speakers[r.original] = replacement
+            speakers[r.original] = written
+            counts[(r.kind, written)] += 1
         elif not edits or r.start_offset >= edits[-1][1]:
-            edits.append((r.start_offset, r.end_offset, replacement))
+            edits.append((r.start_offset, r.end_offset, written))
+            counts[(r.kind, written)] += 1
     if not edits and not speakers:
         if done and scan is not None:
             rev_repo.set_deidentified(conn, rev_id)
@@ -85,6 +93,7 @@ def _apply_one(conn: Connection, doc_id: int, key: deid_key.Key, listed: dict[st
         deidentified=done, speakers=speakers,
     )
     repo.delete_candidates(conn, [r.id for r in chosen])
+    deid_review.record_replaced(conn, result.revision_id, doc_id, counts)
     repo.record_scan(conn, result.revision_id, scan or "patterns+list")
     return AppliedDocument(doc_id, title, len(edits) + len(speakers), result.revision, done, undecided, result.codings)
 
@@ -92,7 +101,7 @@ def _apply_one(conn: Connection, doc_id: int, key: deid_key.Key, listed: dict[st
 def _replacement(row: Any, key: deid_key.Key, listed: dict[str, Term]) -> str:
     if row.replacement:
         return str(row.replacement)
-    term = listed.get(key_of(row.original))
+    term = listed.get(key_of(row.original)) or listed.get(group_key(row.original))
     if term is not None and term.replacement:
         return term.replacement
     earlier = key.replacement(row.original)

@@ -21,6 +21,7 @@ from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from cotheme.domain.deid import key_of
+from cotheme.domain.deid_groups import base_form, group_key
 from cotheme.errors import InputError, InvalidArgument
 from cotheme.storage.engine import is_url
 
@@ -33,12 +34,14 @@ SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 
 @dataclass
 class Key:
-    """Original (as ``key_of``) -> entry {original, replacement, kind, documents}."""
+    """Original (as ``group_key``: "Priya's" and "PRIYA" are Priya's entry) -> entry {original,
+    replacement, kind, documents}; one entry per person is what keeps their pseudonym the same in
+    every transcript. Keys written before possessives were folded are still found."""
 
     entries: dict[str, dict[str, object]] = field(default_factory=dict)
 
     def replacement(self, original: str) -> str | None:
-        entry = self.entries.get(key_of(original))
+        entry = self.entries.get(group_key(original)) or self.entries.get(key_of(original))
         return None if entry is None else str(entry["replacement"])
 
     def labels(self) -> set[str]:
@@ -46,7 +49,8 @@ class Key:
 
     def add(self, original: str, replacement: str, kind: str, document: str) -> None:
         entry = self.entries.setdefault(
-            key_of(original), {"original": original, "replacement": replacement, "kind": kind, "documents": []}
+            group_key(original), {"original": base_form(original), "replacement": replacement, "kind": kind,
+                                  "documents": []}
         )
         entry["replacement"] = replacement
         docs = entry["documents"]

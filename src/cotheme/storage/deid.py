@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, bindparam, delete, insert, select, update
 
 from cotheme.domain.deid import Found, Term, key_of
+from cotheme.domain.deid_groups import group_key
 from cotheme.domain.reanchor import TextChange
 from cotheme.storage.schema import deid_candidates, deid_scans, deid_terms, documents, revisions
 from cotheme.storage.store import now
@@ -92,7 +93,7 @@ def replace_open(conn: Connection, doc_id: int, revision_id: int, field: str, fo
 
 def _row(doc_id: int, revision_id: int, field: str, start: int | None, end: int | None, text: str, kind: str,
          source: str, score: float, replacement: str | None, proposals: dict[str, str]) -> dict[str, object]:
-    proposed = proposals.get(key_of(text))
+    proposed = proposals.get(group_key(text))
     return {"document_id": doc_id, "revision_id": revision_id, "field": field, "start_offset": start,
             "end_offset": end, "original": text, "kind": kind, "source": source, "score": score,
             "status": "proposed" if proposed is not None else "open",
@@ -118,13 +119,13 @@ def add_found(conn: Connection, doc_id: int, revision_id: int, found: Iterable[F
 
 
 def accepted_strings(conn: Connection) -> dict[str, str]:
-    """Original (as ``key_of``) -> replacement of every accepted candidate with a replacement."""
+    """Original (as ``group_key``) -> replacement of every accepted candidate with a replacement."""
     rows = conn.execute(
         select(deid_candidates.c.original, deid_candidates.c.replacement)
         .where(deid_candidates.c.status == "accepted", deid_candidates.c.replacement.is_not(None))
         .order_by(deid_candidates.c.id)
     )
-    return {key_of(original): replacement for original, replacement in rows}
+    return {group_key(original): replacement for original, replacement in rows}
 
 
 def decide(conn: Connection, candidate_id: int, status: str, replacement: str | None, member_id: int | None) -> None:

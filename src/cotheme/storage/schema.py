@@ -376,6 +376,19 @@ deid_scans = Table(
     _stamp("scanned_at"),
 )
 
+#: 0015 -- what each de-identifying revision replaced: kind -> how many, with the replacement written
+#: (a placeholder such as "[Person A]", never the original), for the residual risk report.
+deid_replaced = Table(
+    "deid_replaced",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("revision_id", ForeignKey("revisions.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("kind", String(20), nullable=False),
+    Column("replacement", String(300), nullable=False),
+    Column("count", Integer, nullable=False),
+)
+
 #: 0004 -- private coding suggestions (issue #8). The passages of each document's current revision (its
 #: turns and their sentences) with their embedding: ``vector`` holds float32 numbers, little-endian.
 #: ``model`` names the model, its version and the runtime that made the vector; vectors of another model

@@ -53,7 +53,9 @@ NEEDS.update({  # correcting transcripts, the review queue, de-identification (i
     "POST /api/v1/documents/{document_id}/edit": C, "GET /api/v1/documents/{document_id}/revisions": R,
     "GET /api/v1/review": R, "POST /api/v1/review/{coding_id}/place": C, "DELETE /api/v1/review/{coding_id}": C,
     "POST /api/v1/deid/scan": L, "GET /api/v1/deid/candidates": L, "POST /api/v1/deid/candidates/{candidate_id}": L,
-    "POST /api/v1/deid/apply": L,
+    "POST /api/v1/deid/apply": L, "GET /api/v1/deid/groups": L, "POST /api/v1/deid/groups": L,
+    "GET /api/v1/deid/rejected": L, "POST /api/v1/deid/rejected": L, "DELETE /api/v1/deid/rejected": L,
+    "GET /api/v1/deid/risk": L,
 })
 NEEDS.update({  # private coding suggestions (issue #8, api_assist); the service checks them too
     "GET /api/v1/assist": R, "GET /api/v1/suggest": R, "POST /api/v1/suggest": R, "POST /api/v1/suggest/accept": C,

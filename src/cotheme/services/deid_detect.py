@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from cotheme.domain.deid import Found, Kind, Term, find_patterns, find_terms, merge, with_text
+from cotheme.domain.deid import Found, Kind, Term, find_patterns, find_terms, merge, speaker_score, with_text
 from cotheme.domain.deid_rules import find_context, find_gazetteer, find_unknown_words, stopped
 from cotheme.services import deid_gazetteer, deid_model
 
@@ -52,7 +52,8 @@ def detect(text: str, units: Sequence[tuple[int, int]], listed: Sequence[Term], 
     terms = list(listed)
     if stages.speakers:
         terms += [Term(0, " ".join(_LABEL_NAME.findall(label)), "identify", "", "")
-                  for label in speakers if _LABEL_NAME.search(label) and not stopped(label)]
+                  for label in speakers
+                  if _LABEL_NAME.search(label) and speaker_score(label, ()) is not None and not stopped(label)]
     found = find_patterns(text) + find_terms(text, terms)
     if stages.context:
         found += find_context(text)

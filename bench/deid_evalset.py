@@ -207,8 +207,6 @@ def plant(kind: str, rng: random.Random, part: str) -> tuple[str, list[tuple[int
     template = rng.choice(half(TEMPLATES[kind], part))
     vals = values(kind, rng, part)
     value = vals[kind]
-    if kind in ("possessive", "relative") and template.startswith("{x}"):
-        pass
     sentence = template.replace("{rel}", vals["rel"])
     start = sentence.index("{x}")
     sentence = sentence.replace("{x}", value)

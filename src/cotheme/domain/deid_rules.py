@@ -164,33 +164,31 @@ def find_gazetteer(text: str, names: Collection[str], kind: Kind, score: float, 
     longest first ("Moss Side" before "Moss"). A listed word that is also a common word (on ``common``,
     or written in lower case elsewhere in ``text``: "will", "hope") counts only inside a sentence with a
     capital letter, never at its start."""
-    lowercase_here = {w for w in re.findall(r"\b[a-z][a-z'’-]+\b", text)}
+    lowercase_here = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
     found = []
     for m in _WORD.finditer(text):
-        words = re.sub(r"(?:'s|’s)\b", "", m.group()).replace("-", " - ").split()
+        # The run's words with their offsets; a possessive "'s" is not part of the name.
+        words = [(w.start() + m.start(), w.end() + m.start()) for w in re.finditer(r"[A-Z][a-zA-Z]*(?:['’][a-rt-z]\w*)?", m.group())]
         i = 0
         while i < len(words):
             hit = None
             for j in range(min(len(words), i + 4), i, -1):
-                candidate = " ".join(words[i:j]).replace(" - ", "-")
-                if candidate.casefold() in names:
-                    hit = (i, j, candidate)
+                start, end = words[i][0], words[j - 1][1]
+                if text[start:end].casefold() in names:
+                    hit = (j, start, end)
                     break
             if hit is None:
                 i += 1
                 continue
-            i = hit[1]
-            start = m.start() + m.group().find(hit[2]) if hit[2] in m.group() else -1
-            if start < 0 or stopped(hit[2]):
+            i, start, end = hit
+            name = text[start:end]
+            folded = name.casefold()
+            if stopped(name):
                 continue
-            folded = hit[2].casefold()
-            if folded in common or folded in lowercase_here:
-                if _SENTENCE_START.search(text[max(0, start - 3): start]) or start == 0:
-                    continue
-            end = start + len(hit[2])
-            if end < len(text) and text[end:end + 2] in ("'s", "’s"):
-                pass  # possessive: the name alone is the identifier
-            found.append(Found(start, end, hit[2], kind, "gazetteer", score))
+            if (folded in common or folded in lowercase_here) and (
+                    start == 0 or _SENTENCE_START.search(text[max(0, start - 3) : start])):
+                continue
+            found.append(Found(start, end, name, kind, "gazetteer", score))
     return found
 
 

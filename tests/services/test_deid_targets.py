@@ -1,5 +1,8 @@
 """The combined detector with the real gazetteers (package data) and model, the speaker labels, and
-the evaluation on a fixed sample of the TEST half built from the real interview text in shared/data."""
+the evaluation on a fixed sample of the TEST half built from the real interview text in shared/data.
+
+(Named to run after ``test_deid_model.py``: that file re-imports spaCy under a blocked network, which
+fails once another test of the same process has loaded the model.)"""
 
 from __future__ import annotations
 

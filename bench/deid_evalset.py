@@ -211,6 +211,8 @@ def plant(kind: str, rng: random.Random, part: str) -> tuple[str, list[tuple[int
     start = sentence.index("{x}")
     sentence = sentence.replace("{x}", value)
     sentence = sentence[0].upper() + sentence[1:]
+    if value.startswith("the "):  # "the Orchard Trust": the article identifies nothing and is not gold
+        start, value = start + 4, value[4:]
     return sentence, [(start, start + len(value), kind, value)]
 
 

@@ -98,3 +98,21 @@ def test_evaluation_on_a_fixed_test_sample_meets_the_targets_and_the_baseline_do
 def test_scoring_needs_most_of_a_name_covered() -> None:
     assert deid_eval.covered(0, 11, [(0, 5)]) < deid_eval.COVER  # "Sarah" of "Sarah Jones"
     assert deid_eval.covered(0, 11, [(0, 5), (6, 11)]) >= deid_eval.COVER
+
+
+def test_the_model_reads_only_sentences_with_a_capital_no_one_explained() -> None:
+    """What makes a 10,000-word scan fast: sentences without a capitalised word after their first, or
+    whose capitals are stop words or found with confidence already, are not given to the model."""
+    read: list[str] = []
+
+    def spy(texts: list[str]) -> list[list[object]]:
+        read.extend(texts)
+        return [[] for _ in texts]
+
+    text = ("It was hard at first. I told Dad on Monday. My sister Amira came too. "
+            "Then we saw Okonkwo at the centre.")
+    detect(text, [(0, len(text))], [], use_model=True, entities=spy)  # type: ignore[arg-type]
+    assert read == [" Then we saw Okonkwo at the centre."]
+    read.clear()
+    detect(text, [(0, len(text))], [], use_model=True, entities=spy, stages=Stages.baseline())  # type: ignore[arg-type]
+    assert read == [text]

@@ -3,8 +3,9 @@ gazetteers and the named-entity model, with the stop list over all of them.
 
 Owns how the detectors are put together (``Stages``: each can be switched off, which is how the
 evaluation measures what each adds) and which stretches of text the model reads: only sentences with a
-capital letter somewhere other than their start or a lone "I" (a sentence without one names no
-person, place or organisation the model could find), which halves the model's work on interview talk.
+capitalised word after their first that no other detector found and the stop list does not hold (the
+model cannot find a name without a capital, and a word already found needs no second verdict), which
+cuts most of the model's work on interview talk.
 Must not touch storage; ``services.deid`` calls ``detect`` and stores what it returns.
 """
 
@@ -41,7 +42,7 @@ class Stages:
 
 FULL = Stages()
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
-_MIDCAP = re.compile(r"(?<=[\w,;'’)] )(?!I\b|I'|I’)[A-Z]|\d")
+_CAPWORD = re.compile(r"(?<=[\w,;'’)\"] )[A-Z][\w'’&-]*")
 _LABEL_NAME = re.compile(r"[A-Z][a-z][\w'’-]+")
 
 
@@ -66,7 +67,7 @@ def detect(text: str, units: Sequence[tuple[int, int]], listed: Sequence[Term], 
     if stages.lexicon:
         found += find_unknown_words(text, deid_gazetteer.english_words())
     if use_model:
-        found += _model(text, units, stages.model_prefilter, entities or deid_model.entities)
+        found += _model(text, units, stages.model_prefilter, entities or deid_model.entities, found)
     found += _echoes(text, found, stages)
     if stages.stop_list:
         found = [f for f in found if f.source == "list" or not stopped(f.text)]
@@ -94,31 +95,35 @@ def _without_topic_words(text: str, found: Sequence[Found]) -> list[Found]:
     return out
 
 
-def _model(text: str, units: Sequence[tuple[int, int]], prefilter: bool, entities: EntityFn) -> list[Found]:
+def _model(text: str, units: Sequence[tuple[int, int]], prefilter: bool, entities: EntityFn,
+           found: Sequence[Found]) -> list[Found]:
     spans = [(s, e) for s, e in units if e > s] or [(0, len(text))]
     if prefilter:
-        spans = _worth_reading(text, spans)
+        spans = _worth_reading(text, spans, found)
     out = []
     for (start, _), ents in zip(spans, entities([text[s:e] for s, e in spans]), strict=True):
         out.extend(Found(f.start + start, f.end + start, f.text, f.kind, f.source, f.score) for f in ents)
     return out
 
 
-def _worth_reading(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The stretches of each turn the model needs: runs of sentences holding a capital letter after
-    their first word (other than "I") or a digit, each run with one sentence of context either side."""
+def _worth_reading(text: str, spans: Sequence[tuple[int, int]], found: Sequence[Found]) -> list[tuple[int, int]]:
+    """The sentences of each turn the model needs to read (adjacent ones joined): those with a
+    capitalised word after their first word that no other detector has found with confidence (0.75 or
+    more, not a gazetteer's guess) and that is not on the stop list ("I", "Dad", "Monday"). The model cannot find a name without a capital letter, and
+    its verdict on a word already found adds nothing."""
+    covered = bytearray(len(text))
+    for f in found:
+        if f.score < 0.75 or f.source in ("gazetteer", "lexicon"):
+            continue  # a guess: the model's second opinion may confirm or widen it ("St Wilfrid's")
+        covered[f.start : f.end] = b"\x01" * (f.end - f.start)
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        sentences = [(start + m.start(), start + m.end()) for m in _SENTENCE.finditer(text[start:end])]
-        keep = [i for i, (s, e) in enumerate(sentences) if _MIDCAP.search(text[s:e].strip())]
-        runs: list[list[int]] = []
-        for i in keep:
-            lo, hi = max(0, i - 1), min(len(sentences) - 1, i + 1)
-            if runs and lo <= runs[-1][1] + 1:
-                runs[-1][1] = max(runs[-1][1], hi)
-            else:
-                runs.append([lo, hi])
-        out.extend((sentences[lo][0], sentences[hi][1]) for lo, hi in runs)
+        for m in _SENTENCE.finditer(text, start, end):
+            if any(not covered[w.start()] and not stopped(w.group()) for w in _CAPWORD.finditer(text, m.start(), m.end())):
+                if out and out[-1][1] >= m.start() - 1 and out[-1][0] >= start:
+                    out[-1] = (out[-1][0], m.end())
+                else:
+                    out.append((m.start(), m.end()))
     return out
 
 

@@ -39,8 +39,9 @@ def scan(
     no_model: Annotated[bool, typer.Option("--no-model", help="Patterns and the project's list only.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Find candidate identifiers (names, places, organisations, dates, ages, phone numbers, emails,
-    web addresses, NHS numbers, UK postcodes) in the current revision of each transcript.
+    """Find candidate identifiers (names, places, streets, organisations and services, schools,
+    workplaces, dates, ages, phone numbers, emails, web addresses, social-media handles, NHS numbers,
+    UK postcodes) in the current revision of each transcript.
 
     Example: cotheme deid scan study.cotheme --docs P01,P02
     """

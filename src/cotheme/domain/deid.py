@@ -28,6 +28,10 @@ class Kind(StrEnum):
     URL = "url"
     NHS_NUMBER = "nhs_number"
     POSTCODE = "postcode"
+    STREET = "street"
+    SCHOOL = "school"
+    WORKPLACE = "workplace"
+    HANDLE = "handle"
 
 
 #: The bracketed descriptor each kind gets unless a person writes a better one ("[participant's
@@ -35,7 +39,8 @@ class Kind(StrEnum):
 DESCRIPTORS = {
     Kind.PLACE: "[place]", Kind.ORGANISATION: "[organisation]", Kind.DATE: "[date]", Kind.AGE: "[age]",
     Kind.PHONE: "[phone number]", Kind.EMAIL: "[email address]", Kind.URL: "[web address]",
-    Kind.NHS_NUMBER: "[NHS number]", Kind.POSTCODE: "[postcode]",
+    Kind.NHS_NUMBER: "[NHS number]", Kind.POSTCODE: "[postcode]", Kind.STREET: "[street]",
+    Kind.SCHOOL: "[school]", Kind.WORKPLACE: "[workplace]", Kind.HANDLE: "[social media handle]",
 }
 #: How a role on the team's list reads in a pseudonym: staff -> "[Staff member A]".
 ROLE_LABELS = {"staff": "Staff member", "participant": "Participant", "family": "Family member", "": "Person"}

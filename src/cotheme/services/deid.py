@@ -19,14 +19,13 @@ from typing import Any
 from sqlalchemy import Connection
 
 from cotheme.domain.deid import (
-    Candidate, Decision, Found, Kind, ScannedDocument, ScanReport, Term, descriptor, find_patterns, find_terms,
-    key_of, merge, pseudonym, speaker_score, with_text,
+    Candidate, Decision, Found, Kind, ScannedDocument, ScanReport, Term, descriptor, key_of, pseudonym, speaker_score,
 )
 from cotheme.domain.deid_groups import group_key
 from cotheme.domain.documents import Document
 from cotheme.domain.text import canonical, word_count
 from cotheme.errors import Conflict, InvalidArgument, NotFound
-from cotheme.services import deid_model
+from cotheme.services import deid_detect, deid_gazetteer, deid_model
 from cotheme.services.coding import resolve_document
 from cotheme.services.members import resolve_coder
 from cotheme.storage import deid as repo
@@ -85,7 +84,7 @@ def scan(store: Store, documents: Sequence[str | int] | None = None, *, use_mode
     model, note = _model(use_model)
     ignored = {group_key(t.term) for t in listed if t.decision == "ignore"}
     results = [_scan_one(doc, listed, ignored, model is not None) for doc in docs]
-    detectors = "patterns+list" + (f"+{model}" if model else "")
+    detectors = "patterns+list+rules+" + deid_gazetteer.describe() + (f"+{model}" if model else "")
     report = []
     with store.write() as conn:
         proposals = repo.accepted_strings(conn)
@@ -114,27 +113,16 @@ def _model(use_model: bool) -> tuple[str | None, str]:
     return deid_model.describe(), ""
 
 
-def detect(text: str, units: Sequence[tuple[int, int]], listed: Sequence[Term], *, use_model: bool) -> list[Found]:
-    """Every candidate in ``text``: patterns, the team's list, and the model over each unit (turn)."""
-    found = find_patterns(text) + find_terms(text, listed)
-    if use_model:
-        spans = [(s, e) for s, e in units if e > s] or [(0, len(text))]
-        for (start, _), ents in zip(spans, deid_model.entities([text[s:e] for s, e in spans]), strict=True):
-            found.extend(Found(f.start + start, f.end + start, f.text, f.kind, f.source, f.score) for f in ents)
-    return with_text(merge(found + _echoes(text, found)), text)
-
-
-def _echoes(text: str, found: Sequence[Found]) -> list[Found]:
-    """A person found once ("Sarah Jones", "my sister Priya") is found wherever the transcript names them
-    again ("Sarah was brilliant"), where the model may miss it: parts of confident person finds are
-    searched like names on the team's list, at a lower score."""
-    names = {f.text for f in found if f.kind == Kind.PERSON and f.source != "list" and f.score >= 0.75}
-    echo_terms = [Term(0, name, "identify", "", "") for name in names]
-    return [Found(f.start, f.end, f.text, f.kind, "echo", min(f.score, 0.7)) for f in find_terms(text, echo_terms)]
+def detect(text: str, units: Sequence[tuple[int, int]], listed: Sequence[Term], *, use_model: bool,
+           speakers: Sequence[str] = ()) -> list[Found]:
+    """Every candidate in ``text``: patterns, the team's list and the speaker labels' names, context
+    rules, gazetteers, and the model over each unit (turn); see ``services.deid_detect``."""
+    return deid_detect.detect(text, units, listed, use_model=use_model, speakers=speakers)
 
 
 def _scan_one(doc: Document, listed: Sequence[Term], ignored: set[str], use_model: bool) -> _Scanned:
-    found = [f for f in detect(doc.text, [(t.start, t.end) for t in doc.turns], listed, use_model=use_model)
+    found = [f for f in detect(doc.text, [(t.start, t.end) for t in doc.turns], listed, use_model=use_model,
+                               speakers=doc.speakers)
              if group_key(f.text) not in ignored]
     speakers = []
     for label in doc.speakers:

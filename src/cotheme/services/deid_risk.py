@@ -17,7 +17,7 @@ from cotheme.domain.deid import speaker_score
 from cotheme.domain.deid_groups import (
     PLACEHOLDER, DocumentRisk, Leftover, RiskReport, group_key, placeholder_spans, sentence_around,
 )
-from cotheme.services import deid, deid_model
+from cotheme.services import deid, deid_gazetteer, deid_model
 from cotheme.services.coding import resolve_document
 from cotheme.storage import deid as repo
 from cotheme.storage import deid_review
@@ -48,7 +48,8 @@ def report(store: Store, documents: Sequence[str | int] | None = None, *, use_mo
         rejected_labels = {group_key(r.original) for r in rejected_rows if r.document_id == doc.id and r.field == "speaker"}
         covered = placeholder_spans(doc.text, written)
         leftovers, dropped = [], 0
-        found = deid.detect(doc.text, [(t.start, t.end) for t in doc.turns], identify, use_model=model is not None)
+        found = deid.detect(doc.text, [(t.start, t.end) for t in doc.turns], identify, use_model=model is not None,
+                            speakers=doc.speakers)
         for f in found:
             if any(s < f.end and f.start < e for s, e in covered):
                 continue
@@ -70,7 +71,7 @@ def report(store: Store, documents: Sequence[str | int] | None = None, *, use_mo
             leftovers.append(Leftover(label, "person", score, "label", f"Speaker label: {label}", "speaker"))
         out.append(DocumentRisk(doc.id, doc.title, doc.revision, status.get(doc.id, ("", False))[1],
                                 dict(sorted(replaced.get(doc.id, {}).items())), tuple(leftovers), dropped))
-    detectors = "patterns+list" + (f"+{model}" if model else "")
+    detectors = "patterns+list+rules+" + deid_gazetteer.describe() + (f"+{model}" if model else "")
     return RiskReport(title, tuple(out), detectors, note)
 
 

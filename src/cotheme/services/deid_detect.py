@@ -1,0 +1,136 @@
+"""The combined de-identification detector: patterns, the team's list, speaker labels, context rules,
+gazetteers and the named-entity model, with the stop list over all of them.
+
+Owns how the detectors are put together (``Stages``: each can be switched off, which is how the
+evaluation measures what each adds) and which stretches of text the model reads: only sentences with a
+capitalised word after their first that no other detector found and the stop list does not hold (the
+model cannot find a name without a capital, and a word already found needs no second verdict), which
+cuts most of the model's work on interview talk.
+Must not touch storage; ``services.deid`` calls ``detect`` and stores what it returns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from cotheme.domain.deid import Found, Kind, Term, find_patterns, find_terms, merge, speaker_score, with_text
+from cotheme.domain.deid_rules import find_context, find_gazetteer, find_unknown_words, stopped
+from cotheme.services import deid_gazetteer, deid_model
+
+EntityFn = Callable[[Sequence[str]], list[list[Found]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Stages:
+    """Which detectors run. ``Stages.baseline()`` is the detector as it was before the gazetteers and
+    context rules: patterns, the team's list, the model over every turn, and echoes."""
+
+    stop_list: bool = True
+    speakers: bool = True
+    context: bool = True
+    places: bool = True
+    names: bool = True
+    lexicon: bool = True
+    model_prefilter: bool = True
+
+    @classmethod
+    def baseline(cls) -> Stages:
+        return cls(False, False, False, False, False, False, False)
+
+
+FULL = Stages()
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+_CAPWORD = re.compile(r"(?<=[\w,;'’)\"] )[A-Z][\w'’&-]*")
+_LABEL_NAME = re.compile(r"[A-Z][a-z][\w'’-]+")
+
+
+def detect(text: str, units: Sequence[tuple[int, int]], listed: Sequence[Term], *, use_model: bool,
+           speakers: Sequence[str] = (), stages: Stages = FULL, entities: EntityFn | None = None) -> list[Found]:
+    """Every candidate in ``text``. ``units`` are the turns the model reads one by one; ``speakers`` the
+    document's speaker labels (a name there is a name to find in the text too)."""
+    terms = list(listed)
+    if stages.speakers:
+        terms += [Term(0, " ".join(_LABEL_NAME.findall(label)), "identify", "", "")
+                  for label in speakers
+                  if _LABEL_NAME.search(label) and speaker_score(label, ()) is not None and not stopped(label)]
+    found = find_patterns(text) + find_terms(text, terms)
+    if stages.context:
+        found += find_context(text)
+    if stages.places or stages.names:
+        places, names = deid_gazetteer.load()
+        if stages.places:
+            found += find_gazetteer(text, places, Kind.PLACE, 0.6, common=deid_gazetteer.COMMON)
+        if stages.names:
+            found += find_gazetteer(text, names, Kind.PERSON, 0.55, common=deid_gazetteer.COMMON)
+    if stages.lexicon:
+        found += find_unknown_words(text, deid_gazetteer.english_words())
+    if use_model:
+        found += _model(text, units, stages.model_prefilter, entities or deid_model.entities, found)
+    found += _echoes(text, found, stages)
+    if stages.stop_list:
+        found = [f for f in found if f.source == "list" or not stopped(f.text)]
+        found = _without_topic_words(text, found)
+    return with_text(merge(found), text)
+
+
+_TOPIC_SHAPE = re.compile(r"^(?:[A-Z]{2,6}s?|[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]\w*)$")
+
+
+def _without_topic_words(text: str, found: Sequence[Found]) -> list[Found]:
+    """Drop the model's organisations and people that are the conversation's vocabulary, not anyone's
+    name: an acronym or a camel-cased word ("PDP", "XGBoost", "TikTok") said twice or more in the
+    document that no other detector found."""
+    backed = [(f.start, f.end) for f in found if f.source != "model"]
+    counts: dict[str, int] = {}
+    out = []
+    for f in found:
+        if f.source == "model" and f.kind in (Kind.ORGANISATION, Kind.PERSON, Kind.PLACE) and _TOPIC_SHAPE.match(f.text):
+            if f.text not in counts:
+                counts[f.text] = len(re.findall(rf"(?<!\w){re.escape(f.text)}(?!\w)", text))
+            if counts[f.text] >= 2 and not any(a < f.end and f.start < b for a, b in backed):
+                continue
+        out.append(f)
+    return out
+
+
+def _model(text: str, units: Sequence[tuple[int, int]], prefilter: bool, entities: EntityFn,
+           found: Sequence[Found]) -> list[Found]:
+    spans = [(s, e) for s, e in units if e > s] or [(0, len(text))]
+    if prefilter:
+        spans = _worth_reading(text, spans, found)
+    out = []
+    for (start, _), ents in zip(spans, entities([text[s:e] for s, e in spans]), strict=True):
+        out.extend(Found(f.start + start, f.end + start, f.text, f.kind, f.source, f.score) for f in ents)
+    return out
+
+
+def _worth_reading(text: str, spans: Sequence[tuple[int, int]], found: Sequence[Found]) -> list[tuple[int, int]]:
+    """The sentences of each turn the model needs to read (adjacent ones joined): those with a
+    capitalised word after their first word that no other detector has found with confidence (0.75 or
+    more, not a gazetteer's guess) and that is not on the stop list ("I", "Dad", "Monday"). The model cannot find a name without a capital letter, and
+    its verdict on a word already found adds nothing."""
+    covered = bytearray(len(text))
+    for f in found:
+        if f.score < 0.75 or f.source in ("gazetteer", "lexicon"):
+            continue  # a guess: the model's second opinion may confirm or widen it ("St Wilfrid's")
+        covered[f.start : f.end] = b"\x01" * (f.end - f.start)
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        for m in _SENTENCE.finditer(text, start, end):
+            if any(not covered[w.start()] and not stopped(w.group()) for w in _CAPWORD.finditer(text, m.start(), m.end())):
+                if out and out[-1][1] >= m.start() - 1 and out[-1][0] >= start:
+                    out[-1] = (out[-1][0], m.end())
+                else:
+                    out.append((m.start(), m.end()))
+    return out
+
+
+def _echoes(text: str, found: Sequence[Found], stages: Stages) -> list[Found]:
+    """A person found once ("Sarah Jones", "my sister Priya") is found wherever the transcript names them
+    again ("Sarah was brilliant"): parts of confident person finds are searched like the team's names."""
+    names = {f.text for f in found if f.kind == Kind.PERSON and f.source != "list" and f.score >= 0.75
+             and not (stages.stop_list and stopped(f.text))}
+    echo_terms = [Term(0, name, "identify", "", "") for name in names]
+    return [Found(f.start, f.end, f.text, f.kind, "echo", min(f.score, 0.7)) for f in find_terms(text, echo_terms)]

@@ -16,7 +16,7 @@ TEXT = (
     "Interviewer: Hello.\n\n"
     "P01: My sister Priya drove me. Priya's car is old. Email sam.k@example.org.\n\n"
     "Interviewer: And then?\n\n"
-    "P01: Ring 07700 900123. My nan, God rest her.\n"
+    "P01: Ring 07700 900123. My nan went to the Recovery College.\n"
 )
 PASS = {"COTHEME_DEID_PASSPHRASE": "correct horse battery"}
 
@@ -25,7 +25,7 @@ PASS = {"COTHEME_DEID_PASSPHRASE": "correct horse battery"}
 def study(tmp_path: Path) -> Path:
     path = tmp_path / "study.cotheme"
     (tmp_path / "P01.txt").write_text(TEXT, encoding="utf-8")
-    (tmp_path / "P02.txt").write_text("Interviewer: Hi.\n\nP02: PRIYA came as well.\n", encoding="utf-8")
+    (tmp_path / "P02.txt").write_text("Interviewer: Hi.\n\nP02: priya came as well.\n", encoding="utf-8")
     with cotheme.create_project(path, lead="Lead") as p:
         p.import_files([tmp_path / "P01.txt", tmp_path / "P02.txt"])
     assert cli("deid", "scan", str(path), "--no-model")[0] == 0
@@ -43,13 +43,13 @@ def test_review_by_string_and_decide_everywhere(study: Path, tmp_path: Path) -> 
     assert code == 0 and all(g["confidence"] >= 0.9 for g in json.loads(stdout))
 
     code, stdout, _ = cli("deid", "accept", str(study), "--string", "priya's", "--placeholder", "[sister]")
-    assert code == 0 and "Accepted 'Priya' everywhere: 3 occurrence(s) (1 that no scan had proposed) -> [sister]." in stdout
-    code, stdout, _ = cli("deid", "reject", str(study), "--string", "God")
-    assert code == 0 and "Rejected 'God' everywhere" in stdout and "reject list" in stdout
+    assert code == 0 and "Accepted 'Priya' everywhere: 3 occurrences (1 that no scan had proposed) -> [sister]." in stdout
+    code, stdout, _ = cli("deid", "reject", str(study), "--string", "Recovery College")
+    assert code == 0 and "Rejected 'Recovery College' everywhere" in stdout and "reject list" in stdout
     assert "ignore" in cli("deid", "names", str(study))[1]
-    code, stdout, _ = cli("deid", "undo", str(study), "God")
-    assert code == 0 and "Undid the decision on 'God'" in stdout
-    cli("deid", "reject", str(study), "--string", "God")
+    code, stdout, _ = cli("deid", "undo", str(study), "Recovery College")
+    assert code == 0 and "Undid the decision on 'Recovery College'" in stdout
+    cli("deid", "reject", str(study), "--string", "Recovery College")
 
     code, stdout, _ = cli("deid", "apply", str(study), "--key", str(tmp_path / "k"), "--min-score", "0.8", env=PASS)
     assert code == 0, stdout

@@ -21,7 +21,7 @@ P01 = (
     "Interviewer: Thank you for coming.\n\n"
     "P01: My sister Priya drove me. Priya's car is old. Email me at sam.k@example.org please.\n\n"
     "Interviewer: And your dad?\n\n"
-    "P01: Dad came on 12/03/2024. My nan, God rest her, said so.\n"
+    "P01: Dad came on 12/03/2024. My nan went to the Recovery College, she said so.\n"
 )
 P02 = (
     "Interviewer: Welcome back.\n\n"
@@ -107,29 +107,29 @@ def test_an_own_placeholder_is_used_everywhere(study: Project, tmp_path: Path) -
 
 
 def test_the_reject_list_lasts_across_scans(study: Project, tmp_path: Path) -> None:
-    assert _group(study, "God").status == "open"
-    done = study.deid_decide_string("god", "reject")
-    assert done.on_reject_list and "God" in {t.term for t in study.deid_rejected()}
-    assert {c.status for c in study.deid_candidates() if c.original == "God"} == {"rejected"}
-    (tmp_path / "P03.txt").write_text("Interviewer: Hello.\n\nP03: My nan, God rest her, and God's grace.\n",
+    assert _group(study, "Recovery College").status == "open"
+    done = study.deid_decide_string("recovery college", "reject")
+    assert done.on_reject_list and "Recovery College" in {t.term for t in study.deid_rejected()}
+    assert {c.status for c in study.deid_candidates() if c.original == "Recovery College"} == {"rejected"}
+    (tmp_path / "P03.txt").write_text("Interviewer: Hello.\n\nP03: My nan went to the Recovery College, and Recovery College's grace.\n",
                                       encoding="utf-8")
     study.import_files([tmp_path / "P03.txt"])
     study.deid_scan(use_model=False)  # a later scan, a new transcript: the rejected string is left out
-    assert not [c for c in study.deid_candidates(document="P03") if c.original.startswith("God")]
-    assert {c.status for c in study.deid_candidates() if c.original == "God"} == {"rejected"}
+    assert not [c for c in study.deid_candidates(document="P03") if c.original.startswith("Recovery College")]
+    assert {c.status for c in study.deid_candidates() if c.original == "Recovery College"} == {"rejected"}
     study.deid_decide_string("Harbour", "reject")  # not a candidate: still goes on the list
-    assert {"God", "Harbour"} <= {t.term for t in study.deid_rejected()}
-    study.deid_unreject("god")
+    assert {"Recovery College", "Harbour"} <= {t.term for t in study.deid_rejected()}
+    study.deid_unreject("recovery college")
     study.deid_scan(use_model=False)
-    assert [c for c in study.deid_candidates(document="P03") if c.original == "God"]
+    assert [c for c in study.deid_candidates(document="P03") if c.original == "Recovery College"]
     with pytest.raises(NotFound, match="not on the reject list"):
-        study.deid_unreject("God")
+        study.deid_unreject("Recovery College")
 
 
 def test_residual_risk_counts_kinds_and_lists_leftovers_only(study: Project, tmp_path: Path) -> None:
     study.deid_decide_string("Priya", "accept")
     study.deid_decide_string("07700 900123", "accept")
-    study.deid_decide_string("God", "reject")
+    study.deid_decide_string("Recovery College", "reject")
     study.deid_apply(passphrase=PASS, key_path=tmp_path / "k")
     report = study.deid_risk(use_model=False)
     by_doc = {d.document: d for d in report.documents}
@@ -137,7 +137,7 @@ def test_residual_risk_counts_kinds_and_lists_leftovers_only(study: Project, tmp
     assert by_doc["P02"].replaced == {"person": 2, "phone": 1}
     left = {x.text: x for x in by_doc["P01"].leftovers}
     assert left["sam.k@example.org"].kind == "email" and "«sam.k@example.org»" in left["sam.k@example.org"].context
-    assert "12/03/2024" in left and "God" not in left  # rejected strings are not risks
+    assert "12/03/2024" in left and "Recovery College" not in left  # rejected strings are not risks
     assert not any("Person" in x.text for d in report.documents for x in d.leftovers)  # placeholders neither
     assert by_doc["P01"].rejected >= 1 and report.detectors.startswith("patterns+list+rules+")
     for fmt in ("md", "html", "csv"):

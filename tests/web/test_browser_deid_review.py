@@ -29,7 +29,7 @@ def test_keyboard_only_review_of_groups(page: Page, scanned: Project) -> None:
     assert len(harbour) > 1  # the string is in several transcripts: one decision must reach them all
     page.goto("/deid")
     first, second = _group(page, "Harbour"), _group(page, "Eastmere")
-    expect(first.locator(".g-meta")).to_contain_text("occurrence(s) in")
+    expect(first.locator(".g-meta")).to_contain_text("occurrences in")
     page.keyboard.press("j")
     expect(first).to_be_focused()
     page.keyboard.press("j")

@@ -13,13 +13,13 @@ from cotheme.services.project import Project
 from tests.web.conftest import client_for, csrf
 
 TEXT = ("Interviewer: Hello.\n\nP01: My sister Priya drove me. Priya's car is old. Email sam.k@example.org.\n\n"
-        "Interviewer: Then?\n\nP01: My nan, God rest her.\n")
+        "Interviewer: Then?\n\nP01: My nan went to the Recovery College.\n")
 
 
 @pytest.fixture
 def web(project: Project, tmp_path: Path) -> tuple[TestClient, Project]:
     (tmp_path / "P01.txt").write_text(TEXT, encoding="utf-8")
-    (tmp_path / "P02.txt").write_text("Interviewer: Hi.\n\nP02: PRIYA came as well.\n", encoding="utf-8")
+    (tmp_path / "P02.txt").write_text("Interviewer: Hi.\n\nP02: priya came as well.\n", encoding="utf-8")
     project.import_files([tmp_path / "P01.txt", tmp_path / "P02.txt"])
     project.deid_scan(use_model=False)
     return client_for(project), project
@@ -38,23 +38,23 @@ def test_groups_decisions_and_the_reject_list(web: tuple[TestClient, Project]) -
     done = client.post("/api/v1/deid/groups", json={"string": "Priya's", "decision": "accept", "placeholder": "[sister]"},
                        headers=csrf(client))
     assert done.status_code == 200
-    assert done.json()["message"] == "Accepted 'Priya' everywhere: 3 occurrence(s) (1 that no scan had proposed) -> [sister]."
+    assert done.json()["message"] == "Accepted 'Priya' everywhere: 3 occurrences (1 that no scan had proposed) -> [sister]."
     assert {c.status for c in project.deid_candidates() if c.original.lower().startswith("priya")} == {"accepted"}
     assert client.post("/api/v1/deid/groups", json={"string": "Priya", "decision": "maybe"}, headers=csrf(client)).status_code == 422
     missing = client.post("/api/v1/deid/groups", json={"string": "Nobody", "decision": "accept"}, headers=csrf(client))
     assert missing.status_code == 404 and "No candidate is 'Nobody'" in missing.json()["error"]
 
-    rejected = client.post("/api/v1/deid/groups", json={"string": "God", "decision": "reject"}, headers=csrf(client))
+    rejected = client.post("/api/v1/deid/groups", json={"string": "Recovery College", "decision": "reject"}, headers=csrf(client))
     assert "reject list" in rejected.json()["message"]
-    assert [t["term"] for t in client.get("/api/v1/deid/rejected").json()] == ["God"]
+    assert [t["term"] for t in client.get("/api/v1/deid/rejected").json()] == ["Recovery College"]
     assert client.post("/api/v1/deid/rejected", json={"string": "Zoom"}, headers=csrf(client)).status_code == 200
-    assert client.delete("/api/v1/deid/rejected?string=god", headers=csrf(client)).status_code == 200
+    assert client.delete("/api/v1/deid/rejected?string=recovery%20college", headers=csrf(client)).status_code == 200
     assert [t["term"] for t in client.get("/api/v1/deid/rejected").json()] == ["Zoom"]
-    gone = client.delete("/api/v1/deid/rejected?string=god", headers=csrf(client))
+    gone = client.delete("/api/v1/deid/rejected?string=recovery%20college", headers=csrf(client))
     assert gone.status_code == 404 and "not on the reject list" in gone.json()["error"]
 
     page = client.get("/deid?kind=person&min_confidence=0.5&status=accepted")
-    assert page.status_code == 200 and 'data-string="Priya"' in page.text and 'data-string="God"' not in page.text
+    assert page.status_code == 200 and 'data-string="Priya"' in page.text and 'data-string="Recovery College"' not in page.text
     assert client.get("/deid?min_confidence=lots").status_code == 422
 
 

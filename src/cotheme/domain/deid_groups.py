@@ -14,6 +14,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from cotheme.domain.deid import key_of
+from cotheme.domain.plural import counted
 
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.I)
 #: A bracketed replacement such as "[Person A]" or "[participant's sister]".
@@ -130,11 +131,12 @@ def decision_sentence(d: GroupDecision) -> str:
     """What a decision on a string did, in the words the CLI and the page both use."""
     if d.decision == "accept":
         extra = f" ({d.added} that no scan had proposed)" if d.added else ""
-        return f"Accepted '{d.string}' everywhere: {d.candidates} occurrence(s){extra} -> {d.placeholder}."
+        return f"Accepted '{d.string}' everywhere: {counted(d.candidates, 'occurrence')}{extra} -> {d.placeholder}."
     if d.decision == "reject":
-        return (f"Rejected '{d.string}' everywhere: {d.candidates} occurrence(s); it is on the reject list, "
-                "so later scans leave it out.")
-    return f"Undid the decision on '{d.string}': {d.candidates} occurrence(s) are undecided again."
+        return (f"Rejected '{d.string}' everywhere: {counted(d.candidates, 'occurrence')}; it is on the reject "
+                "list, so later scans leave it out.")
+    verb = "is" if d.candidates == 1 else "are"
+    return f"Undid the decision on '{d.string}': {counted(d.candidates, 'occurrence')} {verb} undecided again."
 
 
 # -- residual risk -----------------------------------------------------------------------------------

@@ -153,7 +153,7 @@ def test_a_whole_study_from_an_empty_project(empty_study: tuple[Page, Project], 
     expect(page.locator("#sheet-preview tbody tr")).to_have_count(3)
     page.get_by_role("button", name="Import participants").click()
     expect(page.locator("#sheet-status")).to_contain_text(
-        "Imported 3 new and updated 0 participants, linked 3 transcripts.")
+        "Imported 3 new participants and updated 0, linked 3 transcripts.")
 
     book = tmp_path / "codebook.csv"
     book.write_text("name,parent,definition\nPlot use,,How participants use explanation plots\n"

@@ -78,6 +78,31 @@ def test_counts_include_subcodes_and_subthemes(coded: Project) -> None:
     assert [u.code.name for u in coded.theme_review("A").unthemed_codes] == ["Trust"]
 
 
+def test_a_passage_coded_with_a_code_and_its_subcode_counts_once(coded: Project) -> None:
+    # The same passage coded Access and Access/Waiting, and once more with Trust: one extract per
+    # theme that draws on two or three of these codes, as the report matrix and the codebook count it.
+    coded.code("P01", "Access", quote="the waiting list was long")
+    coded.code("P01", "Trust", quote="the waiting list was long")
+    coded.create_theme("Top")
+    coded.create_theme("A", parent="Top", codes=["Access"])
+    coded.create_theme("B", parent="Top", codes=["Trust"])
+    found = {s.theme.name: s for s in coded.themes()}
+    # A: Access "My GP", plus the waiting passage (Access + Waiting) once.
+    assert (found["A"].extracts, found["A"].participants) == (2, 1)
+    # B: "she actually listened", plus the waiting passage.
+    assert found["B"].extracts == 2
+    # Top: the three passages, each once, though the waiting passage carries three of its codes.
+    assert found["Top"].extracts == 3
+    review = coded.theme_review("Top")
+    assert (review.extracts, review.passage_count) == (3, 3)
+    assert [(s.theme.name, s.extracts) for s in review.subthemes] == [("A", 2), ("B", 2)]
+    assert coded.theme_review("A").extracts == 2
+    # The same passage coded by a second coder is that coder's extract: it counts again.
+    coded.add_member("Rowan Pike")
+    coded.code("P01", "Waiting", quote="the waiting list was long", coder="Rowan Pike")
+    assert {s.theme.name: s.extracts for s in coded.themes()} == {"Top": 4, "A": 3, "B": 2}
+
+
 def test_import_export_round_trip(coded: Project, tmp_path: Path) -> None:
     source = tmp_path / "themes.csv"
     source.write_text(THEMES_CSV, encoding="utf-8")

@@ -2,7 +2,7 @@
 
 For each page at 1,366 x 900 and at 320 x 256 CSS px: no violation of any WCAG 2.2 A/AA rule of the
 current axe-core (any impact), and no sideways scrolling of the page; at 1,366 its full height stays
-under 6,000 px. Then the chrome every page shares: the compact menu, "Coding as" that changes nothing
+under 6,000 px, and it loads without a script error. Then the chrome every page shares: the compact menu, "Coding as" that changes nothing
 without "Switch", the focus ring's contrast, and error pages with the navigation.
 """
 
@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from cotheme.domain.palette import contrast_ratio
 from cotheme.services.project import Project
-from tests.web.conftest import TOKEN, LiveServer, wcag_violations
+from tests.web.conftest import TOKEN, LiveServer, at_rest, wcag_violations
 
 WIDE = {"width": 1366, "height": 900}
 NARROW = {"width": 320, "height": 256}
@@ -140,6 +140,25 @@ def test_no_sideways_scroll_at_320(narrow: Page, site: tuple[str, dict[str, str]
 def test_full_height_under_6000_at_1366(wide: Page, site: tuple[str, dict[str, str]], name: str) -> None:
     visit(wide, site, name)
     assert wide.evaluate("() => document.documentElement.scrollHeight") < MAX_HEIGHT
+
+
+@pytest.mark.parametrize("name", cases("script"))
+def test_every_page_loads_without_a_script_error(wide: Page, site: tuple[str, dict[str, str]], name: str) -> None:
+    # A page whose script fails can still pass axe (an empty list has no violations): catch it here, as
+    # an uncaught error or as the error toast a page shows when its own loading fails.
+    errors: list[str] = []
+
+    def record(error: Exception) -> None:
+        errors.append(str(error))
+
+    wide.on("pageerror", record)
+    try:
+        visit(wide, site, name)
+        at_rest(wide)
+    finally:
+        wide.remove_listener("pageerror", record)
+    assert errors == []
+    expect(wide.locator("#toast.error")).to_have_count(0)
 
 
 def test_a_wide_table_scrolls_in_its_own_named_frame_at_320(narrow: Page, site: tuple[str, dict[str, str]]) -> None:

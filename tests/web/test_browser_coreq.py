@@ -16,10 +16,21 @@ def test_edit_a_study_field_and_see_it_in_the_checklist(page: Page, live: tuple[
     expect(page.get_by_role("heading", name="Study", exact=True)).to_be_visible()
     row = page.locator('#coreq-table tr[data-item="10"]')
     expect(row).to_contain_text("open")
+    # The groups fold away, the first open; a closed group's fields are out of reach until it opens.
+    expect(page.get_by_label("Interviewers or facilitators")).to_be_visible()
+    expect(page.get_by_label("Sampling")).to_be_hidden()
+    design = page.locator("details.study-group summary", has_text="Study design")
+    design.focus()
+    page.keyboard.press("Enter")  # a summary opens with the keyboard alone
+    expect(page.get_by_label("Sampling")).to_be_visible()
     page.get_by_label("Sampling").fill("Purposive sampling by age, gender and service use.")
     page.get_by_role("button", name="Save study design").click()
     expect(row).to_contain_text("Purposive sampling by age, gender and service use.")
     expect(row).to_contain_text("Study page")
+    # The save reloads the page with the group the researcher was working in still open.
+    expect(page.get_by_label("Sampling")).to_have_value("Purposive sampling by age, gender and service use.")
+    expect(page.get_by_label("Sampling")).to_be_visible()
+    page.locator("details.study-group summary", has_text="Reporting").click()
     page.get_by_label("Attribution of quotations").select_option("id-attributes")
     page.get_by_role("button", name="Save reporting").click()
     expect(page.locator('#coreq-table tr[data-item="29"]')).to_contain_text("identified by the participant's id and")

@@ -117,7 +117,7 @@ def test_import_transcripts_sheet_and_codebook(import_page: Page, empty_live: tu
     accessible(page)
     shot(page, "5-participants-preview")
     page.get_by_role("button", name="Import participants").click()
-    expect(page.locator("#sheet-status")).to_contain_text("Imported 3 new and updated 0 participants, linked 2 transcripts.")
+    expect(page.locator("#sheet-status")).to_contain_text("Imported 3 new participants and updated 0, linked 2 transcripts.")
     assert project.document("P02").case_pid == "P02"
     assert project.document("P02").source.duration_minutes == 48
     assert {c.pid: c.attributes["service_use"] for c in project.cases()}["P02"] is None

@@ -153,7 +153,7 @@ def test_a_whole_study_from_an_empty_project(empty_study: tuple[Page, Project], 
     expect(page.locator("#sheet-preview tbody tr")).to_have_count(3)
     page.get_by_role("button", name="Import participants").click()
     expect(page.locator("#sheet-status")).to_contain_text(
-        "Imported 3 new and updated 0 participants, linked 3 transcripts.")
+        "Imported 3 new participants and updated 0, linked 3 transcripts.")
 
     book = tmp_path / "codebook.csv"
     book.write_text("name,parent,definition\nPlot use,,How participants use explanation plots\n"
@@ -317,7 +317,7 @@ def test_the_tutorial_steps(browser: Browser, served: tuple[str, Path], tmp_path
     tour.step("participants-preview")
     page.get_by_role("button", name="Import participants").click()
     expect(page.locator("#sheet-status")).to_contain_text(
-        "Imported 6 new and updated 0 participants, linked 6 transcripts.")
+        "Imported 6 new participants and updated 0, linked 6 transcripts.")
 
     page.get_by_label("Choose codebook (.csv, .xlsx, .md, .qdc)").set_input_files(str(DEMO / "codebook.csv"))
     expect(page.locator("#codebook-status")).to_have_text("codebook.csv: 24 codes, 24 new, 0 already in the codebook.")
@@ -383,7 +383,7 @@ def test_the_tutorial_steps(browser: Browser, served: tuple[str, Path], tmp_path
     expect(page.locator("table.themes")).to_contain_text("Finding a way in")
     page.get_by_role("link", name="Finding a way in").click()
     page.get_by_label("Add a code to this theme").select_option(
-        label="Access and using the service/Referral routes (not in any theme; 1 extracts)")
+        label="Access and using the service/Referral routes (not in any theme; 1 extract)")
     page.get_by_role("button", name="Add code").click()
     expect(page.locator(".extract")).to_have_count(1)
     page.get_by_role("button", name="☆ mark as exemplar").click()

@@ -20,6 +20,7 @@ from cotheme.services.themes import totals, code_sets, count_table, resolve_them
 from cotheme.storage import codes as codes_repo
 from cotheme.storage import codings as codings_repo
 from cotheme.storage import memos as memos_repo
+from cotheme.storage import passages as passages_repo
 from cotheme.storage import themes as themes_repo
 from cotheme.storage.store import Store
 
@@ -67,6 +68,7 @@ def theme_review(store: Store, theme: str | int, *, group_by: str = "subtheme", 
         codes = codes_repo.all_codes(conn)
         sets = code_sets(themes, codes)
         table = count_table(conn)
+        repeated = passages_repo.repeated_passages(conn)
         mine = sets[theme_id]
         paths = {c.id: c.path_text for c in codes}
         found = codings_repo.extracts(conn, code_ids=sorted(mine), code_paths=paths) if mine else []
@@ -85,15 +87,15 @@ def theme_review(store: Store, theme: str | int, *, group_by: str = "subtheme", 
     return ThemeReview(
         theme=current,
         codes=tuple(c for c in codes if c.id in mine),
-        extracts=len(found),
+        extracts=totals(mine, table, repeated)[0],
         participants=len(people),
         by_code=_group(found, lambda e: e.code_path),
         by_participant=_group(found, lambda e: e.case_pid),
         subthemes=tuple(
-            SubthemeCount(t, *totals(sets[t.id], table)) for t in themes if t.parent_id == theme_id
+            SubthemeCount(t, *totals(sets[t.id], table, repeated)) for t in themes if t.parent_id == theme_id
         ),
         unthemed_codes=tuple(
-            UnthemedCode(c, *totals({c.id}, table)) for c in codes if c.id not in themed
+            UnthemedCode(c, *totals({c.id}, table, repeated)) for c in codes if c.id not in themed
         ),
         exemplar_ids=exemplar_ids,
         memos=tuple(memos),

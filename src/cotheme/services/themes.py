@@ -2,7 +2,8 @@
 positions, and what a theme draws on.
 
 A theme draws on the codings of its linked codes, of their subcodes and of its subthemes; its counts
-of extracts and participants are over that whole set, each coding counted once. Must not format
+of extracts and participants are over that whole set, each passage counted once however many of the
+theme's codes it carries (the rule of ``domain/hierarchy.py``). Must not format
 reports (``services/reports.py``) nor lay out the map (``services/thematic_map.py``).
 """
 
@@ -15,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import Connection, select
 
 from cotheme.domain.codebook import Code, join_path
+from cotheme.domain.hierarchy import repeats
 from cotheme.domain.themes import (
     Exemplar,
     Theme,
@@ -30,6 +32,7 @@ from cotheme.formats.themes_file import read_themes_csv, write_themes_csv, write
 from cotheme.services.codebook import resolve_code
 from cotheme.services.members import resolve_coder
 from cotheme.storage import codes as codes_repo
+from cotheme.storage import passages
 from cotheme.storage import reporting
 from cotheme.storage import study
 from cotheme.storage import themes as themes_repo
@@ -79,7 +82,14 @@ def code_sets(themes: Sequence[Theme], codes: Sequence[Code]) -> dict[int, set[i
     return {t.id: set().union(*(own[d] for d in descendants(themes, t.id))) for t in themes}
 
 
-def totals(code_ids: set[int], table: Mapping[int, Mapping[int | None, int]]) -> tuple[int, int]:
+#: Every passage holding more than one coding: its case and the code of each of its codings.
+Repeated = Sequence[tuple[int | None, Sequence[int]]]
+
+
+def totals(code_ids: set[int], table: Mapping[int, Mapping[int | None, int]],
+           repeated: Repeated) -> tuple[int, int]:
+    """Extracts and participants of ``code_ids``: their codings, less for each passage holding k > 1
+    of them k - 1, so a passage coded with a code and its sub-code is one extract."""
     extracts = 0
     people: set[int] = set()
     for code_id in code_ids:
@@ -87,6 +97,7 @@ def totals(code_ids: set[int], table: Mapping[int, Mapping[int | None, int]]) ->
             extracts += n
             if case_id is not None:
                 people.add(case_id)
+    extracts -= sum(repeats(found, code_ids) for _, found in repeated)
     return extracts, len(people)
 
 
@@ -99,14 +110,16 @@ def count_table(conn: Connection) -> dict[int, dict[int | None, int]]:
 
 
 def summaries(conn: Connection, table: Mapping[int, Mapping[int | None, int]] | None = None) -> list[ThemeSummary]:
-    """Every theme with its codes' paths and counts (``table``: a ``count_table`` already read)."""
+    """Every theme with its codes' paths and counts (``table``: a ``count_table`` already read); a
+    passage carrying several of a theme's codes counts once."""
     themes = themes_repo.all_themes(conn)
     codes = codes_repo.all_codes(conn)
     paths = {c.id: c.path_text for c in codes}
     sets = code_sets(themes, codes)
     table = count_table(conn) if table is None else table
+    repeated = passages.repeated_passages(conn)
     return [
-        ThemeSummary(t, tuple(paths[c] for c in t.code_ids), *totals(sets[t.id], table))
+        ThemeSummary(t, tuple(paths[c] for c in t.code_ids), *totals(sets[t.id], table, repeated))
         for t in themes
     ]
 

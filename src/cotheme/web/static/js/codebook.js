@@ -1,6 +1,7 @@
 // The codebook page: the code tree, create, rename, edit, move (by drag or "Move to"), colours, counts.
 
 import { api, el, toast } from "./api.js";
+import { counted } from "./common.js";
 import { mountMemoBox } from "./memobox.js";
 
 const tree = document.getElementById("code-tree");

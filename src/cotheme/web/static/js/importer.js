@@ -91,7 +91,7 @@ function renderTranscripts() {
       previewTranscripts();
     });
     const speakers = p.kind === "qdpx" && p.summary
-      ? `REFI-QDA project: ${p.summary.documents} documents, ${p.summary.codes} codes, ${p.summary.codings} codings`
+      ? `REFI-QDA project: ${counted(p.summary.documents, "document")}, ${counted(p.summary.codes, "code")}, ${counted(p.summary.codings, "coding")}`
       : p.speakers.map(renamed).join(", ");
     const row = el("tr", { "data-file": p.file, class: p.error ? "refused" : "" },
       el("th", { scope: "row", text: p.file }), el("td", { text: p.format }), el("td", { text: speakers }),
@@ -212,7 +212,7 @@ async function importSheet() {
   try {
     const result = await postForm("/cases/import", sheetForm());
     const linked = result.linked ? `, linked ${counted(result.linked, "transcript")}` : "";
-    $("sheet-status").textContent = `Imported ${result.created} new and updated ${result.updated} participants${linked}.`;
+    $("sheet-status").textContent = `Imported ${counted(result.created, "new participant")} and updated ${result.updated}${linked}.`;
     toast("Participants imported.");
   } catch (error) {
     $("sheet-status").textContent = error.message;

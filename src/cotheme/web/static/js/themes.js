@@ -2,6 +2,7 @@
 // (one at a time or a selection at once), group the review's extracts and show a group's hidden ones.
 
 import { api, toast } from "./api.js";
+import { counted } from "./common.js";
 
 async function act(call, done) {
   try {
@@ -101,7 +102,7 @@ if (passages) {
     }
     refresh();
     const n = result.changed;
-    const some = n === 1 ? "1 extract" : `${n} extracts`;
+    const some = counted(n, "extract");
     toast(remove ? `${some} ${n === 1 ? "is no longer an exemplar" : "are no longer exemplars"}.`
       : `${some} marked as ${n === 1 ? "an exemplar" : "exemplars"}.`);
   };

@@ -38,7 +38,7 @@ def test_suggest_similar_accept_themes_and_status(indexed: Path) -> None:
     assert status["accepted"] == 1 and status["indexed"] == 1 and status["enabled"] is True
     code, out, _ = cli("assist", "themes", str(indexed), "--groups", "1", "--json")
     assert code == 0 and json.loads(out)[0]["codes"] == ["Access", "Access/Waiting"]
-    assert cli("index", str(indexed))[1].startswith("Indexed 0 document(s) (1 unchanged)")
+    assert cli("index", str(indexed))[1].startswith("Indexed 0 documents (1 unchanged)")
 
 
 def test_off_and_on(indexed: Path) -> None:

@@ -74,7 +74,7 @@ def test_cases_import_sets_details_and_links_transcripts(study: Path, tmp_path: 
                      encoding="utf-8")
     code, out, err = cli("cases", "import", str(study), str(sheet))
     assert code == 0, err
-    assert "Linked 1 transcript(s)" in out and "Interview details from: interview_mode, interview_duration, field_notes" in out
+    assert "Linked 1 transcript to the case" in out and "Interview details from: interview_mode, interview_duration, field_notes" in out
     with Project.open(study) as project:
         document = project.document("P01")
         assert document.case_pid == "P01"

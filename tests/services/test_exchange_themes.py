@@ -50,7 +50,7 @@ def test_sets_of_another_program_become_top_level_themes(project: Project, tmp_p
     result = project.import_qdpx(with_sets(tmp_path, sets, notes=note))
     assert result.created["themes"] == 2 and result.conflicts == []
     assert result.notes == [
-        "1 set(s) hold only sources, not codes, so they are document sets rather than themes and were not "
+        "1 set holds only sources, not codes, so they are document sets rather than themes and were not "
         "imported: 'Interviews 2023'.",
         "cotheme themes hold codes, not sources: the sources grouped in these sets were not imported (themes "
         "were made of their codes): 'Candidate theme' (1).",

@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text
 
 import cotheme
+from cotheme.storage import migrate
 from cotheme.domain.codings import Extract
 from cotheme.services.project import Project
 from cotheme.web.app import create_app
@@ -148,8 +149,7 @@ def test_restore_refuses_a_backup_with_a_stranded_coding(tmp_path: Path) -> None
 def test_upgrading_puts_a_coding_left_behind_in_the_review_queue(blind: Project, target: str) -> None:
     """Projects edited before the fix hold stranded codings; opening one queues them for review."""
     stranded = strand(blind, "CoderB")
-    with blind._store.engine.begin() as conn:  # noqa: SLF001 - the project as the earlier version left it
-        conn.execute(text("UPDATE alembic_version SET version_num = '0007'"))
+    migrate.downgrade(blind._store.engine, "0007")  # noqa: SLF001 - the project as the earlier version left it
     blind.close()
     with cotheme.open_project(target) as reopened:
         assert [(i.coding_id, i.on_revision, i.current_revision) for i in reopened.review_queue()] == [(stranded, 1, 2)]

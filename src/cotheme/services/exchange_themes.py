@@ -235,8 +235,9 @@ class _SetMerge:
         note = self.merge.note
         document_sets = [f"'{s.name}'" for s in sets if s not in kept]
         if document_sets:
-            note(f"{counted(len(document_sets), 'set')} hold only sources, not codes, so they are document sets rather "
-                 f"than themes and were not imported: {_listed(document_sets)}.")
+            verb = "holds" if len(document_sets) == 1 else "hold"
+            note(f"{counted(len(document_sets), 'set')} {verb} only sources, not codes, so they are document sets "
+                 f"rather than themes and were not imported: {_listed(document_sets)}.")
         with_sources = [f"'{s.name}' ({len(s.sources)})" for s in kept if s.sources]
         if with_sources:
             note("cotheme themes hold codes, not sources: the sources grouped in these sets were not imported "

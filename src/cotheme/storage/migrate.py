@@ -6,6 +6,7 @@ connection. Must not hold business rules.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
@@ -68,9 +69,19 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     table with foreign keys on would cascade into its children, so the keys are off for the
     migration, as SQLite's own ALTER TABLE procedure prescribes, and checked before the commit.
     """
+    _migrate(engine, command.upgrade, revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Take the schema back to ``revision``, under the same rules as ``upgrade`` (tests use it to
+    rebuild a project as an earlier version left it)."""
+    _migrate(engine, command.downgrade, revision)
+
+
+def _migrate(engine: Engine, step: Callable[[Config, str], None], revision: str) -> None:
     if engine.dialect.name != "sqlite":
         with engine.begin() as connection:
-            command.upgrade(_config(connection), revision)
+            step(_config(connection), revision)
         return
     with engine.connect() as connection:
         raw = connection.connection.driver_connection
@@ -79,11 +90,11 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         raw.execute("PRAGMA foreign_keys = OFF")
         try:
             with connection.begin():
-                command.upgrade(_config(connection), revision)
+                step(_config(connection), revision)
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
                 if broken:
                     raise ProjectError(
-                        f"Upgrading the project would break {len(broken)} references "
+                        f"Changing the project's schema would break {len(broken)} references "
                         f"(first in table {broken[0][0]}); nothing was changed."
                     )
         finally:

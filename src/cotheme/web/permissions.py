@@ -66,7 +66,7 @@ NEEDS.update({  # private coding suggestions (issue #8, api_assist); the service
 NEEDS.update({  # downloads of the Exports page (api_exports); each reads as the acting member
     "GET /api/v1/extracts.csv": R, "GET /api/v1/extracts.xlsx": R, "GET /api/v1/export.qdpx": R,
     "GET /api/v1/codebook.csv": R, "GET /api/v1/codebook.md": R, "GET /api/v1/codebook.qdc": R,
-    "GET /api/v1/themes.csv": R, "GET /api/v1/themes.md": R, "GET /api/v1/map.png": R, "GET /api/v1/map.pdf": R,
+    "GET /api/v1/themes.csv": R, "GET /api/v1/themes.md": R, "GET /api/v1/map.png": R, "GET /api/v1/map.pdf": R, "GET /api/v1/map.tiff": R,
     "GET /api/v1/backup": L,
 })
 

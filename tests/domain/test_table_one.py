@@ -66,7 +66,7 @@ def test_layout_caption_rows_and_notes() -> None:
     assert t.head == ("Characteristic", "n (%)")
     assert [(r.label, r.level, r.value) for r in t.rows] == [
         ("Region of residence", 0, ""), ("North", 1, "20 (67)"), ("South", 1, "8 (27)"), (NA, 1, "2 (7)"),
-        ("age", 0, ""), ("18-34", 1, "12 (40)"), ("35+", 1, "18 (60)"),
+        ("age", 0, ""), ("18–34", 1, "12 (40)"), ("35+", 1, "18 (60)"),
     ]
     notes = " ".join(t.notes)
     assert f"{NA}: the participant did not give this information or it was not recorded (Region of residence)." in notes
@@ -110,3 +110,11 @@ def test_definition_rules() -> None:
     assert parse_shown(None, "f") and parse_shown("Yes", "f") and not parse_shown("no", "f")
     with pytest.raises(InvalidArgument, match="f: 'maybe' in the column 'shown' is neither yes nor no"):
         parse_shown("maybe", "f")
+
+
+def test_number_ranges_print_with_an_en_dash() -> None:
+    from cotheme.domain.table_one import printed_range
+
+    assert [printed_range(x) for x in ("18-24", "6 - 12 months", "1-2 years", "65+")] == [
+        "18–24", "6–12 months", "1–2 years", "65+"]
+    assert [printed_range(x) for x in ("COVID-19", "non-binary", "P-02")] == ["COVID-19", "non-binary", "P-02"]

@@ -10,11 +10,15 @@ bytes: ``formats/table_one.py`` writes this in each format.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from cotheme.domain.sample import AttributeCounts, SampleTable
 from cotheme.errors import InvalidArgument
+
+#: "18-24", "6 - 12 months": two numbers joined by a hyphen (not "COVID-19" or "non-binary").
+_NUMBER_RANGE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)(?![\w.])")
 
 #: The cell styles: count and percentage (the journal default), count only, percentage only.
 STYLES = ("n-percent", "n", "percent")
@@ -97,6 +101,11 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def printed_range(label: str) -> str:
+    """A category as a journal prints it: a range of numbers with an en dash ("18–24", "6–12 months")."""
+    return _NUMBER_RANGE.sub("\\1–\\2", label)
+
+
 def _sentence(text: str) -> str:
     text = " ".join(text.split())
     return text if text.endswith((".", "!", "?")) else text + "."
@@ -109,7 +118,8 @@ def table_one(table: SampleTable, *, style: str = DEFAULT_STYLE, precision: int 
     rows: list[TableRow] = []
     for attribute in table.attributes:
         rows.append(TableRow(attribute.display, 0))
-        rows += [TableRow(c.label, 1, cell(c.count, table.n, style, precision), c.count) for c in attribute.categories]
+        rows += [TableRow(printed_range(c.label), 1, cell(c.count, table.n, style, precision), c.count)
+                 for c in attribute.categories]
     title = f"Characteristics of participants (N = {table.n})"
     return TableOne(number, title, ("Characteristic", _HEAD[style]), tuple(rows),
                     _notes(table, list(table.attributes), style))

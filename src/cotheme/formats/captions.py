@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import html
 import re
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from cotheme.domain.transcript import ParsedTranscript
 from cotheme.errors import InputError
@@ -23,6 +25,8 @@ from cotheme.formats.linespool import LineSpool
 from cotheme.formats.turns import TurnBuilder, find_label, parse_clock
 
 __all__ = ["Cue", "parse_cues", "read_srt", "read_vtt"]
+
+T = TypeVar("T")
 
 _TIMING = re.compile(r"^\s*(?P<start>[0-9:.,]+)\s*-->\s*(?P<end>[0-9:.,]+)(?:\s.*)?$")
 _TEAMS_ID = re.compile(r"^[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}/[0-9]+-[0-9]+$")
@@ -56,24 +60,23 @@ def read_vtt(filename: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) 
             f"{filename}, line 1: '{_clip(first)}' is not the 'WEBVTT' header a WebVTT file starts with; "
             "export the captions again or, if it is SubRip, rename it to .srt."
         )
-    cues = parse_cues(filename, _let_go(lines), vtt=True)
-    return _to_transcript(filename, cues, "vtt")
+    return _to_transcript(filename, [parse_cues(filename, _let_go(lines), vtt=True)], "vtt")
 
 
 def read_srt(filename: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedTranscript:
     """Read a SubRip (.srt) file."""
     lines = decode_lines(filename, data, max_bytes=max_bytes)
     del data
-    cues = parse_cues(filename, _let_go(lines), vtt=False)
-    return _to_transcript(filename, cues, "srt")
+    return _to_transcript(filename, [parse_cues(filename, _let_go(lines), vtt=False)], "srt")
 
 
-def _let_go(lines: list[str]) -> Iterator[str]:
-    """Each line in order, its place in ``lines`` emptied as it is handed out (a cue keeps only its
-    payload lines; the ids, timings and blank lines go as soon as they are read)."""
-    for i, line in enumerate(lines):
-        lines[i] = ""
-        yield line
+def _let_go(items: list[T]) -> Iterator[T]:
+    """Each item in order, its place in ``items`` emptied as it is handed out (a cue keeps only its
+    payload lines, so ids, timings and blank lines go as soon as they are read; a cue goes once its
+    text is read)."""
+    for i, item in enumerate(items):
+        items[i] = None  # type: ignore[call-overload]
+        yield item
 
 
 def parse_cues(filename: str, lines: Iterable[str], *, vtt: bool) -> list[Cue]:
@@ -147,26 +150,30 @@ def _clip(line: str) -> str:
     return line if len(line) <= 60 else line[:57] + "..."
 
 
-def _to_transcript(filename: str, cues: Sequence[Cue], format: str) -> ParsedTranscript:
+def _to_transcript(filename: str, handed: list[list[Cue]], format: str) -> ParsedTranscript:
+    """Turns from the cues in ``handed`` (taken out of it, and each let go once its text is read)."""
+    cues = handed.pop()
     builder = TurnBuilder()
     # Each cue's payload is made when it is read, never all of them at once (nor their plain texts:
     # those wait in a ``LineSpool``, as UTF-8, until it is known whether the file names its speakers).
     if any(_TEAMS_ID.match(c.ident) for c in cues) or any(_VOICE.search(_payload(c)) for c in cues):
         variant = "teams"
-        for cue in cues:
+        for cue in _let_go(cues):
             for speaker, text in _voices(_payload(cue)):
                 builder.add(speaker, _plain(text), cue.start_ms, cue.end_ms)
     else:
-        spool = LineSpool()
-        for cue in cues:
+        spool, starts, ends = LineSpool(), array("q"), array("q")
+        for cue in _let_go(cues):
             spool.append(find_label(_plain(_payload(cue))))
+            starts.append(cue.start_ms)
+            ends.append(cue.end_ms)
         with_label = sum(1 for line in spool.outline() if line.label is not None)
-        variant = "zoom" if cues and with_label >= _LABELLED_SHARE * len(cues) else "captions"
-        for cue, line in zip(cues, spool.drain(), strict=True):
+        variant = "zoom" if len(spool) and with_label >= _LABELLED_SHARE * len(spool) else "captions"
+        for start, end, line in zip(starts, ends, spool.drain(), strict=True):
             if variant == "zoom":
-                builder.add(line.label, line.rest, cue.start_ms, cue.end_ms)
+                builder.add(line.label, line.rest, start, end)
             else:
-                builder.add(None, line.text, cue.start_ms, cue.end_ms)
+                builder.add(None, line.text, start, end)
     return builder.build(filename, format=format, metadata={"variant": variant})
 
 

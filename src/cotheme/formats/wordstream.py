@@ -91,9 +91,11 @@ class WordBody:
 
     def blocks(self) -> Iterator[Paragraph | _Row]:
         """Each top-level paragraph and each row of a top-level table, in document order."""
-        parser = etree.XMLPullParser(events=("start", "end"), remove_blank_text=True, resolve_entities=False)
+        # Only paragraphs, tables and rows are reported by the parser (every other element stays in C).
+        parser = etree.XMLPullParser(events=("end",), tag=(_P, _TBL, _TR), remove_blank_text=True,
+                                     resolve_entities=False)
         parser.set_element_class_lookup(element_class_lookup)
-        root = body = None
+        body: Any = None
         with self._package.open(self.part_name) as stream:
             pending: list[bytes] = []
             while True:
@@ -111,33 +113,43 @@ class WordBody:
                     pending = [chunk[cut:]]
                 else:
                     parser.feed(b"".join(pending))
-                    parser.close()
-                for event, element in parser.read_events():
-                    if event == "start":
-                        if root is None:
-                            root = element
-                        elif body is None and element.tag == _BODY and element.getparent() is root:
-                            body = element
-                        continue
+                    root = parser.close()
+                for _, element in parser.read_events():
                     parent = element.getparent()
-                    if parent is None:
-                        continue
+                    if body is None and parent is not None:  # a row's table may be the body's
+                        body = _body_of(parent.getparent() if element.tag == _TR else parent)
                     if parent is body and body is not None:
                         yield from self._top_level(element, body)
-                    elif element.tag == _TR and parent.tag == _TBL and parent.getparent() is body and body is not None:
+                    elif element.tag == _TR and parent.tag == _TBL and body is not None and parent.getparent() is body:
                         yield _Row(element, Table(parent, self._story))
                         _forget_rows_above(element)
                 if not chunk:
                     break
-        if root is None or root.tag != _DOCUMENT or body is None:
+        if root.tag != _DOCUMENT or root.find(_BODY) is None:
             raise ValueError("the document part has no w:document root with a w:body")
 
     def _top_level(self, element: Any, body: Any) -> Iterator[Paragraph]:
-        """A finished child of the body: a paragraph handed out; then it (and anything else) dropped."""
+        """A finished paragraph or table of the body: a paragraph handed out; then it, and whatever
+        else of the body came before it (bookmarks, content controls), dropped."""
         if element.tag == _P:
             yield Paragraph(element, self._story)
         element.clear()
+        while (before := element.getprevious()) is not None:
+            body.remove(before)
         body.remove(element)
+
+
+def _body_of(parent: Any | None) -> Any:
+    """The document's body when ``parent`` is it (python-docx reads the first ``w:body`` of a
+    ``w:document`` root), else ``None``."""
+    if parent is None or parent.tag != _BODY:
+        return None
+    root = parent.getparent()
+    if root is None or root.getparent() is not None:
+        return None
+    if root.tag != _DOCUMENT:
+        raise ValueError("the document part's root is not w:document")
+    return root.find(_BODY)
 
 
 def _forget_rows_above(row: Any) -> None:

@@ -13,15 +13,20 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator, Sequence
+from array import array
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from cotheme.domain.transcript import ParsedTranscript
 from cotheme.errors import InputError
-from cotheme.formats.decode import DEFAULT_MAX_BYTES, decode_text
+from cotheme.formats.decode import DEFAULT_MAX_BYTES, decode_lines
+from cotheme.formats.linespool import LineSpool
 from cotheme.formats.turns import TurnBuilder, find_label, parse_clock
 
 __all__ = ["Cue", "parse_cues", "read_srt", "read_vtt"]
+
+T = TypeVar("T")
 
 _TIMING = re.compile(r"^\s*(?P<start>[0-9:.,]+)\s*-->\s*(?P<end>[0-9:.,]+)(?:\s.*)?$")
 _TEAMS_ID = re.compile(r"^[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}/[0-9]+-[0-9]+$")
@@ -47,24 +52,34 @@ class Cue:
 
 def read_vtt(filename: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedTranscript:
     """Read a WebVTT file (Zoom, Teams or plain captions)."""
-    text = decode_text(filename, data, max_bytes=max_bytes)
-    lines = text.split("\n")
+    lines = decode_lines(filename, data, max_bytes=max_bytes)
+    del data  # handed over by the caller: let go once decoded
     first = lines[0].strip()
     if not (first == "WEBVTT" or first.startswith(("WEBVTT ", "WEBVTT\t"))):
         raise InputError(
             f"{filename}, line 1: '{_clip(first)}' is not the 'WEBVTT' header a WebVTT file starts with; "
             "export the captions again or, if it is SubRip, rename it to .srt."
         )
-    return _to_transcript(filename, parse_cues(filename, lines, vtt=True), "vtt")
+    return _to_transcript(filename, [parse_cues(filename, _let_go(lines), vtt=True)], "vtt")
 
 
 def read_srt(filename: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedTranscript:
     """Read a SubRip (.srt) file."""
-    text = decode_text(filename, data, max_bytes=max_bytes)
-    return _to_transcript(filename, parse_cues(filename, text.split("\n"), vtt=False), "srt")
+    lines = decode_lines(filename, data, max_bytes=max_bytes)
+    del data
+    return _to_transcript(filename, [parse_cues(filename, _let_go(lines), vtt=False)], "srt")
 
 
-def parse_cues(filename: str, lines: Sequence[str], *, vtt: bool) -> list[Cue]:
+def _let_go(items: list[T]) -> Iterator[T]:
+    """Each item in order, its place in ``items`` emptied as it is handed out (a cue keeps only its
+    payload lines, so ids, timings and blank lines go as soon as they are read; a cue goes once its
+    text is read)."""
+    for i, item in enumerate(items):
+        items[i] = None  # type: ignore[call-overload]
+        yield item
+
+
+def parse_cues(filename: str, lines: Iterable[str], *, vtt: bool) -> list[Cue]:
     """The cues of a caption file; ``InputError`` naming the line of the first malformed cue."""
     cues: list[Cue] = []
     for line_no, block in _blocks(lines):
@@ -78,7 +93,7 @@ def parse_cues(filename: str, lines: Sequence[str], *, vtt: bool) -> list[Cue]:
     return cues
 
 
-def _blocks(lines: Sequence[str]) -> Iterator[tuple[int, list[tuple[int, str]]]]:
+def _blocks(lines: Iterable[str]) -> Iterator[tuple[int, list[tuple[int, str]]]]:
     """Blank-line-separated blocks as (first line number, [(line number, line), ...])."""
     block: list[tuple[int, str]] = []
     for number, line in enumerate(lines, start=1):
@@ -135,25 +150,35 @@ def _clip(line: str) -> str:
     return line if len(line) <= 60 else line[:57] + "..."
 
 
-def _to_transcript(filename: str, cues: Sequence[Cue], format: str) -> ParsedTranscript:
+def _to_transcript(filename: str, handed: list[list[Cue]], format: str) -> ParsedTranscript:
+    """Turns from the cues in ``handed`` (taken out of it, and each let go once its text is read)."""
+    cues = handed.pop()
     builder = TurnBuilder()
-    payloads = ["\n".join(cue.lines) for cue in cues]
-    if any(_VOICE.search(p) for p in payloads) or any(_TEAMS_ID.match(c.ident) for c in cues):
+    # Each cue's payload is made when it is read, never all of them at once (nor their plain texts:
+    # those wait in a ``LineSpool``, as UTF-8, until it is known whether the file names its speakers).
+    if any(_TEAMS_ID.match(c.ident) for c in cues) or any(_VOICE.search(_payload(c)) for c in cues):
         variant = "teams"
-        for cue, payload in zip(cues, payloads, strict=True):
-            for speaker, text in _voices(payload):
+        for cue in _let_go(cues):
+            for speaker, text in _voices(_payload(cue)):
                 builder.add(speaker, _plain(text), cue.start_ms, cue.end_ms)
     else:
-        texts = [_plain(p) for p in payloads]
-        labelled = [find_label(t) for t in texts]
-        with_label = sum(1 for line in labelled if line.label is not None)
-        variant = "zoom" if texts and with_label >= _LABELLED_SHARE * len(texts) else "captions"
-        for cue, line in zip(cues, labelled, strict=True):
+        spool, starts, ends = LineSpool(), array("q"), array("q")
+        for cue in _let_go(cues):
+            spool.append(find_label(_plain(_payload(cue))))
+            starts.append(cue.start_ms)
+            ends.append(cue.end_ms)
+        with_label = sum(1 for line in spool.outline() if line.label is not None)
+        variant = "zoom" if len(spool) and with_label >= _LABELLED_SHARE * len(spool) else "captions"
+        for start, end, line in zip(starts, ends, spool.drain(), strict=True):
             if variant == "zoom":
-                builder.add(line.label, line.rest, cue.start_ms, cue.end_ms)
+                builder.add(line.label, line.rest, start, end)
             else:
-                builder.add(None, line.text, cue.start_ms, cue.end_ms)
+                builder.add(None, line.text, start, end)
     return builder.build(filename, format=format, metadata={"variant": variant})
+
+
+def _payload(cue: Cue) -> str:
+    return "\n".join(cue.lines)
 
 
 def _voices(payload: str) -> list[tuple[str | None, str]]:

@@ -11,6 +11,7 @@ Must not run OCR, decode text files or hold the ``Name:`` grammar (``turns.py`` 
 
 from __future__ import annotations
 
+import gc
 import io
 import logging
 import re
@@ -23,6 +24,7 @@ from pypdf import PdfReader
 from cotheme.domain.transcript import ParsedTranscript
 from cotheme.errors import InputError
 from cotheme.formats.decode import DEFAULT_MAX_BYTES, check_size, normalise_text
+from cotheme.formats.linespool import LineSpool
 from cotheme.formats.turns import (
     TurnBuilder,
     add_labelled_lines,
@@ -48,28 +50,35 @@ _MIN_STRADDLE = 20
 def read_pdf(filename: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedTranscript:
     """Read a text PDF; ``metadata`` gives the ``variant`` and the number of ``pages``."""
     check_size(filename, data, max_bytes)
-    pages = _page_texts(filename, data)
     lines: list[str] = []
-    for page in pages:
+    pages = 0
+    # A page's text is split into lines as soon as it is extracted: the pages are never all held.
+    for page in _page_texts(filename, data):
+        pages += 1
         page_lines = _drop_furniture(normalise_text(page).split("\n"))
+        del page
         if lines and page_lines and _straddles(lines[-1], page_lines[0]):
             del page_lines[0]
         lines.extend(page_lines)
+    del data  # handed over by the caller; its text is read
     if not any(line.strip() for line in lines):
         raise InputError(
             f"{filename}: has no text layer (a scanned PDF?); run OCR first or import a text export."
         )
-    paragraphs = [_SPACES.sub(" ", p).strip() for p in join_lines(lines)]
+    # The paragraphs wait as UTF-8 (a ``LineSpool``) until it is known whether they name speakers.
+    spool = LineSpool()
+    for paragraph in join_lines(lines):
+        spool.append(find_label(_SPACES.sub(" ", paragraph).strip()))
+    del lines
     builder = TurnBuilder()
-    labelled = [find_label(p) for p in paragraphs]
-    labels = choose_speaker_labels(labelled)
+    labels = choose_speaker_labels(spool.outline())
     if labels is not None:
-        add_labelled_lines(builder, labelled, labels)
+        add_labelled_lines(builder, spool.drain(), labels)
         variant = "speaker-prefix"
     else:
-        add_paragraphs(builder, [line for p in paragraphs for line in (p, "")])
+        add_paragraphs(builder, (text for line in spool.drain() for text in (line.text, "")))
         variant = "paragraphs"
-    return builder.build(filename, format="pdf", metadata={"variant": variant, "pages": str(len(pages))})
+    return builder.build(filename, format="pdf", metadata={"variant": variant, "pages": str(pages)})
 
 
 class _QuietPypdf:
@@ -102,21 +111,23 @@ class _QuietPypdf:
 _QUIET = _QuietPypdf()
 
 
-def _page_texts(filename: str, data: bytes) -> list[str]:
+def _page_texts(filename: str, data: bytes) -> Iterator[str]:
+    """Each page's text in order, extracted as it is asked for."""
     if b"%PDF-" not in data[:_HEADER_WINDOW]:
         raise InputError(f"{filename}: is not a PDF file (it does not start with %PDF); check the file and import again.")
     with _QUIET.parsing():
-        return _read_pages(filename, data)
+        yield from _read_pages(filename, data)
 
 
-def _read_pages(filename: str, data: bytes) -> list[str]:
+def _read_pages(filename: str, data: bytes) -> Iterator[str]:
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputError(
                 f"{filename}: is password-protected; save an unprotected copy and import that."
             )
-        return [page.extract_text() or "" for page in reader.pages]
+        for page in reader.pages:
+            yield page.extract_text() or ""
     except InputError:
         raise
     except Exception as exc:  # pypdf raises many types on damaged files; none may reach the user raw
@@ -124,6 +135,10 @@ def _read_pages(filename: str, data: bytes) -> list[str]:
             f"{filename}: could not be read as a PDF ({type(exc).__name__}); "
             "open it in a PDF viewer, save or print it to a new PDF and import that."
         ) from exc
+    # pypdf's objects point back at their reader: only the cycle collector frees them, and the text of
+    # a long PDF is then held beside the whole parsed file until it runs on its own.
+    del reader
+    gc.collect()
 
 
 def _drop_furniture(lines: list[str]) -> list[str]:

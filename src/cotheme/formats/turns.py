@@ -295,7 +295,7 @@ def add_labelled_lines(builder: TurnBuilder, lines: Iterable[LabelledLine], labe
     builder.add(speaker, join_lines(buffer))
 
 
-def add_paragraphs(builder: TurnBuilder, lines: Sequence[str]) -> None:
+def add_paragraphs(builder: TurnBuilder, lines: Iterable[str]) -> None:
     """One turn with speaker ``None`` per blank-line-separated paragraph."""
     buffer: list[str] = []
     for line in lines:

@@ -2,32 +2,34 @@
 
 Owns ``check_package`` - refusing what is not a zip, zip bombs (too much unpacked data, or a member
 over 1 MB compressed more than 100:1), entry paths that leave the package, packages without their main
-part and XML with ``<!DOCTYPE`` or ``<!ENTITY`` - which the .xlsx reader uses too, and ``read_docx``:
-body paragraphs and table rows in
-order, speaker labels as ``Name:`` prefixes or as a bold leading run (``**Interviewer**`` or
+part and XML with ``<!DOCTYPE`` or ``<!ENTITY`` (each part scanned a slice at a time) - which the .xlsx
+reader uses too, and ``read_docx``: body paragraphs and table rows in order (streamed by
+``wordstream``), speaker labels as ``Name:`` prefixes or as a bold leading run (``**Interviewer**`` or
 ``**Interviewer:**``), and one turn per paragraph when the document has no speaker labels.
 
-Must not hand python-docx a package that failed the checks, nor let any python-docx/lxml exception
-reach the user (they become ``InputError``).
+Must not parse a package that failed the checks, nor let any zipfile/python-docx/lxml exception reach
+the user (they become ``InputError``).
 """
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 import zipfile
 import zlib
 from collections.abc import Iterator
 
-import docx
-from docx.document import Document as WordDocument
-from docx.table import Table, _Cell
+from docx.enum.style import WD_STYLE_TYPE
+from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from cotheme.domain.transcript import ParsedTranscript
 from cotheme.errors import InputError
 from cotheme.formats.decode import DEFAULT_MAX_BYTES, check_size, describe_size
+from cotheme.formats.linespool import LineSpool
+from cotheme.formats.wordstream import WordBody
 from cotheme.formats.turns import (
     LabelledLine,
     TurnBuilder,
@@ -66,7 +68,7 @@ def check_package(filename: str, data: bytes, *, max_bytes: int, kind: str, main
             if main_part not in {info.filename for info in infos}:
                 raise InputError(f"{filename}: is a zip archive but not {a_kind} file (it has no {main_part}); {redo}")
             for info in infos:
-                if info.filename.endswith((".xml", ".rels")) and _has_dtd(package.read(info)):
+                if info.filename.endswith((".xml", ".rels")) and _has_dtd(package, info):
                     raise InputError(
                         f"{filename}: contains an XML document type or entity declaration ({info.filename}), "
                         f"which {kind} files never need and attacks use; {redo}"
@@ -105,77 +107,109 @@ def _check_sizes(filename: str, infos: list[zipfile.ZipInfo], max_bytes: int) ->
             )
 
 
-def _has_dtd(content: bytes) -> bool:
-    if b"\x00" in content[:512]:  # a UTF-16 XML part: look at its text, not its bytes
-        content = content.decode("utf-16", errors="ignore").encode("utf-8", errors="ignore")
-    return _DTD.search(content) is not None
+#: Decompressed bytes of a part looked at a time for a declaration: a long document part is never
+#: held whole for it.
+_SCAN_CHUNK = 1 << 16
+#: The end of a piece that may be the start of a declaration the next piece finishes.
+_DTD_START = re.compile(rb"<(?:!\s*[A-Za-z]{0,6})?\Z")
+
+
+def _has_dtd(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Whether the part has a ``<!DOCTYPE`` or ``<!ENTITY``, read a slice at a time (a UTF-16 part,
+    told by a NUL in its first 512 bytes, as its text)."""
+    with package.open(info) as stream:
+        head = stream.read(_SCAN_CHUNK)
+        decoder = codecs.getincrementaldecoder("utf-16")("ignore") if b"\x00" in head[:512] else None
+        carry = b""
+        chunk = head
+        while chunk:
+            if decoder is not None:
+                chunk = decoder.decode(chunk).encode("utf-8", errors="ignore")
+            piece = carry + chunk
+            if _DTD.search(piece) is not None:
+                return True
+            tail = _DTD_START.search(piece)
+            carry = piece[tail.start():] if tail is not None else b""
+            chunk = stream.read(_SCAN_CHUNK)
+    return False
 
 
 def read_docx(filename: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedTranscript:
-    """Read a .docx transcript; ``metadata["variant"]`` is ``speaker-prefix`` or ``paragraphs``."""
+    """Read a .docx transcript; ``metadata["variant"]`` is ``speaker-prefix`` or ``paragraphs``.
+
+    The body is streamed (``WordBody``) a paragraph at a time into a ``LineSpool``, which holds the
+    lines as UTF-8 until it is known whether the document is speaker-labelled; neither the XML, nor a
+    tree of it, nor the paragraphs' texts as ``str`` objects are ever held whole."""
     check_size(filename, data, max_bytes)
     check_package(filename, data, max_bytes=max_bytes, kind="Word .docx", main_part="word/document.xml")
+    spool = LineSpool()
     try:
-        lines = list(_document_lines(docx.Document(io.BytesIO(data))))
-    except Exception as exc:  # python-docx and lxml raise many types (and RecursionError) on odd files
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            for line in _document_lines(WordBody(package)):
+                spool.append(line)
+    except Exception as exc:  # zipfile, lxml and python-docx raise many types (and RecursionError) on odd files
         raise InputError(
             f"{filename}: could not be read as a Word document ({type(exc).__name__}); "
             "open it in Word, save it again as .docx and import that."
         ) from exc
+    # The caller hands the file's bytes over (nothing else holds them when a file is read only to be
+    # imported): let go of them before the turns are written out.
+    del data
     builder = TurnBuilder()
-    labels = choose_speaker_labels(lines)
+    labels = choose_speaker_labels(spool.outline())
     if labels is not None:
-        add_labelled_lines(builder, lines, labels)
+        add_labelled_lines(builder, spool.drain(), labels)
         variant = "speaker-prefix"
     else:
-        for line in lines:
+        for line in spool.drain():
             builder.add(None, line.text)
         variant = "paragraphs"
     return builder.build(filename, format="docx", metadata={"variant": variant})
 
 
-def _document_lines(document: WordDocument) -> Iterator[LabelledLine]:
+def _document_lines(body: WordBody) -> Iterator[LabelledLine]:
     # Whether each character style is bold, looked up once per document: python-docx finds a run's
     # default style by scanning every style, which was 90% of reading a 10,000-word transcript.
     bold_styles: dict[str | None, bool] = {}
-    for block in document.iter_inner_content():
+    for block in body.blocks():
         if isinstance(block, Paragraph):
-            yield _paragraph_line(block, bold_styles)
-        elif isinstance(block, Table):
-            yield from _table_lines(block, bold_styles)
+            yield _paragraph_line(block, bold_styles, body)
+        else:
+            yield from _row_lines(block, bold_styles, body)
 
 
-def _table_lines(table: Table, bold_styles: dict[str | None, bool]) -> Iterator[LabelledLine]:
+def _row_lines(row: _Row, bold_styles: dict[str | None, bool], body: WordBody) -> Iterator[LabelledLine]:
     """A row whose first cell is a short label reads as ``label: other cells``; else cell by cell."""
-    for row in table.rows:
-        cells: list[_Cell] = []
-        for cell in row.cells:  # a merged cell appears once per grid column it spans
-            if not cells or cell._tc is not cells[-1]._tc:
-                cells.append(cell)
-        texts = [cell.text.strip() for cell in cells]
-        head = find_label(texts[0].rstrip(":") + ":") if len(texts) >= 2 and texts[0] else None
-        if head is not None and head.label is not None and not head.rest:
-            rest = "\n".join(t for t in texts[1:] if t)
-            yield LabelledLine(f"{texts[0]} {rest}", head.label, rest)
-            continue
-        for cell in cells:
-            for paragraph in cell.paragraphs:
-                yield _paragraph_line(paragraph, bold_styles)
+    cells: list[_Cell] = []
+    for cell in row.cells:  # a merged cell appears once per grid column it spans
+        if not cells or cell._tc is not cells[-1]._tc:
+            cells.append(cell)
+    texts = [cell.text.strip() for cell in cells]
+    head = find_label(texts[0].rstrip(":") + ":") if len(texts) >= 2 and texts[0] else None
+    if head is not None and head.label is not None and not head.rest:
+        rest = "\n".join(t for t in texts[1:] if t)
+        yield LabelledLine(f"{texts[0]} {rest}", head.label, rest)
+        return
+    for cell in cells:
+        for paragraph in cell.paragraphs:
+            yield _paragraph_line(paragraph, bold_styles, body)
 
 
-def _paragraph_line(paragraph: Paragraph, bold_styles: dict[str | None, bool]) -> LabelledLine:
+def _paragraph_line(paragraph: Paragraph, bold_styles: dict[str | None, bool], body: WordBody) -> LabelledLine:
     text = paragraph.text
-    bold = _bold_label(paragraph, text, bold_styles)
+    bold = _bold_label(paragraph, text, bold_styles, body)
     return bold if bold is not None else find_label(text)
 
 
-def _bold_label(paragraph: Paragraph, text: str, bold_styles: dict[str | None, bool]) -> LabelledLine | None:
+def _bold_label(
+    paragraph: Paragraph, text: str, bold_styles: dict[str | None, bool], body: WordBody
+) -> LabelledLine | None:
     """A leading bold run as the speaker label: it ends with ':' or plain text follows it."""
     parts: list[str] = []
     for run in paragraph.runs:
         if not parts and not run.text.strip():
             continue
-        if not _is_bold(run, bold_styles):
+        if not _is_bold(run, bold_styles, body):
             break
         parts.append(run.text)
     label = "".join(parts).strip()
@@ -193,11 +227,11 @@ def _bold_label(paragraph: Paragraph, text: str, bold_styles: dict[str | None, b
     return LabelledLine(text, checked.label, rest)
 
 
-def _is_bold(run: Run, bold_styles: dict[str | None, bool]) -> bool:
+def _is_bold(run: Run, bold_styles: dict[str | None, bool], body: WordBody) -> bool:
     if run.bold is not None:
         return bool(run.bold)
     style_id = run._r.style  # the run's character style id, None for the document's default
     if style_id not in bold_styles:
-        style = run.style
+        style = body.style(style_id, WD_STYLE_TYPE.CHARACTER)
         bold_styles[style_id] = bool(style is not None and style.font.bold)
     return bold_styles[style_id]

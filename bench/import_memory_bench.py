@@ -39,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import scale_bench  # noqa: E402
 from engines import project_target  # noqa: E402
+from figures_out import emit  # noqa: E402
 
 PG_DEFAULT = os.environ.get("COTHEME_TEST_PG_URL", "postgresql://root@127.0.0.1:5432/test")
 BUDGET = 4.0
@@ -206,12 +207,7 @@ def main(argv: list[str] | None = None) -> int:
             for engine in engines:
                 result["cases"].append(measure(engine, file, folder, args.runs, args.pg_url))
     result["load_average_1min_after"] = os.getloadavg()[0]
-    text = json.dumps(result, indent=2)
-    print(text)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text + "\n", encoding="utf-8")
-    return 0
+    return emit(result, args.out)
 
 
 if __name__ == "__main__":

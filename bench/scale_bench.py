@@ -40,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus  # noqa: E402
 from engines import pg_schema  # noqa: E402
+from figures_out import emit  # noqa: E402
 
 PG_DEFAULT = os.environ.get("COTHEME_TEST_PG_URL", "postgresql://root@127.0.0.1:5432/test")
 MB = 1_000_000
@@ -217,12 +218,7 @@ def main(argv: list[str] | None = None) -> int:
                 with pg_schema(args.pg_url, "scale") as url:
                     results["postgresql"].append(measure(size, folder, url, args.timeout))
     results["load_average_1min_after"] = os.getloadavg()[0]
-    text = json.dumps(results, indent=2)
-    print(text)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text + "\n", encoding="utf-8")
-    return 0
+    return emit(results, args.out)
 
 
 if __name__ == "__main__":

@@ -43,6 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus  # noqa: E402
 from engines import pg_schema  # noqa: E402
+from figures_out import emit  # noqa: E402
 
 PG_DEFAULT = os.environ.get("COTHEME_TEST_PG_URL", "postgresql://root@127.0.0.1:5432/test")
 LEAD = "Bench Lead"
@@ -450,12 +451,7 @@ def main(argv: list[str] | None = None) -> int:
         "budget": BUDGET,
         "results": results,
     }
-    text = json.dumps(document, indent=2)
-    print(text)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text + "\n", encoding="utf-8")
-    return 0
+    return emit(document, args.out)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,10 @@ is explicit: ``None`` in storage, shown as the project's "not available" label. 
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+
+from cotheme.errors import NotFound
 
 #: What a missing attribute value reads as unless the project sets another label.
 DEFAULT_MISSING_LABEL = "Information not available"
@@ -35,3 +38,16 @@ class AttributeTable:
     columns: tuple[str, ...]
     rows: tuple[dict[str, str | None], ...]
     row_lines: tuple[int, ...] = ()
+
+
+def attribute_names(people: Mapping[str, Mapping[str, str | None]], wanted: Sequence[str]) -> list[str]:
+    """The stored names of the ``wanted`` attributes (matched ignoring case), in the order asked;
+    an unknown one is refused with the attributes there are."""
+    known = list(next(iter(people.values()), {}))
+    by_fold = {k.casefold(): k for k in known}
+    names = []
+    for name in wanted:
+        if name.strip().casefold() not in by_fold:
+            raise NotFound(f"There is no attribute '{name.strip()}' (attributes: {', '.join(known) or 'none'}).")
+        names.append(by_fold[name.strip().casefold()])
+    return names

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
 
+from cotheme.domain.cases import attribute_names
 from cotheme.domain.quote_trim import trim_quote
 from cotheme.domain.reports import Quote, ReportTheme, ThemesReport, attribution_text, display_value, parse_attribution
 from cotheme.domain.themes import Theme, descendants
-from cotheme.errors import InvalidArgument, NotFound
+from cotheme.errors import InvalidArgument
 from cotheme.services import deid, study_fields
 from cotheme.services.themes import code_sets, count_table, summaries
 from cotheme.storage import attribute_defs
@@ -109,13 +110,7 @@ def attribute_labels(conn: Connection, wanted: Sequence[str]) -> dict[str, list[
     """Each participant's values of the ``wanted`` attributes as a quote's attribution shows them,
     in the order asked. The one place that turns a stored value into its printed label."""
     people = {c.pid: c.attributes for c in cases_repo.list_cases(conn)}
-    known = list(next(iter(people.values()), {}))
-    by_fold = {k.casefold(): k for k in known}
-    names = []
-    for name in wanted:
-        if name.strip().casefold() not in by_fold:
-            raise NotFound(f"There is no attribute '{name.strip()}' (attributes: {', '.join(known) or 'none'}).")
-        names.append(by_fold[name.strip().casefold()])
+    names = attribute_names(people or {"": {}}, wanted)
     missing = study.read_info(conn).missing_label
     return {pid: [display_value(values.get(n) or missing) for n in names] for pid, values in people.items()}
 

@@ -14,11 +14,12 @@ from collections.abc import Collection, Mapping, Sequence
 
 from sqlalchemy import Connection, select
 
+from cotheme.domain.cases import attribute_names
 from cotheme.domain.codebook import Code
 from cotheme.domain.hierarchy import CodingFact, ancestors, key_of, repeats, subtrees
 from cotheme.domain.reports import Cooccurrence, Matrix, MatrixRow
 from cotheme.domain.sample import Band, band_of, category_key
-from cotheme.errors import InvalidArgument, NotFound
+from cotheme.errors import InvalidArgument
 from cotheme.services.report_quotes import themes_report
 from cotheme.services.themes import code_sets, count_table
 from cotheme.storage import cases as cases_repo
@@ -29,18 +30,6 @@ from cotheme.storage import themes as themes_repo
 from cotheme.storage.store import Store
 
 __all__ = ["cooccurrence", "matrix", "themes_report"]
-
-
-# -- shared -------------------------------------------------------------------------------------
-def _attribute_names(people: Mapping[str, Mapping[str, str | None]], wanted: Sequence[str]) -> list[str]:
-    known = list(next(iter(people.values()), {}))
-    by_fold = {k.casefold(): k for k in known}
-    names = []
-    for name in wanted:
-        if name.strip().casefold() not in by_fold:
-            raise NotFound(f"There is no attribute '{name.strip()}' (attributes: {', '.join(known) or 'none'}).")
-        names.append(by_fold[name.strip().casefold()])
-    return names
 
 
 # -- matrix ---------------------------------------------------------------------------------------
@@ -63,7 +52,7 @@ def matrix(
     with store.read() as conn:
         missing = study.read_info(conn).missing_label
         people = cases_repo.list_cases(conn)
-        name = _attribute_names({c.pid: c.attributes for c in people} or {"": {}}, [by])[0]
+        name = attribute_names({c.pid: c.attributes for c in people} or {"": {}}, [by])[0]
         table = count_table(conn)
         repeated = passages.repeated_passages(conn)
         codes = codes_repo.all_codes(conn)

@@ -18,12 +18,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Iterator
-
-import docx
-from docx.document import Document as WordDocument
-from docx.table import Table, _Cell
-from docx.text.paragraph import Paragraph
-from docx.text.run import Run
+from typing import TYPE_CHECKING
 
 from cotheme.domain.transcript import ParsedTranscript
 from cotheme.errors import InputError
@@ -35,6 +30,12 @@ from cotheme.formats.turns import (
     choose_speaker_labels,
     find_label,
 )
+
+if TYPE_CHECKING:  # python-docx (and lxml under it) is imported only to read a .docx: ~0.1 s
+    from docx.document import Document as WordDocument
+    from docx.table import Table, _Cell
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
 
 __all__ = ["check_package", "read_docx"]
 
@@ -116,6 +117,8 @@ def read_docx(filename: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES)
     check_size(filename, data, max_bytes)
     check_package(filename, data, max_bytes=max_bytes, kind="Word .docx", main_part="word/document.xml")
     try:
+        import docx
+
         lines = list(_document_lines(docx.Document(io.BytesIO(data))))
     except Exception as exc:  # python-docx and lxml raise many types (and RecursionError) on odd files
         raise InputError(
@@ -137,6 +140,9 @@ def read_docx(filename: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES)
 def _document_lines(document: WordDocument) -> Iterator[LabelledLine]:
     # Whether each character style is bold, looked up once per document: python-docx finds a run's
     # default style by scanning every style, which was 90% of reading a 10,000-word transcript.
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
     bold_styles: dict[str | None, bool] = {}
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):

@@ -7,6 +7,7 @@ root command (``cli/main.py``) imports this module only when one of them runs.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -95,19 +96,36 @@ def import_files(
 
 def code(
     project: ProjectArg,
-    doc: Annotated[str, typer.Option("--doc", help="Document id or title.")],
-    code_name: Annotated[str, typer.Option("--code", help="Code name or Parent/Child path.")],
+    doc: Annotated[str | None, typer.Option("--doc", help="Document id or title.")] = None,
+    code_name: Annotated[str | None, typer.Option("--code", help="Code name or Parent/Child path.")] = None,
     start: Annotated[int | None, typer.Option("--start", help="Start offset (code points).")] = None,
     end: Annotated[int | None, typer.Option("--end", help="End offset (code points, exclusive).")] = None,
     quote: Annotated[str | None, typer.Option("--quote", help="Code the first exact occurrence of this text.")] = None,
     coder: Annotated[str | None, typer.Option("--coder", help="Member who codes (default: the only member).")] = None,
     create: Annotated[bool, typer.Option("--create", help="Create the code if it does not exist.")] = False,
+    from_csv: Annotated[str | None, typer.Option("--from-csv", help="Add every coding a .csv/.xlsx sheet lists "
+                                                 "(document, code, quote or start/end, coder, memo), all rows or none.")] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Apply a code to a span of a transcript.
+    """Apply a code to a span of a transcript, or many codings at once from a sheet (all rows or none).
 
     Example: cotheme code study.cotheme --doc P03 --code "Feeling listened to" --quote "she actually listened"
+
+    Example: cotheme code study.cotheme --from-csv codings.csv
     """
+    if from_csv is not None:
+        if doc is not None or code_name is not None or start is not None or end is not None or quote is not None:
+            raise InvalidArgument("--from-csv takes the documents, codes and spans from the sheet; "
+                                  "leave out --doc, --code, --start, --end and --quote.")
+        with opened(project) as p:
+            added = p.import_codings(from_csv, coder=coder, create=create)
+        if as_json:
+            print_json(added)
+            return
+        say(added.sentence(Path(from_csv).name))
+        return
+    if doc is None or code_name is None:
+        raise InvalidArgument("Say which document and code with --doc and --code (or give a sheet with --from-csv).")
     with opened(project) as p:
         extract = p.code(doc, code_name, start=start, end=end, quote=quote, coder=coder, create=create)
     if as_json:

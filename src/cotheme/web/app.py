@@ -33,6 +33,7 @@ from cotheme.web.uploads import UPLOAD_PATHS, max_upload_bytes
 from cotheme.web import api_docs
 from cotheme.web import api_attributes, pages_participants  # attribute definitions, participants page
 from cotheme.web import api_study, pages_study  # the Study page (COREQ fields) and the figures
+from cotheme.web import api_coding_sheet  # codings in bulk from a sheet
 
 STATIC = Path(__file__).with_name("static")
 
@@ -72,4 +73,5 @@ def create_app(project: Project, token: str, *, team: bool | None = None) -> Fas
     app.include_router(pages_participants.router)
     app.include_router(api_study.router)
     app.include_router(pages_study.router)
+    app.include_router(api_coding_sheet.router)
     return app

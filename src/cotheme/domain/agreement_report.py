@@ -8,12 +8,8 @@ the team to talk through. Must not do I/O.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
+from cotheme.domain.agreement_scores import Estimate, Reliability
 from cotheme.domain.agreement_units import UnitKind
-
-if TYPE_CHECKING:  # the coefficients need numpy; a report's fields only name their types
-    from cotheme.domain.agreement import Estimate, Reliability
 
 #: Characters of a unit's text a difference carries (a long turn is cut with an ellipsis).
 EXCERPT_CHARS = 400

@@ -16,8 +16,12 @@ is the steadier figure on a machine shared with other work: wall time there incl
   demo, and as one ``cotheme code --from-csv`` call on another copy (``null`` when this version of
   cotheme has no ``--from-csv``). Both copies must end with the same number of codings.
 
+With ``--compare OLD_SRC`` the start-up figures are taken for both trees, one run of each in turn,
+so a machine whose load changes during the bench weighs on both alike (``figures_compared``).
+
     .venv/bin/python bench/cli_bench.py --out bench/out/cli.json
     .venv/bin/python bench/cli_bench.py --src /tmp/old-src --runs 5 --script 0   # an older tree, no script
+    .venv/bin/python bench/cli_bench.py --compare /tmp/old-src --script 0        # before and after, alternated
 """
 
 from __future__ import annotations
@@ -72,13 +76,7 @@ class Runner:
 
     def timed(self, args: list[str], runs: int) -> dict[str, float]:
         self.run(args)  # untimed: byte-code caches written, files in the page cache
-        walls, cpus = [], []
-        for _ in range(runs):
-            wall, cpu, _out, _err = self.run(args)
-            walls.append(wall)
-            cpus.append(cpu)
-        return {"median": round(statistics.median(walls), 4), "min": round(min(walls), 4),
-                "max": round(max(walls), 4), "cpu_median": round(statistics.median(cpus), 4)}
+        return summary([self.run(args)[:2] for _ in range(runs)])
 
     def imports(self, args: list[str]) -> dict[str, Any]:
         _wall, _cpu, _out, err = self.run(args, flags=("-X", "importtime"))
@@ -91,6 +89,23 @@ class Runner:
         tops = {name.split(".")[0] for name in names}
         return {"modules": len(names), "own_import_s": round(own / 1e6, 4),
                 "heavy": sorted(h for h in HEAVY if h in tops)}
+
+
+def summary(samples: list[tuple[float, float]]) -> dict[str, float]:
+    walls, cpus = [w for w, _ in samples], [c for _, c in samples]
+    return {"median": round(statistics.median(walls), 4), "min": round(min(walls), 4),
+            "max": round(max(walls), 4), "cpu_median": round(statistics.median(cpus), 4)}
+
+
+def alternated(new: Runner, old: Runner, args: list[str], runs: int) -> dict[str, dict[str, float]]:
+    """The same command on two trees, one run of each in turn (after one untimed run of each)."""
+    new.run(args)
+    old.run(args)
+    samples: dict[str, list[tuple[float, float]]] = {"after": [], "before": []}
+    for _ in range(runs):
+        samples["after"].append(new.run(args)[:2])
+        samples["before"].append(old.run(args)[:2])
+    return {key: summary(found) for key, found in samples.items()}
 
 
 def build_demo(runner: Runner, where: Path) -> Path:
@@ -170,6 +185,7 @@ def main() -> None:
     parser.add_argument("--python", default=sys.executable)
     parser.add_argument("--demo", help="an existing demo project (default: build one in a temp dir)")
     parser.add_argument("--script", type=int, default=48, help="codings in the script (0: skip it)")
+    parser.add_argument("--compare", help="an older source tree: start-up figures for both, alternated")
     parser.add_argument("--out", help="also write the JSON here")
     args = parser.parse_args()
     src = Path(args.src).resolve()
@@ -184,11 +200,19 @@ def main() -> None:
             log(f"{name}: {args.runs} runs")
             figures[name] = runner.timed(argv, args.runs)
         imports = {name: runner.imports(argv) for name, argv in commands.items()}
+        compared: dict[str, Any] = {}
+        if args.compare:
+            old = Runner(args.python, Path(args.compare).resolve())
+            for name, argv in commands.items():
+                log(f"{name}: {args.runs} runs of each tree, alternated")
+                compared[name] = alternated(runner, old, argv, args.runs)
         result: dict[str, Any] = {
             "machine": {"cpus": os.cpu_count(), "load_1m": round(os.getloadavg()[0], 2),
                         "python": platform.python_version()},
             "src": str(src), "runs": args.runs, "budget_s": BUDGET, "figures": figures, "imports": imports,
         }
+        if compared:
+            result["figures_compared"] = {"before_src": str(Path(args.compare).resolve()), **compared}
         if args.script:
             result["script"] = script(runner, demo, src, where, args.script)
     text = json.dumps(result, indent=2)

@@ -197,9 +197,3 @@ def reflexive_mode(
         state = p.reflexive_mode()
     say(f"Reflexive mode: {'on' if state else 'off'}.")
 
-
-def register(app: typer.Typer) -> None:
-    """Add the three commands to the top-level ``cotheme`` command."""
-    app.command("agreement")(agreement)
-    app.command("reconcile")(reconcile)
-    app.command("reflexive-mode")(reflexive_mode)

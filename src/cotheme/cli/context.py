@@ -6,13 +6,15 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated, cast
+from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
 import cotheme
 from cotheme.errors import PassphraseRequired, ProjectError
-from cotheme.services.project import Project
+
+if TYPE_CHECKING:  # the services load when a command opens a project, not when the command line starts
+    from cotheme.services.project import Project
 
 ProjectArg = Annotated[
     str, typer.Argument(help="A .cotheme project file or a postgresql:// URL.", show_default=False)
@@ -49,7 +51,7 @@ def opened(target: str) -> Iterator[Project]:
     """The project as the acting member (issue #4): their permission is checked on every operation."""
     with opened_raw(target) as project:
         name = _ACTING[0]
-        yield cast(Project, project.acting_as(name if name is not None else project.default_lead(),
+        yield cast("Project", project.acting_as(name if name is not None else project.default_lead(),
                                               explicit=name is not None))
 
 

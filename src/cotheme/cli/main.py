@@ -1,74 +1,38 @@
-"""The ``cotheme`` command: top-level commands and the sub-command groups.
+"""The ``cotheme`` command: its own options (``--version``, ``--as``) and every command by name.
 
-Each command parses its arguments, calls one operation of ``Project`` and prints the result.
+Commands are listed in ``cli/catalog.py`` and imported only when they run (``cli/group.py``), so
+``cotheme --version`` and ``cotheme --help`` import typer and nothing of cotheme's services, and a
+command loads only its own module and what that module uses.
 """
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-import cotheme
-from cotheme.cli import cases, codebook, documents, team
-from cotheme.cli import serve as serving
-from cotheme.cli import reports, themes
-from cotheme.cli import exchange
-from cotheme.cli.context import JsonOpt, ProjectArg, ask_passphrase, opened, set_acting
-from cotheme.domain.hierarchy import group_passages, passage_key
-from cotheme.domain.plural import counted
-from cotheme.errors import InvalidArgument
-from cotheme.cli.output import Group, err, marked, print_json, print_table, say
-from cotheme.services.importing import parse_speaker_map
+from cotheme import __version__
+from cotheme.cli.catalog import COMMANDS
+from cotheme.cli.group import LazyGroup
+
+
+class RootGroup(LazyGroup):
+    catalog = COMMANDS
+
 
 app = typer.Typer(
-    cls=Group,
+    cls=RootGroup,
     help="cotheme: co-produced thematic analysis of interview studies.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-app.add_typer(documents.app, name="docs")
-app.command("coders-import")(documents.coders_import)
-app.add_typer(cases.app, name="cases")
-app.add_typer(codebook.app, name="codebook")
-app.add_typer(team.members_app, name="members")
-app.add_typer(team.memo_app, name="memo")
-app.add_typer(team.study_app, name="study")
-app.command("serve")(serving.serve)
-app.add_typer(themes.app, name="themes")
-app.command("exemplar")(themes.exemplar)
-app.command("map")(themes.map_command)
-app.add_typer(reports.app, name="report")
-app.add_typer(reports.targets_app, name="targets")
-app.add_typer(exchange.app, name="export")
-app.command("validate")(exchange.validate)
-from cotheme.cli import deid, revisions  # noqa: E402 - issue #7; revisions adds docs edit/revisions/text
-app.command("review")(revisions.review)
-app.add_typer(deid.app, name="deid")
-from cotheme.cli import safety  # noqa: E402 - issue #9: check, backup, restore, encrypt, decrypt
-for _command in (safety.check, safety.backup, safety.restore, safety.encrypt, safety.decrypt):
-    app.command(_command.__name__)(_command)
-from cotheme.cli import assist  # noqa: E402 - issue #8: index, suggest, similar, assist on/off/status/accept/themes
-for _command in (assist.index, assist.suggest, assist.similar):
-    app.command(_command.__name__)(_command)
-app.add_typer(assist.app, name="assist")
-from cotheme.cli.agreement import register as _agreement  # noqa: E402 - issue #4: agreement, reconcile, reflexive-mode
-_agreement(app)
-from cotheme.cli.team_commands import register as _team  # noqa: E402 - issue #4: user, assign, progress, audit, history
-_team(app)
-from cotheme.cli import extracts  # noqa: E402 - issue #13: extracts export
-app.add_typer(extracts.app, name="extracts")
-from cotheme.cli import attributes  # noqa: E402 - attribute definitions for Table 1
-app.add_typer(attributes.app, name="attributes")
-from cotheme.cli.figures import figure as _figure  # noqa: E402 - heatmaps and coverage strips
-app.command("figure")(_figure)
 
 
 def _version(value: bool) -> None:
     if value:
-        say(f"cotheme {cotheme.__version__}")
+        sys.stdout.write(f"cotheme {__version__}\n")
         raise typer.Exit()
 
 
@@ -82,196 +46,11 @@ def main(
     ] = None,
 ) -> None:
     """cotheme: co-produced thematic analysis of interview studies."""
-    set_acting(acting)  # issue #4: whom every command acts as
+    from cotheme.cli.context import set_acting
 
-
-@app.command()
-def init(
-    project: ProjectArg,
-    title: Annotated[str | None, typer.Option("--title", help="The study's title.")] = None,
-    lead: Annotated[str | None, typer.Option("--lead", help="Name of the lead member (default: your user name).")] = None,
-    from_file: Annotated[str | None, typer.Option("--from", help="Start from a REFI-QDA project (.qdpx) made by NVivo, ATLAS.ti, MAXQDA, QualCoder or cotheme.")] = None,
-    encrypt: Annotated[bool, typer.Option("--encrypt", help="Encrypt the project file with a passphrase (asked twice, or COTHEME_PASSPHRASE).")] = False,
-) -> None:
-    """Create a new project file (or set up an empty PostgreSQL database).
-
-    Example: cotheme init study.cotheme --title "Living with support"
-
-    Example: cotheme init --encrypt study.cotheme
-    """
-    if from_file is not None and encrypt:  # issue #9: never a plain copy on the disk first
-        raise InvalidArgument(
-            "--encrypt and --from cannot go together: create the encrypted project, then import the .qdpx into it."
-        )
-    if from_file is not None:
-        exchange.init_from(project, from_file, title, lead)
-        return
-    passphrase = ask_passphrase(project, confirm=True) if encrypt else None  # issue #9
-    project_obj = cotheme.create_project(project, title=title, lead=lead, passphrase=passphrase)
-    with project_obj as p:
-        say(f"Created {p.location} ('{p.info().title}'), lead member {p.members()[0].name}.")
-
-
-@app.command("import")
-def import_files(
-    project: ProjectArg,
-    files: Annotated[list[str], typer.Argument(help="Transcripts: .txt .md .docx .pdf .vtt .srt; or REFI-QDA projects: .qdpx")],
-    case: Annotated[str | None, typer.Option("--case", help="Link every file to this case id.")] = None,
-    speaker: Annotated[list[str] | None, typer.Option("--speaker", help="Rename a speaker, OLD=NEW; repeatable.")] = None,
-    allow_duplicate: Annotated[bool, typer.Option("--allow-duplicate", help="Import a text already in the project (.qdpx: as a copy).")] = False,
-    merge: Annotated[bool, typer.Option("--merge", help=".qdpx: a document with the text of one already here is that document; its work is added, nothing doubled.")] = False,
-    verbatim: Annotated[bool, typer.Option("--verbatim", help="Keep a .txt/.md file's text exactly (speaker labels, blank lines), so offsets counted over the file still fit; speakers are still found as turns.")] = False,
-    as_json: JsonOpt = False,
-) -> None:
-    """Import transcripts, all or none, in one transaction (or REFI-QDA .qdpx projects, merged by GUID).
-
-    Example: cotheme import study.cotheme P07.vtt --case P07 --speaker "Jane Smith=Interviewer"
-    Example: cotheme import study.cotheme from-qualcoder.qdpx --merge
-
-    Example: cotheme import study.cotheme P08.txt --verbatim
-    """
-    if any(exchange.is_qdpx(f) for f in files):
-        exchange.import_files(project, files, as_json, transcript_options=bool(case or speaker or verbatim),
-                              same_text=exchange.same_text_choice(merge=merge, copy=allow_duplicate))
-        return
-    if merge:
-        raise InvalidArgument("--merge applies to .qdpx projects, not to transcripts.")
-    mapping = parse_speaker_map(speaker or [])
-    with opened(project) as p, Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-        console=err, transient=True, disable=len(files) < 2,
-    ) as bar:
-        task = bar.add_task("Reading", total=len(files))
-
-        def advance(name: str) -> None:
-            bar.update(task, advance=1, description=f"Reading {name}")
-
-        imported = p.import_files(
-            files, case=case, speakers=mapping, allow_duplicate=allow_duplicate, progress=advance, verbatim=verbatim
-        )
-    if as_json:
-        print_json(imported)
-        return
-    print_table(
-        f"Imported {counted(len(imported), 'document')}",
-        ["id", "title", "file", "case", "turns", "speakers"],
-        ([d.id, d.title, d.file, d.case_pid, d.turns, ", ".join(d.speakers)] for d in imported),
-    )
-
-
-@app.command()
-def code(
-    project: ProjectArg,
-    doc: Annotated[str, typer.Option("--doc", help="Document id or title.")],
-    code_name: Annotated[str, typer.Option("--code", help="Code name or Parent/Child path.")],
-    start: Annotated[int | None, typer.Option("--start", help="Start offset (code points).")] = None,
-    end: Annotated[int | None, typer.Option("--end", help="End offset (code points, exclusive).")] = None,
-    quote: Annotated[str | None, typer.Option("--quote", help="Code the first exact occurrence of this text.")] = None,
-    coder: Annotated[str | None, typer.Option("--coder", help="Member who codes (default: the only member).")] = None,
-    create: Annotated[bool, typer.Option("--create", help="Create the code if it does not exist.")] = False,
-    as_json: JsonOpt = False,
-) -> None:
-    """Apply a code to a span of a transcript.
-
-    Example: cotheme code study.cotheme --doc P03 --code "Feeling listened to" --quote "she actually listened"
-    """
-    with opened(project) as p:
-        extract = p.code(doc, code_name, start=start, end=end, quote=quote, coder=coder, create=create)
-    if as_json:
-        print_json(extract)
-        return
-    say(f"Coding {extract.id}: '{extract.code_path}' on {extract.document} {extract.start}-{extract.end}.")
-
-
-@app.command()
-def codings(
-    project: ProjectArg,
-    code_name: Annotated[str | None, typer.Option("--code", help="Only this code.")] = None,
-    subcodes: Annotated[bool, typer.Option("--with-subcodes/--no-subcodes", help="With --code: also the codings of every code below it (a passage coded with a code and its sub-code is one extract).")] = True,
-    doc: Annotated[str | None, typer.Option("--doc", help="Only this document.")] = None,
-    coder: Annotated[str | None, typer.Option("--coder", help="Only this coder.")] = None,
-    as_json: JsonOpt = False,
-) -> None:
-    """List extracts with document, case, speaker, code, coder, offsets and text; a passage one coder
-    coded with several codes (a code and its sub-code) is one row, its codes and coding ids joined.
-
-    Example: cotheme codings study.cotheme --code "Peer support" --json
-
-    Example: cotheme codings study.cotheme --code "Peer support" --no-subcodes
-    """
-    with opened(project) as p:
-        found = p.codings(code=code_name, document=doc, coder=coder, subcodes=subcodes)
-    if as_json:
-        print_json(found)  # one object per coding: a merged row's codings each keep their id and code
-        return
-    rows = group_passages((passage_key(e.document_id, e.start, e.end, e.coder), e.code_path, e.id, e) for e in found)
-    title = counted(len(rows), "extract")
-    if len(rows) != len(found):
-        title += f" ({counted(len(found), 'coding')})"
-    print_table(
-        title,
-        ["id", "document", "case", "speaker", "code", "coder", "span", "text"],
-        ([", ".join(map(str, ids)), e.document, e.case_pid, e.speaker, "; ".join(paths), e.coder,
-          f"{e.start}-{e.end}", e.text] for e, paths, ids in rows),
-    )
-
-
-@app.command()
-def search(
-    project: ProjectArg,
-    query: Annotated[str, typer.Argument(help='Words (all must occur), "a phrase", or prefix*.')],
-    limit: Annotated[int, typer.Option("--limit", help="At most this many hits.")] = 50,
-    as_json: JsonOpt = False,
-) -> None:
-    """Full-text search across transcripts and memos.
-
-    Example: cotheme search study.cotheme '"waiting list" referral'
-    """
-    with opened(project) as p:
-        hits = p.search(query, limit)
-    if as_json:
-        print_json(hits)
-        return
-    print_table(
-        f"{counted(len(hits), 'hit')} for {query}",
-        ["where", "speaker", "offsets", "text"],
-        (
-            [h.document if h.kind == "document" else f"memo {h.memo_id}", h.speaker,
-             f"{h.start}-{h.end}", marked(h.snippet, h.snippet_marks)]
-            for h in hits
-        ),
-    )
-
-
-@app.command()
-def demo(
-    port: Annotated[int, typer.Option("--port", help="Port to serve the demo on.")] = 8765,
-    out_path: Annotated[str, typer.Option("--out", help="Where to build the demo project.")] = "cotheme-demo.cotheme",
-    no_serve: Annotated[bool, typer.Option("--no-serve", help="Build and summarise only.")] = False,
-) -> None:
-    """Build the fictional demo study into a fresh project file and serve it on 127.0.0.1.
-
-    Example: cotheme demo --port 8765
-    """
-    from cotheme.services.demo import build_demo
-
-    with build_demo(out_path) as p:
-        docs = p.documents()
-        say(f"Built the fictional demo study '{p.info().title}' at {p.location}.")
-        print_table(
-            "Documents", ["id", "title", "case", "words", "turns", "codings"],
-            ([d.id, d.title, d.case_pid, d.words, d.turns, d.codings] for d in docs),
-        )
-        say(
-            f"{len(p.cases())} participants, {len(p.codes())} codes, "
-            f"{sum(d.codings for d in docs)} codings, {len(p.memos())} memos, "
-            f"members: {', '.join(m.name for m in p.members())}."
-        )
-        if not no_serve:
-            serving.run_server(p, "127.0.0.1", port)
+    set_acting(acting)  # whom every command acts as
 
 
 def run() -> None:
     """Entry point of the ``cotheme`` script and ``python -m cotheme``."""
     app(prog_name="cotheme")
-

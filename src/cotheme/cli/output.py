@@ -1,7 +1,8 @@
 """How the CLI speaks: rich tables for people, stable JSON for programs, one sentence for errors.
 
-Owns the conversion of domain objects to JSON-ready dicts (keys in a fixed order) and the error
-handling that turns a ``CothemeError`` into its sentence and exit code 2 — never a traceback.
+Owns the conversion of domain objects to JSON-ready dicts (keys in a fixed order) and the consoles
+the commands print on. The group that turns a ``CothemeError`` into its sentence and exit code 2 —
+never a traceback — is ``cli/group.py`` (``Group``, re-exported here for the command modules).
 """
 
 from __future__ import annotations
@@ -11,29 +12,17 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import click
-import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
-from typer.core import TyperGroup
 
+from cotheme.cli.group import Group
 from cotheme.domain.plain import plain
-from cotheme.errors import CothemeError
+
+__all__ = ["Group", "err", "marked", "out", "print_json", "print_table", "say"]
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
-
-
-class Group(TyperGroup):
-    """A command group that reports cotheme's own errors as one sentence and exit code 2."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except CothemeError as exc:
-            err.print(f"Error: {exc}", style="red", markup=False, soft_wrap=True)
-            raise typer.Exit(exc.exit_code) from None
 
 
 def print_json(value: Any) -> None:

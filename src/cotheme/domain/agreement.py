@@ -39,34 +39,12 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from cotheme.domain.agreement_scores import MEASURES, Estimate, Reliability
 from cotheme.errors import InvalidArgument
 
+__all__ = ["MEASURES", "Estimate", "Reliability", "reliability"]  # the results live in agreement_scores
+
 Floats = NDArray[np.float64]
-
-#: The measures every ``Reliability`` reports, in report order.
-MEASURES = ("percent_agreement", "cohen_kappa", "fleiss_kappa", "gwet_ac1", "krippendorff_alpha")
-
-
-@dataclass(frozen=True, slots=True)
-class Estimate:
-    """A coefficient with its bootstrap 95% interval (``None`` where undefined or not resampled)."""
-
-    value: float | None
-    low: float | None = None
-    high: float | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Reliability:
-    """Every nominal measure for one table of reliability data."""
-
-    units: int  # units with at least two values (the ones that can show agreement)
-    percent_agreement: Estimate
-    cohen_kappa: Estimate | None  # two coders only
-    fleiss_kappa: Estimate
-    gwet_ac1: Estimate
-    krippendorff_alpha: Estimate
-
 
 # -- encoding and per-unit sums ------------------------------------------------------------------
 def encode(data: Sequence[Sequence[Hashable | None]], categories: Sequence[Hashable] | None = None

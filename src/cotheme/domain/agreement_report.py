@@ -8,8 +8,7 @@ the team to talk through. Must not do I/O.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from cotheme.domain.agreement import Estimate, Reliability
+from cotheme.domain.agreement_scores import Estimate, Reliability
 from cotheme.domain.agreement_units import UnitKind
 
 #: Characters of a unit's text a difference carries (a long turn is cut with an ellipsis).

@@ -22,12 +22,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-
-import numpy as np
-from numpy.typing import NDArray
+from typing import TYPE_CHECKING
 
 from cotheme.domain.documents import Turn
 from cotheme.errors import InvalidArgument
+
+if TYPE_CHECKING:  # numpy loads when values are computed: the unit kinds are read without it
+    import numpy as np
+    from numpy.typing import NDArray
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
 
@@ -119,6 +121,8 @@ def segments(document_id: int, text: str, turns: Sequence[Turn], kind: UnitKind,
 def coded_values(units: Sequence[Segment], spans: Sequence[CodedSpan], codes: Sequence[int],
                  coders: int) -> NDArray[np.int64]:
     """(codes, units, coders): 1 where the coder coded that code overlapping that unit, else 0."""
+    import numpy as np
+
     values = np.zeros((len(codes), len(units), coders), dtype=np.int64)
     code_at = {code: i for i, code in enumerate(codes)}
     by_doc: dict[int, list[int]] = {}
@@ -153,6 +157,8 @@ def differences(units: Sequence[Segment], values: NDArray[np.int64], codes: Sequ
                 join_runs: bool = False) -> list[UnitDifference]:
     """Every (unit, code) where the coders differ, in text order; with ``join_runs`` (character
     units) touching runs with the same pattern are joined into one difference."""
+    import numpy as np
+
     found: list[UnitDifference] = []
     coders = values.shape[2] if values.ndim == 3 else 0
     for c, code in enumerate(codes):

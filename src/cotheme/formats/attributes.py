@@ -17,8 +17,6 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import openpyxl
-
 from cotheme.domain.cases import AttributeTable
 from cotheme.errors import InputError, UnsupportedFormat
 from cotheme.formats.decode import DEFAULT_MAX_BYTES, check_size, decode_text
@@ -110,6 +108,8 @@ def _xlsx_rows(filename: str, data: bytes, max_bytes: int) -> list[tuple[int, li
     check_size(filename, data, max_bytes)
     check_package(filename, data, max_bytes=max_bytes, kind="Excel .xlsx", main_part="xl/workbook.xml")
     try:
+        import openpyxl  # imported here: 0.3-0.5 s that a command which reads no workbook should not pay
+
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
             sheet = workbook.worksheets[0]

@@ -19,8 +19,6 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from pypdf import PdfReader
-
 from cotheme.domain.transcript import ParsedTranscript
 from cotheme.errors import InputError
 from cotheme.formats.decode import DEFAULT_MAX_BYTES, check_size, normalise_text
@@ -121,6 +119,8 @@ def _page_texts(filename: str, data: bytes) -> Iterator[str]:
 
 def _read_pages(filename: str, data: bytes) -> Iterator[str]:
     try:
+        from pypdf import PdfReader  # imported here: ~0.25 s that every other command would pay
+
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputError(

@@ -19,17 +19,12 @@ import re
 import zipfile
 import zlib
 from collections.abc import Iterator
-
-from docx.enum.style import WD_STYLE_TYPE
-from docx.table import _Cell, _Row
-from docx.text.paragraph import Paragraph
-from docx.text.run import Run
+from typing import TYPE_CHECKING
 
 from cotheme.domain.transcript import ParsedTranscript
 from cotheme.errors import InputError
 from cotheme.formats.decode import DEFAULT_MAX_BYTES, check_size, describe_size
 from cotheme.formats.linespool import LineSpool
-from cotheme.formats.wordstream import WordBody
 from cotheme.formats.turns import (
     LabelledLine,
     TurnBuilder,
@@ -37,6 +32,13 @@ from cotheme.formats.turns import (
     choose_speaker_labels,
     find_label,
 )
+
+if TYPE_CHECKING:  # python-docx (and lxml under it) is imported only to read a .docx: ~0.1 s
+    from docx.table import _Cell, _Row
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
+
+    from cotheme.formats.wordstream import WordBody
 
 __all__ = ["check_package", "read_docx"]
 
@@ -144,6 +146,8 @@ def read_docx(filename: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES)
     check_package(filename, data, max_bytes=max_bytes, kind="Word .docx", main_part="word/document.xml")
     spool = LineSpool()
     try:
+        from cotheme.formats.wordstream import WordBody
+
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             for line in _document_lines(WordBody(package)):
                 spool.append(line)
@@ -170,6 +174,9 @@ def read_docx(filename: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES)
 def _document_lines(body: WordBody) -> Iterator[LabelledLine]:
     # Whether each character style is bold, looked up once per document: python-docx finds a run's
     # default style by scanning every style, which was 90% of reading a 10,000-word transcript.
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
     bold_styles: dict[str | None, bool] = {}
     for block in body.blocks():
         if isinstance(block, Paragraph):
@@ -232,6 +239,8 @@ def _is_bold(run: Run, bold_styles: dict[str | None, bool], body: WordBody) -> b
         return bool(run.bold)
     style_id = run._r.style  # the run's character style id, None for the document's default
     if style_id not in bold_styles:
+        from docx.enum.style import WD_STYLE_TYPE
+
         style = body.style(style_id, WD_STYLE_TYPE.CHARACTER)
         bold_styles[style_id] = bool(style is not None and style.font.bold)
     return bold_styles[style_id]

@@ -14,9 +14,8 @@ import math
 import os
 import secrets
 from datetime import UTC, datetime, timedelta
-
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
+from functools import cache
+from typing import TYPE_CHECKING
 
 from cotheme.domain.names import single_line
 from cotheme.domain.project import Member, Permission
@@ -27,9 +26,31 @@ from cotheme.storage import accounts as repo
 from cotheme.storage import study
 from cotheme.storage.store import Store
 
-HASHER = PasswordHasher()
-#: Hashed once at import so an unknown name costs as much time as a known one.
-_DUMMY = HASHER.hash("cotheme: no such account")
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
+
+#: The argon2id hasher, made on first use (tests and benches put a fast one here).
+HASHER: PasswordHasher | None = None
+
+
+def hasher() -> PasswordHasher:
+    """The argon2id hasher; importing this module must not import argon2 nor cost a hash."""
+    global HASHER
+    if HASHER is None:
+        from argon2 import PasswordHasher
+
+        HASHER = PasswordHasher()
+    return HASHER
+
+
+@cache
+def _dummy() -> str:
+    """A hash to check an unknown name against, so it costs as much time as a known one. Made at
+    the first login rather than at import, where it cost every command (the CLI's too) a hash's time
+    and 64 MB."""
+    return hasher().hash("cotheme: no such account")
+
 #: How long a session lasts (hours), unless ``COTHEME_SESSION_HOURS`` says otherwise: a working day.
 SESSION_HOURS_ENV = "COTHEME_SESSION_HOURS"
 DEFAULT_SESSION_HOURS = 12
@@ -63,7 +84,7 @@ def _find(store: Store, name: str) -> tuple[Member, str | None, bool]:
 def add_user(store: Store, name: str, password: str | None, role_label: str = "",
              permission: str = "coder") -> Member:
     """A new member, with an account when ``password`` is given (hashed in the same transaction)."""
-    hashed = HASHER.hash(check_password(password, name)) if password is not None else None
+    hashed = hasher().hash(check_password(password, name)) if password is not None else None
     member = members_service.add_member(store, name, role_label, permission, password_hash=hashed)
     return member
 
@@ -71,7 +92,7 @@ def add_user(store: Store, name: str, password: str | None, role_label: str = ""
 def set_password(store: Store, name: str, password: str) -> Member:
     """Give a member a (new) password; their open sessions end."""
     member, _, _ = _find(store, name)
-    hashed = HASHER.hash(check_password(password, member.name))
+    hashed = hasher().hash(check_password(password, member.name))
     with store.write() as conn:
         repo.set_password_hash(conn, member.id, hashed)
         repo.end_sessions_of(conn, member.id)
@@ -148,8 +169,11 @@ def login(store: Store, name: str, password: str, address: str = "") -> Session:
     with store.read() as conn:
         found = repo.credentials(conn, name)
     hashed = found[1] if found is not None else None
+    from argon2.exceptions import InvalidHashError, VerificationError
+
+    dummy = _dummy()  # made before either branch: the first login costs the same whoever it names
     try:
-        HASHER.verify(hashed or _DUMMY, password[:4096])
+        hasher().verify(hashed or dummy, password[:4096])
         ok = found is not None and hashed is not None and found[2]
     except (VerificationError, InvalidHashError):
         ok = False
@@ -163,8 +187,8 @@ def login(store: Store, name: str, password: str, address: str = "") -> Session:
         repo.clear_failures(conn, name, address)
         repo.prune(conn, at, at - LIMITS.window)
         repo.add_session(conn, token_hash(token), found[0].id, address, at, expires)
-        if hashed is not None and HASHER.check_needs_rehash(hashed):
-            repo.set_password_hash(conn, found[0].id, HASHER.hash(password))
+        if hashed is not None and hasher().check_needs_rehash(hashed):
+            repo.set_password_hash(conn, found[0].id, hasher().hash(password))
     return Session(token, found[0], expires)
 
 

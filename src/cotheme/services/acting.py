@@ -46,7 +46,8 @@ RULES: dict[str, Need] = {
     # exports (issue #13): everyone exports what they may read; the view hides what they may not
     "extract_table": R, "extracts_file": R, "export_extracts": R, "export_qdpx": R,
     # coding and memos; correcting a transcript; placing one's own codings after an edit
-    "code": C, "update_coding": C, "delete_coding": C, "add_memo": C, "accept_similar": C,
+    "code": C, "import_codings": C, "import_coding_data": C, "code_many": C, "preview_codings": C,
+    "update_coding": C, "delete_coding": C, "add_memo": C, "accept_similar": C,
     "accept_suggestion": C, "edit_document": C, "place_coding": C, "remove_from_review": C,
     # agreement and reconciliation (the web's table agrees: web/permissions.py)
     "agreement": R, "reflexive_mode": R, "reconciliation": R, "accept_coding": C, "merge_codings": C,
@@ -166,6 +167,28 @@ class ActingProject:
             except NotFound:
                 raise Forbidden("That code does not exist, and only a lead can add codes to the codebook.") from None
         return self._run(self._project.code, *args, **kwargs)
+
+    def _many(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        """Codings in bulk as this member: the rows that name no coder are theirs (a lead's default:
+        as for one coding); a coder's rows may name only themselves; only a lead adds codes."""
+        require(self.member, need_of(name), "code")
+        kwargs["coder"] = self._for_member(kwargs.get("coder"))
+        if not self.leads:
+            kwargs["only_as"] = self.member.name
+            kwargs["create"] = False  # a missing code is then refused with the row that names it
+        return self._run(getattr(self._project, name), *args, **kwargs)
+
+    def import_codings(self, *args: Any, **kwargs: Any) -> Any:
+        return self._many("import_codings", args, kwargs)
+
+    def import_coding_data(self, *args: Any, **kwargs: Any) -> Any:
+        return self._many("import_coding_data", args, kwargs)
+
+    def code_many(self, *args: Any, **kwargs: Any) -> Any:
+        return self._many("code_many", args, kwargs)
+
+    def preview_codings(self, *args: Any, **kwargs: Any) -> Any:
+        return self._many("preview_codings", args, kwargs)
 
     def _own_coding(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         """Run ``name`` on a coding when it is this member's (a lead: anyone's)."""

@@ -14,17 +14,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
-from numpy.typing import NDArray
 from sqlalchemy import Connection
 
-from cotheme.domain.agreement import Reliability, reliability
 from cotheme.domain.agreement_report import AgreementReport, CodeAgreement, Difference, excerpt
-from cotheme.domain.agreement_units import CodedSpan, Segment, UnitKind, coded_values, differences, segments
+from cotheme.domain.agreement_units import CodedSpan, Segment, UnitKind, segments
 from cotheme.domain.documents import Document
 from cotheme.domain.project import Member
-from cotheme.domain.unitizing import Continuum, UnitizingResult, alpha_u_by_code
 from cotheme.errors import Conflict, InvalidArgument, NotFound
 from cotheme.services.codebook import code_paths
 from cotheme.services.coding import resolve_document
@@ -33,6 +30,13 @@ from cotheme.storage import documents as docs_repo
 from cotheme.storage import study
 from cotheme.storage.store import Store
 from cotheme.storage.visibility import VIEWER
+
+if TYPE_CHECKING:  # numpy and the coefficients load when agreement is computed, not with the services
+    import numpy as np
+    from numpy.typing import NDArray
+
+    from cotheme.domain.agreement import Reliability
+    from cotheme.domain.unitizing import Continuum, UnitizingResult
 
 #: The settings key of reflexive mode ("on"/"off").
 REFLEXIVE_KEY = "reflexive_mode"
@@ -110,6 +114,10 @@ class _Table:
 
 def _table(docs: Sequence[Document], spans: Sequence[CodedSpan], codes: Sequence[int], coders: int,
            kind: UnitKind) -> _Table:
+    import numpy as np
+
+    from cotheme.domain.agreement_units import coded_values
+
     by_doc: dict[int, list[CodedSpan]] = {}
     for s in spans:
         by_doc.setdefault(s.document_id, []).append(s)
@@ -128,6 +136,8 @@ def _table(docs: Sequence[Document], spans: Sequence[CodedSpan], codes: Sequence
 def _continua(docs: Sequence[Document], spans: Sequence[CodedSpan], codes: Sequence[int], coders: int
               ) -> dict[object, list[Continuum]]:
     """For alpha_u: per code, per document, each coder's spans."""
+    from cotheme.domain.unitizing import Continuum
+
     placed: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
     for s in spans:
         placed.setdefault((s.code_id, s.document_id, s.coder), []).append((s.start, s.end))
@@ -146,6 +156,12 @@ def agreement(
 ) -> AgreementReport:
     """Agreement of ``coders`` (names or ids) on ``documents`` (default: every document all of them
     coded): per code and overall, with bootstrap intervals; differences only in reflexive mode."""
+    import numpy as np
+
+    from cotheme.domain.agreement import reliability
+    from cotheme.domain.agreement_units import differences
+    from cotheme.domain.unitizing import alpha_u_by_code
+
     kind = unit if isinstance(unit, UnitKind) else UnitKind.parse(unit)
     if bootstrap < 0 or bootstrap > 100_000:
         raise InvalidArgument("--bootstrap must be between 0 and 100000 resamples.")

@@ -51,7 +51,7 @@ def resolve_current(conn: Connection, ref: str) -> tuple[int, int]:
     return found
 
 
-def _span_of_quote(conn: Connection, revision_id: int, quote: str, title: str) -> tuple[int, int]:
+def span_of_quote(conn: Connection, revision_id: int, quote: str, title: str) -> tuple[int, int]:
     needle = canonical(quote)
     if not needle.strip():
         raise InvalidArgument("The quote to code is empty.")
@@ -77,7 +77,7 @@ def add_coding(store: Store, request: CodingRequest) -> Extract:
             raise NotFound(f"There is no code {code_id}; it may have been deleted.")
         coder = resolve_coder(conn, request.coder)
         if request.quote is not None:
-            start, end = _span_of_quote(conn, revision_id, request.quote, request.document)
+            start, end = span_of_quote(conn, revision_id, request.quote, request.document)
         else:
             start, end = request.start, request.end  # type: ignore[assignment]
         anchor = docs_repo.anchor(conn, revision_id, start, end)

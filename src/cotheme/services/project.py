@@ -54,6 +54,7 @@ from cotheme.services.attribute_facade import AttributesMixin
 from cotheme.services.study_facade import StudyMixin
 from cotheme.services.themes_facade import ThemesMixin
 from cotheme.services.deid_facade import DeidReviewMixin
+from cotheme.services.coding_sheet_facade import CodingSheetMixin
 from cotheme.services import agreement as agreement_service, reconcile  # issue #4: agreement, reconciliation
 from cotheme.domain.agreement_report import AgreementReport
 from cotheme.domain.reconcile import Comparison
@@ -70,6 +71,7 @@ class Project(
     StudyMixin,  # the Study page's fields and the figures
     ThemesMixin,  # bulk exemplars
     DeidReviewMixin,  # de-identification by string, residual risk
+    CodingSheetMixin,  # many codings at once, from a sheet or a script
 ):
     """An open cotheme project (an SQLite ``.cotheme`` file or a PostgreSQL database)."""
 

@@ -34,6 +34,7 @@ from cotheme.web import api_docs
 from cotheme.web import api_attributes, pages_participants  # attribute definitions, participants page
 from cotheme.web import api_study, pages_study  # the Study page (COREQ fields) and the figures
 from cotheme.web import api_deid  # review by string, reject list, residual risk
+from cotheme.web import api_coding_sheet  # codings in bulk from a sheet
 
 STATIC = Path(__file__).with_name("static")
 
@@ -74,4 +75,5 @@ def create_app(project: Project, token: str, *, team: bool | None = None) -> Fas
     app.include_router(api_study.router)
     app.include_router(pages_study.router)
     app.include_router(api_deid.router)
+    app.include_router(api_coding_sheet.router)
     return app

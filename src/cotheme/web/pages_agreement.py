@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from cotheme.domain.agreement import MEASURES
+from cotheme.domain.agreement_scores import MEASURES
 from cotheme.domain.agreement_report import AgreementReport
 from cotheme.domain.plain import plain
 from cotheme.errors import CothemeError

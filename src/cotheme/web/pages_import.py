@@ -1,5 +1,6 @@
 """The import page (``/import``): transcripts (with a preview and a speaker-rename step), the
-participants sheet and the codebook, each through the pages' own /api/v1 calls; and who may see it.
+participants sheet, the codebook and a codings sheet, each through the pages' own /api/v1 calls; and
+who may see it (a codings sheet is coding, so coders see that part even when they may not import).
 
 The page itself only shows what the member may do: the routes below it check permission again.
 """
@@ -33,7 +34,10 @@ templates.env.globals["interview_modes"] = MODES
 @router.get("/import", response_class=HTMLResponse)
 def import_page(request: Request, ctx: Ctx) -> HTMLResponse:
     transcripts = ",".join((*registered_extensions(), ".qdpx", ".qdc"))
+    lead = ctx.member.permission is Permission.LEAD
     return render(
         request, ctx, "import.html", "import", allowed=may_import(ctx), accept_transcripts=transcripts,
-        coders_import=ctx.project.coders_may_import(), lead=ctx.member.permission is Permission.LEAD,
+        coders_import=ctx.project.coders_may_import(), lead=lead,
+        may_code=ctx.member.permission is not Permission.VIEWER,  # a codings sheet is coding, not importing
+        coders=[m.name for m in ctx.project.members()] if lead else [],
     )

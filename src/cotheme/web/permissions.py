@@ -23,7 +23,8 @@ NEEDS: dict[str, Need] = {
     # documents, codings, members (api_texts)
     "GET /api/v1/members": R, "GET /api/v1/documents": R, "GET /api/v1/documents/{document_id}": R,
     "GET /api/v1/documents/{document_id}/codings": R, "GET /api/v1/codings/{coding_id}": R,
-    "POST /api/v1/codings": C, "PATCH /api/v1/codings/{coding_id}": C, "DELETE /api/v1/codings/{coding_id}": C,
+    "POST /api/v1/codings": C, "POST /api/v1/codings/import": C, "POST /api/v1/codings/import/preview": C,
+    "PATCH /api/v1/codings/{coding_id}": C, "DELETE /api/v1/codings/{coding_id}": C,
     # codebook (api_codebook, api_history)
     "GET /api/v1/codes": R, "POST /api/v1/codes": L, "PATCH /api/v1/codes/{code_id}": L,
     "POST /api/v1/codes/{code_id}/move": L, "DELETE /api/v1/codes/{code_id}": L,

@@ -92,7 +92,7 @@ COMMANDS: tuple[Entry, ...] = (
     Entry("study", "The study's metadata and the fields that answer the COREQ checklist.", _C + "team:study_app",
           group=True),
     Entry("themes", "Themes: import, list and export the theme hierarchy.", _C + "themes:app", group=True),
-    Entry("report", "Reports for the write-up: sample, themes, matrix, cooccurrence, methods.",
+    Entry("report", "Reports for the write-up: sample, themes, matrix, cooccurrence, methods, deid-risk.",
           _C + "reports:app", group=True),
     Entry("targets", "Purposive-sampling targets kept in the project.", _C + "reports:targets_app", group=True),
     Entry("export", "Export a project for other programs.", _C + "exchange:app", group=True),

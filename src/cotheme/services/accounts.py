@@ -28,8 +28,16 @@ from cotheme.storage import study
 from cotheme.storage.store import Store
 
 HASHER = PasswordHasher()
-#: Hashed once at import so an unknown name costs as much time as a known one.
-_DUMMY = HASHER.hash("cotheme: no such account")
+_DUMMY: list[str] = []
+
+
+def _dummy() -> str:
+    """A hash to verify against when the name is unknown, so that costs as much time as a known name.
+    Made on the first login rather than at import: argon2 takes ~64 MB and ~50 ms to hash, which every
+    command and server process would otherwise pay without ever checking a password."""
+    if not _DUMMY:
+        _DUMMY.append(HASHER.hash("cotheme: no such account"))
+    return _DUMMY[0]
 #: How long a session lasts (hours), unless ``COTHEME_SESSION_HOURS`` says otherwise: a working day.
 SESSION_HOURS_ENV = "COTHEME_SESSION_HOURS"
 DEFAULT_SESSION_HOURS = 12
@@ -149,7 +157,7 @@ def login(store: Store, name: str, password: str, address: str = "") -> Session:
         found = repo.credentials(conn, name)
     hashed = found[1] if found is not None else None
     try:
-        HASHER.verify(hashed or _DUMMY, password[:4096])
+        HASHER.verify(hashed or _dummy(), password[:4096])
         ok = found is not None and hashed is not None and found[2]
     except (VerificationError, InvalidHashError):
         ok = False

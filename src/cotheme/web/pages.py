@@ -22,7 +22,7 @@ from cotheme.web.api_codebook import code_out
 from cotheme.web.api_notes import memo_out
 from cotheme.web.api_texts import Ctx
 from cotheme.web.schemas import Id
-from cotheme.web.team_home import team_home  # issue #4: the coder's queue, the lead's progress
+from cotheme.web.team_home import has_team
 
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
 router = APIRouter(include_in_schema=False)
@@ -46,17 +46,15 @@ def render(request: Request, ctx: Ctx, name: str, page: str, **values: Any) -> H
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, ctx: Ctx) -> HTMLResponse:
-    documents = ctx.project.documents()
-    cases = ctx.project.cases()
-    memos = [memo_out(m) for m in ctx.project.memos()[:5]]
+    # A fixed number of statements whatever the number of documents (services/home.py): the first page
+    # of transcripts, SQL totals, cached per data version; the team's progress comes after first paint.
+    summary = ctx.project.home_summary()
     return render(
-        request, ctx, "home.html", "home",
-        documents=documents, cases=cases,
-        attribute_names=list(cases[0].attributes) if cases else [],
-        codes=ctx.project.codes(), total_codings=sum(d.codings for d in documents), memos=memos,
-        sample=ctx.project.sample_table(), **team_home(ctx),
-        review_count=ctx.project.review_waiting(),
-        deidentified=len(ctx.project.deidentified_documents() & {d.id for d in documents}),
+        request, ctx, "home.html", "home", summary=summary, documents=summary.documents.documents,
+        cases=summary.cases, attribute_names=summary.attribute_names, codes=summary.codes,
+        total_codings=summary.total_codings, memos=[memo_out(m) for m in summary.memos],
+        sample=summary.sample, team_section=has_team(ctx), review_count=summary.review_count,
+        deidentified=summary.deidentified,
     )
 
 

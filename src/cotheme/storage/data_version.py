@@ -1,0 +1,27 @@
+"""The project's data version: a number every committed write transaction raises by one.
+
+Owns the one-row ``data_version`` table. ``Store.write`` bumps it as the last statement of each write
+transaction, so the new number becomes visible together with the change (on SQLite and PostgreSQL
+alike, whichever process wrote). A reader that reads the number *before* the data it sums up may
+cache the result under that number: a later change always raises it. An in-process cache keyed by
+anything else would miss other processes' writes. Must not decide what is cached.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, select, update
+
+from cotheme.storage.schema import data_version
+
+_BUMP = update(data_version).where(data_version.c.id == 1).values(n=data_version.c.n + 1)
+_READ = select(data_version.c.n).where(data_version.c.id == 1)
+
+
+def bump(conn: Connection) -> None:
+    """Raise the version inside the caller's write transaction."""
+    conn.execute(_BUMP)
+
+
+def current(conn: Connection) -> int | None:
+    """The committed version this transaction sees (``None``: a project made without the table)."""
+    return conn.execute(_READ).scalar()

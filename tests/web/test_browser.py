@@ -34,11 +34,23 @@ def select(page: Page, first: str, last: str | None = None) -> str:
     return str(page.evaluate(SELECT, [first, last or first, last is None]))
 
 
-def open_doc(page: Page, project: Project, title: str) -> int:
+def open_doc(page: Page, project: Project, title: str, *, whole: bool = True) -> int:
+    """Open a transcript in the reader; ``whole``: scroll to its end first, so every turn is loaded
+    (the page carries the first screen, the rest arrives as the reader scrolls), then back to the top."""
     doc_id = next(d.id for d in project.documents() if d.title == title)
     page.goto(f"/documents/{doc_id}")
     expect(page.locator("#reader")).to_have_attribute("data-ready", "true")
+    if whole:
+        load_all_turns(page, len(project.document(doc_id).turns))
     return doc_id
+
+
+def load_all_turns(page: Page, turns: int) -> None:
+    """Scroll down until the reader has every turn (as a reader scrolling to the end would)."""
+    while page.evaluate("() => { const more = document.getElementById('turns-more'); more?.scrollIntoView(); return !!more; }"):
+        page.wait_for_timeout(50)
+    expect(page.locator("#turns .turn")).to_have_count(turns)
+    page.evaluate("window.scrollTo(0, 0)")
 
 
 def code_with_picker(page: Page, typed: str) -> None:

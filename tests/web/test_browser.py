@@ -253,5 +253,25 @@ def test_a_long_transcript_with_a_thousand_codings(page: Page, live: tuple[str, 
     assert project.documents()[-1].words >= 20_000
     page.goto(f"/documents/{doc.id}")
     expect(page.locator("#reader")).to_have_attribute("data-ready", "true", timeout=20_000)
+    assert page.locator("#coding-count").inner_text() == "1000"  # all of them counted ...
+    first = page.locator("#turns .turn").count()
+    assert 0 < first < 400 and page.locator(".stripe").count() < 1000  # ... the first screen's drawn
+    # Scrolling down loads the later turns (and the codings starting in them) as they come near.
+    page.mouse.wheel(0, 20_000)
+    expect(page.locator("#turns .turn")).not_to_have_count(first)
+    load_all_turns(page, 400)
     expect(page.locator(".stripe")).to_have_count(1000)
     assert page.locator("#coding-count").inner_text() == "1000"
+    # A link to a place in the last turn, opened fresh, loads up to it, scrolls there and selects it.
+    last = project.document(doc.id).turns[-1]
+    page.goto("/")
+    page.goto(f"/documents/{doc.id}#o={last.start + 3}-{last.start + 30}")
+    expect(page.locator(f"#turn-{last.index}")).to_be_in_viewport(timeout=20_000)
+    assert page.evaluate("String(getSelection())") == text[last.start + 3:last.start + 30]
+    # j from the last turn loaded so far moves on into the turns not loaded yet.
+    page.goto(f"/documents/{doc.id}")
+    expect(page.locator("#reader")).to_have_attribute("data-ready", "true")
+    shown = page.locator("#turns .turn").count()
+    page.locator(f"#turn-{shown - 1}").focus()
+    page.keyboard.press("j")
+    expect(page.locator(".turn.current")).to_have_attribute("data-index", str(shown))

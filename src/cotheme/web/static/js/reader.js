@@ -132,12 +132,12 @@ function buildTurn([index, speaker, start, end, time, text]) {  // as reader.htm
 export function allLoaded() { return state.turns.length >= state.totalTurns; }
 
 let loading = null;
-/** Fetch the next batch of turns and the codings starting in them; resolves to whether any came. */
-export function loadMore() {
+/** Fetch the next `limit` turns and the codings starting in them; resolves to whether any came. */
+export function loadMore(limit = data.b) {
   if (loading) return loading;
   if (allLoaded()) return Promise.resolve(false);
   const from = state.turns.length;
-  loading = api("GET", `/documents/${documentId}/turns?from=${from}&limit=${data.b}`).then((batch) => {
+  loading = api("GET", `/documents/${documentId}/turns?from=${from}&limit=${limit}`).then((batch) => {
     const fragment = document.createDocumentFragment();
     const sections = batch.t.map(buildTurn);
     fragment.append(...sections);
@@ -161,7 +161,7 @@ export function loadMore() {
 /** Load turns until code point `cp` lies in a loaded turn (for a link to a place further on). */
 export async function loadUpTo(cp) {
   while (!allLoaded() && state.turns[state.turns.length - 1].end < cp) {
-    if (!(await loadMore())) break;
+    if (!(await loadMore(500))) break;  // a far place: in big steps (one drawing each)
   }
 }
 

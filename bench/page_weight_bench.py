@@ -164,7 +164,9 @@ def reader(folder: Path) -> dict[str, Any]:
         try:
             for words, doc_id in docs.items():
                 ready = reader_interactive(browser, base, doc_id)
-                figures[f"{words // 1000}k"]["interactive_p50_ms"] = ready["p50"]
+                figures[f"{words // 1000}k"] |= {
+                    "interactive_p50_ms": ready["p50"], "draw_stripes_p50_ms": ready["draw_stripes_ms"]["p50"],
+                    "navigation_timing_median": ready["navigation_timing_median"]}
         finally:
             browser.close()
     project.close()

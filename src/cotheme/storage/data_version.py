@@ -9,19 +9,26 @@ anything else would miss other processes' writes. Must not decide what is cached
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from cotheme.storage.schema import data_version
 
-_BUMP = update(data_version).where(data_version.c.id == 1).values(n=data_version.c.n + 1)
 _READ = select(data_version.c.n).where(data_version.c.id == 1)
+#: One statement that makes the row or raises it, atomically on both engines (two first writers at
+#: once cannot both insert it).
+_BUMP = {
+    name: dialect.insert(data_version).values(id=1, n=1).on_conflict_do_update(
+        index_elements=[data_version.c.id], set_={"n": data_version.c.n + 1})
+    for name, dialect in (("sqlite", sqlite), ("postgresql", postgresql))
+}
 
 
 def bump(conn: Connection) -> None:
     """Raise the version inside the caller's write transaction."""
-    conn.execute(_BUMP)
+    conn.execute(_BUMP[conn.dialect.name])
 
 
 def current(conn: Connection) -> int | None:
-    """The committed version this transaction sees (``None``: a project made without the table)."""
+    """The committed version this transaction sees (``None``: nothing written yet, nothing to key on)."""
     return conn.execute(_READ).scalar()

@@ -1,7 +1,8 @@
 """The data version: one number that every committed change to the project raises.
 
 Pages that sum up the whole project (the home page's counts) cache what they computed under this
-number, so every server process knows, with one primary-key read, whether its copy still holds.
+number, so every server process knows, with one primary-key read, whether its copy still holds. The
+row is made by the first write (an empty table copies into a backup or a restore like any other).
 
 Revision ID: 0014
 Revises: 0009
@@ -19,12 +20,11 @@ depends_on = None
 
 
 def upgrade() -> None:
-    table = op.create_table(
+    op.create_table(
         "data_version",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
         sa.Column("n", sa.BigInteger, nullable=False, server_default="0"),
     )
-    op.bulk_insert(table, [{"id": 1, "n": 0}])
 
 
 def downgrade() -> None:

@@ -23,7 +23,9 @@ def test_api_docs_render_the_operations_from_our_own_origin(browser: Browser, li
     page.on("request", lambda request: requests.append(request.url))
     page.on("console", lambda msg: problems.append(f"{msg.type}: {msg.text}") if msg.type in ("error", "warning") else None)
     page.on("pageerror", lambda exc: problems.append(f"pageerror: {exc}"))
-    page.on("requestfailed", lambda request: problems.append(f"failed: {request.url}"))
+    # The home page's after-first-paint fetches (its team part) are cut off by leaving it at once.
+    page.on("requestfailed", lambda request: problems.append(f"failed: {request.url}")
+            if "/api/v1/home/" not in request.url else None)
     try:
         page.goto(f"/?token={TOKEN}")
         answer = page.goto("/api/v1/docs")

@@ -35,11 +35,23 @@ def select(page: Page, first: str, last: str | None = None) -> str:
     return str(page.evaluate(SELECT, [first, last or first, last is None]))
 
 
-def open_doc(page: Page, project: Project, title: str) -> int:
+def open_doc(page: Page, project: Project, title: str, *, whole: bool = True) -> int:
+    """Open a transcript in the reader; ``whole``: scroll to its end first, so every turn is loaded
+    (the page carries the first screen, the rest arrives as the reader scrolls), then back to the top."""
     doc_id = next(d.id for d in project.documents() if d.title == title)
     page.goto(f"/documents/{doc_id}")
     expect(page.locator("#reader")).to_have_attribute("data-ready", "true")
+    if whole:
+        load_all_turns(page, len(project.document(doc_id).turns))
     return doc_id
+
+
+def load_all_turns(page: Page, turns: int) -> None:
+    """Scroll down until the reader has every turn (as a reader scrolling to the end would)."""
+    while page.evaluate("() => { const more = document.getElementById('turns-more'); more?.scrollIntoView(); return !!more; }"):
+        page.wait_for_timeout(50)
+    expect(page.locator("#turns .turn")).to_have_count(turns)
+    page.evaluate("window.scrollTo(0, 0)")
 
 
 def code_with_picker(page: Page, typed: str) -> None:
@@ -242,5 +254,25 @@ def test_a_long_transcript_with_a_thousand_codings(page: Page, live: tuple[str, 
     assert project.documents()[-1].words >= 20_000
     page.goto(f"/documents/{doc.id}")
     expect(page.locator("#reader")).to_have_attribute("data-ready", "true", timeout=20_000)
+    assert page.locator("#coding-count").inner_text() == "1000"  # all of them counted ...
+    first = page.locator("#turns .turn").count()
+    assert 0 < first < 400 and page.locator(".stripe").count() < 1000  # ... the first screen's drawn
+    # Scrolling down loads the later turns (and the codings starting in them) as they come near.
+    page.mouse.wheel(0, 20_000)
+    expect(page.locator("#turns .turn")).not_to_have_count(first)
+    load_all_turns(page, 400)
     expect(page.locator(".stripe")).to_have_count(1000)
     assert page.locator("#coding-count").inner_text() == "1000"
+    # A link to a place in the last turn, opened fresh, loads up to it, scrolls there and selects it.
+    last = project.document(doc.id).turns[-1]
+    page.goto("/")
+    page.goto(f"/documents/{doc.id}#o={last.start + 3}-{last.start + 30}")
+    expect(page.locator(f"#turn-{last.index}")).to_be_in_viewport(timeout=20_000)
+    assert page.evaluate("String(getSelection())") == text[last.start + 3:last.start + 30]
+    # j from the last turn loaded so far moves on into the turns not loaded yet.
+    page.goto(f"/documents/{doc.id}")
+    expect(page.locator("#reader")).to_have_attribute("data-ready", "true")
+    shown = page.locator("#turns .turn").count()
+    page.locator(f"#turn-{shown - 1}").focus()
+    page.keyboard.press("j")
+    expect(page.locator(".turn.current")).to_have_attribute("data-index", str(shown))

@@ -33,6 +33,7 @@ R, C, L = Need.READ, Need.CODE, Need.LEAD
 RULES: dict[str, Need] = {
     # reading the project
     "location": R, "info": R, "members": R, "documents": R, "document": R, "cases": R, "codes": R,
+    "home_summary": R, "documents_page": R,
     "codings": R, "coding": R, "retrieve": R, "codings_frame": R, "memos": R, "search": R, "themes": R,
     "exemplars": R, "theme_review": R, "templates": R, "thematic_map": R, "targets": R, "sample_table": R,
     "themes_report": R, "matrix": R, "cooccurrence": R, "methods_report": R, "revisions": R, "revision": R,

@@ -48,6 +48,7 @@ from cotheme.storage.engine import describe
 from cotheme.storage.store import Store
 from cotheme.services.outputs import write_output
 from cotheme.services.team_facade import TeamMixin
+from cotheme.services.home_facade import HomeMixin
 from cotheme.services.export_facade import ExportMixin
 from cotheme.services.import_facade import ImportMixin
 from cotheme.services.attribute_facade import AttributesMixin
@@ -64,6 +65,7 @@ if TYPE_CHECKING:
 
 
 class Project(
+    HomeMixin,  # the home page's first screen, cached per data version
     TeamMixin,  # accounts and team work
     ImportMixin,  # imports
     ExportMixin,  # exports

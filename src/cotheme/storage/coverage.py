@@ -9,8 +9,10 @@ correlated EXISTS per turn, which cost ~0.5 s at 300 interviews and grew with co
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, and_, func, select, true
 
 from cotheme.domain.coverage import covered_turns
 from cotheme.storage.schema import codings, documents, turns
@@ -22,10 +24,16 @@ class CurrentTurns:
     """The turns of every document's current revision, by document id: spans in transcript order and
     speakers in order of first appearance."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, ids: Sequence[int] | None = None) -> None:
+        """Every document's turns, or (``ids``) only those documents' (a page of the home page's list)."""
         self.spans: dict[int, list[Span]] = defaultdict(list)
         self.speakers: dict[int, list[str]] = defaultdict(list)
-        doc_of = {rev: doc for doc, rev in conn.execute(select(documents.c.id, documents.c.current_revision_id))}
+        chosen = documents.c.id.in_(list(ids)) if ids is not None else true()
+        doc_of = {rev: doc for doc, rev in conn.execute(
+            select(documents.c.id, documents.c.current_revision_id).where(chosen))}
+        if ids is not None:
+            self._some(conn, doc_of, chosen)
+            return
         # 50,000 turns at 300 interviews: read through the driver's own cursor, as plain tuples, in the
         # order of ix_turns_revision_start (no sort). SQLAlchemy's rows cost more than the query here,
         # and nothing in this statement touches codings, so the blind-document rewrite has nothing to do.
@@ -51,11 +59,26 @@ class CurrentTurns:
         for doc_id, speaker, _ in conn.execute(first_seen):
             self.speakers[doc_id].append(speaker)
 
+    def _some(self, conn: Connection, doc_of: dict[int, int], chosen: Any) -> None:
+        if not doc_of:
+            return
+        rows = conn.execute(
+            select(turns.c.revision_id, turns.c.start_offset, turns.c.end_offset, turns.c.speaker)
+            .where(turns.c.revision_id.in_(list(doc_of)))
+            .order_by(turns.c.revision_id, turns.c.start_offset)
+        )
+        for rev, start, end, speaker in rows:
+            doc = doc_of[rev]
+            self.spans[doc].append((start, end))
+            if speaker is not None and speaker not in self.speakers[doc]:
+                self.speakers[doc].append(speaker)
+
     def count(self, doc_id: int) -> int:
         return len(self.spans.get(doc_id, ()))
 
 
-def _coding_spans(conn: Connection, *, by_coder: bool) -> dict[tuple[int, int | None], list[Span]]:
+def _coding_spans(conn: Connection, *, by_coder: bool,
+                  ids: Sequence[int] | None = None) -> dict[tuple[int, int | None], list[Span]]:
     """Spans of the codings on each document's current revision, by (document, coder or None)."""
     coder = codings.c.coder_id if by_coder else None
     columns = [codings.c.document_id, codings.c.start_offset, codings.c.end_offset]
@@ -67,18 +90,21 @@ def _coding_spans(conn: Connection, *, by_coder: bool) -> dict[tuple[int, int | 
     )
     if coder is not None:
         query = query.where(coder.is_not(None))
+    if ids is not None:
+        query = query.where(codings.c.document_id.in_(list(ids)))
     spans: dict[tuple[int, int | None], list[Span]] = defaultdict(list)
     for row in conn.execute(query):
         spans[(row[0], row[3] if by_coder else None)].append((row[1], row[2]))
     return spans
 
 
-def coded_turn_counts(conn: Connection, current: CurrentTurns | None = None) -> dict[int, int]:
-    """Per document: how many turns of its current revision hold at least one coding."""
+def coded_turn_counts(conn: Connection, current: CurrentTurns | None = None,
+                      ids: Sequence[int] | None = None) -> dict[int, int]:
+    """Per document (or per document of ``ids``): how many turns of its current revision hold a coding."""
     current = current or CurrentTurns(conn)
     return {
         doc_id: covered_turns(current.spans.get(doc_id, ()), spans)
-        for (doc_id, _), spans in _coding_spans(conn, by_coder=False).items()
+        for (doc_id, _), spans in _coding_spans(conn, by_coder=False, ids=ids).items()
     }
 
 

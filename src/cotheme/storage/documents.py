@@ -7,9 +7,9 @@ the same whatever the transcript's length.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Connection, LargeBinary, Text, cast, func, insert, literal, select, update
+from sqlalchemy import Connection, LargeBinary, Text, cast, func, insert, literal, or_, select, true, update
 from sqlalchemy.sql.elements import ColumnElement
 
 from cotheme.domain.documents import Document, DocumentSummary, SourceInfo, Turn
@@ -219,9 +219,13 @@ def anchor(conn: Connection, revision_id: int, start: int, end: int) -> Anchor:
     )
 
 
-def summaries(conn: Connection) -> list[DocumentSummary]:
+def summaries(conn: Connection, ids: Sequence[int] | None = None) -> list[DocumentSummary]:
+    """Every document's summary, or (``ids``) those documents' only, each read in a fixed number of
+    statements whatever their number."""
+    chosen = documents.c.id.in_(list(ids)) if ids is not None else true()
     coding_counts = (
         select(codings.c.document_id, func.count().label("n"))
+        .where(codings.c.document_id.in_(list(ids)) if ids is not None else true())
         .group_by(codings.c.document_id)
         .subquery()
     )
@@ -237,10 +241,11 @@ def summaries(conn: Connection) -> list[DocumentSummary]:
         .join(revisions, revisions.c.id == documents.c.current_revision_id)
         .outerjoin(cases, cases.c.id == documents.c.case_id)
         .outerjoin(coding_counts, coding_counts.c.document_id == documents.c.id)
+        .where(chosen)
         .order_by(documents.c.id)
     ).all()
-    current = coverage.CurrentTurns(conn)
-    coded = coverage.coded_turn_counts(conn, current)
+    current = coverage.CurrentTurns(conn, ids)
+    coded = coverage.coded_turn_counts(conn, current, ids)
     return [
         DocumentSummary(
             id=r.id,
@@ -255,6 +260,19 @@ def summaries(conn: Connection) -> list[DocumentSummary]:
         )
         for r in rows
     ]
+
+
+def page_ids(conn: Connection, offset: int, limit: int, title: str = "") -> tuple[list[int], int]:
+    """Ids of one page of documents in id order (``title``: whose title or case id holds it, any case),
+    and how many documents match in all."""
+    query = select(documents.c.id).outerjoin(cases, cases.c.id == documents.c.case_id)
+    if title:
+        pattern = "%" + title.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        query = query.where(or_(func.lower(documents.c.title).like(pattern, escape="\\"),
+                                func.lower(cases.c.pid).like(pattern, escape="\\")))
+    total = conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+    ids = list(conn.execute(query.order_by(documents.c.id).offset(offset).limit(limit)).scalars())
+    return ids, total
 
 
 def rename_speaker(conn: Connection, doc_id: int, old: str, new: str) -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import uuid
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Column,
@@ -506,4 +507,12 @@ audit_log = Table(
     Column("before", Text, nullable=True),
     Column("after", Text, nullable=True),
     Index("ix_audit_log_table_row", "table_name", "row_id"),
+)
+
+#: One row (id 1) whose ``n`` every committed write transaction raises (``storage/data_version.py``).
+data_version = Table(
+    "data_version",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("n", BigInteger, nullable=False, server_default="0"),
 )

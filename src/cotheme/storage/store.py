@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DatabaseError, DataError, OperationalError
 
 from cotheme.errors import Conflict, InvalidArgument, ProjectBusy, ProjectError
+from cotheme.storage import data_version
 from cotheme.storage import busy, migrate, nul_guard, tracking
 from cotheme.storage.checkpoint import IdleCheckpoint, checkpoint
 from cotheme.storage.cipher import PASSPHRASE_ENV
@@ -136,6 +137,7 @@ class Store:
         try:
             with _plain_errors(self.target), self.engine.begin() as connection:
                 yield connection
+                data_version.bump(connection)  # last, so its row lock is held only while committing
         finally:
             if self._writers is not None:
                 self._writers.release()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Query, Response
 
 from cotheme.domain.codings import Extract
+from cotheme.web import reader_data
 from cotheme.web.context import RequestContext, context
 from cotheme.web.schemas import (
     CodingEdit,
@@ -60,6 +61,26 @@ def document(document_id: Id, ctx: Ctx) -> DocumentTextOut:
         turns=[TurnOut(index=t.index, speaker=t.speaker, start=t.start, end=t.end,
                        t_start_ms=t.t_start_ms, t_end_ms=t.t_end_ms) for t in doc.turns],
     )
+
+
+def reader_codings(ctx: Ctx, document_id: int) -> list[Extract]:
+    """The codings the reader draws: not those waiting in the review queue after an edit (they sit on an
+    earlier revision and are shown there, not over text they no longer match)."""
+    waiting = {i.coding_id for i in ctx.project.review_queue(document=document_id) if i.status == "review"}
+    return [e for e in ctx.project.codings(document=document_id) if e.id not in waiting]
+
+
+@router.get("/documents/{document_id}/turns", tags=["documents"])
+def document_turns(document_id: Id, ctx: Ctx, start: int = Query(0, ge=0, alias="from"),
+                   limit: int = Query(reader_data.BATCH_TURNS, ge=1, le=500)) -> Response:
+    """Turns ``from`` to ``from + limit`` of the current revision and the codings starting in them, in
+    the reader's compact form (``web/reader_data.py``): ``t`` turns, ``c`` codings, ``k`` coders."""
+    doc = ctx.project.document(document_id)
+    end = min(start + limit, len(doc.turns))
+    start = min(start, end)
+    body = {"t": reader_data.turn_rows(doc, start, end), "n": len(doc.turns)}
+    body |= reader_data.coding_rows(doc, reader_codings(ctx, document_id), start, end) if end > start else {"c": [], "k": []}
+    return Response(reader_data.compact(body), media_type="application/json")
 
 
 @router.get("/documents/{document_id}/codings", response_model=list[ExtractOut], tags=["codings"])

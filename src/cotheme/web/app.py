@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import Depends, FastAPI
+from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from cotheme import __version__
@@ -35,8 +36,17 @@ from cotheme.web import api_attributes, pages_participants  # attribute definiti
 from cotheme.web import api_study, pages_study  # the Study page (COREQ fields) and the figures
 from cotheme.web import api_deid  # review by string, reject list, residual risk
 from cotheme.web import api_coding_sheet  # codings in bulk from a sheet
+from cotheme.web import team_home
 
 STATIC = Path(__file__).with_name("static")
+#: Responses not worth compressing again: already-compressed downloads (XLSX and DOCX are zip files).
+#: Event streams, partial (range) responses and bodies with a Content-Encoding pass through untouched
+#: (Starlette's own rules), so streaming and ranges keep working.
+NOT_COMPRESSED = (*DEFAULT_EXCLUDED_CONTENT_TYPES, "application/pdf", "application/octet-stream",
+                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                  "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+#: Bodies from this many bytes are gzipped when the browser accepts it (smaller ones gain nothing).
+GZIP_FROM = 1024
 
 
 def create_app(project: Project, token: str, *, team: bool | None = None) -> FastAPI:
@@ -55,6 +65,10 @@ def create_app(project: Project, token: str, *, team: bool | None = None) -> Fas
     app.state.project = project
     app.state.team = project.team_mode() if team is None else team
     errors.install(app)
+    # Innermost, so it sees each route's whole body (and its size) before the gates stream it on.
+    # Level 5: a 600 KB reader page compresses ~8x in ~4 ms; level 9 gains 2% for 3x the time.
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_FROM, compresslevel=5,
+                       exclude_content_types=NOT_COMPRESSED)
     if app.state.team:
         app.add_middleware(TeamGate, project=project)
     else:
@@ -76,4 +90,5 @@ def create_app(project: Project, token: str, *, team: bool | None = None) -> Fas
     app.include_router(pages_study.router)
     app.include_router(api_deid.router)
     app.include_router(api_coding_sheet.router)
+    app.include_router(team_home.router)
     return app

@@ -22,6 +22,7 @@ PUBLIC = {"POST /api/v1/login", "POST /api/v1/logout"}
 NEEDS: dict[str, Need] = {
     # documents, codings, members (api_texts)
     "GET /api/v1/members": R, "GET /api/v1/documents": R, "GET /api/v1/documents/{document_id}": R,
+    "GET /api/v1/home/team": R, "GET /api/v1/home/documents": R, "GET /api/v1/documents/{document_id}/turns": R,
     "GET /api/v1/documents/{document_id}/codings": R, "GET /api/v1/codings/{coding_id}": R,
     "POST /api/v1/codings": C, "POST /api/v1/codings/import": C, "POST /api/v1/codings/import/preview": C,
     "PATCH /api/v1/codings/{coding_id}": C, "DELETE /api/v1/codings/{coding_id}": C,

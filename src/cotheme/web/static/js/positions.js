@@ -19,5 +19,5 @@ export function initials(name) {
 
 /** Whether stripes name their coder: on a team server, or when more than one person coded here. */
 export function showCoders() {
-  return state.team || new Set(state.codings.map((c) => c.coder)).size > 1;
+  return state.team || state.manyCoders || new Set(state.codings.map((c) => c.coder)).size > 1;
 }

@@ -3,7 +3,7 @@
 // panel sidebar.js's, keyboard selection and word snapping selection.js's.
 // Offsets sent to and read from the server are code points (see offsets.js); the page never shows them.
 
-import { api, readJson, toast } from "./api.js";
+import { api, el, readJson, toast } from "./api.js";
 import { typing } from "./common.js";
 import { cpToUtf16, utf16ToCp } from "./offsets.js";
 import { openEditor } from "./editmode.js";
@@ -18,17 +18,25 @@ const reader = document.getElementById("reader");
 const button = document.getElementById("code-button");
 const documentId = Number(reader.dataset.documentId);
 
+const data = readJson("reader-data");  // the first screen's codings, compact (web/reader_data.py)
+const more = document.getElementById("turns-more");  // the sentinel after the turns loaded so far
+
+function turnOf(node) {
+  const text = node.firstChild ?? node.appendChild(document.createTextNode(""));
+  const section = node.parentElement;
+  // Without surrogate pairs (almost every turn) code points and UTF-16 units count alike.
+  return { node, section, start: Number(node.dataset.start), end: Number(node.dataset.end), text,
+           plain: !/[\uD800-\uDFFF]/.test(text.data), number: Number(section.dataset.index) + 1,
+           speaker: section.dataset.speaker || "", time: section.dataset.time || "" };
+}
+
 export const state = {
   codes: readJson("codes-data"),
-  codings: readJson("codings-data"),
-  turns: [...document.querySelectorAll("#turns .text")].map((node) => {
-    const text = node.firstChild ?? node.appendChild(document.createTextNode(""));
-    const section = node.parentElement;
-    // Without surrogate pairs (almost every turn) code points and UTF-16 units count alike.
-    return { node, section, start: Number(node.dataset.start), end: Number(node.dataset.end), text,
-             plain: !/[\uD800-\uDFFF]/.test(text.data), number: Number(section.dataset.index) + 1,
-             speaker: section.dataset.speaker || "", time: section.dataset.time || "" };
-  }),
+  codings: [],
+  turns: [...document.querySelectorAll("#turns .text")].map(turnOf),
+  totalTurns: data.t,
+  hiddenCodings: 0,       // codings starting in turns not loaded yet (the header counts them too)
+  manyCoders: data.m,     // more than one person coded this document (stripes then name the coder)
   current: -1,
   documentId,
   team: reader.dataset.team === "true",
@@ -87,6 +95,91 @@ export function selectSpan(span) {
   rememberSpan(span);
 }
 
+// -- turns and codings as they arrive -------------------------------------------------------------
+/** Codings from their compact rows: the objects the API's ExtractOut has, as far as the page uses them. */
+function expand(batch) {
+  return batch.c.map(([id, codeId, start, end, coder, text]) => {
+    const code = codeById(codeId);
+    return { id, document_id: documentId, code_id: codeId, code: code?.name ?? "", code_path: code?.path ?? "",
+             coder: batch.k[coder] || null, start, end, text: text ?? textOf(start, end) };
+  });
+}
+
+/** Code points start-end of the transcript, from the (loaded) turn they lie in. */
+function textOf(start, end) {
+  const turn = turnAt(start);
+  const a = start - turn.start, b = Math.min(end, turn.end) - turn.start;
+  const data = turn.text.data;
+  return turn.plain ? data.slice(a, b) : data.slice(cpToUtf16(data, a), cpToUtf16(data, b));
+}
+
+function buildTurn([index, speaker, start, end, time, text]) {  // as reader.html draws the first screen
+  const label = `Turn ${index + 1}${speaker ? `, ${speaker}` : ""}${time ? `, ${time}` : ""}`;
+  const section = el("div", { class: "turn", id: `turn-${index}`, tabIndex: -1, role: "group", "aria-label": label });
+  section.dataset.index = String(index);
+  section.dataset.speaker = speaker;
+  if (time) section.dataset.time = time;
+  const who = el("div", { class: "speaker" }, el("span", { class: "turn-no", text: String(index + 1) }));
+  if (time) who.append(" ", el("span", { class: "time", text: time }));
+  who.append(` ${speaker}`);
+  const body = el("div", { class: "text", text });
+  body.dataset.start = String(start);
+  body.dataset.end = String(end);
+  section.append(who, body, el("div", { class: "turn-codings" }));
+  return section;
+}
+
+export function allLoaded() { return state.turns.length >= state.totalTurns; }
+
+let loading = null;
+/** Fetch the next `limit` turns and the codings starting in them; resolves to whether any came. */
+export function loadMore(limit = data.b) {
+  if (loading) return loading;
+  if (allLoaded()) return Promise.resolve(false);
+  const from = state.turns.length;
+  loading = api("GET", `/documents/${documentId}/turns?from=${from}&limit=${limit}`).then((batch) => {
+    const fragment = document.createDocumentFragment();
+    const sections = batch.t.map(buildTurn);
+    fragment.append(...sections);
+    more.before(fragment);
+    for (const section of sections) state.turns.push(turnOf(section.querySelector(".text")));
+    const added = expand(batch);
+    state.codings.push(...added);
+    state.hiddenCodings = Math.max(state.hiddenCodings - added.length, 0);
+    if (allLoaded() || sections.length === 0) {
+      state.totalTurns = state.turns.length;
+      more.remove();
+    } else {
+      more.textContent = `Loading turns ${state.turns.length + 1}–${state.totalTurns}…`;
+    }
+    draw();
+    return sections.length > 0;
+  }).finally(() => { loading = null; });
+  return loading;
+}
+
+/** Load turns until code point `cp` lies in a loaded turn (for a link to a place further on). */
+export async function loadUpTo(cp) {
+  while (!allLoaded() && state.turns[state.turns.length - 1].end < cp) {
+    if (!(await loadMore(500))) break;  // a far place: in big steps (one drawing each)
+  }
+}
+
+function nearEnd() {
+  return more.isConnected && more.getBoundingClientRect().top < window.innerHeight + 1500;
+}
+
+if (more) {
+  const watcher = new IntersectionObserver(async (entries) => {
+    if (!entries.some((e) => e.isIntersecting)) return;
+    try {
+      while (nearEnd() && await loadMore()) { /* until the sentinel is out of reach again */ }
+    } catch (error) { toast(error.message, true); }
+    if (!more.isConnected) watcher.disconnect();
+  }, { rootMargin: "1500px 0px" });
+  watcher.observe(more);
+}
+
 // -- coding a selection ---------------------------------------------------------------------------
 export async function applyCode(code, span, path = "/codings") {  // or "/suggest/accept" (suggest.js)
   try {
@@ -128,6 +221,10 @@ document.addEventListener("selectionchange", () => {
 
 // -- keyboard -------------------------------------------------------------------------------------
 export function focusTurn(index, scroll = true) {
+  if (index >= state.turns.length && !allLoaded()) {  // j past the turns loaded so far
+    loadMore().then(() => focusTurn(index, scroll)).catch((error) => toast(error.message, true));
+    return;
+  }
   const next = Math.min(Math.max(index, 0), state.turns.length - 1);
   state.turns[state.current]?.section.classList.remove("current");
   state.current = next;
@@ -165,10 +262,11 @@ new ResizeObserver(() => {
 }).observe(head);
 
 // -- jump to a place: #o=start-end ----------------------------------------------------------------
-function jump() {
+async function jump() {
   const match = /^#o=(\d+)-(\d+)$/.exec(location.hash);
   if (!match) return;
   const start = Number(match[1]), end = Number(match[2]);
+  await loadUpTo(end);  // a place beyond the first screen: load the turns up to it first
   const turn = turnAt(start);
   turn.section.scrollIntoView({ block: "center" });
   state.current = Number(turn.section.dataset.index);
@@ -177,12 +275,14 @@ function jump() {
 
 let resizeTimer = null;
 window.addEventListener("resize", () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(draw, 100); });
-window.addEventListener("hashchange", jump);
+window.addEventListener("hashchange", () => jump().catch((error) => toast(error.message, true)));
+state.codings = expand(data);
+state.hiddenCodings = data.n - state.codings.length;
 const drawing = performance.now();
 draw({ later: true });  // each turn's list of codings follows a moment later
 reader.dataset.drawMs = String(Math.round(performance.now() - drawing));  // read by bench/web_bench.py
 mountSidebar();
-jump();
+jump().catch((error) => toast(error.message, true));
 const docMemos = document.getElementById("doc-memos");
 document.querySelector(".doc-memos").addEventListener("toggle", () => {
   mountMemoBox(docMemos, "document", documentId).catch((error) => toast(error.message, true));

@@ -130,7 +130,7 @@ export function draw({ later = false } = {}) {
   drawMargin(measure(), colours, coders);
   if (later) setTimeout(() => drawLists(coders), 0);
   else drawLists(coders);
-  document.getElementById("coding-count").textContent = String(state.codings.length);
+  document.getElementById("coding-count").textContent = String(state.codings.length + state.hiddenCodings);
 }
 
 function codingOf(event) {

@@ -82,17 +82,17 @@ def test_home_counts_follow_imports_codings_and_deletes(project: Project, tmp_pa
     page = client.get("/").text
     assert page.count('<a href="/documents/') == 3 and "(0 of 3 transcripts done)" in page
     coding = project.code(1, "Waiting", quote="the waiting list was long", create=True)
-    assert "1 codes, 1 codings" in client.get("/").text
+    assert "1 code, 1 coding" in client.get("/").text
     project.code(2, "Waiting", quote="the waiting list was long", create=True)
-    assert "1 codes, 2 codings" in client.get("/").text
+    assert "1 code, 2 codings" in client.get("/").text
     project.delete_coding(coding.id)
-    assert "1 codes, 1 codings" in client.get("/").text
+    assert "1 code, 1 coding" in client.get("/").text
     # Another process (its own engine and connections) changes the project: this server sees it.
     with cotheme.open_project(project.location) as other:
         other.import_files(_files(tmp_path / "b", 2, first=10))
         other.create_code("Trust")
     page = client.get("/").text
-    assert page.count('<a href="/documents/') == 5 and "2 codes, 1 codings" in page
+    assert page.count('<a href="/documents/') == 5 and "2 codes, 1 coding" in page
     # The browser's own changes (through the API) show too.
     api = client.post("/api/v1/codings", json={"document_id": 3, "code_id": 1, "start": 0, "end": 11},
                       headers={"X-CSRF-Token": client.cookies.get("cotheme_csrf") or ""})

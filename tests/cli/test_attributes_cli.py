@@ -71,7 +71,7 @@ def test_import_a_sheet_then_report_in_each_option(demo: str, tmp_path: Path) ->
     sheet = tmp_path / "defs.csv"
     sheet.write_text('name,label,order\ngender,Gender identity,"non-binary, man"\n', encoding="utf-8")
     code, text, _ = cli("attributes", "import", demo, str(sheet))
-    assert code == 0 and "Saved the definitions of 1 attribute(s): gender." in text
+    assert code == 0 and "Saved the definitions of 1 attribute: gender." in text
     code, text, _ = cli("report", "sample", demo, "--style", "percent", "--precision", "1")
     assert code == 0 and "| Characteristic | % |" in text and "| Gender identity |  |" in text
     assert text.index("non-binary | 16.7") < text.index("man | 33.3") < text.index("woman | 50.0")

@@ -129,4 +129,4 @@ def test_check_lists_every_problem_with_its_line(tmp_path: Path) -> None:
     assert all(m.startswith("project.qde:") for m in messages)
     with pytest.raises(Exception) as refused:
         read_qdpx("bad.qdpx", tmp_path / "b.qdpx")
-    assert "more problem(s)" in str(refused.value) and "cotheme validate bad.qdpx" in str(refused.value)
+    assert ("more problem;" in str(refused.value) or "more problems;" in str(refused.value)) and "cotheme validate bad.qdpx" in str(refused.value)

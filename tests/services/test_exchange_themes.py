@@ -54,7 +54,7 @@ def test_sets_of_another_program_become_top_level_themes(project: Project, tmp_p
         "imported: 'Interviews 2023'.",
         "cotheme themes hold codes, not sources: the sources grouped in these sets were not imported (themes "
         "were made of their codes): 'Candidate theme' (1).",
-        "1 member code(s) of sets are neither in the file nor in the project; those links were not made.",
+        "1 member code of sets is neither in the file nor in the project; those links were not made.",
     ]
     assert themes_of(project) == [("Candidate theme", 0, None, ("Support/Peer support",)),
                                   ("Unsure yet", 0, None, ())]

@@ -11,6 +11,7 @@ from cotheme.cli.context import JsonOpt, ProjectArg, opened
 from cotheme.cli.output import Group, print_json, print_table, say
 from cotheme.domain.attribute_defs import AttributeDefinition, order_text
 from cotheme.errors import InvalidArgument
+from cotheme.domain.plural import counted
 
 app = typer.Typer(cls=Group, help="Attribute definitions: labels, category orders and Table 1.",
                   no_args_is_help=True)
@@ -77,4 +78,4 @@ def import_command(
     """
     with opened(project) as p:
         saved = p.import_attribute_definitions(file)
-    say(f"Saved the definitions of {len(saved)} attribute(s): {', '.join(d.name for d in saved) or 'none'}.")
+    say(f"Saved the definitions of {counted(len(saved), 'attribute')}: {', '.join(d.name for d in saved) or 'none'}.")

@@ -63,7 +63,7 @@ class Findings:
             return
         first = errors[0]
         more = (
-            f" ({len(errors) - 1} more problem(s); 'cotheme validate {self.file}' lists them all)"
+            f" ({len(errors) - 1} more {'problem' if len(errors) == 2 else 'problems'}; 'cotheme validate {self.file}' lists them all)"
             if len(errors) > 1
             else ""
         )

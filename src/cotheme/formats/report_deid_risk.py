@@ -16,6 +16,7 @@ from cotheme.formats.report_common import (
 )
 from cotheme.errors import InvalidArgument
 from cotheme.formats.spreadsheet import safe_cell
+from cotheme.domain.plural import counted
 
 #: The formats the report is written in (not one of the Reports page's reports: it is for leads).
 FORMATS = ("md", "html", "docx", "csv")
@@ -28,7 +29,7 @@ _EXPLAIN = ("Replaced identifiers are given as counts by kind only; the original
 def _subtitle(report: RiskReport) -> str:
     left = sum(len(d.leftovers) for d in report.documents)
     done = sum(1 for d in report.documents if d.deidentified)
-    return (f"{len(report.documents)} transcript(s), {done} de-identified; {left} leftover candidate(s); "
+    return (f"{counted(len(report.documents), 'transcript')}, {done} de-identified; {counted(left, 'leftover candidate')}; "
             f"checked with {report.detectors}.")
 
 

@@ -186,7 +186,7 @@ def export_qdpx(store: Store, path: Path, *, deidentified_only: bool = False, nv
     if content.old_codings:
         warnings.append(f"{counted(content.old_codings, 'coding')} on earlier revisions of a transcript were not exported.")
     if written.replaced_characters:
-        warnings.append(f"{written.replaced_characters} control character(s) in names or memos cannot be written "
+        warnings.append(f"{counted(written.replaced_characters, 'control character')} in names or memos cannot be written "
                         "in XML and became U+FFFD.")
     return ExchangeExport(file=str(path), counts=content.stats, warnings=warnings)
 

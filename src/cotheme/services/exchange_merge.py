@@ -382,7 +382,7 @@ class Merge:
                 else:
                     self.conflict(f"A document is linked to another case here than in the file ('{case.name}'); kept ours.")
         if selection_refs:
-            self.note(f"{selection_refs} selection reference(s) of cases were not imported (cotheme links whole documents to cases).")
+            self.note(f"{counted(selection_refs, 'selection reference')} of cases {'was' if selection_refs == 1 else 'were'} not imported (cotheme links whole documents to cases).")
 
     def _codings(self) -> None:
         known: dict[str, Any] = {}

@@ -229,7 +229,7 @@ class _SetMerge:
                     continue
                 themes_repo.add_exemplar(self.conn, theme_id, row.id, self.merge.user(chooser))
         if missing:
-            self.merge.note(f"{counted(missing, 'exemplar')} of themes were not kept: their codings were not imported.")
+            self.merge.note(f"{counted(missing, 'exemplar')} of themes {'was' if missing == 1 else 'were'} not kept: their codings were not imported.")
 
     def _report(self, sets: tuple[ExSet, ...], kept: tuple[ExSet, ...]) -> None:
         note = self.merge.note
@@ -246,7 +246,8 @@ class _SetMerge:
             orphans = _listed([f"'{n}'" for n in self.orphans])
             note(f"The parent theme of {orphans} is neither in the file nor in the project; placed at the top level.")
         if self.unresolved_codes:
-            note(f"{self.unresolved_codes} member code(s) of sets are neither in the file nor in the project; "
+            note(f"{counted(self.unresolved_codes, 'member code')} of sets {'is' if self.unresolved_codes == 1 else 'are'} "
+                 "neither in the file nor in the project; "
                  "those links were not made.")
 
 

@@ -2,6 +2,7 @@
 // field), description and whether Table 1 shows it; import a sheet of definitions.
 
 import { api, toast } from "./api.js";
+import { counted } from "./common.js";
 
 const csrf = document.querySelector('meta[name="csrf-token"]')?.content ?? "";
 
@@ -80,6 +81,6 @@ document.getElementById("defs-import")?.addEventListener("submit", async (event)
   let data = null;
   try { data = await response.json(); } catch { data = null; }
   if (!response.ok) { toast(data?.error ?? `The server answered ${response.status}.`, true); return; }
-  toast(`Saved the definitions of ${data.length} attribute(s).`);
+  toast(`Saved the definitions of ${counted(data.length, "attribute")}.`);
   setTimeout(() => location.reload(), 800);
 });

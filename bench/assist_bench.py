@@ -1,4 +1,4 @@
-"""Budgets of coding suggestions (issue #8), printed as JSON: indexing a large study, suggesting codes
+"""Budgets of coding suggestions, printed as JSON: indexing a large study, suggesting codes
 for one passage, and finding similar passages for a code.
 
 1. A child process builds each study: synthetic interviews of ``--words`` words (``bench/corpus.py``)

@@ -1,4 +1,4 @@
-"""Quality of coding suggestions (issue #8) on human-coded data, labels hidden; prints JSON.
+"""Quality of coding suggestions on human-coded data, labels hidden; prints JSON.
 
 Data (read from ``../shared/data/coded-datasets``, never copied):
 

@@ -1,4 +1,4 @@
-"""De-identification figures (issue #7), printed as JSON.
+"""De-identification figures, printed as JSON.
 
 * ``synthetic``: interviews generated here with planted identifiers of every kind (names of
   participants and staff that the team's list holds, names of relatives and friends it does not, places,

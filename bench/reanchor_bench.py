@@ -1,4 +1,4 @@
-"""Re-anchoring speed (issue #7), printed as JSON: the diff of a 20,000-word transcript against a corrected
+"""Re-anchoring speed, printed as JSON: the diff of a 20,000-word transcript against a corrected
 copy (1 to 1,000 scattered edits, and a whole-text rewrite of one turn), carrying 500 codings through it,
 and a full ``docs edit`` (new revision, turns, search units, codings) through the project.
 

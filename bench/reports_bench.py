@@ -14,7 +14,7 @@ the real calls of ``cotheme.services.project.Project`` and the writers in ``coth
 * ``map_50_nodes_ms`` - ``thematic_map(depth=3)`` (50 nodes) + ``write_svg``; ``map_png_ms`` adds
   the matplotlib PNG (the first call pays matplotlib's import, so it is a warm-up).
 
-Budgets (issue #5): themes < 2 s, matrix < 1 s, sample < 200 ms, map of 50 nodes < 500 ms.
+Budgets: themes < 2 s, matrix < 1 s, sample < 200 ms, map of 50 nodes < 500 ms.
 
     .venv/bin/python bench/reports_bench.py --interviews 300 --codings 100000 [--pg]
 """

@@ -13,7 +13,7 @@ Anything that is not a ``CothemeError`` is a bug and may show a traceback.
     ├── NotFound                    a document, code, case, member or coding that does not exist
     ├── Conflict                    would break a rule: duplicate import, name taken, overlap of ids
     ├── InvalidArgument             an argument that cannot be right (offsets outside the text, ...)
-    ├── Forbidden                   the acting member's permission does not allow it (issue #4)
+    ├── Forbidden                   the acting member's permission does not allow it
     │   └── TooManyAttempts         too many failed logins; wait and try again
     └── ProjectError                the project file or database cannot be opened or is not cotheme's
         ├── PassphraseRequired      an encrypted project opened without its passphrase

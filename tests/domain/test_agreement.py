@@ -5,7 +5,7 @@ Sources of the reference values:
 * Krippendorff, K. (2011). Computing Krippendorff's Alpha-Reliability (section C: nominal data, 4
   observers x 12 units, missing values): alpha = 0.743.
 * Wikipedia, "Krippendorff's alpha", A computational example (3 coders x 15 units, missing values):
-  alpha nominal = 0.691. (Issue #4 attributes 0.691 to the 2011 paper's 4 x 12 data; that data gives
+  alpha nominal = 0.691. (The issue attributes 0.691 to the 2011 paper's 4 x 12 data; that data gives
   0.743 and the 0.691 belongs to this 3 x 15 example. Both are tested.)
 * Cohen, J. (1960). A coefficient of agreement for nominal scales, EPM 20, p. 45 example (200 units,
   3 categories): p_o = .70, p_e = .41, kappa = .492.

@@ -1,4 +1,4 @@
-"""Re-anchoring a coding through an edit: the table of cases of issue #7 and the property that an edit
+"""Re-anchoring a coding through an edit: the table of cases an edit can meet and the property that an edit
 that does not touch a coding's span leaves its text unchanged (explicit edits and inferred diffs)."""
 
 from __future__ import annotations

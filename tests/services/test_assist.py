@@ -1,4 +1,4 @@
-"""Private coding suggestions (issue #8) with the real local model, on SQLite and PostgreSQL: indexing
+"""Private coding suggestions with the real local model, on SQLite and PostgreSQL: indexing
 once and only what changed, suggest, similar, accept with provenance, candidate themes, the off switch,
 the absent extra, and loading with no network at all."""
 

@@ -1,4 +1,4 @@
-"""The ONNX Runtime path of coding suggestions (issue #8): the int8 graph is made the same, byte for byte,
+"""The ONNX Runtime path of coding suggestions: the int8 graph is made the same, byte for byte,
 from the same weights; it agrees with PyTorch; and the encoder embeds a repeated text once, keeps the
 order of its input, and gives the same vectors however many batches run at once."""
 

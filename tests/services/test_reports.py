@@ -127,4 +127,4 @@ def test_methods_report_and_coreq(small: Project) -> None:
         "No transcript was double-coded, so no agreement between coders is reported.",)
     assert sections["Use of AI"] == ("None recorded.",)
     assert any("recorded codebook changes" in line for line in sections["Codebook and its changes over time"])
-    assert any("created 'Trust'" in line for line in sections["Codebook history"])  # issue #4
+    assert any("created 'Trust'" in line for line in sections["Codebook history"])

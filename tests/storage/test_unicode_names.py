@@ -1,4 +1,4 @@
-"""Names with non-ASCII capitals find themselves on both engines (found by the XSS corpus of issue #9:
+"""Names with non-ASCII capitals find themselves on both engines (found by the XSS corpus:
 SQLite's lower() folded ASCII only and Python's lower() differs from PostgreSQL's for 'İ')."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""/api/v1 for coding suggestions (issue #8) over HTTP in-process: the JSON shapes the code picker reads,
+"""/api/v1 for coding suggestions over HTTP in-process: the JSON shapes the code picker reads,
 accepting with provenance as the acting member, 409 when turned off and 503 without the extra."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Suggested codes in the reader's code picker (issue #8), in Chromium over a live server: a small
+"""Suggested codes in the reader's code picker, in Chromium over a live server: a small
 project indexed with the real local model; select a passage, open the picker, see the suggestions with
 their scores, choose one, and the coding is stored with provenance ``suggest``. Typing a code and
 pressing Enter still applies that code, and without an index the picker shows no suggestions."""

@@ -1,5 +1,5 @@
 """``cotheme assign``, ``cotheme progress`` and ``cotheme docs blind|reveal``: sharing the transcripts
-out among coders and seeing how far each is (issue #4)."""
+out among coders and seeing how far each is."""
 
 from __future__ import annotations
 

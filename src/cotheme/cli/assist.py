@@ -1,4 +1,4 @@
-"""Private coding suggestions on the command line (issue #8): ``cotheme index``, ``cotheme suggest``,
+"""Private coding suggestions on the command line: ``cotheme index``, ``cotheme suggest``,
 ``cotheme similar`` and the ``cotheme assist`` group (on, off, status, accept, themes).
 
 Everything runs on the local model; without the optional extra each command says how to install it.

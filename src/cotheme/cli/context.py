@@ -48,7 +48,7 @@ def set_acting(name: str | None) -> None:
 
 @contextmanager
 def opened(target: str) -> Iterator[Project]:
-    """The project as the acting member (issue #4): their permission is checked on every operation."""
+    """The project as the acting member: their permission is checked on every operation."""
     with opened_raw(target) as project:
         name = _ACTING[0]
         yield cast("Project", project.acting_as(name if name is not None else project.default_lead(),

@@ -33,14 +33,14 @@ def init(
 
     Example: cotheme init --encrypt study.cotheme
     """
-    if from_file is not None and encrypt:  # issue #9: never a plain copy on the disk first
+    if from_file is not None and encrypt:  # never a plain copy on the disk first
         raise InvalidArgument(
             "--encrypt and --from cannot go together: create the encrypted project, then import the .qdpx into it."
         )
     if from_file is not None:
         exchange.init_from(project, from_file, title, lead)
         return
-    passphrase = ask_passphrase(project, confirm=True) if encrypt else None  # issue #9
+    passphrase = ask_passphrase(project, confirm=True) if encrypt else None
     project_obj = cotheme.create_project(project, title=title, lead=lead, passphrase=passphrase)
     with project_obj as p:
         say(f"Created {p.location} ('{p.info().title}'), lead member {p.members()[0].name}.")

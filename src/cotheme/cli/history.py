@@ -1,4 +1,4 @@
-"""``cotheme codebook history|as-of|diff|undo|merge|split|delete`` and ``cotheme audit`` (issue #4): the
+"""``cotheme codebook history|as-of|diff|undo|merge|split|delete`` and ``cotheme audit``: the
 codebook's versioned history, revising the coding frame, and the audit trail."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""``cotheme user``: accounts on a team server (members with passwords), issue #4.
+"""``cotheme user``: accounts on a team server (members with passwords).
 
 Passwords are never options (they would stay in the shell history and in ``ps``): they are asked for
 twice without echo, or, for scripts, read from ``COTHEME_PASSWORD``.

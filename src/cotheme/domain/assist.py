@@ -1,4 +1,4 @@
-"""Private coding suggestions (issue #8): the passages a transcript is cut into, and what the assistant
+"""Private coding suggestions: the passages a transcript is cut into, and what the assistant
 hands back (suggested codes, similar passages, candidate themes, an index report).
 
 Owns the passage rules: every speaker turn of the current revision is a passage, and so is each of its

@@ -37,7 +37,7 @@ class Code:
     exclusion: str = ""
     example: str = ""
     colour: str = "#999999"
-    #: Bumped by every change of the code (issue #4): a save that names an older version is refused.
+    #: Bumped by every change of the code: a save that names an older version is refused.
     version: int = 1
 
     @property

@@ -59,7 +59,7 @@ def read_codebook_csv(filename: str, data: bytes) -> list[CodeSpec]:
     paths = _Resolver(filename, rows).paths()
     first: dict[tuple[str, ...], int] = {}
     for row, path in zip(rows, paths, strict=True):
-        if len(path) > _MAX_DEPTH:  # the resolver's memo lets a long chain of parents through (issue #9)
+        if len(path) > _MAX_DEPTH:  # the resolver's memo lets a long chain of parents through
             raise InputError(
                 f"{filename}, row {row.line}: nests the code '{path[-1]}' {len(path)} levels deep; a codebook "
                 f"may have at most {_MAX_DEPTH} levels. Flatten it and import again."

@@ -85,7 +85,7 @@ def check_package(filename: str, data: bytes, *, max_bytes: int, kind: str, main
 
 def _check_names(filename: str, infos: list[zipfile.ZipInfo], kind: str, redo: str) -> None:
     """Refuse entries whose path would leave the package (``..``, absolute, a drive letter): Office
-    never writes them, and a tool that unpacks the file could be made to write anywhere (issue #9)."""
+    never writes them, and a tool that unpacks the file could be made to write anywhere."""
     for info in infos:
         name = info.filename.replace("\\", "/")
         if name.startswith("/") or _DRIVE.match(name) or ".." in name.split("/"):

@@ -44,7 +44,7 @@ RULES: dict[str, Need] = {
     # the Study page and the figures: everyone reads them; a lead changes the study's fields
     "study_fields": R, "study": R, "attribution": R, "code_heatmap": R, "cooccurrence_heatmap": R,
     "coverage": R, "figure": R, "set_study": L, "set_study_fields": L,
-    # exports (issue #13): everyone exports what they may read; the view hides what they may not
+    # exports: everyone exports what they may read; the view hides what they may not
     "extract_table": R, "extracts_file": R, "export_extracts": R, "export_qdpx": R,
     # coding and memos; correcting a transcript; placing one's own codings after an edit
     "code": C, "import_codings": C, "import_coding_data": C, "code_many": C, "preview_codings": C,

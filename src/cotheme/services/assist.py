@@ -1,4 +1,4 @@
-"""Private coding suggestions (issue #8): suggest codes for a passage, find passages like a code's
+"""Private coding suggestions: suggest codes for a passage, find passages like a code's
 extracts, accept one as a coding with its provenance, and the project's on/off setting.
 
 Everything runs on the local model (``assist_model``) over vectors cached in the project

@@ -1,4 +1,4 @@
-"""The passage index of coding suggestions (issue #8): embedding each document's current revision once,
+"""The passage index of coding suggestions: embedding each document's current revision once,
 and the in-process copy of every cached vector that "similar" and "suggest" compute with.
 
 Owns when a document is (re-)embedded: when no vectors of the current model exist for its current

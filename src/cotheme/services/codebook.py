@@ -198,7 +198,7 @@ def codes_by_ids(conn: Connection, ids: Sequence[int]) -> list[Code]:
 
 
 def check_version(conn: Connection, code_id: int, expected: int | None) -> None:
-    """Refuse a save made over an older version of the code than the one stored (issue #4)."""
+    """Refuse a save made over an older version of the code than the one stored."""
     current = code_usage.locked_version(conn, code_id)
     if current is None:
         raise NotFound(f"There is no code {code_id}; someone may have deleted or merged it. Reload the page.")
@@ -227,7 +227,7 @@ def edit_code(store: Store, code_id: int, *, name: str | None = None, version: i
               rationale: str = "", **fields: str) -> Code:
     """Rename a code and/or change its definition, inclusion, exclusion, example or colour.
 
-    With ``version`` (issue #4) the save is refused when the code changed since that version was read;
+    With ``version`` the save is refused when the code changed since that version was read;
     ``rationale`` goes into the codebook history with the change."""
     unknown = set(fields) - set(codes_repo.FIELDS)
     if unknown:

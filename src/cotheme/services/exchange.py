@@ -166,7 +166,7 @@ def export_qdpx(store: Store, path: Path, *, deidentified_only: bool = False, nv
     if path.suffix.lower() != ".qdpx":
         raise InvalidArgument(f"{path.name}: a REFI-QDA project file must end in .qdpx.")
     # The project's "de-identified exports only" setting, or --deidentified-only, refuses the whole
-    # export when a transcript is not de-identified at its current revision (issue #7's rule).
+    # export when a transcript is not de-identified at its current revision (the rule).
     deid.require_deidentified(store, None, always=deidentified_only, action="QDPX export")
     with bulk.collector_paused():
         with store.read() as conn:

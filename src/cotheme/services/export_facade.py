@@ -1,4 +1,4 @@
-"""The extracts-export operations of ``Project`` (issue #13), as a mixin so ``project.py`` stays one
+"""The extracts-export operations of ``Project``, as a mixin so ``project.py`` stays one
 screenful of delegations: the extracts table a filter chooses, and that table written to a file.
 
 Each method delegates to ``services/extract_table.py`` and adds no rules; permissions and the acting

@@ -16,7 +16,7 @@ def add_member(
     store: Store, name: str, role_label: str = "", permission: str = "coder", *,
     password_hash: str | None = None,
 ) -> Member:
-    """A new member; with ``password_hash`` (issue #4, ``accounts.add_user``) also an account."""
+    """A new member; with ``password_hash`` (``accounts.add_user``) also an account."""
     clean = single_line(name)
     if not clean:
         raise InvalidArgument("A member needs a name.")

@@ -2,7 +2,7 @@
 checklist prefilled from it.
 
 Owns the wording of each fact and which COREQ item it answers. Says plainly what cotheme does not
-record yet instead of guessing; the codebook's history comes from its versioned changes (issue #4).
+record yet instead of guessing; the codebook's history comes from its versioned changes.
 Must not change anything.
 """
 
@@ -19,7 +19,7 @@ from cotheme.domain.project import ProjectInfo
 from cotheme.domain.reports import MethodsReport, MethodsSection
 from cotheme.domain.themes import Theme
 from cotheme.services import assist_setting, coreq_answers
-from cotheme.services import history  # issue #4: the codebook's versioned history
+from cotheme.services import history  # the codebook's versioned history
 from cotheme.services.agreement_summary import agreement_lines
 from cotheme.services.templates import TEMPLATE_SETTING, get_template
 from cotheme.errors import NotFound
@@ -171,7 +171,7 @@ def _citation(name: str) -> str:
 
 
 def _ai_use(store: Store) -> tuple[str, ...]:
-    """Codings made by accepting a local model's suggestion (issue #8), counted per model."""
+    """Codings made by accepting a local model's suggestion, counted per model."""
     accepted = assist_setting.accepted_count(store)
     if not accepted:
         return ("None recorded.",)
@@ -198,13 +198,13 @@ def methods_report(store: Store) -> MethodsReport:
         MethodsSection("Interviews", _interviews(f)),
         MethodsSection("Coding by role", _coders(f)),
         MethodsSection("Codebook and its changes over time", _codebook(f) + history.methods_summary(store)),
-        MethodsSection("Codebook history", history.methods_lines(store)),  # issue #4: every versioned change
+        MethodsSection("Codebook history", history.methods_lines(store)),  # every versioned change
         MethodsSection("Themes", (_themes_line(f),)),
         MethodsSection("Agreement between coders", agreement_lines(store)),
         MethodsSection("Software", (
             f"cotheme {__version__}" + (f" (project created with {info.software_version})" if info.software_version else "") + ".",
         )),
-        MethodsSection("Use of AI", _ai_use(store)),  # issue #8
+        MethodsSection("Use of AI", _ai_use(store)),
     )
     return MethodsReport(info.title, sections, checklist(_stored_answers(f), coreq_answers.prefilled(f)))
 

@@ -33,13 +33,13 @@ from cotheme.services.templates import TemplateImport
 from cotheme.services.themes import ThemesImport
 from cotheme.services import exchange
 from cotheme.services.exchange import ExchangeExport, ExchangeImport
-from cotheme.services import deid, deid_apply, deid_key, review_queue, revisions  # issue #7
+from cotheme.services import deid, deid_apply, deid_key, review_queue, revisions
 from cotheme.domain.deid import ApplyReport, Candidate, Decision, ScanReport, Term
 from cotheme.domain.revisions import EditResult, ReviewItem, RevisionInfo
-from cotheme.services import safekeeping  # issue #9
+from cotheme.services import safekeeping
 from cotheme.services.backup_schedule import BackupSchedule
 from cotheme.domain.integrity import BackupInfo, CheckReport
-from cotheme.services import assist_model, assist_setting  # issue #8 (numpy-free parts)
+from cotheme.services import assist_model, assist_setting  # numpy-free parts
 from cotheme.domain.assist import AssistStatus, CandidateTheme, DocumentAssist, IndexReport, SimilarPassage, Suggestion
 from cotheme.storage import documents as docs_repo
 from cotheme.storage import search as search_repo
@@ -56,7 +56,7 @@ from cotheme.services.study_facade import StudyMixin
 from cotheme.services.themes_facade import ThemesMixin
 from cotheme.services.deid_facade import DeidReviewMixin
 from cotheme.services.coding_sheet_facade import CodingSheetMixin
-from cotheme.services import agreement as agreement_service, reconcile  # issue #4: agreement, reconciliation
+from cotheme.services import agreement as agreement_service, reconcile  # agreement, reconciliation
 from cotheme.domain.agreement_report import AgreementReport
 from cotheme.domain.reconcile import Comparison
 
@@ -120,7 +120,7 @@ class Project(
         """The project file or the database URL without its password."""
         return describe(self._store.target)
 
-    # -- safekeeping (issue #9): integrity checks and backups --------------------------------
+    # -- safekeeping: integrity checks and backups --------------------------------
     def check(self) -> CheckReport:
         """Run every integrity check (read-only); ``report.ok`` when nothing was found."""
         return safekeeping.check(self._store)
@@ -178,7 +178,7 @@ class Project(
     def cases(self) -> list[Case]:
         return cases.list_cases(self._store)[0]
 
-    # -- REFI-QDA exchange (issue #6) -------------------------------------------------------
+    # -- REFI-QDA exchange -------------------------------------------------------
     def import_qdpx(self, path: str | Path, *, same_text: str = "refuse") -> ExchangeImport:
         """Merge a REFI-QDA project (.qdpx) into this project by GUID, all or nothing; conflicts are
         listed and ours kept. A document with a new GUID and the text of one of ours (another program's
@@ -321,7 +321,7 @@ class Project(
         with self._store.read() as conn:
             return search_repo.search(conn, parsed, limit)
 
-    # -- themes (issue #5) ------------------------------------------------------------------
+    # -- themes ------------------------------------------------------------------
     def themes(self) -> list[ThemeSummary]:
         """Every theme in hierarchy order with its codes and counts of extracts and participants."""
         return themes.list_themes(self._store)
@@ -424,7 +424,7 @@ class Project(
     def methods_report(self) -> MethodsReport:
         return methods.methods_report(self._store)
 
-    # -- revisions, review queue and de-identification (issue #7) ---------------------------
+    # -- revisions, review queue and de-identification ---------------------------
     def edit_document(
         self, document: str | int, *, replace: str | None = None, with_text: str | None = None,
         all: bool = False, start: int | None = None, end: int | None = None,  # noqa: A002
@@ -499,7 +499,7 @@ class Project(
                              action: str = "export") -> None:
         deid.require_deidentified(self._store, document_ids, always=always, action=action)
 
-    # -- private coding suggestions (issue #8); the model is imported only when it is used ------
+    # -- private coding suggestions; the model is imported only when it is used ------
     def assist_status(self) -> AssistStatus:
         """Whether suggestions are installed and allowed here, the model, what is indexed."""
         return assist_setting.status(self._store)
@@ -553,7 +553,7 @@ class Project(
 
         return assist
 
-    # -- agreement and reconciliation (issue #4; see docs/agreement.md) -----------------------
+    # -- agreement and reconciliation (see docs/agreement.md) -----------------------
     def agreement(self, coders: Sequence[str], *, documents: Sequence[str | int] | None = None,
                   unit: str = "turn", bootstrap: int = 1000, seed: int = 0) -> AgreementReport:
         """Agreement of ``coders`` on ``documents`` (default: those all of them coded), per code and

@@ -1,4 +1,4 @@
-"""The team operations of ``Project`` (issue #4), as a mixin so ``project.py`` stays one screenful of
+"""The team operations of ``Project``, as a mixin so ``project.py`` stays one screenful of
 delegations: acting as a member, accounts and sessions, assignments and progress, blind documents, the
 codebook's history and revisions (merge, split, delete, undo), and the audit trail.
 

@@ -74,7 +74,7 @@ def insert_document(
         )
     ).inserted_primary_key[0]  # type: ignore[index]
     # Pointing a new document at its first revision is part of creating it, not a change of its own:
-    # the audit trail has the document's insert (issue #4), and this statement stays out of it (it cost
+    # the audit trail has the document's insert, and this statement stays out of it (it cost
     # three more round trips per imported file on PostgreSQL: the rows before, after, and the record).
     conn.execute(
         update(documents).where(documents.c.id == doc_id).values(current_revision_id=rev_id)

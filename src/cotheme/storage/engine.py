@@ -82,7 +82,7 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     # Let SQLAlchemy, not pysqlite, decide when transactions begin (see _sqlite_begin).
     dbapi_connection.isolation_level = None
     # SQLite's own lower() folds ASCII only, so 'Öffentlich' would not match itself case-insensitively
-    # while PostgreSQL's folds all of Unicode; Python's str.lower makes the two engines agree (issue #9).
+    # while PostgreSQL's folds all of Unicode; Python's str.lower makes the two engines agree.
     dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")

@@ -390,7 +390,7 @@ deid_replaced = Table(
     Column("count", Integer, nullable=False),
 )
 
-#: 0004 -- private coding suggestions (issue #8). The passages of each document's current revision (its
+#: 0004 -- private coding suggestions. The passages of each document's current revision (its
 #: turns and their sentences) with their embedding: ``vector`` holds float32 numbers, little-endian.
 #: ``model`` names the model, its version and the runtime that made the vector; vectors of another model
 #: are never compared with these (indexing again replaces them).
@@ -423,7 +423,7 @@ assist_provenance = Table(
 )
 
 
-# -- 0005 (team, issue #4): accounts, assignments, codebook history and the audit trail -------------
+# -- 0005 (team): accounts, assignments, codebook history and the audit trail -------------
 
 #: A logged-in browser or script: the SHA-256 of its random token (the token itself is never stored).
 login_sessions = Table(

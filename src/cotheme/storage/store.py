@@ -41,7 +41,7 @@ class Store:
     def __init__(self, target: str, engine: Engine, passphrase: str | None = None) -> None:
         self.target = target
         self.engine = engine
-        tracking.install(engine)  # issue #4: the audit trail, codebook history and blind documents
+        tracking.install(engine)  # the audit trail, codebook history and blind documents
         nul_guard.install(engine)
         self.dialect = engine.dialect.name
         # Writers of one process queue here, in turn, rather than in SQLite's busy handler, which polls

@@ -1,4 +1,4 @@
-"""/api/v1 for private coding suggestions (issue #8): suggest codes for a passage, find passages like a
+"""/api/v1 for private coding suggestions: suggest codes for a passage, find passages like a
 code's extracts, accept either as a coding (with provenance), candidate themes, and the status.
 
 Offsets are Unicode code points, as everywhere in /api/v1 (the page converts from UTF-16). Without the

@@ -1,4 +1,4 @@
-"""/api/v1 for the codebook's history (issue #4): versioned changes, the codebook as of a date, the
+"""/api/v1 for the codebook's history: versioned changes, the codebook as of a date, the
 diff between two dates, undo, and the revisions that need more than an edit: merge, split, delete."""
 
 from __future__ import annotations

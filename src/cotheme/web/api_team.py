@@ -1,4 +1,4 @@
-"""/api/v1 for the team (issue #4): logging in and out, who am I, accounts, assignments and queues,
+"""/api/v1 for the team: logging in and out, who am I, accounts, assignments and queues,
 progress, blind documents, and the audit trail."""
 
 from __future__ import annotations

@@ -23,9 +23,9 @@ from cotheme.web import (
 )
 from cotheme.web.body_limit import BodyLimit, max_request_bytes
 from cotheme.web.security import Gate
-from cotheme.web import api_history, api_team, pages_team  # issue #4
-from cotheme.web import api_agreement, pages_agreement  # issue #4: agreement, reconciliation
-from cotheme.web import api_assist  # issue #8: suggest, similar, candidate themes
+from cotheme.web import api_history, api_team, pages_team
+from cotheme.web import api_agreement, pages_agreement  # agreement, reconciliation
+from cotheme.web import api_assist  # suggest, similar, candidate themes
 from cotheme.web import api_exports, pages_exports  # the Exports page and its downloads
 from cotheme.web.permissions import permitted
 from cotheme.web.team_gate import TeamGate
@@ -51,7 +51,7 @@ GZIP_FROM = 1024
 
 def create_app(project: Project, token: str, *, team: bool | None = None) -> FastAPI:
     """The web workbench for ``project``; every request needs ``token`` (or its cookie), or on a team
-    server (``team``; by default when any member has a password, issue #4) a login session."""
+    server (``team``; by default when any member has a password) a login session."""
     app = FastAPI(
         title="cotheme",
         version=__version__,
@@ -60,7 +60,7 @@ def create_app(project: Project, token: str, *, team: bool | None = None) -> Fas
         openapi_url="/api/v1/openapi.json",
         docs_url=None,  # api_docs.py serves it from our own files; FastAPI's page loads a CDN
         redoc_url=None,
-        dependencies=[Depends(permitted)],  # issue #4: each route's permission, before its body is read
+        dependencies=[Depends(permitted)],  # each route's permission, before its body is read
     )
     app.state.project = project
     app.state.team = project.team_mode() if team is None else team

@@ -1,7 +1,7 @@
 """Who is asking, about which project: the request context every route receives.
 
 In local mode (one access token) the acting member is chosen in the page header and kept in a cookie;
-the default is the project's first lead. On a team server (issue #4) ``member`` is the logged-in one
+the default is the project's first lead. On a team server ``member`` is the logged-in one
 (``team_gate.py``). Either way routes get the project *as that member* (``acting_as``), so the service
 layer checks the member's permission on every operation.
 """
@@ -21,7 +21,7 @@ MEMBER_COOKIE = "cotheme_member"
 
 @dataclass(frozen=True, slots=True)
 class RequestContext:
-    #: The project as the acting member sees it (``project.acting_as(member)``, issue #4): every
+    #: The project as the acting member sees it (``project.acting_as(member)``): every
     #: operation checks that member's permission in the service layer.
     project: Project
     member: Member

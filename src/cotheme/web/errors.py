@@ -17,7 +17,7 @@ from cotheme.web.error_pages import error_page, wants_page
 log = logging.getLogger("cotheme.web")
 
 STATUS: list[tuple[type[CothemeError], int]] = [
-    (TooManyAttempts, 429),  # issue #4: before Forbidden, its parent
+    (TooManyAttempts, 429),  # before Forbidden, its parent
     (Forbidden, 403),
     (NotFound, 404),
     (TooLarge, 413),  # an upload over the import limit, before InputError (its parent)

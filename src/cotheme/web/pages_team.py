@@ -1,4 +1,4 @@
-"""The team server's login page and logging out (issue #4).
+"""The team server's login page and logging out.
 
 The login form is a plain HTML form (no script needed), protected against login CSRF by the double
 submit: its hidden ``csrf`` field must equal the ``cotheme_csrf`` cookie (for a visitor with a session,

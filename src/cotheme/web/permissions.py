@@ -46,12 +46,12 @@ NEEDS: dict[str, Need] = {
     "GET /api/v1/queue": R, "GET /api/v1/progress": L, "PUT /api/v1/documents/{document_id}/blind": L,
     "GET /api/v1/audit": L, "GET /api/v1/audit.csv": L,
 }
-NEEDS.update({  # agreement and reconciliation (issue #4, api_agreement); the service checks them too
+NEEDS.update({  # agreement and reconciliation (api_agreement); the service checks them too
     "GET /api/v1/agreement": R, "GET /api/v1/settings/reflexive-mode": R, "PUT /api/v1/settings/reflexive-mode": L,
     "GET /api/v1/reconcile": R, "POST /api/v1/reconcile/accept": C, "POST /api/v1/reconcile/merge": C,
     "POST /api/v1/reconcile/reject": C,
 })
-NEEDS.update({  # correcting transcripts, the review queue, de-identification (issue #7, api_revisions)
+NEEDS.update({  # correcting transcripts, the review queue, de-identification (api_revisions)
     "POST /api/v1/documents/{document_id}/edit": C, "GET /api/v1/documents/{document_id}/revisions": R,
     "GET /api/v1/review": R, "POST /api/v1/review/{coding_id}/place": C, "DELETE /api/v1/review/{coding_id}": C,
     "POST /api/v1/deid/scan": L, "GET /api/v1/deid/candidates": L, "POST /api/v1/deid/candidates/{candidate_id}": L,
@@ -59,7 +59,7 @@ NEEDS.update({  # correcting transcripts, the review queue, de-identification (i
     "GET /api/v1/deid/rejected": L, "POST /api/v1/deid/rejected": L, "DELETE /api/v1/deid/rejected": L,
     "GET /api/v1/deid/risk": L,
 })
-NEEDS.update({  # private coding suggestions (issue #8, api_assist); the service checks them too
+NEEDS.update({  # private coding suggestions (api_assist); the service checks them too
     "GET /api/v1/assist": R, "GET /api/v1/suggest": R, "POST /api/v1/suggest": R, "POST /api/v1/suggest/accept": C,
     "GET /api/v1/similar": R, "POST /api/v1/similar/accept": C, "GET /api/v1/assist/themes": L,
     "GET /api/v1/documents/{document_id}/assist": R,

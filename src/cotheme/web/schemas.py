@@ -111,7 +111,7 @@ class CodeOut(BaseModel):
                                         "it, a passage coded with several of them counted once.")
     participants_with_subcodes: int = Field(default=0, description="Participants of those extracts.")
     subcodes: int = Field(default=0, description="How many codes lie below this one (at any depth).")
-    version: int = 1  # issue #4: send it back with an edit; a save over an older version is refused (409)
+    version: int = 1  # send it back with an edit; a save over an older version is refused (409)
 
 
 class CodeIn(BaseModel):

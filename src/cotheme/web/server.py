@@ -56,7 +56,7 @@ def url_for(host: str, port: int, token: str) -> str:
 def serve(project: Project, *, host: str = LOOPBACK, port: int = 8765,
           announce: Callable[[str], None] = print, token: str | None = None, team: bool | None = None) -> None:
     """Serve ``project`` until interrupted, announcing the URL that carries the access token (or, on a
-    team server, the login address: issue #4)."""
+    team server, the login address)."""
     token = token or new_token()
     app = create_app(project, token, team=team)
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False, **proxy_settings())

@@ -1,4 +1,4 @@
-"""The team server's gate: accounts instead of the access token (issue #4).
+"""The team server's gate: accounts instead of the access token.
 
 Every request but the login page, the login API and static files needs a session: the HttpOnly,
 SameSite=Strict ``cotheme_session`` cookie set at login, or ``Authorization: Bearer SESSION_TOKEN`` for

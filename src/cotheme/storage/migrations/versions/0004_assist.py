@@ -1,4 +1,4 @@
-"""Private coding suggestions (issue #8).
+"""Private coding suggestions.
 
 New tables only: ``assist_passages`` (the turns and sentences of each document's current revision with
 their embedding, float32 bytes, and the model that made it) and ``assist_provenance`` (model, score,

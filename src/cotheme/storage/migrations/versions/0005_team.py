@@ -1,4 +1,4 @@
-"""Working as a team (issue #4): accounts, sessions, assignments, blind documents, a versioned codebook
+"""Working as a team: accounts, sessions, assignments, blind documents, a versioned codebook
 history and the audit trail.
 
 Members gain ``password_hash`` (argon2; NULL = no account) and ``active``; documents gain ``blind``;

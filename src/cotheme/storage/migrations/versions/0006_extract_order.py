@@ -1,4 +1,4 @@
-"""Extracts of a code read fast (issue #2): in reading order from an index, with their speaker stored.
+"""Extracts of a code read fast: in reading order from an index, with their speaker stored.
 
 * ``ix_codings_code_id`` becomes ``ix_codings_code_document_start`` on (code_id, document_id,
   start_offset, id): a code's extracts come off the index in the order they are shown. The old index

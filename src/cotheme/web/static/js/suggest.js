@@ -1,4 +1,4 @@
-// Suggested codes in the code picker (issue #8). Once per page it asks whether this document can be
+// Suggested codes in the code picker. Once per page it asks whether this document can be
 // helped (assistance installed, allowed in the project, the document indexed); then each selection the
 // picker opens for asks the local model for its top codes. Advisory and asynchronous: the picker works
 // at once without them, an answer for an older selection is dropped, and any refusal (409 turned off,

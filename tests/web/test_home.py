@@ -153,3 +153,14 @@ def test_gzip_when_asked_and_not_for_event_streams(hostile_project: Project) -> 
     stream = client.get("/test-events", headers={"Accept-Encoding": "gzip"})
     assert stream.status_code == 200 and "content-encoding" not in stream.headers
     assert stream.text.startswith("data: xxx")
+
+
+def test_participant_columns_are_headed_by_the_attributes_labels(project: Project, tmp_path: Path) -> None:
+    sheet = tmp_path / "people.csv"
+    sheet.write_text("id,service_use\nP001,drop-in\n", encoding="utf-8")
+    project.import_cases(sheet)
+    client = client_for(project)
+    assert '<th scope="col">service_use</th>' in client.get("/").text
+    project.set_attribute("service_use", label="Main service used")  # a write: the cached page is redrawn
+    page = client.get("/").text
+    assert '<th scope="col">Main service used</th>' in page and '<th scope="col">service_use</th>' not in page

@@ -25,6 +25,7 @@ from cotheme.domain.sample import SampleTable
 from cotheme.services import codebook, notes, review_queue, sample
 from cotheme.services.codebook import CodeCount
 from cotheme.services.deid import deidentified_documents
+from cotheme.storage import attribute_defs
 from cotheme.storage import cases as cases_repo
 from cotheme.storage import data_version, visibility
 from cotheme.storage import documents as docs_repo
@@ -57,6 +58,8 @@ class HomeSummary:
     cases: list[Case]
     case_count: int
     attribute_names: list[str]
+    #: Each attribute's display label (its definition's label, else its name): the table's headings.
+    attribute_labels: dict[str, str]
     sample: SampleTable
     memos: list[Memo]
 
@@ -106,10 +109,11 @@ def _compute(store: Store, version: int | None) -> HomeSummary:
         total_codings = conn.execute(select(func.count()).select_from(codings)).scalar_one()
         case_count = conn.execute(select(func.count()).select_from(cases_table)).scalar_one()
         shown_cases = cases_repo.list_cases(conn)[:PAGE] if case_count else []
+        labels = {d.name: d.display for d in attribute_defs.list_definitions(conn)}
     return HomeSummary(
         version=version, documents=first, document_count=first.total, total_codings=total_codings,
         deidentified=len(deidentified_documents(store)), review_count=review_queue.waiting(store), codes=codebook.list_codes(store),
         cases=shown_cases, case_count=case_count,
-        attribute_names=list(shown_cases[0].attributes) if shown_cases else [],
+        attribute_names=list(shown_cases[0].attributes) if shown_cases else [], attribute_labels=labels,
         sample=sample.sample_table(store), memos=notes.list_memos(store, None, None)[:5],
     )

@@ -9,6 +9,7 @@
 // reading order, each with its code, coder, place and quote; focusing one shows the list.
 
 import { el } from "./api.js";
+import { plural } from "./common.js";
 import { initials, placeOf, showCoders } from "./positions.js";
 import { openPanel } from "./panel.js";
 import { rangeOf, state } from "./reader.js";
@@ -130,7 +131,9 @@ export function draw({ later = false } = {}) {
   drawMargin(measure(), colours, coders);
   if (later) setTimeout(() => drawLists(coders), 0);
   else drawLists(coders);
-  document.getElementById("coding-count").textContent = String(state.codings.length + state.hiddenCodings);
+  const total = state.codings.length + state.hiddenCodings;
+  document.getElementById("coding-count").textContent = String(total);
+  document.getElementById("coding-noun").textContent = plural("coding", total);
 }
 
 function codingOf(event) {

@@ -42,6 +42,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from figures_out import emit  # the bench folder is on the path when a bench runs as a script
+
 HERE = Path(__file__).resolve().parent
 HEAVY = ("sqlalchemy", "alembic", "openpyxl", "pypdf", "docx", "matplotlib", "numpy", "pandas", "argon2",
          "fastapi", "onnxruntime", "spacy", "torch", "lxml", "cryptography", "rich", "typer")
@@ -215,11 +217,7 @@ def main() -> None:
             result["figures_compared"] = {"before_src": str(Path(args.compare).resolve()), **compared}
         if args.script:
             result["script"] = script(runner, demo, src, where, args.script)
-    text = json.dumps(result, indent=2)
-    print(text)
-    if args.out:
-        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.out).write_text(text + "\n", encoding="utf-8")
+    emit(result, Path(args.out) if args.out else None)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,17 @@ export async function api(method, path, body) {
   return data;
 }
 
+/** POST a multipart form (an uploaded file and its choices) to /api/v1; errors as ``api``'s. */
+export async function postForm(path, form) {
+  const response = await fetch(`/api/v1${path}`, {
+    method: "POST", body: form, credentials: "same-origin", headers: { "X-CSRF-Token": csrf },
+  });
+  let data = null;
+  try { data = await response.json(); } catch { data = null; }
+  if (!response.ok) throw new Error(data?.error ?? `The server answered ${response.status}.`);
+  return data;
+}
+
 let timer = null;
 export function toast(message, isError = false) {
   const box = document.getElementById("toast");

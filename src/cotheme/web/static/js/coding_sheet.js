@@ -1,20 +1,10 @@
 // The "Codings sheet" part of the import page: choose a .csv/.xlsx of codings, see each row as it
 // would be coded (or the sentence refusing the sheet, naming its row), then add all of them or none.
-import { el, toast } from "./api.js";
+import { el, postForm, toast } from "./api.js";
+import { counted } from "./common.js";
 
-const csrf = document.querySelector('meta[name="csrf-token"]')?.content ?? "";
 const $ = (id) => document.getElementById(id);
 let sheet = null;
-
-async function postForm(path, form) {
-  const response = await fetch(`/api/v1${path}`, {
-    method: "POST", body: form, credentials: "same-origin", headers: { "X-CSRF-Token": csrf },
-  });
-  let data = null;
-  try { data = await response.json(); } catch { data = null; }
-  if (!response.ok) throw new Error(data?.error ?? `The server answered ${response.status}.`);
-  return data;
-}
 
 function sheetForm() {
   const form = new FormData();
@@ -24,8 +14,6 @@ function sheetForm() {
   if ($("codings-create")?.checked) form.append("create", "true");
   return form;
 }
-
-const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 async function previewCodings() {
   const table = $("codings-preview");
@@ -43,8 +31,8 @@ async function previewCodings() {
       el("td", { class: "num", text: `${r.start}-${r.end}` }), el("td", { text: r.text }),
       el("td", { text: r.coder }), el("td", { text: r.memo ?? "" }))));
     table.hidden = false;
-    $("codings-summary").textContent = `${sheet.name}: ${plural(preview.rows.length, "coding")}`
-      + (preview.memos ? ` and ${plural(preview.memos, "memo")}` : "") + " to add.";
+    $("codings-summary").textContent = `${sheet.name}: ${counted(preview.rows.length, "coding")}`
+      + (preview.memos ? ` and ${counted(preview.memos, "memo")}` : "") + " to add.";
     $("import-codings").disabled = false;
   } catch (error) {
     status.textContent = error.message;

@@ -1,6 +1,6 @@
 // The import page: choose or drop files, see what each would become (and any refusal next to it),
 // rename speakers, then import all of them or none, with a progress bar while the batch uploads.
-import { api, el, toast } from "./api.js";
+import { api, el, postForm, toast } from "./api.js";
 import { counted } from "./common.js";
 
 const csrf = document.querySelector('meta[name="csrf-token"]')?.content ?? "";
@@ -8,16 +8,6 @@ const $ = (id) => document.getElementById(id);
 const state = { files: [], previews: [], renames: new Map(), sheet: null, codebook: null };
 
 // -- sending forms ---------------------------------------------------------------------------------
-async function postForm(path, form) {
-  const response = await fetch(`/api/v1${path}`, {
-    method: "POST", body: form, credentials: "same-origin", headers: { "X-CSRF-Token": csrf },
-  });
-  let data = null;
-  try { data = await response.json(); } catch { data = null; }
-  if (!response.ok) throw new Error(data?.error ?? `The server answered ${response.status}.`);
-  return data;
-}
-
 // An XMLHttpRequest, not fetch: only it reports how far an upload has gone.
 function postWithProgress(path, form, bar) {
   return new Promise((resolve, reject) => {

@@ -11,7 +11,10 @@ removes it). Recall is per gold kind; precision per kind is that of the candidat
 kind the gold kind maps to (person, nickname, possessive and relative -> person; health_org ->
 organisation, and so on). "docs_missed" is the share of documents with at least one identifier missed.
 
-    python bench/deid_eval.py [--part test|tune] [--seed 17] [--json out.json] [--no-ablation] [--no-speed]
+    python bench/deid_eval.py [--part test|tune|fresh] [--seed N] [--json out.json] [--no-ablation] [--no-speed]
+
+``--part fresh`` is a held-out part written after the detector was tuned (``bench/deid_evalset_fresh.py``):
+its own value lists, templates and host texts, default seed 2026 (17 for TUNE/TEST).
 """
 
 from __future__ import annotations
@@ -186,8 +189,8 @@ def table(rows: dict[str, dict[str, object]]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=["tune", "test"], default="test")
-    parser.add_argument("--seed", type=int, default=17)
+    parser.add_argument("--part", choices=["tune", "test", "fresh"], default="test")
+    parser.add_argument("--seed", type=int, default=None, help="17 for tune/test, 2026 for fresh")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--no-ablation", action="store_true")
     parser.add_argument("--no-speed", action="store_true")
@@ -195,6 +198,8 @@ def main() -> None:
     args = parser.parse_args()
     if deid_model.model_version() is None:
         sys.exit("the named-entity model is not installed; run 'make env'")
+    if args.seed is None:
+        args.seed = 2026 if args.part == "fresh" else 17
     docs = build(args.part, seed=args.seed)
     model = CachedModel()
     result: dict[str, object] = {"part": args.part, "seed": args.seed, "documents": len(docs),

@@ -28,10 +28,13 @@ from cotheme.domain.deid import nhs_number_valid
 from cotheme.formats.captions import read_vtt
 from cotheme.formats.pdf import read_pdf
 
+import deid_evalset_fresh as fresh  # noqa: I001
+
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 PDPILOT = DATA / "transcripts-open" / "pdpilot-user-study"
 ZOOM = DATA / "captions-vtt" / "GMT20240124-202901_Recording.transcript.vtt"
 NHS = DATA / "coded-datasets" / "nhs-patient-experience" / "v6framework_230831.csv"
+PHASE1 = DATA / "coded-datasets" / "nhs-patient-experience" / "phase1_text_data.csv"
 #: Real names already in the host texts (read off the files), gold persons wherever they occur.
 HOST_NAMES = ["Dan", "Connor", "Conor", "Melissa Koh", "Melissa", "Shrihar", "Shujani", "Srijani", "Ryan", "Johnny"]
 
@@ -265,11 +268,19 @@ def _nhs_comments(part: str, limit: int) -> list[tuple[str, list[tuple[str | Non
 
 # -- documents ---------------------------------------------------------------------------------------
 def build(part: str, *, seed: int = 17, per_doc: int = 8, nhs_docs: int = 10, max_docs: int | None = None) -> list[Doc]:
-    """The ``part`` ("tune" or "test") half of the evaluation set: each host document with ``per_doc``
+    """The ``part`` ("tune" or "test" half, or the "fresh" held-out part) of the evaluation set: each host document with ``per_doc``
     planted sentences (kinds in turn, so every kind is planted about equally often), a third of the
     documents labelled with real-looking speaker names instead of roles."""
     rng = random.Random(f"{seed}-{part}")
-    hosts = _pdpilot(part) + _zoom(part) + _nhs_comments(part, nhs_docs)
+    if part == "fresh":  # held-out lists, templates and host texts: see deid_evalset_fresh
+        used = {c for p in ("tune", "test") for _, turns in _nhs_comments(p, nhs_docs) for _, c in turns}
+        hosts = fresh.hosts(PHASE1, NHS, used)
+        first, last = fresh.FIRST, fresh.LAST
+        plant_one = lambda kind: fresh.plant(kind, rng)  # noqa: E731
+    else:
+        hosts = _pdpilot(part) + _zoom(part) + _nhs_comments(part, nhs_docs)
+        first, last = half(FIRST, part), half(LAST, part)
+        plant_one = lambda kind: plant(kind, rng, part)  # noqa: E731
     if max_docs is not None:
         hosts = hosts[:max_docs]
     docs = []
@@ -281,8 +292,11 @@ def build(part: str, *, seed: int = 17, per_doc: int = 8, nhs_docs: int = 10, ma
         for speaker, _ in turns:
             if speaker not in label_for:
                 if named:
-                    label_for[speaker] = f"{rng.choice(half(FIRST, part))} {rng.choice(half(LAST, part))}" \
-                        if rng.random() < 0.5 else rng.choice(half(FIRST, part))
+                    label_for[speaker] = f"{rng.choice(first)} {rng.choice(last)}" \
+                        if rng.random() < 0.5 else rng.choice(first)
+                elif part == "fresh":
+                    pair = fresh.ROLE_PAIRS[index % len(fresh.ROLE_PAIRS)]
+                    label_for[speaker] = pair[0] if speaker == "Researcher" else pair[1]
                 else:
                     label_for[speaker] = "Interviewer" if speaker in ("Dan",) else (speaker or "Speaker")
         targets = set(rng.sample(range(len(turns)), min(per_doc, len(turns))))
@@ -297,7 +311,7 @@ def build(part: str, *, seed: int = 17, per_doc: int = 8, nhs_docs: int = 10, ma
             if t_index in targets:
                 kind = KINDS[kind_cycle % len(KINDS)]
                 kind_cycle += 1
-                sentence, spans = plant(kind, rng, part)
+                sentence, spans = plant_one(kind)
                 cut = _cut_point(body, rng)
                 body = body[:cut] + (" " if cut and not body[cut - 1].isspace() else "") + sentence + " " + body[cut:].lstrip()
                 base = cut + (1 if cut and not text[cut - 1].isspace() else 0)
@@ -308,7 +322,11 @@ def build(part: str, *, seed: int = 17, per_doc: int = 8, nhs_docs: int = 10, ma
             doc.gold.extend(Span(start + s, start + e, k, v) for s, e, k, v in gold_here)
             offset += len(body) + 1
         doc.text = "\n".join(pieces)
-        doc.gold.extend(_host_names(doc.text, doc.gold))
+        if part == "fresh":
+            doc.gold.extend(_host_names(doc.text, doc.gold, fresh.HOST_NAMES))
+            doc.gold.extend(_host_names(doc.text, doc.gold, fresh.HOST_ORGS, kind="health_org"))
+        else:
+            doc.gold.extend(_host_names(doc.text, doc.gold))
         if named:
             doc.gold.extend(_label_mentions(doc.text, doc.gold, set(label_for.values())))
         doc.speakers = [(label, named) for label in dict.fromkeys(label_for.values())]
@@ -322,13 +340,13 @@ def _cut_point(text: str, rng: random.Random) -> int:
     return rng.choice(bounds)
 
 
-def _host_names(text: str, gold: list[Span]) -> list[Span]:
+def _host_names(text: str, gold: list[Span], names: list[str] = HOST_NAMES, kind: str = "person") -> list[Span]:
     out = []
     taken = [(g.start, g.end) for g in gold]
-    for name in sorted(HOST_NAMES, key=len, reverse=True):
+    for name in sorted(names, key=len, reverse=True):
         for m in re.finditer(rf"\b{re.escape(name)}\b", text):
             if not any(a < m.end() and m.start() < b for a, b in taken):
-                out.append(Span(m.start(), m.end(), "person", m.group()))
+                out.append(Span(m.start(), m.end(), kind, m.group()))
                 taken.append((m.start(), m.end()))
     return out
 

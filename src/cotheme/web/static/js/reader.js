@@ -261,8 +261,21 @@ new ResizeObserver(() => {
   document.documentElement.style.scrollPaddingTop = `${height + 8}px`;
 }).observe(head);
 
-// -- jump to a place: #o=start-end ----------------------------------------------------------------
+// -- jump to a place: #o=start-end, or a turn: #turn-N (N counts from 0, as the turns' ids do) ------
+async function jumpToTurn(index) {
+  while (!allLoaded() && state.turns.length <= index) {
+    if (!(await loadMore(500))) break;  // a turn beyond the first screen: load up to it first
+  }
+  const section = document.getElementById(`turn-${index}`);
+  if (!section) return;
+  section.scrollIntoView({ block: "start" });
+  state.current = index;
+  section.focus({ preventScroll: true });
+}
+
 async function jump() {
+  const turnLink = /^#turn-(\d+)$/.exec(location.hash);
+  if (turnLink) return jumpToTurn(Number(turnLink[1]));
   const match = /^#o=(\d+)-(\d+)$/.exec(location.hash);
   if (!match) return;
   const start = Number(match[1]), end = Number(match[2]);

@@ -5,6 +5,7 @@ nothing else (a child process, SQLite, a transcript with an emoji in it so a ``s
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import random
@@ -12,8 +13,7 @@ import subprocess
 import sys
 import tracemalloc
 from pathlib import Path
-
-import pytest
+from types import ModuleType
 
 from cotheme.services.project import Project
 
@@ -82,24 +82,34 @@ project.close()
 """
 
 
-@pytest.mark.skipif(not Path("/proc/self/clear_refs").exists(), reason="needs Linux's /proc to reset the peak")
-def test_import_resident_memory_stays_within_the_budget(tmp_path: Path) -> None:
-    bench = Path(__file__).resolve().parents[2] / "bench"
-    sys.path.insert(0, str(bench))
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+
+
+def _bench(name: str) -> ModuleType:
+    """A module of bench/ (the transcript writers and the memory probes the benches use)."""
+    sys.path.insert(0, str(BENCH))
     try:
-        import scale_bench
+        return importlib.import_module(name)
     finally:
-        sys.path.remove(str(bench))
-    file = tmp_path / "long.txt"
-    size = scale_bench.write_transcript(file, RSS_SIZE_MB)
-    assert "🙂" in file.read_text("utf-8")  # one emoji: a ``str`` of the whole text is 4 bytes a character
+        sys.path.remove(str(BENCH))
+
+
+def _imported_in_a_child(tmp_path: Path, file: Path) -> tuple[float, int]:
+    """Import ``file`` into a new project in a fresh process: the resident growth (bytes) and turns."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    done = subprocess.run([sys.executable, "-c", _CHILD, str(tmp_path / "p.cotheme"), str(file), str(bench)],
+    done = subprocess.run([sys.executable, "-c", _CHILD, str(tmp_path / "p.cotheme"), str(file), str(BENCH)],
                           capture_output=True, text=True, env=env, timeout=300, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     found = json.loads(done.stdout)
-    assert found["turns"] > 10_000
-    added = (found["peak_mb"] - found["base_mb"]) * 2**20
+    return (found["peak_mb"] - found["base_mb"]) * 2**20, found["turns"]
+
+
+def test_import_resident_memory_stays_within_the_budget(tmp_path: Path) -> None:
+    file = tmp_path / "long.txt"
+    size = _bench("scale_bench").write_transcript(file, RSS_SIZE_MB)
+    assert "🙂" in file.read_text("utf-8")  # one emoji: a ``str`` of the whole text is 4 bytes a character
+    added, turns = _imported_in_a_child(tmp_path, file)
+    assert turns > 10_000
     assert added <= RSS_BOUND * size + RSS_CONSTANT, f"resident growth {added / size:.2f} times the file"
 
 
@@ -111,25 +121,13 @@ DOCX_TEXT_MB = 4
 DOCX_RSS_BOUND = 4.0
 
 
-@pytest.mark.skipif(not Path("/proc/self/clear_refs").exists(), reason="needs Linux's /proc to reset the peak")
 def test_word_import_resident_memory_stays_within_the_budget_of_its_text(tmp_path: Path) -> None:
-    bench = Path(__file__).resolve().parents[2] / "bench"
-    sys.path.insert(0, str(bench))
-    try:
-        import import_memory_bench
-        import scale_bench
-    finally:
-        sys.path.remove(str(bench))
+    memory_bench = _bench("import_memory_bench")
     text_file, file = tmp_path / "long.txt", tmp_path / "long.docx"
-    scale_bench.write_transcript(text_file, DOCX_TEXT_MB)
-    import_memory_bench.as_docx(text_file, file)
-    text = import_memory_bench.text_size(file)
+    _bench("scale_bench").write_transcript(text_file, DOCX_TEXT_MB)
+    memory_bench.as_docx(text_file, file)
+    text = memory_bench.text_size(file)
     assert file.stat().st_size < text / 2  # the text compressed: "4 times the file" cannot be the bound
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    done = subprocess.run([sys.executable, "-c", _CHILD, str(tmp_path / "p.cotheme"), str(file), str(bench)],
-                          capture_output=True, text=True, env=env, timeout=300, check=False)
-    assert done.returncode == 0, done.stderr[-2000:]
-    found = json.loads(done.stdout)
-    assert found["turns"] > 5_000
-    added = (found["peak_mb"] - found["base_mb"]) * 2**20
+    added, turns = _imported_in_a_child(tmp_path, file)
+    assert turns > 5_000
     assert added <= DOCX_RSS_BOUND * text + RSS_CONSTANT, f"resident growth {added / text:.2f} times the text"

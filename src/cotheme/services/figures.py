@@ -15,6 +15,7 @@ from cotheme.domain.codebook import Code
 from cotheme.domain.figures import (
     HEATMAP_VALUES, Coverage, CoverageLane, CoverageStrip, Heatmap, HeatmapRow, merge_segments,
 )
+from cotheme.domain.cases import attribute_names
 from cotheme.domain.sample import ordered_categories
 from cotheme.domain.themes import Theme
 from cotheme.errors import InvalidArgument, NotFound
@@ -55,14 +56,6 @@ def _group_order(themes: Sequence[Theme]) -> dict[str, int]:
     return order
 
 
-def _attribute(cases: Sequence[object], name: str) -> str:
-    known = list(next(iter(cases), None).attributes) if cases else []  # type: ignore[union-attr]
-    by_fold = {k.casefold(): k for k in known}
-    if name.strip().casefold() not in by_fold:
-        raise NotFound(f"There is no attribute '{name.strip()}' (attributes: {', '.join(known) or 'none'}).")
-    return by_fold[name.strip().casefold()]
-
-
 def code_participant_heatmap(store: Store, *, values: str = "counts", columns_by: str | None = None) -> Heatmap:
     """Codes (rows, grouped by theme) x participants (columns, grouped by ``columns_by``'s categories):
     how many codings each participant's transcripts hold, or only whether they hold any."""
@@ -75,7 +68,8 @@ def code_participant_heatmap(store: Store, *, values: str = "counts", columns_by
         themes = themes_repo.all_themes(conn)
         cases = cases_repo.list_cases(conn)
         defined = {d.name: d.order for d in attribute_defs.list_definitions(conn)}
-    attribute = _attribute(cases, columns_by) if columns_by else None
+    people_values = {c.pid: c.attributes for c in cases} or {"": {}}
+    attribute = attribute_names(people_values, [columns_by])[0] if columns_by else None
     people = [(c.id, c.pid, (c.attributes.get(attribute) or info.missing_label) if attribute else "") for c in cases]
     # Column groups in the order Table 1 uses: the defined category order, "not available" last.
     rank = {label: i for i, label in enumerate(

@@ -54,6 +54,7 @@ def import_files(
     allow_duplicate: Annotated[bool, typer.Option("--allow-duplicate", help="Import a text already in the project (.qdpx: as a copy).")] = False,
     merge: Annotated[bool, typer.Option("--merge", help=".qdpx: a document with the text of one already here is that document; its work is added, nothing doubled.")] = False,
     verbatim: Annotated[bool, typer.Option("--verbatim", help="Keep a .txt/.md file's text exactly (speaker labels, blank lines), so offsets counted over the file still fit; speakers are still found as turns.")] = False,
+    recording: Annotated[str | None, typer.Option("--recording", help="The interview's recording (.m4a .mp4 .wav .mp3 .ogg .flac .webm), stored inside the project with the one transcript given; its cue times link the turns to it.")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Import transcripts, all or none, in one transaction (or REFI-QDA .qdpx projects, merged by GUID).
@@ -62,13 +63,17 @@ def import_files(
     Example: cotheme import study.cotheme from-qualcoder.qdpx --merge
 
     Example: cotheme import study.cotheme P08.txt --verbatim
+
+    Example: cotheme import study.cotheme P09.vtt --recording P09.m4a
     """
     if any(exchange.is_qdpx(f) for f in files):
-        exchange.import_files(project, files, as_json, transcript_options=bool(case or speaker or verbatim),
+        exchange.import_files(project, files, as_json, transcript_options=bool(case or speaker or verbatim or recording),
                               same_text=exchange.same_text_choice(merge=merge, copy=allow_duplicate))
         return
     if merge:
         raise InvalidArgument("--merge applies to .qdpx projects, not to transcripts.")
+    if recording is not None and len(files) != 1:
+        raise InvalidArgument("--recording goes with one transcript; import the others separately.")
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from cotheme.services.importing import parse_speaker_map
@@ -84,7 +89,8 @@ def import_files(
             bar.update(task, advance=1, description=f"Reading {name}")
 
         imported = p.import_files(
-            files, case=case, speakers=mapping, allow_duplicate=allow_duplicate, progress=advance, verbatim=verbatim
+            files, case=case, speakers=mapping, allow_duplicate=allow_duplicate, progress=advance, verbatim=verbatim,
+            recording=recording,
         )
     if as_json:
         print_json(imported)

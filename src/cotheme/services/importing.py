@@ -138,6 +138,15 @@ def found_files(paths: Sequence[Path]) -> list[SourceFile]:
     return files
 
 
+def with_recording(files: Sequence[SourceFile], recording: Path) -> list[SourceFile]:
+    """The one transcript of ``files`` with ``recording`` to store beside it."""
+    if len(files) != 1:
+        raise InvalidArgument(
+            f"A recording goes with one transcript, and {len(files)} were given; import the others separately."
+        )
+    return [replace(files[0], recording=RecordingSource.from_path(recording))]
+
+
 def import_transcripts(
     store: Store,
     files: Sequence[SourceFile],

@@ -16,7 +16,7 @@ from typing import Any, BinaryIO
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from cotheme.domain.recordings import RecordingInfo
-from cotheme.storage.schema import documents, recording_chunks, recordings
+from cotheme.storage.schema import documents, recording_chunks, recordings, turns
 from cotheme.storage.store import as_utc
 
 #: Bytes per chunk row: 1 MiB keeps a row well inside what SQLite and PostgreSQL store comfortably
@@ -147,3 +147,12 @@ def delete_for_document(conn: Connection, document_id: int) -> bool:
 
 def document_exists(conn: Connection, document_id: int) -> bool:
     return conn.scalar(select(documents.c.id).where(documents.c.id == document_id)) is not None
+
+
+def set_turn_times(conn: Connection, revision_id: int, times: list[tuple[int, int | None, int | None]]) -> None:
+    """Set (turn index, start ms, end ms) on the turns of ``revision_id``."""
+    for index, start, end in times:
+        conn.execute(
+            update(turns).where(turns.c.revision_id == revision_id, turns.c.idx == index)
+            .values(t_start_ms=start, t_end_ms=end)
+        )

@@ -174,3 +174,18 @@ def test_stored_reader_seeks_like_a_file(project: Project, long_wav: Path) -> No
         assert reader.read(4) == data[CHUNK_SIZE - 2 : CHUNK_SIZE + 2]
         reader.seek(-5, io.SEEK_END)
         assert reader.read() == data[-5:]
+
+
+def test_encrypting_and_decrypting_a_project_carries_its_recording(tmp_path: Path, long_wav: Path) -> None:
+    from cotheme.storage import cipher
+
+    path = tmp_path / "study.cotheme"
+    with Project.create(path, lead="Lead") as project:
+        doc = _import(project, long_wav)
+    cipher.convert(path, "a passphrase", encrypt=True)
+    assert cipher.is_encrypted(path) and long_wav.read_bytes()[5000:5064] not in path.read_bytes()
+    with Project.open(path, passphrase="a passphrase") as project:
+        assert b"".join(project.recording_bytes(doc)) == long_wav.read_bytes()
+    cipher.convert(path, "a passphrase", encrypt=False)
+    with Project.open(path) as project:
+        assert project.recording(doc).sha256 == hashlib.sha256(long_wav.read_bytes()).hexdigest()

@@ -188,3 +188,16 @@ def test_the_import_page_takes_a_transcript_with_its_recording_and_the_reader_re
     expect(page.locator("#player-help")).to_contain_text("other take.wav")
     assert project.recording(doc.id).filename == "other take.wav"
     context.close()
+
+
+def test_space_on_a_turns_time_plays_from_it_and_the_arrows_still_seek(reader: Page, served: Served) -> None:
+    spans = served[2]
+    button = reader.locator("#turn-1 button.play-from")
+    button.focus()
+    reader.keyboard.press("Space")  # the button's own Space: play from that turn
+    _wait(reader, "!document.getElementById('player-media').paused")
+    assert _media(reader, "currentTime") * 1000 >= spans[1][0] - 50
+    reader.evaluate("() => document.getElementById('player-media').pause()")
+    before = _media(reader, "currentTime")
+    reader.keyboard.press("ArrowRight")
+    assert abs(_media(reader, "currentTime") - min(before + 5, _media(reader, "duration"))) < 0.3

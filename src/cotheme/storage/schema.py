@@ -516,3 +516,14 @@ data_version = Table(
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("n", BigInteger, nullable=False, server_default="0"),
 )
+
+#: Who has which transcript open on the team server now, one row per open page (``token``), with a
+#: heartbeat (``storage/live.py``); not audited and not a change to the data.
+presence = Table(
+    "presence",
+    metadata,
+    Column("token", String(64), primary_key=True),
+    Column("member_id", ForeignKey("members.id", ondelete="CASCADE"), nullable=False),
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=True, index=True),
+    Column("seen_at", DateTime(timezone=True), nullable=False, index=True),
+)

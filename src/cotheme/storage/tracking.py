@@ -36,7 +36,7 @@ ACTOR: ContextVar[tuple[int, str] | None] = ContextVar("cotheme_actor", default=
 
 #: The tables whose every change is audited (the issue names codings, documents, cases, members and
 #: the codebook; participant attributes and assignments belong with cases and members).
-TRACKED = frozenset({"codings", "documents", "cases", "case_values", "attributes", "members", "codes",
+TRACKED = frozenset({"codings", "documents", "cases", "case_values", "attributes", "members", "codes", "memos", "themes",
                      "assignments"})
 #: Columns never copied into the trail: a password hash shows only that it changed.
 REDACTED = {"members": frozenset({"password_hash"})}

@@ -45,6 +45,8 @@ NEEDS: dict[str, Need] = {
     "GET /api/v1/me": R, "GET /api/v1/users": L, "GET /api/v1/assignments": L, "POST /api/v1/assignments": L,
     "GET /api/v1/queue": R, "GET /api/v1/progress": L, "PUT /api/v1/documents/{document_id}/blind": L,
     "GET /api/v1/audit": L, "GET /api/v1/audit.csv": L,
+    # the live feed (api_events): what each member may see is filtered below
+    "GET /api/v1/events": R,
 }
 NEEDS.update({  # agreement and reconciliation (api_agreement); the service checks them too
     "GET /api/v1/agreement": R, "GET /api/v1/settings/reflexive-mode": R, "PUT /api/v1/settings/reflexive-mode": L,

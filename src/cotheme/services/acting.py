@@ -44,6 +44,8 @@ RULES: dict[str, Need] = {
     "similar": R, "suggest": R, "assist_document": R,
     # the live feed and presence (team server pages)
     "live_cursor": R, "live_events": R, "live_waker": R, "mark_present": R, "clear_presence": R, "present": R,
+    # offline copies: a coder takes and brings back their own; a lead decides what came back
+    "checkout": C, "checkin": C, "copy_owner": C, "checkouts": R, "merge_items": R, "decide_merge_item": L,
     # the Study page and the figures: everyone reads them; a lead changes the study's fields
     "study_fields": R, "study": R, "attribution": R, "code_heatmap": R, "cooccurrence_heatmap": R,
     "coverage": R, "figure": R, "set_study": L, "set_study_fields": L,
@@ -87,7 +89,7 @@ MEMBER_ARGUMENT = {"code": "coder", "add_memo": "author", "accept_similar": "mem
                    "accept_suggestion": "member", "add_exemplar": "member", "import_exemplars": "member",
                    "import_exemplar_data": "member", "set_exemplars": "member", "deid_decide": "member", "deid_decide_string": "member",
                    "edit_document": "author", "deid_apply": "author", "accept_coding": "member",
-                   "merge_codings": "member", "reject_coding": "member"}
+                   "merge_codings": "member", "reject_coding": "member", "checkout": "member"}
 
 
 def need_of(name: str) -> Need:
@@ -193,6 +195,15 @@ class ActingProject:
 
     def preview_codings(self, *args: Any, **kwargs: Any) -> Any:
         return self._many("preview_codings", args, kwargs)
+
+    def checkin(self, copy: Any, passphrase: str | None = None) -> Any:
+        """Bring a working copy back: a coder only their own (a lead anyone's)."""
+        require(self.member, need_of("checkin"), "check in")
+        if not self.leads:
+            owner = self._run(self._project.copy_owner, copy, passphrase)
+            if owner.casefold() != self.member.name.casefold():
+                raise Forbidden(f"{self.member.name} may check in only their own working copy, not {owner}'s.")
+        return self._run(self._project.checkin, copy, passphrase)
 
     def _own_coding(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         """Run ``name`` on a coding when it is this member's (a lead: anyone's)."""

@@ -57,6 +57,7 @@ from cotheme.services.themes_facade import ThemesMixin
 from cotheme.services.deid_facade import DeidReviewMixin
 from cotheme.services.coding_sheet_facade import CodingSheetMixin
 from cotheme.services.live import LiveMixin
+from cotheme.services.checkout_facade import CheckoutMixin
 from cotheme.services import agreement as agreement_service, reconcile  # agreement, reconciliation
 from cotheme.domain.agreement_report import AgreementReport
 from cotheme.domain.reconcile import Comparison
@@ -76,6 +77,7 @@ class Project(
     DeidReviewMixin,  # de-identification by string, residual risk
     CodingSheetMixin,  # many codings at once, from a sheet or a script
     LiveMixin,  # the live feed and who is where
+    CheckoutMixin,  # offline working copies and the queue of what came back
 ):
     """An open cotheme project (an SQLite ``.cotheme`` file or a PostgreSQL database)."""
 

@@ -42,6 +42,7 @@ PAGES = {
     "agreement": "/agreement",
     "reconcile": "/reconcile",
     "review": "/review",
+    "checkins": "/checkins",
     "deid": "/deid",
     "import": "/import",
     "export": "/export",

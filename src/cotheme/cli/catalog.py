@@ -69,6 +69,12 @@ COMMANDS: tuple[Entry, ...] = (
     Entry("assign", "Assign a document to one or several coders (or take it back).", _C + "assign:assign"),
     Entry("progress", "Progress per coder and document: share of turns with at least one of the coder's "
           "codings.", _C + "assign:progress"),
+    Entry("checkout", "Make a member's working copy for coding offline: their transcripts, the codebook, their "
+          "own codings.", _C + "checkout:checkout"),
+    Entry("checkin", "Merge a working copy back: new codings and memos added, codebook changes proposed, "
+          "conflicts queued.", _C + "checkout:checkin"),
+    Entry("checkins", "What check-ins left for a lead: codebook proposals and conflicts; accept or reject each.",
+          _C + "checkout:checkins"),
     Entry("audit", "The audit trail: every change to codings, documents, cases, members and the codebook.",
           _C + "history:audit"),
     Entry("figure", "Draw a figure as SVG, PNG or PDF (colours readable in greyscale and by colour-blind "

@@ -45,7 +45,7 @@ RULES: dict[str, Need] = {
     # the live feed and presence (team server pages)
     "live_cursor": R, "live_events": R, "live_waker": R, "mark_present": R, "clear_presence": R, "present": R,
     # offline copies: a coder takes and brings back their own; a lead decides what came back
-    "checkout": C, "checkin": C, "copy_owner": C, "checkouts": R, "merge_items": R, "decide_merge_item": L,
+    "checkout": C, "checkin": C, "copy_owner": C, "copy_origin": R, "checkouts": R, "merge_items": R, "decide_merge_item": L,
     # the Study page and the figures: everyone reads them; a lead changes the study's fields
     "study_fields": R, "study": R, "attribution": R, "code_heatmap": R, "cooccurrence_heatmap": R,
     "coverage": R, "figure": R, "set_study": L, "set_study_fields": L,
@@ -196,14 +196,14 @@ class ActingProject:
     def preview_codings(self, *args: Any, **kwargs: Any) -> Any:
         return self._many("preview_codings", args, kwargs)
 
-    def checkin(self, copy: Any, passphrase: str | None = None) -> Any:
+    def checkin(self, *args: Any, **kwargs: Any) -> Any:
         """Bring a working copy back: a coder only their own (a lead anyone's)."""
         require(self.member, need_of("checkin"), "check in")
         if not self.leads:
-            owner = self._run(self._project.copy_owner, copy, passphrase)
+            owner = self._run(self._project.copy_owner, *args, **kwargs)
             if owner.casefold() != self.member.name.casefold():
                 raise Forbidden(f"{self.member.name} may check in only their own working copy, not {owner}'s.")
-        return self._run(self._project.checkin, copy, passphrase)
+        return self._run(self._project.checkin, *args, **kwargs)
 
     def _own_coding(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         """Run ``name`` on a coding when it is this member's (a lead: anyone's)."""

@@ -33,7 +33,7 @@ from cotheme.domain.checkout import (
 )
 from cotheme.domain.reanchor import Status, carry, diff
 from cotheme.domain.text import Anchor
-from cotheme.errors import InvalidArgument, NotFound
+from cotheme.errors import InputError, InvalidArgument, NotFound, PassphraseRequired
 from cotheme.services import revisions as revision_service
 from cotheme.storage import checkout as repo
 from cotheme.storage import codes as codes_repo
@@ -46,21 +46,26 @@ from cotheme.storage.store import Store, now
 from cotheme.storage.tracking import ACTOR
 
 
-def read_copy(path: Path, passphrase: str | None = None) -> tuple[Store, Baseline]:
-    """Open a working copy and read what it says about itself."""
+def read_copy(path: Path, passphrase: str | None = None, shown_as: str | None = None) -> tuple[Store, Baseline]:
+    """Open a working copy and read what it says about itself (``shown_as``: its name in sentences)."""
+    name = shown_as or str(path)
     if not path.exists():
-        raise NotFound(f"{path} does not exist.")
-    copy = Store.open(str(path), passphrase)
+        raise NotFound(f"{name} does not exist.")
+    try:
+        copy = Store.open(str(path), passphrase)
+    except PassphraseRequired:
+        raise InputError(f"{name} is not a working copy made by 'cotheme checkout' (or it is encrypted and "
+                         "needs its passphrase); nothing was merged.") from None
     with copy.read() as conn:
         baseline = repo.read_baseline(conn)
     if baseline is None:
         copy.close()
-        raise InvalidArgument(f"{path} is not a working copy made by 'cotheme checkout'; nothing was merged.")
+        raise InvalidArgument(f"{name} is not a working copy made by 'cotheme checkout'; nothing was merged.")
     return copy, baseline
 
 
-def checkin(origin: Store, copy_path: Path, passphrase: str | None = None) -> CheckinSummary:
-    copy, baseline = read_copy(copy_path, passphrase)
+def checkin(origin: Store, copy_path: Path, passphrase: str | None = None, shown_as: str | None = None) -> CheckinSummary:
+    copy, baseline = read_copy(copy_path, passphrase, shown_as)
     try:
         with copy.read() as conn:
             member_id = conn.execute(select(members.c.id).where(members.c.guid == baseline.member_guid)).scalar_one()

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cotheme.domain.checkout import CheckinSummary, MergeItem
+from cotheme.errors import InvalidArgument
 from cotheme.services import checkin, checkout, merge_queue
 from cotheme.storage import checkout as repo
 
@@ -23,16 +24,24 @@ class CheckoutMixin:
         (or ``documents``), the codebook, their own codings and memos."""
         return checkout.checkout(self._store, Path(out), member, documents)
 
-    def checkin(self, copy: str | Path, passphrase: str | None = None) -> CheckinSummary:
+    def checkin(self, copy: str | Path, passphrase: str | None = None, shown_as: str | None = None) -> CheckinSummary:
         """Merge the working copy ``copy`` back: new work added, codebook changes proposed, conflicts
-        queued; nothing overwritten."""
-        return checkin.checkin(self._store, Path(copy), passphrase)
+        queued; nothing overwritten (``shown_as``: the copy's name in sentences, e.g. an upload's)."""
+        return checkin.checkin(self._store, Path(copy), passphrase, shown_as)
 
-    def copy_owner(self, copy: str | Path, passphrase: str | None = None) -> str:
+    def copy_owner(self, copy: str | Path, passphrase: str | None = None, shown_as: str | None = None) -> str:
         """The member a working copy was made for."""
-        store, baseline = checkin.read_copy(Path(copy), passphrase)
+        store, baseline = checkin.read_copy(Path(copy), passphrase, shown_as)
         store.close()
         return baseline.member
+
+    def copy_origin(self) -> str:
+        """Where this working copy checks in to (its project file's path, or database URL)."""
+        with self._store.read() as conn:
+            baseline = repo.read_baseline(conn)
+        if baseline is None:
+            raise InvalidArgument(f"{self._store.target} is not a working copy made by 'cotheme checkout'.")
+        return baseline.origin
 
     def checkouts(self) -> list[dict[str, Any]]:
         """The working copies made from this project, newest first."""

@@ -47,6 +47,9 @@ NEEDS: dict[str, Need] = {
     "GET /api/v1/audit": L, "GET /api/v1/audit.csv": L,
     # the live feed (api_events): what each member may see is filtered below
     "GET /api/v1/events": R,
+    # offline working copies (api_checkins): a coder takes and brings back their own; a lead decides
+    "POST /api/v1/checkout": C, "POST /api/v1/checkin": C, "GET /api/v1/merge-items": R,
+    "POST /api/v1/merge-items/{item_id}": L,
 }
 NEEDS.update({  # agreement and reconciliation (api_agreement); the service checks them too
     "GET /api/v1/agreement": R, "GET /api/v1/settings/reflexive-mode": R, "PUT /api/v1/settings/reflexive-mode": L,

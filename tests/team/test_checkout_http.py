@@ -39,3 +39,26 @@ def test_checkout_and_checkin_through_the_api(team_client: TestClient, as_member
     assert len(team_client.get("/api/v1/merge-items?status=all", headers=lead).json()) == 1
     not_a_copy = team_client.post("/api/v1/checkin", files={"file": ("x.cotheme", b"not a project")}, headers=ann)
     assert 400 <= not_a_copy.status_code < 500 and not_a_copy.json()["error"]
+
+
+def test_checkout_and_checkin_against_a_team_server_address(file_team: Project, tmp_path: Path) -> None:
+    """The laptop reaches the server's web address, not its database: the CLI logs in as the member."""
+    from tests.cli_runner import cli
+    from tests.team.conftest import PASSWORD
+    from tests.web.conftest import LiveServer
+
+    copy = tmp_path / "ann.cotheme"
+    with LiveServer(file_team) as base:
+        env = {"COTHEME_PASSWORD": PASSWORD}
+        code, out, err = cli("checkout", base, str(copy), "--member", "Ann", "--docs", "P01", env=env)
+        assert code == 0, err
+        assert "Downloaded Ann's working copy" in out
+        with cotheme.open_project(copy) as working:
+            assert working.copy_origin() == base
+            working.acting_as("Ann").code("P01", "Listening", quote="I waited four months", coder="Ann")
+        code, out, err = cli("checkin", str(copy), env=env)
+        assert code == 0, err
+        assert "Added: 1 codings" in out
+        code, _, err = cli("checkin", str(copy), env={"COTHEME_PASSWORD": "wrong password entirely"})
+        assert code == 2 and "401" in err
+    assert any(e.coder == "Ann" and e.text == "I waited four months" for e in file_team.codings())

@@ -3,15 +3,18 @@ lead's queue of what came back."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from cotheme.cli.context import JsonOpt, ProjectArg, opened
+from cotheme.cli.context import JsonOpt, ProjectArg, interactive, opened
 from cotheme.cli.output import print_json, print_table, say
 from cotheme.domain.plain import plain
-from cotheme.errors import InvalidArgument
+from cotheme.domain.checkout import CheckinSummary
+from cotheme.errors import InputError, InvalidArgument
+from cotheme.services import remote_copy
 
 
 def checkout(
@@ -24,10 +27,20 @@ def checkout(
 ) -> None:
     """Make a member's working copy for coding offline: their transcripts, the codebook, their own codings.
 
+    PROJECT may be a team server's address (https://…): the copy is then downloaded as that member
+    (password from COTHEME_PASSWORD, or asked), and checks in to the server.
+
+    Example: cotheme checkout https://cotheme.example.ac.uk ann-train.cotheme --member Ann
+
     Example: cotheme checkout postgresql://cotheme@db/study ann-train.cotheme --member Ann
 
     Example: cotheme checkout study.cotheme ann.cotheme --member Ann --docs P03 --docs P07
     """
+    if remote_copy.is_server(project):
+        remote_copy.checkout(project, member, _password(project, member), out, docs or None)
+        say(f"Downloaded {member}'s working copy from {project} to {out}. Code in it with any cotheme command "
+            f"(or cotheme serve), then bring it back with: cotheme checkin {out}")
+        return
     with opened(project) as p:
         made = p.checkout(out, member, docs or None)
     if as_json:
@@ -56,8 +69,14 @@ def checkin(
     if into is None:
         with cotheme.open_project(copy) as working:
             into = working.copy_origin()
-    with opened(into) as p:
-        summary = p.checkin(copy)
+            member = working.copy_owner(copy) if remote_copy.is_server(into) else ""
+    if remote_copy.is_server(into):
+        figures = remote_copy.checkin(into, member, _password(into, member), copy)
+        summary = CheckinSummary(figures["member"], figures["added"], figures["changed"], figures["deleted"],
+                                 figures["to_review"], figures["queued"])
+    else:
+        with opened(into) as p:
+            summary = p.checkin(copy)
     if as_json:
         print_json(summary.as_json())
         return
@@ -73,6 +92,16 @@ def checkin(
         say(f"For a lead to decide: {sentence}")
     if summary.queued:
         say(f"See them with: cotheme checkins {into}")
+
+
+def _password(server: str, member: str) -> str:
+    """The member's password for a team server: COTHEME_PASSWORD, else asked (never an option)."""
+    given = os.environ.get("COTHEME_PASSWORD")
+    if given:
+        return given
+    if not interactive():
+        raise InputError(f"{server} needs {member}'s password: set COTHEME_PASSWORD, or run the command in a terminal.")
+    return str(typer.prompt(f"{member}'s password on {server}", hide_input=True, err=True))
 
 
 def checkins(

@@ -38,8 +38,10 @@ class CheckoutResult:
     guid: str
 
 
-def checkout(store: Store, out: Path, member: str, document_refs: Sequence[str] | None = None) -> CheckoutResult:
-    """Write ``member``'s working copy to the new project file ``out``."""
+def checkout(store: Store, out: Path, member: str, document_refs: Sequence[str] | None = None,
+             origin: str | None = None) -> CheckoutResult:
+    """Write ``member``'s working copy to the new project file ``out``; ``origin`` is where it checks in
+    to (default: this project's location; a team server gives its own address)."""
     if out.exists():
         raise Conflict(f"{out} already exists; choose a new file name for the working copy.")
     with store.read() as conn:
@@ -59,7 +61,7 @@ def checkout(store: Store, out: Path, member: str, document_refs: Sequence[str] 
         with copy.write() as conn:
             repo.cut_to(conn, row.id, [doc_id for doc_id, _ in chosen])
             state = repo.state_of(conn, row.id)
-            repo.write_baseline(conn, Baseline(guid, _origin(store), row.name, row.guid,
+            repo.write_baseline(conn, Baseline(guid, origin or _origin(store), row.name, row.guid,
                                                datetime.now(UTC).isoformat(), state))
     except BaseException:
         copy.close()

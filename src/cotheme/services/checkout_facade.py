@@ -19,10 +19,12 @@ if TYPE_CHECKING:
 class CheckoutMixin:
     _store: Store
 
-    def checkout(self, out: str | Path, member: str, documents: Sequence[str] | None = None) -> checkout.CheckoutResult:
+    def checkout(self, out: str | Path, member: str, documents: Sequence[str] | None = None,
+                 origin: str | None = None) -> checkout.CheckoutResult:
         """Write ``member``'s working copy to the new project file ``out``: their assigned transcripts
-        (or ``documents``), the codebook, their own codings and memos."""
-        return checkout.checkout(self._store, Path(out), member, documents)
+        (or ``documents``), the codebook, their own codings and memos (``origin``: where it checks in to,
+        if not this project's location)."""
+        return checkout.checkout(self._store, Path(out), member, documents, origin)
 
     def checkin(self, copy: str | Path, passphrase: str | None = None, shown_as: str | None = None) -> CheckinSummary:
         """Merge the working copy ``copy`` back: new work added, codebook changes proposed, conflicts

@@ -56,12 +56,13 @@ class DecisionIn(BaseModel):
 
 
 @router.post("/checkout", response_class=Response, responses={200: {"content": {"application/octet-stream": {}}}})
-def checkout(body: CheckoutIn, ctx: Ctx) -> Response:
+def checkout(body: CheckoutIn, request: Request, ctx: Ctx) -> Response:
     """Your working copy (a .cotheme project file) to code offline; bring it back with POST /checkin."""
     member = body.member or ctx.member.name
     with tempfile.TemporaryDirectory(prefix="cotheme-") as folder:
         path = Path(folder) / "copy.cotheme"
-        ctx.project.checkout(path, member, body.documents or None)
+        # The copy checks in to this server's address (where a laptop reaches it), not its database.
+        ctx.project.checkout(path, member, body.documents or None, str(request.base_url).rstrip("/"))
         data = path.read_bytes()
     name = "".join(ch for ch in member if ch.isalnum() or ch in "-_") or "member"
     return Response(data, media_type="application/octet-stream",

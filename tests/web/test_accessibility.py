@@ -43,6 +43,7 @@ PAGES = {
     "reconcile": "/reconcile",
     "review": "/review",
     "checkins": "/checkins",
+    "calibration": "/calibration",
     "deid": "/deid",
     "import": "/import",
     "export": "/export",

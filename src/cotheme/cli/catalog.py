@@ -75,6 +75,8 @@ COMMANDS: tuple[Entry, ...] = (
           "conflicts queued.", _C + "checkout:checkin"),
     Entry("checkins", "What check-ins left for a lead: codebook proposals and conflicts; accept or reject each.",
           _C + "checkout:checkins"),
+    Entry("calibrate", "Calibration sessions: everyone codes one transcript blind, then it is revealed side by "
+          "side to agree.", _C + "calibrate:calibrate"),
     Entry("audit", "The audit trail: every change to codings, documents, cases, members and the codebook.",
           _C + "history:audit"),
     Entry("figure", "Draw a figure as SVG, PNG or PDF (colours readable in greyscale and by colour-blind "

@@ -135,3 +135,4 @@ def checkins(
         return
     print_table("From offline copies", ["id", "from", "kind", "status", "what"],
                 ([i.id, i.member, i.kind, i.status, i.sentence] for i in items))
+

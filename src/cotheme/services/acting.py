@@ -46,6 +46,8 @@ RULES: dict[str, Need] = {
     "live_cursor": R, "live_events": R, "live_waker": R, "mark_present": R, "clear_presence": R, "present": R,
     # offline copies: a coder takes and brings back their own; a lead decides what came back
     "checkout": C, "checkin": C, "copy_owner": C, "copy_origin": R, "checkouts": R, "merge_items": R, "decide_merge_item": L,
+    # calibration sessions: a lead runs them; everyone sees those they are in
+    "calibrations": R, "start_calibration": L, "reveal_calibration": L, "close_calibration": L,
     # the Study page and the figures: everyone reads them; a lead changes the study's fields
     "study_fields": R, "study": R, "attribution": R, "code_heatmap": R, "cooccurrence_heatmap": R,
     "coverage": R, "figure": R, "set_study": L, "set_study_fields": L,

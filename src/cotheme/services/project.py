@@ -58,6 +58,7 @@ from cotheme.services.deid_facade import DeidReviewMixin
 from cotheme.services.coding_sheet_facade import CodingSheetMixin
 from cotheme.services.live import LiveMixin
 from cotheme.services.checkout_facade import CheckoutMixin
+from cotheme.services.calibration_facade import CalibrationMixin
 from cotheme.services import agreement as agreement_service, reconcile  # agreement, reconciliation
 from cotheme.domain.agreement_report import AgreementReport
 from cotheme.domain.reconcile import Comparison
@@ -78,6 +79,7 @@ class Project(
     CodingSheetMixin,  # many codings at once, from a sheet or a script
     LiveMixin,  # the live feed and who is where
     CheckoutMixin,  # offline working copies and the queue of what came back
+    CalibrationMixin,  # calibration sessions on one transcript
 ):
     """An open cotheme project (an SQLite ``.cotheme`` file or a PostgreSQL database)."""
 

@@ -561,3 +561,18 @@ checkouts = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("checked_in_at", DateTime(timezone=True), nullable=True),
 )
+
+#: Calibration sessions: one transcript coded blind by everyone, then revealed side by side to agree
+#: the coding frame; the decisions recorded when the lead closes it (also as a memo on the transcript).
+calibrations = Table(
+    "calibrations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("coders", Text, nullable=False),  # JSON list of the coders' names
+    Column("started_by", String(200), nullable=False, server_default=""),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("revealed_at", DateTime(timezone=True), nullable=True),
+    Column("closed_at", DateTime(timezone=True), nullable=True),
+    Column("decisions", Text, nullable=False, server_default=""),
+)

@@ -39,6 +39,7 @@ from cotheme.web import api_coding_sheet  # codings in bulk from a sheet
 from cotheme.web import team_home
 from cotheme.web import api_events  # the live feed (server-sent events or polling)
 from cotheme.web import api_checkins, pages_checkins  # offline working copies
+from cotheme.web import api_calibration, pages_calibration  # calibration sessions
 
 STATIC = Path(__file__).with_name("static")
 #: Responses not worth compressing again: already-compressed downloads (XLSX and DOCX are zip files).
@@ -96,4 +97,6 @@ def create_app(project: Project, token: str, *, team: bool | None = None) -> Fas
     app.include_router(api_events.router)
     app.include_router(api_checkins.router)
     app.include_router(pages_checkins.router)
+    app.include_router(api_calibration.router)
+    app.include_router(pages_calibration.router)
     return app

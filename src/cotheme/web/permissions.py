@@ -50,6 +50,9 @@ NEEDS: dict[str, Need] = {
     # offline working copies (api_checkins): a coder takes and brings back their own; a lead decides
     "POST /api/v1/checkout": C, "POST /api/v1/checkin": C, "GET /api/v1/merge-items": R,
     "POST /api/v1/merge-items/{item_id}": L,
+    # calibration sessions (api_calibration)
+    "GET /api/v1/calibrations": R, "POST /api/v1/calibrations": L,
+    "POST /api/v1/calibrations/{document_id}/reveal": L, "POST /api/v1/calibrations/{document_id}/close": L,
 }
 NEEDS.update({  # agreement and reconciliation (api_agreement); the service checks them too
     "GET /api/v1/agreement": R, "GET /api/v1/settings/reflexive-mode": R, "PUT /api/v1/settings/reflexive-mode": L,

@@ -64,3 +64,13 @@ function onPresence(people) {
 }
 
 followLive({ documentId: state.documentId, onEvent, onPresence });
+
+// Lanes by coder: everyone's codings side by side (a revealed calibration transcript opens with #lanes).
+const lanes = document.getElementById("lanes-toggle");
+function showLanes(on) {
+  state.lanesByCoder = on;
+  lanes.setAttribute("aria-pressed", String(on));
+  draw();
+}
+lanes.addEventListener("click", () => showLanes(!state.lanesByCoder));
+if (state.lanesByCoder) showLanes(true);

@@ -11,10 +11,12 @@ removes it). Recall is per gold kind; precision per kind is that of the candidat
 kind the gold kind maps to (person, nickname, possessive and relative -> person; health_org ->
 organisation, and so on). "docs_missed" is the share of documents with at least one identifier missed.
 
-    python bench/deid_eval.py [--part test|tune|fresh] [--seed N] [--json out.json] [--no-ablation] [--no-speed]
+    python bench/deid_eval.py [--part test|tune|fresh|holdout] [--seed N] [--json out.json] [--no-ablation] [--no-speed]
 
 ``--part fresh`` is a held-out part written after the detector was tuned (``bench/deid_evalset_fresh.py``):
-its own value lists, templates and host texts, default seed 2026 (17 for TUNE/TEST).
+its own value lists, templates and host texts, default seed 2026 (17 for TUNE/TEST). ``--part holdout``
+(``bench/deid_evalset_holdout.py``, default seed 4711) is a second held-out part with lists, templates and
+host texts none of the others use; nobody tunes on it, so it gives the figure to report.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import deid_evalset_holdout as holdout  # noqa: E402
 from deid_evalset import KINDS, Doc, build  # noqa: E402
 
 from cotheme.domain.deid import Found, speaker_score  # noqa: E402
@@ -189,8 +192,8 @@ def table(rows: dict[str, dict[str, object]]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=["tune", "test", "fresh"], default="test")
-    parser.add_argument("--seed", type=int, default=None, help="17 for tune/test, 2026 for fresh")
+    parser.add_argument("--part", choices=["tune", "test", "fresh", "holdout"], default="test")
+    parser.add_argument("--seed", type=int, default=None, help="17 for tune/test, 2026 for fresh, 4711 for holdout")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--no-ablation", action="store_true")
     parser.add_argument("--no-speed", action="store_true")
@@ -199,7 +202,7 @@ def main() -> None:
     if deid_model.model_version() is None:
         sys.exit("the named-entity model is not installed; run 'make env'")
     if args.seed is None:
-        args.seed = 2026 if args.part == "fresh" else 17
+        args.seed = {"fresh": 2026, "holdout": holdout.SEED}.get(args.part, 17)
     docs = build(args.part, seed=args.seed)
     model = CachedModel()
     result: dict[str, object] = {"part": args.part, "seed": args.seed, "documents": len(docs),

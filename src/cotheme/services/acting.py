@@ -41,6 +41,8 @@ RULES: dict[str, Need] = {
     "export_codebook": R, "export_codebook_qdc": R, "export_themes": R, "assist_status": R,
     "assist_provenance": R, "codebook_history": R, "codebook_as_of": R, "codebook_diff": R, "queue": R,
     "blind_documents": R, "team_mode": R, "close": R, "similar": R, "suggest": R, "assist_document": R,
+    # the second reader: misfits read what the member may see; drafts change the codebook and themes
+    "misfits": R, "draft_endpoint": R, "drafts": R, "draft": L, "draft_stream": L, "accept_draft": L,
     # the Study page and the figures: everyone reads them; a lead changes the study's fields
     "study_fields": R, "study": R, "attribution": R, "code_heatmap": R, "cooccurrence_heatmap": R,
     "coverage": R, "figure": R, "set_study": L, "set_study_fields": L,
@@ -83,7 +85,7 @@ IMPORTING = frozenset({
 MEMBER_ARGUMENT = {"code": "coder", "add_memo": "author", "accept_similar": "member",
                    "accept_suggestion": "member", "add_exemplar": "member", "import_exemplars": "member",
                    "import_exemplar_data": "member", "set_exemplars": "member", "deid_decide": "member", "deid_decide_string": "member",
-                   "edit_document": "author", "deid_apply": "author", "accept_coding": "member",
+                   "edit_document": "author", "deid_apply": "author", "accept_coding": "member", "accept_draft": "member",
                    "merge_codings": "member", "reject_coding": "member"}
 
 

@@ -62,6 +62,6 @@ class DraftsMixin:
 
     def drafts(self) -> list[AcceptedDraft]:
         """Every accepted draft, oldest first, with its provenance."""
-        from cotheme.services import draft_store
+        from cotheme.services import assist_drafts
 
-        return draft_store.accepted(self._store)
+        return assist_drafts.accepted(self._store)

@@ -22,6 +22,7 @@ import http.client
 import ipaddress
 import json
 import os
+import re
 import socket
 import ssl
 from collections.abc import Callable, Iterator
@@ -251,6 +252,16 @@ def _ollama_pieces(response: http.client.HTTPResponse, reply: Reply) -> Iterator
             return
 
 
+#: Control characters dropped from what the model sends (all of C0 and C1 but newline and tab): an
+#: escape sequence printed in a terminal could rewrite the screen or the window title.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean(piece: str) -> str:
+    """Text from the model with the control characters removed (it is shown in terminals and pages)."""
+    return _CONTROLS.sub("", piece)
+
+
 def _json(text: str) -> dict[str, Any]:
     try:
         found = json.loads(text) if text else {}
@@ -290,7 +301,8 @@ def stream(endpoint: Endpoint, system: str, user: str, *, seed: int, reply: Repl
         pieces = _openai_pieces(response, reply)
     kept = 0
     try:
-        for piece in pieces:
+        for raw in pieces:
+            piece = clean(raw)
             if kept + len(piece) > MAX_TEXT_CHARS:
                 reply.truncated = True
                 yield piece[: MAX_TEXT_CHARS - kept]

@@ -12,7 +12,7 @@ import pytest
 from cotheme.cli import context
 from tests.cli.test_commands import study  # noqa: F401 - the fixture
 from tests.cli_runner import cli
-from tests.drafts.llm_stub import FINGERPRINT, stub_server
+from tests.llm_stub import FINGERPRINT, stub_server
 
 
 @pytest.fixture

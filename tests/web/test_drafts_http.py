@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from cotheme.services.project import Project
-from tests.drafts.llm_stub import FINGERPRINT, Behaviour, stub_server
+from tests.llm_stub import FINGERPRINT, Behaviour, stub_server
 from tests.web.conftest import client_for, csrf
 
 HOSTILE = "DEFINITION: <script>alert(1)</script><img src=x onerror=alert(2)>\nINCLUDE: [1]\nEXCLUDE: none"

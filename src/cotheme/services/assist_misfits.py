@@ -41,7 +41,8 @@ def fits(cards: np.ndarray, vectors: np.ndarray, owners: Sequence[int], spans: S
     code's profile left without it, the nearest other code and its cosine with that code's profile.
 
     ``spans`` (one hashable per passage, e.g. (revision, start, end)) marks the same passage coded with
-    several codes: it is left out of every profile it belongs to, not only its own."""
+    several codes: it is left out of every profile it belongs to, and those codes are not offered as the
+    nearest other code (coded with both is not a reason to doubt either)."""
     owners_a = np.asarray(owners, dtype=np.int64)
     n_codes, dim = cards.shape
     cards = unit(cards.astype(np.float32))
@@ -49,25 +50,21 @@ def fits(cards: np.ndarray, vectors: np.ndarray, owners: Sequence[int], spans: S
     sums = np.zeros((n_codes, dim), np.float32)
     np.add.at(sums, owners_a, vectors)
     counts = np.bincount(owners_a, minlength=n_codes).astype(np.float32)
-    profiles = _profiles(cards, sums, counts, prior)
-    same: dict[object, list[int]] = defaultdict(list)
-    for i, key in enumerate(spans if spans is not None else range(len(vectors))):
-        same[key].append(i)
-    all_fits = vectors @ profiles.T  # (passages, codes)
-    own = np.zeros(len(vectors), np.float32)
-    for i, key in enumerate(spans if spans is not None else range(len(vectors))):
-        members = {int(owners_a[j]) for j in same[key]}
-        for c in members:  # this passage's codes: their profiles without it
-            loo = _profiles(cards[c][None], (sums[c] - vectors[i])[None], np.array([counts[c] - 1]), prior)[0]
-            all_fits[i, c] = float(vectors[i] @ loo)
-        own[i] = all_fits[i, owners_a[i]]
-        for c in members:
-            if c != owners_a[i]:
-                all_fits[i, c] = -np.inf  # coded with both: not a reason to doubt either
-    others = all_fits.copy()
-    others[np.arange(len(vectors)), owners_a] = -np.inf
-    nearest = np.argmax(others, axis=1) if n_codes > 1 else np.full(len(vectors), -1)
-    nearest_fit = others[np.arange(len(vectors)), nearest] if n_codes > 1 else np.full(len(vectors), -np.inf)
+    all_fits = vectors @ _profiles(cards, sums, counts, prior).T  # (passages, codes)
+    rows = np.arange(len(vectors))
+    # Leave one out, for every passage at once: its own code's profile from the other passages.
+    own_profiles = _profiles(cards[owners_a], sums[owners_a] - vectors, counts[owners_a] - 1, prior)
+    own = np.einsum("ij,ij->i", vectors, own_profiles)
+    all_fits[rows, owners_a] = -np.inf
+    if spans is not None:
+        shared: dict[object, list[int]] = defaultdict(list)
+        for i, key in enumerate(spans):
+            shared[key].append(i)
+        for members in (m for m in shared.values() if len(m) > 1):
+            codes = owners_a[members]
+            all_fits[np.ix_(members, codes)] = -np.inf
+    nearest = np.argmax(all_fits, axis=1) if len(vectors) else np.zeros(0, np.int64)
+    nearest_fit = all_fits[rows, nearest] if len(vectors) else np.zeros(0, np.float32)
     return own, nearest, nearest_fit
 
 

@@ -181,3 +181,18 @@ def test_only_a_lead_drafts(coded: Project, openai_stub: Behaviour) -> None:
     with pytest.raises(Forbidden):
         coded.acting_as("Rowan").draft(code="Waiting")
     assert openai_stub.requests == []
+
+
+def test_a_candidate_theme_is_named_and_made_a_theme_only_when_accepted(coded: Project, openai_stub: Behaviour) -> None:
+    coded.create_code("Call backs", definition="Being rung back, or not.")
+    coded.code("P01", "Call backs", quote="Nobody rang me back for weeks.")
+    coded.index()
+    (group,) = coded.candidate_themes(groups=1)
+    openai_stub.text = "NAME: Waiting to be heard\nDEFINITION: Months of waiting and calls never returned [1] [2]."
+    made = coded.draft(candidate=group.number, groups=1)
+    assert made.kind is DraftKind.CANDIDATE_THEME and made.fields["NAME"] == "Waiting to be heard"
+    assert coded.themes() == []
+    saved = coded.accept_draft(made)
+    (theme,) = coded.themes()
+    assert theme.theme.name == "Waiting to be heard" and theme.theme.id == saved.target_id
+    assert sorted(c.code.name for c in coded.codes() if c.code.id in theme.theme.code_ids) == ["Call backs", "Waiting"]

@@ -60,6 +60,7 @@ def draft(
     code: CodeOpt = None,
     theme: Annotated[str | None, typer.Option("--theme", help="A theme's name: draft its summary.")] = None,
     candidate: Annotated[int | None, typer.Option("--candidate", min=1, help="A candidate theme's number from 'cotheme assist themes': draft its name and definition.")] = None,
+    groups: Annotated[int | None, typer.Option("--groups", min=1, help="With --candidate: the --groups given to 'cotheme assist themes'.")] = None,
     extracts: Annotated[int, typer.Option("--extracts", min=1, max=40, help="How many extracts to give the model.")] = 12,
     seed: Annotated[int, typer.Option("--seed", help="The seed asked of the model (recorded with the draft).")] = 0,
     out: Annotated[Path | None, typer.Option("--out", help="Keep the draft in this new .json file, to accept later with 'cotheme assist accept-draft'.")] = None,
@@ -77,7 +78,8 @@ def draft(
         raise InvalidArgument(f"{out} already exists; choose a new file name.")
     with opened(project) as p:
         made: dict[str, Any] | None = None
-        for event in p.draft_stream(code=code, theme=theme, candidate=candidate, extracts=extracts, seed=seed):
+        for event in p.draft_stream(code=code, theme=theme, candidate=candidate, groups=groups,
+                                    extracts=extracts, seed=seed):
             if event["type"] == "extracts" and not as_json:
                 print_table(f"Extracts given to the model for '{event['target']}' (prompt {event['prompt']})",
                             ["n", "coding", "code", "extract"],

@@ -113,14 +113,15 @@ class Prepared:
 
 
 def prepare(store: Store, *, code: str | None = None, code_id: int | None = None, theme: str | None = None,
-            theme_id: int | None = None, candidate: int | None = None, extracts: int = 12) -> Prepared:
+            theme_id: int | None = None, candidate: int | None = None, groups: int | None = None,
+            extracts: int = 12) -> Prepared:
     """Choose what the draft is of and the extracts it rests on; nothing is sent yet."""
     if sum(x is not None for x in (code or code_id, theme or theme_id, candidate)) != 1:
         raise InvalidArgument("Name one code (--code NAME), one theme (--theme NAME) or one candidate theme.")
     if not 1 <= extracts <= MAX_EXTRACTS:
         raise InvalidArgument(f"Give between 1 and {MAX_EXTRACTS} extracts.")
     if candidate is not None:
-        return _prepare_candidate(store, candidate, extracts)
+        return _prepare_candidate(store, candidate, groups, extracts)
     with store.read() as conn:
         all_codes = codes_repo.all_codes(conn)
         paths = {c.id: c.path_text for c in all_codes}
@@ -147,14 +148,14 @@ def prepare(store: Store, *, code: str | None = None, code_id: int | None = None
     return Prepared(kind, target, target_id, _numbered(spans, paths), fill)
 
 
-def _prepare_candidate(store: Store, number: int, extracts: int) -> Prepared:
+def _prepare_candidate(store: Store, number: int, groups: int | None, extracts: int) -> Prepared:
+    """Candidate theme ``number`` as 'cotheme assist themes --groups N' numbers them."""
     from cotheme.services import assist_model
 
     assist_model.require()
     from cotheme.services import assist_themes
 
-    groups = assist_themes.candidate_themes(store, None, extracts)
-    found = next((g for g in groups if g.number == number), None)
+    found = next((g for g in assist_themes.candidate_themes(store, groups, extracts) if g.number == number), None)
     if found is None:
         raise NotFound(f"There is no candidate theme {number}; see 'cotheme assist themes PROJECT'.")
     with store.read() as conn:

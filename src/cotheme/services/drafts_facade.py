@@ -35,23 +35,27 @@ class DraftsMixin:
         return llm_endpoint.describe()
 
     def draft(self, *, code: str | None = None, code_id: int | None = None, theme: str | None = None,
-              theme_id: int | None = None, candidate: int | None = None, extracts: int = 12,
+              theme_id: int | None = None, candidate: int | None = None, groups: int | None = None,
+              extracts: int = 12,
               seed: int = 0, cancel: Any = None) -> Draft:
         """A draft from the team's language model: a code's definition, a theme's summary, or a
-        candidate theme's name and definition. Nothing is saved (see ``accept_draft``)."""
+        candidate theme's name and definition (``candidate`` numbered as ``candidate_themes(groups)``).
+        Nothing is saved (see ``accept_draft``)."""
         from cotheme.services import assist_drafts
 
         return assist_drafts.draft(self._store, code=code, code_id=code_id, theme=theme, theme_id=theme_id,
-                                   candidate=candidate, extracts=extracts, seed=seed, cancel=cancel)
+                                   candidate=candidate, groups=groups, extracts=extracts, seed=seed,
+                                   cancel=cancel)
 
     def draft_stream(self, *, code: str | None = None, code_id: int | None = None, theme: str | None = None,
-                     theme_id: int | None = None, candidate: int | None = None, extracts: int = 12,
+                     theme_id: int | None = None, candidate: int | None = None, groups: int | None = None,
+              extracts: int = 12,
                      seed: int = 0) -> Iterator[dict[str, Any]]:
         """The same draft as events: the extracts given, then pieces of text, then the draft."""
         from cotheme.services import assist_drafts
 
         return assist_drafts.draft_events(self._store, code=code, code_id=code_id, theme=theme, theme_id=theme_id,
-                                          candidate=candidate, extracts=extracts, seed=seed)
+                                          candidate=candidate, groups=groups, extracts=extracts, seed=seed)
 
     def accept_draft(self, draft: Draft | dict[str, Any], *, text: str | None = None,
                      member: str | None = None) -> AcceptedDraft:

@@ -54,6 +54,7 @@ class DraftIn(BaseModel):
     code_id: Id | None = None
     theme_id: Id | None = None
     candidate: int | None = Field(default=None, ge=1, le=1000)
+    groups: int | None = Field(default=None, ge=1, le=1000, description="With candidate: the groups asked of /assist/themes.")
     extracts: int = Field(default=12, ge=1, le=40)
     seed: int = Field(default=0, ge=0, le=2**31 - 1)
 
@@ -105,7 +106,7 @@ def stream(body: DraftIn, request: Request, ctx: Ctx) -> StreamingResponse:
     """Draft with the team's model: NDJSON events ``extracts``, ``text`` (pieces), then ``draft`` (with
     its ``id``) or ``error``. Nothing is saved; closing the request cancels the draft."""
     events = ctx.project.draft_stream(code_id=body.code_id, theme_id=body.theme_id, candidate=body.candidate,
-                                      extracts=body.extracts, seed=body.seed)
+                                      groups=body.groups, extracts=body.extracts, seed=body.seed)
     return StreamingResponse(_ndjson(events, request), media_type="application/x-ndjson",
                              headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 

@@ -13,7 +13,7 @@ import pytest
 from cotheme.domain.assist_drafts import DraftKind
 from cotheme.errors import Conflict
 from cotheme.services import assist_drafts, llm_endpoint
-from cotheme.services.llm_endpoint import EndpointUnavailable, HostRefused, check_host
+from cotheme.services.llm_endpoint import EndpointMissing, HostRefused, check_host
 from cotheme.services.project import Project
 from tests.llm_stub import DIGEST, FINGERPRINT, Behaviour, stub_server
 
@@ -106,7 +106,7 @@ def test_ollama_reports_model_and_digest(coded: Project, monkeypatch: pytest.Mon
 
 def test_without_an_endpoint_it_says_how_to_set_one_up(coded: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("COTHEME_LLM_URL", raising=False)
-    with pytest.raises(EndpointUnavailable, match="COTHEME_LLM_URL"):
+    with pytest.raises(EndpointMissing, match="COTHEME_LLM_URL"):
         coded.draft(code="Waiting")
     assert coded.draft_endpoint()["configured"] is False
 

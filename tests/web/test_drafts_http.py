@@ -78,7 +78,7 @@ def test_refusals(coded: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     page = client.get(f"/codes/{waiting}")
     assert "COTHEME_LLM_URL" in page.text and 'id="draft-start"' not in page.text
     answer = client.post("/api/v1/drafts/stream", json={"code_id": waiting}, headers=csrf(client))
-    assert answer.status_code == 503 and "COTHEME_LLM_URL" in answer.json()["error"]
+    assert answer.status_code == 409 and "COTHEME_LLM_URL" in answer.json()["error"]
     monkeypatch.setenv("COTHEME_LLM_URL", "http://192.0.2.1:9/v1")
     answer = client.post("/api/v1/drafts/stream", json={"code_id": waiting}, headers=csrf(client))
     assert answer.status_code == 409 and "nothing was sent" in answer.json()["error"]

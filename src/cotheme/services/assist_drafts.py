@@ -112,14 +112,20 @@ class Prepared:
         self.user = Template(user).safe_substitute({**fill, "extracts": _as_json(extracts)})
 
 
-def prepare(store: Store, *, code: str | None = None, code_id: int | None = None, theme: str | None = None,
-            theme_id: int | None = None, candidate: int | None = None, groups: int | None = None,
-            extracts: int = 12) -> Prepared:
-    """Choose what the draft is of and the extracts it rests on; nothing is sent yet."""
+def check_request(*, code: str | None = None, code_id: int | None = None, theme: str | None = None,
+                  theme_id: int | None = None, candidate: int | None = None, extracts: int = 12, **_: Any) -> None:
+    """Refuse a request that names no target or several (before the endpoint is even looked at)."""
     if sum(x is not None for x in (code or code_id, theme or theme_id, candidate)) != 1:
         raise InvalidArgument("Name one code (--code NAME), one theme (--theme NAME) or one candidate theme.")
     if not 1 <= extracts <= MAX_EXTRACTS:
         raise InvalidArgument(f"Give between 1 and {MAX_EXTRACTS} extracts.")
+
+
+def prepare(store: Store, *, code: str | None = None, code_id: int | None = None, theme: str | None = None,
+            theme_id: int | None = None, candidate: int | None = None, groups: int | None = None,
+            extracts: int = 12) -> Prepared:
+    """Choose what the draft is of and the extracts it rests on; nothing is sent yet."""
+    check_request(code=code, code_id=code_id, theme=theme, theme_id=theme_id, candidate=candidate, extracts=extracts)
     if candidate is not None:
         return _prepare_candidate(store, candidate, groups, extracts)
     with store.read() as conn:
@@ -193,6 +199,7 @@ def draft_events(store: Store, *, seed: int = 0, **what: Any) -> Iterator[dict[s
     """The draft as events: ``extracts`` (what the model is given), ``text`` pieces, then ``draft`` (the
     whole draft, with its id for accepting). The extracts are chosen and the endpoint checked before the
     first event, so a refusal comes as an error, not as a broken stream."""
+    check_request(**what)
     endpoint = llm_endpoint.require()
     prepared = prepare(store, **what)
     llm_endpoint.check_host(endpoint.url, endpoint.hosts)  # refuse before the page shows anything

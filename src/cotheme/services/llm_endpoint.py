@@ -52,10 +52,12 @@ MAX_TOKENS = 1500
 DEFAULT_TIMEOUT = 120.0
 
 
-class EndpointUnavailable(ProjectError):
-    """No endpoint is set up, or it cannot be reached."""
+class EndpointMissing(Conflict):
+    """No endpoint is set up (a state of the set-up, not a fault: 409 and the sentence saying how)."""
 
-    exit_code = 2
+
+class EndpointUnavailable(ProjectError):
+    """The endpoint did not answer, or answered with an error."""
 
 
 class HostRefused(Conflict):
@@ -91,9 +93,9 @@ def configured(environ: dict[str, str] | None = None) -> Endpoint | None:
 def require() -> Endpoint:
     found = configured()
     if found is None:
-        raise EndpointUnavailable(HOW_TO_SET_UP)
+        raise EndpointMissing(HOW_TO_SET_UP)
     if found.api == "ollama" and not found.model:
-        raise EndpointUnavailable(f"Name the model to use in {MODEL_ENV} (e.g. llama3.1:8b).")
+        raise EndpointMissing(f"Name the model to use in {MODEL_ENV} (e.g. llama3.1:8b).")
     return found
 
 

@@ -48,12 +48,15 @@ def test_draft_keep_and_accept(coded: Path, tmp_path: Path, monkeypatch: pytest.
         monkeypatch.setattr("cotheme.cli.assist_drafts.interactive", lambda: True)
         code, out, _ = cli("assist", "draft", str(coded), "--code", "Waiting", env=env, input="r\n")
         assert code == 0 and "Rejected; nothing was saved." in out
-        assert len(behaviour.requests) == 3
+        code, out, _ = cli("assist", "draft", str(coded), "--code", "Waiting", env=env, input="a\n")
+        assert code == 0 and "Saved draft 1 for 'Access/Waiting', accepted by" in out
+        assert len(behaviour.requests) == 4
+        assert len(json.loads(cli("assist", "drafts", str(coded), "--json")[1])) == 1
     edited = tmp_path / "edited.txt"
     edited.write_text("DEFINITION: Waits.\nINCLUDE: [1]\nEXCLUDE: none\n", encoding="utf-8")
     code, out, _ = cli("assist", "accept-draft", str(coded), str(kept), "--text-file", str(edited))
     assert code == 0 and "as edited" in out
-    (saved,) = json.loads(cli("assist", "drafts", str(coded), "--json")[1])
+    (_first, saved) = json.loads(cli("assist", "drafts", str(coded), "--json")[1])
     assert saved["edited"] is True and saved["provenance"]["model"] == "stub-model:1b" and saved["accepted_by"]
     codes = json.loads(cli("codebook", "list", str(coded), "--json")[1])
     assert any(c.get("definition") == "Waits." for c in codes)

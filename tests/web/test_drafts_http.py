@@ -63,6 +63,17 @@ def test_stream_accept_and_list(coded: Project, stub: Behaviour) -> None:
     assert page.status_code == 200 and "<script>alert(1)" not in page.text and "&lt;script&gt;alert(1)" in page.text
 
 
+def test_an_accepted_theme_summary_shows_on_the_theme_page(coded: Project, stub: Behaviour) -> None:
+    theme = coded.create_theme("Waiting for help", codes=["Waiting"])
+    client = client_for(coded)
+    events = _events(client, {"theme_id": theme.id})
+    assert events[0]["kind"] == "theme-summary"
+    assert client.post("/api/v1/drafts/accept", json={"draft_id": events[-1]["id"]}, headers=csrf(client)).status_code == 201
+    page = client.get(f"/themes/{theme.id}").text
+    assert "Accepted summaries" in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>alert(1)" not in page
+    assert "accepted by Lead" in page
+
+
 def test_misfits_route(coded: Project) -> None:
     client = client_for(coded)
     found = client.get("/api/v1/misfits").json()

@@ -14,7 +14,7 @@ async function loadMisfits(box) {
     list.replaceChildren(...found.map((m) => el("li", {},
       el("blockquote", { text: m.text }),
       el("p", { class: "meta", text: `${m.document} · score ${m.score.toFixed(2)} · ${m.reason}` }),
-      el("a", { href: `/documents/${m.document_id}`, text: `Open ${m.document}` }),
+      el("a", { href: `/documents/${m.document_id}#o=${m.start}-${m.end}`, text: `Open in ${m.document}` }),
     )));
     status.textContent = found.length
       ? `${found.length} passage${found.length === 1 ? "" : "s"} to review, least fitting first.`

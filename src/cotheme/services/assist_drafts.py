@@ -64,29 +64,30 @@ def prompt_text(name: str) -> tuple[str, str]:
 
 
 def _spread(spans: list[assist_repo.CodedSpan], limit: int, first: Sequence[int] = ()) -> list[assist_repo.CodedSpan]:
-    """``limit`` extracts: those in ``first`` (exemplars), then one per document in turn; each text once."""
+    """``limit`` extracts: those in ``first`` (exemplars), then one per document in turn, so that one
+    long transcript does not speak for the whole code; each text once."""
     chosen: list[assist_repo.CodedSpan] = []
     seen: set[str] = set()
-    by_doc: dict[int, list[assist_repo.CodedSpan]] = {}
-    ordered = [s for f in first for s in spans if s.coding_id == f] + spans
-    for span in ordered:
-        by_doc.setdefault(span.document_id, []).append(span)
-    queues = [list(v) for v in by_doc.values()]
-    pinned = [s for f in first for s in spans if s.coding_id == f]
-    for span in pinned:
-        if len(chosen) < limit and span.quote.strip() not in seen:
-            chosen.append(span)
-            seen.add(span.quote.strip())
-    while len(chosen) < limit and any(queues):
-        for queue in queues:
-            while queue:
-                span = queue.pop(0)
-                if span.quote.strip() and span.quote.strip() not in seen:
-                    chosen.append(span)
-                    seen.add(span.quote.strip())
-                    break
-            if len(chosen) >= limit:
-                break
+
+    def take(span: assist_repo.CodedSpan) -> bool:
+        key = span.quote.strip()
+        if not key or key in seen or len(chosen) >= limit:
+            return False
+        chosen.append(span)
+        seen.add(key)
+        return True
+
+    by_id = {s.coding_id: s for s in spans}
+    for coding_id in first:
+        if coding_id in by_id:
+            take(by_id[coding_id])
+    queues: dict[int, list[assist_repo.CodedSpan]] = {}
+    for span in spans:
+        queues.setdefault(span.document_id, []).append(span)
+    while len(chosen) < limit and any(queues.values()):
+        for queue in queues.values():
+            while queue and not take(queue.pop(0)):
+                pass
     return chosen
 
 

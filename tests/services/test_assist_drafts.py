@@ -104,6 +104,13 @@ def test_ollama_reports_model_and_digest(coded: Project, monkeypatch: pytest.Mon
     assert made.fields["DEFINITION"] == "Waiting for care."
 
 
+def test_the_assist_off_switch_turns_drafts_off(coded: Project, openai_stub: Behaviour) -> None:
+    coded.set_assist(False)
+    with pytest.raises(Conflict, match="turned off for this project"):
+        coded.draft(code="Waiting")
+    assert openai_stub.requests == []
+
+
 def test_without_an_endpoint_it_says_how_to_set_one_up(coded: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("COTHEME_LLM_URL", raising=False)
     with pytest.raises(EndpointMissing, match="COTHEME_LLM_URL"):

@@ -31,7 +31,7 @@ from sqlalchemy import Connection
 from cotheme.domain.assist_drafts import AcceptedDraft, Draft, DraftExtract, DraftKind, Provenance
 from cotheme.domain.themes import ThemeStatus, check_theme_name
 from cotheme.errors import Conflict, InvalidArgument, NotFound
-from cotheme.services import llm_endpoint
+from cotheme.services import assist_setting, llm_endpoint
 from cotheme.services.codebook import check_version, resolve_code
 from cotheme.services.members import resolve_coder
 from cotheme.services.themes import resolve_theme
@@ -201,6 +201,7 @@ def draft_events(store: Store, *, seed: int = 0, **what: Any) -> Iterator[dict[s
     whole draft, with its id for accepting). The extracts are chosen and the endpoint checked before the
     first event, so a refusal comes as an error, not as a broken stream."""
     check_request(**what)
+    assist_setting.require_enabled(store)  # 'cotheme assist off' turns drafts off too
     endpoint = llm_endpoint.require()
     prepared = prepare(store, **what)
     llm_endpoint.check_host(endpoint.url, endpoint.hosts)  # refuse before the page shows anything

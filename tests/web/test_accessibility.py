@@ -29,6 +29,7 @@ PAGES = {
     "home": "/",
     "reader": "/documents/{doc}",
     "codebook": "/codebook",
+    "code": "/codes/{code}",
     "retrieve": "/retrieve?code={code}",
     "search": "/search?q=waiting",
     "memos": "/memos",

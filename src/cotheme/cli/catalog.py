@@ -106,7 +106,7 @@ COMMANDS: tuple[Entry, ...] = (
     Entry("export", "Export a project for other programs.", _C + "exchange:app", group=True),
     Entry("deid", "De-identify transcripts: scan, review, apply.", _C + "deid:app", group=True),
     Entry("assist", "Private coding suggestions: turn them on or off, accept, candidate themes.",
-          _C + "assist:app", group=True),
+          _C + "assist_drafts:app", group=True),
     Entry("user", "Accounts on a team server: members who log in.", _C + "users:app", group=True),
     Entry("extracts", "Extracts for analysis elsewhere: CSV or XLSX.", _C + "extracts:app", group=True),
     Entry("attributes", "Attribute definitions: labels, category orders and Table 1.", _C + "attributes:app",

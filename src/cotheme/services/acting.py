@@ -42,6 +42,8 @@ RULES: dict[str, Need] = {
     "assist_provenance": R, "codebook_history": R, "codebook_as_of": R, "codebook_diff": R, "queue": R,
     "blind_documents": R, "team_mode": R, "close": R,
     "similar": R, "suggest": R, "assist_document": R,
+    # the second reader: misfits read what the member may see; drafts change the codebook and themes
+    "misfits": R, "draft_endpoint": R, "drafts": R, "draft": L, "draft_stream": L, "accept_draft": L,
     # the live feed and presence (team server pages)
     "live_cursor": R, "live_events": R, "live_waker": R, "mark_present": R, "clear_presence": R, "present": R,
     # offline copies: a coder takes and brings back their own; a lead decides what came back
@@ -90,7 +92,7 @@ IMPORTING = frozenset({
 MEMBER_ARGUMENT = {"code": "coder", "add_memo": "author", "accept_similar": "member",
                    "accept_suggestion": "member", "add_exemplar": "member", "import_exemplars": "member",
                    "import_exemplar_data": "member", "set_exemplars": "member", "deid_decide": "member", "deid_decide_string": "member",
-                   "edit_document": "author", "deid_apply": "author", "accept_coding": "member",
+                   "edit_document": "author", "deid_apply": "author", "accept_coding": "member", "accept_draft": "member",
                    "merge_codings": "member", "reject_coding": "member", "checkout": "member"}
 
 

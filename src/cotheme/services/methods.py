@@ -18,7 +18,7 @@ from cotheme.domain.study_fields import FIELDS, StudyEntry
 from cotheme.domain.project import ProjectInfo
 from cotheme.domain.reports import MethodsReport, MethodsSection
 from cotheme.domain.themes import Theme
-from cotheme.services import assist_setting, coreq_answers
+from cotheme.services import assist_drafts, assist_setting, coreq_answers
 from cotheme.services import history  # the codebook's versioned history
 from cotheme.services.agreement_summary import agreement_lines
 from cotheme.services.templates import TEMPLATE_SETTING, get_template
@@ -171,14 +171,15 @@ def _citation(name: str) -> str:
 
 
 def _ai_use(store: Store) -> tuple[str, ...]:
-    """Codings made by accepting a local model's suggestion, counted per model."""
+    """Codings made by accepting a local model's suggestion, counted per model, and accepted drafts."""
     accepted = assist_setting.accepted_count(store)
-    if not accepted:
+    drafted = assist_drafts.methods_lines(store)
+    if not accepted and not drafted:
         return ("None recorded.",)
     return tuple(
         f"{counted(n, 'coding')} were made by a team member accepting a suggestion of the local model {model}, "
         "run on the team's own machine (no data left it); people chose every coding." for model, n in sorted(accepted.items())
-    )
+    ) + drafted
 
 
 def methods_report(store: Store) -> MethodsReport:

@@ -59,6 +59,7 @@ from cotheme.services.coding_sheet_facade import CodingSheetMixin
 from cotheme.services.live import LiveMixin
 from cotheme.services.checkout_facade import CheckoutMixin
 from cotheme.services.calibration_facade import CalibrationMixin
+from cotheme.services.drafts_facade import DraftsMixin
 from cotheme.services import agreement as agreement_service, reconcile  # agreement, reconciliation
 from cotheme.domain.agreement_report import AgreementReport
 from cotheme.domain.reconcile import Comparison
@@ -80,6 +81,7 @@ class Project(
     LiveMixin,  # the live feed and who is where
     CheckoutMixin,  # offline working copies and the queue of what came back
     CalibrationMixin,  # calibration sessions on one transcript
+    DraftsMixin,  # misfit flags and drafts from the team's own language model
 ):
     """An open cotheme project (an SQLite ``.cotheme`` file or a PostgreSQL database)."""
 

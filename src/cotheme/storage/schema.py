@@ -575,4 +575,29 @@ calibrations = Table(
     Column("revealed_at", DateTime(timezone=True), nullable=True),
     Column("closed_at", DateTime(timezone=True), nullable=True),
     Column("decisions", Text, nullable=False, server_default=""),
+# -- 0018 (drafts): drafts from the team's own language model that a person accepted ---------
+
+#: A draft (code definition, candidate theme, theme summary) as a person accepted or edited it, with
+#: where it came from: endpoint, model and digest as the server reported them, prompt file, seed, times.
+assist_drafts = Table(
+    "assist_drafts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(20), nullable=False),
+    Column("target", String(500), nullable=False),
+    Column("code_id", ForeignKey("codes.id", ondelete="SET NULL"), nullable=True),
+    Column("theme_id", ForeignKey("themes.id", ondelete="SET NULL"), nullable=True),
+    Column("text", Text, nullable=False),
+    Column("edited", Boolean, nullable=False),
+    Column("endpoint", String(500), nullable=False),
+    Column("api", String(10), nullable=False),
+    Column("model", String(200), nullable=False),
+    Column("digest", String(200), nullable=False),
+    Column("prompt", String(100), nullable=False),
+    Column("seed", Integer, nullable=False),
+    Column("extracts", Text, nullable=False),  # JSON list of the coding ids the model was given
+    _stamp("drafted_at"),
+    Column("accepted_by", ForeignKey("members.id", ondelete="SET NULL"), nullable=True),
+    _stamp("accepted_at"),
+    CheckConstraint("kind IN ('code-definition', 'candidate-theme', 'theme-summary')", name="kind"),
 )

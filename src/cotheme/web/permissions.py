@@ -72,6 +72,10 @@ NEEDS.update({  # private coding suggestions (api_assist); the service checks th
     "GET /api/v1/similar": R, "POST /api/v1/similar/accept": C, "GET /api/v1/assist/themes": L,
     "GET /api/v1/documents/{document_id}/assist": R,
 })
+NEEDS.update({  # misfits and drafts (api_drafts); drafting changes the codebook and themes, so a lead's
+    "GET /api/v1/misfits": R, "GET /api/v1/drafts/endpoint": R, "GET /api/v1/drafts": R,
+    "POST /api/v1/drafts/stream": L, "POST /api/v1/drafts/accept": L,
+})
 
 NEEDS.update({  # downloads of the Exports page (api_exports); each reads as the acting member
     "GET /api/v1/extracts.csv": R, "GET /api/v1/extracts.xlsx": R, "GET /api/v1/export.qdpx": R,

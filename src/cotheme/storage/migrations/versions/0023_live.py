@@ -6,7 +6,7 @@ listening on the same database hears of every committed change at once (a NOTIFY
 when its transaction commits); SQLite servers poll instead.
 
 Revision ID: 0023
-Revises: 0016
+Revises: 0018
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0023"
-down_revision = "0016"
+down_revision = "0018"
 branch_labels = None
 depends_on = None
 

@@ -89,6 +89,7 @@ function select(code) {
   );
   document.getElementById("ec-counts").textContent = `${countText(code, " from ")}.`;
   document.getElementById("ec-retrieve").href = `/retrieve?code=${code.id}`;
+  document.getElementById("ec-page").href = `/codes/${code.id}`;
   mountMemoBox(document.getElementById("ec-memos"), "code", code.id).catch((error) => toast(error.message, true));
   render();
 }

@@ -1,0 +1,165 @@
+"""Ranking codes for a passage ("suggest"): which codes may be suggested at all, each code's prototype,
+and a light classifier learnt from the project's own coded extracts.
+
+A code may be suggested when it can hold codings (not a REFI-QDA folder imported with
+``isCodable="false"``, not a parent that groups other codes and was never used itself) and has a
+definition, inclusion note, example note or at least one coded extract to be known by: a name alone is
+too little to rank on, and such codes took half of all first places on real interviews.
+
+Scores are built to be comparable between a code with one extract and a code with fifty:
+
+* the *prototype* is the mean of the code's card (name, parents, notes) and each of its extracts,
+  all weighing the same, at unit length; a passage's cosine with it is one part of the score;
+* the *heads* are a ridge-regression classifier (one linear head per code, closed form, numpy only)
+  trained on every extract and on every card as one more pseudo-extract, with each code's rows
+  weighted so that every code counts the same in the fit however many extracts it has;
+* the score is ``cosine with the prototype + HEADS x head output``.
+
+Measured on held-out data (``bench/assist_eval.py``, figures in docs/assist.md); the weights were chosen
+on the tuning split only.
+
+Pure numpy on arrays; must not read the database or load the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from cotheme.services.assist_rank import Matrix, unit
+
+#: Weight of the heads' output beside the prototype's cosine (chosen on the tuning split).
+HEADS = 0.5
+#: Ridge penalty of the heads, per unit of total row weight (chosen on the tuning split).
+RIDGE = 0.05
+#: Share of the project's mean passage taken off every vector before comparing (chosen on the tuning split).
+CENTER = 0.0
+#: Weight of each project passage in the prototypes' refinement step (0: none; tuning split).
+REFINE = 0.03
+#: Softmax temperature of the refinement step (cosine units).
+TEMPERATURE = 0.02
+#: At most this many extracts per code go into the fit (the prototype uses all of them): a
+#: regularly spaced sample keeps the fit's cost bounded on large projects.
+MAX_FIT = 100
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What decides whether a code may be suggested."""
+
+    codable: bool
+    parent_unused: bool  # it has child codes and no coding of its own
+    described: bool  # a definition, inclusion note or example note
+    extracts: int
+
+
+def suggestible(candidate: Candidate) -> bool:
+    """Whether the code may appear among suggestions (see the module docstring)."""
+    if not candidate.codable or candidate.parent_unused:
+        return False
+    return candidate.described or candidate.extracts > 0
+
+
+def why_not(candidate: Candidate) -> str | None:
+    """One phrase saying why a code cannot be suggested, or ``None`` when it can."""
+    if not candidate.codable:
+        return "is a folder that cannot hold codings"
+    if candidate.parent_unused:
+        return "groups other codes and has no coding of its own"
+    if not candidate.described and not candidate.extracts:
+        return "has neither a definition nor a coded extract"
+    return None
+
+
+def prototypes(cards: Matrix, examples: Sequence[Matrix]) -> Matrix:
+    """Each code's card and extracts averaged with equal weights, at unit length."""
+    out = np.array(unit(cards), dtype=np.float32)
+    for i, own in enumerate(examples):
+        if len(own):
+            out[i] = (out[i] + own.sum(axis=0)) / (1 + len(own))
+    return unit(out)
+
+
+def _fit_rows(cards: Matrix, examples: Sequence[Matrix]) -> tuple[Matrix, NDArray[np.int64], NDArray[np.float64]]:
+    rows: list[Matrix] = [unit(cards)]
+    owners: list[NDArray[np.int64]] = [np.arange(len(cards))]
+    weights: list[NDArray[np.float64]] = []
+    sizes = np.ones(len(cards))
+    for i, own in enumerate(examples):
+        if len(own) > MAX_FIT:
+            own = own[np.linspace(0, len(own) - 1, MAX_FIT).astype(int)]
+        if len(own):
+            rows.append(own)
+            owners.append(np.full(len(own), i))
+            sizes[i] += len(own)
+    owner = np.concatenate(owners)
+    weights = 1.0 / sizes[owner]  # every code weighs 1 in all, whatever its number of extracts
+    return np.vstack(rows).astype(np.float32), owner, weights
+
+
+@dataclass
+class Heads:
+    """One linear head per code: ``passages @ weights + bias`` estimates "this code" (1) or not (0)."""
+
+    weights: Matrix
+    bias: Matrix
+
+    def __call__(self, passages: Matrix) -> Matrix:
+        return (passages @ self.weights + self.bias).astype(np.float32)
+
+
+def fit_heads(cards: Matrix, examples: Sequence[Matrix], ridge: float = RIDGE) -> Heads:
+    """Weighted ridge regression of one-hot targets on the rows (closed form: one d x d solve)."""
+    x, owner, w = _fit_rows(cards, examples)
+    n_codes = len(cards)
+    y = np.zeros((len(x), n_codes), dtype=np.float64)
+    y[np.arange(len(x)), owner] = 1.0
+    x64 = x.astype(np.float64)
+    total = w.sum()
+    mean_x = (w[:, None] * x64).sum(axis=0) / total
+    mean_y = (w[:, None] * y).sum(axis=0) / total
+    xc, yc = x64 - mean_x, y - mean_y
+    gram = (xc * w[:, None]).T @ xc + ridge * total * np.eye(x.shape[1])
+    coef = np.linalg.solve(gram, (xc * w[:, None]).T @ yc)
+    bias = mean_y - mean_x @ coef
+    return Heads(coef.astype(np.float32), bias.astype(np.float32)[None, :])
+
+
+class Ranker:
+    """Scores passages against the suggestible codes (columns in the order given)."""
+
+    def __init__(self, cards: Matrix, examples: Sequence[Matrix], heads: float = HEADS,
+                 ridge: float = RIDGE, background: Matrix | None = None, center: float = CENTER,
+                 refine: float = REFINE, temperature: float = TEMPERATURE) -> None:
+        self.center = (center * background.mean(axis=0)).astype(np.float32) if background is not None and center else None
+        cards = self._centred(cards)
+        examples = [self._centred(e) if len(e) else e for e in examples]
+        self.prototypes = prototypes(cards, examples)
+        if refine and background is not None and len(background):
+            self.prototypes = self._refined(self._centred(background), examples, refine, temperature)
+        self.weight = heads
+        self.heads = fit_heads(cards, examples, ridge) if heads and len(cards) > 1 else None
+
+    def _centred(self, rows: Matrix) -> Matrix:
+        return rows if self.center is None else unit(rows - self.center)
+
+    def _refined(self, background: Matrix, examples: Sequence[Matrix], refine: float, temperature: float) -> Matrix:
+        """One soft k-means step over the project's passages: each prototype moves toward the passages
+        it would win, weighted by how surely (softmax at ``temperature``), ``refine`` per passage."""
+        sims = background @ self.prototypes.T / temperature
+        sims -= sims.max(axis=1, keepdims=True)
+        soft = np.exp(sims)
+        soft /= soft.sum(axis=1, keepdims=True)
+        sizes = np.array([1 + len(e) for e in examples], np.float32)
+        moved = self.prototypes * sizes[:, None] + refine * (soft.T @ background)
+        return unit(moved.astype(np.float32))
+
+    def scores(self, passages: Matrix) -> Matrix:
+        passages = self._centred(passages)
+        out = passages @ self.prototypes.T
+        if self.heads is not None:
+            out = out + self.weight * self.heads(passages)
+        return out.astype(np.float32)

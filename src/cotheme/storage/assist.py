@@ -17,6 +17,7 @@ from cotheme.storage import visibility
 from cotheme.storage.schema import (
     assist_passages,
     assist_provenance,
+    codes,
     codings,
     documents,
     members,
@@ -178,6 +179,34 @@ def coded_spans(conn: Connection, code_ids: Sequence[int] | None = None) -> list
     if code_ids is not None:
         query = query.where(codings.c.code_id.in_(list(code_ids)))
     return [CodedSpan(*r) for r in conn.execute(query)]
+
+
+def uncodable_codes(conn: Connection) -> set[int]:
+    """Codes another program marked not codable (REFI-QDA ``isCodable="false"``: folders)."""
+    from cotheme.storage.exchange import uncodable
+
+    guids = uncodable(conn)
+    if not guids:
+        return set()
+    return {int(r[0]) for r in conn.execute(select(codes.c.id).where(codes.c.guid.in_(sorted(guids))))}
+
+
+def parent_codes(conn: Connection) -> set[int]:
+    """Codes that have child codes."""
+    query = select(codes.c.parent_id).where(codes.c.parent_id.is_not(None)).distinct()
+    return {int(r[0]) for r in conn.execute(query)}
+
+
+def speaker_turns(conn: Connection) -> list[tuple[int, int, int, str, str]]:
+    """(revision, start, end, speaker, the document's interviewer) of every turn of the current revisions
+    that has a speaker."""
+    query = (
+        select(turns.c.revision_id, turns.c.start_offset, turns.c.end_offset, turns.c.speaker,
+               documents.c.interviewer)
+        .join(documents, documents.c.current_revision_id == turns.c.revision_id)
+        .where(turns.c.speaker.is_not(None))
+    )
+    return [(int(r[0]), int(r[1]), int(r[2]), str(r[3]), str(r[4] or "")) for r in conn.execute(query)]
 
 
 def codings_stamp(conn: Connection) -> tuple[object, ...]:

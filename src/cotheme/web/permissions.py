@@ -62,7 +62,7 @@ NEEDS.update({  # correcting transcripts, the review queue, de-identification (a
 NEEDS.update({  # private coding suggestions (api_assist); the service checks them too
     "GET /api/v1/assist": R, "GET /api/v1/suggest": R, "POST /api/v1/suggest": R, "POST /api/v1/suggest/accept": C,
     "GET /api/v1/similar": R, "POST /api/v1/similar/accept": C, "GET /api/v1/assist/themes": L,
-    "GET /api/v1/documents/{document_id}/assist": R,
+    "GET /api/v1/documents/{document_id}/assist": R, "POST /api/v1/assist/evaluate": L,
 })
 
 NEEDS.update({  # downloads of the Exports page (api_exports); each reads as the acting member

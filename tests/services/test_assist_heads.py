@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from cotheme.services.assist_heads import Candidate, Ranker, fit_heads, prototypes, suggestible, why_not
+from cotheme.services.assist_heads import RIDGE, Candidate, Ranker, _fit_rows, fit_heads, prototypes, suggestible, why_not
 from cotheme.services.assist_rank import unit
 
 DIM = 48
@@ -58,3 +58,17 @@ def test_heads_learn_each_code_from_its_rows() -> None:
     heads = fit_heads(centres, examples)
     tests = np.vstack([_around(rng, centres[i], 10, 0.4) for i in range(4)])
     assert (np.argmax(heads(tests), axis=1) == np.repeat(np.arange(4), 10)).mean() >= 0.9
+
+
+def test_few_rows_solve_the_same_ridge_problem() -> None:
+    rng = np.random.default_rng(9)
+    cards = unit(rng.standard_normal((3, DIM)).astype(np.float32))
+    few = [_around(rng, cards[i], n, 0.5) for i, n in enumerate((1, 2, 3))]  # 9 rows < 48 dimensions
+    x, owner, w = _fit_rows(cards, few)
+    y = np.eye(3)[owner]
+    mx, my = (w[:, None] * x).sum(0) / w.sum(), (w[:, None] * y).sum(0) / w.sum()
+    xc, yc = x - mx, y - my
+    primal = np.linalg.solve((xc * w[:, None]).T @ xc + RIDGE * w.sum() * np.eye(DIM), (xc * w[:, None]).T @ yc)
+    tests = _around(rng, cards[0], 5, 0.5)
+    expected = tests @ primal + (my - mx @ primal)
+    assert np.allclose(fit_heads(cards, few)(tests), expected, atol=1e-4)

@@ -112,7 +112,8 @@ class Heads:
 
 
 def fit_heads(cards: Matrix, examples: Sequence[Matrix], ridge: float = RIDGE) -> Heads:
-    """Weighted ridge regression of one-hot targets on the rows (closed form: one d x d solve)."""
+    """Weighted ridge regression of one-hot targets on the rows, in closed form: one d x d solve, or
+    one n x n solve when there are fewer rows than dimensions (early in a study: the same answer)."""
     x, owner, w = _fit_rows(cards, examples)
     n_codes = len(cards)
     y = np.zeros((len(x), n_codes), dtype=np.float64)
@@ -122,8 +123,13 @@ def fit_heads(cards: Matrix, examples: Sequence[Matrix], ridge: float = RIDGE) -
     mean_x = (w[:, None] * x64).sum(axis=0) / total
     mean_y = (w[:, None] * y).sum(axis=0) / total
     xc, yc = x64 - mean_x, y - mean_y
-    gram = (xc * w[:, None]).T @ xc + ridge * total * np.eye(x.shape[1])
-    coef = np.linalg.solve(gram, (xc * w[:, None]).T @ yc)
+    penalty = ridge * total
+    if len(x) < x.shape[1]:  # (X'WX + pI)^-1 X'W = X'(WXX' + pI)^-1 W
+        inner = w[:, None] * (xc @ xc.T) + penalty * np.eye(len(x))
+        coef = xc.T @ np.linalg.solve(inner, w[:, None] * yc)
+    else:
+        gram = (xc * w[:, None]).T @ xc + penalty * np.eye(x.shape[1])
+        coef = np.linalg.solve(gram, (xc * w[:, None]).T @ yc)
     bias = mean_y - mean_x @ coef
     return Heads(coef.astype(np.float32), bias.astype(np.float32)[None, :])
 

@@ -88,3 +88,23 @@ def test_no_index_no_suggestions(reader: Page, assisted: Project) -> None:
     assert answer.value.json() == {"installed": True, "enabled": True, "indexed": False}
     expect(reader.locator("#picker-list li[role=option]").first).to_be_visible()
     assert reader.locator("#picker-list li.suggestions").count() == 0
+
+
+def test_the_codebook_page_evaluates_the_suggestions(browser: Browser, assisted: Project) -> None:
+    with LiveServer(assisted) as base:
+        context = browser.new_context(viewport={"width": 1100, "height": 900}, base_url=base)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(f"/?token={TOKEN}")
+        page.goto("/codebook")
+        page.get_by_role("button", name="Evaluate the suggestions").click()
+        expect(page.locator("#assist-eval-summary")).to_contain_text(re.compile(
+            r"^\d+ coded passages? hidden one at a time; first suggestion right for \d+%, among the first three for \d+%"))
+        table = page.locator("#assist-eval-table")
+        expect(table).to_be_visible()
+        expect(table.locator("tbody tr")).to_have_count(len(assisted.assist_evaluate().per_code))
+        expect(table.locator("tbody th").first).to_have_text(re.compile(r"Listened to|Waiting"))
+        accessible(page)
+        context.close()
+        assert errors == []

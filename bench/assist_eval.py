@@ -229,13 +229,17 @@ def run(ds: Dataset, enc: Cached, k: int, seed: int, grid: bool, distractors: bo
         methods["prototype(name+examples)"] = Ranker(name_vecs, examples, heads=0, refine=0).scores(passages)
         methods["prototype+heads, no refinement"] = Ranker(card_vecs, examples, refine=0).scores(passages)
         bg = ds.reference
-        for center in (0.0, 0.5, 1.0):
-            for refine in (0.0, 0.01, 0.03, 0.1):
-                for temp in (0.02, 0.05):
-                    if refine == 0 and temp != 0.05:
-                        continue
-                    methods[f"c={center:g},r={refine:g},t={temp:g}"] = Ranker(
-                        card_vecs, examples, 0.5, 0.05, bg, center, refine, temp).scores(passages)
+        for steps in (1, 3):
+            for refine in (0.03, 0.1):
+                methods[f"steps={steps},r={refine:g}"] = Ranker(card_vecs, examples, background=bg, steps=steps,
+                                                               refine=refine).scores(passages)
+        for card_z in (0.01, 0.03, 0.1):
+            methods[f"card_z={card_z:g}"] = Ranker(card_vecs, examples, background=bg, card_z=card_z).scores(passages)
+        for steps, card_z in ((3, 0.01), (3, 0.03)):
+            methods[f"steps={steps},card_z={card_z:g}"] = Ranker(card_vecs, examples, background=bg, steps=steps,
+                                                                card_z=card_z).scores(passages)
+        for smooth in (0.25, 0.5, 1.0):
+            methods[f"smooth={smooth:g}"] = Ranker(card_vecs, examples, background=bg, smooth=smooth).scores(passages)
     if distractors:
         extra, why = _distractors([ds.names[c] for c in in_play], passages.shape[1], enc)
         extra_vecs = enc.encode(extra)

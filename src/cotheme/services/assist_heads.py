@@ -35,12 +35,18 @@ from cotheme.services.assist_rank import Matrix, unit
 HEADS = 0.5
 #: Ridge penalty of the heads, per unit of total row weight (chosen on the tuning split).
 RIDGE = 0.05
-#: Share of the project's mean passage taken off every vector before comparing (chosen on the tuning split).
-CENTER = 0.0
 #: Weight of each project passage in the prototypes' refinement step (0: none; tuning split).
 REFINE = 0.03
 #: Softmax temperature of the refinement step (cosine units).
 TEMPERATURE = 0.02
+#: Refinement steps (tuning split).
+STEPS = 3
+#: Weight of the card's cosine as a z-score over the project's passages (tuning split; 0: unused).
+CARD_Z = 0.01
+#: Weight of the mean score of the passage's nearest project passages (tuning split; 0: unused).
+SMOOTH = 0.0
+#: How many nearest project passages ``SMOOTH`` averages.
+NEIGHBOURS = 10
 #: At most this many extracts per code go into the fit (the prototype uses all of them): a
 #: regularly spaced sample keeps the fit's cost bounded on large projects.
 MAX_FIT = 100
@@ -138,34 +144,52 @@ class Ranker:
     """Scores passages against the suggestible codes (columns in the order given)."""
 
     def __init__(self, cards: Matrix, examples: Sequence[Matrix], heads: float = HEADS,
-                 ridge: float = RIDGE, background: Matrix | None = None, center: float = CENTER,
-                 refine: float = REFINE, temperature: float = TEMPERATURE) -> None:
-        self.center = (center * background.mean(axis=0)).astype(np.float32) if background is not None and center else None
-        cards = self._centred(cards)
-        examples = [self._centred(e) if len(e) else e for e in examples]
-        self.prototypes = prototypes(cards, examples)
-        if refine and background is not None and len(background):
-            self.prototypes = self._refined(self._centred(background), examples, refine, temperature)
+                 ridge: float = RIDGE, background: Matrix | None = None, refine: float = REFINE,
+                 temperature: float = TEMPERATURE, steps: int = STEPS, card_z: float = CARD_Z,
+                 smooth: float = SMOOTH) -> None:
+        base = prototypes(cards, examples)
+        self.prototypes = base
+        has_background = background is not None and len(background) >= 20
+        if refine and has_background:
+            assert background is not None
+            sizes = np.array([1 + len(e) for e in examples], np.float32)
+            for _ in range(steps):
+                self.prototypes = self._refined(base, sizes, background, refine, temperature)
         self.weight = heads
         self.heads = fit_heads(cards, examples, ridge) if heads and len(cards) > 1 else None
+        self.card_z = card_z if has_background else 0.0
+        self.cards = unit(cards)
+        if self.card_z:
+            assert background is not None
+            sims = background @ self.cards.T
+            self.card_mean, self.card_spread = sims.mean(axis=0), np.maximum(sims.std(axis=0), 1e-3)
+        self.smooth = smooth if has_background else 0.0
+        self.background = background
 
-    def _centred(self, rows: Matrix) -> Matrix:
-        return rows if self.center is None else unit(rows - self.center)
-
-    def _refined(self, background: Matrix, examples: Sequence[Matrix], refine: float, temperature: float) -> Matrix:
-        """One soft k-means step over the project's passages: each prototype moves toward the passages
-        it would win, weighted by how surely (softmax at ``temperature``), ``refine`` per passage."""
+    def _refined(self, base: Matrix, sizes: NDArray[np.float32], background: Matrix, refine: float,
+                 temperature: float) -> Matrix:
+        """A soft k-means step over the project's passages: each prototype moves toward the passages it
+        would win, weighted by how surely (softmax at ``temperature``), ``refine`` per passage."""
         sims = background @ self.prototypes.T / temperature
         sims -= sims.max(axis=1, keepdims=True)
         soft = np.exp(sims)
         soft /= soft.sum(axis=1, keepdims=True)
-        sizes = np.array([1 + len(e) for e in examples], np.float32)
-        moved = self.prototypes * sizes[:, None] + refine * (soft.T @ background)
+        moved = base * sizes[:, None] + refine * (soft.T @ background)
         return unit(moved.astype(np.float32))
 
-    def scores(self, passages: Matrix) -> Matrix:
-        passages = self._centred(passages)
+    def _direct(self, passages: Matrix) -> Matrix:
         out = passages @ self.prototypes.T
         if self.heads is not None:
             out = out + self.weight * self.heads(passages)
+        if self.card_z:
+            out = out + self.card_z * ((passages @ self.cards.T) - self.card_mean) / self.card_spread
+        return out
+
+    def scores(self, passages: Matrix) -> Matrix:
+        out = self._direct(passages)
+        if self.smooth and self.background is not None:
+            near = passages @ self.background.T
+            top = np.argpartition(-near, NEIGHBOURS - 1, axis=1)[:, :NEIGHBOURS]
+            out = out + self.smooth * self._direct(self.background[top.ravel()]).reshape(
+                len(passages), NEIGHBOURS, -1).mean(axis=1)
         return out.astype(np.float32)

@@ -92,7 +92,19 @@ def test_index_suggest_similar_accept_and_themes(coded: Project) -> None:
 def test_off_switch_refuses_everything_and_forgets_the_cache(coded: Project) -> None:
     coded.index()
     assert coded.assist_status().passages > 0
+    coded.suggest("cold meals", top=1)  # keeps the cards' vectors in the project
+
+    def kept_texts() -> int:
+        from sqlalchemy import func, select
+
+        from cotheme.storage.schema import assist_texts
+
+        with coded._store.read() as conn:
+            return int(conn.execute(select(func.count()).select_from(assist_texts)).scalar_one())
+
+    assert kept_texts() >= 3
     assert coded.set_assist(False) > 0
+    assert kept_texts() == 0
     for call in (coded.index, lambda: coded.suggest("x"), lambda: coded.similar("Food"), coded.candidate_themes):
         with pytest.raises(Conflict, match="cotheme assist on"):
             call()

@@ -5,7 +5,7 @@ coded (top-1, top-3, and Cohen's kappa per code, with the number of codings each
 A passage is a span coded once or more (the same start and end in the same revision); hiding it hides all
 its codings. Up to ``MAX_FOLDS`` passages each is hidden on its own (leave one out); beyond that, the
 passages are hidden in ``MAX_FOLDS`` interleaved groups, each ranked with the other groups' codings: a
-project's few thousand codings then take seconds, and each group lacks only 1/``MAX_FOLDS`` of them.
+project's few thousand codings then take tens of seconds, and each group lacks only 1/``MAX_FOLDS`` of them.
 
 The last evaluation is kept in the project (a settings row) so the methods report can quote it without
 loading the model. Must not change codings.

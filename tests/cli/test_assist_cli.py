@@ -34,9 +34,11 @@ def test_suggest_similar_accept_themes_and_status(indexed: Path) -> None:
     answer = json.loads(out)
     similar = answer["passages"]
     assert code == 0 and set(similar[0]) == {"passage_id", "document_id", "document", "kind", "start", "end", "text", "score"}
-    assert answer["considered"] > 3 and answer["interviewer_left_out"] >= 0
+    assert answer["considered"] > 3 and answer["interviewer_left_out"] == 4  # two "Interviewer:" turns, the first's 2 sentences
+    assert answer["summary"] == (f"Considered {answer['considered']} passages not yet coded with the code; "
+                                 "4 passages of the interviewer's turns left out.")
     code, out, _ = cli("similar", str(indexed), "--code", "Waiting", "--top", "3")
-    assert code == 0 and out.startswith(f"Considered {answer['considered']} passages not yet coded with the code")
+    assert code == 0 and out.startswith(answer["summary"][:-1] + " (include them with --include-interviewer).")
     code, out, _ = cli("assist", "accept", str(indexed), "--code", "Waiting", str(similar[0]["passage_id"]))
     assert code == 0 and "Coding" in out
     status = json.loads(cli("assist", "status", str(indexed), "--json")[1])

@@ -30,7 +30,10 @@ def test_suggest_similar_and_accept(assisted: Project) -> None:
     waiting = next(c.code.id for c in assisted.codes() if c.code.name == "Waiting")
     answer = client.get("/api/v1/similar", params={"code_id": waiting, "top": 3}).json()
     similar = answer["passages"]
-    assert answer["considered"] > 3 and answer["interviewer_left_out"] >= 0
+    assert answer["considered"] > 3 and answer["interviewer_left_out"] > 0
+    assert answer["summary"].startswith(f"Considered {answer['considered']} passages not yet coded with the code; ")
+    both = client.get("/api/v1/similar", params={"code_id": waiting, "include_interviewer": True}).json()
+    assert both["interviewer_left_out"] == 0 and both["considered"] == answer["considered"] + answer["interviewer_left_out"]
     assert set(similar[0]) == {"passage_id", "document_id", "document", "kind", "start", "end", "text", "score"}
     made = client.post("/api/v1/similar/accept", json={"passage_id": similar[0]["passage_id"], "code_id": waiting},
                        headers=csrf(client))

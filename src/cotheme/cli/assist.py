@@ -85,20 +85,15 @@ def similar(
         found = p.similar(code, top=top, include_interviewer=include_interviewer)
     if as_json:
         print_json({"passages": list(found.passages), "considered": found.considered,
-                    "interviewer_left_out": found.interviewer_left_out})
+                    "interviewer_left_out": found.interviewer_left_out, "summary": found.summary})
         return
-    say(considered_sentence(found.considered, found.interviewer_left_out))
+    hint = " (include them with --include-interviewer)" if found.interviewer_left_out else ""
+    say(found.summary[:-1] + hint + ".")
     print_table(
         f"Passages like '{code}' (accept one with 'cotheme assist accept PROJECT --code NAME PASSAGE')",
         ["passage", "document", "span", "score", "text"],
         ([s.passage_id, s.document, f"{s.start}-{s.end}", f"{s.score:.2f}", s.text] for s in found),
     )
-
-
-def considered_sentence(considered: int, left_out: int) -> str:
-    """How many passages "similar" looked at, as the browser says it too."""
-    tail = f"; {counted(left_out, 'passage')} of the interviewer's turns left out (--include-interviewer)" if left_out else ""
-    return f"Considered {counted(considered, 'passage')} not yet coded with the code{tail}."
 
 
 @app.command("evaluate")

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from collections.abc import Iterator
 from enum import Enum
 
+from cotheme.domain.plural import counted
+
 #: A sentence ends at ., ! or ? (repeated, with closing quotes or brackets) followed by space, or at a
 #: line end; transcripts rarely use abbreviations with full stops, and a split inside one costs little.
 _SENTENCE = re.compile(r"\S.*?(?:[.!?]+[\"'”’)\]]*(?=\s)|\n|$)", re.DOTALL)
@@ -133,6 +135,13 @@ class SimilarResult:
     passages: tuple[SimilarPassage, ...]
     considered: int
     interviewer_left_out: int
+
+    @property
+    def summary(self) -> str:
+        """The sentence every face says with the passages."""
+        tail = (f"; {counted(self.interviewer_left_out, 'passage')} of the interviewer's turns left out"
+                if self.interviewer_left_out else "")
+        return f"Considered {counted(self.considered, 'passage')} not yet coded with the code{tail}."
 
     def __iter__(self) -> Iterator[SimilarPassage]:
         return iter(self.passages)

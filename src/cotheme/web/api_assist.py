@@ -132,6 +132,7 @@ class SimilarResultOut(BaseModel):
     passages: list[SimilarOut]
     considered: int = Field(description="Passages not yet coded with the code that were ranked.")
     interviewer_left_out: int = Field(description="Passages of the interviewer's turns left out.")
+    summary: str = Field(description="The sentence saying how many passages were considered.")
 
 
 @router.get("/similar", response_model=SimilarResultOut)
@@ -142,7 +143,7 @@ def similar(ctx: Ctx, code_id: Id, top: Top = 10, include_interviewer: bool = Fa
     return SimilarResultOut(
         passages=[SimilarOut(passage_id=s.passage_id, document_id=s.document_id, document=s.document, kind=s.kind,
                              start=s.start, end=s.end, text=s.text, score=s.score) for s in found],
-        considered=found.considered, interviewer_left_out=found.interviewer_left_out)
+        considered=found.considered, interviewer_left_out=found.interviewer_left_out, summary=found.summary)
 
 
 class CodeAgreementOut(BaseModel):

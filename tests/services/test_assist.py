@@ -215,7 +215,8 @@ def test_similar_leaves_out_the_interviewer_unless_asked(coded: Project) -> None
     assert any("How was the ward?" in s.text for s in both)
 
 
-def test_evaluate_hides_each_coded_passage_and_is_quoted_in_the_methods_report(coded: Project) -> None:
+def test_evaluate_hides_each_coded_passage_and_is_quoted_in_the_methods_report(
+        coded: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     coded.index()
     coded.code("P02", "Food", quote="the meals came late")
     coded.code("P02", "Kind staff", quote="One nurse sat with me at night when I was scared.")
@@ -229,3 +230,11 @@ def test_evaluate_hides_each_coded_passage_and_is_quoted_in_the_methods_report(c
     assert 0 <= found.top1 <= 1 and all(a.kappa is None or -1 <= a.kappa <= 1 for a in found.per_code)
     ai = next(s for s in coded.methods_report().sections if s.title == "Use of AI")
     assert any("6 coded passages" in line and f"{found.top1:.0%}" in line for line in ai.lines)
+
+    from cotheme.services import assist_evaluate
+
+    monkeypatch.setattr(assist_evaluate, "ONE_AT_A_TIME", 4)  # more passages than that: hidden in groups
+    monkeypatch.setattr(assist_evaluate, "GROUPS", 2)
+    grouped = coded.assist_evaluate()
+    assert (grouped.passages, grouped.folds) == (6, 2)
+    assert {a.code: a.tested for a in grouped.per_code} == {"Waiting": 2, "Food": 2, "Kind staff": 2}

@@ -40,7 +40,7 @@ from cotheme.services import safekeeping
 from cotheme.services.backup_schedule import BackupSchedule
 from cotheme.domain.integrity import BackupInfo, CheckReport
 from cotheme.services import assist_model, assist_setting  # numpy-free parts
-from cotheme.domain.assist import AssistStatus, CandidateTheme, DocumentAssist, IndexReport, SimilarPassage, Suggestion
+from cotheme.domain.assist import AssistStatus, CandidateTheme, DocumentAssist, IndexReport, SimilarResult, Suggestion
 from cotheme.storage import documents as docs_repo
 from cotheme.storage import search as search_repo
 from cotheme.storage import study
@@ -60,6 +60,7 @@ from cotheme.services.live import LiveMixin
 from cotheme.services.checkout_facade import CheckoutMixin
 from cotheme.services.calibration_facade import CalibrationMixin
 from cotheme.services.drafts_facade import DraftsMixin
+from cotheme.services.assist_facade import AssistEvaluateMixin
 from cotheme.services import agreement as agreement_service, reconcile  # agreement, reconciliation
 from cotheme.domain.agreement_report import AgreementReport
 from cotheme.domain.reconcile import Comparison
@@ -82,6 +83,7 @@ class Project(
     CheckoutMixin,  # offline working copies and the queue of what came back
     CalibrationMixin,  # calibration sessions on one transcript
     DraftsMixin,  # misfit flags and drafts from the team's own language model
+    AssistEvaluateMixin,  # the suggestion assistant evaluated on the project's codings
 ):
     """An open cotheme project (an SQLite ``.cotheme`` file or a PostgreSQL database)."""
 
@@ -529,9 +531,12 @@ class Project(
         """The ``top`` codes for a passage (``text``, or ``start``-``end`` of ``document``), best first."""
         return self._assist().suggest(self._store, text, document=document, start=start, end=end, top=top)
 
-    def similar(self, code: str | None = None, *, code_id: int | None = None, top: int = 10) -> list[SimilarPassage]:
-        """Passages not yet coded with the code that most resemble its extracts and definition."""
-        return self._assist().similar(self._store, code, code_id=code_id, top=top)
+    def similar(self, code: str | None = None, *, code_id: int | None = None, top: int = 10,
+                include_interviewer: bool = False) -> SimilarResult:
+        """Passages not yet coded with the code that most resemble its extracts and definition (the
+        interviewer's turns left out unless ``include_interviewer``), with how many were considered."""
+        return self._assist().similar(self._store, code, code_id=code_id, top=top,
+                                      include_interviewer=include_interviewer)
 
     def accept_similar(self, passage_id: int, *, code: str | None = None, code_id: int | None = None,
                        member: str | None = None) -> Extract:

@@ -408,6 +408,16 @@ assist_passages = Table(
     CheckConstraint("kind IN ('turn', 'sentence')", name="kind"),
 )
 
+#: 0019 -- the embeddings of codes' cards and of quotes no passage covers, per model, keyed by the text's
+#: SHA-256: a cache (always rebuildable) so a fresh process does not embed a whole codebook again.
+assist_texts = Table(
+    "assist_texts",
+    metadata,
+    Column("model", String(200), primary_key=True),
+    Column("text_sha256", String(64), primary_key=True),
+    Column("vector", LargeBinary, nullable=False),
+)
+
 #: 0004 -- where a coding came from when a person accepted a suggestion: the model (name, version and
 #: runtime), its score, when and by whom. The coding itself is a normal coding.
 assist_provenance = Table(

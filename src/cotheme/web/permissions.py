@@ -70,7 +70,7 @@ NEEDS.update({  # correcting transcripts, the review queue, de-identification (a
 NEEDS.update({  # private coding suggestions (api_assist); the service checks them too
     "GET /api/v1/assist": R, "GET /api/v1/suggest": R, "POST /api/v1/suggest": R, "POST /api/v1/suggest/accept": C,
     "GET /api/v1/similar": R, "POST /api/v1/similar/accept": C, "GET /api/v1/assist/themes": L,
-    "GET /api/v1/documents/{document_id}/assist": R,
+    "GET /api/v1/documents/{document_id}/assist": R, "POST /api/v1/assist/evaluate": L,
 })
 NEEDS.update({  # misfits and drafts (api_drafts); drafting changes the codebook and themes, so a lead's
     "GET /api/v1/misfits": R, "GET /api/v1/drafts/endpoint": R, "GET /api/v1/drafts": R,

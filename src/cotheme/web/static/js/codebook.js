@@ -78,6 +78,7 @@ function select(code) {
   selected = code;
   editor.hidden = !code;
   if (!code) return;
+  editor.dataset.codeId = String(code.id);
   for (const f of fields) document.getElementById(`ec-${f}`).value = code[f];
   document.getElementById("ec-colour").value = code.colour.toLowerCase();
   describeColour();

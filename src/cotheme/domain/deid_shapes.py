@@ -48,11 +48,13 @@ There Here Who Why How Where Today Tonight Tomorrow Yesterday Yeah Yes Well Oh J
 I I'm I'd I've Mum Mam Dad Nan Gran Grandma Grandad Auntie Uncle Sister Brother God
 """.split())
 
-_ORG_TAIL = (r"(?:Community Mental Health Team|Mental Health Team|Home Treatment Team|Crisis Resolution Team|"
-             r"Crisis Team|Crisis Service|Crisis House|Early Intervention(?:\s+in\s+Psychosis|\s+Team|\s+Service)?|"
-             r"Assertive Outreach(?:\s+Team)?|Community Team|Day Hospital|Day Centre|Drop-in|Carers Centre|"
-             r"Recovery Centre|Wellbeing Hub|Hub|Food\s?bank|Food Bank|Refuge|Women's Aid|Women’s Aid|"
-             r"Rethink(?:\s+group)?|Samaritans|Mind|Healthwatch|CAMHS|CMHT|CRHT|HTT|IAPT|EIP|EIS|Team)")
+#: What ends a service's name; the multi-word ones in any case ("Leeds crisis team").
+_ORG_TAIL = (r"(?:(?i:community mental health team|mental health team|home treatment team|crisis resolution team|"
+             r"crisis team|crisis service|crisis house|early intervention(?:\s+in\s+psychosis|\s+team|\s+service)?|"
+             r"assertive outreach(?:\s+team)?|community team|day hospital|day centre|drop-in|carers centre|"
+             r"recovery centre|wellbeing hub|food\s?bank|women's aid|women’s aid)|Hub|Refuge|"
+             r"Rethink(?:\s+group)?|Samaritans|Mind|Healthwatch|CAMHS|CMHT|CRHT|HTT|IAPT|EIP|EIS|MASH|Team|"
+             r"Jobcentre(?: Plus)?|Job Centre(?: Plus)?|(?i:jobcentre|job centre))")
 _ORG_NAMED = re.compile(rf"\b(?:St\.?\s+)?({_RUN})\s+{_ORG_TAIL}(?:\s+(?i:group|team|service))?\b")
 #: A name before an organisation word in lower case: "Northgate ward", "the Rowan practice".
 _ORG_LOWER = re.compile(rf"\b({_CAP}(?:\s+{_CAP}){{0,2}})\s+(?:ward|unit|practice|surgery|clinic|hospice|"
@@ -104,7 +106,11 @@ _WORK_SAID = re.compile(rf"\b(?i:nights|days|lates|earlies|shifts?|hours|occupat
                         rf"|\b(?i:had to leave|have to leave|left|quit|joined|sacked from|fired from|laid off from|"
                         rf"let go from|redundant from|resigned from|signed off from|signed off work from)\s+(?:the\s+)?({_RUN})"
                         rf"|(?:^|(?<=[.!?\n]\s)|(?<=\n))({_RUN})\s+(?:put me on|took me on|kept me on|let me go|"
-                        rf"laid me off|sacked me|made me redundant|signed me off|paid me off|gave me the sack)")
+                        rf"laid me off|sacked me|made me redundant|signed me off|paid me off|gave me the sack)"
+                        rf"|\b(?:I|she|he|they|we)\s+(?:was|were|am|'m|is|'s)\s+an?\s+[a-z]+(?:\s+[a-z]+)?\s+(?:at|for|with)\s+"
+                        rf"(?:the\s+)?({_RUN})"
+                        rf"|\b(?i:worked as|working as|job as|work as)\s+an?\s+[a-z]+(?:\s+[a-z]+)?\s+(?:at|for|with)\s+"
+                        rf"(?:the\s+)?({_RUN})")
 _AMPERSAND_NAME = re.compile(r"(?<![\w&])[A-Z]{1,2}&[A-Z]{1,2}(?![\w&])")
 
 #: Street types the older rules lacked; those that are also ordinary words need a number or "on"/"off".
@@ -113,6 +119,7 @@ _STREET_NAME = r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?"
 _ADDRESS = re.compile(rf"\b(?:(?:Flat|Apartment|Apt\.?|Unit|Room|Maisonette|Studio)\s+\d{{1,4}}[A-Za-z]?,?\s+)?"
                       rf"\d{{1,4}}[A-Za-z]?,?\s+{_STREET_NAME}\s+{_STREET_TYPES}\b(?!\s+[A-Z])")
 _STREET_SAID = re.compile(rf"\b(?i:on|off|along|down|up|at|in|to|onto)\s+({_STREET_NAME}\s+{_STREET_TYPES})\b(?!\s+[A-Z])(?!['’]s)")
+_ESTATE = re.compile(rf"\b({_STREET_NAME})\s+(?:estate|Estate)\b")
 _FLAT = re.compile(r"\b(?:Flat|Apartment|Apt\.?|Maisonette)\s+\d{1,4}[A-Za-z]?\b")
 
 _PLATFORM = (r"(?:snapchat|snap|insta|instagram|ig|tiktok|tik tok|twitter|x|facebook|fb|threads|bluesky|twitch|"
@@ -214,7 +221,7 @@ def find_employers(text: str, english: Collection[str] = ()) -> list[Found]:
     found += [Found(m.start(), m.end(), m.group(), Kind.WORKPLACE, "rule", 0.6) for m in _AMPERSAND_NAME.finditer(text)
               if m.group() not in ("A&E", "Q&A", "R&D", "B&B", "G&T", "S&M")]
     for m in _WORK_SAID.finditer(text):
-        group = next(g for g in (1, 2, 3) if m.group(g))
+        group = next(g for g in range(1, 6) if m.group(g))
         span = _trimmed(m, group, text, english)
         if span is not None:
             end = m.end(group)
@@ -229,6 +236,8 @@ def find_addresses(text: str) -> list[Found]:
     for m in _STREET_SAID.finditer(text):
         if not _generic(m.group(1).split()[0]):
             found.append(Found(m.start(1), m.end(1), m.group(1), Kind.STREET, "rule", 0.65))
+    found += [Found(m.start(1), m.end(), m.group(), Kind.PLACE, "rule", 0.65)
+              for m in _ESTATE.finditer(text) if not _generic(m.group(1).split()[0])]
     return found + _spans(_FLAT, text, Kind.STREET, 0.6)
 
 

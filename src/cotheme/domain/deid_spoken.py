@@ -42,12 +42,27 @@ _AGE_CONTEXT = re.compile(
     rf"eldest|oldest|brother|sister|nephew|niece|grandson|granddaughter|mum|mam|dad|nan|gran|grandad|husband|wife|"
     rf"partner)(?:'s|’s| is| was))(?:\s+(?:only|just|nearly|almost|about|now))?)"
     rf"\s+({_NUMBER})\b{_NOT_AGE_AFTER}")
+#: "I was sixteen when it started", "he'd have been twenty-one": a number said in words after a person's
+#: "was", ending the clause (digits after "was" are the context rules' business).
+_AGE_WAS = re.compile(rf"\b(?:I|[Ss]he|[Hh]e|[Tt]hey|[Ww]e|[Yy]ou)(?:\s+(?:was|were|will be|would be|would have been)|'d have been|'d be|'ll be)"
+                      rf"\s+(?:(?i:only|just|nearly|almost|about)\s+)?((?i:{NUMBER_WORD}))"
+                      rf"(?=\s*(?:[.,;!?]|$)|\s+(?:when|and|at the time|then|this year|that year|now|by then|or so)\b)")
+#: "my nan's 90th", "her eighteenth birthday": a birthday counts years.
+_BIRTHDAY = re.compile(rf"\b(?:(?i:my|his|her|their|your|our)|[A-Z][a-z]+(?:'s|’s))\s+(?:(?i:\w+(?:'s|’s))\s+)?"
+                       rf"((?:\d{{1,3}}(?:st|nd|rd|th))|(?i:eighteenth|twenty-first|thirtieth|fortieth|fiftieth|sixtieth|"
+                       rf"seventieth|eightieth|ninetieth|hundredth|sixteenth|twelfth|tenth|thirteenth|twenty-fifth))"
+                       rf"(?=\s+(?i:birthday|party|do)\b|\s*[.,;!?]|\s+(?i:last|this|next|was|is)\b)")
 #: "By fifty I was drinking", "At 14 she left home": a number opening a clause with a subject after it.
 _AGE_OPENING = re.compile(rf"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n])|(?<=,\s))(?i:by|at|from|aged)\s+({_NUMBER}),?\s+(?=(?:I|she|he|they|we|my)\b)")
 _AGE_YEARS = re.compile(rf"\b({_NUMBER})(?:[- ]years?[- ]old|[- ]year[- ]old|\s+years\s+of\s+age|-year-old)\b", re.I)
 _DECADES = r"(?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|[1-9]0'?s)"
 _AGE_BAND = re.compile(rf"\b(?i:in|into|reached|hit)\s+((?i:my|his|her|their|your|our)\s+(?:(?i:early|mid|late)[- ]?)?{_DECADES})\b"
                        rf"|\b((?i:early|mid|late)[- ](?:{_DECADES}))\b")
+
+
+_ORDINAL_AGE = {"tenth": 10, "twelfth": 12, "thirteenth": 13, "sixteenth": 16, "eighteenth": 18, "twenty-first": 21,
+                "twenty-fifth": 25, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+                "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100}
 
 
 def spoken_number(text: str) -> int | None:
@@ -73,9 +88,10 @@ def find_spoken_ages(text: str) -> list[Found]:
     """Ages in digits or words with what makes them ages around them; children's and the very old
     score higher (they narrow a person down)."""
     found = []
-    for pattern in (_AGE_CONTEXT, _AGE_OPENING, _AGE_YEARS):
+    for pattern in (_AGE_CONTEXT, _AGE_OPENING, _AGE_YEARS, _AGE_WAS, _BIRTHDAY):
         for m in pattern.finditer(text):
-            age = spoken_number(m.group(1))
+            age = spoken_number(re.sub(r"(?:st|nd|rd|th)$", "", m.group(1))) if m.group(1)[0].isdigit() else (
+                spoken_number(m.group(1)) or _ORDINAL_AGE.get(m.group(1).lower()))
             if age is None or not 0 < age < 120:
                 continue
             score = 0.85 if age >= 90 else 0.7 if age < 18 else 0.6
@@ -88,7 +104,11 @@ def find_spoken_ages(text: str) -> list[Found]:
 
 # -- dates ------------------------------------------------------------------------------------------
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thu|Fri|Sat|Sun)"
+_WEEKDAY = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Weds|Wed|Thurs|Thur|Thu|Fri|"
+            r"Sat|Sun)\.?")
+_HOLIDAY = (r"(?:Christmas(?: Eve| Day)?|Boxing Day|New Year's(?: Eve| Day)?|New Year’s(?: Eve| Day)?|New Year|"
+            r"Easter(?: Sunday| Monday)?|Good Friday|Bonfire Night|Halloween|Valentine's Day|Mother's Day|"
+            r"Father's Day|Eid(?: al-Fitr| al-Adha)?|Diwali|Ramadan|Hanukkah|Vaisakhi|Notting Hill Carnival)")
 _ORDINAL_WORD = ("first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
                  "fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|"
                  "twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirty[- ]first")
@@ -103,13 +123,14 @@ _SPOKEN_DATES = re.compile(
     rf"|\b{_WEEKDAY}\s+(?:[12]\d|3[01]|0?[1-9])\s+{_MONTH}{_YEAR}?"                     # Tuesday 4 March
     rf"|\b{_MONTH}\s*(?:'|’)\d{{2}}\b"                                                  # October '86
     rf"|\b(?:[12]\d|3[01]|0?[1-9])\s+{_MONTH}\s+'?\d{{2}}\b(?!\d)"                      # 4 Mar 24
+    rf"|\b{_HOLIDAY}\s+(?:of\s+)?(?:'\d{{2}}|’\d{{2}}|(?:19|20)\d{{2}})\b"                          # Boxing Day 2019
     rf"|\b(?:(?:early|mid|late|end of|beginning of|start of)\s+)?(?:{_MONTH}|(?i:spring|summer|autumn|winter|christmas|easter))"
     rf"\s+(?:of\s+)?(?:'\d{{2}}|(?:19|20)\d{{2}})\b")                                    # summer of 2019
 #: A bare day/month ("25/3") counts after a word that introduces a date, never as a score ("10/10"),
 #: a fraction ("1/2") or "24/7".
 _DAY_MONTH = re.compile(r"\b(?i:on|from|until|till|by|since|before|after|around|about|was|to|dated|date|of|is)\s+"
                         r"((?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]))(?![/\d])")
-_THE_NTH = re.compile(rf"\b(?i:on|by|until|till|since|from|before|after)\s+(the\s+{_ORDINAL})(?=\s*(?:[.,;!?]|$|\s(?:of\b|and\b|I\b|we\b|she\b|he\b|they\b|it\b|when\b)))")
+_THE_NTH = re.compile(rf"\b(?i:on|by|until|till|since|from|before|after|was|is|it's|it’s)\s+(the\s+{_ORDINAL})(?=\s*(?:[.,;!?]|$|\s(?:of\b|and\b|I\b|we\b|she\b|he\b|they\b|it\b|when\b)))")
 
 
 def find_spoken_dates(text: str) -> list[Found]:

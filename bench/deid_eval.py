@@ -13,8 +13,10 @@ organisation, and so on). "docs_missed" is the share of documents with at least 
 
     python bench/deid_eval.py [--part test|tune|fresh] [--seed N] [--json out.json] [--no-ablation] [--no-speed]
 
-``--part fresh`` is a held-out part written after the detector was tuned (``bench/deid_evalset_fresh.py``):
-its own value lists, templates and host texts, default seed 2026 (17 for TUNE/TEST).
+``--part fresh`` is a part written after the first detector was finished (``bench/deid_evalset_fresh.py``):
+its own value lists, templates and host texts, default seed 2026 (17 for TUNE/TEST). The spoken-age,
+spoken-date and service/school/employer/flat/handle/link rules were written on it, so, like TUNE and
+TEST, it is tuning data now; the ablation's last rows measure what those rules add.
 """
 
 from __future__ import annotations

@@ -114,7 +114,9 @@ _WORK_SAID = re.compile(rf"\b(?i:nights|days|lates|earlies|shifts?|hours|occupat
 _AMPERSAND_NAME = re.compile(r"(?<![\w&])[A-Z]{1,2}&[A-Z]{1,2}(?![\w&])")
 
 #: Street types the older rules lacked; those that are also ordinary words need a number or "on"/"off".
-_STREET_TYPES = r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Crescent|Cres|Terrace|Tce|Parade|Mews|Gardens|Gdns|Place|Pl|Court|Ct|Way|Grove|Row|Walk|Rise|View|Hill|Green|Bank|Square|Sq|Boulevard|Wharf|Yard|Fold|Croft|Approach|Chase|Parkway|Broadway|Vale)"
+_STREET_TYPES = (r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Crescent|Cres|Terrace|Tce|Parade|Mews|Gardens|"
+                 r"Gdns|Place|Pl|Court|Ct|Way|Grove|Row|Walk|Rise|View|Hill|Green|Bank|Square|Sq|Boulevard|Wharf|"
+                 r"Yard|Fold|Croft|Approach|Chase|Parkway|Broadway|Vale)")
 _STREET_NAME = r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?"
 _ADDRESS = re.compile(rf"\b(?:(?:Flat|Apartment|Apt\.?|Unit|Room|Maisonette|Studio)\s+\d{{1,4}}[A-Za-z]?,?\s+)?"
                       rf"\d{{1,4}}[A-Za-z]?,?\s+{_STREET_NAME}\s+{_STREET_TYPES}\b(?!\s+[A-Z])")
@@ -200,6 +202,7 @@ def find_services(text: str, english: Collection[str] = ()) -> list[Found]:
 
 
 def find_schools(text: str, english: Collection[str] = ()) -> list[Found]:
+    """Schools, colleges and universities named with a school word ("Ossett High", "St Thomas's RC High")."""
     found = []
     for m in _SCHOOL_NAMED.finditer(text):
         span = _trimmed(m, 1, text, english)

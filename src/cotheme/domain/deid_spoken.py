@@ -130,7 +130,8 @@ _SPOKEN_DATES = re.compile(
 #: a fraction ("1/2") or "24/7".
 _DAY_MONTH = re.compile(r"\b(?i:on|from|until|till|by|since|before|after|around|about|was|to|dated|date|of|is)\s+"
                         r"((?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]))(?![/\d])")
-_THE_NTH = re.compile(rf"\b(?i:on|by|until|till|since|from|before|after|was|is|it's|it’s)\s+(the\s+{_ORDINAL})(?=\s*(?:[.,;!?]|$|\s(?:of\b|and\b|I\b|we\b|she\b|he\b|they\b|it\b|when\b)))")
+_THE_NTH = re.compile(rf"\b(?i:on|by|until|till|since|from|before|after|was|is|it's|it’s)\s+(the\s+{_ORDINAL})"
+                      r"(?=\s*(?:[.,;!?]|$|\s(?:of\b|and\b|I\b|we\b|she\b|he\b|they\b|it\b|when\b)))")
 
 
 def find_spoken_dates(text: str) -> list[Found]:

@@ -21,6 +21,7 @@ from collections.abc import Collection
 
 from cotheme.domain.deid import Found, Kind
 from cotheme.domain.deid_rules import stopped
+from cotheme.domain.deid_spoken import finditer, near
 
 _CAP = r"(?!I\b|I['’])[A-Z][\w'’&-]*"
 _RUN = rf"{_CAP}(?:\s+(?:(?:of|and|&|on|upon|in|the)\s+)?{_CAP}){{0,4}}"
@@ -97,6 +98,8 @@ _AMBIGUOUS = frozenset({"Next", "Boots", "Iceland", "Costa", "Subway", "Sky", "E
                         "The Range", "Frasers", "Sanctuary", "Four Seasons", "Spoons", "Pret", "Booths", "Spar", "Mind"})
 _EMPLOYER = re.compile(r"(?<![\w&])(?=[A-Z2t])(?:" + "|".join(re.escape(e) for e in sorted(EMPLOYERS, key=len, reverse=True))
                        + r")(?![\w&])")
+#: The words an employer's name starts with, in lower case: the list is read only near one of them.
+_EMPLOYER_WORDS = frozenset(re.split(r"[^A-Za-z0-9]+", e.removeprefix("the "))[0].lower() for e in EMPLOYERS) - {""}
 _WORK_BEFORE = re.compile(r"(?i:nights|days|lates|earlies|shifts?|hours|job|work|works|working|worked|contract|"
                           r"agency|depot|warehouse|store|branch|till|tills|occupational health|HR|manager|boss|"
                           r"supervisor|apprenticeship|placement|employed|employer|leave|left|quit|joined|"
@@ -132,6 +135,9 @@ _HANDLE_AFTER_PLATFORM = re.compile(
     rf"(?:\s*[:,-]|\s+(?i:is|was|it's|it’s|its|as|at))*(?:\s+(?i:it's|it’s|its|is|just))?\s+({_USER})")
 _PLATFORM_AFTER = re.compile(rf"\s+(?i:on|at)\s+(?i:{_PLATFORM})\b")
 _USER_BEFORE = re.compile(rf"(?<![\w@.])({_USER})$")
+#: The words a handle is introduced by (platforms, "posts as", "add", "run by"), in lower case.
+_HANDLE_WORDS = frozenset(re.findall(r"[a-z]+", _PLATFORM + " posts posting goes go known run username user handle "
+                                                 "follow followed add added message messaged dm tag tagged"))
 _HANDLE_SAID = re.compile(rf"\b(?i:posts as|posting as|goes by|go by|known as|run by|username|user name|handle|"
                           rf"follow|followed|add|added|message|messaged|dm|dm'd|tag|tagged)\s+(?:me\s+)?({_USER})")
 _UNDERSCORED = re.compile(r"(?<![\w@./:-])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*(?![\w@]|\.\w)")
@@ -216,7 +222,7 @@ def find_employers(text: str, english: Collection[str] = ()) -> list[Found]:
     """Employers from the list (an ambiguous one only where work is talked about), "B&Q"-shaped names,
     and capitalised names in what people say about work."""
     found = []
-    for m in _EMPLOYER.finditer(text):
+    for m in finditer(_EMPLOYER, text, near(text, _EMPLOYER_WORDS, digits=False, reach=12)):
         name = m.group().removeprefix("the ")
         start = m.end() - len(name)
         at_work = bool(_WORK_BEFORE.search(text[max(0, m.start() - 40):m.start()]))
@@ -251,7 +257,9 @@ def find_handles(text: str, english: Collection[str] = ()) -> list[Found]:
     "posts as", "add", "run by"; and words joined by "_" anywhere. Without "@", "_" or a digit a
     username must not be an English word."""
     found = []
-    spans = [(m.start(1), m.group(1)) for pattern in (_HANDLE_AFTER_PLATFORM, _HANDLE_SAID) for m in pattern.finditer(text)]
+    near_words = near(text, _HANDLE_WORDS, digits=False, reach=48)
+    spans = [(m.start(1), m.group(1)) for pattern in (_HANDLE_AFTER_PLATFORM, _HANDLE_SAID)
+             for m in finditer(pattern, text, near_words)]
     for m in _PLATFORM_AFTER.finditer(text):  # the platform first, then the word before it: cheaper than a scan
         before = _USER_BEFORE.search(text, max(0, m.start() - 32), m.start())
         if before:

@@ -11,6 +11,7 @@ Must not do I/O.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from cotheme.domain.deid import Found, Kind
 
@@ -65,6 +66,48 @@ _ORDINAL_AGE = {"tenth": 10, "twelfth": 12, "thirteenth": 13, "sixteenth": 16, "
                 "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100}
 
 
+#: Words without which no age can be said: number words, decades, birthday ordinals.
+AGE_WORDS = frozenset(_VALUE) | {"hundred", "teens", "twenties", "thirties", "forties", "fifties", "sixties",
+                                 "seventies", "eighties", "nineties"} | set(_ORDINAL_AGE)
+#: Words without which no date can be said: months, weekdays, holidays, ordinals.
+DATE_WORDS = frozenset(w.lower() for w in (
+    "January February March April May June July August September October November December Jan Feb Mar Apr "
+    "Jun Jul Aug Sept Sep Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tues Tue "
+    "Weds Wed Thurs Thur Thu Fri Sat Sun Christmas Boxing Year Easter Good Bonfire Halloween Valentine Mother "
+    "Father Eid Diwali Ramadan Hanukkah Vaisakhi Carnival first second third fourth fifth sixth seventh eighth "
+    "ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+    "twentieth thirtieth").split())
+
+
+def near(text: str, words: frozenset[str], *, digits: bool = True, reach: int = 80) -> list[tuple[int, int]]:
+    """The stretches of ``text`` within ``reach`` characters of a digit or of one of ``words`` (lower
+    case), merged: a rule that needs one of them reads only these, not the whole transcript (an
+    interview mentions few numbers; reading 10,000 words with every rule costs a few tenths of a second)."""
+    lowered = text.lower()
+    present = words.intersection(re.findall(r"[a-z]+", lowered))  # usually a handful: the pattern stays short
+    spans: list[tuple[int, int]] = []
+    for m in _triggers(frozenset(present), digits).finditer(lowered):
+        start, end = max(0, m.start() - reach), min(len(text), m.end() + reach)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+@lru_cache(maxsize=256)
+def _triggers(words: frozenset[str], digits: bool) -> re.Pattern[str]:
+    alternatives = [re.escape(w) for w in sorted(words, key=len, reverse=True)]
+    if not alternatives:
+        return re.compile(r"\d+" if digits else r"(?!)")
+    return re.compile((r"\d+|" if digits else "") + rf"\b(?:{'|'.join(alternatives)})\b")
+
+
+def finditer(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """``pattern``'s matches inside each of ``spans`` (look-behinds still see the text before a span)."""
+    return [m for start, end in spans for m in pattern.finditer(text, start, end)]
+
+
 def spoken_number(text: str) -> int | None:
     """The value of a number written in digits or said in words (``None`` when it is neither)."""
     text = text.strip().lower()
@@ -88,15 +131,16 @@ def find_spoken_ages(text: str) -> list[Found]:
     """Ages in digits or words with what makes them ages around them; children's and the very old
     score higher (they narrow a person down)."""
     found = []
+    spans = near(text, AGE_WORDS)
     for pattern in (_AGE_CONTEXT, _AGE_OPENING, _AGE_YEARS, _AGE_WAS, _BIRTHDAY):
-        for m in pattern.finditer(text):
+        for m in finditer(pattern, text, spans):
             age = spoken_number(re.sub(r"(?:st|nd|rd|th)$", "", m.group(1))) if m.group(1)[0].isdigit() else (
                 spoken_number(m.group(1)) or _ORDINAL_AGE.get(m.group(1).lower()))
             if age is None or not 0 < age < 120:
                 continue
             score = 0.85 if age >= 90 else 0.7 if age < 18 else 0.6
             found.append(Found(m.start(1), m.end(1), m.group(1), Kind.AGE, "rule", score))
-    for m in _AGE_BAND.finditer(text):
+    for m in finditer(_AGE_BAND, text, spans):
         group = 1 if m.group(1) else 2
         found.append(Found(m.start(group), m.end(group), m.group(group), Kind.AGE, "rule", 0.5))
     return found
@@ -137,13 +181,14 @@ _THE_NTH = re.compile(rf"\b(?i:on|by|until|till|since|from|before|after|was|is|i
 def find_spoken_dates(text: str) -> list[Found]:
     """Dates as they are said ("the fourth of March", "March the 4th", "Tuesday the 17th", "October '86",
     "on 25/3", "on the 17th")."""
-    found = [Found(m.start(), m.end(), m.group(), Kind.DATE, "rule", 0.7) for m in _SPOKEN_DATES.finditer(text)]
-    for m in _DAY_MONTH.finditer(text):
+    spans = near(text, DATE_WORDS)
+    found = [Found(m.start(), m.end(), m.group(), Kind.DATE, "rule", 0.7) for m in finditer(_SPOKEN_DATES, text, spans)]
+    for m in finditer(_DAY_MONTH, text, spans):
         day, month = (int(x) for x in m.group(1).split("/"))
         if m.group(1) in ("24/7",) or (month == 10 and day <= 10) or (day <= 4 and month <= 4):
             continue  # a score out of ten, "24/7", or a fraction
         found.append(Found(m.start(1), m.end(1), m.group(1), Kind.DATE, "rule", 0.6))
-    found += [Found(m.start(1), m.end(1), m.group(1), Kind.DATE, "rule", 0.5) for m in _THE_NTH.finditer(text)]
+    found += [Found(m.start(1), m.end(1), m.group(1), Kind.DATE, "rule", 0.5) for m in finditer(_THE_NTH, text, spans)]
     return found
 
 

@@ -133,6 +133,9 @@ def _spoken(text: str) -> dict[str, str]:
         ("He'd have been twenty-one this year.", "twenty-one"),
         ("We had my nan's 90th last week.", "90th"),
         ("It was her eighteenth birthday.", "eighteenth"),
+        ("He's coming up to sixty.", "sixty"),
+        ("I had him at seventeen.", "seventeen"),
+        ("I left school at sixteen.", "sixteen"),
     ],
 )
 def test_spoken_ages(text: str, expected: str) -> None:
@@ -143,7 +146,7 @@ def test_spoken_ages(text: str, expected: str) -> None:
     "text",
     ["She is one of the nurses.", "I was there at one point.", "I was two weeks late.", "He's one of them.",
      "I'm fine now, thanks.", "It was three.", "We were two of the lucky ones.", "It was the 1st time.",
-     "My nan's 90 miles away.", "I waited twelve months.",
+     "My nan's 90 miles away.", "I left school at 3 o'clock.", "It's coming up to two weeks now.", "I waited twelve months.",
      "It took me fifty minutes.", "We were three of us."],
 )
 def test_numbers_that_are_not_spoken_ages(text: str) -> None:
@@ -175,6 +178,8 @@ def test_a_time_of_day_opening_a_clause_is_the_known_cost_of_by_n() -> None:
         ("Boxing Day 2019 was the worst.", "Boxing Day 2019"),
         ("It was New Year's Eve 2018 when it happened.", "New Year's Eve 2018"),
         ("My appointment is Weds 14th.", "Weds 14th"),
+        ("It was the week of the 12th.", "the 12th"),
+        ("Sometime in mid-2019 it got bad.", "mid-2019"),
     ],
 )
 def test_spoken_dates(text: str, expected: str) -> None:
@@ -248,6 +253,8 @@ def _shapes(text: str) -> dict[str, str]:
         ("It's kaz bakes dot co dot uk slash orders.", "bakes dot co dot uk slash orders", "url"),
         ("Grace's mum drove me to the appointment.", "Grace", "person"),
         ("I grew up on the Ings estate.", "Ings estate", "place"),
+        ("I was at Notre Dame sixth form.", "Notre Dame sixth form", "school"),
+        ("We stayed at 5 The Paddocks.", "5 The Paddocks", "street"),
         ("I signed on at Batley Jobcentre.", "Batley Jobcentre", "organisation"),
         ("I was a cleaner at Leeds Beckett.", "Leeds Beckett", "workplace"),
         ("I worked as a carer for Allied Care.", "Allied Care", "workplace"),
@@ -264,7 +271,8 @@ def test_shapes_find_each_kind(text: str, expected: str, kind: str) -> None:
      "I'm active on Twitter.", "I went to A&E in the end.", "Next time I will ring them.", "Everyone's mum was there.",
      "Primary School was fine for me.", "The MS team were good and the CPN team too.", "I'd like to say thanks.",
      "Will you come with me?", "I may be late.", "My email is kaz_b@example.org.", "See www.nhs.uk for that.",
-     "It was 5.30 when we got there.", "I was a patient at the time.", "The estate was rough.", "We stayed in the Day Hospital for a bit.", "Mental Health Team were rubbish."],
+     "It was 5.30 when we got there.", "I was a patient at the time.", "The estate was rough.",
+     "English college was hard.", "My sixth form was fine.", "We stayed in the Day Hospital for a bit.", "Mental Health Team were rubbish."],
 )
 def test_near_misses_are_not_names(text: str) -> None:
     found = {k: v for k, v in _shapes(text).items() if v != "url" or "nhs.uk" not in k}

@@ -69,6 +69,10 @@ _SCHOOL_TAIL = (r"(?:(?:C of E|CofE|CE|RC|Catholic|Church of England|Methodist|I
                 r"Infants?|Juniors?|Academy|Grammar|Prep|Sixth Form(?:\s+College)?|College|School|UTC|PRU|"
                 r"Pupil Referral Unit|University)(?:\s+School)?")
 _SCHOOL_NAMED = re.compile(rf"\b(?:St\.?\s+)?({_RUN})\s+{_SCHOOL_TAIL}\b")
+#: A name before a school word in lower case: "Notre Dame sixth form", "Horbury primary".
+_SCHOOL_LOWER = re.compile(rf"\b({_CAP}(?:\s+{_CAP}){{0,2}})\s+(?:sixth form(?: college)?|primary(?: school)?|"
+                           r"high school|secondary(?: school)?|infants|juniors|comprehensive|grammar(?: school)?|"
+                           r"academy|college|uni|university)\b")
 _UNIVERSITY = re.compile(rf"\b(?:University|College|Institute) of {_RUN}")
 
 #: Large UK employers and high-street names, matched with their capitals. Words that are also ordinary
@@ -122,7 +126,7 @@ _STREET_TYPES = (r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Crescent|
                  r"Yard|Fold|Croft|Approach|Chase|Parkway|Broadway|Vale)")
 _STREET_NAME = r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?"
 _ADDRESS = re.compile(rf"\b(?:(?:Flat|Apartment|Apt\.?|Unit|Room|Maisonette|Studio)\s+\d{{1,4}}[A-Za-z]?,?\s+)?"
-                      rf"\d{{1,4}}[A-Za-z]?,?\s+{_STREET_NAME}\s+{_STREET_TYPES}\b(?!\s+[A-Z])")
+                      rf"\d{{1,4}}[A-Za-z]?,?\s+(?:{_STREET_NAME}\s+{_STREET_TYPES}\b(?!\s+[A-Z])|The\s+{_STREET_NAME}\b)")
 _STREET_SAID = re.compile(rf"\b(?i:on|off|along|down|up|at|in|to|onto)\s+({_STREET_NAME}\s+{_STREET_TYPES})\b(?!\s+[A-Z])(?!['’]s)")
 _ESTATE = re.compile(rf"\b({_STREET_NAME})\s+(?:estate|Estate)\b")
 _FLAT = re.compile(r"\b(?:Flat|Apartment|Apt\.?|Maisonette)\s+\d{1,4}[A-Za-z]?\b")
@@ -210,7 +214,7 @@ def find_services(text: str, english: Collection[str] = ()) -> list[Found]:
 def find_schools(text: str, english: Collection[str] = ()) -> list[Found]:
     """Schools, colleges and universities named with a school word ("Ossett High", "St Thomas's RC High")."""
     found = []
-    for m in _SCHOOL_NAMED.finditer(text):
+    for m in [*_SCHOOL_NAMED.finditer(text), *_SCHOOL_LOWER.finditer(text)]:
         span = _trimmed(m, 1, text, english)
         if span is not None:
             start = m.start() if text[m.start():m.start() + 2] == "St" and span[0] <= m.start(1) else span[0]

@@ -38,7 +38,9 @@ _SUBJECT = r"(?:I|she|he|they|we|you|it|my \w+|his \w+|her \w+)"
 _AGE_CONTEXT = re.compile(
     rf"\b(?:(?i:when|since|till|until|before|after|by the time|because|as|if|once)\s+{_SUBJECT}\s+"
     rf"(?:was|were|turned|hit|got to|reached|(?:had|'d)\s+(?:just\s+)?turned|(?:was|were)\s+(?:only|just|about|around|nearly|almost))"
-    rf"|(?i:turned|turning|turns|aged|age of|at the age of|reached the age of|(?:had|'d) just turned)"
+    rf"|(?i:turned|turning|turns|aged|age of|at the age of|reached the age of|(?:had|'d) just turned|coming up to|"
+    rf"pushing|approaching|getting on for|died at|passed at|passed away at|left school at|left home at|moved out at|"
+    rf"married at|pregnant at|had (?:him|her|them|my \w+|a baby|the baby) at)"
     rf"|(?i:I'm|I am|she's|he's|she is|he is|they're|they are|(?:boy|girl|lad|lass|son|daughter|kid|baby|youngest|"
     rf"eldest|oldest|brother|sister|nephew|niece|grandson|granddaughter|mum|mam|dad|nan|gran|grandad|husband|wife|"
     rf"partner)(?:'s|’s| is| was))(?:\s+(?:only|just|nearly|almost|about|now))?)"
@@ -167,6 +169,7 @@ _SPOKEN_DATES = re.compile(
     rf"|\b{_WEEKDAY}\s+(?:[12]\d|3[01]|0?[1-9])\s+{_MONTH}{_YEAR}?"                     # Tuesday 4 March
     rf"|\b{_MONTH}\s*(?:'|’)\d{{2}}\b"                                                  # October '86
     rf"|\b(?:[12]\d|3[01]|0?[1-9])\s+{_MONTH}\s+'?\d{{2}}\b(?!\d)"                      # 4 Mar 24
+    rf"|\b(?i:early|mid|late)-(?:19|20)\d{{2}}\b"                                           # mid-2019
     rf"|\b{_HOLIDAY}\s+(?:of\s+)?(?:'\d{{2}}|’\d{{2}}|(?:19|20)\d{{2}})\b"                          # Boxing Day 2019
     rf"|\b(?:(?:early|mid|late|end of|beginning of|start of)\s+)?(?:{_MONTH}|(?i:spring|summer|autumn|winter|christmas|easter))"
     rf"\s+(?:of\s+)?(?:'\d{{2}}|(?:19|20)\d{{2}})\b")                                    # summer of 2019
@@ -174,7 +177,7 @@ _SPOKEN_DATES = re.compile(
 #: a fraction ("1/2") or "24/7".
 _DAY_MONTH = re.compile(r"\b(?i:on|from|until|till|by|since|before|after|around|about|was|to|dated|date|of|is)\s+"
                         r"((?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]))(?![/\d])")
-_THE_NTH = re.compile(rf"\b(?i:on|by|until|till|since|from|before|after|was|is|it's|it’s)\s+(the\s+{_ORDINAL})"
+_THE_NTH = re.compile(rf"\b(?i:on|by|until|till|since|from|before|after|was|is|it's|it’s|week of|weekend of)\s+(the\s+{_ORDINAL})"
                       r"(?=\s*(?:[.,;!?]|$|\s(?:of\b|and\b|I\b|we\b|she\b|he\b|they\b|it\b|when\b)))")
 
 

@@ -272,7 +272,8 @@ def test_shapes_find_each_kind(text: str, expected: str, kind: str) -> None:
      "Primary School was fine for me.", "The MS team were good and the CPN team too.", "I'd like to say thanks.",
      "Will you come with me?", "I may be late.", "My email is kaz_b@example.org.", "See www.nhs.uk for that.",
      "It was 5.30 when we got there.", "I was a patient at the time.", "The estate was rough.",
-     "English college was hard.", "My sixth form was fine.", "We stayed in the Day Hospital for a bit.", "Mental Health Team were rubbish."],
+     "English college was hard.", "My sixth form was fine.", "The IRIS team was faultless.",
+     "The MSK Team rang me.", "All a Good team at this ward.", "We stayed in the Day Hospital for a bit.", "Mental Health Team were rubbish."],
 )
 def test_near_misses_are_not_names(text: str) -> None:
     found = {k: v for k, v in _shapes(text).items() if v != "url" or "nhs.uk" not in k}

@@ -47,6 +47,7 @@ Nursery Grammar Prep Free Special Catholic Church England RC CE Methodist Islami
 Everyone Everybody Someone Somebody Anyone Anybody Nobody Everything Something Anything Nothing It It's
 There Here Who Why How Where Today Tonight Tomorrow Yesterday Yeah Yes Well Oh Just Even Also Still Now
 I I'm I'd I've Mum Mam Dad Nan Gran Grandma Grandad Auntie Uncle Sister Brother God
+Good Lovely Brilliant Excellent Amazing Fantastic Wonderful Whole Entire District Nurse Nurses Nursing Hospital's
 """.split())
 
 #: What ends a service's name; the multi-word ones in any case ("Leeds crisis team").
@@ -164,6 +165,9 @@ _THINGS = (r"(?:mum|mam|mom|dad|nan|gran|grandad|sister|brother|son|daughter|hus
 _POSSESSIVE = re.compile(rf"\b([A-Z][a-z]{{2,}})(?:'s|’s)\s+{_THINGS}\b")
 
 
+_KIND_OF_TEAM = frozenset({"team", "unit", "clinic", "service", "group", "ward", "practice", "project"})
+
+
 def _trimmed(m: re.Match[str], group: int, text: str, english: Collection[str]) -> tuple[int, int] | None:
     """The span of group ``group`` of ``m`` from its first specific word to the end of the match."""
     run = m.group(group)
@@ -176,6 +180,9 @@ def _trimmed(m: re.Match[str], group: int, text: str, english: Collection[str]) 
     offset = m.start(group) + _offset_of_word(run, skip)
     if all(stopped(w) for w in words[skip:]):
         return None  # "MS team", "CPN team": an abbreviation every transcript says, not a name
+    tail = text[m.end(group):m.end()].strip().lower()
+    if len(words) - skip == 1 and words[skip].isupper() and tail in _KIND_OF_TEAM:
+        return None  # "MSK team", "TMS team", "IRIS team": what the team does, not where it is
     if _opens_sentence(text, offset) and words[skip].casefold() in english and len(words) - skip == 1:
         return None
     return offset, m.end()

@@ -149,7 +149,9 @@ def find_spoken_ages(text: str) -> list[Found]:
 
 
 # -- dates ------------------------------------------------------------------------------------------
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+#: A full month name, or an abbreviation with or without its dot ("Jan. 5"; never "October. 2 visits").
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
 _WEEKDAY = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Weds|Wed|Thurs|Thur|Thu|Fri|"
             r"Sat|Sun)\.?")
 _HOLIDAY = (r"(?:Christmas(?: Eve| Day)?|Boxing Day|New Year's(?: Eve| Day)?|New Year’s(?: Eve| Day)?|New Year|"

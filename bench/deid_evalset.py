@@ -268,11 +268,11 @@ def _nhs_comments(part: str, limit: int) -> list[tuple[str, list[tuple[str | Non
 
 # -- documents ---------------------------------------------------------------------------------------
 def build(part: str, *, seed: int = 17, per_doc: int = 8, nhs_docs: int = 10, max_docs: int | None = None) -> list[Doc]:
-    """The ``part`` ("tune" or "test" half, or the "fresh" held-out part) of the evaluation set: each host document with ``per_doc``
+    """The ``part`` ("tune" or "test" half, or the "fresh" part) of the evaluation set: each host document with ``per_doc``
     planted sentences (kinds in turn, so every kind is planted about equally often), a third of the
     documents labelled with real-looking speaker names instead of roles."""
     rng = random.Random(f"{seed}-{part}")
-    if part == "fresh":  # held-out lists, templates and host texts: see deid_evalset_fresh
+    if part == "fresh":  # its own lists, templates and host texts: see deid_evalset_fresh
         used = {c for p in ("tune", "test") for _, turns in _nhs_comments(p, nhs_docs) for _, c in turns}
         hosts = fresh.hosts(PHASE1, NHS, used)
         first, last = fresh.FIRST, fresh.LAST

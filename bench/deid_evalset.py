@@ -276,7 +276,7 @@ def build(part: str, *, seed: int = 17, per_doc: int = 8, nhs_docs: int = 10, ma
 
         return holdout.build(seed=seed, per_doc=per_doc, max_docs=max_docs)
     rng = random.Random(f"{seed}-{part}")
-    if part == "fresh":  # held-out lists, templates and host texts: see deid_evalset_fresh
+    if part == "fresh":  # its own lists, templates and host texts: see deid_evalset_fresh
         used = {c for p in ("tune", "test") for _, turns in _nhs_comments(p, nhs_docs) for _, c in turns}
         hosts = fresh.hosts(PHASE1, NHS, used)
         first, last = fresh.FIRST, fresh.LAST

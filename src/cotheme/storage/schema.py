@@ -585,6 +585,8 @@ calibrations = Table(
     Column("revealed_at", DateTime(timezone=True), nullable=True),
     Column("closed_at", DateTime(timezone=True), nullable=True),
     Column("decisions", Text, nullable=False, server_default=""),
+)
+
 # -- 0018 (drafts): drafts from the team's own language model that a person accepted ---------
 
 #: A draft (code definition, candidate theme, theme summary) as a person accepted or edited it, with

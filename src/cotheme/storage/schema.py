@@ -408,6 +408,16 @@ assist_passages = Table(
     CheckConstraint("kind IN ('turn', 'sentence')", name="kind"),
 )
 
+#: 0019 -- the embeddings of codes' cards and of quotes no passage covers, per model, keyed by the text's
+#: SHA-256: a cache (always rebuildable) so a fresh process does not embed a whole codebook again.
+assist_texts = Table(
+    "assist_texts",
+    metadata,
+    Column("model", String(200), primary_key=True),
+    Column("text_sha256", String(64), primary_key=True),
+    Column("vector", LargeBinary, nullable=False),
+)
+
 #: 0004 -- where a coding came from when a person accepted a suggestion: the model (name, version and
 #: runtime), its score, when and by whom. The coding itself is a normal coding.
 assist_provenance = Table(
@@ -517,6 +527,36 @@ data_version = Table(
     Column("n", BigInteger, nullable=False, server_default="0"),
 )
 
+# -- 0018 (drafts): drafts from the team's own language model that a person accepted ---------
+
+#: A draft (code definition, candidate theme, theme summary) as a person accepted or edited it, with
+#: where it came from: endpoint, model and digest as the server reported them, prompt file, seed, times.
+assist_drafts = Table(
+    "assist_drafts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(20), nullable=False),
+    Column("target", String(500), nullable=False),
+    Column("code_id", ForeignKey("codes.id", ondelete="SET NULL"), nullable=True),
+    Column("theme_id", ForeignKey("themes.id", ondelete="SET NULL"), nullable=True),
+    Column("text", Text, nullable=False),
+    Column("edited", Boolean, nullable=False),
+    Column("endpoint", String(500), nullable=False),
+    Column("api", String(10), nullable=False),
+    Column("model", String(200), nullable=False),
+    Column("digest", String(200), nullable=False),
+    Column("prompt", String(100), nullable=False),
+    Column("seed", Integer, nullable=False),
+    Column("extracts", Text, nullable=False),  # JSON list of the coding ids the model was given
+    _stamp("drafted_at"),
+    Column("accepted_by", ForeignKey("members.id", ondelete="SET NULL"), nullable=True),
+    _stamp("accepted_at"),
+    CheckConstraint("kind IN ('code-definition', 'candidate-theme', 'theme-summary')", name="kind"),
+)
+
+# Working together (0023-0025): presence, offline copies, calibration sessions; defined beside, on the
+# same metadata, and named here like every other table.
+from cotheme.storage.schema_team import calibrations, checkouts, merge_items, presence  # noqa: E402, F401
 
 # Recordings (0017): defined beside, on the same metadata, and named here like every other table.
 from cotheme.storage.schema_recordings import recording_chunks, recordings  # noqa: E402, F401

@@ -7,7 +7,7 @@ holds its media encrypted like everything else. A recording without a document i
 arriving over the network (stored a chunk per short transaction, then linked in one).
 
 Revision ID: 0017
-Revises: 0016
+Revises: 0019 (it follows the migrations merged before it; numbered 0017 when it was written)
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0017"
-down_revision = "0016"
+down_revision = "0019"
 branch_labels = None
 depends_on = None
 

@@ -61,7 +61,6 @@ from cotheme.services.checkout_facade import CheckoutMixin
 from cotheme.services.calibration_facade import CalibrationMixin
 from cotheme.services.drafts_facade import DraftsMixin
 from cotheme.services.assist_facade import AssistEvaluateMixin
-from cotheme.services.recording_facade import RecordingsMixin
 from cotheme.services import agreement as agreement_service, reconcile  # agreement, reconciliation
 from cotheme.domain.agreement_report import AgreementReport
 from cotheme.domain.reconcile import Comparison
@@ -85,7 +84,6 @@ class Project(
     CalibrationMixin,  # calibration sessions on one transcript
     DraftsMixin,  # misfit flags and drafts from the team's own language model
     AssistEvaluateMixin,  # the suggestion assistant evaluated on the project's codings
-    RecordingsMixin,  # recordings linked to documents
 ):
     """An open cotheme project (an SQLite ``.cotheme`` file or a PostgreSQL database)."""
 

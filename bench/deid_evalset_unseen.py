@@ -299,7 +299,7 @@ TEMPLATES: dict[str, list[str]] = {
                    "I work shifts at {x}, mainly nights.", "My daughter goes to {x} on a Tuesday.",
                    "We only found out about {x} from a leaflet."],
     "school": ["She got moved to {x:school_young} after the exclusion.", "My son's at {x:school_young}, they've been good.",
-               "I was at {x:school_young} till I was fifteen.", "I'm doing a course at {x:college} now.",
+               "I was at {x:school_young} till they expelled me.", "I'm doing a course at {x:college} now.",
                "I dropped out of {x:college} in the second year.", "The head at {x:school_young} rang social services."],
     "workplace": ["I worked at {x} for eleven years before I went off.", "I'm back at {x} three days a week.",
                   "My supervisor at {x} was really good about it.", "{x} let me go after my second admission.",

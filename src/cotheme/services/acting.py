@@ -44,6 +44,8 @@ RULES: dict[str, Need] = {
     "similar": R, "suggest": R, "assist_document": R,
     # the second reader: misfits read what the member may see; drafts change the codebook and themes
     "misfits": R, "draft_endpoint": R, "drafts": R, "draft": L, "draft_stream": L, "accept_draft": L,
+    # the assistant evaluated on the project's own codings: it reads every coding, so a lead runs it
+    "assist_evaluate": L,
     # the live feed and presence (team server pages)
     "live_cursor": R, "live_events": R, "live_waker": R, "mark_present": R, "clear_presence": R, "present": R,
     # offline copies: a coder takes and brings back their own; a lead decides what came back

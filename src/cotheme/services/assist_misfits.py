@@ -93,9 +93,9 @@ def misfits(store: Store, code: str | None = None, *, code_id: int | None = None
     if not spans:
         return []
     position = {c.id: i for i, c in enumerate(codes)}
-    vectors = np.vstack(assist._examples(encoder, index, spans))  # noqa: SLF001
+    vectors = np.vstack(assist._examples(store, encoder, index, spans))  # noqa: SLF001
     owners = [position[s.code_id] for s in spans]
-    own, nearest, nearest_fit = fits(made.profiles.cards, vectors, owners,
+    own, nearest, nearest_fit = fits(made.cards, vectors, owners,
                                      [(s.revision_id, s.start, s.end) for s in spans])
     score = margins(own, nearest_fit)
     counts = np.bincount(owners, minlength=len(codes))

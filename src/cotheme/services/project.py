@@ -56,6 +56,7 @@ from cotheme.services.study_facade import StudyMixin
 from cotheme.services.themes_facade import ThemesMixin
 from cotheme.services.deid_facade import DeidReviewMixin
 from cotheme.services.coding_sheet_facade import CodingSheetMixin
+from cotheme.services.namespace_facade import NamespacesMixin
 from cotheme.services import agreement as agreement_service, reconcile  # agreement, reconciliation
 from cotheme.domain.agreement_report import AgreementReport
 from cotheme.domain.reconcile import Comparison
@@ -65,6 +66,7 @@ if TYPE_CHECKING:
 
 
 class Project(
+    NamespacesMixin,  # project.codes, project.codings, ...; the flat names, deprecated
     HomeMixin,  # the home page's first screen, cached per data version
     TeamMixin,  # accounts and team work
     ImportMixin,  # imports

@@ -149,3 +149,30 @@ def test_a_members_namespaces_check_the_same_permissions(project: Project, tmp_p
             ann.codings.add(1, "Waiting", quote="the waiting list was long", coder="Bea")
         ann.codings.delete(coding.id)
         assert project.codings.list() == []
+
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "python-api.md"
+
+
+def test_the_python_api_page_lists_every_namespace_method_and_old_name() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    for space, names in NAMESPACES.items():
+        row = next((line for line in text.splitlines() if line.startswith(f"| `project.{space}` |")), "")
+        assert row, space
+        assert [n for n in names if f"`{n}`" not in row] == [], space
+    for old in OLD_NAMES:
+        called = "()" if old in NAMESPACES else ""
+        assert f"| `project.{old}{called}` | `{replacement(old)}{called}` |" in text, old
+
+
+def test_the_python_api_page_example_runs_without_warnings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = DOC.read_text(encoding="utf-8")
+    example = text.split("```python\n", 1)[1].split("```", 1)[0]
+    for name in ("P01", "P02"):
+        (tmp_path / f"{name}.txt").write_text(INTERVIEW + f"\nP01: The peer support group, {name}.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    printed: list[tuple[object, ...]] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DeprecationWarning)
+        exec(compile(example, str(DOC), "exec"), {"print": lambda *a: printed.append(a)})  # noqa: S102
+    assert printed == [("P01", "she actually listened to me")]

@@ -26,7 +26,7 @@ def test_every_committed_write_raises_the_version_by_one(project: Project) -> No
     store = project._store
     before = _version(store)
     assert before is not None  # creating the project wrote
-    project.create_code("Trust")
+    project.codes.create("Trust")
     assert _version(store) == before + 1
     with store.write():  # an empty transaction is still a write transaction
         pass
@@ -112,7 +112,7 @@ def test_a_single_row_counter_keeps_rising(project: Project) -> None:
     # That write's own bump landed on its slot too; from here on every write goes on up.
     start = _version(store)
     assert start is not None and start > 1000
-    project.create_code("Trust")
+    project.codes.create("Trust")
     assert _version(store) == start + 1
 
 
@@ -122,6 +122,6 @@ def test_home_cache_follows_writes_from_other_connections(project: Project) -> N
     started = time.monotonic()
     for n in range(1, 4):  # each write on a new engine (other connections, other slots on PostgreSQL)
         with cotheme.open_project(project.location) as other:
-            other.create_code(f"Code {n}")
+            other.codes.create(f"Code {n}")
         assert f"{n} code" in client.get("/").text, n
     assert time.monotonic() - started < 60

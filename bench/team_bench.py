@@ -60,12 +60,12 @@ def prepare(target: str, coders: int, folder: Path) -> dict[str, Any]:
     names = [f"Coder {i:02d}" for i in range(coders)]
     with cotheme.create_project(target, title="Team bench", lead="Lead") as project:
         for name in names:
-            project.add_user(name, PASSWORD)
+            project.team.add_user(name, PASSWORD)
         path = folder / "P01.txt"
         path.write_text(TEXT, encoding="utf-8")
-        doc = project.import_files([path], allow_duplicate=True)[0]
-        code = project.create_code("Busy")
-        length = len(project.document(doc.id).text)
+        doc = project.documents.import_files([path], allow_duplicate=True)[0]
+        code = project.codes.create("Busy")
+        length = len(project.documents.get(doc.id).text)
     return {"names": names, "doc": doc.id, "code": code.id, "length": length}
 
 
@@ -144,14 +144,14 @@ def api_writer(target: str, name: str, setup: dict[str, Any], start_at: float, s
     failures: Counter[str] = Counter()
     ids: list[int] = []
     with cotheme.open_project(target) as project:
-        ids.append(project.code(str(setup["doc"]), "Busy", start=0, end=8, coder=name).id)  # warm, not timed
+        ids.append(project.codings.add(str(setup["doc"]), "Busy", start=0, end=8, coder=name).id)  # warm, not timed
         time.sleep(max(0.0, start_at - time.time()))
         until = time.monotonic() + seconds
         while time.monotonic() < until:
             start = rng.randrange(0, setup["length"] - 10)
             began = time.perf_counter()
             try:
-                coding = project.code(str(setup["doc"]), "Busy", start=start, end=start + 8, coder=name)
+                coding = project.codings.add(str(setup["doc"]), "Busy", start=start, end=start + 8, coder=name)
             except CothemeError as exc:
                 failures[kind_of(exc)] += 1
                 continue
@@ -183,7 +183,7 @@ def run(target: str, engine: str, mode: str, coders: int, seconds: float, folder
     import cotheme
 
     with cotheme.open_project(target) as project:
-        stored = {e.id for e in project.codings()}
+        stored = {e.id for e in project.codings.list()}
     latencies = [x for r in results for x in r["latencies"]]
     ok = [i for r in results for i in r["ids"]]
     failures = sum((Counter(r["failures"]) for r in results), Counter[str]())

@@ -129,9 +129,8 @@ class ActingProject(NamespacesMixin):
 
     def _impl(self, name: str) -> Any:
         """The operation ``name`` as this member may run it (the namespaces call this)."""
-        raw = type(self)._implementations.get(name)
-        if raw is not None:  # an operation with rules of its own, below
-            return raw.__get__(self, type(self))
+        if name in type(self)._implementations:  # an operation with rules of its own, below
+            return NamespacesMixin._impl(self, name)
         return self._checked(name)
 
     def _checked(self, name: str) -> Any:

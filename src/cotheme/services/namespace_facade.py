@@ -154,11 +154,15 @@ class NamespacesMixin:
             setattr(cls, space, _Space(space))
 
     def _impl(self, old: str) -> Callable[..., Any]:
-        """The operation ``old`` on this object, without a warning."""
-        raw = type(self)._implementations.get(old)
+        """The operation ``old`` on this object, without a warning. An operation replaced on the class
+        since (a test's monkeypatch, a subclass) is the one that runs."""
+        klass = type(self)
+        raw = next((k.__dict__[old] for k in klass.__mro__ if old in k.__dict__), None)
+        if isinstance(raw, (_Old, _Space)):
+            raw = klass._implementations.get(old)
         if raw is None:
             return getattr(self, old)  # type: ignore[no-any-return]
-        return raw.__get__(self, type(self))  # type: ignore[no-any-return]
+        return raw.__get__(self, klass)  # type: ignore[no-any-return]
 
     def __dir__(self) -> list[str]:
         """The namespaces and what stays on the project, without the deprecated flat names."""

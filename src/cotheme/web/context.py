@@ -55,9 +55,9 @@ def context(request: Request) -> RequestContext:
     if team and chosen is None:  # never act as anyone for a request without a session
         raise HTTPException(401, "Log in first: this is a team server.")
     if chosen is not None:
-        members: Callable[[], Sequence[Member]] | Sequence[Member] = project.members
+        members: Callable[[], Sequence[Member]] | Sequence[Member] = project.team.members
     else:
-        members = tuple(project.members())
+        members = tuple(project.team.members())
         wanted = request.cookies.get(MEMBER_COOKIE, "")
         chosen = next((m for m in members if str(m.id) == wanted), None)
         if chosen is None:

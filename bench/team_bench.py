@@ -27,6 +27,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -163,9 +164,42 @@ def api_writer(target: str, name: str, setup: dict[str, Any], start_at: float, s
     return {"latencies": latencies, "failures": dict(failures), "ids": ids}
 
 
+class WaitSampler:
+    """What the project's PostgreSQL connections wait on, sampled every 50 ms while the writers run
+    (``pg_stat_activity``; the connections carry this run's ``application_name``): ``Lock`` samples
+    are writers queuing on a row lock, ``Client`` ones the server waiting for Python."""
+
+    def __init__(self, url: str, name: str) -> None:
+        self.url, self.name = url.split("?")[0], name
+        self.seen: Counter[str] = Counter()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        import psycopg
+
+        with psycopg.connect(self.url, autocommit=True) as conn:
+            while not self._stop.wait(0.05):
+                rows = conn.execute(
+                    "SELECT coalesce(wait_event_type, 'CPU') FROM pg_stat_activity "
+                    "WHERE application_name = %s AND state <> 'idle'", (self.name,)).fetchall()
+                self.seen.update(row[0] for row in rows)
+
+    def stop(self) -> dict[str, int]:
+        self._stop.set()
+        self._thread.join()
+        return dict(self.seen.most_common())
+
+
 def run(target: str, engine: str, mode: str, coders: int, seconds: float, folder: Path) -> dict[str, Any]:
     setup = prepare(target, coders, folder)
     load_before = os.getloadavg()[0]
+    sampler = None
+    if engine == "postgresql":
+        name = f"team_bench_{os.getpid()}"
+        target = f"{target}&application_name={name}" if "?" in target else f"{target}?application_name={name}"
+        sampler = WaitSampler(target, name)
     server = Server(target) if mode == "web" else None
     try:
         start_at = time.time() + 8.0  # every writer started, logged in and warm before the clock starts
@@ -196,6 +230,7 @@ def run(target: str, engine: str, mode: str, coders: int, seconds: float, folder
         "latency_ms": {"p50": round(cuts[49], 1), "p95": round(cuts[94], 1), "p99": round(cuts[98], 1),
                        "max": round(max(latencies, default=0.0), 1)},
         "load": [round(load_before, 2), round(os.getloadavg()[0], 2)], "cpus": os.cpu_count(),
+        "pg_busy_connection_samples": sampler.stop() if sampler is not None else None,
     }
 
 

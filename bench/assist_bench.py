@@ -124,7 +124,7 @@ def _index(path: Path) -> dict[str, object]:
             last[0] = time.perf_counter()
             print(f"indexed {done}/{total} texts after {last[0] - wall:.0f} s", file=sys.stderr, flush=True)
 
-    report = project.index(progress)
+    report = project.assist.index(progress)
     project.close()
     return {"model": report.model, "documents": report.embedded, "passages": report.passages,
             "wall_s": round(time.perf_counter() - wall, 1), "cpu_s": round(_cpu() - cpu, 1),
@@ -167,28 +167,28 @@ def _lookups(path: Path) -> dict[str, object]:
 
     project = Project.open(path)
     rng = random.Random(3)
-    docs = project.documents()
+    docs = project.documents.list()
     samples = []
     for _ in range(21):
-        doc = project.document(rng.choice(docs).id)
+        doc = project.documents.get(rng.choice(docs).id)
         turn = rng.choice(doc.turns)
         samples.append(doc.text[turn.start:turn.end][:400])
     out: dict[str, object] = {}
     first = time.perf_counter()
-    project.suggest(samples[0])
+    project.assist.suggest(samples[0])
     out["suggest_first_call_s"] = round(time.perf_counter() - first, 2)
     times, cpu = [], []
     for text in samples[1:]:
         started, used = time.perf_counter(), _cpu()
-        project.suggest(text, top=5)
+        project.assist.suggest(text, top=5)
         times.append(time.perf_counter() - started)
         cpu.append(_cpu() - used)
     out["suggest"] = _ms(times, cpu)
-    codes = [c.code.path_text for c in project.codes()]
+    codes = [c.code.path_text for c in project.codes.list()]
     times, cpu = [], []
     for code in codes:
         started, used = time.perf_counter(), _cpu()
-        project.similar(code, top=10)
+        project.assist.similar(code, top=10)
         times.append(time.perf_counter() - started)
         cpu.append(_cpu() - used)
     out["similar"] = _ms(times, cpu)

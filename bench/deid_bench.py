@@ -143,7 +143,7 @@ def _spans(text: str, planted: list[tuple[str, str]]) -> list[tuple[int, int, st
 
 
 def _score(project: cotheme.Project, truth: dict[int, list[tuple[int, int, str]]]) -> dict[str, object]:
-    cands = [c for c in project.deid_candidates() if c.field == "text"]
+    cands = [c for c in project.deid.candidates() if c.field == "text"]
     by_doc: dict[int, list[tuple[int, int]]] = {}
     for c in cands:
         by_doc.setdefault(c.document_id, []).append((c.start or 0, c.end or 0))
@@ -173,12 +173,12 @@ def synthetic(n: int, seed: int, folder: Path) -> dict[str, object]:
     out: dict[str, object] = {}
     for label, with_list in (("model_and_patterns", False), ("with_team_list", True)):
         with cotheme.create_project(folder / f"{label}.cotheme", lead="Bench") as p:
-            p.import_files(files)
+            p.documents.import_files(files)
             if with_list:
                 for k, name in enumerate(dict.fromkeys(listed)):
-                    p.deid_add_name(name, role="staff" if k % 2 == 0 else "participant")
-            p.deid_scan()
-            truth = {d.id: _spans(p.document(d.id).text, planted[d.title]) for d in p.documents()}
+                    p.deid.add_name(name, role="staff" if k % 2 == 0 else "participant")
+            p.deid.scan()
+            truth = {d.id: _spans(p.documents.get(d.id).text, planted[d.title]) for d in p.documents.list()}
             out[label] = _score(p, truth)
     out["interviews"] = n
     return out
@@ -190,14 +190,14 @@ def zoom(folder: Path) -> dict[str, object]:
     out: dict[str, object] = {}
     for label, with_list in (("model_and_patterns", False), ("with_speaker_names_listed", True)):
         with cotheme.create_project(folder / f"zoom-{label}.cotheme", lead="Bench") as p:
-            (doc,) = p.import_files([ZOOM])
+            (doc,) = p.documents.import_files([ZOOM])
             speakers = list(doc.speakers)
             if with_list:
                 for name in speakers:
-                    p.deid_add_name(name.replace("Dr. ", ""), role="staff")
-            p.deid_scan()
-            text = p.document(doc.id).text
-            cands = p.deid_candidates()
+                    p.deid.add_name(name.replace("Dr. ", ""), role="staff")
+            p.deid.scan()
+            text = p.documents.get(doc.id).text
+            cands = p.deid.candidates()
             labels = {c.original for c in cands if c.field == "speaker"}
             spans = [(c.start or 0, c.end or 0) for c in cands if c.field == "text"]
             mentions = [(m.start(), m.end(), m.group()) for name in ZOOM_MENTIONS for m in re.finditer(rf"\b{name}\b", text)]
@@ -222,9 +222,9 @@ def speed(folder: Path) -> dict[str, object]:
     text, _, _ = interview(rng, 1, words=10_000)
     (folder / "long.txt").write_text(text, encoding="utf-8")
     with cotheme.create_project(folder / "speed.cotheme", lead="Bench") as p:
-        p.import_files([folder / "long.txt"])
-        report = p.deid_scan()
-        plain = p.deid_scan(use_model=False)
+        p.documents.import_files([folder / "long.txt"])
+        report = p.deid.scan()
+        plain = p.deid.scan(use_model=False)
     return {"words": report.words, "scan_seconds_with_model": report.seconds,
             "scan_seconds_patterns_only": plain.seconds, "model_load_seconds": round(load, 2)}
 

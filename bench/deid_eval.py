@@ -181,9 +181,9 @@ def speed(docs: Sequence[Doc]) -> dict[str, object]:
         path = Path(tmp) / "long.txt"
         path.write_text("\n".join(lines), encoding="utf-8")
         with cotheme.create_project(Path(tmp) / "speed.cotheme", lead="Bench") as p:
-            p.import_files([path])
-            report = p.deid_scan()
-            plain = p.deid_scan(use_model=False)
+            p.documents.import_files([path])
+            report = p.deid.scan()
+            plain = p.deid.scan(use_model=False)
     return {"words": report.words, "scan_seconds_with_model": report.seconds,
             "scan_seconds_without_model": plain.seconds, "model_load_seconds": round(model_load, 2),
             "gazetteer_load_seconds": round(gaz_load, 2), "detector_only_seconds": detector,

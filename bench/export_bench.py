@@ -72,14 +72,14 @@ def participants(project: Any, folder: Path, seed: int) -> None:
     from cotheme.storage.store import Store
 
     rng = random.Random(seed)
-    titles = [d.title for d in project.documents()]
+    titles = [d.title for d in project.documents.list()]
     sheet = folder / "participants.csv"
     with sheet.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["id", *ATTRIBUTES])
         for title in titles:
             writer.writerow([title, *(rng.choice(values) for values in ATTRIBUTES.values())])
-    project.import_cases(sheet)
+    project.cases.import_cases(sheet)
     store = Store.open(project._store.target)  # noqa: SLF001 - the bench links in bulk, as store_bench writes
     try:
         with store.write() as conn:
@@ -101,11 +101,11 @@ def codings(project: Any, count: int, seed: int) -> None:
     from cotheme.storage.store import Store, now
 
     for top in range(4):
-        project.create_code(f"Theme {top + 1}")
+        project.codes.create(f"Theme {top + 1}")
         for sub in range(3):
-            project.create_code(f"Theme {top + 1}/Aspect {sub + 1}")
-    project.add_member(SECOND_CODER)
-    code_ids = [c.code.id for c in project.codes()]
+            project.codes.create(f"Theme {top + 1}/Aspect {sub + 1}")
+    project.team.add_member(SECOND_CODER)
+    code_ids = [c.code.id for c in project.codes.list()]
     rng = random.Random(seed)
     store = Store.open(project._store.target)  # noqa: SLF001 - the bench writes in bulk, as store_bench does
     try:
@@ -131,7 +131,7 @@ def codings(project: Any, count: int, seed: int) -> None:
     finally:
         store.close()
     for coding_id in memo_targets:
-        project.add_memo(f"Memo on coding {coding_id}: =1+1 is escaped.", target="coding", target_id=coding_id,
+        project.memos.add(f"Memo on coding {coding_id}: =1+1 is escaped.", target="coding", target_id=coding_id,
                          author=LEAD)
 
 
@@ -179,7 +179,7 @@ def run_one(backend: str, args: argparse.Namespace) -> dict[str, Any]:
             figures["csv_mb"] = round(len(data) / 1e6, 2)
             figures["xlsx_s"], book = timed(lambda: get("xlsx"), args.runs)
             figures["xlsx_mb"] = round(len(book) / 1e6, 2)
-            figures["table_s"], table = timed(project.extract_table, args.runs)
+            figures["table_s"], table = timed(project.reports.extract_table, args.runs)
             figures["csv_bytes_s"], _ = timed(lambda: write_extracts(table, "csv"), args.runs)
             figures["xlsx_bytes_s"], _ = timed(lambda: write_extracts(table, "xlsx"), args.runs)
             figures["openpyxl_write_only_s"], _ = timed(lambda: openpyxl_write_only(table), args.runs)

@@ -120,9 +120,9 @@ def prepare(target: str, folder: Path) -> dict[str, int]:
     path = folder / "P01.txt"
     path.write_text(TEXT, encoding="utf-8")
     with cotheme.create_project(target, title="Kill bench", lead="Lead") as project:
-        doc = project.import_files([path])[0]
-        code = project.create_code("Crash")
-        return {"doc": doc.id, "code": code.id, "length": len(project.document(doc.id).text)}
+        doc = project.documents.import_files([path])[0]
+        code = project.codes.create("Crash")
+        return {"doc": doc.id, "code": code.id, "length": len(project.documents.get(doc.id).text)}
 
 
 def run(target: str, engine: str, kills: int, clients: int, seed: int, folder: Path) -> dict[str, Any]:
@@ -149,8 +149,8 @@ def run(target: str, engine: str, kills: int, clients: int, seed: int, folder: P
             coder.stop.set()
             coder.join(timeout=60)
     with cotheme.open_project(target) as project:
-        report = project.check()
-        present = {e.id for e in project.codings()}
+        report = project.safety.check()
+        present = {e.id for e in project.codings.list()}
     acknowledged: set[int] = tally["acknowledged"]
     return {
         "engine": engine, "kills": kills, "kills_landed": landed, "quiet_rounds": quiet_rounds,

@@ -97,7 +97,7 @@ def home(docs: int, words: int, engine: str, folder: Path) -> dict[str, Any]:
         project = Project.create(target, title=f"home {docs}", lead=LEAD)
         log(f"home: {docs} interviews of {words} words on {engine}")
         _, ids = import_corpus(project, docs, words, 1)
-        code_id = project.create_code("Bench/extracts").id
+        code_id = project.codes.create("Bench/extracts").id
         bulk_codings(target, ids, code_id, 1)
         client = _client(project)
         for _ in range(2):
@@ -108,7 +108,7 @@ def home(docs: int, words: int, engine: str, folder: Path) -> dict[str, Any]:
             response.raise_for_status()
             cached.append(server_ms(response))
         after_write = []
-        text = project.document(ids[0]).text
+        text = project.documents.get(ids[0]).text
         for i in range(RUNS):
             start = (i * 37) % max(len(text) - 40, 1)
             client.post("/api/v1/codings", json={"document_id": ids[0], "code_id": code_id,
@@ -135,11 +135,11 @@ def reader(folder: Path) -> dict[str, Any]:
 
     target = str(folder / "reader.cotheme")
     project = Project.create(target, title="reader", lead=LEAD)
-    project.add_member(SECOND_CODER)
-    codes = [project.create_code(f"Reader/Theme {i + 1}").id for i in range(LONG_CODES)]
+    project.team.add_member(SECOND_CODER)
+    codes = [project.codes.create(f"Reader/Theme {i + 1}").id for i in range(LONG_CODES)]
     docs = {}
     for words in (10_000, 40_000):
-        (doc,) = project.import_sources([SourceFile(f"long-{words}.txt", corpus.make_interview(700_000 + words, words))])
+        (doc,) = project.documents.import_sources([SourceFile(f"long-{words}.txt", corpus.make_interview(700_000 + words, words))])
         long_codings(target, doc.id, codes, 7)
         docs[words] = doc.id
     client = _client(project)
@@ -208,7 +208,7 @@ def memory(folder: Path) -> dict[str, Any]:
     target = str(folder / "memory.cotheme")
     project = Project.create(target, title="memory", lead=LEAD)
     _, ids = import_corpus(project, 30, 10_000, 1)
-    code_id = project.create_code("Bench/extracts").id
+    code_id = project.codes.create("Bench/extracts").id
     project.close()
     bulk_codings(target, ids, code_id, 1)
     import store_bench

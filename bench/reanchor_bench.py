@@ -51,15 +51,15 @@ def main() -> None:
         path = Path(tmp) / "P01.txt"
         path.write_text(source, encoding="utf-8")
         with cotheme.create_project(Path(tmp) / "b.cotheme", lead="Bench") as p:
-            p.import_files([path])
-            doc = p.document("P01")
+            p.documents.import_files([path])
+            doc = p.documents.get("P01")
             for s in spans[:200]:
-                p.code("P01", "Bench", start=s, end=s + 30, create=True)
+                p.codings.add("P01", "Bench", start=s, end=s + 30, create=True)
             began = time.perf_counter()
-            p.edit_document("P01", new_text=_edited(doc.text, 20, rng))
+            p.documents.edit("P01", new_text=_edited(doc.text, 20, rng))
             out["docs_edit_from_file_200_codings_s"] = round(time.perf_counter() - began, 3)
             began = time.perf_counter()
-            p.edit_document("P01", replace="the", with_text="teh", all=True)
+            p.documents.edit("P01", replace="the", with_text="teh", all=True)
             out["docs_edit_replace_all_s"] = round(time.perf_counter() - began, 3)
     print(json.dumps(out, indent=2))
 

@@ -61,39 +61,39 @@ def build(project: Any, target: str, interviews: int, words: int, codings: int, 
     for first in range(0, interviews, 100):
         batch = [SourceFile(name=n, data=d) for n, d in (next(stream) for _ in range(min(100, interviews - first)))]
         text_bytes += sum(len(f.data) for f in batch)
-        project.import_sources(batch)
+        project.documents.import_sources(batch)
         log(f"  imported {first + len(batch)}/{interviews} interviews")
     for top in range(4):
         for mid in range(3):
             for leaf in range(4):
-                project.create_code(f"Theme {top}/Area {mid}/Code {leaf}", definition=f"Definition {top}.{mid}.{leaf}",
+                project.codes.create(f"Theme {top}/Area {mid}/Code {leaf}", definition=f"Definition {top}.{mid}.{leaf}",
                                     inclusion="when it fits", example="'an example'")
     _bulk_codings(target, codings, seed)
     made = _themes(project)
     log(f"  built in {time.perf_counter() - t0:.1f} s")
     return {"interviews": interviews, "words_per_interview": words, "codings": codings, "themes": made,
-            "exemplars": len(project.exemplars()), "input_mb": round(text_bytes / 1e6, 2)}
+            "exemplars": len(project.themes.exemplars()), "input_mb": round(text_bytes / 1e6, 2)}
 
 
 def _themes(project: Any) -> int:
     """4 overarching themes, each with 3 themes of an area's codes, each with 2 subthemes of 2 codes;
     every theme has a memo and two exemplars (codings of the first interview)."""
-    some_codings = [e.id for e in project.codings(document=project.documents()[0].id)[:80]]
+    some_codings = [e.id for e in project.codings.list(document=project.documents.list()[0].id)[:80]]
     made = 0
     for top in range(4):
-        over = project.create_theme(f"Overarching {top}", definition=f"What binds area group {top}", status="reviewed")
+        over = project.themes.create(f"Overarching {top}", definition=f"What binds area group {top}", status="reviewed")
         ids = [over.id]
         for mid in range(3):
-            theme = project.create_theme(f"Theme {top}.{mid}", parent=over.id, status="defined",
+            theme = project.themes.create(f"Theme {top}.{mid}", parent=over.id, status="defined",
                                          definition=f"Area {mid} of group {top}", codes=[f"Theme {top}/Area {mid}"])
             ids.append(theme.id)
             for half in range(2):
                 leaves = [f"Theme {top}/Area {mid}/Code {leaf}" for leaf in (2 * half, 2 * half + 1)]
-                ids.append(project.create_theme(f"Subtheme {top}.{mid}.{half}", parent=theme.id, codes=leaves).id)
+                ids.append(project.themes.create(f"Subtheme {top}.{mid}.{half}", parent=theme.id, codes=leaves).id)
         for theme_id in ids:
-            project.add_memo(f"Memo on theme {theme_id}.", target="theme", target_id=theme_id, author=LEAD)
+            project.memos.add(f"Memo on theme {theme_id}.", target="theme", target_id=theme_id, author=LEAD)
             for coding_id in some_codings[2 * made : 2 * made + 2]:
-                project.add_exemplar(theme_id, coding_id, LEAD)
+                project.themes.add_exemplar(theme_id, coding_id, LEAD)
             made += 1
     return made
 
@@ -142,7 +142,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         with Project.create(source_target, title="REFI bench", lead=LEAD) as project:
             figures["project"] = build(project, source_target, args.interviews, args.words, args.codings, args.seed)
             t0, c0 = time.perf_counter(), time.process_time()
-            result = project.export_qdpx(out)
+            result = project.exchange.export_qdpx(out)
             figures["export_s"] = round(time.perf_counter() - t0, 3)
             figures["export_cpu_s"] = round(time.process_time() - c0, 3)
         figures["qdpx_mb"] = round(out.stat().st_size / 1e6, 2)
@@ -193,7 +193,7 @@ def _nvivo(make_target: Any) -> tuple[float | None, float | None]:
     for _ in range(5):
         with make_target() as target, Project.create(target, title="NVivo", lead=LEAD) as project:
             t0, c0 = time.perf_counter(), time.process_time()
-            project.import_qdpx(NVIVO)
+            project.exchange.import_qdpx(NVIVO)
             times.append(time.perf_counter() - t0)
             cpu.append(time.process_time() - c0)
     log(f"  NVivo sample: {', '.join(f'{t:.3f}' for t in times)} s")

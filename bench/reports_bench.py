@@ -107,21 +107,21 @@ def build(project: Any, target: str, interviews: int, words: int, codings: int, 
         rows.append(label + "," + ",".join(rng.choice(v) or "" for v in ATTRIBUTES.values()))
     people.write_text("\n".join(rows) + "\n", encoding="utf-8")
     t0 = time.perf_counter()
-    project.import_cases(people)
+    project.cases.import_cases(people)
     people.unlink()
     stream = corpus.interviews(interviews, words, seed)
     for first in range(0, interviews, 100):
         batch = [SourceFile(name=n, data=d, case_pid=n.split("-")[0])
                  for n, d in (next(stream) for _ in range(min(100, interviews - first)))]
-        project.import_sources(batch)
+        project.documents.import_sources(batch)
         log(f"  imported {first + len(batch)}/{interviews}")
     imported = time.perf_counter() - t0
-    project.import_template("relational-practice")
+    project.codes.import_template("relational-practice")
     for i in range(9):  # 21 themes + 20 codes at depth 3 = 41 nodes; nine more subthemes make 50
-        project.create_theme(f"Extra subtheme {i + 1}", parent="Understanding")
+        project.themes.create(f"Extra subtheme {i + 1}", parent="Understanding")
     (folder / "bench-targets.csv").write_text(
         "attribute,category,min_count,min_share\ngender,man,120,\nregion,North,,25%\nage,71,20,\n", encoding="utf-8")
-    project.import_targets(folder / "bench-targets.csv")
+    project.study.import_targets(folder / "bench-targets.csv")
     t1 = time.perf_counter()
     _bulk_codings(target, codings, seed)
     return {"import_s": round(imported, 2), "bulk_codings_s": round(time.perf_counter() - t1, 2)}
@@ -169,22 +169,22 @@ def measure(project: Any) -> dict[str, Any]:
     from cotheme.formats.report_narrative import write_themes
     from cotheme.formats.report_tables import write_matrix, write_sample
 
-    title = project.info().title
+    title = project.study.info().title
     figures: dict[str, Any] = {}
-    ms, report = timed(lambda: write_themes(project.themes_report(attributes=["gender", "age"]), "md"), RUNS)
+    ms, report = timed(lambda: write_themes(project.reports.themes(attributes=["gender", "age"]), "md"), RUNS)
     figures["report_themes_ms"] = summary(ms)
-    ms, _ = timed(lambda: write_themes(project.themes_report(), "docx"), RUNS)
+    ms, _ = timed(lambda: write_themes(project.reports.themes(), "docx"), RUNS)
     figures["report_themes_docx_ms"] = summary(ms)
-    ms, _ = timed(lambda: write_matrix(project.matrix("region"), "html"), RUNS)
+    ms, _ = timed(lambda: write_matrix(project.reports.matrix("region"), "html"), RUNS)
     figures["report_matrix_ms"] = summary(ms)
-    ms, _ = timed(lambda: write_matrix(project.matrix("age", count="extracts", rows="codes"), "xlsx"), RUNS)
+    ms, _ = timed(lambda: write_matrix(project.reports.matrix("age", count="extracts", rows="codes"), "xlsx"), RUNS)
     figures["report_matrix_codes_xlsx_ms"] = summary(ms)
-    ms, _ = timed(lambda: write_sample(project.sample_table(), "md", title), RUNS)
+    ms, _ = timed(lambda: write_sample(project.study.sample_table(), "md", title), RUNS)
     figures["report_sample_ms"] = summary(ms)
-    ms, layout = timed(lambda: project.thematic_map(depth=3), RUNS)
-    figures["map_50_nodes_ms"] = summary(timed(lambda: write_svg(project.thematic_map(depth=3)), RUNS)[0])
+    ms, layout = timed(lambda: project.themes.map(depth=3), RUNS)
+    figures["map_50_nodes_ms"] = summary(timed(lambda: write_svg(project.themes.map(depth=3)), RUNS)[0])
     figures["map_layout_only_ms"] = summary(ms) | {"nodes": len(layout.nodes)}
-    figures["map_png_ms"] = summary(timed(lambda: render_map(project.thematic_map(depth=3), "png"), 3)[0])
+    figures["map_png_ms"] = summary(timed(lambda: render_map(project.themes.map(depth=3), "png"), 3)[0])
     figures["themes_report_bytes"] = len(report)
     return figures
 

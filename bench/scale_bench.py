@@ -115,7 +115,7 @@ def step_import(target: str, file: str) -> dict[str, Any]:
     project = cotheme.create_project(target, title="Scale", lead="Lead")
     base = _reset_peak()
     wall, cpu = time.perf_counter(), time.process_time()
-    project.import_files([file])
+    project.documents.import_files([file])
     seconds, cpu_s = time.perf_counter() - wall, time.process_time() - cpu
     peak = _rss_mb()
     project.close()
@@ -126,13 +126,13 @@ def step_code(target: str) -> dict[str, Any]:
     import cotheme
 
     with cotheme.open_project(target) as project:
-        project.create_code("Scale")
-        doc = project.documents()[0]
-        length = len(project.document(doc.id).text)
+        project.codes.create("Scale")
+        doc = project.documents.list()[0]
+        length = len(project.documents.get(doc.id).text)
         rng = random.Random(3)
         for i in range(CODINGS):
             start = (length // CODINGS) * i + rng.randrange(0, 200)
-            project.code(doc.id, "Scale", start=start, end=min(length, start + rng.randrange(20, 400)))
+            project.codings.add(doc.id, "Scale", start=start, end=min(length, start + rng.randrange(20, 400)))
     return {}
 
 
@@ -142,7 +142,7 @@ def step_check(target: str) -> dict[str, Any]:
     project = cotheme.open_project(target)
     base = _reset_peak()
     wall, cpu = time.perf_counter(), time.process_time()
-    report = project.check()
+    report = project.safety.check()
     seconds, cpu_s = time.perf_counter() - wall, time.process_time() - cpu
     peak = _rss_mb()
     project.close()

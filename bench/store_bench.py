@@ -148,7 +148,7 @@ def import_corpus(project: Any, size: int, words: int, seed: int) -> tuple[dict[
         batch = [SourceFile(name=n, data=d) for n, d in _take(stream, min(BATCH_FILES, size - first))]
         nbytes = sum(len(f.data) for f in batch)
         t0 = time.perf_counter()
-        imported = project.import_sources(batch)
+        imported = project.documents.import_sources(batch)
         dt = time.perf_counter() - t0
         seconds += dt
         total_bytes += nbytes
@@ -172,14 +172,14 @@ def _take(stream: Iterator[tuple[str, bytes]], n: int) -> list[tuple[str, bytes]
 
 def add_codings(project: Any, doc_id: int, code: str, seed: int) -> dict[str, Any]:
     """``CODING_CALLS`` timed ``Project.code`` calls at random spans of one document."""
-    length = len(project.document(doc_id).text)
+    length = len(project.documents.get(doc_id).text)
     rng = random.Random(seed)
     wall, cpu = [], []
     for i in range(CODING_WARMUP + CODING_CALLS):
         span = rng.randint(20, 400)
         start = rng.randrange(0, length - span)
         with Clock() as clock:
-            project.code(doc_id, code, start=start, end=start + span, coder=LEAD)
+            project.codings.add(doc_id, code, start=start, end=start + span, coder=LEAD)
         if i >= CODING_WARMUP:
             wall.append(clock.wall_ms)
             cpu.append(clock.cpu_ms)
@@ -265,7 +265,7 @@ def _phrase(seed: int, words: int) -> list[str]:
 def search_figures(project: Any, queries: list[str]) -> dict[str, Any]:
     per_query = []
     for q in queries:
-        figures, hits = timed(lambda q=q: project.search(q), RUNS)
+        figures, hits = timed(lambda q=q: project.documents.search(q), RUNS)
         per_query.append({"query": q, "hits": len(hits), **figures})
     medians = [p["p50"] for p in per_query]
     return {
@@ -279,7 +279,7 @@ def search_figures(project: Any, queries: list[str]) -> dict[str, Any]:
 
 
 def extract_figures(project: Any, code: str) -> dict[str, Any]:
-    figures, found = timed(lambda: project.codings(code=code), RUNS)
+    figures, found = timed(lambda: project.codings.list(code=code), RUNS)
     return figures | {"count": len(found)}
 
 
@@ -341,11 +341,11 @@ def run_one(backend: str, size: int, words: int, seed: int, pg_url: str, import_
         project = Project.create(target, title=f"bench {size}", lead=LEAD)
         try:
             imp, ids = import_corpus(project, size, words, seed)
-            (long_doc,) = project.import_sources(
+            (long_doc,) = project.documents.import_sources(
                 [SourceFile("long-40k.txt", corpus.make_interview(LONG_SEED, LONG_WORDS))]
             )
-            project.create_code("Bench/add")
-            extracts_code = project.create_code("Bench/extracts")
+            project.codes.create("Bench/add")
+            extracts_code = project.codes.create("Bench/extracts")
             log("  adding codings one by one")
             add = add_codings(project, ids[0], "Bench/add", seed)
             add_long = add_codings(project, long_doc.id, "Bench/add", seed + 1)

@@ -12,7 +12,9 @@ found on ``PYTHONPATH``, so the same script measures any tree. Each writer proce
 opens the project (api) and makes one untimed warm-up coding first; all start together. A failure's kind is its HTTP status and the first
 words of the server's sentence (web), or the exception's class and first words (api): a raw
 ``OperationalError`` shows up under its own name. ``load`` is the 1-minute load average before and
-after (the figures move with it on a shared machine).
+after (the figures move with it on a shared machine). On PostgreSQL, ``pg_busy_connection_samples``
+counts what the project's busy connections waited on, sampled every 50 ms: ``Lock`` is writers queuing
+on a row lock (the contention to remove), ``Client`` the database waiting for Python.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -60,12 +63,12 @@ def prepare(target: str, coders: int, folder: Path) -> dict[str, Any]:
     names = [f"Coder {i:02d}" for i in range(coders)]
     with cotheme.create_project(target, title="Team bench", lead="Lead") as project:
         for name in names:
-            project.add_user(name, PASSWORD)
+            project.team.add_user(name, PASSWORD)
         path = folder / "P01.txt"
         path.write_text(TEXT, encoding="utf-8")
-        doc = project.import_files([path], allow_duplicate=True)[0]
-        code = project.create_code("Busy")
-        length = len(project.document(doc.id).text)
+        doc = project.documents.import_files([path], allow_duplicate=True)[0]
+        code = project.codes.create("Busy")
+        length = len(project.documents.get(doc.id).text)
     return {"names": names, "doc": doc.id, "code": code.id, "length": length}
 
 
@@ -144,14 +147,14 @@ def api_writer(target: str, name: str, setup: dict[str, Any], start_at: float, s
     failures: Counter[str] = Counter()
     ids: list[int] = []
     with cotheme.open_project(target) as project:
-        ids.append(project.code(str(setup["doc"]), "Busy", start=0, end=8, coder=name).id)  # warm, not timed
+        ids.append(project.codings.add(str(setup["doc"]), "Busy", start=0, end=8, coder=name).id)  # warm, not timed
         time.sleep(max(0.0, start_at - time.time()))
         until = time.monotonic() + seconds
         while time.monotonic() < until:
             start = rng.randrange(0, setup["length"] - 10)
             began = time.perf_counter()
             try:
-                coding = project.code(str(setup["doc"]), "Busy", start=start, end=start + 8, coder=name)
+                coding = project.codings.add(str(setup["doc"]), "Busy", start=start, end=start + 8, coder=name)
             except CothemeError as exc:
                 failures[kind_of(exc)] += 1
                 continue
@@ -163,9 +166,42 @@ def api_writer(target: str, name: str, setup: dict[str, Any], start_at: float, s
     return {"latencies": latencies, "failures": dict(failures), "ids": ids}
 
 
+class WaitSampler:
+    """What the project's PostgreSQL connections wait on, sampled every 50 ms while the writers run
+    (``pg_stat_activity``; the connections carry this run's ``application_name``): ``Lock`` samples
+    are writers queuing on a row lock, ``Client`` ones the server waiting for Python."""
+
+    def __init__(self, url: str, name: str) -> None:
+        self.url, self.name = url.split("?")[0], name
+        self.seen: Counter[str] = Counter()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        import psycopg
+
+        with psycopg.connect(self.url, autocommit=True) as conn:
+            while not self._stop.wait(0.05):
+                rows = conn.execute(
+                    "SELECT coalesce(wait_event_type, 'CPU') FROM pg_stat_activity "
+                    "WHERE application_name = %s AND state <> 'idle'", (self.name,)).fetchall()
+                self.seen.update(row[0] for row in rows)
+
+    def stop(self) -> dict[str, int]:
+        self._stop.set()
+        self._thread.join()
+        return dict(self.seen.most_common())
+
+
 def run(target: str, engine: str, mode: str, coders: int, seconds: float, folder: Path) -> dict[str, Any]:
     setup = prepare(target, coders, folder)
     load_before = os.getloadavg()[0]
+    sampler = None
+    if engine == "postgresql":
+        name = f"team_bench_{os.getpid()}"
+        target = f"{target}&application_name={name}" if "?" in target else f"{target}?application_name={name}"
+        sampler = WaitSampler(target, name)
     server = Server(target) if mode == "web" else None
     try:
         start_at = time.time() + 8.0  # every writer started, logged in and warm before the clock starts
@@ -183,7 +219,7 @@ def run(target: str, engine: str, mode: str, coders: int, seconds: float, folder
     import cotheme
 
     with cotheme.open_project(target) as project:
-        stored = {e.id for e in project.codings()}
+        stored = {e.id for e in project.codings.list()}
     latencies = [x for r in results for x in r["latencies"]]
     ok = [i for r in results for i in r["ids"]]
     failures = sum((Counter(r["failures"]) for r in results), Counter[str]())
@@ -196,6 +232,7 @@ def run(target: str, engine: str, mode: str, coders: int, seconds: float, folder
         "latency_ms": {"p50": round(cuts[49], 1), "p95": round(cuts[94], 1), "p99": round(cuts[98], 1),
                        "max": round(max(latencies, default=0.0), 1)},
         "load": [round(load_before, 2), round(os.getloadavg()[0], 2)], "cpus": os.cpu_count(),
+        "pg_busy_connection_samples": sampler.stop() if sampler is not None else None,
     }
 
 

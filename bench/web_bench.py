@@ -310,13 +310,13 @@ def retrieval_browser(browser: Any, base: str, code_id: int) -> dict[str, Any]:
 def measure(project: Any, name: str, doc_id: int, code_id: int, apply_codes: list[int],
             browser: Any, seed: int) -> dict[str, Any]:
     """Every figure for one open project, served live."""
-    doc = project.document(doc_id)
-    codings_before = len(project.codings(document=doc_id))
+    doc = project.documents.get(doc_id)
+    codings_before = len(project.codings.list(document=doc_id))
     figures: dict[str, Any] = {
         "document": {"id": doc_id, "title": doc.title, "words": len(doc.text.split()),
                      "chars": len(doc.text), "turns": len(doc.turns), "codings": codings_before},
         "retrieval_code": {"id": code_id,
-                           "extracts": next(c.extracts for c in project.codes() if c.code.id == code_id)},
+                           "extracts": next(c.extracts for c in project.codes.list() if c.code.id == code_id)},
     }
     load_before = os.getloadavg()[0]
     with LiveServer(project) as base, http_client(base) as client:
@@ -346,9 +346,9 @@ def demo_project(folder: Path) -> tuple[Any, dict[str, Any]]:
 
     log("building the demo study")
     project = build_demo(folder / "demo.cotheme")
-    biggest = max(project.documents(), key=lambda d: (d.words, -d.id))
-    top = max(project.codes(), key=lambda c: (c.extracts, -c.code.id))
-    codes = [c.code.id for c in project.codes()]
+    biggest = max(project.documents.list(), key=lambda d: (d.words, -d.id))
+    top = max(project.codes.list(), key=lambda c: (c.extracts, -c.code.id))
+    codes = [c.code.id for c in project.codes.list()]
     return project, {"doc_id": biggest.id, "code_id": top.code.id, "apply_codes": codes}
 
 
@@ -400,13 +400,13 @@ def synthetic_project(folder: Path, interviews: int, words: int, seed: int) -> t
     target = str(folder / "synthetic.cotheme")
     log(f"building the synthetic project: {interviews} interviews of {words} words")
     project = Project.create(target, title=f"web bench {interviews}", lead=LEAD)
-    project.add_member(SECOND_CODER)
+    project.team.add_member(SECOND_CODER)
     imported, ids = import_corpus(project, interviews, words, seed)
-    (long_doc,) = project.import_sources(
+    (long_doc,) = project.documents.import_sources(
         [SourceFile("long-20k.txt", corpus.make_interview(LONG_SEED, LONG_WORDS))]
     )
-    reader_codes = [project.create_code(f"Reader/Theme {i + 1}").id for i in range(LONG_CODES)]
-    extracts_code = project.create_code("Bench/extracts").id
+    reader_codes = [project.codes.create(f"Reader/Theme {i + 1}").id for i in range(LONG_CODES)]
+    extracts_code = project.codes.create("Bench/extracts").id
     log(f"  {LONG_CODINGS} codings on the {LONG_WORDS}-word document")
     long_codings(target, long_doc.id, reader_codes, seed)
     log("  10,000 codings of one code over the interviews")

@@ -4,9 +4,9 @@ The public Python API::
 
     import cotheme
     with cotheme.create_project("study.cotheme", title="My study") as project:
-        project.import_files(["P01.txt"])
-        project.code("P01", "Trust", quote="I felt listened to", create=True)
-        frame = project.codings_frame()
+        project.documents.import_files(["P01.txt"])
+        project.codings.add("P01", "Trust", quote="I felt listened to", create=True)
+        frame = project.codings.frame()
 """
 
 from __future__ import annotations

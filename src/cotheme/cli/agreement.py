@@ -104,7 +104,7 @@ def agreement(
     Example: cotheme agreement study.cotheme --coders "Sam Okafor,Rowan Pike" --docs P01,P02
     """
     with opened(project) as p:
-        report = p.agreement(_list(coders), documents=_list(docs) or None, unit=unit, bootstrap=bootstrap, seed=seed)
+        report = p.agreement.report(_list(coders), documents=_list(docs) or None, unit=unit, bootstrap=bootstrap, seed=seed)
     if as_json:
         print_json(report)
         return
@@ -158,15 +158,15 @@ def reconcile(
         raise InvalidArgument("--code goes with --merge.")
     with opened(project) as p:
         if accept is not None or merge is not None:
-            made = (p.accept_coding(accept, member=member) if accept is not None
-                    else p.merge_codings(_ids(merge or ""), code=code, member=member))
+            made = (p.agreement.accept(accept, member=member) if accept is not None
+                    else p.agreement.merge(_ids(merge or ""), code=code, member=member))
             if as_json:
                 print_json(made)
             else:
                 say(f"Consensus coding {made.id}: '{made.code_path}' on {made.document} {made.start}-{made.end}.")
             return
         if reject is not None:
-            p.reject_coding(reject, member=member)
+            p.agreement.reject(reject, member=member)
             if as_json:
                 print_json({"rejected": reject})
             else:
@@ -174,7 +174,7 @@ def reconcile(
             return
         if doc is None or coders is None:
             raise InvalidArgument("Give --doc and --coders to compare, or --accept, --merge or --reject.")
-        found = p.reconciliation(doc, _list(coders))
+        found = p.agreement.reconciliation(doc, _list(coders))
     if as_json:
         print_json(found)
         return
@@ -193,7 +193,7 @@ def reflexive_mode(
         if value is not None:
             if value.lower() not in ("on", "off"):
                 raise InvalidArgument(f"'{value}' is not on or off.")
-            p.set_reflexive_mode(value.lower() == "on")
-        state = p.reflexive_mode()
+            p.agreement.set_reflexive_mode(value.lower() == "on")
+        state = p.agreement.reflexive_mode()
     say(f"Reflexive mode: {'on' if state else 'off'}.")
 

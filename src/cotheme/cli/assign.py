@@ -27,7 +27,7 @@ def assign(
     Example: cotheme assign study.cotheme --doc P01 --all-coders --blind
     """
     with opened(project) as p:
-        given = p.assign(doc, coder or [], remove=remove, blind=blind, everyone=all_coders)
+        given = p.team.assign(doc, coder or [], remove=remove, blind=blind, everyone=all_coders)
     if as_json:
         print_json(given)
         return
@@ -48,7 +48,7 @@ def progress(
     Example: cotheme progress study.cotheme --json
     """
     with opened(project) as p:
-        rows = p.progress(coder)
+        rows = p.team.progress(coder)
     if as_json:
         print_json({"rows": [dict(plain(r), share=round(r.share, 4)) for r in rows],
                     "by_coder": summarise(rows, "coder"), "by_document": summarise(rows, "document")})
@@ -70,7 +70,7 @@ def blind(
     """
     with opened(project) as p:
         for doc in docs:
-            p.set_blind(doc, True)
+            p.team.set_blind(doc, True)
     say(f"Blind now: {', '.join(docs)}. Coders see only their own codings there.")
 
 
@@ -84,5 +84,5 @@ def reveal(
     """
     with opened(project) as p:
         for doc in docs:
-            p.set_blind(doc, False)
+            p.team.set_blind(doc, False)
     say(f"Open now: {', '.join(docs)}. Everyone sees every coding.")

@@ -36,7 +36,7 @@ def index(project: ProjectArg, as_json: JsonOpt = False) -> None:
         def advance(done: int, total: int, title: str) -> None:
             bar.update(task, completed=done, total=total, description=f"Embedding {title}")
 
-        report = p.index(advance)
+        report = p.assist.index(advance)
     if as_json:
         print_json(report)
         return
@@ -58,7 +58,7 @@ def suggest(
     Example: cotheme suggest study.cotheme --text "I waited four months to be seen" --top 3
     """
     with opened(project) as p:
-        found = p.suggest(text, document=doc, start=start, end=end, top=top)
+        found = p.assist.suggest(text, document=doc, start=start, end=end, top=top)
     if as_json:
         print_json([{"code": s.path, "score": s.score} for s in found])
         return
@@ -136,7 +136,7 @@ def turn_on(project: ProjectArg) -> None:
     Example: cotheme assist on study.cotheme
     """
     with opened(project) as p:
-        p.set_assist(True)
+        p.assist.set(True)
     say("Coding suggestions are on; run 'cotheme index' to embed the transcripts.")
 
 
@@ -147,7 +147,7 @@ def turn_off(project: ProjectArg) -> None:
     Example: cotheme assist off study.cotheme
     """
     with opened(project) as p:
-        deleted = p.set_assist(False)
+        deleted = p.assist.set(False)
     say(f"Coding suggestions are off; {deleted} cached passage(s) deleted. Codings made earlier keep their provenance.")
 
 
@@ -158,7 +158,7 @@ def status(project: ProjectArg, as_json: JsonOpt = False) -> None:
     Example: cotheme assist status study.cotheme --json
     """
     with opened(project) as p:
-        info = p.assist_status()
+        info = p.assist.status()
     if as_json:
         print_json(info)
         return
@@ -182,7 +182,7 @@ def accept(
     Example: cotheme assist accept study.cotheme --code "Waiting" 812 815
     """
     with opened(project) as p:
-        made = [p.accept_similar(passage, code=code, member=coder) for passage in passages]
+        made = [p.assist.accept_similar(passage, code=code, member=coder) for passage in passages]
     if as_json:
         print_json(made)
         return
@@ -202,7 +202,7 @@ def themes(
     Example: cotheme assist themes study.cotheme --groups 4
     """
     with opened(project) as p:
-        found = p.candidate_themes(groups, extracts)
+        found = p.assist.candidate_themes(groups, extracts)
     if as_json:
         print_json(found)
         return

@@ -45,7 +45,7 @@ def set_command(
     if hide and show:
         raise InvalidArgument("Give --hide or --show, not both.")
     with opened(project) as p:
-        saved = p.set_attribute(name, label=label, order=order, description=description,
+        saved = p.cases.set_attribute(name, label=label, order=order, description=description,
                                 shown=False if hide else (True if show else None))
     say(f"Saved {_line(saved)}")
 
@@ -57,7 +57,7 @@ def list_command(project: ProjectArg, as_json: JsonOpt = False) -> None:
     Example: cotheme attributes list study.cotheme --json
     """
     with opened(project) as p:
-        found = p.attribute_definitions()
+        found = p.cases.attribute_definitions()
     if as_json:
         print_json([_json(d) for d in found])
         return
@@ -77,5 +77,5 @@ def import_command(
     Example: cotheme attributes import study.cotheme attributes.csv
     """
     with opened(project) as p:
-        saved = p.import_attribute_definitions(file)
+        saved = p.cases.import_attribute_definitions(file)
     say(f"Saved the definitions of {counted(len(saved), 'attribute')}: {', '.join(d.name for d in saved) or 'none'}.")

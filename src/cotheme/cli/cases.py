@@ -26,7 +26,7 @@ def import_cases(
     Example: cotheme cases import study.cotheme participants.csv --id-column pid
     """
     with opened(project) as p:
-        result = p.import_cases(file, id_column)
+        result = p.cases.import_cases(file, id_column)
     say(
         f"Imported {result.created} new and updated {result.updated} cases "
         f"(id column '{result.id_column}'; attributes: {', '.join(result.attributes) or 'none'})."
@@ -44,7 +44,7 @@ def add(project: ProjectArg, pid: Annotated[str, typer.Argument(help="Pseudonymo
     Example: cotheme cases add study.cotheme P07
     """
     with opened(project) as p:
-        p.add_case(pid)
+        p.cases.add(pid)
     say(f"Added case {pid}.")
 
 
@@ -55,7 +55,7 @@ def list_command(project: ProjectArg, as_json: JsonOpt = False) -> None:
     Example: cotheme cases list study.cotheme --json
     """
     with opened(project) as p:
-        found, missing = p.cases(), p.info().missing_label
+        found, missing = p.cases.list(), p.study.info().missing_label
     if as_json:
         print_json([{"id": c.pid, "attributes": c.shown(missing)} for c in found])
         return

@@ -28,7 +28,7 @@ def import_codebook(
         raise typer.BadParameter("give a codebook FILE or --template NAME (one of the two).")
     if template is not None:
         with opened(project) as p:
-            loaded = p.import_template(template)
+            loaded = p.codes.import_template(template)
         say(f"Loaded the '{loaded.template.name}' template: created {loaded.codes_created} codes "
             f"(updated {loaded.codes_updated}) and {loaded.themes_created} themes "
             f"(updated {loaded.themes_updated}). Source: {loaded.template.citation}")
@@ -37,7 +37,7 @@ def import_codebook(
         exchange.import_codebook_qdc(project, file)
         return
     with opened(project) as p:
-        result = p.import_codebook(file)
+        result = p.codes.import_codebook(file)
     say(f"Created {result.created} codes and updated {result.updated}.")
 
 
@@ -54,7 +54,7 @@ def export(
         exchange.export_codebook_qdc(project, file)
         return
     with opened(project) as p:
-        written = p.export_codebook(file)
+        written = p.codes.export(file)
     say(f"Wrote {written}.")
 
 
@@ -66,7 +66,7 @@ def list_codes(project: ProjectArg, as_json: JsonOpt = False) -> None:
     Example: cotheme codebook list study.cotheme --json
     """
     with opened(project) as p:
-        counts = p.codes()
+        counts = p.codes.list()
     if as_json:
         print_json(
             [

@@ -51,7 +51,7 @@ def opened(target: str) -> Iterator[Project]:
     """The project as the acting member: their permission is checked on every operation."""
     with opened_raw(target) as project:
         name = _ACTING[0]
-        yield cast("Project", project.acting_as(name if name is not None else project.default_lead(),
+        yield cast("Project", project.acting_as(name if name is not None else project.team.default_lead(),
                                               explicit=name is not None))
 
 

@@ -43,7 +43,7 @@ def init(
     passphrase = ask_passphrase(project, confirm=True) if encrypt else None
     project_obj = cotheme.create_project(project, title=title, lead=lead, passphrase=passphrase)
     with project_obj as p:
-        say(f"Created {p.location} ('{p.info().title}'), lead member {p.members()[0].name}.")
+        say(f"Created {p.location} ('{p.study.info().title}'), lead member {p.team.members()[0].name}.")
 
 
 def import_files(
@@ -126,7 +126,7 @@ def code(
             raise InvalidArgument("--from-csv takes the documents, codes and spans from the sheet; "
                                   "leave out --doc, --code, --start, --end and --quote.")
         with opened(project) as p:
-            added = p.import_codings(from_csv, coder=coder, create=create)
+            added = p.codings.import_file(from_csv, coder=coder, create=create)
         if as_json:
             print_json(added)
             return
@@ -135,7 +135,7 @@ def code(
     if doc is None or code_name is None:
         raise InvalidArgument("Say which document and code with --doc and --code (or give a sheet with --from-csv).")
     with opened(project) as p:
-        extract = p.code(doc, code_name, start=start, end=end, quote=quote, coder=coder, create=create)
+        extract = p.codings.add(doc, code_name, start=start, end=end, quote=quote, coder=coder, create=create)
     if as_json:
         print_json(extract)
         return
@@ -158,7 +158,7 @@ def codings(
     Example: cotheme codings study.cotheme --code "Peer support" --no-subcodes
     """
     with opened(project) as p:
-        found = p.codings(code=code_name, document=doc, coder=coder, subcodes=subcodes)
+        found = p.codings.list(code=code_name, document=doc, coder=coder, subcodes=subcodes)
     if as_json:
         print_json(found)  # one object per coding: a merged row's codings each keep their id and code
         return
@@ -185,7 +185,7 @@ def search(
     Example: cotheme search study.cotheme '"waiting list" referral'
     """
     with opened(project) as p:
-        hits = p.search(query, limit)
+        hits = p.documents.search(query, limit)
     if as_json:
         print_json(hits)
         return
@@ -213,16 +213,16 @@ def demo(
     from cotheme.services.demo import build_demo
 
     with build_demo(out_path) as p:
-        docs = p.documents()
-        say(f"Built the fictional demo study '{p.info().title}' at {p.location}.")
+        docs = p.documents.list()
+        say(f"Built the fictional demo study '{p.study.info().title}' at {p.location}.")
         print_table(
             "Documents", ["id", "title", "case", "words", "turns", "codings"],
             ([d.id, d.title, d.case_pid, d.words, d.turns, d.codings] for d in docs),
         )
         say(
-            f"{len(p.cases())} participants, {len(p.codes())} codes, "
-            f"{sum(d.codings for d in docs)} codings, {len(p.memos())} memos, "
-            f"members: {', '.join(m.name for m in p.members())}."
+            f"{len(p.cases.list())} participants, {len(p.codes.list())} codes, "
+            f"{sum(d.codings for d in docs)} codings, {len(p.memos.list())} memos, "
+            f"members: {', '.join(m.name for m in p.team.members())}."
         )
         if not no_serve:
             run_server(p, "127.0.0.1", port)

@@ -46,7 +46,7 @@ def scan(
     Example: cotheme deid scan study.cotheme --docs P01,P02
     """
     with opened(project) as p:
-        report = p.deid_scan(_docs(docs), use_model=not no_model)
+        report = p.deid.scan(_docs(docs), use_model=not no_model)
     if as_json:
         print_json(report)
         return
@@ -81,7 +81,7 @@ def review(
         if doc is not None:
             raise InvalidArgument("--by-string groups every transcript; leave out --doc.")
         with opened(project) as p:
-            groups = p.deid_groups(kind=kind, min_confidence=min_confidence, status=status)
+            groups = p.deid.groups(kind=kind, min_confidence=min_confidence, status=status)
         if as_json:
             print_json(groups)
             return
@@ -96,7 +96,7 @@ def review(
     if kind is not None or min_confidence is not None:
         raise InvalidArgument("--kind and --min-confidence go with --by-string.")
     with opened(project) as p:
-        found = p.deid_candidates(document=doc, status=status)
+        found = p.deid.candidates(document=doc, status=status)
     if as_json:
         print_json(found)
         return
@@ -161,7 +161,7 @@ def undo(project: ProjectArg, string: Annotated[str, typer.Argument(help="The st
     Example: cotheme deid undo study.cotheme "Dad"
     """
     with opened(project) as p:
-        done = p.deid_decide_string(string, "undo")
+        done = p.deid.decide_string(string, "undo")
     if as_json:
         print_json(done)
         return
@@ -174,14 +174,14 @@ def _decide(project: str, ids: list[int] | None, string: str | None, decision: s
         raise InvalidArgument("Give candidate ids or --string STRING (one of them).")
     if string is not None:
         with opened(project) as p:
-            group = p.deid_decide_string(string, decision, placeholder=replacement, member=member)
+            group = p.deid.decide_string(string, decision, placeholder=replacement, member=member)
         if as_json:
             print_json(group)
         else:
             say(decision_sentence(group))
         return
     with opened(project) as p:
-        done = [p.deid_decide(i, decision, replacement=replacement, member=member, everywhere=everywhere)
+        done = [p.deid.decide(i, decision, replacement=replacement, member=member, everywhere=everywhere)
                 for i in ids or []]
     if as_json:
         print_json(done)
@@ -212,7 +212,7 @@ def apply(
     if not passphrase:
         raise InvalidArgument(f"deid apply needs the key's passphrase: type it when asked, or set {PASSPHRASE_ENV}.")
     with opened(project) as p:
-        report = p.deid_apply(passphrase=passphrase, key_path=key, min_score=min_score, author=author,
+        report = p.deid.apply(passphrase=passphrase, key_path=key, min_score=min_score, author=author,
                               documents=_docs(docs))
     if as_json:
         print_json(report)
@@ -232,7 +232,7 @@ def names(project: ProjectArg, as_json: JsonOpt = False) -> None:
     Example: cotheme deid names study.cotheme
     """
     with opened(project) as p:
-        found = p.deid_names()
+        found = p.deid.names()
     if as_json:
         print_json(found)
         return
@@ -252,7 +252,7 @@ def add_name(
     Example: cotheme deid add-name study.cotheme "Sarah Jones" --role staff
     """
     with opened(project) as p:
-        term = p.deid_add_name(name, role=role, replacement=replacement)
+        term = p.deid.add_name(name, role=role, replacement=replacement)
     say(f"'{term.term}' will be found and replaced by {term.replacement}.")
 
 
@@ -263,7 +263,7 @@ def ignore(project: ProjectArg, text: Annotated[str, typer.Argument(help="A stri
     Example: cotheme deid ignore study.cotheme "Zoom"
     """
     with opened(project) as p:
-        p.deid_add_name(text, ignore=True)
+        p.deid.add_name(text, ignore=True)
     say(f"'{text}' will not be proposed again.")
 
 
@@ -274,7 +274,7 @@ def remove_name(project: ProjectArg, name: Annotated[str, typer.Argument(help="A
     Example: cotheme deid remove-name study.cotheme "Sarah Jones"
     """
     with opened(project) as p:
-        p.deid_remove_name(name)
+        p.deid.remove_name(name)
     say(f"'{name}' is off the list.")
 
 
@@ -291,7 +291,7 @@ def exports_only(
         if value is not None:
             if value.lower() not in ("on", "off"):
                 raise InvalidArgument(f"'{value}' is not on or off.")
-            p.set_deidentified_exports_only(value.lower() == "on")
-        state, done = p.deidentified_exports_only(), len(p.deidentified_documents())
-        total = len(p.documents())
+            p.deid.set_exports_only(value.lower() == "on")
+        state, done = p.deid.exports_only(), len(p.deid.documents())
+        total = len(p.documents.list())
     say(f"De-identified exports only: {'on' if state else 'off'} ({done} of {total} documents de-identified).")

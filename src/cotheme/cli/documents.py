@@ -30,7 +30,7 @@ def list_documents(project: ProjectArg, as_json: JsonOpt = False) -> None:
     Example: cotheme docs list study.cotheme --json
     """
     with opened(project) as p:
-        docs = p.documents()
+        docs = p.documents.list()
     if as_json:
         print_json(docs)
         return
@@ -52,7 +52,7 @@ def show(
     Example: cotheme docs show study.cotheme P03
     """
     with opened(project) as p:
-        document = p.document(doc)
+        document = p.documents.get(doc)
     if as_json:
         print_json(document)
         return
@@ -77,7 +77,7 @@ def speakers(
     mapping = parse_speaker_map(rename)
     with opened(project) as p:
         for old, new in mapping.items():
-            changed = p.rename_speaker(doc, old, new)
+            changed = p.documents.rename_speaker(doc, old, new)
             say(f"Renamed '{old}' to '{new}' in {changed} turns.")
 
 
@@ -98,7 +98,7 @@ def set_details(
     Example: cotheme docs set study.cotheme P07 --date 2025-03-12 --mode video --duration 48 --interviewer "Sam Okafor"
     """
     with opened(project) as p:
-        source = p.set_interview(doc, date=date, mode=mode, duration=duration, interviewer=interviewer,
+        source = p.documents.set_interview(doc, date=date, mode=mode, duration=duration, interviewer=interviewer,
                                  setting=setting, notes=notes)
     if as_json:
         print_json(source)
@@ -123,8 +123,8 @@ def coders_import(
         if value is not None:
             if value.lower() not in ("on", "off"):
                 raise InvalidArgument(f"'{value}' is not on or off.")
-            p.set_coders_may_import(value.lower() == "on")
-        state = p.coders_may_import()
+            p.team.set_coders_may_import(value.lower() == "on")
+        state = p.team.coders_may_import()
     say(f"Coders may import: {'on' if state else 'off'}.")
 
 

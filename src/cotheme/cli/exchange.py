@@ -43,7 +43,7 @@ def import_files(project: str, files: Sequence[str], as_json: bool, *, transcrip
     if transcript_options:
         raise InvalidArgument("--case, --speaker, --verbatim and --recording apply to transcripts, not to .qdpx projects.")
     with opened(project) as p, err.status(f"Importing {', '.join(Path(f).name for f in files)}"):
-        results = p.import_qdpx_files(files, same_text=same_text)
+        results = p.exchange.import_qdpx_files(files, same_text=same_text)
     show_imports(results, as_json)
 
 
@@ -54,7 +54,7 @@ def init_from(project: str, file: str, title: str | None, lead: str | None) -> N
     with err.status(f"Reading {Path(file).name}"):
         created, result = Project.create_from_qdpx(project, file, title=title, lead=lead)
     with created as p:
-        say(f"Created {p.location} ('{p.info().title}') from {Path(file).name}, lead member {p.members()[0].name}.")
+        say(f"Created {p.location} ('{p.study.info().title}') from {Path(file).name}, lead member {p.team.members()[0].name}.")
     show_imports([result], False)
 
 
@@ -91,7 +91,7 @@ def export_qdpx(
     Example: cotheme export qdpx study.cotheme study.qdpx
     """
     with opened(project) as p, err.status(f"Writing {out}"):
-        result = p.export_qdpx(out, deidentified_only=deidentified_only, nvivo=nvivo)
+        result = p.exchange.export_qdpx(out, deidentified_only=deidentified_only, nvivo=nvivo)
     if as_json:
         print_json(result)
         return
@@ -130,12 +130,12 @@ def validate(
 def import_codebook_qdc(project: str, file: str) -> None:
     """The ``.qdc`` branch of ``cotheme codebook import``."""
     with opened(project) as p:
-        result = p.import_codebook_qdc(file)
+        result = p.codes.import_qdc(file)
     show_imports([result], False)
 
 
 def export_codebook_qdc(project: str, file: str) -> None:
     """The ``.qdc`` branch of ``cotheme codebook export``."""
     with opened(project) as p:
-        written = p.export_codebook_qdc(file)
+        written = p.codes.export_qdc(file)
     say(f"Wrote {written}.")

@@ -36,7 +36,7 @@ def export(
     Example: cotheme extracts export study.cotheme waiting.xlsx --code "Access" --attribute gender=woman
     """
     with opened(project) as p:
-        table = p.export_extracts(
+        table = p.reports.export_extracts(
             out, codes=code or (), mode=mode, subcodes=subcodes, documents=doc or (), coders=coder or (),
             attributes=parse_attribute_filters(attribute or []), show=show,
         )

@@ -38,7 +38,7 @@ def figure(
     if not suffix:
         raise InvalidArgument("Give --out a file name ending in .svg, .png or .pdf.")
     with opened(project) as p:
-        data = p.figure(kind, suffix, dpi=dpi, values=values, columns_by=columns_by, unit=unit,
+        data = p.reports.figure(kind, suffix, dpi=dpi, values=values, columns_by=columns_by, unit=unit,
                         documents=[d.strip() for d in (docs or "").split(",") if d.strip()])
     write_output(out, data)
     say(f"Wrote {out}.")

@@ -25,7 +25,7 @@ def history(
     Example: cotheme codebook history study.cotheme
     """
     with opened(project) as p:
-        changes = p.codebook_history(code)
+        changes = p.codes.history(code)
     if as_json:
         print_json(changes)
         return
@@ -44,7 +44,7 @@ def as_of(
     Example: cotheme codebook as-of study.cotheme 2025-03-01
     """
     with opened(project) as p:
-        codes = p.codebook_as_of(date)
+        codes = p.codes.as_of(date)
     if as_json:
         print_json([{"id": c.id, "path": c.path_text, "definition": c.definition} for c in codes])
         return
@@ -63,7 +63,7 @@ def diff(
     Example: cotheme codebook diff study.cotheme 2025-03-01 2025-04-01
     """
     with opened(project) as p:
-        found = p.codebook_diff(since, until)
+        found = p.codes.diff(since, until)
     if as_json:
         print_json(found)
         return
@@ -80,7 +80,7 @@ def undo(project: ProjectArg, rationale: RationaleOpt = "") -> None:
     Example: cotheme codebook undo study.cotheme --rationale "merged too early"
     """
     with opened(project) as p:
-        change = p.undo_codebook(rationale)
+        change = p.codes.undo(rationale)
     say(f"Version {change.version}: {change.summary}.")
 
 
@@ -95,7 +95,7 @@ def merge(
     Example: cotheme codebook merge study.cotheme "Waiting" "Delays" --into "Access barriers" --rationale "one idea"
     """
     with opened(project) as p:
-        survivor = p.merge_codes(codes, into, rationale=rationale)
+        survivor = p.codes.merge(codes, into, rationale=rationale)
     say(f"Merged {', '.join(codes)} into '{survivor.path_text}'.")
 
 
@@ -124,7 +124,7 @@ def split(
     Example: cotheme codebook split study.cotheme "Support" --into "Peer support=12,15" --into "Family support=13"
     """
     with opened(project) as p:
-        made = p.split_code(code, _parts(into), keep=not remove, rationale=rationale)
+        made = p.codes.split(code, _parts(into), keep=not remove, rationale=rationale)
     say(f"Split '{code}' into {', '.join(repr(c.path_text) for c in made)}.")
 
 
@@ -139,7 +139,7 @@ def delete(
     Example: cotheme codebook delete study.cotheme "Misc" --move-to "Other"
     """
     with opened(project) as p:
-        p.delete_code(code, move_to=move_to, rationale=rationale)
+        p.codes.delete(code, move_to=move_to, rationale=rationale)
     say(f"Deleted '{code}'.")
 
 
@@ -157,10 +157,10 @@ def audit(
     """
     with opened(project) as p:
         if out is not None:
-            written = p.export_audit(out, table=table, since=since)
+            written = p.team.export_audit(out, table=table, since=since)
             say(f"Wrote {written}.")
             return
-        entries = p.audit(table=table, since=since, limit=limit)
+        entries = p.team.audit(table=table, since=since, limit=limit)
     if as_json:
         print_json(entries)
         return

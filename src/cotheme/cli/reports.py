@@ -74,8 +74,8 @@ def sample(
     band_map = parse_bands(";".join(bands or []))
     given = read_targets(Path(targets).name, Path(targets).read_bytes()) if targets else None
     with opened(project) as p:
-        table = p.sample_table(attributes=_names(attributes) or None, bands=band_map, targets=given)
-        title = p.info().title
+        table = p.study.sample_table(attributes=_names(attributes) or None, bands=band_map, targets=given)
+        title = p.study.info().title
     _emit(write_sample(table, kind, title, style=style, precision=precision), kind, out)
 
 
@@ -97,7 +97,7 @@ def themes(
     """
     kind = _format("themes", fmt, out)
     with opened(project) as p:
-        report = p.themes_report(quotes=quotes, attributes=_names(attributes), attribution=attribution,
+        report = p.reports.themes(quotes=quotes, attributes=_names(attributes), attribution=attribution,
                                  repeat_quotes=repeat_quotes, exemplars_only=exemplars_only, trim=not untrimmed)
     _emit(write_themes(report, kind), kind, out)
 
@@ -120,7 +120,7 @@ def matrix(
     kind = _format("matrix", fmt, out)
     band_list = parse_bands(f"{by}={bands}")[by] if bands else ()
     with opened(project) as p:
-        result = p.matrix(by, count=count, rows=rows, bands=band_list, subcodes=subcodes)
+        result = p.reports.matrix(by, count=count, rows=rows, bands=band_list, subcodes=subcodes)
     _emit(write_matrix(result, kind), kind, out)
 
 
@@ -138,7 +138,7 @@ def cooccurrence(
     """
     kind = _format("cooccurrence", fmt, out)
     with opened(project) as p:
-        result = p.cooccurrence(unit=unit, subcodes=subcodes)
+        result = p.reports.cooccurrence(unit=unit, subcodes=subcodes)
     _emit(write_cooccurrence(result, kind), kind, out)
 
 
@@ -150,7 +150,7 @@ def methods(project: ProjectArg, fmt: FormatOpt = None, out: OutOpt = None) -> N
     """
     kind = _format("methods", fmt, out)
     with opened(project) as p:
-        report = p.methods_report()
+        report = p.reports.methods()
     _emit(write_methods(report, kind), kind, out)
 
 
@@ -172,7 +172,7 @@ def deid_risk(
     kind = check_risk_format(fmt or "md")
     names = [d.strip() for v in docs or [] for d in v.split(",") if d.strip()]
     with opened(project) as p:
-        report = p.deid_risk(names or None, use_model=not no_model)
+        report = p.deid.risk(names or None, use_model=not no_model)
     _emit(write_risk(report, kind), kind, out)
 
 
@@ -186,7 +186,7 @@ def import_targets(
     Example: cotheme targets import study.cotheme targets.csv
     """
     with opened(project) as p:
-        saved = p.import_targets(file)
+        saved = p.study.import_targets(file)
     say(f"Saved {len(saved)} targets.")
 
 
@@ -197,7 +197,7 @@ def list_targets(project: ProjectArg, as_json: JsonOpt = False) -> None:
     Example: cotheme targets list study.cotheme --json
     """
     with opened(project) as p:
-        table = p.sample_table(attributes=[])
+        table = p.study.sample_table(attributes=[])
     checks = table.targets
     if as_json:
         print_json([

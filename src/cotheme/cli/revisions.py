@@ -46,7 +46,7 @@ def edit(
         except UnicodeDecodeError:
             raise InvalidArgument(f"{from_file}: is not UTF-8 text; save it as UTF-8 and try again.") from None
     with opened(project) as p:
-        result = p.edit_document(doc, replace=replace, with_text=with_text, all=every, start=start, end=end,
+        result = p.documents.edit(doc, replace=replace, with_text=with_text, all=every, start=start, end=end,
                                  new_text=new_text, author=author, reason=reason, expected_revision=expect)
     if as_json:
         print_json(result)
@@ -74,7 +74,7 @@ def history(
     Example: cotheme docs revisions study.cotheme P03
     """
     with opened(project) as p:
-        found = p.revisions(doc)
+        found = p.documents.revisions(doc)
     if as_json:
         print_json(found)
         return
@@ -97,7 +97,7 @@ def text(
     Example: cotheme docs text study.cotheme P03 --out P03.txt
     """
     with opened(project) as p:
-        document = p.revision(doc, revision) if revision is not None else p.document(doc)
+        document = p.documents.revision(doc, revision) if revision is not None else p.documents.get(doc)
     if out is None:
         say(document.text)
         return
@@ -121,14 +121,14 @@ def review(
     """
     with opened(project) as p:
         if place is not None:
-            item = p.place_coding(place, start=start, end=end)
+            item = p.codings.place(place, start=start, end=end)
             _done(as_json, item, f"Coding {place} placed at {item.start}-{item.end}: '{item.quote}'.")
             return
         if remove is not None:
-            p.remove_from_review(remove)
+            p.codings.remove_from_review(remove)
             _done(as_json, {"removed": remove}, f"Coding {remove} removed.")
             return
-        items = p.review_queue(document=doc, everything=everything)
+        items = p.codings.review_queue(document=doc, everything=everything)
     if as_json:
         print_json(items)
         return

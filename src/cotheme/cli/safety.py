@@ -29,7 +29,7 @@ def check(project: ProjectArg, as_json: JsonOpt = False) -> None:
     Example: cotheme check study.cotheme
     """
     with opened(project) as p:
-        report = p.check()
+        report = p.safety.check()
     _print_report(report, as_json)
     if not report.ok:
         raise typer.Exit(2)
@@ -61,7 +61,7 @@ def backup(
     """
     with opened(project) as p:
         passphrase = ask_passphrase(out, confirm=True) if encrypt else None
-        info = p.backup(out, passphrase=passphrase)
+        info = p.safety.backup(out, passphrase=passphrase)
     if as_json:
         print_json(info)
         return

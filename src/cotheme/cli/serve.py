@@ -19,8 +19,8 @@ PortOpt = Annotated[int, typer.Option("--port", help="Port to listen on.")]
 def run_server(project: Project, host: str, port: int, team: bool = False) -> None:
     from cotheme.web.server import LOOPBACK, serve
 
-    team = team or project.team_mode()  # accounts exist, so everyone logs in
-    if team and not any(a.has_password and a.active for a in project.users()):
+    team = team or project.team.team_mode()  # accounts exist, so everyone logs in
+    if team and not any(a.has_password and a.active for a in project.team.users()):
         raise ProjectError("A team server needs accounts: add one with 'cotheme user add PROJECT NAME' first.")
     if host not in (LOOPBACK, "localhost", "::1") and not team:
         err.print(
@@ -54,7 +54,7 @@ def serve(project: ProjectArg, host: HostOpt = "127.0.0.1", port: PortOpt = 8765
     Example: cotheme serve postgresql://cotheme@db/study --team --host 0.0.0.0
     """
     with opened_raw(project) as p:
-        schedule = p.backup_schedule(backup_dir, keep) if backup_dir else None
+        schedule = p.safety.backup_schedule(backup_dir, keep) if backup_dir else None
         if schedule is not None:
             schedule.start()
             say(f"Backing up daily into {backup_dir}, keeping the newest {keep}.")

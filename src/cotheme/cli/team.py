@@ -32,7 +32,7 @@ def add_member(
     Example: cotheme members add study.cotheme "Rowan Pike" --role-label "expert by experience"
     """
     with opened(project) as p:
-        member = p.add_member(name, role_label, permission)
+        member = p.team.add_member(name, role_label, permission)
     say(f"Added {member.name} ({member.permission.value}).")
 
 
@@ -43,7 +43,7 @@ def list_members(project: ProjectArg, as_json: JsonOpt = False) -> None:
     Example: cotheme members list study.cotheme
     """
     with opened(project) as p:
-        people = p.members()
+        people = p.team.members()
     if as_json:
         print_json(people)
         return
@@ -64,7 +64,7 @@ def add_memo(
     Example: cotheme memo add study.cotheme "Trust comes up early." --on document --ref P03
     """
     with opened(project) as p:
-        memo = p.add_memo(text, target=on, ref=ref, author=author)
+        memo = p.memos.add(text, target=on, ref=ref, author=author)
     say(f"Saved memo {memo.id} {memo.place.text if memo.place else 'on the ' + memo.target.value}.")
 
 
@@ -76,7 +76,7 @@ def list_memos(project: ProjectArg, as_json: JsonOpt = False) -> None:
     Example: cotheme memo list study.cotheme --json
     """
     with opened(project) as p:
-        found = p.memos()
+        found = p.memos.list()
     if as_json:
         print_json([plain(m) | {"about": m.place.text if m.place else ""} for m in found])
         return
@@ -93,8 +93,8 @@ def show(project: ProjectArg, as_json: JsonOpt = False) -> None:
     Example: cotheme study show study.cotheme --json
     """
     with opened(project) as p:
-        info = p.info()
-        entries = p.study()
+        info = p.study.info()
+        entries = p.study.get()
     if as_json:
         data: dict[str, object] = {f: getattr(info, f) for f in STUDY_FIELDS}
         data["fields"] = {e.field.name: {"label": e.field.label, "section": e.field.section, "coreq_item": e.field.item,
@@ -138,6 +138,6 @@ def set_field(
     Example: cotheme study set study.cotheme sampling "Purposive, by age, gender and service use"
     """
     with opened(project) as p:
-        stored = p.set_study(field, value)
+        stored = p.study.set(field, value)
     name = field.strip().lower().replace("-", "_")
     say(f"Set {name}." if stored else f"Cleared {name}.")

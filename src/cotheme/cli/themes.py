@@ -30,7 +30,7 @@ def import_themes(
     Example: cotheme themes import study.cotheme themes.csv
     """
     with opened(project) as p:
-        result = p.import_themes(file)
+        result = p.themes.import_themes(file)
     say(f"Created {result.created} themes, updated {result.updated}, linked {result.linked} codes.")
 
 
@@ -54,7 +54,7 @@ def list_themes(project: ProjectArg, as_json: JsonOpt = False) -> None:
     Example: cotheme themes list study.cotheme --json
     """
     with opened(project) as p:
-        found = p.themes()
+        found = p.themes.list()
     if as_json:
         print_json(_tree(found))
         return
@@ -76,7 +76,7 @@ def export_themes(
     Example: cotheme themes export study.cotheme themes.md
     """
     with opened(project) as p:
-        written = p.export_themes(file)
+        written = p.themes.export(file)
     say(f"Wrote {written}.")
 
 
@@ -98,7 +98,7 @@ def exemplar(
         if coding is not None:
             raise InvalidArgument("Give either --coding or --from-csv, not both.")
         with opened(project) as p:
-            done = p.import_exemplars(from_csv, theme=theme, member=member, remove=remove)
+            done = p.themes.import_exemplars(from_csv, theme=theme, member=member, remove=remove)
         verb = "Unmarked" if remove else "Marked"
         say(f"{verb} {done.changed} exemplar{'s' if done.changed != 1 else ''}"
             f" ({done.unchanged} already {'not ' if remove else ''}so, {done.skipped} unmarked rows skipped).")
@@ -107,10 +107,10 @@ def exemplar(
         raise InvalidArgument("Say which extract: --theme NAME --coding ID, or --from-csv FILE.")
     with opened(project) as p:
         if remove:
-            p.remove_exemplar(theme, coding)
+            p.themes.remove_exemplar(theme, coding)
             say(f"Coding {coding} is no longer an exemplar of '{theme}'.")
             return
-        chosen = p.add_exemplar(theme, coding, member)
+        chosen = p.themes.add_exemplar(theme, coding, member)
     say(f"Coding {chosen.coding_id} is exemplar {chosen.position + 1} of '{theme}'.")
 
 
@@ -136,9 +136,9 @@ def map_command(
     check_layout(layout)
     with opened(project) as p:
         if reset:
-            p.reset_map_positions()
-        drawn = p.thematic_map(depth, layout, subcodes=subcodes, legend=legend)
-        title = f"Thematic map: {p.info().title}"
+            p.themes.reset_map_positions()
+        drawn = p.themes.map(depth, layout, subcodes=subcodes, legend=legend)
+        title = f"Thematic map: {p.study.info().title}"
     if not drawn.nodes:
         raise InvalidArgument("The project has no themes yet; add some with 'cotheme themes import'.")
     data = write_svg(drawn, title) if fmt == "svg" else render_map(drawn, fmt, title, dpi)

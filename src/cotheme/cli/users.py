@@ -48,7 +48,7 @@ def add(
     """
     password = None if no_password else ask_password(name)
     with opened(project) as p:
-        member = p.add_user(name, password, role_label=role_label, permission=permission)
+        member = p.team.add_user(name, password, role_label=role_label, permission=permission)
     say(f"Added {member.name} ({member.permission.value})" + ("." if no_password else ", who can log in."))
 
 
@@ -59,7 +59,7 @@ def list_users(project: ProjectArg, as_json: JsonOpt = False) -> None:
     Example: cotheme user list study.cotheme
     """
     with opened(project) as p:
-        found = p.users()
+        found = p.team.users()
     if as_json:
         print_json(found)
         return
@@ -82,7 +82,7 @@ def set_user(
     Example: cotheme user set study.cotheme "Rowan Pike" --permission lead
     """
     with opened(project) as p:
-        account = p.set_user(name, new_name=new_name, role_label=role_label, permission=permission, active=active)
+        account = p.team.set_user(name, new_name=new_name, role_label=role_label, permission=permission, active=active)
     say(f"{account.member.name}: {account.member.permission.value}, "
         f"{'active' if account.active else 'inactive'}.")
 
@@ -98,5 +98,5 @@ def passwd(
     """
     password = ask_password(name)
     with opened(project) as p:
-        member = p.set_password(name, password)
+        member = p.team.set_password(name, password)
     say(f"Set the password of {member.name}.")

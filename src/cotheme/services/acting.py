@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 from cotheme.domain.project import Member, Permission
 from cotheme.domain.team import Need, require
 from cotheme.errors import Forbidden, NotFound
+from cotheme.services.api_names import OLD_NAMES
+from cotheme.services.namespace_facade import NamespacesMixin, _from_outside, _warn
 from cotheme.storage.tracking import ACTOR
 from cotheme.storage.visibility import VIEWER
 
@@ -108,7 +110,7 @@ def need_of(name: str) -> Need:
     return RULES.get(name, Need.LEAD)
 
 
-class ActingProject:
+class ActingProject(NamespacesMixin):
     """A ``Project`` seen and changed by one member; every operation checks their permission first."""
 
     def __init__(self, project: Project, member: Member, *, explicit: bool = True) -> None:
@@ -137,11 +139,23 @@ class ActingProject:
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
             raise AttributeError(name)
+        if name in OLD_NAMES and _from_outside(1):
+            _warn(name, 2)
+        return self._checked(name)
+
+    def _impl(self, name: str) -> Any:
+        """The operation ``name`` as this member may run it (the namespaces call this)."""
+        if name in type(self)._implementations:  # an operation with rules of its own, below
+            return NamespacesMixin._impl(self, name)
+        return self._checked(name)
+
+    def _checked(self, name: str) -> Any:
+        """The project's operation ``name``, refused unless this member's permission allows it."""
         value = getattr(type(self._project), name, None)
         if isinstance(value, property):
             require(self.member, need_of(name), name)
             return self._run(getattr, self._project, name)
-        attr = getattr(self._project, name)
+        attr = self._project._impl(name)
         if not callable(attr):
             return attr
         require(self.member, self._need(name), name.replace("_", " "))

@@ -67,17 +67,17 @@ def build_demo(target: str | Path) -> Project:
 
 
 def _fill(project: Project, meta: dict[str, Any], others: list[dict[str, str]]) -> None:
-    project.update_info(**{k: meta[k] for k in (
+    project.study.update_info(**{k: meta[k] for k in (
         "description", "research_question", "ethics_reference", "recruitment_period", "interview_modes"
     )})
     for member in others:
-        project.add_member(member["name"], member["role_label"], member["permission"])
+        project.team.add_member(member["name"], member["role_label"], member["permission"])
     with resources.as_file(DATA / "participants.csv") as path:
-        project.import_cases(path)
+        project.cases.import_cases(path)
     with resources.as_file(DATA / "attributes.csv") as path:  # labels and category orders for Table 1
-        project.import_attribute_definitions(path)
+        project.cases.import_attribute_definitions(path)
     with resources.as_file(DATA / "codebook.csv") as path:
-        project.import_codebook(path)
+        project.codes.import_codebook(path)
     files = []
     for pid, interview in meta["interviews"].items():
         source = SourceInfo(
@@ -87,12 +87,12 @@ def _fill(project: Project, meta: dict[str, Any], others: list[dict[str, str]]) 
             interviewer=interview["interviewer"],
         )
         files.append(SourceFile(interview["file"], _read(interview["file"]), source, pid))
-    project.import_sources(files)
+    project.documents.import_sources(files)
     for row in _rows("codings.csv"):
-        project.code(row["document"], row["code"], quote=row["quote"], coder=row["coder"])
+        project.codings.add(row["document"], row["code"], quote=row["quote"], coder=row["coder"])
     for row in _rows("memos.csv"):
-        project.add_memo(row["text"], target=row["target"], ref=row["target_ref"] or None, author=row["author"])
+        project.memos.add(row["text"], target=row["target"], ref=row["target_ref"] or None, author=row["author"])
     with resources.as_file(DATA / "themes.csv") as path:
-        project.import_themes(path)
+        project.themes.import_themes(path)
     with resources.as_file(DATA / "targets.csv") as path:  # purposive-sampling targets, one unmet
-        project.import_targets(path)
+        project.study.import_targets(path)

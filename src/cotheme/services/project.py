@@ -61,6 +61,7 @@ from cotheme.services.checkout_facade import CheckoutMixin
 from cotheme.services.calibration_facade import CalibrationMixin
 from cotheme.services.drafts_facade import DraftsMixin
 from cotheme.services.assist_facade import AssistEvaluateMixin
+from cotheme.services.namespace_facade import NamespacesMixin
 from cotheme.services import agreement as agreement_service, reconcile  # agreement, reconciliation
 from cotheme.domain.agreement_report import AgreementReport
 from cotheme.domain.reconcile import Comparison
@@ -70,6 +71,7 @@ if TYPE_CHECKING:
 
 
 class Project(
+    NamespacesMixin,  # project.codes, project.codings, ...; the flat names, deprecated
     HomeMixin,  # the home page's first screen, cached per data version
     TeamMixin,  # accounts and team work
     ImportMixin,  # imports

@@ -519,7 +519,7 @@ audit_log = Table(
     Index("ix_audit_log_table_row", "table_name", "row_id"),
 )
 
-#: One row (id 1) whose ``n`` every committed write transaction raises (``storage/data_version.py``).
+#: One counter per slot; their sum rises with every committed write transaction (``storage/data_version.py``).
 data_version = Table(
     "data_version",
     metadata,

@@ -49,21 +49,21 @@ def agreement(
 ) -> AgreementReport:
     """Per code and overall: percent agreement, Cohen's/Fleiss' kappa, Gwet's AC1, Krippendorff's alpha
     and alpha_u with bootstrap 95% intervals; in reflexive mode only the differences."""
-    report: AgreementReport = ctx.project.agreement(split(coders), documents=split(docs) or None, unit=unit,
+    report: AgreementReport = ctx.project.agreement.report(split(coders), documents=split(docs) or None, unit=unit,
                                                     bootstrap=bootstrap, seed=seed)
     return report
 
 
 @router.get("/settings/reflexive-mode", response_model=ReflexiveMode, tags=["agreement"])
 def get_reflexive_mode(ctx: Ctx) -> ReflexiveMode:
-    return ReflexiveMode(on=ctx.project.reflexive_mode())
+    return ReflexiveMode(on=ctx.project.agreement.reflexive_mode())
 
 
 @router.put("/settings/reflexive-mode", response_model=ReflexiveMode, tags=["agreement"])
 def put_reflexive_mode(body: ReflexiveMode, ctx: Ctx) -> ReflexiveMode:
     """Reflexive mode on: agreement shows only differences, never a score (a lead's setting)."""
-    ctx.project.set_reflexive_mode(body.on)
-    return ReflexiveMode(on=ctx.project.reflexive_mode())
+    ctx.project.agreement.set_reflexive_mode(body.on)
+    return ReflexiveMode(on=ctx.project.agreement.reflexive_mode())
 
 
 @router.get("/reconcile", response_model=Comparison, tags=["reconciliation"])
@@ -74,25 +74,25 @@ def reconciliation(
 ) -> Comparison:
     """Two coders' codings of one document side by side: agree, differ, only one coded, with the
     decisions taken so far and the consensus codings."""
-    found: Comparison = ctx.project.reconciliation(doc, split(coders))
+    found: Comparison = ctx.project.agreement.reconciliation(doc, split(coders))
     return found
 
 
 @router.post("/reconcile/accept", response_model=ExtractOut, status_code=201, tags=["reconciliation"])
 def accept(body: CodingRef, ctx: Ctx) -> ExtractOut:
     """Copy a coding into the consensus layer; the original stays as it is."""
-    return extract_out(ctx.project.accept_coding(body.coding_id, member=ctx.member.name))
+    return extract_out(ctx.project.agreement.accept(body.coding_id, member=ctx.member.name))
 
 
 @router.post("/reconcile/merge", response_model=ExtractOut, status_code=201, tags=["reconciliation"])
 def merge(body: MergeIn, ctx: Ctx) -> ExtractOut:
     """One consensus coding over the union of overlapping codings' spans."""
     code = None if body.code_id is None else str(body.code_id)
-    return extract_out(ctx.project.merge_codings(body.coding_ids, code=code, member=ctx.member.name))
+    return extract_out(ctx.project.agreement.merge(body.coding_ids, code=code, member=ctx.member.name))
 
 
 @router.post("/reconcile/reject", status_code=204, tags=["reconciliation"])
 def reject(body: CodingRef, ctx: Ctx) -> Response:
     """Leave a coding out of the consensus (recorded as a memo on it; the coding stays)."""
-    ctx.project.reject_coding(body.coding_id, member=ctx.member.name)
+    ctx.project.agreement.reject(body.coding_id, member=ctx.member.name)
     return Response(status_code=204)

@@ -92,7 +92,7 @@ class CandidateThemeOut(BaseModel):
 @router.get("/assist", response_model=AssistStatusOut)
 def assist_status(ctx: Ctx) -> AssistStatusOut:
     """Whether suggestions are installed and allowed here, the model, and what is indexed."""
-    s = ctx.project.assist_status()
+    s = ctx.project.assist.status()
     return AssistStatusOut(installed=s.installed, enabled=s.enabled, model=s.model, how_to_enable=s.how_to_enable,
                            documents=s.documents, indexed=s.indexed, passages=s.passages, accepted=s.accepted,
                            notes=list(s.notes))
@@ -101,7 +101,7 @@ def assist_status(ctx: Ctx) -> AssistStatusOut:
 @router.get("/documents/{document_id}/assist", response_model=DocumentAssistOut)
 def document_assist(document_id: Id, ctx: Ctx) -> DocumentAssistOut:
     """Whether the code picker can ask for suggestions on this document: installed, allowed, indexed."""
-    s = ctx.project.assist_document(document_id)
+    s = ctx.project.assist.document(document_id)
     return DocumentAssistOut(installed=s.installed, enabled=s.enabled, indexed=s.indexed)
 
 
@@ -112,19 +112,19 @@ def _suggestions(found: list) -> list[SuggestionOut]:  # type: ignore[type-arg]
 @router.get("/suggest", response_model=list[SuggestionOut])
 def suggest_text(ctx: Ctx, text: Annotated[str, Query(min_length=1, max_length=20_000)], top: Top = 5) -> list[SuggestionOut]:
     """The ``top`` codes for a passage of text, best first."""
-    return _suggestions(ctx.project.suggest(text, top=top))
+    return _suggestions(ctx.project.assist.suggest(text, top=top))
 
 
 @router.post("/suggest", response_model=list[SuggestionOut])
 def suggest_span(body: SpanIn, ctx: Ctx) -> list[SuggestionOut]:
     """The ``top`` codes for ``start``-``end`` of a document's current revision, best first."""
-    return _suggestions(ctx.project.suggest(document=body.document_id, start=body.start, end=body.end, top=body.top))
+    return _suggestions(ctx.project.assist.suggest(document=body.document_id, start=body.start, end=body.end, top=body.top))
 
 
 @router.post("/suggest/accept", response_model=ExtractOut, status_code=201)
 def accept_suggestion(body: SuggestionAcceptIn, ctx: Ctx) -> ExtractOut:
     """Code the span with a suggested code as the acting member; the suggestion's provenance is kept."""
-    return extract_out(ctx.project.accept_suggestion(body.document_id, body.start, body.end, code_id=body.code_id,
+    return extract_out(ctx.project.assist.accept_suggestion(body.document_id, body.start, body.end, code_id=body.code_id,
                                                      member=ctx.member.name))
 
 
@@ -181,7 +181,7 @@ def evaluate(ctx: Ctx) -> AssistEvaluationOut:
 @router.post("/similar/accept", response_model=ExtractOut, status_code=201)
 def accept_similar(body: SimilarAcceptIn, ctx: Ctx) -> ExtractOut:
     """Code a similar passage with the code as the acting member; the suggestion's provenance is kept."""
-    return extract_out(ctx.project.accept_similar(body.passage_id, code_id=body.code_id, member=ctx.member.name))
+    return extract_out(ctx.project.assist.accept_similar(body.passage_id, code_id=body.code_id, member=ctx.member.name))
 
 
 @router.get("/assist/themes", response_model=list[CandidateThemeOut])
@@ -190,4 +190,4 @@ def candidate_themes(ctx: Ctx, groups: Annotated[int | None, Query(ge=1, le=INT_
     """Codes grouped by their definitions and extracts, each group with the extracts that tie it."""
     return [CandidateThemeOut(number=t.number, codes=list(t.codes), cohesion=t.cohesion,
                               extracts=[ThemeExtractOut(coding_id=c, code=p, text=x) for c, p, x in t.extracts])
-            for t in ctx.project.candidate_themes(groups, extracts)]
+            for t in ctx.project.assist.candidate_themes(groups, extracts)]

@@ -56,9 +56,9 @@ def _out(d: AttributeDefinition, categories: list[CategoryOut] | None = None) ->
 
 
 def attributes_out(ctx: Ctx) -> list[AttributeOut]:
-    definitions = ctx.project.attribute_definitions()
+    definitions = ctx.project.cases.attribute_definitions()
     names = [d.name for d in definitions]
-    table = ctx.project.sample_table(attributes=names, targets=[]) if names else None
+    table = ctx.project.study.sample_table(attributes=names, targets=[]) if names else None
     counts = {a.name: [CategoryOut(label=c.label, count=c.count) for c in a.categories]
               for a in (table.attributes if table else ())}
     return [_out(d, counts.get(d.name)) for d in definitions]
@@ -73,7 +73,7 @@ def attributes(ctx: Ctx) -> list[AttributeOut]:
 @router.patch("/attributes", response_model=AttributeOut)
 def set_attribute(body: AttributeChange, ctx: Ctx) -> AttributeOut:
     """Change one attribute's label, category order, description or whether Table 1 shows it."""
-    saved = ctx.project.set_attribute(body.name, label=body.label, order=body.order,
+    saved = ctx.project.cases.set_attribute(body.name, label=body.label, order=body.order,
                                       description=body.description, shown=body.shown)
     return next(a for a in attributes_out(ctx) if a.name == saved.name)
 
@@ -88,5 +88,5 @@ _SHEET = {"requestBody": {"required": True, "content": {"multipart/form-data": {
 async def import_attributes(request: Request, ctx: Ctx) -> list[AttributeOut]:
     """Set the definitions of the attributes a sheet names, all or none."""
     name, data = (await read_upload(request, "file")).files[0]
-    saved = await run_in_threadpool(ctx.project.import_attribute_data, name, data)
+    saved = await run_in_threadpool(ctx.project.cases.import_attribute_data, name, data)
     return [_out(d) for d in saved]

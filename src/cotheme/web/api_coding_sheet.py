@@ -39,7 +39,7 @@ async def preview_codings(request: Request, ctx: Ctx) -> dict[str, Any]:
     the sheet; nothing is stored."""
     upload = await read_upload(request, "file")
     name, data = upload.files[0]
-    found = await run_in_threadpool(ctx.project.preview_codings, name, data, **_options(upload))
+    found = await run_in_threadpool(ctx.project.codings.preview, name, data, **_options(upload))
     return {**asdict(found), "memos": found.memos}
 
 
@@ -48,6 +48,6 @@ async def import_codings(request: Request, ctx: Ctx) -> dict[str, Any]:
     """Add every coding the sheet lists, all rows or none; answers how many codings and memos were added."""
     upload = await read_upload(request, "file")
     name, data = upload.files[0]
-    added = await run_in_threadpool(ctx.project.import_coding_data, name, data, **_options(upload))
+    added = await run_in_threadpool(ctx.project.codings.import_data, name, data, **_options(upload))
     return {"file": name, "coding_ids": list(added.coding_ids), "codings": added.codings, "memos": added.memos,
             "sentence": added.sentence(name)}

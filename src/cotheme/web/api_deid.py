@@ -38,13 +38,13 @@ def groups(
     status: str | None = None,
 ) -> list[dict[str, Any]]:
     """Candidates grouped by string across all transcripts, with count, kind, confidence and contexts."""
-    return plain(ctx.project.deid_groups(kind=kind, min_confidence=min_confidence, status=status))  # type: ignore[no-any-return]
+    return plain(ctx.project.deid.groups(kind=kind, min_confidence=min_confidence, status=status))  # type: ignore[no-any-return]
 
 
 @router.post("/deid/groups", tags=["de-identification"])
 def decide(body: GroupDecisionIn, ctx: Ctx) -> dict[str, Any]:
     """Decide a string everywhere; ``message`` says what it did in the CLI's words."""
-    done = ctx.project.deid_decide_string(body.string, body.decision, placeholder=body.placeholder,
+    done = ctx.project.deid.decide_string(body.string, body.decision, placeholder=body.placeholder,
                                           member=ctx.member.name)
     return {**plain(done), "message": decision_sentence(done)}
 
@@ -52,18 +52,18 @@ def decide(body: GroupDecisionIn, ctx: Ctx) -> dict[str, Any]:
 @router.get("/deid/rejected", tags=["de-identification"])
 def rejected(ctx: Ctx) -> list[dict[str, Any]]:
     """The reject list: strings later scans leave out."""
-    return plain(ctx.project.deid_rejected())  # type: ignore[no-any-return]
+    return plain(ctx.project.deid.rejected())  # type: ignore[no-any-return]
 
 
 @router.post("/deid/rejected", tags=["de-identification"])
 def add_rejected(body: RejectIn, ctx: Ctx) -> dict[str, Any]:
-    term = ctx.project.deid_add_name(body.string, ignore=True)
+    term = ctx.project.deid.add_name(body.string, ignore=True)
     return {**plain(term), "message": f"'{term.term}' will not be proposed again."}
 
 
 @router.delete("/deid/rejected", tags=["de-identification"])
 def remove_rejected(ctx: Ctx, string: Annotated[str, Query(min_length=1, max_length=300)]) -> dict[str, str]:
-    ctx.project.deid_unreject(string)
+    ctx.project.deid.unreject(string)
     return {"message": f"'{string}' is off the reject list; later scans propose it again."}
 
 
@@ -76,7 +76,7 @@ def risk(
 ) -> Response:
     """The residual risk report: per transcript, kinds replaced (counts only) and leftovers; as JSON or
     a file (md, html, docx, csv)."""
-    report = ctx.project.deid_risk(document_id or None, use_model=use_model)
+    report = ctx.project.deid.risk(document_id or None, use_model=use_model)
     if format == "json":
         return Response(json.dumps(plain(report), ensure_ascii=False), media_type="application/json")
     fmt = check_risk_format(format)

@@ -73,7 +73,7 @@ def _written(name: str, fmt: str, write: Callable[[Path], Any]) -> FileResponse:
 
 def _extracts(ctx: Ctx, fmt: str, code: list[int], mode: str, subcodes: bool, where: list[str],
               show: list[str], document: list[int], coder: list[str]) -> Response:
-    table, data = ctx.project.extracts_file(
+    table, data = ctx.project.reports.extracts_file(
         fmt, codes=code, mode=mode, subcodes=subcodes, documents=document, coders=coder,
         attributes=dict(parse_attribute_filters(where)), show=show or None,
     )
@@ -100,38 +100,38 @@ def extracts_xlsx(ctx: Ctx, code: CodeIds = [], mode: Mode = "or", subcodes: Sub
 @router.get("/export.qdpx", response_class=FileResponse, tags=["exports"])
 def export_qdpx(ctx: Ctx) -> FileResponse:
     """The whole project as a REFI-QDA project (.qdpx), as the acting member may read it."""
-    name = f"{_slug(ctx.project.info().title)}.qdpx"
-    return _written(name, "qdpx", ctx.project.export_qdpx)
+    name = f"{_slug(ctx.project.study.info().title)}.qdpx"
+    return _written(name, "qdpx", ctx.project.exchange.export_qdpx)
 
 
 @router.get("/codebook.csv", response_class=FileResponse, tags=["exports"])
 def codebook_csv(ctx: Ctx) -> FileResponse:
     """The codebook as CSV (name, parent, definition, inclusion, exclusion, example, colour)."""
-    return _written("codebook.csv", "csv", ctx.project.export_codebook)
+    return _written("codebook.csv", "csv", ctx.project.codes.export)
 
 
 @router.get("/codebook.md", response_class=FileResponse, tags=["exports"])
 def codebook_md(ctx: Ctx) -> FileResponse:
     """The codebook as readable Markdown."""
-    return _written("codebook.md", "md", ctx.project.export_codebook)
+    return _written("codebook.md", "md", ctx.project.codes.export)
 
 
 @router.get("/codebook.qdc", response_class=FileResponse, tags=["exports"])
 def codebook_qdc(ctx: Ctx) -> FileResponse:
     """The codebook as a REFI-QDA codebook (.qdc)."""
-    return _written("codebook.qdc", "qdc", ctx.project.export_codebook_qdc)
+    return _written("codebook.qdc", "qdc", ctx.project.codes.export_qdc)
 
 
 @router.get("/themes.csv", response_class=FileResponse, tags=["exports"])
 def themes_csv(ctx: Ctx) -> FileResponse:
     """The themes table (name, parent, definition, status, codes), as ``cotheme themes export`` writes it."""
-    return _written("themes.csv", "csv", ctx.project.export_themes)
+    return _written("themes.csv", "csv", ctx.project.themes.export)
 
 
 @router.get("/themes.md", response_class=FileResponse, tags=["exports"])
 def themes_md(ctx: Ctx) -> FileResponse:
     """The themes as Markdown headings with definition, status, codes and counts."""
-    return _written("themes.md", "md", ctx.project.export_themes)
+    return _written("themes.md", "md", ctx.project.themes.export)
 
 
 MapDepth = Annotated[int | None, Query(ge=1, le=6, description="Levels below the centre; one more than the themes adds their codes.")]
@@ -141,10 +141,10 @@ MapSubcodes = Annotated[bool, Query(description="A drawn code brings its sub-cod
 
 
 def _map(ctx: Ctx, fmt: str, depth: int | None, layout: str, dpi: int, subcodes: bool) -> Response:
-    drawn = ctx.project.thematic_map(depth, layout, subcodes=subcodes)
+    drawn = ctx.project.themes.map(depth, layout, subcodes=subcodes)
     if not drawn.nodes:
         raise InvalidArgument("The project has no themes yet, so there is no map to draw.")
-    data = render_map(drawn, fmt, f"Thematic map: {ctx.project.info().title}", dpi)
+    data = render_map(drawn, fmt, f"Thematic map: {ctx.project.study.info().title}", dpi)
     return _attachment(data, f"map.{'tif' if fmt == 'tiff' else fmt}", fmt)
 
 
@@ -172,5 +172,5 @@ def map_pdf(ctx: Ctx, depth: MapDepth = None, layout: MapLayoutKind = "radial", 
 def backup(ctx: Ctx) -> FileResponse:
     """A backup of the whole project (leads only): a project file that ``cotheme restore`` reads; a
     project file's backup keeps its encryption."""
-    name = f"{_slug(ctx.project.info().title)}-backup-{date.today().isoformat()}.cotheme"
-    return _written(name, "cotheme", ctx.project.backup)
+    name = f"{_slug(ctx.project.study.info().title)}-backup-{date.today().isoformat()}.cotheme"
+    return _written(name, "cotheme", ctx.project.safety.backup)

@@ -35,37 +35,37 @@ class SplitIn(Rationale):
 @router.get("/codebook/history")
 def history(ctx: Ctx, code_id: Id | None = None) -> list[dict[str, Any]]:
     """Every codebook change, oldest first: version, time, author, kind, summary, rationale."""
-    return plain(ctx.project.codebook_history(code_id))  # type: ignore[no-any-return]
+    return plain(ctx.project.codes.history(code_id))  # type: ignore[no-any-return]
 
 
 @router.get("/codebook/as-of", response_model=list[CodeOut])
 def as_of(ctx: Ctx, date: When) -> list[CodeOut]:
     """The code tree as it stood at ``date`` (counts are not reconstructed: 0)."""
-    return [code_out(c) for c in ctx.project.codebook_as_of(date)]
+    return [code_out(c) for c in ctx.project.codes.as_of(date)]
 
 
 @router.get("/codebook/diff")
 def diff(ctx: Ctx, since: When, until: When) -> dict[str, Any]:
     """Codes added, removed, renamed, moved, redefined between two dates, and the changes between."""
-    return plain(ctx.project.codebook_diff(since, until))  # type: ignore[no-any-return]
+    return plain(ctx.project.codes.diff(since, until))  # type: ignore[no-any-return]
 
 
 @router.post("/codebook/undo")
 def undo(body: Rationale, ctx: Ctx) -> dict[str, Any]:
     """Take back the newest change not yet undone (refused when its codes changed since)."""
-    return plain(ctx.project.undo_codebook(body.rationale))  # type: ignore[no-any-return]
+    return plain(ctx.project.codes.undo(body.rationale))  # type: ignore[no-any-return]
 
 
 @router.post("/codebook/merge", response_model=CodeOut)
 def merge(body: MergeIn, ctx: Ctx) -> CodeOut:
     """Merge codes into one: codings, memos, sub-codes and theme links move to the survivor."""
-    return code_out(ctx.project.merge_codes(body.source_ids, body.into_id, rationale=body.rationale))
+    return code_out(ctx.project.codes.merge(body.source_ids, body.into_id, rationale=body.rationale))
 
 
 @router.post("/codebook/split", response_model=list[CodeOut])
 def split(body: SplitIn, ctx: Ctx) -> list[CodeOut]:
     """Split a code: new codes beside it take the codings listed for each."""
-    made = ctx.project.split_code(body.code_id, body.parts, keep=body.keep, rationale=body.rationale)
+    made = ctx.project.codes.split(body.code_id, body.parts, keep=body.keep, rationale=body.rationale)
     return [code_out(c) for c in made]
 
 
@@ -73,5 +73,5 @@ def split(body: SplitIn, ctx: Ctx) -> list[CodeOut]:
 def delete(code_id: Id, ctx: Ctx, move_to: Id | None = None,
            rationale: Annotated[str, Query(max_length=10_000)] = "") -> Response:
     """Delete a code; refused while it has codings or memos unless ``move_to`` takes them."""
-    ctx.project.delete_code(code_id, move_to=move_to, rationale=rationale)
+    ctx.project.codes.delete(code_id, move_to=move_to, rationale=rationale)
     return Response(status_code=204)

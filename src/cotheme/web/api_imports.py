@@ -134,12 +134,12 @@ async def preview_imports(request: Request, ctx: Ctx) -> list[FilePreviewOut]:
     out: list[FilePreviewOut] = []
     if _qdpx_mix(upload):
         for name, data in upload.files:
-            found = await run_in_threadpool(ctx.project.preview_qdpx, name, data)
+            found = await run_in_threadpool(ctx.project.exchange.preview_qdpx, name, data)
             summary = {k: v for k, v in asdict(found).items() if k not in ("file", "error")}
             out.append(FilePreviewOut(file=name, format="qdpx", kind="qdpx", error=found.error, summary=summary))
         return out
     files = [SourceFile(name, data) for name, data in upload.files]
-    for found in await run_in_threadpool(ctx.project.preview_sources, files, **options):
+    for found in await run_in_threadpool(ctx.project.documents.preview_sources, files, **options):
         out.append(FilePreviewOut(**{**asdict(found), "speakers": list(found.speakers)}))
     return out
 
@@ -153,10 +153,10 @@ async def import_files(request: Request, ctx: Ctx) -> ImportResultOut:
         if options["case"] or options["speakers"] or options["verbatim"]:
             raise InvalidArgument("--case, --speaker and --verbatim apply to transcripts, not to .qdpx projects.")
         same_text = same_text_choice(merge=upload.flag("merge"), copy=options["allow_duplicate"])
-        results = await run_in_threadpool(ctx.project.import_qdpx_data, upload.files, same_text=same_text)
+        results = await run_in_threadpool(ctx.project.exchange.import_qdpx_data, upload.files, same_text=same_text)
         return ImportResultOut(projects=[asdict(r) for r in results])
     sources = [SourceFile(name, data) for name, data in upload.files]
-    imported = await run_in_threadpool(ctx.project.import_sources, sources, **options)
+    imported = await run_in_threadpool(ctx.project.documents.import_sources, sources, **options)
     return ImportResultOut(documents=[ImportedOut(**{**asdict(d), "speakers": list(d.speakers)}) for d in imported])
 
 
@@ -168,7 +168,7 @@ def _sheet(upload: Upload) -> tuple[str, bytes, str | None]:
 @router.post("/cases/import/preview", openapi_extra=_SHEET_FORM)
 async def preview_cases(request: Request, ctx: Ctx) -> dict[str, Any]:
     """Each row: its id, new or known case, the transcripts it matches, the attributes it leaves empty."""
-    found = await run_in_threadpool(ctx.project.preview_cases, *_sheet(await read_upload(request, "file")))
+    found = await run_in_threadpool(ctx.project.cases.preview, *_sheet(await read_upload(request, "file")))
     return asdict(found)
 
 
@@ -176,21 +176,21 @@ async def preview_cases(request: Request, ctx: Ctx) -> dict[str, Any]:
 async def import_cases(request: Request, ctx: Ctx) -> dict[str, Any]:
     """Import a participants sheet: cases created or updated, empty cells "not available"."""
     sheet = _sheet(await read_upload(request, "file"))
-    return asdict(await run_in_threadpool(ctx.project.import_case_data, *sheet))
+    return asdict(await run_in_threadpool(ctx.project.cases.import_data, *sheet))
 
 
 @router.post("/codebook/import/preview", openapi_extra=_CODEBOOK_FORM)
 async def preview_codebook(request: Request, ctx: Ctx) -> dict[str, Any]:
     """The codes a codebook file would add (``new``) or update."""
     upload = await read_upload(request, "file")
-    return asdict(await run_in_threadpool(ctx.project.preview_codebook, *upload.files[0]))
+    return asdict(await run_in_threadpool(ctx.project.codes.preview, *upload.files[0]))
 
 
 @router.post("/codebook/import", status_code=201, openapi_extra=_CODEBOOK_FORM)
 async def import_codebook(request: Request, ctx: Ctx) -> dict[str, Any]:
     """Import a codebook (.csv, .xlsx, .md, or REFI-QDA .qdc merged by GUID)."""
     name, data = (await read_upload(request, "file")).files[0]
-    result = asdict(await run_in_threadpool(ctx.project.import_codebook_data, name, data))
+    result = asdict(await run_in_threadpool(ctx.project.codes.import_data, name, data))
     return {"file": name, "kind": "qdc" if is_qdc(name) else "table", **result}
 
 
@@ -204,7 +204,7 @@ def interview_out(doc_id: int, title: str, source: SourceInfo) -> InterviewOut:
 
 @router.get("/documents/{document_id}/interview", response_model=InterviewOut, tags=["documents"])
 def interview(document_id: int, ctx: Ctx) -> InterviewOut:
-    doc = ctx.project.document(document_id)
+    doc = ctx.project.documents.get(document_id)
     return interview_out(doc.id, doc.title, doc.source)
 
 
@@ -212,17 +212,17 @@ def interview(document_id: int, ctx: Ctx) -> InterviewOut:
 def set_interview(document_id: int, body: InterviewIn, ctx: Ctx) -> InterviewOut:
     """Change a transcript's interview details (date, mode, duration, interviewer, setting, notes)."""
     values = {k: (None if v is None else str(v)) for k, v in body.model_dump(exclude_unset=True).items()}
-    source = ctx.project.set_interview(document_id, **values)
-    return interview_out(document_id, ctx.project.document(document_id).title, source)
+    source = ctx.project.documents.set_interview(document_id, **values)
+    return interview_out(document_id, ctx.project.documents.get(document_id).title, source)
 
 
 @router.get("/settings/coders-import", response_model=CodersImport, tags=["settings"])
 def coders_import(ctx: Ctx) -> CodersImport:
-    return CodersImport(on=ctx.project.coders_may_import())
+    return CodersImport(on=ctx.project.team.coders_may_import())
 
 
 @router.put("/settings/coders-import", response_model=CodersImport, tags=["settings"])
 def set_coders_import(body: CodersImport, ctx: Ctx) -> CodersImport:
     """Let coders import files and change interview details (off: leads only; viewers never)."""
-    ctx.project.set_coders_may_import(body.on)
-    return CodersImport(on=ctx.project.coders_may_import())
+    ctx.project.team.set_coders_may_import(body.on)
+    return CodersImport(on=ctx.project.team.coders_may_import())

@@ -46,20 +46,20 @@ def memo_out(m: Memo) -> MemoOut:
 @router.get("/memos", response_model=list[MemoOut], tags=["memos"])
 def memos(ctx: Ctx, target: str | None = None, target_id: Id | None = None) -> list[MemoOut]:
     """Memos newest first, optionally only those on one target (project, document, code, coding)."""
-    return [memo_out(m) for m in ctx.project.memos(target, target_id)]
+    return [memo_out(m) for m in ctx.project.memos.list(target, target_id)]
 
 
 @router.post("/memos", response_model=MemoOut, status_code=201, tags=["memos"])
 def add_memo(body: MemoIn, ctx: Ctx) -> MemoOut:
     """Write a memo (Markdown) as the acting member."""
-    memo = ctx.project.add_memo(body.text, target=body.target, target_id=body.target_id, author=ctx.member.name)
+    memo = ctx.project.memos.add(body.text, target=body.target, target_id=body.target_id, author=ctx.member.name)
     return memo_out(memo)
 
 
 @router.get("/cases", response_model=list[CaseOut], tags=["cases"])
 def cases(ctx: Ctx) -> list[CaseOut]:
-    missing = ctx.project.info().missing_label
-    return [CaseOut(id=c.pid, attributes=c.shown(missing)) for c in ctx.project.cases()]
+    missing = ctx.project.study.info().missing_label
+    return [CaseOut(id=c.pid, attributes=c.shown(missing)) for c in ctx.project.cases.list()]
 
 
 @router.get("/extracts", response_model=list[RetrievedOut], tags=["retrieval"])
@@ -79,7 +79,7 @@ def extracts(
         name, sep, value = item.partition("=")
         if sep:
             filters[name] = value
-    found = ctx.project.retrieve(code, mode=mode, where=filters, show=show, subcodes=subcodes)
+    found = ctx.project.codings.retrieve(code, mode=mode, where=filters, show=show, subcodes=subcodes)
     # The JSON of list[RetrievedOut] (the documented schema: Retrieved and Extract have the same fields),
     # written straight from the service's dataclasses: building 10,000 pydantic models first took
     # several times longer than the query itself (bench/web_bench.py, retrieval_ms).
@@ -94,5 +94,5 @@ def search(ctx: Ctx, q: Annotated[str, Query(min_length=1, max_length=500)],
         HitOut(kind=h.kind, document_id=h.document_id, document=h.document, memo_id=h.memo_id,
                speaker=h.speaker, start=h.start, end=h.end, offsets=list(h.offsets),
                snippet=h.snippet, snippet_marks=list(h.snippet_marks))
-        for h in ctx.project.search(q, limit)
+        for h in ctx.project.documents.search(q, limit)
     ]

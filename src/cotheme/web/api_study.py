@@ -35,13 +35,13 @@ class StudyIn(BaseModel):
 
 def study_json(ctx: Ctx) -> dict[str, Any]:
     p = ctx.project
-    info = p.info()
-    report = p.methods_report()
+    info = p.study.info()
+    report = p.reports.methods()
     return {
         "metadata": {f: getattr(info, f) for f in STUDY_FIELDS},
         "fields": [{"name": e.field.name, "label": e.field.label, "section": e.field.section,
                     "coreq_item": e.field.item, "choices": list(e.field.choices), "value": e.value,
-                    "prefilled": e.prefilled, "help": e.field.help} for e in p.study()],
+                    "prefilled": e.prefilled, "help": e.field.help} for e in p.study.get()],
         "coreq": [{"number": i.number, "domain": i.domain, "topic": i.topic, "item": i.item,
                    "answered": i.answered, "where": i.where, "answer": i.answer} for i in report.coreq],
         "summary": coreq_summary(report.coreq),
@@ -57,7 +57,7 @@ def study(ctx: Ctx) -> dict[str, Any]:
 @router.patch("/study", tags=["study"])
 def set_study(body: StudyIn, ctx: Ctx) -> dict[str, Any]:
     """Set study fields (a lead): all of them or, when one is refused, none."""
-    ctx.project.set_study_fields(body.fields)
+    ctx.project.study.set_fields(body.fields)
     return study_json(ctx)
 
 
@@ -75,7 +75,7 @@ def figure(
     kind = figure_kind
     if kind not in FIGURE_KINDS:
         raise InvalidArgument(f"'{kind}' is not a figure; choose heatmap, cooccurrence or coverage.")
-    data = ctx.project.figure(kind, format, dpi=dpi, values=values, columns_by=columns_by or None, unit=unit,
+    data = ctx.project.reports.figure(kind, format, dpi=dpi, values=values, columns_by=columns_by or None, unit=unit,
                               documents=split(docs))
     fmt = format.strip().lower()
     headers = {"Content-Security-Policy": FIGURE_CSP}

@@ -79,7 +79,7 @@ def login(body: LoginIn, request: Request, response: Response) -> Any:
     ``Authorization: Bearer TOKEN`` from scripts. Failed logins are limited per account and address."""
     project: Project = request.app.state.project
     try:
-        session = project.login(body.name, body.password, client_address(request))
+        session = project.team.login(body.name, body.password, client_address(request))
     except InvalidArgument as exc:  # a wrong name or password (TooManyAttempts answers 429 itself)
         return JSONResponse({"error": str(exc)}, status_code=401)
     set_session_cookie(request, response, session.token, session.expires_at)
@@ -91,7 +91,7 @@ def logout(request: Request) -> Response:
     """End this session (its cookie or bearer token)."""
     token, _ = session_token(request)
     if token:
-        request.app.state.project.logout(token)
+        request.app.state.project.team.logout(token)
     response = Response(status_code=204)
     response.delete_cookie(SESSION_COOKIE, path="/")
     return response
@@ -107,13 +107,13 @@ def me(ctx: Ctx) -> MeOut:
 def users(ctx: Ctx) -> list[AccountOut]:
     """Members with whether they have an account (a password) and are active."""
     return [AccountOut(member=member_out(a.member), has_password=a.has_password, active=a.active)
-            for a in ctx.project.users()]
+            for a in ctx.project.team.users()]
 
 
 @router.get("/assignments")
 def assignments(ctx: Ctx) -> list[dict[str, Any]]:
     """Every assignment: document, coder, blind, when."""
-    return plain(ctx.project.assignments())  # type: ignore[no-any-return]
+    return plain(ctx.project.team.assignments())  # type: ignore[no-any-return]
 
 
 @router.post("/assignments")
@@ -123,7 +123,7 @@ def assign(body: AssignIn, ctx: Ctx) -> list[dict[str, Any]]:
     names = [m.name for m in ctx.members if m.id in set(body.member_ids)]
     if len(names) != len(set(body.member_ids)):
         raise InvalidArgument("Some member_ids are not members of this project.")
-    return plain(ctx.project.assign(body.document_id, names, remove=body.remove, blind=body.blind,  # type: ignore[no-any-return]
+    return plain(ctx.project.team.assign(body.document_id, names, remove=body.remove, blind=body.blind,  # type: ignore[no-any-return]
                                     everyone=body.all_coders))
 
 
@@ -134,14 +134,14 @@ def progress_out(rows: list[Progress]) -> list[dict[str, Any]]:
 @router.get("/queue")
 def queue(ctx: Ctx) -> list[dict[str, Any]]:
     """The acting member's assigned documents with their progress (share of turns they coded)."""
-    return progress_out(ctx.project.queue())
+    return progress_out(ctx.project.team.queue())
 
 
 @router.get("/progress")
 def progress(ctx: Ctx) -> dict[str, Any]:
     """Per coder and document: turns with at least one of the coder's codings, share, codings; with
     summaries per coder and per document over assigned work."""
-    rows = ctx.project.progress()
+    rows = ctx.project.team.progress()
     return {"rows": progress_out(rows), "by_coder": plain(summarise(rows, "coder")),
             "by_document": plain(summarise(rows, "document"))}
 
@@ -149,7 +149,7 @@ def progress(ctx: Ctx) -> dict[str, Any]:
 @router.put("/documents/{document_id}/blind", status_code=204)
 def set_blind(document_id: Id, body: BlindIn, ctx: Ctx) -> Response:
     """Make a document blind (each coder sees only their own codings) or reveal it to everyone."""
-    ctx.project.set_blind(document_id, body.blind)
+    ctx.project.team.set_blind(document_id, body.blind)
     return Response(status_code=204)
 
 
@@ -161,12 +161,12 @@ Since = Annotated[str | None, Query(max_length=40, description="From this date o
 def audit(ctx: Ctx, table: AuditTable = None, since: Since = None,
           limit: Annotated[int, Query(ge=1, le=10_000)] = 500) -> list[dict[str, Any]]:
     """Recorded changes, newest first: who, when, which row, before and after (JSON text)."""
-    return plain(ctx.project.audit(table=table, since=since, limit=limit))  # type: ignore[no-any-return]
+    return plain(ctx.project.team.audit(table=table, since=since, limit=limit))  # type: ignore[no-any-return]
 
 
 @router.get("/audit.csv", response_class=Response)
 def audit_csv(ctx: Ctx, table: AuditTable = None, since: Since = None) -> Response:
     """The audit trail as a CSV download."""
-    data = write_audit_csv(ctx.project.audit(table=table, since=since))
+    data = write_audit_csv(ctx.project.team.audit(table=table, since=since))
     return Response(data, media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="audit.csv"'})

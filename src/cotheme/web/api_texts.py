@@ -49,13 +49,13 @@ def documents(ctx: Ctx) -> list[DocumentOut]:
             id=d.id, title=d.title, case_pid=d.case_pid, words=d.words, turns=d.turns,
             speakers=list(d.speakers), codings=d.codings, coded_turns=d.coded_turns, revision=d.revision,
         )
-        for d in ctx.project.documents()
+        for d in ctx.project.documents.list()
     ]
 
 
 @router.get("/documents/{document_id}", response_model=DocumentTextOut, tags=["documents"])
 def document(document_id: Id, ctx: Ctx) -> DocumentTextOut:
-    doc = ctx.project.document(document_id)
+    doc = ctx.project.documents.get(document_id)
     return DocumentTextOut(
         id=doc.id, title=doc.title, case_pid=doc.case_pid, revision=doc.revision, text=doc.text,
         turns=[TurnOut(index=t.index, speaker=t.speaker, start=t.start, end=t.end,
@@ -66,8 +66,8 @@ def document(document_id: Id, ctx: Ctx) -> DocumentTextOut:
 def reader_codings(ctx: Ctx, document_id: int) -> list[Extract]:
     """The codings the reader draws: not those waiting in the review queue after an edit (they sit on an
     earlier revision and are shown there, not over text they no longer match)."""
-    waiting = {i.coding_id for i in ctx.project.review_queue(document=document_id) if i.status == "review"}
-    return [e for e in ctx.project.codings(document=document_id) if e.id not in waiting]
+    waiting = {i.coding_id for i in ctx.project.codings.review_queue(document=document_id) if i.status == "review"}
+    return [e for e in ctx.project.codings.list(document=document_id) if e.id not in waiting]
 
 
 @router.get("/documents/{document_id}/turns", tags=["documents"])
@@ -75,7 +75,7 @@ def document_turns(document_id: Id, ctx: Ctx, start: int = Query(0, ge=0, alias=
                    limit: int = Query(reader_data.BATCH_TURNS, ge=1, le=500)) -> Response:
     """Turns ``from`` to ``from + limit`` of the current revision and the codings starting in them, in
     the reader's compact form (``web/reader_data.py``): ``t`` turns, ``c`` codings, ``k`` coders."""
-    doc = ctx.project.document(document_id)
+    doc = ctx.project.documents.get(document_id)
     end = min(start + limit, len(doc.turns))
     start = min(start, end)
     body = {"t": reader_data.turn_rows(doc, start, end), "n": len(doc.turns)}
@@ -85,18 +85,18 @@ def document_turns(document_id: Id, ctx: Ctx, start: int = Query(0, ge=0, alias=
 
 @router.get("/documents/{document_id}/codings", response_model=list[ExtractOut], tags=["codings"])
 def document_codings(document_id: Id, ctx: Ctx) -> list[ExtractOut]:
-    return [extract_out(e) for e in ctx.project.codings(document=document_id)]
+    return [extract_out(e) for e in ctx.project.codings.list(document=document_id)]
 
 
 @router.get("/codings/{coding_id}", response_model=ExtractOut, tags=["codings"])
 def get_coding(coding_id: Id, ctx: Ctx) -> ExtractOut:
-    return extract_out(ctx.project.coding(coding_id))
+    return extract_out(ctx.project.codings.get(coding_id))
 
 
 @router.post("/codings", response_model=ExtractOut, status_code=201, tags=["codings"])
 def add_coding(body: CodingIn, ctx: Ctx) -> ExtractOut:
     """Code ``start``-``end`` (code points) of a document's current revision as the acting member."""
-    extract = ctx.project.code(
+    extract = ctx.project.codings.add(
         body.document_id, str(body.code_id), start=body.start, end=body.end, coder=ctx.member.name,
         code_id=body.code_id,
     )
@@ -106,10 +106,10 @@ def add_coding(body: CodingIn, ctx: Ctx) -> ExtractOut:
 @router.patch("/codings/{coding_id}", response_model=ExtractOut, tags=["codings"])
 def edit_coding(coding_id: Id, body: CodingEdit, ctx: Ctx) -> ExtractOut:
     """Change the code, or extend/shrink the span."""
-    return extract_out(ctx.project.update_coding(coding_id, code_id=body.code_id, start=body.start, end=body.end))
+    return extract_out(ctx.project.codings.update(coding_id, code_id=body.code_id, start=body.start, end=body.end))
 
 
 @router.delete("/codings/{coding_id}", status_code=204, tags=["codings"])
 def delete_coding(coding_id: Id, ctx: Ctx) -> Response:
-    ctx.project.delete_coding(coding_id)
+    ctx.project.codings.delete(coding_id)
     return Response(status_code=204)

@@ -84,18 +84,18 @@ def theme_out(s: ThemeSummary) -> ThemeOut:
 
 
 def _one(ctx: Ctx, theme_id: Id) -> ThemeOut:
-    return theme_out(next(s for s in ctx.project.themes() if s.theme.id == theme_id))
+    return theme_out(next(s for s in ctx.project.themes.list() if s.theme.id == theme_id))
 
 
 @router.get("/themes", response_model=list[ThemeOut], tags=["themes"])
 def themes(ctx: Ctx) -> list[ThemeOut]:
     """Themes in hierarchy order with their codes and counts."""
-    return [theme_out(s) for s in ctx.project.themes()]
+    return [theme_out(s) for s in ctx.project.themes.list()]
 
 
 @router.post("/themes", response_model=ThemeOut, status_code=201, tags=["themes"])
 def create_theme(body: ThemeIn, ctx: Ctx) -> ThemeOut:
-    theme = ctx.project.create_theme(body.name, parent=body.parent_id, definition=body.definition,
+    theme = ctx.project.themes.create(body.name, parent=body.parent_id, definition=body.definition,
                                      status=body.status)
     return _one(ctx, theme.id)
 
@@ -103,40 +103,40 @@ def create_theme(body: ThemeIn, ctx: Ctx) -> ThemeOut:
 @router.patch("/themes/{theme_id}", response_model=ThemeOut, tags=["themes"])
 def edit_theme(theme_id: Id, body: ThemeEdit, ctx: Ctx) -> ThemeOut:
     changes = {k: v for k, v in body.model_dump().items() if v is not None}
-    ctx.project.update_theme(theme_id, **changes)
+    ctx.project.themes.update(theme_id, **changes)
     return _one(ctx, theme_id)
 
 
 @router.delete("/themes/{theme_id}", status_code=204, tags=["themes"])
 def delete_theme(theme_id: Id, ctx: Ctx) -> Response:
-    ctx.project.delete_theme(theme_id)
+    ctx.project.themes.delete(theme_id)
     return Response(status_code=204)
 
 
 @router.post("/themes/{theme_id}/codes", response_model=ThemeOut, tags=["themes"])
 def link_codes(theme_id: Id, body: CodeLinks, ctx: Ctx) -> ThemeOut:
     """Link codes to the theme (or unlink them)."""
-    ctx.project.link_codes(theme_id, body.code_ids, unlink=body.unlink)
+    ctx.project.themes.link_codes(theme_id, body.code_ids, unlink=body.unlink)
     return _one(ctx, theme_id)
 
 
 @router.post("/themes/{theme_id}/exemplars", status_code=201, tags=["themes"])
 def add_exemplar(theme_id: Id, body: ExemplarIn, ctx: Ctx) -> dict[str, Any]:
     """Mark a coding as an illustrative quote of the theme."""
-    return plain(ctx.project.add_exemplar(theme_id, body.coding_id, ctx.member.name))  # type: ignore[no-any-return]
+    return plain(ctx.project.themes.add_exemplar(theme_id, body.coding_id, ctx.member.name))  # type: ignore[no-any-return]
 
 
 @router.post("/themes/{theme_id}/exemplars/bulk", tags=["themes"])
 def set_exemplars(theme_id: Id, body: ExemplarsIn, ctx: Ctx) -> dict[str, Any]:
     """Mark (``remove``: unmark) several codings as exemplars of the theme at once, all or none."""
-    done = ctx.project.set_exemplars(theme_id, body.coding_ids, member=ctx.member.name, remove=body.remove)
+    done = ctx.project.themes.set_exemplars(theme_id, body.coding_ids, member=ctx.member.name, remove=body.remove)
     return {"changed": done.changed, "unchanged": done.unchanged,
-            "exemplar_ids": [e.coding_id for e in ctx.project.exemplars(theme_id)]}
+            "exemplar_ids": [e.coding_id for e in ctx.project.themes.exemplars(theme_id)]}
 
 
 @router.delete("/themes/{theme_id}/exemplars/{coding_id}", status_code=204, tags=["themes"])
 def remove_exemplar(theme_id: Id, coding_id: Id, ctx: Ctx) -> Response:
-    ctx.project.remove_exemplar(theme_id, coding_id)
+    ctx.project.themes.remove_exemplar(theme_id, coding_id)
     return Response(status_code=204)
 
 
@@ -144,7 +144,7 @@ def remove_exemplar(theme_id: Id, coding_id: Id, ctx: Ctx) -> Response:
 def review(theme_id: Id, ctx: Ctx, group: str = "subtheme") -> dict[str, Any]:
     """One theme's extracts by code and participant, its passages (each once, with every coding on
     it) grouped by ``group`` (subtheme, participant or code), counts, subthemes and codes in no theme."""
-    return plain(ctx.project.theme_review(theme_id, group_by=group))  # type: ignore[no-any-return]
+    return plain(ctx.project.themes.review(theme_id, group_by=group))  # type: ignore[no-any-return]
 
 
 MapDepth = Annotated[int | None, Query(ge=1, le=6, description="Levels below the centre; one more than the themes adds their codes.")]
@@ -157,35 +157,35 @@ MapLegend = Annotated[bool, Query(description="A key to the fills and borders be
 def thematic_map(ctx: Ctx, depth: MapDepth = None, layout: MapLayoutKind = "radial",
                  subcodes: MapSubcodes = True, legend: MapLegend = True) -> dict[str, Any]:
     """The thematic map laid out: nodes with positions and sizes, edges, legend."""
-    return layout_json(ctx.project.thematic_map(depth, layout, subcodes=subcodes, legend=legend))
+    return layout_json(ctx.project.themes.map(depth, layout, subcodes=subcodes, legend=legend))
 
 
 @router.get("/map.svg", tags=["themes"], response_class=Response)
 def thematic_map_svg(ctx: Ctx, depth: MapDepth = None, layout: MapLayoutKind = "radial",
                      subcodes: MapSubcodes = True, legend: MapLegend = True) -> Response:
     """The thematic map as SVG (as ``cotheme map --out map.svg``)."""
-    drawn = ctx.project.thematic_map(depth, layout, subcodes=subcodes, legend=legend)
-    svg = write_svg(drawn, f"Thematic map: {ctx.project.info().title}")
+    drawn = ctx.project.themes.map(depth, layout, subcodes=subcodes, legend=legend)
+    svg = write_svg(drawn, f"Thematic map: {ctx.project.study.info().title}")
     return Response(svg, media_type=MEDIA["svg"])
 
 
 @router.post("/map/positions", status_code=204, tags=["themes"])
 def save_positions(body: Positions, ctx: Ctx) -> Response:
     """Save dragged positions of themes (``null`` returns a theme to the automatic layout)."""
-    ctx.project.save_map_positions(dict(body.positions))
+    ctx.project.themes.save_map_positions(dict(body.positions))
     return Response(status_code=204)
 
 
 @router.post("/map/reset", status_code=204, tags=["themes"])
 def reset_positions(ctx: Ctx) -> Response:
-    ctx.project.reset_map_positions()
+    ctx.project.themes.reset_map_positions()
     return Response(status_code=204)
 
 
 @router.get("/sample", tags=["reports"])
 def sample(ctx: Ctx) -> dict[str, Any]:
     """Participants per attribute category, checked against the saved targets."""
-    return sample_json(ctx.project.sample_table())
+    return sample_json(ctx.project.study.sample_table())
 
 
 @router.get("/reports/{kind}", tags=["reports"], response_class=Response)
@@ -214,10 +214,10 @@ def report(
     fmt = check_format(kind, format or REPORT_FORMATS[kind][0])
     if kind == "sample":  # Table 1's options
         p = ctx.project
-        data = write_sample(p.sample_table(), fmt, p.info().title, style=style, precision=precision)
+        data = write_sample(p.study.sample_table(), fmt, p.study.info().title, style=style, precision=precision)
     elif kind == "themes":
         names = [n.strip() for given in attributes or [] for n in given.split(",") if n.strip()]
-        data = write_themes(ctx.project.themes_report(
+        data = write_themes(ctx.project.reports.themes(
             quotes=max_quotes, attributes=names, attribution=attribution or None, repeat_quotes=repeat_quotes,
             exemplars_only=exemplars_only, trim=not untrimmed), fmt)
     else:
@@ -233,11 +233,11 @@ def report(
 def _render(ctx: Ctx, kind: str, fmt: str, by: str | None, subcodes: bool = True) -> bytes:
     p = ctx.project
     if kind == "sample":
-        return write_sample(p.sample_table(), fmt, p.info().title)
+        return write_sample(p.study.sample_table(), fmt, p.study.info().title)
     if kind == "matrix":
         if not by:
             raise InvalidArgument("A matrix report needs an attribute: add ?by=ATTRIBUTE.")
-        return write_matrix(p.matrix(by, subcodes=subcodes), fmt)
+        return write_matrix(p.reports.matrix(by, subcodes=subcodes), fmt)
     if kind == "cooccurrence":
-        return write_cooccurrence(p.cooccurrence(subcodes=subcodes), fmt)
-    return write_methods(p.methods_report(), fmt)
+        return write_cooccurrence(p.reports.cooccurrence(subcodes=subcodes), fmt)
+    return write_methods(p.reports.methods(), fmt)

@@ -8,7 +8,7 @@ layer checks the member's permission on every operation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from typing import cast
 
 from fastapi import HTTPException, Request
@@ -19,15 +19,29 @@ from cotheme.services.project import Project
 MEMBER_COOKIE = "cotheme_member"
 
 
-@dataclass(frozen=True, slots=True)
 class RequestContext:
-    #: The project as the acting member sees it (``project.acting_as(member)``): every
-    #: operation checks that member's permission in the service layer.
-    project: Project
-    member: Member
-    members: tuple[Member, ...]
-    csrf: str
-    team: bool = False  # a team server: the member logged in (no "Coding as" choice)
+    """The project as the acting member sees it, that member, and (read on first use) every member."""
+
+    __slots__ = ("project", "member", "csrf", "team", "_members", "_all")
+
+    def __init__(self, project: Project, member: Member, members: Callable[[], Sequence[Member]] | Sequence[Member],
+                 csrf: str, team: bool = False) -> None:
+        #: The project as the acting member sees it (``project.acting_as(member)``): every
+        #: operation checks that member's permission in the service layer.
+        self.project = project
+        self.member = member
+        self.csrf = csrf
+        self.team = team  # a team server: the member logged in (no "Coding as" choice)
+        self._all = members
+        self._members: tuple[Member, ...] | None = None
+
+    @property
+    def members(self) -> tuple[Member, ...]:
+        """Every member, read when a page or route first asks: a team server's API calls (a coding
+        added, a document read) never need the list, and reading it was a transaction of its own."""
+        if self._members is None:
+            self._members = tuple(self._all() if callable(self._all) else self._all)
+        return self._members
 
 
 def context(request: Request) -> RequestContext:
@@ -36,16 +50,18 @@ def context(request: Request) -> RequestContext:
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     project: Project = request.app.state.project
-    members = tuple(project.members())
     team = bool(getattr(request.app.state, "team", False))
     chosen = getattr(request.state, "member", None) if team else None
     if team and chosen is None:  # never act as anyone for a request without a session
         raise HTTPException(401, "Log in first: this is a team server.")
-    if chosen is None:
+    if chosen is not None:
+        members: Callable[[], Sequence[Member]] | Sequence[Member] = project.team.members
+    else:
+        members = tuple(project.team.members())
         wanted = request.cookies.get(MEMBER_COOKIE, "")
         chosen = next((m for m in members if str(m.id) == wanted), None)
-    if chosen is None:
-        chosen = next((m for m in members if m.permission.value == "lead"), members[0])
+        if chosen is None:
+            chosen = next((m for m in members if m.permission.value == "lead"), members[0])
     acting = cast(Project, project.acting_as(chosen))
     built = RequestContext(acting, chosen, members, getattr(request.state, "csrf", ""), team)
     request.state.cotheme_context = built

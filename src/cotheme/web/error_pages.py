@@ -47,7 +47,7 @@ def error_page(request: Request, status: int, sentence: str, headers: dict[str, 
     values = {"heading": heading(status), "sentence": sentence, "status": status}
     try:
         ctx = context(request)
-        values.update(ctx=ctx, info=ctx.project.info(), page="error")
+        values.update(ctx=ctx, info=ctx.project.study.info(), page="error")
         # TemplateResponse renders at once, so a template that fails falls back here too.
         return templates.TemplateResponse(request, "error.html", values, status_code=status, headers=headers)
     except Exception as exc:  # noqa: BLE001 - an error page must never become a second error

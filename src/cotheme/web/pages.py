@@ -42,7 +42,7 @@ templates.env.filters["counted"] = counted
 
 
 def render(request: Request, ctx: Ctx, name: str, page: str, **values: Any) -> HTMLResponse:
-    values.update(ctx=ctx, info=ctx.project.info(), page=page)
+    values.update(ctx=ctx, info=ctx.project.study.info(), page=page)
     return templates.TemplateResponse(request, name, values)
 
 
@@ -50,7 +50,7 @@ def render(request: Request, ctx: Ctx, name: str, page: str, **values: Any) -> H
 def home(request: Request, ctx: Ctx) -> HTMLResponse:
     # A fixed number of statements whatever the number of documents (services/home.py): the first page
     # of transcripts, SQL totals, cached per data version; the team's progress comes after first paint.
-    summary = ctx.project.home_summary()
+    summary = ctx.project.study.home_summary()
     return render(
         request, ctx, "home.html", "home", summary=summary, documents=summary.documents.documents,
         cases=summary.cases, attribute_names=summary.attribute_names, codes=summary.codes,
@@ -62,9 +62,9 @@ def home(request: Request, ctx: Ctx) -> HTMLResponse:
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
 def reader(request: Request, document_id: Id, ctx: Ctx) -> HTMLResponse:
-    doc = ctx.project.document(document_id)
+    doc = ctx.project.documents.get(document_id)
     codings = reader_codings(ctx, document_id)
-    codes = [counted_out(c).model_dump() for c in ctx.project.codes()]
+    codes = [counted_out(c).model_dump() for c in ctx.project.codes.list()]
     # The first screen of turns and the codings starting in them; reader.js fetches the rest as the
     # reader scrolls (``GET /api/v1/documents/{id}/turns``), so the page weighs the same for any length.
     shown = reader_data.first_count(doc)
@@ -88,19 +88,19 @@ def codebook(request: Request, ctx: Ctx) -> HTMLResponse:
 
 @router.get("/memos", response_class=HTMLResponse)
 def memos(request: Request, ctx: Ctx) -> HTMLResponse:
-    return render(request, ctx, "memos.html", "memos", memos=[memo_out(m) for m in ctx.project.memos()])
+    return render(request, ctx, "memos.html", "memos", memos=[memo_out(m) for m in ctx.project.memos.list()])
 
 
 @router.get("/retrieve", response_class=HTMLResponse)
 def retrieve(request: Request, ctx: Ctx) -> HTMLResponse:
     chosen = {int(v) for v in request.query_params.getlist("code") if v.isdigit()}
-    missing = ctx.project.info().missing_label
+    missing = ctx.project.study.info().missing_label
     values: dict[str, set[str]] = {}
-    for case in ctx.project.cases():
+    for case in ctx.project.cases.list():
         for name, value in case.shown(missing).items():
             values.setdefault(name, set()).add(value)
     return render(
-        request, ctx, "retrieve.html", "retrieve", codes=ctx.project.codes(), chosen=chosen,
+        request, ctx, "retrieve.html", "retrieve", codes=ctx.project.codes.list(), chosen=chosen,
         subcodes=request.query_params.get("subcodes", "true").lower() not in ("false", "0", "no", "off"),
         attribute_values={k: sorted(v) for k, v in values.items()},
     )
@@ -122,7 +122,7 @@ def search(request: Request, ctx: Ctx, q: str = "") -> HTMLResponse:
     error = ""
     if q.strip():
         try:
-            hits = [dict(vars_of(h), parts=_parts(h)) for h in ctx.project.search(q, 200)]
+            hits = [dict(vars_of(h), parts=_parts(h)) for h in ctx.project.documents.search(q, 200)]
         except InvalidArgument as exc:
             error = str(exc)
     return render(request, ctx, "search.html", "search", hits=hits, query=q, error=error)

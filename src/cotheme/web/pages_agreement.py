@@ -37,15 +37,15 @@ def agreement_page(request: Request, ctx: Ctx, coders: str = "", docs: str = "",
     error = ""
     if chosen:
         try:
-            report = ctx.project.agreement(chosen, documents=wanted_docs or None, unit=unit,
+            report = ctx.project.agreement.report(chosen, documents=wanted_docs or None, unit=unit,
                                            bootstrap=max(0, min(bootstrap, 10_000)))
         except CothemeError as exc:
             error = str(exc)
     return render(
         request, ctx, "agreement.html", "agreement", report=report, error=error, members=_coders(ctx),
-        chosen={str(c) for c in chosen}, documents=ctx.project.documents(), chosen_docs=set(wanted_docs),
+        chosen={str(c) for c in chosen}, documents=ctx.project.documents.list(), chosen_docs=set(wanted_docs),
         unit=unit if unit in UNITS else "turn", units=UNITS, bootstrap=bootstrap, measures=MEASURES,
-        labels=LABELS, reflexive=ctx.project.reflexive_mode(), leads=ctx.member.permission.value == "lead",
+        labels=LABELS, reflexive=ctx.project.agreement.reflexive_mode(), leads=ctx.member.permission.value == "lead",
     )
 
 
@@ -57,12 +57,12 @@ def reconcile_page(request: Request, ctx: Ctx, doc: str = "", coders: str = "", 
     error = ""
     if doc and chosen:
         try:
-            comparison = plain(ctx.project.reconciliation(doc, chosen))
+            comparison = plain(ctx.project.agreement.reconciliation(doc, chosen))
         except CothemeError as exc:
             error = str(exc)
-    codes = [{"id": c.code.id, "path": c.code.path_text, "colour": c.code.colour} for c in ctx.project.codes()]
+    codes = [{"id": c.code.id, "path": c.code.path_text, "colour": c.code.colour} for c in ctx.project.codes.list()]
     return render(
         request, ctx, "reconcile.html", "reconcile", comparison=comparison, error=error, members=_coders(ctx),
-        documents=ctx.project.documents(), doc=doc, chosen=chosen,
+        documents=ctx.project.documents.list(), doc=doc, chosen=chosen,
         data={"doc": doc, "coders": ",".join(chosen), "comparison": comparison, "codes": codes},
     )

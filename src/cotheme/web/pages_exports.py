@@ -27,16 +27,16 @@ REPORT_NAMES = {
 @router.get("/export", response_class=HTMLResponse)
 def export(request: Request, ctx: Ctx) -> HTMLResponse:
     p = ctx.project
-    missing = p.info().missing_label
+    missing = p.study.info().missing_label
     values: dict[str, set[str]] = {}
-    for case in p.cases():
+    for case in p.cases.list():
         for name, value in case.shown(missing).items():
             values.setdefault(name, set()).add(value)
     return render(
         request, ctx, "export.html", "export",
-        codes=p.codes(), documents=p.documents(), coders=list(ctx.members),
+        codes=p.codes.list(), documents=p.documents.list(), coders=list(ctx.members),
         attribute_values={k: sorted(v) for k, v in values.items()},
         formats=REPORT_FORMATS, report_names=REPORT_NAMES,
-        has_themes=bool(p.themes()), lead=ctx.member.permission is Permission.LEAD,
-        restricted=ctx.member.permission is not Permission.LEAD and bool(p.blind_documents()),
+        has_themes=bool(p.themes.list()), lead=ctx.member.permission is Permission.LEAD,
+        restricted=ctx.member.permission is not Permission.LEAD and bool(p.team.blind_documents()),
     )

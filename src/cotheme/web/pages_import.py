@@ -24,7 +24,7 @@ def may_import(ctx: RequestContext) -> bool:
     """Leads, and coders when the lead allows it; viewers never."""
     if ctx.member.permission is Permission.LEAD:
         return True
-    return ctx.member.permission is Permission.CODER and bool(ctx.project.coders_may_import())
+    return ctx.member.permission is Permission.CODER and bool(ctx.project.team.coders_may_import())
 
 
 templates.env.globals["may_import"] = may_import
@@ -37,7 +37,7 @@ def import_page(request: Request, ctx: Ctx) -> HTMLResponse:
     lead = ctx.member.permission is Permission.LEAD
     return render(
         request, ctx, "import.html", "import", allowed=may_import(ctx), accept_transcripts=transcripts,
-        coders_import=ctx.project.coders_may_import(), lead=lead,
+        coders_import=ctx.project.team.coders_may_import(), lead=lead,
         may_code=ctx.member.permission is not Permission.VIEWER,  # a codings sheet is coding, not importing
-        coders=[m.name for m in ctx.project.members()] if lead else [],
+        coders=[m.name for m in ctx.project.team.members()] if lead else [],
     )

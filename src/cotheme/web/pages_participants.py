@@ -16,5 +16,5 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/participants", response_class=HTMLResponse)
 def participants(request: Request, ctx: Ctx) -> HTMLResponse:
-    return render(request, ctx, "participants.html", "participants", cases=ctx.project.cases(),
+    return render(request, ctx, "participants.html", "participants", cases=ctx.project.cases.list(),
                   attributes=attributes_out(ctx), leads=ctx.member.permission is Permission.LEAD)

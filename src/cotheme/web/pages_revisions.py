@@ -22,7 +22,7 @@ STATE_LABELS = {"open": "undecided", "proposed": "proposed", "accepted": "accept
 
 @router.get("/review", response_class=HTMLResponse)
 def review(request: Request, ctx: Ctx) -> HTMLResponse:
-    return render(request, ctx, "review.html", "review", items=ctx.project.review_queue())
+    return render(request, ctx, "review.html", "review", items=ctx.project.codings.review_queue())
 
 
 @router.get("/deid", response_class=HTMLResponse)
@@ -31,11 +31,11 @@ def deid(request: Request, ctx: Ctx, kind: str = "", min_confidence: str = "", s
         confidence = float(min_confidence) if min_confidence.strip() else None
     except ValueError:
         raise InvalidArgument(f"'{min_confidence}' is not a confidence; give a number between 0 and 1.") from None
-    groups = ctx.project.deid_groups(kind=kind or None, min_confidence=confidence, status=status or None)
+    groups = ctx.project.deid.groups(kind=kind or None, min_confidence=confidence, status=status or None)
     return render(request, ctx, "deid.html", "deid", groups=groups[:PAGE_GROUPS], total_groups=len(groups),
-                  total_occurrences=sum(g.count for g in groups), rejected=ctx.project.deid_rejected(),
+                  total_occurrences=sum(g.count for g in groups), rejected=ctx.project.deid.rejected(),
                   kinds=[k.value for k in Kind], kind=kind, min_confidence=confidence,
                   min_confidence_value=min_confidence.strip(), confidences=CONFIDENCES, status=status,
                   statuses=STATUSES, state_labels=STATE_LABELS,
-                  exports_only=ctx.project.deidentified_exports_only(),
-                  done=ctx.project.deidentified_documents(), documents=ctx.project.documents())
+                  exports_only=ctx.project.deid.exports_only(),
+                  done=ctx.project.deid.documents(), documents=ctx.project.documents.list())

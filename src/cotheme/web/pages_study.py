@@ -33,7 +33,7 @@ def study_page(request: Request, ctx: Ctx) -> HTMLResponse:
 
 @router.get("/figures", response_class=HTMLResponse)
 def figures_page(request: Request, ctx: Ctx, columns_by: str = "", values: str = "counts") -> HTMLResponse:
-    cases = ctx.project.cases()
+    cases = ctx.project.cases.list()
     attributes = list(cases[0].attributes) if cases else []
     return render(request, ctx, "figures.html", "reports", attributes=attributes,
                   columns_by=columns_by if columns_by in attributes else "",

@@ -26,7 +26,7 @@ router = APIRouter(include_in_schema=False)
 
 
 def _page(request: Request, error: str = "", status: int = 200, name: str = "", next_: str = "/") -> HTMLResponse:
-    title = request.app.state.project.info().title
+    title = request.app.state.project.study.info().title
     values = {"error": error, "name": name, "next": same_origin(next_), "title": title,
               "csrf": getattr(request.state, "csrf", "")}
     return templates.TemplateResponse(request, "login.html", values, status_code=status)
@@ -51,7 +51,7 @@ async def login(request: Request) -> Response:
         return _page(request, "The form expired; please try again.", 403, name, next_)
     project = request.app.state.project
     try:
-        session = await run_in_threadpool(project.login, name, password, client_address(request))
+        session = await run_in_threadpool(project.team.login, name, password, client_address(request))
     except TooManyAttempts as exc:
         page = _page(request, str(exc), 429, name, next_)
         page.headers["Retry-After"] = str(exc.retry_after)
@@ -68,7 +68,7 @@ async def logout(request: Request) -> Response:
     form = await _form(request)
     token, _ = session_token(request)
     if token and _same(form.get("csrf", ""), request.state.csrf):
-        await run_in_threadpool(request.app.state.project.logout, token)
+        await run_in_threadpool(request.app.state.project.team.logout, token)
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path="/")
     return response

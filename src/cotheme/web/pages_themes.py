@@ -17,14 +17,14 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/themes", response_class=HTMLResponse)
 def themes(request: Request, ctx: Ctx) -> HTMLResponse:
-    return render(request, ctx, "themes.html", "themes", themes=ctx.project.themes())
+    return render(request, ctx, "themes.html", "themes", themes=ctx.project.themes.list())
 
 
 @router.get("/themes/{theme_id}", response_class=HTMLResponse)
 def theme_review(request: Request, theme_id: Id, ctx: Ctx, group: str = "subtheme") -> HTMLResponse:
     """One theme's review: its passages (each once, with all its coders and the memos on its
     codings) grouped by subtheme, participant or code, the first few of each group shown."""
-    review = ctx.project.theme_review(theme_id, group_by=group)
+    review = ctx.project.themes.review(theme_id, group_by=group)
     memo_html = {m.id: to_html(m.text) for g in review.passages.groups for p in g.passages for m in p.memos}
     return render(request, ctx, "theme_review.html", "themes", review=review, groupings=GROUPINGS,
                   exemplars=set(review.exemplar_ids), all_codes=ctx.project.codes(), memo_html=memo_html,
@@ -39,6 +39,6 @@ def thematic_map(request: Request, ctx: Ctx) -> HTMLResponse:
 
 @router.get("/reports", response_class=HTMLResponse)
 def reports(request: Request, ctx: Ctx) -> HTMLResponse:
-    cases = ctx.project.cases()
+    cases = ctx.project.cases.list()
     return render(request, ctx, "reports.html", "reports", formats=REPORT_FORMATS,
                   attributes=list(cases[0].attributes) if cases else [])

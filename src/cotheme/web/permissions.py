@@ -133,6 +133,6 @@ def permitted(request: Request) -> None:
         return
     ctx = context(request)
     need = need_of(request.method, route.path)
-    if key in IMPORTING and ctx.member.permission is Permission.CODER and ctx.project.coders_may_import():
+    if key in IMPORTING and ctx.member.permission is Permission.CODER and ctx.project.team.coders_may_import():
         need = Need.CODE
     require(ctx.member, need, key)

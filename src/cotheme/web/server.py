@@ -69,7 +69,7 @@ def serve(project: Project, *, host: str = LOOPBACK, port: int = 8765,
     gc.freeze()
     shown = f"[{host}]" if ":" in host else host
     announce(f"http://{shown}:{port}/login" if app.state.team else url_for(host, port, token))
-    with project.serving(port):
+    with project.team.serving(port):
         server.run()
 
 

@@ -47,7 +47,7 @@ class TeamGate(BaseHTTPMiddleware):
         if path.startswith("/static/"):
             return await static_file(request, call_next)
         token, by_header = session_token(request)
-        member = await run_in_threadpool(self.project.session_member, token) if token else None
+        member = await run_in_threadpool(self.project.team.session_member, token) if token else None
         if member is None and (request.method, path) not in PUBLIC:
             return self._login_first(request)
         session = token if member is not None else ""

@@ -28,9 +28,9 @@ def has_team(ctx: Ctx) -> bool:
 
 def team_home(ctx: Ctx) -> dict[str, Any]:
     """Template values: ``queue`` (the member's assigned documents) and, for leads, ``progress``."""
-    values: dict[str, Any] = {"queue": ctx.project.queue(), "progress": None}
+    values: dict[str, Any] = {"queue": ctx.project.team.queue(), "progress": None}
     if ctx.member.permission is Permission.LEAD:
-        rows = ctx.project.progress()
+        rows = ctx.project.team.progress()
         if rows:
             values["progress"] = {"rows": rows, "by_coder": summarise(rows, "coder")}
     return values
@@ -51,7 +51,7 @@ def team(request: Request, ctx: Ctx) -> dict[str, Any]:
 def documents(ctx: Ctx, offset: int = Query(0, ge=0), limit: int = Query(50, ge=1, le=500),
               q: str = Query("", max_length=200)) -> dict[str, Any]:
     """A page of the transcripts list (``q``: only those whose title or case id contains it)."""
-    page = ctx.project.documents_page(offset, limit, q)
+    page = ctx.project.documents.page(offset, limit, q)
     return {
         "total": page.total, "offset": page.offset,
         "documents": [

@@ -37,11 +37,11 @@ def _warm(project: str, count: int) -> list[tuple[float, float]]:
     import cotheme
 
     with cotheme.open_project(project) as p:
-        p.suggest(TEXT, top=3)
+        p.assist.suggest(TEXT, top=3)
         times = []
         for i in range(count):
             started, cpu = time.perf_counter(), time.process_time()
-            p.suggest(f"{TEXT} ({i})", top=3)
+            p.assist.suggest(f"{TEXT} ({i})", top=3)
             times.append((time.perf_counter() - started, time.process_time() - cpu))
     return times
 

@@ -55,8 +55,8 @@ def demo_data(enc: Cached) -> tuple[list[str], np.ndarray, list[np.ndarray], lis
 
     with tempfile.TemporaryDirectory() as folder:
         project = build_demo(Path(folder) / "demo.cotheme")
-        codes = [c.code for c in project.codes()]
-        extracts = project.codings()
+        codes = [c.code for c in project.codes.list()]
+        extracts = project.codings.list()
         project.close()
     index = {c.path_text: i for i, c in enumerate(codes)}
     cards = [". ".join(p for p in (c.name + (f" ({' / '.join(c.path[:-1])})" if len(c.path) > 1 else ""),

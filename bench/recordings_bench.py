@@ -55,25 +55,25 @@ def measure(engine: str, wav: Path, folder: Path, pg_url: str) -> dict[str, obje
         project = Project.create(target, lead="Lead")
         tracemalloc.start()
         began = time.perf_counter()
-        doc = project.import_sources([SourceFile("talk.vtt", VTT, recording=RecordingSource.from_path(wav))])[0].id
+        doc = project.documents.import_sources([SourceFile("talk.vtt", VTT, recording=RecordingSource.from_path(wav))])[0].id
         attach_s = time.perf_counter() - began
         attach_peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-        info = project.recording(doc)
+        info = project.documents.recording(doc)
         rng = random.Random(7)
         waits = []
         for _ in range(200):
             start = rng.randrange(0, info.size_bytes - 65536)
             t0 = time.perf_counter()
-            project.read_recording(doc, start, start + 65536)
+            project.documents.read_recording(doc, start, start + 65536)
             waits.append((time.perf_counter() - t0) * 1000)
         t0 = time.perf_counter()
-        total = sum(len(c) for c in project.recording_bytes(doc))
+        total = sum(len(c) for c in project.documents.recording_bytes(doc))
         stream_s = time.perf_counter() - t0
         assert total == info.size_bytes
         tracemalloc.start()
         t0 = time.perf_counter()
-        project.backup(folder / f"backup-{engine}.cotheme")
+        project.safety.backup(folder / f"backup-{engine}.cotheme")
         backup_s = time.perf_counter() - t0
         backup_peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()

@@ -76,3 +76,12 @@ def test_the_waker_hears_a_write_made_through_another_connection(team: Project) 
         assert heard.wait(3.0)
     finally:
         waker.unsubscribe(heard.set)
+
+
+def test_presence_in_a_transcript_that_does_not_exist_is_refused(team: Project) -> None:
+    import pytest
+
+    from cotheme.errors import NotFound
+
+    with pytest.raises(NotFound, match="no transcript 999999"):
+        team.acting_as("Ann").team.mark_present("page-x", 999999)

@@ -82,7 +82,7 @@ def similar(
     Example: cotheme similar study.cotheme --code "Waiting" --top 5
     """
     with opened(project) as p:
-        found = p.similar(code, top=top, include_interviewer=include_interviewer)
+        found = p.assist.similar(code, top=top, include_interviewer=include_interviewer)
     if as_json:
         print_json({"passages": list(found.passages), "considered": found.considered,
                     "interviewer_left_out": found.interviewer_left_out, "summary": found.summary})
@@ -107,7 +107,7 @@ def evaluate(project: ProjectArg, as_json: JsonOpt = False) -> None:
     Example: cotheme assist evaluate study.cotheme --json
     """
     with opened(project) as p:
-        found = p.assist_evaluate()
+        found = p.assist.evaluate()
     if as_json:
         print_json(found)
         return

@@ -36,7 +36,7 @@ def misfits(
     Example: cotheme assist misfits study.cotheme --code "Waiting" --top 5
     """
     with opened(project) as p:
-        found = p.misfits(code, top=top)
+        found = p.assist.misfits(code, top=top)
     if as_json:
         print_json([{**_plain(m), "reason": m.reason} for m in found])
         return
@@ -78,7 +78,7 @@ def draft(
         raise InvalidArgument(f"{out} already exists; choose a new file name.")
     with opened(project) as p:
         made: dict[str, Any] | None = None
-        for event in p.draft_stream(code=code, theme=theme, candidate=candidate, groups=groups,
+        for event in p.assist.draft_stream(code=code, theme=theme, candidate=candidate, groups=groups,
                                     extracts=extracts, seed=seed):
             if event["type"] == "extracts" and not as_json:
                 print_table(f"Extracts given to the model for '{event['target']}' (prompt {event['prompt']})",
@@ -117,13 +117,13 @@ def _show(made: dict[str, Any]) -> None:
 def _decide(p: Any, made: dict[str, Any]) -> None:
     choice = typer.prompt("Accept (a), edit then accept (e), or reject (r)?", default="r", err=True).strip().lower()
     if choice.startswith("a"):
-        _saved(p.accept_draft(made))
+        _saved(p.assist.accept_draft(made))
     elif choice.startswith("e"):
         edited = typer.edit(made["text"])
         if edited is None or not edited.strip():
             say("Nothing was saved.")
             return
-        _saved(p.accept_draft(made, text=edited))
+        _saved(p.assist.accept_draft(made, text=edited))
     else:
         say("Rejected; nothing was saved.")
 
@@ -152,7 +152,7 @@ def accept_draft(
     if not isinstance(made, dict):
         raise InvalidArgument(f"{file.name}: that is not a draft saved by 'cotheme assist draft --out FILE'.")
     with opened(project) as p:
-        saved = p.accept_draft(made, text=text)
+        saved = p.assist.accept_draft(made, text=text)
     if as_json:
         print_json(saved)
         return
@@ -166,7 +166,7 @@ def drafts(project: ProjectArg, as_json: JsonOpt = False) -> None:
     Example: cotheme assist drafts study.cotheme --json
     """
     with opened(project) as p:
-        found = p.drafts()
+        found = p.assist.drafts()
     if as_json:
         print_json(found)
         return

@@ -36,20 +36,20 @@ def calibrate(
         raise InvalidArgument("Name the transcript with --doc.")
     with opened(project) as p:
         if start:
-            session = p.start_calibration(doc, coder or ())
+            session = p.team.start_calibration(doc, coder or ())
             say(f"Calibration on {session.document}: assigned to {', '.join(session.coders)}, blind until you "
                 f"reveal it (cotheme calibrate {project} --doc {doc} --reveal).")
             return
         if reveal:
-            session = p.reveal_calibration(doc)
+            session = p.team.reveal_calibration(doc)
             say(f"Revealed {session.document}: everyone's codings show side by side in the reader (lanes by coder); "
                 "take disagreements into the consensus layer with cotheme reconcile.")
             return
         if close is not None:
-            session = p.close_calibration(doc, close)
+            session = p.team.close_calibration(doc, close)
             say(f"Closed the calibration on {session.document}; the decisions are kept with it and as a memo.")
             return
-        found = p.calibrations()
+        found = p.team.calibrations()
     if as_json:
         print_json([plain(s) | {"state": s.state} for s in found])
         return

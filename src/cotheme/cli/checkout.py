@@ -42,7 +42,7 @@ def checkout(
             f"(or cotheme serve), then bring it back with: cotheme checkin {out}")
         return
     with opened(project) as p:
-        made = p.checkout(out, member, docs or None)
+        made = p.team.checkout(out, member, docs or None)
     if as_json:
         print_json({"path": str(made.path), "member": made.member, "documents": list(made.documents),
                     "codings": made.codings, "guid": made.guid})
@@ -68,15 +68,15 @@ def checkin(
 
     if into is None:
         with cotheme.open_project(copy) as working:
-            into = working.copy_origin()
-            member = working.copy_owner(copy) if remote_copy.is_server(into) else ""
+            into = working.team.copy_origin()
+            member = working.team.copy_owner(copy) if remote_copy.is_server(into) else ""
     if remote_copy.is_server(into):
         figures = remote_copy.checkin(into, member, _password(into, member), copy)
         summary = CheckinSummary(figures["member"], figures["added"], figures["changed"], figures["deleted"],
                                  figures["to_review"], figures["queued"])
     else:
         with opened(into) as p:
-            summary = p.checkin(copy)
+            summary = p.team.checkin(copy)
     if as_json:
         print_json(summary.as_json())
         return
@@ -123,10 +123,10 @@ def checkins(
         raise InvalidArgument("Give --accept or --reject, not both.")
     with opened(project) as p:
         if accept is not None or reject is not None:
-            item = p.decide_merge_item(accept if accept is not None else reject, accept is not None, move_to=move_to)
+            item = p.team.decide_merge_item(accept if accept is not None else reject, accept is not None, move_to=move_to)
             say(f"Item {item.id} {item.status}: {item.sentence}")
             return
-        items = p.merge_items(None if every else "open")
+        items = p.team.merge_items(None if every else "open")
     if as_json:
         print_json([plain(i) for i in items])
         return

@@ -88,7 +88,7 @@ def import_files(
         def advance(name: str) -> None:
             bar.update(task, advance=1, description=f"Reading {name}")
 
-        imported = p.import_files(
+        imported = p.documents.import_files(
             files, case=case, speakers=mapping, allow_duplicate=allow_duplicate, progress=advance, verbatim=verbatim,
             recording=recording,
         )

@@ -147,13 +147,13 @@ def recording(
         raise InvalidArgument("Give a FILE to attach, --remove or --out, one at a time.")
     with opened(project) as p:
         if remove:
-            gone = p.detach_recording(doc)
+            gone = p.documents.detach_recording(doc)
             say(f"Removed the recording of '{doc}'." if gone else f"'{doc}' had no recording; nothing was changed.")
             return
         if out is not None:
             _save_recording(p, doc, Path(out))
             return
-        info = p.attach_recording(doc, file) if file is not None else p.recording(doc)
+        info = p.documents.attach_recording(doc, file) if file is not None else p.documents.recording(doc)
     if as_json:
         print_json(info)
         return
@@ -169,7 +169,7 @@ def recording(
 def _save_recording(p: object, doc: str, out: Path) -> None:
     if out.exists():
         raise Conflict(f"{out} already exists; choose a new file name.")
-    chunks = p.recording_bytes(doc)  # type: ignore[attr-defined]
+    chunks = p.documents.recording_bytes(doc)  # type: ignore[attr-defined]
     with out.open("xb") as handle:
         for chunk in chunks:
             handle.write(chunk)

@@ -25,6 +25,10 @@ NAMESPACES: dict[str, dict[str, str]] = {
         "import_sources": "import_sources", "preview_sources": "preview_sources",
         "set_interview": "set_interview", "rename_speaker": "rename_speaker", "edit": "edit_document",
         "revisions": "revisions", "revision": "revision", "search": "search",
+        "attach_recording": "attach_recording", "attach_recording_data": "attach_recording_data",
+        "recording": "recording", "read_recording": "read_recording", "recording_bytes": "recording_bytes",
+        "detach_recording": "detach_recording", "stage_recording_data": "stage_recording_data",
+        "discard_staged_recording": "discard_staged_recording",
     },
     "cases": {
         "list": "cases", "add": "add_case", "import_cases": "import_cases", "import_data": "import_case_data",
@@ -46,7 +50,7 @@ NAMESPACES: dict[str, dict[str, str]] = {
         "delete": "delete_coding", "import_file": "import_codings", "import_data": "import_coding_data",
         "preview": "preview_codings", "retrieve": "retrieve", "frame": "codings_frame",
         "review_queue": "review_queue", "review_waiting": "review_waiting", "place": "place_coding",
-        "remove_from_review": "remove_from_review",
+        "remove_from_review": "remove_from_review", "time_span": "coding_time_span",
     },
     "memos": {"list": "memos", "add": "add_memo"},
     "themes": {
@@ -72,6 +76,12 @@ NAMESPACES: dict[str, dict[str, str]] = {
         "set_blind": "set_blind", "blind_documents": "blind_documents", "audit": "audit",
         "export_audit": "export_audit", "coders_may_import": "coders_may_import",
         "set_coders_may_import": "set_coders_may_import", "serving": "serving",
+        "live_cursor": "live_cursor", "live_events": "live_events", "live_waker": "live_waker",
+        "mark_present": "mark_present", "clear_presence": "clear_presence", "present": "present",
+        "checkout": "checkout", "checkin": "checkin", "checkouts": "checkouts", "copy_origin": "copy_origin",
+        "copy_owner": "copy_owner", "merge_items": "merge_items", "decide_merge_item": "decide_merge_item",
+        "calibrations": "calibrations", "start_calibration": "start_calibration",
+        "reveal_calibration": "reveal_calibration", "close_calibration": "close_calibration",
     },
     "agreement": {
         "report": "agreement", "reflexive_mode": "reflexive_mode", "set_reflexive_mode": "set_reflexive_mode",
@@ -82,7 +92,9 @@ NAMESPACES: dict[str, dict[str, str]] = {
         "status": "assist_status", "provenance": "assist_provenance", "set": "set_assist", "index": "index",
         "similar": "similar", "accept_similar": "accept_similar", "suggest": "suggest",
         "accept_suggestion": "accept_suggestion", "document": "assist_document",
-        "candidate_themes": "candidate_themes",
+        "candidate_themes": "candidate_themes", "evaluate": "assist_evaluate", "misfits": "misfits",
+        "draft": "draft", "draft_stream": "draft_stream", "accept_draft": "accept_draft", "drafts": "drafts",
+        "draft_endpoint": "draft_endpoint",
     },
     "deid": {
         "add_name": "deid_add_name", "remove_name": "deid_remove_name", "names": "deid_names",

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from cotheme.domain.live import LiveEvent, Presence
-from cotheme.errors import InvalidArgument
+from cotheme.errors import InvalidArgument, NotFound
 from cotheme.storage import live
 from cotheme.storage.tracking import ACTOR
 from cotheme.storage.visibility import scope
@@ -67,6 +67,10 @@ class LiveMixin:
             raise InvalidArgument("Only a member can be shown as present; act as one (acting_as).")
         if not token or len(token) > 64:
             raise InvalidArgument("A page's presence token is 1 to 64 characters.")
+        if document is not None:
+            with self._store.read() as conn:
+                if not live.document_exists(conn, document):
+                    raise NotFound(f"There is no transcript {document}.")
         live.touch(self._store.engine, token, actor[0], document)
 
     def clear_presence(self, token: str) -> None:

@@ -31,7 +31,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Integer, and_, delete, func, insert, literal, select, update
 
 from cotheme.domain.live import LiveEvent, Presence, event_of
-from cotheme.storage.schema import audit_log, codings, members, presence
+from cotheme.storage.schema import audit_log, codings, documents, members, presence
 from cotheme.storage.visibility import memo_visible, visible
 
 #: The audit trail's tables whose changes pages show as they happen.
@@ -135,6 +135,11 @@ def touch(engine: Engine, token: str, member_id: int, document_id: int | None) -
             conn.execute(insert(presence).values(token=token, member_id=member_id, document_id=document_id,
                                                  seen_at=now).execution_options(**INTERNAL))
         conn.execute(delete(presence).where(presence.c.seen_at < now - STALE).execution_options(**INTERNAL))
+
+
+def document_exists(conn: Connection, document_id: int) -> bool:
+    return conn.execute(select(documents.c.id).where(documents.c.id == document_id)
+                        .execution_options(**INTERNAL)).first() is not None
 
 
 def leave(engine: Engine, token: str) -> None:

@@ -139,7 +139,7 @@ class SimilarResultOut(BaseModel):
 def similar(ctx: Ctx, code_id: Id, top: Top = 10, include_interviewer: bool = False) -> SimilarResultOut:
     """Passages not yet coded with the code, most like its extracts and definition first (the interviewer's
     turns left out unless ``include_interviewer``), with how many passages were considered."""
-    found = ctx.project.similar(code_id=code_id, top=top, include_interviewer=include_interviewer)
+    found = ctx.project.assist.similar(code_id=code_id, top=top, include_interviewer=include_interviewer)
     return SimilarResultOut(
         passages=[SimilarOut(passage_id=s.passage_id, document_id=s.document_id, document=s.document, kind=s.kind,
                              start=s.start, end=s.end, text=s.text, score=s.score) for s in found],
@@ -171,7 +171,7 @@ class AssistEvaluationOut(BaseModel):
 @router.post("/assist/evaluate", response_model=AssistEvaluationOut)
 def evaluate(ctx: Ctx) -> AssistEvaluationOut:
     """The suggestions evaluated as a coder: each coded passage hidden in turn, compared with the people."""
-    e = ctx.project.assist_evaluate()
+    e = ctx.project.assist.evaluate()
     return AssistEvaluationOut(
         model=e.model, passages=e.passages, codes=e.codes, top1=e.top1, top3=e.top3, kappa=e.kappa, folds=e.folds,
         per_code=[CodeAgreementOut(code_id=a.code_id, code=a.code, examples=a.examples, tested=a.tested, top1=a.top1,

@@ -44,20 +44,20 @@ def session_out(s: object) -> CalibrationOut:
 
 @router.get("/calibrations", response_model=list[CalibrationOut])
 def calibrations(ctx: Ctx) -> list[CalibrationOut]:
-    return [session_out(s) for s in ctx.project.calibrations()]
+    return [session_out(s) for s in ctx.project.team.calibrations()]
 
 
 @router.post("/calibrations", response_model=CalibrationOut, status_code=201)
 def start(body: CalibrationIn, ctx: Ctx) -> CalibrationOut:
     """Open a session: the transcript assigned to the coders and made blind."""
-    return session_out(ctx.project.start_calibration(body.document, body.coders))
+    return session_out(ctx.project.team.start_calibration(body.document, body.coders))
 
 
 @router.post("/calibrations/{document_id}/reveal", response_model=CalibrationOut)
 def reveal(document_id: int, ctx: Ctx) -> CalibrationOut:
-    return session_out(ctx.project.reveal_calibration(document_id))
+    return session_out(ctx.project.team.reveal_calibration(document_id))
 
 
 @router.post("/calibrations/{document_id}/close", response_model=CalibrationOut)
 def close(document_id: int, body: DecisionsIn, ctx: Ctx) -> CalibrationOut:
-    return session_out(ctx.project.close_calibration(document_id, body.decisions))
+    return session_out(ctx.project.team.close_calibration(document_id, body.decisions))

@@ -62,7 +62,7 @@ def checkout(body: CheckoutIn, request: Request, ctx: Ctx) -> Response:
     with tempfile.TemporaryDirectory(prefix="cotheme-") as folder:
         path = Path(folder) / "copy.cotheme"
         # The copy checks in to this server's address (where a laptop reaches it), not its database.
-        ctx.project.checkout(path, member, body.documents or None, str(request.base_url).rstrip("/"))
+        ctx.project.team.checkout(path, member, body.documents or None, str(request.base_url).rstrip("/"))
         data = path.read_bytes()
     name = "".join(ch for ch in member if ch.isalnum() or ch in "-_") or "member"
     return Response(data, media_type="application/octet-stream",
@@ -79,7 +79,7 @@ async def checkin(request: Request, ctx: Ctx) -> CheckinOut:
     try:
         with os.fdopen(fd, "wb") as out:  # mkstemp: readable by this user only
             out.write(upload.files[0][1])
-        summary = await run_in_threadpool(ctx.project.checkin, name, None, upload.files[0][0])
+        summary = await run_in_threadpool(ctx.project.team.checkin, name, None, upload.files[0][0])
     finally:
         for leftover in (name, f"{name}-wal", f"{name}-shm"):
             if os.path.exists(leftover):
@@ -90,11 +90,11 @@ async def checkin(request: Request, ctx: Ctx) -> CheckinOut:
 @router.get("/merge-items", response_model=list[MergeItemOut])
 def merge_items(ctx: Ctx, status: Annotated[str, Query(pattern="^(open|accepted|rejected|all)$")] = "open") -> list[MergeItemOut]:
     """What check-ins left for a lead: codebook proposals and conflicts."""
-    found = ctx.project.merge_items(None if status == "all" else status)
+    found = ctx.project.team.merge_items(None if status == "all" else status)
     return [MergeItemOut(**plain(item)) for item in found]
 
 
 @router.post("/merge-items/{item_id}", response_model=MergeItemOut)
 def decide(item_id: int, body: DecisionIn, ctx: Ctx) -> MergeItemOut:
     """Accept (the copy's side) or reject (the project's) one item."""
-    return MergeItemOut(**plain(ctx.project.decide_merge_item(item_id, body.accept, move_to=body.move_to)))
+    return MergeItemOut(**plain(ctx.project.team.decide_merge_item(item_id, body.accept, move_to=body.move_to)))

@@ -92,20 +92,20 @@ def misfits(ctx: Ctx, code_id: Id | None = None,
             top: Annotated[int, Query(ge=1, le=200, description="How many per code.")] = 5) -> list[MisfitOut]:
     """Per code (or one code), the coded passages the acting member may see least like their code."""
     return [MisfitOut(**{f: getattr(m, f) for f in MisfitOut.model_fields if f != "reason"}, reason=m.reason)
-            for m in ctx.project.misfits(code_id=code_id, top=top)]
+            for m in ctx.project.assist.misfits(code_id=code_id, top=top)]
 
 
 @router.get("/drafts/endpoint", response_model=EndpointOut)
 def endpoint(ctx: Ctx) -> EndpointOut:
     """The language model endpoint drafts use, or the sentence saying how to set one up."""
-    return EndpointOut(**ctx.project.draft_endpoint())
+    return EndpointOut(**ctx.project.assist.draft_endpoint())
 
 
 @router.post("/drafts/stream")
 def stream(body: DraftIn, request: Request, ctx: Ctx) -> StreamingResponse:
     """Draft with the team's model: NDJSON events ``extracts``, ``text`` (pieces), then ``draft`` (with
     its ``id``) or ``error``. Nothing is saved; closing the request cancels the draft."""
-    events = ctx.project.draft_stream(code_id=body.code_id, theme_id=body.theme_id, candidate=body.candidate,
+    events = ctx.project.assist.draft_stream(code_id=body.code_id, theme_id=body.theme_id, candidate=body.candidate,
                                       groups=body.groups, extracts=body.extracts, seed=body.seed)
     return StreamingResponse(_ndjson(events, request), media_type="application/x-ndjson",
                              headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
@@ -138,10 +138,10 @@ def _accepted(a: Any) -> AcceptedOut:
 @router.post("/drafts/accept", response_model=AcceptedOut, status_code=201)
 def accept(body: AcceptIn, ctx: Ctx) -> AcceptedOut:
     """Save a draft the acting member read: as written, or as edited (``text``), with its provenance."""
-    return _accepted(ctx.project.accept_draft(body.draft_id, text=body.text, member=ctx.member.name))
+    return _accepted(ctx.project.assist.accept_draft(body.draft_id, text=body.text, member=ctx.member.name))
 
 
 @router.get("/drafts", response_model=list[AcceptedOut])
 def accepted(ctx: Ctx) -> list[AcceptedOut]:
     """Drafts people accepted, oldest first, with their provenance."""
-    return [_accepted(a) for a in ctx.project.drafts()]
+    return [_accepted(a) for a in ctx.project.assist.drafts()]

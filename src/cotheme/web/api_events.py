@@ -49,51 +49,51 @@ async def events(
         after = int(last_event_id)
     if "text/event-stream" not in request.headers.get("accept", ""):
         return JSONResponse(await run_in_threadpool(_batch, project, after, document, token))
-    cursor = after if after is not None else await run_in_threadpool(project.live_cursor)
-    return StreamingResponse(_stream(request, project, cursor, document), media_type="text/event-stream",
+    cursor = after if after is not None else await run_in_threadpool(project.team.live_cursor)
+    page = secrets.token_hex(16)  # this stream's presence row
+    if document is not None:  # an unknown transcript is refused (404) before the stream starts
+        await run_in_threadpool(project.team.mark_present, page, document)
+    return StreamingResponse(_stream(request, project, cursor, document, page), media_type="text/event-stream",
                              headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
 
 
 def _batch(project: Any, after: int | None, document: int | None, token: str | None) -> dict[str, Any]:
     if after is None:
-        events, cursor = [], project.live_cursor()
+        events, cursor = [], project.team.live_cursor()
     else:
-        batch = project.live_events(after)
+        batch = project.team.live_events(after)
         events, cursor = [e.as_json() for e in batch.events], batch.cursor
     present = []
     if document is not None:
         if token:
-            project.mark_present(token, document)
-        present = [p.as_json() for p in project.present(document)]
+            project.team.mark_present(token, document)
+        present = [p.as_json() for p in project.team.present(document)]
     return {"events": events, "cursor": cursor, "present": present}
 
 
-async def _stream(request: Request, project: Any, cursor: int, document: int | None) -> AsyncIterator[str]:
+async def _stream(request: Request, project: Any, cursor: int, document: int | None, token: str) -> AsyncIterator[str]:
     loop = asyncio.get_running_loop()
     changed = asyncio.Event()
 
     def wake() -> None:
         loop.call_soon_threadsafe(changed.set)
 
-    waker = project.live_waker()
+    waker = project.team.live_waker()
     waker.subscribe(wake)
-    token = secrets.token_hex(16)
     shown: list[dict[str, Any]] | None = None
     started = loop.time()
     try:
         yield "retry: 2000\n\n"
-        if document is not None:
-            await run_in_threadpool(project.mark_present, token, document)
         while loop.time() - started < LIFETIME_S and not await request.is_disconnected():
             changed.clear()
-            batch = await run_in_threadpool(project.live_events, cursor)
+            batch = await run_in_threadpool(project.team.live_events, cursor)
             for event in batch.events:
                 yield f"id: {event.id}\nevent: {event.kind}\ndata: {json.dumps(event.as_json())}\n\n"
             if batch.cursor != cursor and (not batch.events or batch.events[-1].id != batch.cursor):
                 yield f"id: {batch.cursor}\n\n"  # rows it may not see were passed: resume after them
             moved, cursor = batch.cursor != cursor, batch.cursor
             if document is not None:
-                present = [p.as_json() for p in await run_in_threadpool(project.present, document)]
+                present = [p.as_json() for p in await run_in_threadpool(project.team.present, document)]
                 if present != shown:
                     shown = present
                     yield f"event: presence\ndata: {json.dumps(present)}\n\n"
@@ -104,8 +104,8 @@ async def _stream(request: Request, project: Any, cursor: int, document: int | N
             except TimeoutError:
                 yield ": beat\n\n"
                 if document is not None:
-                    await run_in_threadpool(project.mark_present, token, document)
+                    await run_in_threadpool(project.team.mark_present, token, document)
     finally:
         waker.unsubscribe(wake)
         if document is not None:
-            await run_in_threadpool(project.clear_presence, token)
+            await run_in_threadpool(project.team.clear_presence, token)

@@ -115,7 +115,7 @@ def _pieces(ctx: RequestContext, document_id: int, start: int, end: int) -> Iter
     position = start
     while position <= end:
         stop = min(end + 1, (position // _PIECE + 1) * _PIECE)
-        data = ctx.project.read_recording(document_id, position, stop)
+        data = ctx.project.documents.read_recording(document_id, position, stop)
         if not data:
             return
         yield data
@@ -126,7 +126,7 @@ def _pieces(ctx: RequestContext, document_id: int, start: int, end: int) -> Iter
             responses={200: {"content": {"audio/*": {}, "video/*": {}}}, 206: {"description": "Part of it"}})
 def recording(document_id: Id, ctx: Ctx, request: Request) -> Response:
     """The document's recording; answers ``Range: bytes=...`` with 206 Partial Content."""
-    info = ctx.project.recording(document_id)
+    info = ctx.project.documents.recording(document_id)
     if info is None:
         raise NotFound(f"The document {document_id} has no recording.")
     try:
@@ -139,7 +139,7 @@ def recording(document_id: Id, ctx: Ctx, request: Request) -> Response:
     if wanted is not None:
         headers["Content-Range"] = f"bytes {start}-{end}/{info.size_bytes}"
     if end - start < _PIECE:  # one read: answer it whole (most of what a player asks for)
-        body = ctx.project.read_recording(document_id, start, end + 1)
+        body = ctx.project.documents.read_recording(document_id, start, end + 1)
         return Response(body, status_code=206 if wanted else 200, media_type=info.mime, headers=headers)
     return StreamingResponse(_pieces(ctx, document_id, start, end), status_code=206 if wanted else 200,
                              media_type=info.mime, headers=headers)
@@ -151,7 +151,7 @@ def _quoted(name: str) -> str:
 
 @router.get("/documents/{document_id}/recording/info", response_model=RecordingOut)
 def recording_info(document_id: Id, ctx: Ctx) -> RecordingOut:
-    info = ctx.project.recording(document_id)
+    info = ctx.project.documents.recording(document_id)
     if info is None:
         raise NotFound(f"The document {document_id} has no recording.")
     return recording_out(info)
@@ -167,7 +167,7 @@ async def attach_recording(
     source = io.BufferedReader(RequestBody(request.stream()), buffer_size=_PIECE)
     try:  # the media type is the one probing the bytes finds, not what the browser guessed
         info = await anyio.to_thread.run_sync(
-            lambda: ctx.project.attach_recording_data(document_id, source, filename=name)
+            lambda: ctx.project.documents.attach_recording_data(document_id, source, filename=name)
         )
     except ClientDisconnect:
         raise InputError(f"The upload of {name} was cut off before it was complete; nothing was stored.") from None
@@ -176,7 +176,7 @@ async def attach_recording(
 
 @router.delete("/documents/{document_id}/recording", status_code=204, response_class=Response)
 def detach_recording(document_id: Id, ctx: Ctx) -> Response:
-    if not ctx.project.detach_recording(document_id):
+    if not ctx.project.documents.detach_recording(document_id):
         raise NotFound(f"The document {document_id} has no recording.")
     return Response(status_code=204)
 
@@ -184,7 +184,7 @@ def detach_recording(document_id: Id, ctx: Ctx) -> Response:
 @router.get("/codings/{coding_id}/time", response_model=TimeSpanOut)
 def coding_time(coding_id: Id, ctx: Ctx) -> TimeSpanOut:
     """Where in its document's recording the coding was said (null when its turns carry no times)."""
-    span = ctx.project.coding_time_span(coding_id)
+    span = ctx.project.codings.time_span(coding_id)
     return TimeSpanOut(coding_id=coding_id, start_ms=span.start_ms if span else None,
                        end_ms=span.end_ms if span else None)
 
@@ -204,12 +204,12 @@ async def import_recorded(request: Request, ctx: Ctx) -> ImportResultOut:
         options = _options(upload)
         # The recording is stored as it arrives (other writers go on meanwhile), then the transcript
         # and the link to it in one transaction; if that is refused, the stored upload goes too.
-        staged = ctx.project.stage_recording_data(form, filename=form.stream_name)  # type: ignore[arg-type]
+        staged = ctx.project.documents.stage_recording_data(form, filename=form.stream_name)  # type: ignore[arg-type]
         try:
             recording = RecordingSource(form.stream_name, lambda: form, staged=staged)  # type: ignore[arg-type, return-value]
-            return ctx.project.import_sources([SourceFile(name, data, recording=recording)], **options)
+            return ctx.project.documents.import_sources([SourceFile(name, data, recording=recording)], **options)
         except BaseException:
-            ctx.project.discard_staged_recording(staged)
+            ctx.project.documents.discard_staged_recording(staged)
             raise
 
     try:

@@ -14,5 +14,5 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/calibration", response_class=HTMLResponse)
 def calibration(request: Request, ctx: Ctx) -> HTMLResponse:
-    return render(request, ctx, "calibration.html", "calibration", sessions=ctx.project.calibrations(),
-                  documents=ctx.project.documents(), leads=ctx.member.permission is Permission.LEAD)
+    return render(request, ctx, "calibration.html", "calibration", sessions=ctx.project.team.calibrations(),
+                  documents=ctx.project.documents.list(), leads=ctx.member.permission is Permission.LEAD)

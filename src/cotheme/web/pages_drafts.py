@@ -18,8 +18,8 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/codes/{code_id}", response_class=HTMLResponse)
 def code_page(request: Request, code_id: Id, ctx: Ctx) -> HTMLResponse:
-    found = next((c for c in ctx.project.codes() if c.code.id == code_id), None)
+    found = next((c for c in ctx.project.codes.list() if c.code.id == code_id), None)
     if found is None:
         raise NotFound(f"There is no code {code_id}; it may have been deleted.")
     return render(request, ctx, "code_page.html", "codebook", counted_code=found, code=found.code,
-                  leads=ctx.member.permission is Permission.LEAD, endpoint=ctx.project.draft_endpoint())
+                  leads=ctx.member.permission is Permission.LEAD, endpoint=ctx.project.assist.draft_endpoint())

@@ -1,0 +1,60 @@
+"""``cotheme import`` of recordings: transcribe them (with a progress bar and the time left), then store
+each as a document linked to its recording, all or none. Ctrl-C stops it and leaves the project as it was.
+
+Parses nothing of its own beyond the import command's options and prints what the service returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cotheme.cli.context import opened
+from cotheme.cli.output import err, print_json, print_table
+from cotheme.domain.plural import counted
+from cotheme.errors import Cancelled, InvalidArgument
+from cotheme.services.transcribe_audio import is_recording
+from cotheme.services.transcription import Step
+
+_STAGES = {"decoding": "Decoding", "loading": "Loading the model for", "transcribing": "Transcribing",
+           "speakers": "Telling speakers apart in", "storing": "Storing"}
+
+
+def import_recordings(
+    project: str, files: Sequence[str], *, case: str | None, speaker: Sequence[str], verbatim: bool, merge: bool,
+    allow_duplicate: bool, speakers: int | None, model: str | None, language: str | None, as_json: bool,
+) -> None:
+    """Transcribe ``files`` (every one a recording) into ``project``."""
+    if not all(is_recording(f) for f in files):
+        raise InvalidArgument("Import recordings on their own: a recording and transcripts cannot be imported "
+                              "in one command. Import the transcripts with a second 'cotheme import'.")
+    if speaker or verbatim or merge:
+        raise InvalidArgument("--speaker, --verbatim and --merge apply to transcripts; a recording's speakers are "
+                              "'Speaker 1', 'Speaker 2', ...: rename them with 'cotheme docs speakers'.")
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with opened(project) as p, Progress(
+        TextColumn("{task.description}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
+        TimeRemainingColumn(), console=err, transient=True,
+    ) as bar:
+        task = bar.add_task("Starting", total=None)
+
+        def show(step: Step) -> None:
+            label = f"{_STAGES.get(step.stage, step.stage)} {step.file}".strip()
+            total = step.total_s if step.stage == "transcribing" and step.total_s > 0 else None
+            bar.update(task, description=label, total=total, completed=step.done_s if total else 0)
+
+        try:
+            imported = p.transcribe_files(
+                files, speakers=2 if speakers is None else speakers, model=model or "tiny.en",
+                language=language or "en", case=case, allow_duplicate=allow_duplicate, progress=show,
+            )
+        except KeyboardInterrupt:
+            raise Cancelled("The transcription was stopped; nothing was imported.") from None
+    if as_json:
+        print_json(imported)
+        return
+    print_table(
+        f"Imported {counted(len(imported), 'document')}",
+        ["id", "title", "file", "case", "turns", "speakers"],
+        ([d.id, d.title, d.file, d.case_pid, d.turns, ", ".join(d.speakers)] for d in imported),
+    )

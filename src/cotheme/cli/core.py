@@ -57,6 +57,7 @@ def import_files(
     speakers: Annotated[int | None, typer.Option("--speakers", help="Recordings: how many people speak (default 2).")] = None,
     model: Annotated[str | None, typer.Option("--model", help="Recordings: the Whisper model, tiny.en (default) or base.")] = None,
     language: Annotated[str | None, typer.Option("--language", help="Recordings: the language spoken (default en).")] = None,
+    recording: Annotated[str | None, typer.Option("--recording", help="The interview's recording (.m4a .mp4 .wav .mp3 .ogg .flac .webm), stored inside the project with the one transcript given; its cue times link the turns to it.")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Import transcripts, all or none, in one transaction (or REFI-QDA .qdpx projects, merged by GUID).
@@ -66,6 +67,8 @@ def import_files(
 
     Example: cotheme import study.cotheme P08.txt --verbatim
 
+    Example: cotheme import study.cotheme P09.vtt --recording P09.m4a
+
     Example: cotheme import study.cotheme P09.m4a --speakers 2 --model base
     """
     from cotheme.services.transcribe_audio import is_recording
@@ -74,18 +77,21 @@ def import_files(
         from cotheme.cli import transcribe
 
         transcribe.import_recordings(project, files, case=case, speaker=speaker or [], verbatim=verbatim,
-                                     merge=merge, allow_duplicate=allow_duplicate, speakers=speakers,
+                                     merge=merge, allow_duplicate=allow_duplicate, recording=recording,
+                                     speakers=speakers,
                                      model=model, language=language, as_json=as_json)
         return
     if speakers is not None or model is not None or language is not None:
         raise InvalidArgument("--speakers, --model and --language apply to recordings (.wav .mp3 .m4a .ogg "
                               ".flac .mp4 .webm), not to transcripts.")
     if any(exchange.is_qdpx(f) for f in files):
-        exchange.import_files(project, files, as_json, transcript_options=bool(case or speaker or verbatim),
+        exchange.import_files(project, files, as_json, transcript_options=bool(case or speaker or verbatim or recording),
                               same_text=exchange.same_text_choice(merge=merge, copy=allow_duplicate))
         return
     if merge:
         raise InvalidArgument("--merge applies to .qdpx projects, not to transcripts.")
+    if recording is not None and len(files) != 1:
+        raise InvalidArgument("--recording goes with one transcript; import the others separately.")
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from cotheme.services.importing import parse_speaker_map
@@ -101,7 +107,8 @@ def import_files(
             bar.update(task, advance=1, description=f"Reading {name}")
 
         imported = p.import_files(
-            files, case=case, speakers=mapping, allow_duplicate=allow_duplicate, progress=advance, verbatim=verbatim
+            files, case=case, speakers=mapping, allow_duplicate=allow_duplicate, progress=advance, verbatim=verbatim,
+            recording=recording,
         )
     if as_json:
         print_json(imported)

@@ -1,15 +1,16 @@
-"""``cotheme docs``: list transcripts, show one with its turns, rename a speaker, set interview details;
-and ``cotheme coders-import``, the setting that lets coders import and set those details."""
+"""``cotheme docs``: list transcripts, show one with its turns, rename a speaker, set interview details,
+attach, show, save or remove a transcript's recording; and ``cotheme coders-import``, the setting that lets coders import and set those details."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from cotheme.cli.context import JsonOpt, ProjectArg, opened
 from cotheme.cli.output import Group, print_json, print_table, say
-from cotheme.errors import InvalidArgument
+from cotheme.errors import Conflict, InvalidArgument
 from cotheme.services.importing import parse_speaker_map
 
 app = typer.Typer(cls=Group, help="List and inspect the transcripts of a project.", no_args_is_help=True)
@@ -125,3 +126,51 @@ def coders_import(
             p.set_coders_may_import(value.lower() == "on")
         state = p.coders_may_import()
     say(f"Coders may import: {'on' if state else 'off'}.")
+
+
+@app.command("recording")
+def recording(
+    project: ProjectArg,
+    doc: Annotated[str, typer.Argument(help="Document id or title.")],
+    file: Annotated[str | None, typer.Argument(help="A recording to attach (.m4a .mp4 .wav .mp3 .ogg .flac .webm); it replaces any the document has.")] = None,
+    remove: Annotated[bool, typer.Option("--remove", help="Remove the document's recording from the project.")] = False,
+    out: Annotated[str | None, typer.Option("--out", help="Save the document's recording to this new file.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Attach a recording to a transcript (stored inside the project, under its encryption), or show, save or remove it.
+
+    Example: cotheme docs recording study.cotheme P07 P07.m4a
+
+    Example: cotheme docs recording study.cotheme P07 --out P07-copy.m4a
+    """
+    if sum(x for x in (file is not None, remove, out is not None)) > 1:
+        raise InvalidArgument("Give a FILE to attach, --remove or --out, one at a time.")
+    with opened(project) as p:
+        if remove:
+            gone = p.detach_recording(doc)
+            say(f"Removed the recording of '{doc}'." if gone else f"'{doc}' had no recording; nothing was changed.")
+            return
+        if out is not None:
+            _save_recording(p, doc, Path(out))
+            return
+        info = p.attach_recording(doc, file) if file is not None else p.recording(doc)
+    if as_json:
+        print_json(info)
+        return
+    if info is None:
+        say(f"'{doc}' has no recording; attach one with 'cotheme docs recording PROJECT DOC FILE'.")
+        return
+    print_table(
+        "Recording", ["document", "file", "type", "length", "size"],
+        [[doc, info.filename, info.mime, _clock(info.duration_ms), f"{info.size_bytes / 1e6:.1f} MB"]],
+    )
+
+
+def _save_recording(p: object, doc: str, out: Path) -> None:
+    if out.exists():
+        raise Conflict(f"{out} already exists; choose a new file name.")
+    chunks = p.recording_bytes(doc)  # type: ignore[attr-defined]
+    with out.open("xb") as handle:
+        for chunk in chunks:
+            handle.write(chunk)
+    say(f"Saved the recording of '{doc}' to {out}.")

@@ -41,7 +41,7 @@ def import_files(project: str, files: Sequence[str], as_json: bool, *, transcrip
             "one command. Import the transcripts with a second 'cotheme import'."
         )
     if transcript_options:
-        raise InvalidArgument("--case, --speaker and --verbatim apply to transcripts, not to .qdpx projects.")
+        raise InvalidArgument("--case, --speaker, --verbatim and --recording apply to transcripts, not to .qdpx projects.")
     with opened(project) as p, err.status(f"Importing {', '.join(Path(f).name for f in files)}"):
         results = p.import_qdpx_files(files, same_text=same_text)
     show_imports(results, as_json)

@@ -21,14 +21,14 @@ _STAGES = {"decoding": "Decoding", "loading": "Loading the model for", "transcri
 
 def import_recordings(
     project: str, files: Sequence[str], *, case: str | None, speaker: Sequence[str], verbatim: bool, merge: bool,
-    allow_duplicate: bool, speakers: int | None, model: str | None, language: str | None, as_json: bool,
+    allow_duplicate: bool, recording: str | None, speakers: int | None, model: str | None, language: str | None, as_json: bool,
 ) -> None:
     """Transcribe ``files`` (every one a recording) into ``project``."""
     if not all(is_recording(f) for f in files):
         raise InvalidArgument("Import recordings on their own: a recording and transcripts cannot be imported "
                               "in one command. Import the transcripts with a second 'cotheme import'.")
-    if speaker or verbatim or merge:
-        raise InvalidArgument("--speaker, --verbatim and --merge apply to transcripts; a recording's speakers are "
+    if speaker or verbatim or merge or recording:
+        raise InvalidArgument("--speaker, --verbatim, --merge and --recording apply to transcripts; a recording's speakers are "
                               "'Speaker 1', 'Speaker 2', ...: rename them with 'cotheme docs speakers'.")
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 

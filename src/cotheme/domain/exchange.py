@@ -29,6 +29,7 @@ __all__ = [
     "ExCodeExtra",
     "ExCoding",
     "ExDocumentExtra",
+    "ExMedia",
     "ExMemberExtra",
     "ExNote",
     "ExSelection",
@@ -137,6 +138,21 @@ class ExSource:
     creating_user: str | None = None
     created: datetime | None = None
     modified: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ExMedia:
+    """An ``AudioSource`` or ``VideoSource``: a recording in the archive (``entry``, under ``Sources/``)
+    and the text source holding its transcript (``source``), linked by ``SyncPoint``s, each a (code
+    point position in that text, milliseconds) pair, in order."""
+
+    guid: str
+    name: str
+    kind: str  # "audio" | "video"
+    entry: str
+    source: str
+    transcript: str
+    sync: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +287,7 @@ class ExchangeProject:
     extension: CothemeExtension | None = None
     skipped: tuple[str, ...] = ()
     positions: str = "code points"
+    media: tuple[ExMedia, ...] = ()
 
 
 _EXTRA_LABELS = (("inclusion", "Include when: "), ("exclusion", "Exclude when: "), ("example", "Example: "))

@@ -24,16 +24,15 @@ from cotheme.domain.exchange import (
 )
 from cotheme.domain.positions import PositionMap, canonical_map, utf16_length, utf16_map
 from cotheme.formats.refi_archive import QdpxArchive
+from cotheme.formats.refi_media import read_media
 from cotheme.formats.refi_selections import SelectionReader, whole
 from cotheme.formats.refi_xml import Attrs, Findings, child, children, local, namespace, text_of
 
 __all__ = ["ProjectWalker", "read_codebook_root"]
 
 _VALUE_ELEMENTS = ("TextValue", "BooleanValue", "IntegerValue", "FloatValue", "DateValue", "DateTimeValue")
-_SKIPPED_SOURCES = {
-    "PictureSource": "picture source", "PDFSource": "PDF source",
-    "AudioSource": "audio source", "VideoSource": "video source",
-}
+_SKIPPED_SOURCES = {"PictureSource": "picture source", "PDFSource": "PDF source"}
+_MEDIA_SOURCES = ("AudioSource", "VideoSource")
 
 
 def is_nvivo(origin: str) -> bool:
@@ -59,6 +58,8 @@ class ProjectWalker:
         self.selections = SelectionReader(self)
         self.maps: dict[str, tuple[PositionMap, int]] = {}  # each text source's positions
         self.spans: dict[str, tuple[int, int, etree._Element]] = {}  # a note's own selection, as written
+        self.media_elements: list[etree._Element] = []  # audio and video sources, read once texts are
+        self.text_paths: dict[str, str] = {}  # a text source's plainTextPath (lower case) -> its GUID
 
     # -- the walk ----------------------------------------------------------------------------------
     def walk(self, root: etree._Element, extension: CothemeExtension | None) -> ExchangeProject:
@@ -77,7 +78,9 @@ class ProjectWalker:
             self._code(code, None, codes, with_notes=True)
         variables = tuple(self._variable(v) for v in self._items(root, "Variables", "Variable"))
         cases = tuple(self._case(c) for c in self._items(root, "Cases", "Case"))
-        sources = tuple(s for s in (self._source(e) for e in self._items(root, "Sources", None)) if s is not None)
+        read = [s for s in (self._source(e) for e in self._items(root, "Sources", None)) if s is not None]
+        media = tuple(read_media(self, self.media_elements, read, self.text_paths))
+        sources = tuple(read)
         notes_raw = [self._note_raw(n) for n in self._items(root, "Notes", "Note")]
         sets = tuple(self._set(s, "targetGUID") for s in self._items(root, "Sets", "Set"))
         for name in ("Links", "Graphs"):
@@ -94,7 +97,7 @@ class ProjectWalker:
             creating_user=top.guid("creatingUserGUID", required=False), created=top.datetime("creationDateTime"),
             users=users, codes=tuple(codes), variables=variables, cases=cases, sources=sources,
             notes=notes, sets=sets, extension=extension, skipped=self._skipped_sentences(),
-            positions="UTF-16 code units (NVivo)" if self.utf16 else "code points",
+            positions="UTF-16 code units (NVivo)" if self.utf16 else "code points", media=media,
         )
 
     def _items(self, root: etree._Element, outer: str, *path: str | None) -> list[etree._Element]:
@@ -224,6 +227,9 @@ class ProjectWalker:
     # -- sources and notes -----------------------------------------------------------------------
     def _source(self, element: etree._Element) -> ExSource | None:
         kind = local(element)
+        if kind in _MEDIA_SOURCES:
+            self.media_elements.append(element)
+            return None
         if kind != "TextSource":
             self.skipped[_SKIPPED_SOURCES.get(kind, f"<{kind}>")] += 1
             return None
@@ -236,6 +242,8 @@ class ProjectWalker:
             return None
         text, position_map, length = self._positions(raw)
         self.maps[guid] = (position_map, length)
+        if element.get("plainTextPath"):
+            self.text_paths[element.get("plainTextPath", "").lower()] = guid
         selections = tuple(
             s for s in (self.selections.selection(e, name, position_map, length)
                         for e in children(element, "PlainTextSelection")) if s

@@ -19,13 +19,14 @@ from __future__ import annotations
 import re
 import zipfile
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import BinaryIO
 
-from cotheme.domain.exchange import ExCode, ExCoding, ExchangeProject, ExNote, ExSelection, ExSet, ExSource
+from cotheme.domain.exchange import ExCode, ExCoding, ExchangeProject, ExMedia, ExNote, ExSelection, ExSet, ExSource
 from cotheme.domain.positions import nvivo_offsets
 from cotheme.formats.refi_archive import EXTENSION_ENTRY
+from cotheme.formats.refi_media import media_file_name, write_media
 
 __all__ = ["CODEBOOK_NS", "NVIVO_FORM", "PROJECT_NS", "Written", "is_journal", "write_codebook_xml", "write_project_xml",
            "write_qdpx"]
@@ -51,7 +52,7 @@ class Written:
 
 
 def write_qdpx(project: ExchangeProject, target: BinaryIO, extension: bytes | None = None, *,
-               nvivo: bool = False) -> Written:
+               nvivo: bool = False, media_bytes: Callable[[ExMedia], Iterable[bytes]] | None = None) -> Written:
     """Write ``project`` as a QDPX archive to ``target`` (a binary file opened for writing).
 
     With ``nvivo`` the archive takes the form NVivo 12 itself writes: each text UTF-8 with a byte-order
@@ -70,6 +71,13 @@ def write_qdpx(project: ExchangeProject, target: BinaryIO, extension: bytes | No
                 archive.writestr(f"Sources/{note.guid}.txt", written.clean(note.text).encode("utf-8"))
         if extension is not None:
             archive.writestr(EXTENSION_ENTRY, extension)
+        for media in project.media if media_bytes is not None else ():
+            # Stored as they are (media is compressed already), a piece at a time, never whole in memory.
+            info = zipfile.ZipInfo(f"Sources/{media_file_name(media)}", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_STORED
+            with archive.open(info, "w", force_zip64=True) as entry:
+                for piece in media_bytes(media):
+                    entry.write(piece)
     return written
 
 
@@ -200,6 +208,10 @@ class _ProjectXml:
             out.open("Sources", {})
             for source in project.sources:
                 self._source(source)
+            texts = {source.guid: source for source in project.sources}
+            for media in project.media:
+                text = texts[media.source]
+                write_media(out, media, text.name, nvivo_offsets(text.text) if self.nvivo else None)
             out.close("Sources")
         self._notes()
         self._sets()

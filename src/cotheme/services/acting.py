@@ -57,6 +57,9 @@ RULES: dict[str, Need] = {
     "attribute_definitions": R, "set_attribute": L, "import_attribute_definitions": L, "import_attribute_data": L,
     # importing: previews change nothing, but show what files hold, so they go with importing
     "coders_may_import": R, "preview_qdpx": R, "set_coders_may_import": L,
+    # recordings: listening goes with reading the document; attaching one goes with importing
+    "recording": R, "read_recording": R, "recording_bytes": R, "coding_time_span": R,
+    "attach_recording": L, "attach_recording_data": L, "detach_recording": L,
     # leading: codebook, themes, members, assignments, settings, imports, exports, de-identification
     **{name: L for name in (
         "update_info", "add_member", "import_files", "import_sources", "rename_speaker", "import_cases",
@@ -78,7 +81,8 @@ RULES: dict[str, Need] = {
 IMPORTING = frozenset({
     "import_files", "import_sources", "preview_sources", "import_cases", "import_case_data", "preview_cases",
     "import_codebook", "import_codebook_data", "preview_codebook", "import_qdpx", "import_qdpx_files",
-    "import_qdpx_data", "import_codebook_qdc", "set_interview", "transcribe_files", "transcribe_sources",
+    "import_qdpx_data", "import_codebook_qdc", "set_interview", "attach_recording", "attach_recording_data",
+    "detach_recording", "transcribe_files", "transcribe_sources",
 })
 #: Operations that name the member they act for, by keyword.
 MEMBER_ARGUMENT = {"code": "coder", "add_memo": "author", "accept_similar": "member",

@@ -31,6 +31,7 @@ from cotheme.formats.refi_write import write_codebook_xml, write_qdpx
 from cotheme.services import deid
 from cotheme.services.exchange_export import origin, read_codebook, read_project
 from cotheme.services.exchange_merge import ExchangeImport, Merge
+from cotheme.services.exchange_media import attach_media, media_reader
 from cotheme.services.exchange_names import is_pseudo_user
 from cotheme.services.limits import max_import_bytes
 from cotheme.storage import bulk
@@ -104,7 +105,7 @@ def import_qdpx(
     project = parsed if parsed is not None else read_exchange_file(path)
     result = ExchangeImport(file=path.name, origin=project.origin, positions=project.positions)
     with bulk.collector_paused(), store.write() as conn:
-        return Merge(conn, project, result, fresh=fresh, same_text=same_text).run()
+        return merge_with_media(Merge(conn, project, result, fresh=fresh, same_text=same_text), path)
 
 
 def import_qdpx_files(store: Store, paths: list[Path], *, same_text: str = "refuse") -> list[ExchangeImport]:
@@ -114,8 +115,17 @@ def import_qdpx_files(store: Store, paths: list[Path], *, same_text: str = "refu
     with bulk.collector_paused(), store.write() as conn:
         for path, project in parsed:
             result = ExchangeImport(file=path.name, origin=project.origin, positions=project.positions)
-            results.append(Merge(conn, project, result, fresh=False, same_text=same_text).run())
+            results.append(merge_with_media(Merge(conn, project, result, fresh=False, same_text=same_text), path))
     return results
+
+
+def merge_with_media(merge: Merge, archive: Path | bytes) -> ExchangeImport:
+    """Run ``merge``, then store the file's recordings beside the transcripts they belong to."""
+    result = merge.run()
+    stored = attach_media(merge.conn, merge.project, merge.docs, archive, result.notes)
+    if stored:
+        result.created["recordings"] = stored
+    return result
 
 
 def project_title(parsed: ExchangeProject, path: Path) -> str:
@@ -172,7 +182,10 @@ def export_qdpx(store: Store, path: Path, *, deidentified_only: bool = False, nv
         with store.read() as conn:
             content = read_project(conn)
         extension = write_extension(content.extension, origin())
-        written = _atomic(path, lambda handle: write_qdpx(content.project, handle, extension, nvivo=nvivo))
+        media = media_reader(store, content.recordings)
+        written = _atomic(
+            path, lambda handle: write_qdpx(content.project, handle, extension, nvivo=nvivo, media_bytes=media)
+        )
     warnings = []
     if content.astral_documents:
         names = ", ".join(content.astral_documents)

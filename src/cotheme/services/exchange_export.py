@@ -20,6 +20,7 @@ exemplars chosen among them. Must not write files.
 from __future__ import annotations
 
 import re
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,7 +30,7 @@ from sqlalchemy import Connection
 from cotheme import __version__
 from cotheme.domain.exchange import (
     CothemeExtension, ExCase, ExCode, ExCodeExtra, ExCoding, ExchangeProject, ExDocumentExtra, ExMemberExtra,
-    ExNote, ExSelection, ExSet, ExSource, ExUser, ExVariable, NoteTarget, compose_description, join_memos,
+    ExMedia, ExNote, ExSelection, ExSet, ExSource, ExUser, ExVariable, NoteTarget, compose_description, join_memos,
 )
 from cotheme.domain.memos import MemoTarget
 from cotheme.domain.project import STUDY_FIELDS, Permission
@@ -37,6 +38,7 @@ from cotheme.domain.transcript import TurnDraft
 from cotheme.services.exchange_themes import theme_sets
 from cotheme.storage import codes as codes_repo
 from cotheme.storage import exchange as repo
+from cotheme.storage import recordings as recordings_repo
 from cotheme.storage import study
 from cotheme.storage.schema import attributes, cases, codes, members
 from cotheme.storage.store import as_utc
@@ -55,6 +57,36 @@ class ExportContent:
     stats: dict[str, int] = field(default_factory=dict)
     astral_documents: list[str] = field(default_factory=list)
     old_codings: int = 0
+    #: Each exported recording's media GUID -> its id in the store (the bytes are read while writing).
+    recordings: dict[str, int] = field(default_factory=dict)
+
+
+def exchange_media(conn: Connection, doc_guids: dict[int, str], turns: dict[str, Any]
+                   ) -> tuple[tuple[ExMedia, ...], dict[str, int]]:
+    """The recordings of the exported documents, each with a sync point at every timed turn's start and
+    end; GUIDs derived from the document's, so that exporting again names them the same."""
+    media, ids = [], {}
+    for info in recordings_repo.all_recordings(conn):
+        doc = doc_guids.get(info.document_id)
+        if doc is None:
+            continue
+        sync = sorted({point for t in turns.get(doc, ()) for point in _sync_points(t)})
+        guid = str(uuid.uuid5(uuid.UUID(doc), "recording"))
+        media.append(ExMedia(
+            guid=guid, name=info.filename, kind="video" if info.is_video else "audio", entry=info.filename,
+            source=doc, transcript=str(uuid.uuid5(uuid.UUID(doc), "transcript")), sync=tuple(sync),
+        ))
+        ids[guid] = info.id
+    return tuple(media), ids
+
+
+def _sync_points(row: Any) -> list[tuple[int, int]]:
+    points = []
+    if row.t_start_ms is not None:
+        points.append((row.start_offset, row.t_start_ms))
+    if row.t_end_ms is not None:
+        points.append((row.end_offset, row.t_end_ms))
+    return points
 
 
 def origin() -> str:
@@ -93,11 +125,13 @@ def read_project(conn: Connection) -> ExportContent:
             title=doc.title, text_sha256=doc.sha256, source=doc.source,
             turns=tuple(_turn(t) for t in turns.get(doc.revision_id, ())),
         )
+    media, recorded = exchange_media(conn, {d.id: d.guid for d in documents.values()},
+                                     {d.guid: turns.get(d.revision_id, ()) for d in documents.values()})
     project = ExchangeProject(
         name=info.title, origin=origin(), description=info.description, creating_user=maker,
         users=tuple(ExUser(r.guid, r.name) for r in member_rows), codes=code_list, variables=variables,
         cases=_cases(conn, attribute_guid, documents.values()), sources=tuple(sources),
-        notes=notes, sets=themed.sets,
+        notes=notes, sets=themed.sets, media=media,
     )
     extension = CothemeExtension(
         study={f: getattr(info, f) for f in STUDY_FIELDS},
@@ -109,7 +143,7 @@ def read_project(conn: Connection) -> ExportContent:
              "attributes": len(variables), "themes": len(themed.sets)}
     return ExportContent(
         project, extension, stats, astral_documents=[d.title for d in documents.values() if _ASTRAL.search(d.text)],
-        old_codings=repo.count_old_codings(conn),
+        old_codings=repo.count_old_codings(conn), recordings=recorded,
     )
 
 

@@ -38,9 +38,13 @@ class ImportMixin:
         allow_duplicate: bool = False,
         progress: Progress | None = None,
         verbatim: bool = False,
+        recording: str | Path | None = None,
     ) -> list[ImportedDocument]:
-        """Import transcript files (all or none); ``verbatim`` keeps a .txt/.md file's text exactly."""
+        """Import transcript files (all or none); ``verbatim`` keeps a .txt/.md file's text exactly;
+        ``recording`` is stored with the one transcript given, in the same transaction."""
         files = importing.found_files([Path(p) for p in paths])
+        if recording is not None:
+            files = importing.with_recording(files, Path(recording))
         return self.import_sources(
             files, case=case, speakers=speakers, allow_duplicate=allow_duplicate, progress=progress,
             verbatim=verbatim,

@@ -19,7 +19,7 @@ from cotheme.formats.decode import describe_size
 from cotheme.formats.refi_read import read_qdc, read_qdpx
 from cotheme.services import codebook
 from cotheme.services.codebook import CodebookImport
-from cotheme.services.exchange import refi_limits
+from cotheme.services.exchange import merge_with_media, refi_limits
 from cotheme.services.exchange_merge import ExchangeImport, Merge
 from cotheme.services.limits import max_import_bytes
 from cotheme.storage import bulk
@@ -91,12 +91,12 @@ def import_qdpx_data(
 ) -> list[ExchangeImport]:
     """Merge several uploaded QDPX projects, all or none (every file is checked first); ``same_text``
     as ``exchange.import_qdpx_files``: refuse, merge or copy a document with the text of one of ours."""
-    parsed = [(name, _qdpx(name, data)) for name, data in files]
+    parsed = [(name, _qdpx(name, data), data) for name, data in files]
     results = []
     with bulk.collector_paused(), store.write() as conn:
-        for name, project in parsed:
+        for name, project, data in parsed:
             result = ExchangeImport(file=name, origin=project.origin, positions=project.positions)
-            results.append(Merge(conn, project, result, fresh=False, same_text=same_text).run())
+            results.append(merge_with_media(Merge(conn, project, result, fresh=False, same_text=same_text), data))
     return results
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from sqlalchemy import Connection
 
@@ -24,7 +25,7 @@ from cotheme.errors import Conflict, CothemeError, InputError, InvalidArgument, 
 from cotheme.formats.decode import describe_size
 from cotheme.formats.registry import reader_for
 from cotheme.formats.verbatim import read_verbatim
-from cotheme.services import allocator, limits
+from cotheme.services import allocator, limits, recordings
 from cotheme.services.limits import max_import_bytes
 from cotheme.storage import bulk
 from cotheme.storage import cases as cases_repo
@@ -45,6 +46,20 @@ class ImportedDocument:
 
 
 @dataclass(frozen=True, slots=True)
+class RecordingSource:
+    """A recording to store with a transcript: its file name and how to open its bytes."""
+
+    name: str
+    open: Callable[[], BinaryIO]
+
+    @classmethod
+    def from_path(cls, path: Path) -> RecordingSource:
+        if not path.is_file():
+            raise NotFound(f"There is no file {path}; check the recording's path. Nothing was imported.")
+        return cls(path.name, lambda: path.open("rb"))
+
+
+@dataclass(frozen=True, slots=True)
 class SourceFile:
     """One file to import: its name, bytes and what the user knows about the interview. With ``path``
     (and no ``data``) the bytes are read from there only when the file is parsed, and let go after."""
@@ -54,6 +69,9 @@ class SourceFile:
     source: SourceInfo = SourceInfo()
     case_pid: str | None = None
     path: Path | None = None
+    #: The interview's recording, stored with the transcript in the same transaction (its turns' cue
+    #: times then point into it).
+    recording: RecordingSource | None = None
 
     def content(self) -> bytes:
         """The file's bytes: ``data``, or what ``path`` holds now."""
@@ -118,6 +136,15 @@ def found_files(paths: Sequence[Path]) -> list[SourceFile]:
             )
         files.append(SourceFile(name=path.name, data=b"", path=path))
     return files
+
+
+def with_recording(files: Sequence[SourceFile], recording: Path) -> list[SourceFile]:
+    """The one transcript of ``files`` with ``recording`` to store beside it."""
+    if len(files) != 1:
+        raise InvalidArgument(
+            f"A recording goes with one transcript, and {len(files)} were given; import the others separately."
+        )
+    return [replace(files[0], recording=RecordingSource.from_path(recording))]
 
 
 def import_transcripts(
@@ -278,6 +305,9 @@ def _store_one(
         conn, title=title, case_id=case_id, source=source, sha256=sha, parsed=parsed, words=prepared.words,
         later=known.later,
     )
+    if item.recording is not None:
+        with item.recording.open() as media:
+            recordings.attach_recording(conn, doc_id, media, filename=item.recording.name)
     pid = known.pids.get(case_id) if case_id is not None else None
     return ImportedDocument(doc_id, title, item.name, pid, parsed.turn_count, tuple(parsed.speakers))
 

@@ -56,6 +56,7 @@ from cotheme.services.study_facade import StudyMixin
 from cotheme.services.themes_facade import ThemesMixin
 from cotheme.services.deid_facade import DeidReviewMixin
 from cotheme.services.coding_sheet_facade import CodingSheetMixin
+from cotheme.services.recording_facade import RecordingsMixin
 from cotheme.services.transcribe_facade import TranscribeMixin
 from cotheme.services import agreement as agreement_service, reconcile  # agreement, reconciliation
 from cotheme.domain.agreement_report import AgreementReport
@@ -75,6 +76,7 @@ class Project(
     ThemesMixin,  # bulk exemplars
     DeidReviewMixin,  # de-identification by string, residual risk
     CodingSheetMixin,  # many codings at once, from a sheet or a script
+    RecordingsMixin,  # recordings linked to documents
     TranscribeMixin,  # recordings transcribed into documents
 ):
     """An open cotheme project (an SQLite ``.cotheme`` file or a PostgreSQL database)."""

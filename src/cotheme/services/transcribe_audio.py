@@ -1,6 +1,6 @@
 """Recordings as sound: which files are recordings, and decoding one to 16 kHz mono samples.
 
-Owns the recording file types (``.wav .mp3 .m4a .ogg .flac .mp4 .webm``) with their MIME types, and
+Owns the recording file types transcribed (``.wav .mp3 .m4a .ogg .flac .mp4 .webm``), and
 decoding with PyAV (FFmpeg's decoders and resampler shipped inside its wheel: no system ffmpeg, no
 temporary file) to the 16 kHz mono float32 samples Whisper and the speaker encoder read. A file that
 does not decode is refused with one sentence naming it. PyAV and numpy are imported only when a
@@ -17,19 +17,11 @@ from typing import Any
 from cotheme.errors import InputError
 
 RATE = 16_000
-MIME = {
-    ".wav": "audio/wav", ".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".ogg": "audio/ogg",
-    ".flac": "audio/flac", ".mp4": "video/mp4", ".webm": "video/webm",
-}
-EXTENSIONS = tuple(MIME)
+EXTENSIONS = (".wav", ".mp3", ".m4a", ".ogg", ".flac", ".mp4", ".webm")
 
 
 def is_recording(name: str) -> bool:
-    return PurePath(name).suffix.lower() in MIME
-
-
-def mime_of(name: str) -> str:
-    return MIME.get(PurePath(name).suffix.lower(), "application/octet-stream")
+    return PurePath(name).suffix.lower() in EXTENSIONS
 
 
 def decode(name: str, data: bytes, cancelled: Callable[[], bool] = lambda: False) -> Any:

@@ -18,12 +18,15 @@ import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from io import BytesIO
 from typing import Any
+
+from sqlalchemy import Connection
 
 from cotheme.domain.transcript import ParsedTranscript
 from cotheme.errors import Cancelled, InvalidArgument
 from cotheme.formats.turns import TurnBuilder
-from cotheme.services import transcribe_audio, transcribe_model, transcribe_speakers
+from cotheme.services import recordings, transcribe_audio, transcribe_model, transcribe_speakers
 from cotheme.services.importing import ImportedDocument, SourceFile, store_parsed
 from cotheme.storage.store import Store
 
@@ -103,7 +106,7 @@ def transcribe_recordings(
         for item, parsed, duration_ms in done:
             document = store_parsed(conn, replace(item, data=b"", path=None), parsed, case_pid=case_pid,
                                     allow_duplicate=allow_duplicate)
-            _attach(conn, document.id, item, item.content(), duration_ms)
+            _attach(conn, document.id, item, duration_ms)
             stored.append(document)
         _stop_if(cancelled)  # a cancel that came while storing still leaves the project as it was
     return stored
@@ -201,9 +204,10 @@ def _speakers(samples: Any, stretches: list[Stretch], speakers: int, cancelled: 
     return transcribe_speakers.cluster(prints, [s.end - s.start for s in stretches], speakers)
 
 
-def _attach(conn: Any, document_id: int, item: SourceFile, data: bytes, duration_ms: int) -> None:
-    """Store the recording with its document, inside the same transaction."""
-    from cotheme.services import recordings
-
-    recordings.attach_recording(conn, document_id, data, filename=item.name,
-                                mime=transcribe_audio.mime_of(item.name), duration_ms=duration_ms)
+def _attach(conn: Connection, document_id: int, item: SourceFile, duration_ms: int) -> None:
+    """Store the recording with its document, inside the same transaction, a chunk at a time."""
+    if item.path is not None and not item.data:
+        with item.path.open("rb") as source:
+            recordings.attach_recording(conn, document_id, source, filename=item.name, duration_ms=duration_ms)
+        return
+    recordings.attach_recording(conn, document_id, BytesIO(item.data), filename=item.name, duration_ms=duration_ms)

@@ -20,6 +20,7 @@ import os
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Integer, Table, delete, insert, select, text
@@ -32,6 +33,9 @@ from cotheme.storage.store import Store
 
 #: Rows per INSERT batch when copying tables (bounded memory, few round trips).
 _BATCH = 500
+#: Tables of large binary rows (a recording's 1 MiB chunks), copied a few rows at a time.
+_BLOB_TABLES = frozenset({"recording_chunks"})
+_BLOB_BATCH = 4
 #: A backup copies rows as they are: no member's view restricts what is read (``visibility``), and the
 #: copy is not a change to record in the audit trail (``tracking``): the copied trail is the record.
 WHOLE = {"cotheme_internal": True, "cotheme_untracked": True}
@@ -120,16 +124,30 @@ def forget_sessions(conn: Connection) -> None:
 
 
 def copy_rows(src: Connection, dst: Connection) -> dict[str, int]:
-    """Copy every table's rows from ``src`` to the empty tables of ``dst``; the count per table."""
+    """Copy every table's rows from ``src`` to the empty tables of ``dst``; the count per table.
+
+    Rows stream a batch at a time (a recording's chunks are megabytes each, so the project's media is
+    never in memory at once), except for the few rows of a self-referencing table, ordered first."""
     counts = {}
     for table in metadata.sorted_tables:
+        size = _BLOB_BATCH if table.name in _BLOB_TABLES else _BATCH
         query = select(table).order_by(*table.primary_key.columns).execution_options(**WHOLE)
-        rows = _parents_first(table, [dict(row._mapping) for row in src.execute(query)])
-        for start in range(0, len(rows), _BATCH):
-            batch = [_portable(row) for row in rows[start : start + _BATCH]]
-            dst.execute(insert(table).execution_options(**WHOLE), batch)
-        counts[table.name] = len(rows)
+        counts[table.name] = 0
+        for batch in _batches(src, table, query, size):
+            dst.execute(insert(table).execution_options(**WHOLE), [_portable(row) for row in batch])
+            counts[table.name] += len(batch)
     return counts
+
+
+def _batches(src: Connection, table: Table, query: Any, size: int) -> Iterator[list[dict[str, Any]]]:
+    if any(fk.column.table is table for fk in table.foreign_keys):
+        rows = _parents_first(table, [dict(row._mapping) for row in src.execute(query)])
+        for start in range(0, len(rows), size):
+            yield rows[start : start + size]
+        return
+    result = src.execute(query.execution_options(stream_results=True, yield_per=size))
+    for part in result.partitions(size):
+        yield [dict(row._mapping) for row in part]
 
 
 def reset_sequences(conn: Connection) -> None:

@@ -516,3 +516,29 @@ data_version = Table(
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("n", BigInteger, nullable=False, server_default="0"),
 )
+
+# -- 0017 (recordings) ----------------------------------------------------------------------
+
+#: The recording of a document's interview (at most one): what it is; its bytes are in ``recording_chunks``.
+recordings = Table(
+    "recordings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, unique=True),
+    Column("filename", String(500), nullable=False),
+    Column("mime", String(100), nullable=False),
+    Column("size_bytes", BigInteger, nullable=False),
+    Column("duration_ms", Integer, nullable=True),
+    Column("sha256", String(64), nullable=False),
+    Column("chunk_size", Integer, nullable=False),
+    _stamp("created_at"),
+)
+
+#: A recording's bytes, ``chunk_size`` at a time, in order (``seq`` from 0); only the last is shorter.
+recording_chunks = Table(
+    "recording_chunks",
+    metadata,
+    Column("recording_id", ForeignKey("recordings.id", ondelete="CASCADE"), primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("data", LargeBinary, nullable=False),
+)

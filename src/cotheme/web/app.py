@@ -37,12 +37,15 @@ from cotheme.web import api_study, pages_study  # the Study page (COREQ fields) 
 from cotheme.web import api_deid  # review by string, reject list, residual risk
 from cotheme.web import api_coding_sheet  # codings in bulk from a sheet
 from cotheme.web import team_home
+from cotheme.web import api_recordings  # recordings: range requests, uploads
+from cotheme.services.recordings import max_recording_bytes
+from cotheme.web.body_limit import RECORDING_UPLOAD
 
 STATIC = Path(__file__).with_name("static")
 #: Responses not worth compressing again: already-compressed downloads (XLSX and DOCX are zip files).
 #: Event streams, partial (range) responses and bodies with a Content-Encoding pass through untouched
 #: (Starlette's own rules), so streaming and ranges keep working.
-NOT_COMPRESSED = (*DEFAULT_EXCLUDED_CONTENT_TYPES, "application/pdf", "application/octet-stream",
+NOT_COMPRESSED = (*DEFAULT_EXCLUDED_CONTENT_TYPES, "application/pdf", "application/octet-stream", "audio/", "video/",
                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                   "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 #: Bodies from this many bytes are gzipped when the browser accepts it (smaller ones gain nothing).
@@ -74,7 +77,8 @@ def create_app(project: Project, token: str, *, team: bool | None = None) -> Fas
     else:
         app.add_middleware(Gate, token=token)
     app.add_middleware(BodyLimit, max_bytes=max_request_bytes(),  # outermost: before the gate reads anything
-                       uploads=UPLOAD_PATHS, upload_bytes=max_upload_bytes())
+                       uploads=UPLOAD_PATHS, upload_bytes=max_upload_bytes(),
+                       media=RECORDING_UPLOAD, media_bytes=max_recording_bytes())
     api_docs.mount_assets(app)  # before /static, which would otherwise answer its addresses
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (api_texts, api_codebook, api_notes, api_themes, api_revisions, pages, pages_themes,
@@ -91,4 +95,5 @@ def create_app(project: Project, token: str, *, team: bool | None = None) -> Fas
     app.include_router(api_deid.router)
     app.include_router(api_coding_sheet.router)
     app.include_router(team_home.router)
+    app.include_router(api_recordings.router)
     return app

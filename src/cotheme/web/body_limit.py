@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 DEFAULT_MAX_REQUEST_MB = 10
+#: The upload of a recording (its raw bytes as the body), capped by ``COTHEME_MAX_RECORDING_MB``.
+RECORDING_UPLOAD = re.compile(r"^/api/v1/documents/\d+/recording$")
 _MB = 1024 * 1024
 
 
@@ -33,8 +36,10 @@ class BodyLimit:
     """ASGI middleware refusing request bodies over ``max_bytes`` with 413."""
 
     def __init__(self, app: ASGIApp, max_bytes: int, *, uploads: frozenset[str] = frozenset(),
-                 upload_bytes: int = 0) -> None:
+                 upload_bytes: int = 0, media: re.Pattern[str] | None = None, media_bytes: int = 0) -> None:
         self.app = app
+        self.media = media
+        self.media_bytes = media_bytes
         self.max_bytes = max_bytes
         self.uploads = uploads
         self.upload_bytes = upload_bytes
@@ -43,8 +48,10 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        upload = scope.get("path") in self.uploads
-        cap = self.upload_bytes if upload else self.max_bytes
+        path = scope.get("path", "")
+        media = self.media is not None and scope.get("method") == "PUT" and bool(self.media.match(path))
+        upload = path in self.uploads or media
+        cap = self.media_bytes if media else self.upload_bytes if upload else self.max_bytes
         declared = dict(scope.get("headers", [])).get(b"content-length")
         if declared is not None:
             if not declared.isdigit() or int(declared) > cap:
@@ -52,7 +59,7 @@ class BodyLimit:
                 return
             await self.app(scope, receive, send)  # the server stops reading at the declared length
             return
-        if upload:  # streamed on as it comes; web/uploads.py counts it and stops at the cap
+        if upload:  # streamed on as it comes; web/uploads.py (a recording: its service) stops at the cap
             await self.app(scope, receive, send)
             return
         # No length declared (chunked): take the body in, at most max_bytes of it, then hand it on.
@@ -75,7 +82,8 @@ class BodyLimit:
 
     async def _refuse(self, send: Send, cap: int) -> None:
         limit = cap / _MB
-        setting = "COTHEME_MAX_REQUEST_MB" if cap == self.max_bytes else "COTHEME_MAX_IMPORT_MB"
+        setting = ("COTHEME_MAX_REQUEST_MB" if cap == self.max_bytes
+                   else "COTHEME_MAX_RECORDING_MB" if cap == self.media_bytes else "COTHEME_MAX_IMPORT_MB")
         body = json.dumps(
             {"error": f"The request is larger than the {round(limit, 2):g} MB this server accepts "
                       f"({setting}); send less at once. Nothing was imported or changed."}

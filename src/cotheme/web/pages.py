@@ -71,9 +71,13 @@ def reader(request: Request, document_id: Id, ctx: Ctx) -> HTMLResponse:
     first = reader_data.coding_rows(doc, codings, 0, shown)
     data = first | {"n": len(codings), "m": len({e.coder for e in codings}) > 1, "t": len(doc.turns),
                     "b": reader_data.BATCH_TURNS}
+    # The recording, if any, and each turn's [start, end] in it (ms) for the player (player.js).
+    recording = ctx.project.recording(document_id)
+    times = [[t.t_start_ms, t.t_end_ms] for t in doc.turns] if recording is not None else None
     return render(
         request, ctx, "reader.html", "reader", doc=doc, turns=doc.turns[:shown], total_codings=len(codings),
-        codes_json=codes, reader_json=data,
+        codes_json=codes, reader_json=data, recording=recording, turn_times=times,
+        timed=any(t.t_start_ms is not None for t in doc.turns),
     )
 
 

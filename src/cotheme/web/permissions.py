@@ -86,11 +86,17 @@ NEEDS.update({  # attribute definitions (api_attributes): everyone reads them, a
 NEEDS.update({  # the Study page and the figures (api_study)
     "GET /api/v1/study": R, "PATCH /api/v1/study": L, "GET /api/v1/figures/{figure_kind}": R,
 })
+NEEDS.update({  # recordings (api_recordings): listening goes with reading the document; attaching with importing
+    "GET /api/v1/documents/{document_id}/recording": R, "GET /api/v1/documents/{document_id}/recording/info": R,
+    "PUT /api/v1/documents/{document_id}/recording": L, "DELETE /api/v1/documents/{document_id}/recording": L,
+    "GET /api/v1/codings/{coding_id}/time": R,
+})
 #: Routes a coder may use too when the lead allows coders to import (``acting.IMPORTING`` in the service).
 IMPORTING = frozenset({
     "POST /api/v1/imports/preview", "POST /api/v1/imports", "POST /api/v1/cases/import",
     "POST /api/v1/cases/import/preview", "POST /api/v1/codebook/import", "POST /api/v1/codebook/import/preview",
-    "PATCH /api/v1/documents/{document_id}",
+    "PATCH /api/v1/documents/{document_id}", "PUT /api/v1/documents/{document_id}/recording",
+    "DELETE /api/v1/documents/{document_id}/recording",
 })
 
 

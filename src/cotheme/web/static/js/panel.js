@@ -17,6 +17,7 @@ let coding = null;
 
 function show(c) {
   coding = c;
+  panel.dataset.codingId = String(c.id);  // player.js shows where in the recording it was said
   document.getElementById("cp-title").textContent = `Coding: ${c.code_path}`;
   document.getElementById("cp-text").textContent = c.text;
   document.getElementById("cp-meta").textContent =

@@ -35,6 +35,7 @@ class TranscribeMixin:
         cancelled: Callable[[], bool] = lambda: False,
     ) -> list[ImportedDocument]:
         """Transcribe recordings (.wav .mp3 .m4a .ogg .flac .mp4 .webm) into documents, all or none."""
+        transcription.check_options(model, language, speakers)  # before any file is looked at
         files = []
         for raw in paths:
             path = Path(raw)

@@ -74,7 +74,7 @@ RULES: dict[str, Need] = {
         "assignments", "set_blind", "progress", "undo_codebook", "merge_codes", "split_code", "delete_code",
         "audit", "export_audit", "import_case_data", "import_codebook_data", "import_qdpx_data",
         "preview_sources", "preview_cases", "preview_codebook", "set_interview",
-        "transcribe_files", "transcribe_sources",
+        "transcribe_files", "transcribe_sources", "set_turn_speaker",
     )},
 }
 #: Operations a coder may do too when the lead allows it (``set_coders_may_import``); viewers never.

@@ -14,7 +14,7 @@ from io import BytesIO
 from pathlib import PurePath
 from typing import Any
 
-from cotheme.errors import InputError
+from cotheme.errors import Cancelled, InputError
 
 RATE = 16_000
 EXTENSIONS = (".wav", ".mp3", ".m4a", ".ogg", ".flac", ".mp4", ".webm")
@@ -48,6 +48,8 @@ def decode(name: str, data: bytes, cancelled: Callable[[], bool] = lambda: False
             f"{name}: could not be read as a recording ({exc.strerror or 'unknown format'}); "
             "save it as .wav, .mp3, .m4a, .ogg, .flac, .mp4 or .webm and import again."
         ) from None
+    if cancelled():
+        raise Cancelled("The transcription was stopped; nothing was imported.")
     samples = np.concatenate(chunks).astype(np.float32, copy=False) if chunks else np.zeros(0, np.float32)
     if samples.size < RATE // 2:
         raise InputError(f"{name}: holds less than half a second of sound; there is nothing to transcribe.")

@@ -1,5 +1,7 @@
 """The transcription operations of ``Project``, as a mixin: recordings (from paths or bytes) transcribed
-into speaker-labelled, timed documents linked to their recordings, and which models are installed.
+into speaker-labelled, timed documents linked to their recordings, and giving one turn to another
+speaker (splitting a speaker the transcription ran together; renaming and merging speakers is
+``Project.rename_speaker``).
 
 Each method delegates to ``services.transcription`` and adds no rules; permissions are checked by
 ``acting.ActingProject`` as for any import.
@@ -10,10 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from cotheme.errors import NotFound
-from cotheme.services import transcription
+from cotheme.domain.names import single_line
+from cotheme.errors import InvalidArgument, NotFound
+from cotheme.services import coding, transcription
 from cotheme.services.importing import ImportedDocument, SourceFile
 from cotheme.services.transcription import Ticker
+from cotheme.storage import turn_speakers
 from cotheme.storage.store import Store
 
 
@@ -62,3 +66,13 @@ class TranscribeMixin:
             self._store, files, speakers=speakers, model=model, language=language, case_pid=case,
             allow_duplicate=allow_duplicate, progress=progress, cancelled=cancelled,
         )
+
+    def set_turn_speaker(self, document: str | int, turn: int, speaker: str) -> None:
+        """Give turn ``turn`` (numbered from 0) of a document to ``speaker``, new or already there."""
+        label = single_line(speaker)
+        if not label:
+            raise InvalidArgument("Name the speaker the turn goes to.")
+        with self._store.write() as conn:
+            doc_id = coding.resolve_document(conn, str(document))
+            if not turn_speakers.set_turn_speaker(conn, doc_id, turn, label):
+                raise NotFound(f"That document has no turn {turn + 1}.")

@@ -100,7 +100,8 @@ def transcribe_recordings(
                                     cancelled=cancelled)
         del samples  # an hour of sound is 230 MB as samples: let it go before the next file
         done.append((item, parsed, round(total * 1000)))
-    tick(Step("storing", 0.0, 0.0, 0.0, ""))
+    seconds = sum(ms for _, _, ms in done) / 1000
+    tick(Step("storing", seconds, seconds, 0.0, ", ".join(item.name for item, _, _ in done)))
     with store.write() as conn:
         stored = []
         for item, parsed, duration_ms in done:

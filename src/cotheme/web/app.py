@@ -38,6 +38,7 @@ from cotheme.web import api_deid  # review by string, reject list, residual risk
 from cotheme.web import api_coding_sheet  # codings in bulk from a sheet
 from cotheme.web import team_home
 from cotheme.web import api_recordings  # recordings: range requests, uploads
+from cotheme.web import api_transcribe  # transcribing recordings, fixing speakers
 from cotheme.services.recordings import max_recording_bytes
 from cotheme.web.body_limit import RECORDING_UPLOAD
 
@@ -96,4 +97,5 @@ def create_app(project: Project, token: str, *, team: bool | None = None) -> Fas
     app.include_router(api_coding_sheet.router)
     app.include_router(team_home.router)
     app.include_router(api_recordings.router)
+    app.include_router(api_transcribe.router)
     return app

@@ -18,8 +18,9 @@ import re
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 DEFAULT_MAX_REQUEST_MB = 10
-#: The upload of a recording (its raw bytes as the body), capped by ``COTHEME_MAX_RECORDING_MB``.
-RECORDING_UPLOAD = re.compile(r"^/api/v1/documents/\d+/recording$")
+#: The upload of a recording (its raw bytes as the body), to attach or to transcribe, capped by
+#: ``COTHEME_MAX_RECORDING_MB``.
+RECORDING_UPLOAD = re.compile(r"^/api/v1/(?:documents/\d+/recording|transcriptions)$")
 _MB = 1024 * 1024
 
 

@@ -31,6 +31,7 @@ def test_a_recording_becomes_timed_turns_of_two_speakers_linked_to_it(
     for turn, (start, end), (_, said) in zip(document.turns, spans, INTERVIEW, strict=True):
         assert abs(turn.t_start_ms - start) < 700 and abs(turn.t_end_ms - end) < 700
         assert word_error_rate(said, document.text[turn.start : turn.end]) <= 0.2
+    assert document.source.field_notes.startswith("Transcribed by cotheme with Whisper tiny.en (model.bin SHA-256 1a5afae0")
     recording = project.recording(imported.id)
     assert recording is not None and recording.filename == "interview.wav"
     assert recording.size_bytes == path.stat().st_size

@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from cotheme.domain.documents import SourceInfo
 from cotheme.domain.transcript import ParsedTranscript
 from cotheme.errors import Cancelled, InvalidArgument
 from cotheme.formats.turns import TurnBuilder
@@ -105,8 +106,8 @@ def transcribe_recordings(
     with store.write() as conn:
         stored = []
         for item, parsed, duration_ms in done:
-            document = store_parsed(conn, replace(item, data=b"", path=None), parsed, case_pid=case_pid,
-                                    allow_duplicate=allow_duplicate)
+            document = store_parsed(conn, replace(item, data=b"", path=None, source=_noted(item, parsed)), parsed,
+                                    case_pid=case_pid, allow_duplicate=allow_duplicate)
             _attach(conn, document.id, item, duration_ms)
             stored.append(document)
         _stop_if(cancelled)  # a cancel that came while storing still leaves the project as it was
@@ -132,6 +133,17 @@ def transcribe_samples(
     return builder.build(name, format="recording", metadata={
         "model": checked.name, "model_sha256": checked.weights_sha256, "language": language,
         "speakers": str(speakers)})
+
+
+def _noted(item: SourceFile, parsed: ParsedTranscript) -> SourceInfo:
+    """The interview details with how the transcript was made in the field notes (when they are empty):
+    the methods section and a reader checking the transcript need to know it came from a model."""
+    if item.source.field_notes:
+        return item.source
+    made = parsed.metadata
+    note = (f"Transcribed by cotheme with Whisper {made['model']} (model.bin SHA-256 {made['model_sha256']}), "
+            f"{made['speakers']} speakers, language {made['language']}; check it against the recording.")
+    return replace(item.source, field_notes=note)
 
 
 def _stop_if(cancelled: Callable[[], bool]) -> None:

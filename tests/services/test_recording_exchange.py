@@ -15,6 +15,8 @@ from lxml import etree
 import cotheme
 from cotheme.services.importing import RecordingSource, SourceFile
 from cotheme.services.project import Project
+from cotheme.storage import documents as docs_repo
+from cotheme.storage import revisions
 from tests.recording_media import tone_wav
 from tests.refi_fixtures import PROJECT_XSD
 
@@ -96,3 +98,15 @@ def test_a_recording_from_another_program_becomes_a_document_with_timed_turns(
     assert project.recording(doc.id).filename == "Focus group.wav"
     turns = project.document(doc.id).turns
     assert [(t.t_start_ms, t.t_end_ms) for t in turns] == [(0, 5200), (5200, 11000)]
+
+
+def test_a_deidentified_export_leaves_the_recordings_out(project: Project, wav: Path, tmp_path: Path) -> None:
+    doc = project.import_sources([SourceFile("P01.vtt", VTT, recording=RecordingSource.from_path(wav))])[0].id
+    with project._store.write() as conn:  # as 'cotheme deid apply' would leave it
+        revisions.set_deidentified(conn, docs_repo.current_revision(conn, doc))
+    out = tmp_path / "deid.qdpx"
+    export = project.export_qdpx(out, deidentified_only=True)
+    assert any("1 recording left out" in w for w in export.warnings), export.warnings
+    with zipfile.ZipFile(out) as archive:
+        assert not [n for n in archive.namelist() if n.endswith(".wav")]
+        assert b"AudioSource" not in archive.read("project.qde")

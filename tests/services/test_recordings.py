@@ -174,3 +174,37 @@ def test_stored_reader_seeks_like_a_file(project: Project, long_wav: Path) -> No
         assert reader.read(4) == data[CHUNK_SIZE - 2 : CHUNK_SIZE + 2]
         reader.seek(-5, io.SEEK_END)
         assert reader.read() == data[-5:]
+
+
+def test_encrypting_and_decrypting_a_project_carries_its_recording(tmp_path: Path, long_wav: Path) -> None:
+    from cotheme.storage import cipher
+
+    path = tmp_path / "study.cotheme"
+    with Project.create(path, lead="Lead") as project:
+        doc = _import(project, long_wav)
+    cipher.convert(path, "a passphrase", encrypt=True)
+    assert cipher.is_encrypted(path) and long_wav.read_bytes()[5000:5064] not in path.read_bytes()
+    with Project.open(path, passphrase="a passphrase") as project:
+        assert b"".join(project.recording_bytes(doc)) == long_wav.read_bytes()
+    cipher.convert(path, "a passphrase", encrypt=False)
+    with Project.open(path) as project:
+        assert project.recording(doc).sha256 == hashlib.sha256(long_wav.read_bytes()).hexdigest()
+
+
+def test_check_finds_a_damaged_recording(project: Project, long_wav: Path) -> None:
+    from sqlalchemy import delete, update
+
+    from cotheme.storage.schema import recording_chunks
+
+    doc = _import(project, long_wav)
+    assert project.check().ok
+    with project._store.write() as conn:
+        conn.execute(update(recording_chunks).where(recording_chunks.c.seq == 0).values(data=b"\x00" * CHUNK_SIZE))
+    found = dict(project.check().checks)["recordings"]
+    assert found == (f"The recording talk.wav of document {doc} is damaged: its bytes no longer have the SHA-256 "
+                     "recorded when it was stored; attach it again ('cotheme docs recording').",)
+    with project._store.write() as conn:
+        conn.execute(delete(recording_chunks).where(recording_chunks.c.seq == 1))
+    found = dict(project.check().checks)["recordings"]
+    assert found == (f"The recording talk.wav of document {doc} is damaged: it holds {CHUNK_SIZE} bytes of the "
+                     f"{long_wav.stat().st_size} stored; attach it again ('cotheme docs recording').",)

@@ -17,6 +17,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from cotheme.domain.palette import contrast_ratio
 from cotheme.services.project import Project
+from tests.recording_media import tone_wav
 from tests.web.conftest import TOKEN, LiveServer, at_rest, wcag_violations
 
 WIDE = {"width": 1366, "height": 900}
@@ -28,6 +29,7 @@ LEAD_PASSWORD = "a long enough team password 42"
 PAGES = {
     "home": "/",
     "reader": "/documents/{doc}",
+    "reader-recording": "/documents/{recorded}",
     "codebook": "/codebook",
     "retrieve": "/retrieve?code={code}",
     "search": "/search?q=waiting",
@@ -61,8 +63,11 @@ def site(demo_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     copy = tmp_path_factory.mktemp("a11y") / "demo.cotheme"
     copy.write_bytes(demo_path.read_bytes())
     project = Project.open(copy)
+    recorded = project.documents()[1].id  # a transcript with a recording: the player bar
+    project.attach_recording(recorded, tone_wav(copy.with_name("interview.wav"), 3))
     values = {
         "doc": str(project.documents()[0].id),
+        "recorded": str(recorded),
         "theme": str(project.themes()[0].theme.id),
         "code": str(project.codes()[0].code.id),
     }

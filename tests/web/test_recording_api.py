@@ -89,3 +89,37 @@ def test_coding_time_span(recorded: tuple[TestClient, int, bytes], project: Proj
     coding = project.code(doc, "Hard times", start=start, end=start + 4, create=True)
     got = client.get(f"/api/v1/codings/{coding.id}/time").json()
     assert got == {"coding_id": coding.id, "start_ms": 2000, "end_ms": 5000}
+
+
+def test_import_a_transcript_with_its_recording_in_one_request(project: Project, wav: Path) -> None:
+    client = client_for(project)
+    files = [("files", ("talk.vtt", VTT, "text/vtt")), ("recording", ("talk.wav", wav.read_bytes(), "audio/wav"))]
+    answer = client.post("/api/v1/imports/recorded", files=files, data={"case": ""}, headers=csrf(client))
+    assert answer.status_code == 201, answer.text
+    doc = answer.json()["documents"][0]["id"]
+    assert client.get(f"/api/v1/documents/{doc}/recording").content == wav.read_bytes()
+    assert [(t.t_start_ms, t.t_end_ms) for t in project.document(doc).turns] == [(0, 2000), (2000, 5000)]
+
+
+def test_a_bad_recording_with_its_transcript_imports_nothing(project: Project) -> None:
+    client = client_for(project)
+    files = [("files", ("talk.vtt", VTT, "text/vtt")), ("recording", ("talk.m4a", b"plain text" * 100, "audio/mp4"))]
+    answer = client.post("/api/v1/imports/recorded", files=files, headers=csrf(client))
+    assert answer.status_code == 422
+    assert answer.json()["error"].startswith("talk.m4a is not an audio or video recording")
+    assert project.documents() == []
+    missing = client.post("/api/v1/imports/recorded", files=[("files", ("talk.vtt", VTT, "text/vtt"))],
+                          headers=csrf(client))
+    assert missing.status_code == 422 and "No 'recording' file came with the request" in missing.json()["error"]
+
+
+def test_a_video_call_plays_in_a_video_element(project: Project, tmp_path: Path) -> None:
+    from tests.recording_media import encoded
+
+    video = encoded(tmp_path / "call.mp4", "aac", 1.0, video=True)
+    doc = project.import_sources([SourceFile("call.vtt", VTT, recording=RecordingSource.from_path(video))])[0].id
+    client = client_for(project)
+    page = client.get(f"/documents/{doc}").text
+    assert '<video id="player-media"' in page and f'src="/api/v1/documents/{doc}/recording"' in page
+    head = client.get(f"/api/v1/documents/{doc}/recording", headers={"Range": "bytes=0-11"})
+    assert head.status_code == 206 and head.headers["content-type"] == "video/mp4" and head.content[4:8] == b"ftyp"

@@ -8,6 +8,7 @@ whose median must stay under 300 ms."""
 
 from __future__ import annotations
 
+import hashlib
 import statistics
 from collections.abc import Iterator
 from pathlib import Path
@@ -156,3 +157,47 @@ def test_time_to_first_audio(browser: Browser, served: Served) -> None:
     median = statistics.median(waits)
     print(f"time to first audio: median {median:.0f} ms over {len(waits)} loads: {[round(w) for w in waits]}")
     assert median < FIRST_AUDIO_MS
+
+
+def test_the_import_page_takes_a_transcript_with_its_recording_and_the_reader_replaces_it(
+    browser: Browser, served: Served, tmp_path: Path
+) -> None:
+    base, _, spans, project = served
+    vtt = tmp_path / "second.vtt"
+    vtt.write_bytes(_vtt(spans).replace(b"Thank you", b"Thanks again"))
+    wav = tmp_path / "second.wav"
+    spoken_wav(wav, LINES[:2])
+    context = browser.new_context(base_url=base)
+    page = context.new_page()
+    page.goto(f"/?token={TOKEN}")
+    page.goto("/import")
+    page.set_input_files("#transcript-files", str(vtt))
+    expect(page.locator("#transcript-preview")).to_be_visible()
+    page.set_input_files("#import-recording", str(wav))
+    page.locator("#import-transcripts").click()
+    expect(page.locator("#transcript-status")).to_have_text("Imported 1 file.")
+    doc = next(d for d in project.documents() if d.title == "second")
+    assert project.recording(doc.id).sha256 == hashlib.sha256(wav.read_bytes()).hexdigest()
+    page.locator("#imported-list a", has_text="second").click()
+    expect(page.locator("#player-media")).to_have_count(1)
+    page.locator("#interview-details summary").click()
+    other = tmp_path / "other take.wav"
+    spoken_wav(other, LINES[2:])
+    page.set_input_files("#recording-file", str(other))
+    page.locator("#recording-form button[type=submit]").click()
+    expect(page.locator("#player-help")).to_contain_text("other take.wav")
+    assert project.recording(doc.id).filename == "other take.wav"
+    context.close()
+
+
+def test_space_on_a_turns_time_plays_from_it_and_the_arrows_still_seek(reader: Page, served: Served) -> None:
+    spans = served[2]
+    button = reader.locator("#turn-1 button.play-from")
+    button.focus()
+    reader.keyboard.press("Space")  # the button's own Space: play from that turn
+    _wait(reader, "!document.getElementById('player-media').paused")
+    assert _media(reader, "currentTime") * 1000 >= spans[1][0] - 50
+    reader.evaluate("() => document.getElementById('player-media').pause()")
+    before = _media(reader, "currentTime")
+    reader.keyboard.press("ArrowRight")
+    assert abs(_media(reader, "currentTime") - min(before + 5, _media(reader, "duration"))) < 0.3

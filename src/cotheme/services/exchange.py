@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
@@ -182,6 +182,11 @@ def export_qdpx(store: Store, path: Path, *, deidentified_only: bool = False, nv
         with store.read() as conn:
             content = read_project(conn)
         extension = write_extension(content.extension, origin())
+        # A recording is the interview itself (voices, names said aloud): an export that may hold only
+        # de-identified transcripts leaves every recording out.
+        left_out = len(content.project.media) if deidentified_only or deid.exports_only(store) else 0
+        if left_out:
+            content.project = replace(content.project, media=())
         media = media_reader(store, content.recordings)
         written = _atomic(
             path, lambda handle: write_qdpx(content.project, handle, extension, nvivo=nvivo, media_bytes=media)
@@ -196,6 +201,9 @@ def export_qdpx(store: Store, path: Path, *, deidentified_only: bool = False, nv
                "Positions are code points as REFI-QDA says; NVivo 12 counts such a character twice, so in NVivo "
                "codings after one start later: export with --nvivo for NVivo.")
         )
+    if left_out:
+        warnings.append(f"{counted(left_out, 'recording')} left out: a de-identified export holds no "
+                        "recordings (a voice and what it says identify a participant).")
     if content.old_codings:
         warnings.append(f"{counted(content.old_codings, 'coding')} on earlier revisions of a transcript were not exported.")
     if written.replaced_characters:

@@ -20,7 +20,7 @@ from sqlalchemy.exc import DBAPIError
 
 from cotheme.domain.utf8_text import Utf8Text
 from cotheme.errors import ProjectBusy
-from cotheme.storage import busy
+from cotheme.storage import busy, recordings
 
 #: Problems listed per check before the rest are summed up (a broken file can have thousands).
 _SHOWN = 50
@@ -215,6 +215,7 @@ CHECKS: dict[str, list[Check]] = {
         ("coding_revisions", coding_revisions),
         ("coding_speakers", coding_speakers),
         ("search_index", lambda conn: sqlite_fts(conn) + search_units(conn)),
+        ("recordings", recordings.problems),
     ],
     "postgresql": [
         ("current_revisions", current_revisions),
@@ -222,6 +223,7 @@ CHECKS: dict[str, list[Check]] = {
         ("coding_revisions", coding_revisions),
         ("coding_speakers", coding_speakers),
         ("search_index", search_units),
+        ("recordings", recordings.problems),
     ],
 }
 

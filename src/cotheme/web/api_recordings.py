@@ -1,6 +1,6 @@
 """/api/v1 for recordings: a document's recording served with HTTP range requests, its facts, an
 upload that attaches or replaces it (the request body streamed straight into the project store), its
-removal, and the time span of a coding.
+removal, the import of a transcript with its recording in one request, and the time span of a coding.
 
 Serving reads the stored chunks a range at a time (never the whole file in memory) and marks every
 response ``Cache-Control: no-store``, so a browser keeps no plain copy of an encrypted project's media
@@ -12,20 +12,25 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
+from dataclasses import asdict
 from typing import Annotated
+from urllib.parse import quote
 
 import anyio
-import anyio.from_thread
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 from starlette.requests import ClientDisconnect
 
 from cotheme.domain.recordings import RecordingInfo
-from cotheme.errors import InputError, NotFound
+from cotheme.errors import InputError, InvalidArgument, NotFound
+from cotheme.services.import_preview import is_qdpx
+from cotheme.services.importing import ImportedDocument, RecordingSource, SourceFile
 from cotheme.web.context import RequestContext, context
 from cotheme.web.schemas import ErrorOut, Id
+from cotheme.web.api_imports import ImportedOut, ImportResultOut, _options
+from cotheme.web.media_upload import RequestBody, StreamedForm
 from cotheme.web.uploads import safe_name
 
 Ctx = Annotated[RequestContext, Depends(context)]
@@ -36,6 +41,17 @@ _PIECE = 1 << 20
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 #: Responses carrying a recording: no cache may keep them, on disk or anywhere.
 _PRIVATE = {"Cache-Control": "no-store", "Accept-Ranges": "bytes", "X-Content-Type-Options": "nosniff"}
+#: The form of ``POST /api/v1/imports/recorded`` for the OpenAPI document (the route reads it itself).
+_RECORDED_FORM = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+    "type": "object", "required": ["files", "recording"],
+    "properties": {
+        "files": {"type": "string", "format": "binary", "description": "The transcript (.vtt .srt .docx .txt ...)."},
+        "case": {"type": "string", "description": "Link it to this case id."},
+        "speaker": {"type": "array", "items": {"type": "string"}, "description": "OLD=NEW; repeat for several."},
+        "verbatim": {"type": "boolean"}, "allow_duplicate": {"type": "boolean"},
+        "recording": {"type": "string", "format": "binary", "description": "The recording; the last part."},
+    },
+}}}}}
 
 
 class RecordingOut(BaseModel):
@@ -130,8 +146,6 @@ def recording(document_id: Id, ctx: Ctx, request: Request) -> Response:
 
 
 def _quoted(name: str) -> str:
-    from urllib.parse import quote
-
     return quote(name, safe="")
 
 
@@ -143,38 +157,6 @@ def recording_info(document_id: Id, ctx: Ctx) -> RecordingOut:
     return recording_out(info)
 
 
-class _Body(io.RawIOBase):
-    """The request body as a blocking file, for a worker thread: each read waits for the next piece
-    the event loop receives (nothing is spooled to a temporary file)."""
-
-    def __init__(self, stream: AsyncIterator[bytes]) -> None:
-        super().__init__()
-        self._stream = stream
-        self._left = b""
-        self._done = False
-
-    def readable(self) -> bool:
-        return True
-
-    def _next(self) -> bytes:
-        async def pull() -> bytes:
-            try:
-                return await self._stream.__anext__()
-            except StopAsyncIteration:
-                return b""
-
-        return anyio.from_thread.run(pull)
-
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        while not self._left and not self._done:
-            self._left = self._next()
-            self._done = not self._left
-        n = min(len(buffer), len(self._left))
-        buffer[:n] = self._left[:n]
-        self._left = self._left[n:]
-        return n
-
-
 @router.put("/documents/{document_id}/recording", response_model=RecordingOut)
 async def attach_recording(
     document_id: Id, ctx: Ctx, request: Request,
@@ -182,7 +164,7 @@ async def attach_recording(
 ) -> RecordingOut:
     """Attach a recording to the document (replacing any): the body is the file's bytes."""
     name = safe_name(filename)
-    source = io.BufferedReader(_Body(request.stream()), buffer_size=_PIECE)
+    source = io.BufferedReader(RequestBody(request.stream()), buffer_size=_PIECE)
     try:  # the media type is the one probing the bytes finds, not what the browser guessed
         info = await anyio.to_thread.run_sync(
             lambda: ctx.project.attach_recording_data(document_id, source, filename=name)
@@ -205,3 +187,25 @@ def coding_time(coding_id: Id, ctx: Ctx) -> TimeSpanOut:
     span = ctx.project.coding_time_span(coding_id)
     return TimeSpanOut(coding_id=coding_id, start_ms=span.start_ms if span else None,
                        end_ms=span.end_ms if span else None)
+
+
+@router.post("/imports/recorded", response_model=ImportResultOut, status_code=201, openapi_extra=_RECORDED_FORM)
+async def import_recorded(request: Request, ctx: Ctx) -> ImportResultOut:
+    """Import one transcript with its recording, all or nothing: the recording is the form's last part
+    and streams into the project store as it arrives."""
+    body = io.BufferedReader(RequestBody(request.stream()), buffer_size=_PIECE)
+
+    def run() -> list[ImportedDocument]:
+        form = StreamedForm(body, request.headers.get("content-type", ""), "recording")
+        upload = form.head()
+        if len(upload.files) != 1 or is_qdpx(upload.files[0][0]):
+            raise InvalidArgument("A recording goes with one transcript; import the others separately.")
+        name, data = upload.files[0]
+        recording = RecordingSource(form.stream_name, lambda: form)  # type: ignore[arg-type, return-value]
+        return ctx.project.import_sources([SourceFile(name, data, recording=recording)], **_options(upload))
+
+    try:
+        imported = await anyio.to_thread.run_sync(run)
+    except ClientDisconnect:
+        raise InputError("The upload was cut off before it was complete; nothing was imported.") from None
+    return ImportResultOut(documents=[ImportedOut(**{**asdict(d), "speakers": list(d.speakers)}) for d in imported])

@@ -18,9 +18,9 @@ import re
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 DEFAULT_MAX_REQUEST_MB = 10
-#: The upload of a recording (its raw bytes as the body), to attach or to transcribe, capped by
-#: ``COTHEME_MAX_RECORDING_MB``.
-RECORDING_UPLOAD = re.compile(r"^/api/v1/(?:documents/\d+/recording|transcriptions)$")
+#: The uploads of a recording (its raw bytes as the body, to attach or to transcribe, or a transcript and
+#: its recording as a form), capped by ``COTHEME_MAX_RECORDING_MB``.
+RECORDING_UPLOAD = re.compile(r"^/api/v1/(documents/\d+/recording|imports/recorded|transcriptions)$")
 _MB = 1024 * 1024
 
 
@@ -50,7 +50,7 @@ class BodyLimit:
             await self.app(scope, receive, send)
             return
         path = scope.get("path", "")
-        media = self.media is not None and scope.get("method") == "PUT" and bool(self.media.match(path))
+        media = self.media is not None and scope.get("method") in ("PUT", "POST") and bool(self.media.match(path))
         upload = path in self.uploads or media
         cap = self.media_bytes if media else self.upload_bytes if upload else self.max_bytes
         declared = dict(scope.get("headers", [])).get(b"content-length")

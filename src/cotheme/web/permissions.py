@@ -89,7 +89,7 @@ NEEDS.update({  # the Study page and the figures (api_study)
 NEEDS.update({  # recordings (api_recordings): listening goes with reading the document; attaching with importing
     "GET /api/v1/documents/{document_id}/recording": R, "GET /api/v1/documents/{document_id}/recording/info": R,
     "PUT /api/v1/documents/{document_id}/recording": L, "DELETE /api/v1/documents/{document_id}/recording": L,
-    "GET /api/v1/codings/{coding_id}/time": R,
+    "GET /api/v1/codings/{coding_id}/time": R, "POST /api/v1/imports/recorded": L,
 })
 NEEDS.update({  # transcribing recordings on the import page (api_transcribe); speakers fixed after it
     "POST /api/v1/transcriptions": L, "GET /api/v1/transcriptions/{job_id}": L,
@@ -101,8 +101,8 @@ IMPORTING = frozenset({
     "POST /api/v1/imports/preview", "POST /api/v1/imports", "POST /api/v1/cases/import",
     "POST /api/v1/cases/import/preview", "POST /api/v1/codebook/import", "POST /api/v1/codebook/import/preview",
     "PATCH /api/v1/documents/{document_id}", "PUT /api/v1/documents/{document_id}/recording",
-    "DELETE /api/v1/documents/{document_id}/recording", "POST /api/v1/transcriptions",
-    "GET /api/v1/transcriptions/{job_id}", "DELETE /api/v1/transcriptions/{job_id}",
+    "POST /api/v1/imports/recorded", "DELETE /api/v1/documents/{document_id}/recording",
+    "POST /api/v1/transcriptions", "GET /api/v1/transcriptions/{job_id}", "DELETE /api/v1/transcriptions/{job_id}",
 })
 
 

@@ -136,7 +136,11 @@ async function importTranscripts() {
   bar.value = 0;
   $("transcript-status").textContent = `Importing ${counted(state.files.length, "file")}…`;
   try {
-    const result = await postWithProgress("/imports", transcriptForm(true), bar);
+    // With a recording: one transcript and its recording, the recording last (it streams into the store).
+    const recording = $("import-recording").files[0];
+    const form = transcriptForm(true);
+    if (recording) form.append("recording", recording, recording.name);
+    const result = await postWithProgress(recording ? "/imports/recorded" : "/imports", form, bar);
     bar.value = 100;
     const list = $("imported-list");
     for (const doc of result.documents) {
@@ -150,6 +154,7 @@ async function importTranscripts() {
     $("transcript-status").textContent = `Imported ${counted(count, "file")}.`;
     toast(`Imported ${counted(count, "file")}.`);
     state.files = []; state.previews = []; state.renames.clear();
+    $("import-recording").value = "";
     renderTranscripts();
   } catch (error) {
     showRefusal(error.message);

@@ -71,9 +71,16 @@ function mark() {
   if (!media.paused) section.scrollIntoView({ block: "nearest" });
 }
 
+/** Whether keys belong to where focus is: a field or the player's own controls. */
 function typing(event) {
   const t = event.target;
-  return t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName) || t === media;
+  return t.isContentEditable || t === media || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName);
+}
+
+/** Whether Space activates what has focus (a button, a disclosure), so it is not play/pause there. */
+function pressable(event) {
+  const t = event.target;
+  return ["BUTTON", "SUMMARY"].includes(t.tagName) || t.closest?.("[role=button]") !== null;
 }
 
 if (media) {
@@ -93,7 +100,7 @@ if (media) {
   document.addEventListener("keydown", (event) => {
     if (typing(event) || event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
     if (document.querySelector(".popover:not([hidden]), .panel:not([hidden])")) return;
-    if (event.key === " " && !(event.target instanceof HTMLButtonElement)) {
+    if (event.key === " " && !pressable(event)) {
       event.preventDefault();
       if (media.paused) media.play().catch((error) => toast(error.message, true)); else media.pause();
     } else if (event.key === "ArrowLeft" || event.key === "ArrowRight") {

@@ -62,6 +62,8 @@ def test_options_that_cannot_be_right_are_refused_before_any_work(project: Proje
         project.transcribe_files([missing], model="tiny.en", language="fr")
     with pytest.raises(InvalidArgument, match="--speakers must be from 1 to 6"):
         project.transcribe_files([missing], speakers=0)
+    with pytest.raises(InvalidArgument, match="'xx' is not a language Whisper knows"):
+        project.transcribe_files([missing], model="base", language="xx")
     with pytest.raises(InputError, match="'large' is not a transcription model"):
         project.transcribe_files([missing], model="large")
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -171,8 +170,3 @@ def _joined(pinned: _Pinned, sources: dict[str, list[Path]]) -> Path:
         finally:
             partial.unlink(missing_ok=True)
     return folder
-
-
-def remove_cache() -> None:
-    """Delete the joined models (they are made again when next needed)."""
-    shutil.rmtree(cache_folder(), ignore_errors=True)

@@ -71,6 +71,12 @@ def check_options(model: str, language: str, speakers: int) -> None:
         raise InvalidArgument(f"The model {model} transcribes English only; use --model base for --language {language}.")
     if not (2 <= len(language) <= 3 and language.isalpha() and language.islower()):
         raise InvalidArgument(f"'{language}' is not a language code; write e.g. --language en.")
+    try:
+        from faster_whisper.tokenizer import _LANGUAGE_CODES as known
+    except ImportError:  # not installed: locating the model says how to install it
+        return
+    if language not in known:
+        raise InvalidArgument(f"'{language}' is not a language Whisper knows; write a code such as en, fr or de.")
 
 
 def transcribe_recordings(

@@ -123,3 +123,28 @@ def test_another_local_model_folder_is_used_when_the_setting_names_one(
     monkeypatch.setenv(transcribe_model.MODEL_ENV, str(tmp_path / "empty"))
     with pytest.raises(Exception, match="holds no CTranslate2 model.bin"):
         transcribe_model.locate("tiny.en")
+
+
+def test_an_encrypted_project_gets_no_plain_copy_of_the_recording_anywhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spoken: tuple[Path, list[tuple[int, int]]]
+) -> None:
+    import tempfile
+
+    import cotheme
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    path, _ = spoken
+    where = tmp_path / "secret.cotheme"
+    with cotheme.create_project(where, title="Secret", lead="Lead", passphrase="correct horse battery") as project:
+        [imported] = project.transcribe_files([path])
+        assert project.recording(imported.id).size_bytes == path.stat().st_size
+    # ONNX Runtime (the voice-activity filter) writes a 51-byte session marker, '.ses', on import: a
+    # timestamp and a random id. Nothing else may be left, and nothing of the recording.
+    left = {p.name: p.read_bytes() for p in scratch.iterdir()}
+    assert set(left) <= {".ses"} and all(len(data) < 100 for data in left.values())
+    sound = path.read_bytes()
+    stored = b"".join(p.read_bytes() for p in tmp_path.glob("secret.cotheme*"))
+    assert sound[20_000:20_064] not in stored and b"Speaker 1" not in stored

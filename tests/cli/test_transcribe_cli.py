@@ -77,3 +77,28 @@ def test_options_for_recordings_and_for_transcripts_are_not_mixed(tmp_path: Path
     assert code == 2 and "Import recordings on their own" in err
     code, _, err = cli("import", project, str(tmp_path / "a.wav"), "--model", "base", "--language", "Welsh")
     assert code == 2 and "'Welsh' is not a language code" in err
+
+
+def test_ctrl_c_stops_a_transcription_and_stores_nothing(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    from tests.recording_media import spoken_wav
+
+    long = tmp_path / "long.wav"
+    spoken_wav(long, INTERVIEW * 4)  # about a minute: seconds of work after the model is loaded
+    project = str(tmp_path / "study.cotheme")
+    assert cli("init", project)[0] == 0
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    child = subprocess.Popen([sys.executable, "-m", "cotheme", "import", project, str(long)], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    maps = Path(f"/proc/{child.pid}/maps")
+    for _ in range(1200):  # until the Whisper runtime is loaded: the transcription is under way
+        if child.poll() is not None or "ctranslate2" in maps.read_text():
+            break
+        time.sleep(0.05)
+    child.send_signal(signal.SIGINT)
+    _, err = child.communicate(timeout=300)
+    assert child.returncode == 130, err
+    assert "The transcription was stopped; nothing was imported." in err and "Traceback" not in err
+    assert json.loads(cli("docs", "list", project, "--json")[1]) == []

@@ -30,18 +30,24 @@ def import_recordings(
     if speaker or verbatim or merge or recording:
         raise InvalidArgument("--speaker, --verbatim, --merge and --recording apply to transcripts; a recording's speakers are "
                               "'Speaker 1', 'Speaker 2', ...: rename them with 'cotheme docs speakers'.")
-    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
     with opened(project) as p, Progress(
-        TextColumn("{task.description}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
+        TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
         TimeRemainingColumn(), console=err, transient=True,
     ) as bar:
-        task = bar.add_task("Starting", total=None)
+        shown = {"key": ("", ""), "task": bar.add_task("Starting", total=None)}
 
         def show(step: Step) -> None:
+            # One bar per stage and file: only transcribing has a length to measure (seconds of sound).
             label = f"{_STAGES.get(step.stage, step.stage)} {step.file}".strip()
-            total = step.total_s if step.stage == "transcribing" and step.total_s > 0 else None
-            bar.update(task, description=label, total=total, completed=step.done_s if total else 0)
+            measured = step.stage == "transcribing" and step.total_s > 0
+            if shown["key"] != (step.stage, step.file):
+                bar.update(shown["task"], visible=False)
+                shown["task"] = bar.add_task(label, total=step.total_s if measured else None)
+                shown["key"] = (step.stage, step.file)
+            if measured:
+                bar.update(shown["task"], completed=step.done_s)
 
         try:
             imported = p.transcribe_files(

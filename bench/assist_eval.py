@@ -2,29 +2,31 @@
 
 Data (read from ``../shared/data/coded-datasets``, never copied):
 
-* ``nhs``: NHS Friends-and-Family-Test comments coded by people with the 49-category "v6" framework
-  (multi-label). The "Not assigned" column and categories with fewer than 25 comments are left out
-  (``--min-count``); the short definitions below were written here from the category names. A fixed
-  sample of comments (``--sample``, default 3000) is the test set; each code's examples are drawn
-  from the other comments.
-* ``pdpilot``: the MAXQDA coded segments of the PDPilot interviews (best-effort parse, 262 rows,
-  75 codes, most with 1-3 segments), evaluated leave one interview out: each interview's segments get
-  suggestions with the other six interviews' segments as examples (as when a team codes a new
-  transcript). Cards are the code paths only (the export has no definitions).
+* ``nhs``: NHS Friends-and-Family-Test comments coded by people with the "v6" framework
+  (multi-label); categories with fewer than ``--min-count`` comments are left out; the short
+  definitions below were written here from the category names.
+* ``pdpilot``: the MAXQDA coded segments of the PDPilot interviews (parsed CSV, 262 rows, 76 codes,
+  most with 1-3 segments); cards are the code paths only (the export has no definitions).
 
-For k = 0 (cards only), 5 and 20 examples per code, and each method, it reports top-1 and top-3
-accuracy (the top code, or one of the top three, is among the human codes of the passage) and Cohen's
-kappa per code between "the top suggestion is this code" and "people coded it with this code" (mean
-over codes with at least one test passage; per code with ``--per-code``).
+Protocol, for k = 1, 2, 5 and 20 examples per code: every code with more than k passages is in play
+with k of its passages (drawn at random) as its examples; every other passage carrying a code in play
+is a test passage (a passage drawn as an example of any code is never tested). Top-1 / top-3: the
+first suggestion, or one of the first three, is among the passage's human codes; kappa: Cohen's kappa
+per code between "the first suggestion is this code" and "people coded it", averaged over codes.
 
-Methods: ``name`` (baseline: cosine between the passage and the code's name), ``card`` (name and
-definition), ``+center`` / ``+z`` (per-code calibration over reference passages: minus the code's mean,
-or its z-score), ``examples`` (centroid and nearest examples, no card), ``blend(prior=p)`` (card and
-examples, the examples weighing n / (n + p)), ``blend+center`` / ``blend+z`` (prior 3, calibrated),
-``blend+center+lr`` (the top 10 re-ranked by a logistic regression trained on the examples and cards:
-the re-ranker that can be built offline; no cross-encoder model is packaged on the registry).
+Test passages are split in two: **tune** (NHS: a random half of the comments; PDPilot: interviews
+P1, P3 and P5) and **test** (the rest). Methods and their weights were chosen on the tune split only;
+the test split is what docs/assist.md reports.
 
-    .venv/bin/python bench/assist_eval.py [--sample 3000] [--backend onnx|torch] [--out bench/out/assist_eval.json]
+Methods: (a) ``baseline`` - cosine with the code's name plus cosine with the mean of its examples, same
+weights; (b) ``before`` - the ranking cotheme shipped before (card and examples blended, card calibrated
+per code, ``assist_rank.Profiles``); (c) ``cotheme`` - ``assist_heads.Ranker`` (prototype of card and
+examples with equal weights, plus ridge heads trained on the examples and cards). ``--grid`` adds the
+variants tried while tuning. ``--distractors`` adds 5 codes per real code that cannot be suggested
+(half folders marked not codable, half codes with neither definition nor example) and scores (b) and
+(c) again with them in the codebook.
+
+    .venv/bin/python bench/assist_eval.py --cache [--grid] [--distractors] [--out bench/out/assist_eval.json]
 """
 
 from __future__ import annotations
@@ -37,17 +39,20 @@ import random
 import sys
 import time
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from cotheme.services import assist_model
+from cotheme.services.assist_heads import Candidate, Ranker, suggestible
 from cotheme.services.assist_rank import Profiles, Weights, unit
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "coded-datasets"
 NHS = DATA / "nhs-patient-experience" / "v6framework_230831.csv"
 PDPILOT = DATA / "pdpilot-maxqda" / "pdpilot_coded_segments_parsed.csv"
-KS = (0, 5, 20)
+KS = (1, 2, 5, 20)
+TUNE_INTERVIEWS = {"P1", "P3", "P5"}
 
 #: Short definitions of the v6 categories, written from their names for this evaluation.
 V6 = {
@@ -96,6 +101,8 @@ V6 = {
 }
 
 
+
+
 class Cached:
     """Vectors of texts already embedded by this model, kept in ``bench/out`` between runs (``--cache``)."""
 
@@ -126,143 +133,146 @@ def _kappa(pred: np.ndarray, truth: np.ndarray) -> float | None:
     return 0.0 if pe >= 1 else (po - pe) / (1 - pe) if n else None
 
 
-def _metrics(scores: np.ndarray, labels: np.ndarray, names: list[str], per_code: bool) -> dict[str, object]:
+
+def _metrics(scores: np.ndarray, labels: np.ndarray) -> dict[str, object]:
     order = np.argsort(-scores, axis=1)
     rows = np.arange(len(labels))
     top1 = labels[rows, order[:, 0]].astype(bool)
     top3 = labels[rows[:, None], order[:, :3]].any(axis=1)
     pred = np.zeros_like(labels)
     pred[rows, order[:, 0]] = 1
-    kappas = {names[c]: _kappa(pred[:, c], labels[:, c]) for c in range(len(names))}
-    valid = [k for k in kappas.values() if k is not None]
-    out: dict[str, object] = {"top1": round(float(top1.mean()), 3), "top3": round(float(top3.mean()), 3),
-                              "kappa_mean": round(float(np.mean(valid)), 3), "codes": len(valid)}
-    if per_code:
-        out["kappa_per_code"] = {n: round(k, 3) for n, k in kappas.items() if k is not None}
-    return out
+    kappas = [_kappa(pred[:, c], labels[:, c]) for c in range(labels.shape[1])]
+    valid = [k for k in kappas if k is not None]
+    return {"top1": round(float(top1.mean()), 3), "top3": round(float(top3.mean()), 3),
+            "kappa": round(float(np.mean(valid)), 3) if valid else None}
 
 
-def _lr_rerank(base: np.ndarray, train_x: np.ndarray, train_y: np.ndarray, test: np.ndarray, n_codes: int) -> np.ndarray:
-    from sklearn.linear_model import LogisticRegression
-
-    model = LogisticRegression(C=4.0, max_iter=500)
-    model.fit(train_x, train_y)
-    proba = np.full((len(test), n_codes), 0.0)
-    proba[:, model.classes_] = model.predict_proba(test)
-    top = np.argsort(-base, axis=1)[:, :10]
-    out = np.full_like(base, -1e9)
-    rows = np.arange(len(test))[:, None]
-    out[rows, top] = proba[rows, top] + 1e-3 * base[rows, top]  # ties: keep the calibrated order
-    return out
+@dataclass
+class Dataset:
+    names: list[str]  # what the baseline embeds: the code's own name
+    cards: list[str]  # what cotheme embeds: name, parents, definition
+    vecs: np.ndarray  # one row per distinct passage
+    labels: np.ndarray  # passages x codes, 1 where people coded it
+    tune: np.ndarray  # True for passages of the tuning split
+    reference: np.ndarray  # passages "before" calibrates on
 
 
-def _methods(name_vecs: np.ndarray, card_vecs: np.ndarray, examples: list[np.ndarray],
-             test: np.ndarray, reference: np.ndarray, k: int) -> dict[str, np.ndarray]:
-    names = list(range(len(name_vecs)))
-    out: dict[str, np.ndarray] = {}
-    empty = [np.zeros((0, test.shape[1]), np.float32)] * len(names)
-    if k == 0:
-        out["name"] = test @ name_vecs.T
-        out["card"] = test @ card_vecs.T
-        for mode in ("center", "z"):  # without examples "card" is "z"
-            cal = Profiles(card_vecs, empty, Weights(calibrate=mode))
-            cal.calibrate(reference)
-            out[f"card+{mode}"] = cal.scores(test)
-        return out
-    only = Profiles(card_vecs, examples, Weights(card=0.0, calibrate="none"))
-    out["examples"] = only.raw(test)
-    for prior in (1.0, 3.0, 10.0):
-        out[f"blend(prior={prior:g})"] = Profiles(card_vecs, examples, Weights(prior=prior, calibrate="none")).raw(test)
-    for mode in ("center", "z", "card"):
-        full = Profiles(card_vecs, examples, Weights(calibrate=mode))
-        full.calibrate(reference)
-        out[f"blend+{mode}"] = full.scores(test)
-    train_x = np.vstack([card_vecs, *[e for e in examples if len(e)]])
-    train_y = np.concatenate([np.arange(len(names)), *[[i] * len(e) for i, e in enumerate(examples) if len(e)]])
-    for prior in (1.0, 10.0):
-        other = Profiles(card_vecs, examples, Weights(prior=prior, calibrate="card"))
-        other.calibrate(reference)
-        out[f"blend(prior={prior:g})+card"] = other.scores(test)
-    out["blend+card+lr"] = _lr_rerank(out["blend+card"], train_x, train_y, test, len(names))
-    return out
-
-
-def nhs(enc: Cached, sample: int, min_count: int, per_code: bool, seed: int) -> dict[str, object]:
+def nhs_data(enc: Cached, min_count: int, seed: int) -> Dataset:
     with NHS.open(encoding="utf-8") as handle:
         rows = [r for r in csv.DictReader(handle) if (r.get("FFT answer") or "").strip()]
     names = [n for n in V6 if sum(r.get(n) == "1" for r in rows) >= min_count]
     labels = np.array([[r.get(n) == "1" for n in names] for r in rows], dtype=np.int8)
     keep = np.flatnonzero(labels.sum(axis=1) > 0)
-    rng = random.Random(seed)
-    test_idx = sorted(rng.sample(list(keep), min(sample, len(keep))))
-    pool = [i for i in keep if i not in set(test_idx)]
-    texts = [rows[i]["FFT answer"] for i in test_idx]
-    test = enc.encode(texts)
-    pool_vecs = {i: v for i, v in zip(pool[:4000], enc.encode([rows[i]["FFT answer"] for i in pool[:4000]]))}
-    reference = np.array(list(pool_vecs.values())[:2000])
-    name_vecs, card_vecs = enc.encode(names), enc.encode([f"{n}: {V6[n]}" for n in names])
-    result: dict[str, object] = {"comments": len(rows), "codes": len(names), "test": len(test_idx)}
-    for k in KS:
-        examples = []
-        for c in range(len(names)):
-            own = [i for i in pool_vecs if labels[i, c]]
-            chosen = random.Random(seed + c).sample(own, min(k, len(own)))
-            examples.append(np.array([pool_vecs[i] for i in chosen], np.float32).reshape(-1, test.shape[1]))
-        methods = _methods(name_vecs, card_vecs, examples, test, reference, k)
-        result[f"k={k}"] = {m: _metrics(s, labels[test_idx], names, per_code) for m, s in methods.items()}
-    return result
+    vecs = enc.encode([rows[i]["FFT answer"] for i in keep])
+    tune = np.random.default_rng(seed).random(len(keep)) < 0.5
+    reference = vecs[np.random.default_rng(seed + 1).choice(len(keep), 2000, replace=False)]
+    return Dataset(names, [f"{n}. {V6[n]}" for n in names], vecs, labels[keep], tune, reference)
 
 
-def _card(path: list[str]) -> str:
-    """As cotheme writes a code's card when it has no definition: its name, then its parents'."""
-    return path[-1] + (f" ({' / '.join(path[:-1])})" if len(path) > 1 else "")
-
-
-def pdpilot(enc: Cached, per_code: bool, seed: int) -> dict[str, object]:
-    """Leave one interview out: each interview's segments get suggestions from the other six's."""
+def pdpilot_data(enc: Cached) -> Dataset:
     with PDPILOT.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    names = sorted({r["code_path"] for r in rows})
-    index = {n: i for i, n in enumerate(names)}
-    # The same segment can carry several codes: group identical texts.
-    by_text: dict[tuple[str, str], set[int]] = defaultdict(set)
+    paths = sorted({r["code_path"] for r in rows})
+    index = {n: i for i, n in enumerate(paths)}
+    by_text: dict[tuple[str, str], set[int]] = defaultdict(set)  # the same segment may carry several codes
     for r in rows:
         by_text[(r["document"], " ".join(r["segment"].split()))].add(index[r["code_path"]])
     keys = list(by_text)
-    labels = np.zeros((len(keys), len(names)), np.int8)
+    labels = np.zeros((len(keys), len(paths)), np.int8)
     for t, codes in enumerate(by_text.values()):
         labels[t, list(codes)] = 1
     vecs = enc.encode([text for _doc, text in keys])
-    documents = np.array([doc for doc, _text in keys])
-    name_vecs = enc.encode([n.split(" > ")[-1] for n in names])
-    card_vecs = enc.encode([_card(n.split(" > ")) for n in names])
-    result: dict[str, object] = {"segments": len(keys), "codes": len(names), "interviews": len(set(documents))}
-    for k in KS:
-        scores: dict[str, list[np.ndarray]] = defaultdict(list)
-        order: list[np.ndarray] = []
-        for doc in sorted(set(documents)):
-            test = np.flatnonzero(documents == doc)
-            others = np.flatnonzero(documents != doc)
-            examples = []
-            for c in range(len(names)):
-                own = [int(o) for o in others if labels[o, c]]
-                chosen = random.Random(seed + c).sample(own, min(k, len(own)))
-                examples.append(vecs[chosen].reshape(-1, vecs.shape[1]))
-            for m, s in _methods(name_vecs, card_vecs, examples, vecs[test], vecs[others], k).items():
-                scores[m].append(s)
-            order.append(test)
-        ordered = labels[np.concatenate(order)]
-        result[f"k={k}"] = {m: _metrics(np.vstack(s), ordered, names, per_code) for m, s in scores.items()}
-    return result
+    tune = np.array([doc in TUNE_INTERVIEWS for doc, _text in keys])
+    cards = []
+    for p in paths:  # as cotheme writes a card without notes: the name, then its parents'
+        parts = p.split(" > ")
+        cards.append(parts[-1] + (f" ({' / '.join(parts[:-1])})" if len(parts) > 1 else ""))
+    return Dataset([p.split(" > ")[-1] for p in paths], cards, vecs, labels, tune, vecs)
+
+
+def _draw(ds: Dataset, k: int, seed: int) -> tuple[np.ndarray, list[np.ndarray], np.ndarray]:
+    """(codes in play, each one's example rows, test rows) for k examples per code."""
+    in_play = np.flatnonzero(ds.labels.sum(axis=0) > k)
+    chosen = [np.array(sorted(random.Random(seed + int(c)).sample(list(np.flatnonzero(ds.labels[:, c])), k)))
+              for c in in_play]
+    used = np.zeros(len(ds.labels), bool)
+    for rows in chosen:
+        used[rows] = True
+    test = np.flatnonzero(~used & (ds.labels[:, in_play].sum(axis=1) > 0))
+    return in_play, chosen, test
+
+
+def _distractors(names: list[str], dim: int, enc: Cached) -> tuple[list[str], list[Candidate]]:
+    """Five codes per real code that must never be suggested: folders and codes with nothing to go by."""
+    made, why = [], []
+    for name in names:
+        for i, pattern in enumerate(("{} (all)", "Theme: {}", "Other {}", "{} - general", "{} misc")):
+            made.append(pattern.format(name))
+            why.append(Candidate(codable=i % 2 == 1, parent_unused=i == 0, described=False, extracts=0))
+    return made, why
+
+
+def run(ds: Dataset, enc: Cached, k: int, seed: int, grid: bool, distractors: bool) -> dict[str, object]:
+    in_play, chosen, test = _draw(ds, k, seed)
+    name_vecs = enc.encode([ds.names[c] for c in in_play])
+    card_vecs = enc.encode([ds.cards[c] for c in in_play])
+    examples = [ds.vecs[rows] for rows in chosen]
+    passages, labels = ds.vecs[test], ds.labels[test][:, in_play]
+    means = unit(np.array([e.mean(axis=0) for e in examples], np.float32))
+    methods: dict[str, np.ndarray] = {"a_baseline": 0.5 * (passages @ name_vecs.T) + 0.5 * (passages @ means.T)}
+    before = Profiles(card_vecs, examples, Weights())
+    before.calibrate(ds.reference)
+    methods["b_before"] = before.scores(passages)
+    methods["c_cotheme"] = Ranker(card_vecs, examples, background=ds.reference).scores(passages)
+    if grid:
+        methods["prototype(card+examples)"] = Ranker(card_vecs, examples, heads=0, refine=0).scores(passages)
+        methods["prototype(name+examples)"] = Ranker(name_vecs, examples, heads=0, refine=0).scores(passages)
+        methods["prototype+heads, no refinement"] = Ranker(card_vecs, examples, refine=0).scores(passages)
+        bg = ds.reference
+        for steps in (1, 3):
+            for refine in (0.03, 0.1):
+                methods[f"steps={steps},r={refine:g}"] = Ranker(card_vecs, examples, background=bg, steps=steps,
+                                                               refine=refine).scores(passages)
+        for card_z in (0.01, 0.03, 0.1):
+            methods[f"card_z={card_z:g}"] = Ranker(card_vecs, examples, background=bg, card_z=card_z).scores(passages)
+        for steps, card_z in ((3, 0.01), (3, 0.03)):
+            methods[f"steps={steps},card_z={card_z:g}"] = Ranker(card_vecs, examples, background=bg, steps=steps,
+                                                                card_z=card_z).scores(passages)
+        for smooth in (0.25, 0.5, 1.0):
+            methods[f"smooth={smooth:g}"] = Ranker(card_vecs, examples, background=bg, smooth=smooth).scores(passages)
+    if distractors:
+        extra, why = _distractors([ds.names[c] for c in in_play], passages.shape[1], enc)
+        extra_vecs = enc.encode(extra)
+        all_cards = np.vstack([card_vecs, extra_vecs])
+        all_examples = examples + [np.zeros((0, passages.shape[1]), np.float32)] * len(extra)
+        wide = np.hstack([labels, np.zeros((len(labels), len(extra)), labels.dtype)])
+        before_d = Profiles(all_cards, all_examples, Weights())
+        before_d.calibrate(ds.reference)
+        methods["b_before+distractors"] = before_d.scores(passages)
+        real = [Candidate(True, False, bool(ds.cards[c] != ds.names[c]), k) for c in in_play]
+        keep = np.array([suggestible(c) for c in real + why])
+        scores = np.full((len(passages), len(keep)), -np.inf, np.float32)
+        scores[:, keep] = Ranker(all_cards[keep], [e for e, kept in zip(all_examples, keep) if kept],
+                                 background=ds.reference).scores(passages)
+        methods["c_cotheme+distractors"] = scores
+        methods = {m: s for m, s in methods.items()}
+        labels_for = {m: wide if s.shape[1] == wide.shape[1] else labels for m, s in methods.items()}
+    else:
+        labels_for = {m: labels for m in methods}
+    split = ds.tune[test]
+    out: dict[str, object] = {"codes": len(in_play), "tune_passages": int(split.sum()), "test_passages": int((~split).sum())}
+    for name, part in (("tune", split), ("test", ~split)):
+        out[name] = {m: _metrics(s[part], labels_for[m][part]) for m, s in methods.items()}
+    return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sample", type=int, default=3000)
     parser.add_argument("--min-count", type=int, default=25)
     parser.add_argument("--backend", choices=["onnx", "torch"], default=None)
     parser.add_argument("--only", choices=["nhs", "pdpilot"], default=None)
-    parser.add_argument("--per-code", action="store_true")
+    parser.add_argument("--grid", action="store_true", help="Also the variants tried while tuning.")
+    parser.add_argument("--distractors", action="store_true", help="Also with 5x codes that must not be suggested.")
     parser.add_argument("--seed", type=int, default=8)
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--cache", action="store_true", help="Keep the vectors in bench/out between runs.")
@@ -279,13 +289,16 @@ def main() -> None:
     slug = "".join(c if c.isalnum() else "-" for c in model.name + recipe)
     enc = Cached(model, Path(__file__).parent / "out" / f"assist-eval-{slug}.npz" if args.cache else None)
     result: dict[str, object] = {"model": model.name, "load_seconds": round(time.perf_counter() - started, 1)}
-    if args.only in (None, "nhs"):
-        result["nhs"] = nhs(enc, args.sample, args.min_count, args.per_code, args.seed)
+    sets = {"nhs": lambda: nhs_data(enc, args.min_count, args.seed), "pdpilot": lambda: pdpilot_data(enc)}
+    for name, load in sets.items():
+        if args.only not in (None, name):
+            continue
+        ds = load()
+        result[name] = {"passages": len(ds.vecs), "codes": len(ds.names)}
+        for k in KS:
+            result[name][f"k={k}"] = run(ds, enc, k, args.seed, args.grid, args.distractors)
         enc.save()
-    if args.only in (None, "pdpilot"):
-        result["pdpilot"] = pdpilot(enc, args.per_code, args.seed)
     result["seconds"] = round(time.perf_counter() - started, 1)
-    enc.save()
     text = json.dumps(result, indent=2)
     print(text)
     if args.out:

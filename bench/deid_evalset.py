@@ -268,11 +268,15 @@ def _nhs_comments(part: str, limit: int) -> list[tuple[str, list[tuple[str | Non
 
 # -- documents ---------------------------------------------------------------------------------------
 def build(part: str, *, seed: int = 17, per_doc: int = 8, nhs_docs: int = 10, max_docs: int | None = None) -> list[Doc]:
-    """The ``part`` ("tune" or "test" half, or the "fresh" held-out part) of the evaluation set: each host document with ``per_doc``
+    """The ``part`` ("tune" or "test" half, the "fresh" or the "holdout" held-out part) of the evaluation set: each host document with ``per_doc``
     planted sentences (kinds in turn, so every kind is planted about equally often), a third of the
     documents labelled with real-looking speaker names instead of roles."""
+    if part == "holdout":  # the part nobody tunes on: see deid_evalset_holdout
+        import deid_evalset_holdout as holdout
+
+        return holdout.build(seed=seed, per_doc=per_doc, max_docs=max_docs)
     rng = random.Random(f"{seed}-{part}")
-    if part == "fresh":  # held-out lists, templates and host texts: see deid_evalset_fresh
+    if part == "fresh":  # its own lists, templates and host texts: see deid_evalset_fresh
         used = {c for p in ("tune", "test") for _, turns in _nhs_comments(p, nhs_docs) for _, c in turns}
         hosts = fresh.hosts(PHASE1, NHS, used)
         first, last = fresh.FIRST, fresh.LAST

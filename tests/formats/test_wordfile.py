@@ -172,3 +172,43 @@ def test_damaged_package_is_an_input_error() -> None:
 def test_empty_document_has_no_text() -> None:
     with pytest.raises(InputError, match=r"^blank\.docx: contains no transcript text"):
         read_docx("blank.docx", docx_bytes(lambda document: None))
+
+
+W_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"')
+
+
+def _body_docx(blocks: str) -> bytes:
+    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {W_NS}><w:body>{blocks}'
+           "<w:sectPr/></w:body></w:document>").encode("utf-8")
+    return rewrite(docx_bytes(lambda document: document.add_paragraph("x")), {"word/document.xml": xml})
+
+
+def _r(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def test_text_word_shows_is_read_from_every_wrapper_and_hidden_text_is_not() -> None:
+    """Tracked insertions, content controls, smart tags, simple fields and custom XML hold text Word
+    shows; deletions, moved-away text and the fallback copy of a text box do not."""
+    text_box = ('<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing/></mc:Choice><mc:Fallback>'
+                f'<w:pict><w:txbxContent><w:p>{_r("BOX")}</w:p></w:txbxContent></w:pict></mc:Fallback>'
+                '</mc:AlternateContent></w:r>')
+    paragraphs = [
+        f'<w:p>{_r("Interviewer: ")}<w:ins w:id="1" w:author="a">{_r("How was the ward?")}</w:ins></w:p>',
+        f'<w:p>{_r("P03: ")}<w:sdt><w:sdtContent>{_r("It was")}</w:sdtContent></w:sdt>'
+        f'<w:smartTag w:uri="u" w:element="place">{_r(" noisy")}</w:smartTag>'
+        f'<w:fldSimple w:instr="DATE">{_r(" at night")}</w:fldSimple>'
+        f'<w:customXml w:element="x">{_r(".")}</w:customXml>'
+        f'<w:del w:id="2" w:author="a"><w:r><w:delText> DELETED</w:delText></w:r></w:del>'
+        f'<w:moveFrom w:id="3" w:author="a">{_r(" MOVED")}</w:moveFrom>{text_box}</w:p>',
+        f'<w:sdt><w:sdtContent><w:p>{_r("Interviewer: And the staff?")}</w:p></w:sdtContent></w:sdt>',
+        f'<w:customXml w:element="y"><w:p>{_r("P03: Kind, mostly.")}</w:p></w:customXml>',
+    ]
+    parsed = read_docx("wrapped.docx", _body_docx("".join(paragraphs)))
+    assert [(t.speaker, parsed.text[t.start:t.end]) for t in parsed.turns] == [
+        ("Interviewer", "How was the ward?"),
+        ("P03", "It was noisy at night."),
+        ("Interviewer", "And the staff?"),
+        ("P03", "Kind, mostly."),
+    ]

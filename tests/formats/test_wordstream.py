@@ -47,11 +47,36 @@ def _with_body(blocks: str) -> bytes:
     return out.getvalue()
 
 
+def _unwrap_containers(data: bytes) -> bytes:
+    """The package with the body's content controls and custom XML replaced by what they hold: the
+    blocks Word shows, which python-docx would otherwise skip."""
+    from lxml import etree
+
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    wrappers = {ns + "sdt", ns + "customXml"}
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        root = etree.fromstring(src.read("word/document.xml"))
+        body = root.find(ns + "body")
+        while (wrapper := next((child for child in body if child.tag in wrappers), None)) is not None:
+            content = wrapper.find(ns + "sdtContent") if wrapper.tag == ns + "sdt" else wrapper
+            at = body.index(wrapper)
+            body.remove(wrapper)
+            for offset, inner in enumerate(list(content) if content is not None else []):
+                if inner.tag.endswith(("}p", "}tbl", "}sdt", "}customXml")):
+                    body.insert(at + offset, inner)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in src.infolist():
+                dst.writestr(info.filename, etree.tostring(root) if info.filename == "word/document.xml"
+                             else src.read(info))
+    return out.getvalue()
+
+
 def _whole(data: bytes) -> list[str]:
     """Each top-level paragraph's text, and each top-level table row's cells' texts, as python-docx
-    reads them from the whole tree."""
+    reads them from the whole tree (with the body's content controls unwrapped)."""
     found = []
-    for block in docx.Document(io.BytesIO(data)).iter_inner_content():
+    for block in docx.Document(io.BytesIO(_unwrap_containers(data))).iter_inner_content():
         if isinstance(block, Paragraph):
             found.append(block.text)
         else:
@@ -109,6 +134,8 @@ def _documents(count: int) -> Iterator[bytes]:
     while count:
         blocks = [rng.choice([_paragraph, _paragraph, _table])(rng) for _ in range(rng.randint(1, 12))]
         blocks.append(f"<w:sdt><w:sdtContent>{_paragraph(rng)}</w:sdtContent></w:sdt>")
+        blocks.insert(0, f"<w:customXml><w:sdt><w:sdtContent>{_table(rng)}{_paragraph(rng)}"
+                         "</w:sdtContent></w:sdt></w:customXml>")
         data = _with_body("\n  ".join(blocks) if rng.random() < 0.3 else "".join(blocks))
         try:
             _whole(data)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from cotheme.domain.assist import Kind, passages
-from cotheme.errors import Conflict, ProjectError
+from cotheme.errors import Conflict, InvalidArgument, ProjectError
 from cotheme.services import assist_model
 from cotheme.services.project import Project
 
@@ -92,7 +92,19 @@ def test_index_suggest_similar_accept_and_themes(coded: Project) -> None:
 def test_off_switch_refuses_everything_and_forgets_the_cache(coded: Project) -> None:
     coded.index()
     assert coded.assist_status().passages > 0
+    coded.suggest("cold meals", top=1)  # keeps the cards' vectors in the project
+
+    def kept_texts() -> int:
+        from sqlalchemy import func, select
+
+        from cotheme.storage.schema import assist_texts
+
+        with coded._store.read() as conn:
+            return int(conn.execute(select(func.count()).select_from(assist_texts)).scalar_one())
+
+    assert kept_texts() >= 3
     assert coded.set_assist(False) > 0
+    assert kept_texts() == 0
     for call in (coded.index, lambda: coded.suggest("x"), lambda: coded.similar("Food"), coded.candidate_themes):
         with pytest.raises(Conflict, match="cotheme assist on"):
             call()
@@ -166,3 +178,63 @@ def test_the_model_wheel_is_pinned_by_hash() -> None:
     settings = (ROOT / "docs" / "settings.md").read_text(encoding="utf-8")
     for name in (assist_model.MODEL_ENV, assist_model.BACKEND_ENV, assist_model.CACHE_ENV, "`assist`"):
         assert name in settings
+
+
+def test_folders_unused_parents_and_empty_codes_are_never_suggested(coded: Project) -> None:
+    from sqlalchemy import select
+
+    from cotheme.storage import exchange as exchange_repo
+    from cotheme.storage.schema import codes
+
+    coded.index()
+    coded.create_code("Ward life", definition="Everything about life on the ward: meals, waiting, staff.")
+    coded.create_code("Ward life/Visiting", definition="Visiting hours and visitors on the ward.")
+    coded.create_code("Meals and waiting times")  # a name alone: nothing to rank on
+    coded.create_code("Cold food folder", definition="Cold food, cold meals, cold tea on the ward.")
+    with coded._store.write() as conn:
+        guid = conn.execute(select(codes.c.guid).where(codes.c.name == "Cold food folder")).scalar_one()
+        exchange_repo.set_uncodable(conn, {guid})
+    shown = {s.code for s in coded.suggest("The meals were cold and I waited ages on the ward.", top=50)}
+    assert {"Waiting", "Food", "Kind staff", "Visiting"} <= shown
+    assert not shown & {"Ward life", "Meals and waiting times", "Cold food folder"}
+    with pytest.raises(InvalidArgument, match="'Cold food folder' is a folder that cannot hold codings"):
+        coded.similar("Cold food folder")
+    with pytest.raises(InvalidArgument, match="'Ward life' groups other codes and has no coding of its own"):
+        coded.similar("Ward life")
+    coded.code("P02", "Ward life", quote="The kitchen staff did not care.")
+    assert "Ward life" in {s.code for s in coded.suggest("The kitchen staff did not care about us.", top=50)}
+
+
+def test_similar_leaves_out_the_interviewer_unless_asked(coded: Project) -> None:
+    coded.index()
+    without = coded.similar("Food", top=50)
+    assert without.interviewer_left_out > 0 and without.considered > 0
+    assert not any(s.text.startswith("Interviewer") or s.text.endswith("?") for s in without)
+    both = coded.similar("Food", top=50, include_interviewer=True)
+    assert both.interviewer_left_out == 0 and both.considered == without.considered + without.interviewer_left_out
+    assert any("How was the ward?" in s.text for s in both)
+
+
+def test_evaluate_hides_each_coded_passage_and_is_quoted_in_the_methods_report(
+        coded: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    coded.index()
+    coded.code("P02", "Food", quote="the meals came late")
+    coded.code("P02", "Kind staff", quote="One nurse sat with me at night when I was scared.")
+    coded.code("P02", "Waiting", quote="Getting a phone appointment took weeks.")
+    found = coded.assist_evaluate()
+    assert found.passages == 6 and found.folds == 6  # one passage hidden at a time
+    by_code = {a.code: a for a in found.per_code}
+    assert {c: (a.examples, a.tested) for c, a in by_code.items()} == {"Waiting": (2, 2), "Food": (2, 2),
+                                                                      "Kind staff": (2, 2)}
+    assert found.top3 == 1.0  # three codes: the first three always hold the right one
+    assert 0 <= found.top1 <= 1 and all(a.kappa is None or -1 <= a.kappa <= 1 for a in found.per_code)
+    ai = next(s for s in coded.methods_report().sections if s.title == "Use of AI")
+    assert any("6 coded passages" in line and f"{found.top1:.0%}" in line for line in ai.lines)
+
+    from cotheme.services import assist_evaluate
+
+    monkeypatch.setattr(assist_evaluate, "ONE_AT_A_TIME", 4)  # more passages than that: hidden in groups
+    monkeypatch.setattr(assist_evaluate, "GROUPS", 2)
+    grouped = coded.assist_evaluate()
+    assert (grouped.passages, grouped.folds) == (6, 2)
+    assert {a.code: a.tested for a in grouped.per_code} == {"Waiting": 2, "Food": 2, "Kind staff": 2}

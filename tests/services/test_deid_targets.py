@@ -116,3 +116,18 @@ def test_the_model_reads_only_sentences_with_a_capital_no_one_explained() -> Non
     read.clear()
     detect(text, [(0, len(text))], [], use_model=True, entities=spy, stages=Stages.baseline())  # type: ignore[arg-type]
     assert read == [text]
+
+
+def test_spoken_and_shape_rules_lift_the_kinds_the_fresh_part_missed() -> None:
+    """On a sample of the FRESH part (tuned on since; no model, so it is quick): ages said in words,
+    spoken dates, services, schools, employers, flats, handles and links are found by the full detector,
+    and the detector without the spoken and shape rules misses most of them (so this test can fail)."""
+    docs = deid_evalset.build("fresh", max_docs=24)
+    weak = ("age", "date", "street", "health_org", "school", "workplace", "url", "handle")
+    full = deid_eval.score(docs, FULL, None)
+    old = deid_eval.score(docs, Stages(spoken=False, shapes=False), None)
+    assert full["overall"]["precision"] >= 0.85, full["overall"]  # type: ignore[index]
+    assert {k: full["per_kind"][k]["recall"] for k in weak} == dict.fromkeys(weak, 1.0)  # type: ignore[index]
+    assert sum(old["per_kind"][k]["recall"] for k in weak) / len(weak) < 0.85  # type: ignore[index]
+    labels = deid_eval.speaker_labels(docs)
+    assert labels["role_labels"] >= 30 and labels["roles_flagged"] == 0

@@ -208,3 +208,49 @@ def test_check_finds_a_damaged_recording(project: Project, long_wav: Path) -> No
     found = dict(project.check().checks)["recordings"]
     assert found == (f"The recording talk.wav of document {doc} is damaged: it holds {CHUNK_SIZE} bytes of the "
                      f"{long_wav.stat().st_size} stored; attach it again ('cotheme docs recording').",)
+
+
+class _Upload(io.RawIOBase):
+    """A slow upload: while its second megabyte is awaited, someone else changes the project."""
+
+    def __init__(self, data: bytes, meanwhile: object) -> None:
+        super().__init__()
+        self._data, self._at, self._meanwhile, self.changed = data, 0, meanwhile, False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        if self._at >= CHUNK_SIZE and not self.changed:
+            self._meanwhile()  # type: ignore[operator]
+            self.changed = True
+        n = min(len(buffer), len(self._data) - self._at, 65536)
+        buffer[:n] = self._data[self._at : self._at + n]
+        self._at += n
+        return n
+
+
+def _all_rows(project: Project) -> int:
+    from sqlalchemy import func, select
+
+    from cotheme.storage.schema import recording_chunks, recordings as table
+
+    with project._store.read() as conn:
+        return int(conn.scalar(select(func.count()).select_from(table))) + int(
+            conn.scalar(select(func.count()).select_from(recording_chunks)))
+
+
+def test_an_upload_lets_other_writers_go_on_and_a_refused_one_leaves_nothing(
+    project: Project, long_wav: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = _import(project, long_wav)
+    project.detach_recording(doc)
+    monkeypatch.setenv("COTHEME_BUSY_WAIT", "2")  # a writer kept waiting fails fast
+    upload = _Upload(long_wav.read_bytes(), lambda: project.code(doc, "Meanwhile", quote="waiting list", create=True))
+    info = project.attach_recording_data(doc, io.BufferedReader(upload), filename="talk.wav")
+    assert upload.changed and [e.code for e in project.codings(document=doc)] == ["Meanwhile"]
+    assert info.sha256 == hashlib.sha256(long_wav.read_bytes()).hexdigest() and project.recording(doc) == info
+    before = _all_rows(project)
+    with pytest.raises(InputError, match="notes.wav is not an audio or video recording"):
+        project.attach_recording_data(doc, io.BytesIO(b"not audio" * 300_000), filename="notes.wav")
+    assert _all_rows(project) == before and project.recording(doc) == info

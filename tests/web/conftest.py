@@ -73,7 +73,8 @@ def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 class LiveServer:
     def __init__(self, project: Project, port: int = 0) -> None:
-        config = uvicorn.Config(create_app(project, TOKEN), host="127.0.0.1", port=port, log_level="warning")
+        config = uvicorn.Config(create_app(project, TOKEN), host="127.0.0.1", port=port, log_level="warning",
+                                timeout_graceful_shutdown=2)
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 

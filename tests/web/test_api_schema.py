@@ -32,7 +32,7 @@ EXAMPLES = {GenerationMode.POSITIVE: 4, GenerationMode.NEGATIVE: 2}
 #: exercised by their own tests.
 SLOW = {"POST /api/v1/deid/scan", "GET /api/v1/suggest", "GET /api/v1/assist"}
 SLOW |= {"POST /api/v1/suggest", "POST /api/v1/suggest/accept", "GET /api/v1/similar",  # the
-         "POST /api/v1/similar/accept", "GET /api/v1/assist/themes"}  # suggestion model (tests/web/test_assist_http.py)
+         "POST /api/v1/similar/accept", "GET /api/v1/assist/themes", "POST /api/v1/assist/evaluate"}  # suggestion model (tests/web/test_assist_http.py)
 SLOW |= {"GET /api/v1/deid/risk"}  # the residual risk report looks with the model too (tests/web/test_deid_http.py)
 SEEN: Counter[int] = Counter()
 

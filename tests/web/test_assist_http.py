@@ -28,7 +28,12 @@ def test_suggest_similar_and_accept(assisted: Project) -> None:
                                                            "code_id": listened}, headers=csrf(client))
     assert accepted.status_code == 201 and accepted.json()["coder"] == "Lead"
     waiting = next(c.code.id for c in assisted.codes() if c.code.name == "Waiting")
-    similar = client.get("/api/v1/similar", params={"code_id": waiting, "top": 3}).json()
+    answer = client.get("/api/v1/similar", params={"code_id": waiting, "top": 3}).json()
+    similar = answer["passages"]
+    assert answer["considered"] > 3 and answer["interviewer_left_out"] > 0
+    assert answer["summary"].startswith(f"Considered {answer['considered']} passages not yet coded with the code; ")
+    both = client.get("/api/v1/similar", params={"code_id": waiting, "include_interviewer": True}).json()
+    assert both["interviewer_left_out"] == 0 and both["considered"] == answer["considered"] + answer["interviewer_left_out"]
     assert set(similar[0]) == {"passage_id", "document_id", "document", "kind", "start", "end", "text", "score"}
     made = client.post("/api/v1/similar/accept", json={"passage_id": similar[0]["passage_id"], "code_id": waiting},
                        headers=csrf(client))
@@ -37,6 +42,9 @@ def test_suggest_similar_and_accept(assisted: Project) -> None:
     themes = client.get("/api/v1/assist/themes", params={"groups": 1}).json()
     assert set(themes[0]) == {"number", "codes", "cohesion", "extracts"}
     assert client.get("/api/v1/similar", params={"code_id": 999}).status_code == 404
+    evaluation = client.post("/api/v1/assist/evaluate", headers=csrf(client))
+    assert evaluation.status_code == 200 and evaluation.json()["passages"] >= 2
+    assert {row["code"] for row in evaluation.json()["per_code"]} >= {"Waiting", "Listened to"}
 
 
 def test_off_is_409_and_no_extra_is_503(assisted: Project, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -88,3 +88,54 @@ def test_no_index_no_suggestions(reader: Page, assisted: Project) -> None:
     assert answer.value.json() == {"installed": True, "enabled": True, "indexed": False}
     expect(reader.locator("#picker-list li[role=option]").first).to_be_visible()
     assert reader.locator("#picker-list li.suggestions").count() == 0
+
+
+def test_the_codebook_page_evaluates_the_suggestions(browser: Browser, assisted: Project) -> None:
+    with LiveServer(assisted) as base:
+        context = browser.new_context(viewport={"width": 1100, "height": 900}, base_url=base)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(f"/?token={TOKEN}")
+        page.goto("/codebook")
+        page.get_by_role("button", name="Evaluate the suggestions").click()
+        expect(page.locator("#assist-eval-summary")).to_contain_text(re.compile(
+            r"^\d+ coded passages? hidden one at a time; first suggestion right for \d+%, among the first three for \d+%"))
+        table = page.locator("#assist-eval-table")
+        expect(table).to_be_visible()
+        expect(table.locator("tbody tr")).to_have_count(len(assisted.assist_evaluate().per_code))
+        expect(table.locator("tbody th").first).to_have_text(re.compile(r"Listened to|Waiting"))
+        accessible(page)
+        context.close()
+        assert errors == []
+
+
+def test_the_codebook_editor_finds_similar_passages_and_codes_one(browser: Browser, assisted: Project) -> None:
+    with LiveServer(assisted) as base:
+        context = browser.new_context(viewport={"width": 1100, "height": 900}, base_url=base)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(f"/?token={TOKEN}")
+        page.goto("/codebook")
+        page.locator("#code-tree .code-name", has_text="Waiting").click()
+        page.get_by_role("button", name="Find similar passages").click()
+        note = page.locator("#ec-similar-note")
+        expect(note).to_have_text(re.compile(
+            r"^Considered \d+ passages not yet coded with the code; \d+ passages? of the interviewer's turns left out\.$"))
+        items = page.locator("#ec-similar-list li")
+        expect(items.first).to_be_visible()
+        assert not any(text.startswith("Interviewer") for text in items.all_inner_texts())
+        accessible(page)
+        page.get_by_label("Include the interviewer's turns").check()
+        page.get_by_role("button", name="Find similar passages").click()
+        expect(note).to_have_text(re.compile(r"^Considered \d+ passages not yet coded with the code\.$"))
+        first = items.first.locator("span").nth(1).inner_text()
+        shown = items.count()
+        items.first.get_by_role("button", name="Code it").click()
+        expect(items).to_have_count(shown - 1)
+        made = [e for e in assisted.codings(document="P01") if e.text == first]
+        assert [e.code_path for e in made] == ["Waiting"]
+        assert [row[1] for row in assisted.assist_provenance()] == ["similar"]
+        context.close()
+        assert errors == []

@@ -123,3 +123,19 @@ def test_a_video_call_plays_in_a_video_element(project: Project, tmp_path: Path)
     assert '<video id="player-media"' in page and f'src="/api/v1/documents/{doc}/recording"' in page
     head = client.get(f"/api/v1/documents/{doc}/recording", headers={"Range": "bytes=0-11"})
     assert head.status_code == 206 and head.headers["content-type"] == "video/mp4" and head.content[4:8] == b"ftyp"
+
+
+def test_a_refused_transcript_leaves_no_stored_upload(project: Project, wav: Path) -> None:
+    from sqlalchemy import func, select
+
+    from cotheme.storage.schema import recording_chunks, recordings
+
+    client = client_for(project)
+    files = [("files", ("talk.vtt", VTT, "text/vtt")), ("recording", ("talk.wav", wav.read_bytes(), "audio/wav"))]
+    assert client.post("/api/v1/imports/recorded", files=files, headers=csrf(client)).status_code == 201
+    again = client.post("/api/v1/imports/recorded", files=files, headers=csrf(client))
+    assert again.status_code == 409 and "has the same text as the document 'talk'" in again.json()["error"]
+    with project._store.read() as conn:
+        assert conn.scalar(select(func.count()).select_from(recordings)) == 1
+        chunks = conn.scalar(select(func.count()).select_from(recording_chunks))
+    assert chunks == -(-wav.stat().st_size // (1 << 20))

@@ -107,7 +107,7 @@ def _pages(project: Project) -> list[str]:
     document = project.document("X00").id
     theme = project.themes()[0].theme.id
     code = project.codes()[0].code.id
-    fill = {"{document_id}": str(document), "{theme_id}": str(theme)}
+    fill = {"{document_id}": str(document), "{theme_id}": str(theme), "{code_id}": str(code)}
     app = create_app(project, TOKEN)
     found = []
     for route in _routes(app.routes):

@@ -62,7 +62,8 @@ def suggest(
     if as_json:
         print_json([{"code": s.path, "score": s.score} for s in found])
         return
-    print_table("Suggested codes (score: standard deviations above the code's usual fit)", ["code", "score"],
+    print_table("Suggested codes (score: fit to the code's definition and coded extracts; higher fits better)",
+                ["code", "score"],
                 ([s.path, f"{s.score:.2f}"] for s in found))
 
 
@@ -70,22 +71,62 @@ def similar(
     project: ProjectArg,
     code: Annotated[str, typer.Option("--code", help="Code name or Parent/Child path.")],
     top: TopOpt = 10,
+    include_interviewer: Annotated[bool, typer.Option(
+        "--include-interviewer", help="Also the interviewer's turns (left out by default).")] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Passages across all transcripts most like a code's extracts and definition, not yet coded with it.
 
+    The interviewer's turns are left out unless --include-interviewer is given.
+
     Example: cotheme similar study.cotheme --code "Waiting" --top 5
     """
     with opened(project) as p:
-        found = p.similar(code, top=top)
+        found = p.similar(code, top=top, include_interviewer=include_interviewer)
     if as_json:
-        print_json(found)
+        print_json({"passages": list(found.passages), "considered": found.considered,
+                    "interviewer_left_out": found.interviewer_left_out, "summary": found.summary})
         return
+    hint = " (include them with --include-interviewer)" if found.interviewer_left_out else ""
+    say(found.summary[:-1] + hint + ".")
     print_table(
         f"Passages like '{code}' (accept one with 'cotheme assist accept PROJECT --code NAME PASSAGE')",
         ["passage", "document", "span", "score", "text"],
         ([s.passage_id, s.document, f"{s.start}-{s.end}", f"{s.score:.2f}", s.text] for s in found),
     )
+
+
+@app.command("evaluate")
+def evaluate(project: ProjectArg, as_json: JsonOpt = False) -> None:
+    """Evaluate the suggestions as a coder: each coded passage hidden in turn, compared with the people's codes.
+
+    Reports top-1 and top-3 (the first suggestion, or one of the first three, is a code people gave the
+    passage) and Cohen's kappa per code between the first suggestion and the people, with the number of
+    codings each code had; the methods report quotes the overall figures.
+
+    Example: cotheme assist evaluate study.cotheme --json
+    """
+    with opened(project) as p:
+        found = p.assist_evaluate()
+    if as_json:
+        print_json(found)
+        return
+    hidden = "one at a time" if found.folds == found.passages else f"in {found.folds} groups"
+    say(f"{counted(found.passages, 'coded passage')} hidden {hidden}; first suggestion right for "
+        f"{_share(found.top1)}, among the first three for {_share(found.top3)}; mean kappa per code "
+        f"{_number(found.kappa)} ({found.model}).")
+    print_table("Agreement per code (kappa: first suggestion against the people's codes)",
+                ["code", "codings", "tested", "top-1", "top-3", "kappa", "suggested"],
+                ([a.code, a.examples, a.tested, _share(a.top1), _share(a.top3), _number(a.kappa),
+                  "yes" if a.suggestible else "no"] for a in found.per_code))
+
+
+def _share(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0%}"
+
+
+def _number(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
 
 
 @app.command("on")

@@ -69,6 +69,14 @@ COMMANDS: tuple[Entry, ...] = (
     Entry("assign", "Assign a document to one or several coders (or take it back).", _C + "assign:assign"),
     Entry("progress", "Progress per coder and document: share of turns with at least one of the coder's "
           "codings.", _C + "assign:progress"),
+    Entry("checkout", "Make a member's working copy for coding offline: their transcripts, the codebook, their "
+          "own codings.", _C + "checkout:checkout"),
+    Entry("checkin", "Merge a working copy back: new codings and memos added, codebook changes proposed, "
+          "conflicts queued.", _C + "checkout:checkin"),
+    Entry("checkins", "What check-ins left for a lead: codebook proposals and conflicts; accept or reject each.",
+          _C + "checkout:checkins"),
+    Entry("calibrate", "Calibration sessions: everyone codes one transcript blind, then it is revealed side by "
+          "side to agree.", _C + "calibrate:calibrate"),
     Entry("audit", "The audit trail: every change to codings, documents, cases, members and the codebook.",
           _C + "history:audit"),
     Entry("figure", "Draw a figure as SVG, PNG or PDF (colours readable in greyscale and by colour-blind "
@@ -98,7 +106,7 @@ COMMANDS: tuple[Entry, ...] = (
     Entry("export", "Export a project for other programs.", _C + "exchange:app", group=True),
     Entry("deid", "De-identify transcripts: scan, review, apply.", _C + "deid:app", group=True),
     Entry("assist", "Private coding suggestions: turn them on or off, accept, candidate themes.",
-          _C + "assist:app", group=True),
+          _C + "assist_drafts:app", group=True),
     Entry("user", "Accounts on a team server: members who log in.", _C + "users:app", group=True),
     Entry("extracts", "Extracts for analysis elsewhere: CSV or XLSX.", _C + "extracts:app", group=True),
     Entry("attributes", "Attribute definitions: labels, category orders and Table 1.", _C + "attributes:app",

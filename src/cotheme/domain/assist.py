@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from enum import Enum
+
+from cotheme.domain.plural import counted
 
 #: A sentence ends at ., ! or ? (repeated, with closing quotes or brackets) followed by space, or at a
 #: line end; transcripts rarely use abbreviations with full stops, and a split inside one costs little.
@@ -86,6 +89,20 @@ def passages(text: str, turns: list[tuple[int, int]]) -> list[Span]:
     return out
 
 
+#: Speaker labels that name the interviewer's role rather than a person ("Interviewer 2", "Q", "Int").
+_INTERVIEWER = re.compile(r"^(?:interviewer|int|iv|i|q|question|facilitator|moderator|researcher)\b[\s\d.:]*$",
+                          re.IGNORECASE)
+
+
+def is_interviewer(speaker: str, interviewer: str = "") -> bool:
+    """Whether a turn's speaker label is the interviewer: a role label, or the interview's interviewer by
+    name (the document's interview details)."""
+    label = " ".join(speaker.split())
+    if not label:
+        return False
+    return bool(_INTERVIEWER.match(label)) or (bool(interviewer.strip()) and label.casefold() == " ".join(interviewer.split()).casefold())
+
+
 @dataclass(frozen=True, slots=True)
 class Suggestion:
     """A code proposed for a passage; ``score`` is calibrated per code (higher fits better)."""
@@ -108,6 +125,60 @@ class SimilarPassage:
     end: int
     text: str
     score: float
+
+
+@dataclass(frozen=True, slots=True)
+class SimilarResult:
+    """The passages "similar" found, and how many passages it considered (the interviewer's turns are
+    left out unless asked for)."""
+
+    passages: tuple[SimilarPassage, ...]
+    considered: int
+    interviewer_left_out: int
+
+    @property
+    def summary(self) -> str:
+        """The sentence every face says with the passages."""
+        tail = (f"; {counted(self.interviewer_left_out, 'passage')} of the interviewer's turns left out"
+                if self.interviewer_left_out else "")
+        return f"Considered {counted(self.considered, 'passage')} not yet coded with the code{tail}."
+
+    def __iter__(self) -> Iterator[SimilarPassage]:
+        return iter(self.passages)
+
+    def __len__(self) -> int:
+        return len(self.passages)
+
+    def __getitem__(self, position: int) -> SimilarPassage:
+        return self.passages[position]
+
+
+@dataclass(frozen=True, slots=True)
+class CodeAgreement:
+    """How the assistant's first choice agreed with people on one code, each coded passage hidden in turn."""
+
+    code_id: int
+    code: str
+    examples: int  # codings of the code (the hidden one included)
+    tested: int  # hidden passages people coded with it
+    top1: float | None  # share of those where the first suggestion was this code
+    top3: float | None
+    kappa: float | None  # Cohen's kappa: "first suggestion is this code" against "people coded it"
+    suggestible: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AssistEvaluation:
+    """The assistant evaluated as a coder on the project's own codings (leave one passage out)."""
+
+    model: str
+    passages: int
+    codes: int
+    top1: float | None
+    top3: float | None
+    kappa: float | None  # mean over codes with at least one tested passage
+    folds: int  # how many groups the passages were hidden in (equal to ``passages``: one at a time)
+    per_code: tuple[CodeAgreement, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -239,9 +239,16 @@ def _one_apart(a: str, b: str) -> bool:
 
 
 # -- speaker labels ---------------------------------------------------------------------------------
+#: Speaker labels that name a role, not a person: research roles, the people a mental-health study
+#: talks to ("Service user", "Carer", "Parent"), staff roles, and codes ("P07", "R").
 _GENERIC_SPEAKER = re.compile(
-    r"^(?:interviewer|interviewee|participant|respondent|facilitator|moderator|researcher|speaker|unknown|"
-    r"int|resp|i|r|p|q|a|iv|ie)\s*[\d.]*$|^[A-Z]{1,3}\s?\d{1,4}$|^\[.*\]$",
+    r"^(?:(?:lead |co-?|peer |lived experience |assistant |senior )?(?:interviewer|researcher)|interviewee|participant|"
+    r"respondent|facilitator|co-?facilitator|moderator|speaker|unknown|note ?taker|observer|interpreter|translator|"
+    r"host|chair|service user|user|expert by experience|carer|family carer|parent|guardian|relative|family member|"
+    r"patient|client|young person|child|student|pupil|member|staff(?: member)?|clinician|nurse|doctor|"
+    r"practitioner|therapist|psychiatrist|psychologist|social worker|support worker|advocate|mum|mam|mother|dad|"
+    r"father|son|daughter|partner|husband|wife|sibling|friend|group member|audience|all|both|several|others|"
+    r"int|resp|i|r|p|q|a|iv|ie|su|c|f|pt)\s*(?:[\d.]*|[A-Z])$|^[A-Z]{1,3}\s?\d{1,4}$|^\[.*\]$",
     re.I,
 )
 

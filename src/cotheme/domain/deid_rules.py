@@ -86,7 +86,7 @@ _DATE_MORE = re.compile(
     r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
     r"Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?:,?\s+(?:'\d{2}|\d{4}))?\b|\b\d{1,2}(?:st|nd|rd|th)\b(?=\s+(?:of\s+)?"
-    r"(?:last|this|next)\s+(?:month|year))|\b\d{4}/\d{1,2}/\d{1,2}\b|\b\d{1,2}\s?/\s?\d{2,4}\b(?=[\s.,;])")
+    r"(?:last|this|next)\s+(?:month|year))|\b\d{4}/\d{1,2}/\d{1,2}\b|\b(?!(?:10|0?\d)\s?/\s?10\b)\d{1,2}\s?/\s?\d{2,4}\b(?=[\s.,;])")
 
 #: Capitalised words that are never an identifier on their own, whatever a detector says: how people
 #: speak of relatives and roles, God, days and months, contractions, and services every transcript names.
@@ -111,6 +111,16 @@ STOP = frozenset(w.casefold() for w in (
     "the Trust", "Trust", "the Council", "Council", "the Ward", "Ward", "the Practice", "Practice",
     "the Surgery", "Surgery", "Hospital", "the Hospital", "Clinic", "School", "College", "University",
     "Ltd", "Limited", "Road", "Street", "Lane", "Centre", "Service", "Services", "Charity", "Home",
+    "Service User", "Service Users", "User", "Patient", "Client", "Parent", "Carers", "Staff", "Everyone",
+    "Everybody", "Everything", "Someone", "Somebody", "Something", "Anyone", "Anybody", "Anything", "Nobody",
+    "Nothing", "It's", "It", "His", "Hers", "Mine", "Yours", "Theirs", "Have", "Felt", "Sadly", "Tea",
+    # Abbreviations of treatments, roles, conditions and hospital departments that every UK mental-health
+    # transcript says; the model reads them as organisations.
+    "CPN", "CBT", "DBT", "ECT", "EMDR", "ACT", "CAT", "IPT", "PPE", "OT", "OTs", "HCA", "HCAs", "ENT", "HV",
+    "PCN", "SEN", "SENCO", "SENCo", "EHCP", "ADHD", "ASD", "OCD", "PTSD", "CPTSD", "BPD", "EUPD", "GAD", "MS",
+    "ME", "MRI", "CT", "ECG", "ICU", "ITU", "HDU", "MAU", "AMU", "CCU", "SPA", "MDT", "CPA", "DOLS", "DoLS",
+    "AMHP", "RMN", "RGN", "HCP", "IAPT", "CRHT", "HTT", "EIP", "GPs", "CMHN", "CQC", "ESA", "JSA", "HMRC",
+    "ETC", "ASAP", "FYI", "TV", "OK'd",
 ))
 
 

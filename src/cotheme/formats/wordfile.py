@@ -5,7 +5,10 @@ over 1 MB compressed more than 100:1), entry paths that leave the package, packa
 part and XML with ``<!DOCTYPE`` or ``<!ENTITY`` (each part scanned a slice at a time) - which the .xlsx
 reader uses too, and ``read_docx``: body paragraphs and table rows in order (streamed by
 ``wordstream``), speaker labels as ``Name:`` prefixes or as a bold leading run (``**Interviewer**`` or
-``**Interviewer:**``), and one turn per paragraph when the document has no speaker labels.
+``**Interviewer:**``), and one turn per paragraph when the document has no speaker labels. A paragraph's
+text is what Word shows: runs inside tracked insertions, content controls, smart tags, simple fields and
+custom XML count (python-docx's ``Paragraph.text`` reads only direct runs and hyperlinks); deleted and
+moved-away text, text boxes' own paragraphs and the fallback copy of alternate content do not.
 
 Must not parse a package that failed the checks, nor let any zipfile/python-docx/lxml exception reach
 the user (they become ``InputError``).
@@ -191,7 +194,7 @@ def _row_lines(row: _Row, bold_styles: dict[str | None, bool], body: WordBody) -
     for cell in row.cells:  # a merged cell appears once per grid column it spans
         if not cells or cell._tc is not cells[-1]._tc:
             cells.append(cell)
-    texts = [cell.text.strip() for cell in cells]
+    texts = [_cell_text(cell).strip() for cell in cells]
     head = find_label(texts[0].rstrip(":") + ":") if len(texts) >= 2 and texts[0] else None
     if head is not None and head.label is not None and not head.rest:
         rest = "\n".join(t for t in texts[1:] if t)
@@ -202,8 +205,33 @@ def _row_lines(row: _Row, bold_styles: dict[str | None, bool], body: WordBody) -
             yield _paragraph_line(paragraph, bold_styles, body)
 
 
+#: Elements whose runs Word does not show as the paragraph's text: deleted or moved-away revisions,
+#: text boxes (their paragraphs are separate stories) and the fallback half of alternate content.
+_HIDDEN = frozenset({
+    "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + name
+    for name in ("del", "moveFrom", "txbxContent", "p")
+} | {"{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"})
+
+
+def _visible_text(paragraph: Paragraph) -> str:
+    """The paragraph's text as Word shows it (see the module docstring)."""
+    p = paragraph._p
+    parts: list[str] = []
+    for run in p.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}r"):
+        above = run.getparent()
+        while above is not None and above is not p and above.tag not in _HIDDEN:
+            above = above.getparent()
+        if above is p:
+            parts.append(run.text)
+    return "".join(parts)
+
+
+def _cell_text(cell: _Cell) -> str:
+    return "\n".join(_visible_text(paragraph) for paragraph in cell.paragraphs)
+
+
 def _paragraph_line(paragraph: Paragraph, bold_styles: dict[str | None, bool], body: WordBody) -> LabelledLine:
-    text = paragraph.text
+    text = _visible_text(paragraph)
     bold = _bold_label(paragraph, text, bold_styles, body)
     return bold if bold is not None else find_label(text)
 

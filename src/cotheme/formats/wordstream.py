@@ -9,6 +9,8 @@ removed, entities never resolved). Each top-level paragraph is handed out as a p
 ``Paragraph`` and each row of a top-level table as a ``_Row``, so their text, runs, bold and merged
 cells are read by python-docx's own code, as before; once handed out an element is cleared and
 dropped from the tree. A table keeps only the rows a vertically merged cell may still reach back to.
+Paragraphs and tables wrapped in body-level content controls (``w:sdt``) or custom XML count as
+top-level: python-docx skips them, but Word shows their text (forms, templates, citations) like any other.
 
 Owns ``WordBody``: the main part's name, its character styles and ``blocks()``. Must not check the
 package for bombs or entity declarations (``wordfile.check_package`` does, before anything here runs)
@@ -40,6 +42,8 @@ __all__ = ["WordBody"]
 _CHUNK = 1 << 16
 _BODY, _P, _TBL, _TR = qn("w:body"), qn("w:p"), qn("w:tbl"), qn("w:tr")
 _DOCUMENT = qn("w:document")
+#: Block-level wrappers whose paragraphs and tables Word shows as part of the body.
+_CONTAINERS = frozenset({qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")})
 
 
 class _StoryPart:
@@ -116,11 +120,13 @@ class WordBody:
                     root = parser.close()
                 for _, element in parser.read_events():
                     parent = element.getparent()
-                    if body is None and parent is not None:  # a row's table may be the body's
-                        body = _body_of(parent.getparent() if element.tag == _TR else parent)
-                    if parent is body and body is not None:
-                        yield from self._top_level(element, body)
-                    elif element.tag == _TR and parent.tag == _TBL and body is not None and parent.getparent() is body:
+                    if body is None:
+                        body = _find_body(element)
+                    if body is None or parent is None:
+                        continue
+                    if _in_body(parent, body):
+                        yield from self._top_level(element, parent)
+                    elif element.tag == _TR and parent.tag == _TBL and _in_body(parent.getparent(), body):
                         yield _Row(element, Table(parent, self._story))
                         _forget_rows_above(element)
                 if not chunk:
@@ -128,23 +134,37 @@ class WordBody:
         if root.tag != _DOCUMENT or root.find(_BODY) is None:
             raise ValueError("the document part has no w:document root with a w:body")
 
-    def _top_level(self, element: Any, body: Any) -> Iterator[Paragraph]:
-        """A finished paragraph or table of the body: a paragraph handed out; then it, and whatever
-        else of the body came before it (bookmarks, content controls), dropped."""
+    def _top_level(self, element: Any, parent: Any) -> Iterator[Paragraph]:
+        """A finished paragraph or table of the body (or of a content control in it): a paragraph
+        handed out; then it, and whatever came before it in ``parent`` (bookmarks, emptied content
+        controls), dropped."""
         if element.tag == _P:
             yield Paragraph(element, self._story)
         element.clear()
         while (before := element.getprevious()) is not None:
-            body.remove(before)
-        body.remove(element)
+            parent.remove(before)
+        parent.remove(element)
 
 
-def _body_of(parent: Any | None) -> Any:
-    """The document's body when ``parent`` is it (python-docx reads the first ``w:body`` of a
+def _in_body(parent: Any | None, body: Any) -> bool:
+    """Whether a block whose parent is ``parent`` is part of the body: the body itself, or content
+    controls and custom XML wrappers all the way up to it."""
+    while parent is not None and parent is not body:
+        if parent.tag not in _CONTAINERS:
+            return False
+        parent = parent.getparent()
+    return parent is body
+
+
+def _find_body(element: Any) -> Any:
+    """The document's body when ``element`` is inside it (python-docx reads the first ``w:body`` of a
     ``w:document`` root), else ``None``."""
-    if parent is None or parent.tag != _BODY:
+    above = element.getparent()
+    while above is not None and above.tag != _BODY:
+        above = above.getparent()
+    if above is None:
         return None
-    root = parent.getparent()
+    root = above.getparent()
     if root is None or root.getparent() is not None:
         return None
     if root.tag != _DOCUMENT:

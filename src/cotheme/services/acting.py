@@ -40,7 +40,18 @@ RULES: dict[str, Need] = {
     "review_queue": R, "review_waiting": R, "deidentified_exports_only": R, "deidentified_documents": R, "require_deidentified": R,
     "export_codebook": R, "export_codebook_qdc": R, "export_themes": R, "assist_status": R,
     "assist_provenance": R, "codebook_history": R, "codebook_as_of": R, "codebook_diff": R, "queue": R,
-    "blind_documents": R, "team_mode": R, "close": R, "similar": R, "suggest": R, "assist_document": R,
+    "blind_documents": R, "team_mode": R, "close": R,
+    "similar": R, "suggest": R, "assist_document": R,
+    # the second reader: misfits read what the member may see; drafts change the codebook and themes
+    "misfits": R, "draft_endpoint": R, "drafts": R, "draft": L, "draft_stream": L, "accept_draft": L,
+    # the assistant evaluated on the project's own codings: it reads every coding, so a lead runs it
+    "assist_evaluate": L,
+    # the live feed and presence (team server pages)
+    "live_cursor": R, "live_events": R, "live_waker": R, "mark_present": R, "clear_presence": R, "present": R,
+    # offline copies: a coder takes and brings back their own; a lead decides what came back
+    "checkout": C, "checkin": C, "copy_owner": C, "copy_origin": R, "checkouts": R, "merge_items": R, "decide_merge_item": L,
+    # calibration sessions: a lead runs them; everyone sees those they are in
+    "calibrations": R, "start_calibration": L, "reveal_calibration": L, "close_calibration": L,
     # the Study page and the figures: everyone reads them; a lead changes the study's fields
     "study_fields": R, "study": R, "attribution": R, "code_heatmap": R, "cooccurrence_heatmap": R,
     "coverage": R, "figure": R, "set_study": L, "set_study_fields": L,
@@ -59,7 +70,8 @@ RULES: dict[str, Need] = {
     "coders_may_import": R, "preview_qdpx": R, "set_coders_may_import": L,
     # recordings: listening goes with reading the document; attaching one goes with importing
     "recording": R, "read_recording": R, "recording_bytes": R, "coding_time_span": R,
-    "attach_recording": L, "attach_recording_data": L, "detach_recording": L,
+    "attach_recording": L, "attach_recording_data": L, "detach_recording": L, "stage_recording_data": L,
+    "discard_staged_recording": L,
     # leading: codebook, themes, members, assignments, settings, imports, exports, de-identification
     **{name: L for name in (
         "update_info", "add_member", "import_files", "import_sources", "rename_speaker", "import_cases",
@@ -82,14 +94,15 @@ IMPORTING = frozenset({
     "import_files", "import_sources", "preview_sources", "import_cases", "import_case_data", "preview_cases",
     "import_codebook", "import_codebook_data", "preview_codebook", "import_qdpx", "import_qdpx_files",
     "import_qdpx_data", "import_codebook_qdc", "set_interview", "attach_recording", "attach_recording_data",
-    "detach_recording", "transcribe_files", "transcribe_sources",
+    "detach_recording", "stage_recording_data", "discard_staged_recording", "transcribe_files",
+    "transcribe_sources",
 })
 #: Operations that name the member they act for, by keyword.
 MEMBER_ARGUMENT = {"code": "coder", "add_memo": "author", "accept_similar": "member",
                    "accept_suggestion": "member", "add_exemplar": "member", "import_exemplars": "member",
                    "import_exemplar_data": "member", "set_exemplars": "member", "deid_decide": "member", "deid_decide_string": "member",
-                   "edit_document": "author", "deid_apply": "author", "accept_coding": "member",
-                   "merge_codings": "member", "reject_coding": "member"}
+                   "edit_document": "author", "deid_apply": "author", "accept_coding": "member", "accept_draft": "member",
+                   "merge_codings": "member", "reject_coding": "member", "checkout": "member"}
 
 
 def need_of(name: str) -> Need:
@@ -195,6 +208,15 @@ class ActingProject:
 
     def preview_codings(self, *args: Any, **kwargs: Any) -> Any:
         return self._many("preview_codings", args, kwargs)
+
+    def checkin(self, *args: Any, **kwargs: Any) -> Any:
+        """Bring a working copy back: a coder only their own (a lead anyone's)."""
+        require(self.member, need_of("checkin"), "check in")
+        if not self.leads:
+            owner = self._run(self._project.copy_owner, *args, **kwargs)
+            if owner.casefold() != self.member.name.casefold():
+                raise Forbidden(f"{self.member.name} may check in only their own working copy, not {owner}'s.")
+        return self._run(self._project.checkin, *args, **kwargs)
 
     def _own_coding(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         """Run ``name`` on a coding when it is this member's (a lead: anyone's)."""

@@ -5,14 +5,17 @@ Everything runs on the local model (``assist_model``) over vectors cached in the
 (``assist_index``). The assistant proposes and never decides: nothing is coded until a person accepts,
 and then the coding is a normal one plus a provenance row (model, score, time, member).
 
-Owns the code profiles (cards and examples, cached per process while codes and codings are unchanged) and
-the rules of "similar" (passages already coded with the code are left out; overlapping passages are
-shown once). Must not import the model before it is needed, so the rest of cotheme runs without the
+Owns the code profiles (cards and examples, cached per process while codes and codings are unchanged),
+which codes may be suggested (``assist_heads.suggestible``: never folders, unused parents or codes with
+nothing to go by; "similar" refuses them with the reason) and the rules of "similar" (passages already
+coded with the code are left out, and so are the interviewer's turns unless asked for; overlapping
+passages are shown once). Must not import the model before it is needed, so the rest of cotheme runs without the
 extra.
 """
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,13 +23,14 @@ from typing import Any
 
 import numpy as np
 
-from cotheme.domain.assist import IndexReport, SimilarPassage, Suggestion
+from cotheme.domain.assist import IndexReport, SimilarPassage, SimilarResult, Suggestion, is_interviewer
 from cotheme.domain.codebook import Code
 from cotheme.domain.codings import Extract
 from cotheme.errors import Conflict, InvalidArgument, NotFound
 from cotheme.services import assist_index, assist_model, assist_setting
+from cotheme.services.assist_heads import Candidate, Ranker, suggestible, why_not
 from cotheme.services.assist_index import IndexProgress
-from cotheme.services.assist_rank import Profiles, reference_sample, unit
+from cotheme.services.assist_rank import Profiles, reference_sample, to_bytes, unit
 from cotheme.services.codebook import resolve_code
 from cotheme.services.coding import get_extract, resolve_document
 from cotheme.services.members import resolve_coder
@@ -50,13 +54,33 @@ def index(store: Store, progress: IndexProgress | None = None) -> IndexReport:
 class _Profiled:
     key: tuple[Any, ...]
     codes: list[Code]
-    profiles: Profiles
     coded: dict[int, list[tuple[int, int, int]]]  # code id -> (revision, start, end) of its codings
+    candidates: list[Candidate]  # what decides whether each code may be suggested
+    cards: np.ndarray
+    examples: list[np.ndarray]  # each code's extracts' vectors
+    spans: list[repo.CodedSpan]
+    vectors: list[np.ndarray]  # one per span
+    background: np.ndarray  # the sample of the project's passages the ranking refines on
+    ranked: np.ndarray  # positions in ``codes`` of the codes that may be suggested
+    ranker: Ranker | None
+    _similar: Profiles | None = None
+
+    @property
+    def profiles(self) -> Profiles:
+        """The calibrated profiles "similar" and candidate themes rank with, made on first use: "suggest"
+        does not need them, and calibrating is a third of a fresh process's work before its first answer."""
+        if self._similar is None:
+            profiles = Profiles(self.cards, self.examples)
+            reference = self.background
+            if len(reference) < 20:  # nothing indexed yet: the codes' own cards and examples stand in
+                reference = np.vstack([self.cards, *self.examples])
+            profiles.calibrate(reference)
+            self._similar = profiles
+        return self._similar
 
 
 _lock = threading.Lock()
 _profiles: dict[tuple[str, str], _Profiled] = {}
-_quote_vectors: dict[tuple[str, str], np.ndarray] = {}
 
 
 def _card(code: Code) -> str:
@@ -67,7 +91,25 @@ def _card(code: Code) -> str:
     return ". ".join(p.strip() for p in parts if p and p.strip())
 
 
-def _examples(encoder: assist_model.Encoder, index: assist_index.Cached, spans: list[repo.CodedSpan]) -> list[np.ndarray]:
+def embed_texts(store: Store, encoder: assist_model.Encoder, texts: Sequence[str]) -> np.ndarray:
+    """Vectors of short texts (cards, quotes), from the project's cache of them when it has them: a fresh
+    process then embeds only what changed rather than a whole codebook (0.3 s for 24 cards)."""
+    if not texts:
+        return np.zeros((0, encoder.dim), dtype=np.float32)
+    digests = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
+    with store.read() as conn:
+        known = repo.text_vectors(conn, encoder.name, digests)
+    new = {d: t for d, t in zip(digests, texts) if d not in known}
+    if new:
+        made = {d: to_bytes(v) for d, v in zip(new, encoder.encode(list(new.values())))}
+        with store.write() as conn:
+            repo.add_text_vectors(conn, encoder.name, made)
+        known.update(made)
+    return np.array([np.frombuffer(known[d], dtype="<f4") for d in digests], dtype=np.float32)
+
+
+def _examples(store: Store, encoder: assist_model.Encoder, index: assist_index.Cached,
+              spans: list[repo.CodedSpan]) -> list[np.ndarray]:
     """One vector per coding: the mean of the cached sentences it covers, else its quote embedded."""
     out: list[np.ndarray | None] = []
     missing: list[int] = []
@@ -84,13 +126,8 @@ def _examples(encoder: assist_model.Encoder, index: assist_index.Cached, spans: 
         else:
             out.append(None)
             missing.append(i)
-    texts = [spans[i].quote for i in missing]
-    new = [t for t in dict.fromkeys(texts) if (encoder.name, t) not in _quote_vectors]
-    if new:
-        for text, vector in zip(new, encoder.encode(new)):
-            _quote_vectors[(encoder.name, text)] = vector
-    for i, text in zip(missing, texts):
-        out[i] = _quote_vectors[(encoder.name, text)]
+    for i, vector in zip(missing, embed_texts(store, encoder, [spans[i].quote for i in missing])):
+        out[i] = vector
     return [v for v in out if v is not None]
 
 
@@ -104,25 +141,31 @@ def _profiled(store: Store, encoder: assist_model.Encoder) -> tuple[_Profiled, a
         if found is not None and found.key == key:
             return found, index
         spans = repo.coded_spans(conn)
+        uncodable, parents = repo.uncodable_codes(conn), repo.parent_codes(conn)
     if not codes:
         raise NotFound("The codebook is empty; import or create codes first (cotheme codebook import PROJECT FILE).")
-    vectors = _examples(encoder, index, spans)
+    vectors = _examples(store, encoder, index, spans)
     position = {c.id: i for i, c in enumerate(codes)}
     examples: list[list[np.ndarray]] = [[] for _ in codes]
     coded: dict[int, list[tuple[int, int, int]]] = {c.id: [] for c in codes}
     for span, vector in zip(spans, vectors):
         examples[position[span.code_id]].append(vector)
         coded[span.code_id].append((span.revision_id, span.start, span.end))
-    cards = encoder.encode([_card(c) for c in codes])
-    profiles = Profiles(cards, [np.array(e, np.float32).reshape(-1, encoder.dim) for e in examples])
-    reference = index.vectors[reference_sample(len(index.vectors))]
-    if len(reference) < 20:  # nothing indexed yet: the codes' own cards and examples stand in
-        reference = np.vstack([cards, *[np.array(e, np.float32).reshape(-1, encoder.dim) for e in examples]])
-    profiles.calibrate(reference)
-    made = _Profiled(key, codes, profiles, coded)
+    cards = embed_texts(store, encoder, [_card(c) for c in codes])
+    candidates = [Candidate(codable=c.id not in uncodable, parent_unused=c.id in parents and not coded[c.id],
+                            described=_described_code(c), extracts=len(coded[c.id])) for c in codes]
+    ranked = np.array([i for i, c in enumerate(candidates) if suggestible(c)], dtype=np.int64)
+    background = index.vectors[reference_sample(len(index.vectors))]
+    own = [np.array(e, np.float32).reshape(-1, encoder.dim) for e in examples]
+    ranker = Ranker(cards[ranked], [own[i] for i in ranked], background=background) if len(ranked) else None
+    made = _Profiled(key, codes, coded, candidates, cards, own, spans, vectors, background, ranked, ranker)
     with _lock:
         _profiles[(store.target, encoder.name)] = made
     return made, index
+
+
+def _described_code(code: Code) -> bool:
+    return any(part.strip() for part in (code.definition, code.inclusion, code.example))
 
 
 def _span_text(store: Store, document: str | int, start: int, end: int) -> str:
@@ -144,10 +187,25 @@ def suggest(store: Store, text: str | None = None, *, document: str | int | None
         raise InvalidArgument("The passage to suggest codes for is empty.")
     encoder = _encoder(store)
     made, _ = _profiled(store, encoder)
-    scores = made.profiles.scores(encoder.encode([text]))[0]
+    if made.ranker is None:
+        raise Conflict(NOTHING_TO_SUGGEST)
+    scores = made.ranker.scores(encoder.encode([text]))[0]
     best = np.argsort(-scores)[: max(1, top)]
-    return [Suggestion(made.codes[i].id, made.codes[i].name, made.codes[i].path_text, round(float(scores[i]), 3))
-            for i in best]
+    return [Suggestion(made.codes[made.ranked[i]].id, made.codes[made.ranked[i]].name,
+                       made.codes[made.ranked[i]].path_text, round(float(scores[i]), 3)) for i in best]
+
+
+NOTHING_TO_SUGGEST = ("No code can be suggested yet: give codes a definition or code a passage with them "
+                      "(folders and parents never used themselves are not suggested).")
+
+
+def _suggestible_column(made: _Profiled, code_id: int) -> int:
+    """The code's position in ``made.codes``; refuses a code that cannot be suggested, saying why."""
+    column = next(i for i, c in enumerate(made.codes) if c.id == code_id)
+    reason = why_not(made.candidates[column])
+    if reason:
+        raise InvalidArgument(f"The code '{made.codes[column].path_text}' {reason}, so the assistant does not use it.")
+    return column
 
 
 def _code_of(store: Store, code: str | None, code_id: int | None) -> int:
@@ -168,18 +226,24 @@ CANDIDATES = 2000
 
 
 def similar(store: Store, code: str | None = None, *, code_id: int | None = None, top: int = 10,
-            kinds: Sequence[str] = ("turn", "sentence")) -> list[SimilarPassage]:
-    """Passages not yet coded with the code, most like its extracts and card first (one per overlap)."""
+            kinds: Sequence[str] = ("turn", "sentence"), include_interviewer: bool = False) -> SimilarResult:
+    """Passages not yet coded with the code, most like its extracts and card first (one per overlap);
+    the interviewer's turns and their sentences are left out unless ``include_interviewer``."""
     encoder = _encoder(store)
     wanted = _code_of(store, code, code_id)
     made, index = _profiled(store, encoder)
     if not len(index.ids):
         raise Conflict("Nothing is indexed yet; run 'cotheme index PROJECT' first.")
-    column = next(i for i, c in enumerate(made.codes) if c.id == wanted)
+    column = _suggestible_column(made, wanted)
     allowed = np.isin(index.kinds, [k == "turn" for k in kinds])
     for revision, start, end in made.coded[wanted]:
         own = index.slice_of(revision)
         allowed[own] &= ~((index.starts[own] < end) & (index.ends[own] > start))
+    left_out = 0
+    if not include_interviewer:
+        asked = _interviewer_passages(store, index)
+        left_out = int((allowed & asked).sum())
+        allowed &= ~asked
     scores = np.full(len(index.ids), -np.inf, dtype=np.float32)
     cheap = _cheap(made.profiles, column, index.vectors)  # whole matrix: selecting rows first copies it
     for kind in (True, False):
@@ -196,7 +260,19 @@ def similar(store: Store, code: str | None = None, *, code_id: int | None = None
                and index.ends[j] > index.starts[i] for j in chosen):
             continue
         chosen.append(int(i))
-    return _described(store, index, chosen, scores)
+    return SimilarResult(tuple(_described(store, index, chosen, scores)), int(allowed.sum()), left_out)
+
+
+def _interviewer_passages(store: Store, index: assist_index.Cached) -> np.ndarray:
+    """Passages (turns and their sentences) spoken by the interviewer (``domain.assist.is_interviewer``)."""
+    out = np.zeros(len(index.ids), dtype=bool)
+    with store.read() as conn:
+        turns = repo.speaker_turns(conn)
+    for revision, start, end, speaker, interviewer in turns:
+        if is_interviewer(speaker, interviewer):
+            own = index.slice_of(revision)
+            out[own] |= (index.starts[own] >= start) & (index.ends[own] <= end)
+    return out
 
 
 def _cheap(profiles: Profiles, column: int, vectors: np.ndarray) -> np.ndarray:
@@ -233,8 +309,10 @@ def _described(store: Store, index: assist_index.Cached, chosen: list[int], scor
 
 def _score(store: Store, encoder: assist_model.Encoder, code_id: int, vector: np.ndarray) -> float:
     made, _ = _profiled(store, encoder)
-    column = next(i for i, c in enumerate(made.codes) if c.id == code_id)
-    return round(float(made.profiles.scores(vector[None, :], [column])[0, 0]), 3)
+    column = _suggestible_column(made, code_id)
+    assert made.ranker is not None  # a suggestible code exists
+    place = int(np.flatnonzero(made.ranked == column)[0])
+    return round(float(made.ranker.scores(vector[None, :])[0, place]), 3)
 
 
 def accept_similar(store: Store, passage_id: int, *, code: str | None = None, code_id: int | None = None,
@@ -250,7 +328,7 @@ def accept_similar(store: Store, passage_id: int, *, code: str | None = None, co
     position = index.position(passage_id)
     if position is None:
         raise NotFound(f"Passage {passage_id} was indexed again meanwhile; run 'cotheme similar' again.")
-    column = next(i for i, c in enumerate(made.codes) if c.id == wanted)
+    column = _suggestible_column(made, wanted)
     score = float(_standardised(made, index, column, bool(index.kinds[position]), np.array([position]))[0])
     return _accept(store, encoder, "similar", wanted, row.document_id, row.start, row.end, score, member)
 

@@ -1,4 +1,5 @@
-"""Scoring passages against codes: the numbers behind "suggest" and "similar".
+"""Scoring passages against one code: the numbers behind "similar" (and the code vectors of candidate
+themes). "Suggest", which ranks codes for one passage, uses ``assist_heads``.
 
 A code is described by two kinds of vector: its *card* (its name, its parents' names, definition,
 inclusion note and example, embedded as one text; the exclusion note is left out, as it names what

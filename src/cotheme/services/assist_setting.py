@@ -8,6 +8,7 @@ methods report work without the optional extra.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from cotheme.domain.assist import AssistStatus, DocumentAssist
@@ -19,6 +20,8 @@ from cotheme.storage import study
 from cotheme.storage.store import Store
 
 SETTING = "assist"
+#: The settings row holding the last 'cotheme assist evaluate' figures (JSON), quoted by the methods report.
+EVALUATION = "assist_last_evaluation"
 OFF_SENTENCE = (
     "Coding suggestions are turned off for this project; turn them on with 'cotheme assist on PROJECT'."
 )
@@ -73,3 +76,16 @@ def provenance(store: Store) -> list[tuple[int, str, str, float, str | None, Any
     """(coding id, source, model, score, member, time) of every accepted suggestion still coded."""
     with store.read() as conn:
         return repo.provenance(conn)
+
+
+def keep_evaluation(store: Store, figures: dict[str, Any]) -> None:
+    """Record the overall figures of the assistant's last evaluation (``assist_evaluate``)."""
+    with store.write() as conn:
+        study.write_settings(conn, {EVALUATION: json.dumps(figures)})
+
+
+def last_evaluation(store: Store) -> dict[str, Any] | None:
+    """The last evaluation's figures (model, passages, codes, top1, top3, kappa, folds, at), if any."""
+    with store.read() as conn:
+        raw = study.read_setting(conn, EVALUATION)
+    return json.loads(raw) if raw else None

@@ -65,7 +65,7 @@ def candidate_themes(store: Store, groups: int | None = None, extracts: int = 3)
     vectors = unit(vectors - vectors.mean(axis=0, keepdims=True))
     with store.read() as conn:
         spans = repo.coded_spans(conn)
-    example_vectors = assist._examples(encoder, index, spans)  # noqa: SLF001
+    example_vectors = assist._examples(store, encoder, index, spans)  # noqa: SLF001
     position = {c.id: i for i, c in enumerate(codes)}
     out = []
     for group in _groups(vectors, wanted):

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from cotheme.domain.deid import Found, Kind, Term, find_patterns, find_terms, merge, speaker_score, with_text
 from cotheme.domain.deid_rules import find_context, find_gazetteer, find_unknown_words, stopped
+from cotheme.domain.deid_shapes import find_shapes
+from cotheme.domain.deid_spoken import find_spoken
 from cotheme.services import deid_gazetteer, deid_model
 
 EntityFn = Callable[[Sequence[str]], list[list[Found]]]
@@ -25,7 +27,9 @@ EntityFn = Callable[[Sequence[str]], list[list[Found]]]
 @dataclass(frozen=True, slots=True)
 class Stages:
     """Which detectors run. ``Stages.baseline()`` is the detector as it was before the gazetteers and
-    context rules: patterns, the team's list, the model over every turn, and echoes."""
+    context rules: patterns, the team's list, the model over every turn, and echoes. ``spoken`` adds
+    ages and dates as people say them, ``shapes`` services, schools, employers, flats, handles and
+    links however they are said (``domain.deid_spoken``, ``domain.deid_shapes``)."""
 
     stop_list: bool = True
     speakers: bool = True
@@ -34,10 +38,13 @@ class Stages:
     names: bool = True
     lexicon: bool = True
     model_prefilter: bool = True
+    spoken: bool = True
+    shapes: bool = True
 
     @classmethod
     def baseline(cls) -> Stages:
-        return cls(False, False, False, False, False, False, False)
+        return cls(stop_list=False, speakers=False, context=False, places=False, names=False, lexicon=False,
+                   model_prefilter=False, spoken=False, shapes=False)
 
 
 FULL = Stages()
@@ -58,6 +65,10 @@ def detect(text: str, units: Sequence[tuple[int, int]], listed: Sequence[Term], 
     found = find_patterns(text) + find_terms(text, terms)
     if stages.context:
         found += find_context(text)
+    if stages.spoken:
+        found += find_spoken(text)
+    if stages.shapes:
+        found += find_shapes(text, deid_gazetteer.english_words())
     if stages.places or stages.names:
         places, names = deid_gazetteer.load()
         if stages.places:

@@ -51,6 +51,8 @@ class RecordingSource:
 
     name: str
     open: Callable[[], BinaryIO]
+    #: An upload already stored (``recordings.stage_recording``): linked rather than read again.
+    staged: int | None = None
 
     @classmethod
     def from_path(cls, path: Path) -> RecordingSource:
@@ -305,7 +307,9 @@ def _store_one(
         conn, title=title, case_id=case_id, source=source, sha256=sha, parsed=parsed, words=prepared.words,
         later=known.later,
     )
-    if item.recording is not None:
+    if item.recording is not None and item.recording.staged is not None:
+        recordings.link_staged(conn, doc_id, item.recording.staged)
+    elif item.recording is not None:
         with item.recording.open() as media:
             recordings.attach_recording(conn, doc_id, media, filename=item.recording.name)
     pid = known.pids.get(case_id) if case_id is not None else None

@@ -18,7 +18,7 @@ from cotheme.domain.study_fields import FIELDS, StudyEntry
 from cotheme.domain.project import ProjectInfo
 from cotheme.domain.reports import MethodsReport, MethodsSection
 from cotheme.domain.themes import Theme
-from cotheme.services import assist_setting, coreq_answers
+from cotheme.services import assist_drafts, assist_setting, coreq_answers
 from cotheme.services import history  # the codebook's versioned history
 from cotheme.services.agreement_summary import agreement_lines
 from cotheme.services.templates import TEMPLATE_SETTING, get_template
@@ -171,14 +171,24 @@ def _citation(name: str) -> str:
 
 
 def _ai_use(store: Store) -> tuple[str, ...]:
-    """Codings made by accepting a local model's suggestion, counted per model."""
+    """Codings made by accepting a local model's suggestion, counted per model, the last evaluation of the
+    suggestions against the team's own codings ('cotheme assist evaluate'), and accepted drafts."""
     accepted = assist_setting.accepted_count(store)
-    if not accepted:
-        return ("None recorded.",)
-    return tuple(
+    lines = [
         f"{counted(n, 'coding')} were made by a team member accepting a suggestion of the local model {model}, "
         "run on the team's own machine (no data left it); people chose every coding." for model, n in sorted(accepted.items())
-    )
+    ]
+    found = assist_setting.last_evaluation(store)
+    if found:
+        kappa = "n/a" if found["kappa"] is None else f"{found['kappa']:.2f}"
+        lines.append(
+            f"Evaluated on {found['at']} against the team's own codings ({counted(found['passages'], 'coded passage')}, "
+            f"each hidden in turn; {counted(found['codes'], 'code')}), the suggestions of {found['model']} "
+            f"put a code people gave first for {found['top1']:.0%} of passages and among the first three for "
+            f"{found['top3']:.0%}; mean Cohen's kappa per code between its first choice and the people's codes {kappa}."
+        )
+    lines.extend(assist_drafts.methods_lines(store))
+    return tuple(lines) or ("None recorded.",)
 
 
 def methods_report(store: Store) -> MethodsReport:

@@ -40,7 +40,7 @@ from cotheme.services import safekeeping
 from cotheme.services.backup_schedule import BackupSchedule
 from cotheme.domain.integrity import BackupInfo, CheckReport
 from cotheme.services import assist_model, assist_setting  # numpy-free parts
-from cotheme.domain.assist import AssistStatus, CandidateTheme, DocumentAssist, IndexReport, SimilarPassage, Suggestion
+from cotheme.domain.assist import AssistStatus, CandidateTheme, DocumentAssist, IndexReport, SimilarResult, Suggestion
 from cotheme.storage import documents as docs_repo
 from cotheme.storage import search as search_repo
 from cotheme.storage import study
@@ -56,8 +56,11 @@ from cotheme.services.study_facade import StudyMixin
 from cotheme.services.themes_facade import ThemesMixin
 from cotheme.services.deid_facade import DeidReviewMixin
 from cotheme.services.coding_sheet_facade import CodingSheetMixin
-from cotheme.services.recording_facade import RecordingsMixin
-from cotheme.services.transcribe_facade import TranscribeMixin
+from cotheme.services.live import LiveMixin
+from cotheme.services.checkout_facade import CheckoutMixin
+from cotheme.services.calibration_facade import CalibrationMixin
+from cotheme.services.drafts_facade import DraftsMixin
+from cotheme.services.assist_facade import AssistEvaluateMixin
 from cotheme.services import agreement as agreement_service, reconcile  # agreement, reconciliation
 from cotheme.domain.agreement_report import AgreementReport
 from cotheme.domain.reconcile import Comparison
@@ -76,8 +79,11 @@ class Project(
     ThemesMixin,  # bulk exemplars
     DeidReviewMixin,  # de-identification by string, residual risk
     CodingSheetMixin,  # many codings at once, from a sheet or a script
-    RecordingsMixin,  # recordings linked to documents
-    TranscribeMixin,  # recordings transcribed into documents
+    LiveMixin,  # the live feed and who is where
+    CheckoutMixin,  # offline working copies and the queue of what came back
+    CalibrationMixin,  # calibration sessions on one transcript
+    DraftsMixin,  # misfit flags and drafts from the team's own language model
+    AssistEvaluateMixin,  # the suggestion assistant evaluated on the project's codings
 ):
     """An open cotheme project (an SQLite ``.cotheme`` file or a PostgreSQL database)."""
 
@@ -525,9 +531,12 @@ class Project(
         """The ``top`` codes for a passage (``text``, or ``start``-``end`` of ``document``), best first."""
         return self._assist().suggest(self._store, text, document=document, start=start, end=end, top=top)
 
-    def similar(self, code: str | None = None, *, code_id: int | None = None, top: int = 10) -> list[SimilarPassage]:
-        """Passages not yet coded with the code that most resemble its extracts and definition."""
-        return self._assist().similar(self._store, code, code_id=code_id, top=top)
+    def similar(self, code: str | None = None, *, code_id: int | None = None, top: int = 10,
+                include_interviewer: bool = False) -> SimilarResult:
+        """Passages not yet coded with the code that most resemble its extracts and definition (the
+        interviewer's turns left out unless ``include_interviewer``), with how many were considered."""
+        return self._assist().similar(self._store, code, code_id=code_id, top=top,
+                                      include_interviewer=include_interviewer)
 
     def accept_similar(self, passage_id: int, *, code: str | None = None, code_id: int | None = None,
                        member: str | None = None) -> Extract:

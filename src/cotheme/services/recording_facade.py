@@ -36,9 +36,23 @@ class RecordingsMixin:
     def attach_recording_data(
         self, document: str | int, source: BinaryIO, *, filename: str, mime: str | None = None
     ) -> RecordingInfo:
-        """``attach_recording`` of bytes read from ``source`` (an upload), named ``filename``."""
+        """``attach_recording`` of bytes read from ``source`` (an upload, perhaps slow), named ``filename``:
+        stored a chunk per short transaction, then linked to the document in one."""
         doc_id = self._recorded_document(document)
-        return recordings.attach_recording(self._store, doc_id, source, filename=filename, mime=mime)
+        staged = recordings.stage_recording(self._store, source, filename=filename, mime=mime)
+        try:
+            return recordings.link_staged(self._store, doc_id, staged)
+        except BaseException:
+            recordings.discard_staged(self._store, staged)
+            raise
+
+    def stage_recording_data(self, source: BinaryIO, *, filename: str) -> int:
+        """Store an upload as a recording of no document yet (see ``SourceFile.recording``); its id."""
+        return recordings.stage_recording(self._store, source, filename=filename)
+
+    def discard_staged_recording(self, recording_id: int) -> None:
+        """Remove a staged upload that no import took."""
+        recordings.discard_staged(self._store, recording_id)
 
     def recording(self, document: str | int) -> RecordingInfo | None:
         """The recording linked to ``document``, or ``None``."""

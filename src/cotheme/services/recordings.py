@@ -12,8 +12,10 @@ an encrypted project leaves no plain copy of its media behind.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
+from datetime import timedelta
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -88,7 +90,7 @@ def attach_recording(
     name = Path(filename).name or "recording"
     limit = max_recording_bytes()
     with _writing(target) as conn:
-        if repo.document_exists(conn, document_id) is False:
+        if not repo.document_exists(conn, document_id):
             raise NotFound(f"There is no document {document_id}; see 'cotheme docs list' for ids and titles.")
         repo.delete_for_document(conn, document_id)
         rec_id = repo.insert_recording(conn, document_id, filename=name, mime=mime or "", created_at=now())
@@ -99,16 +101,73 @@ def attach_recording(
                 f"{name} is larger than the {describe_size(limit)} a recording may be ({MAX_RECORDING_ENV}); "
                 "nothing was stored."
             ) from None
-        if size == 0:
-            raise InputError(f"{name} is empty; give the recording's file. Nothing was stored.")
-        facts = probe(StoredReader(conn, rec_id, size), name)
-        repo.finish(
-            conn, rec_id, size_bytes=size, sha256=sha, mime=mime or facts.mime,
-            duration_ms=duration_ms if duration_ms is not None else facts.duration_ms,
-        )
-        info = repo.by_id(conn, rec_id)
+        return _finish(conn, rec_id, name, size, sha, mime, duration_ms)
+
+
+def _finish(conn: Connection, rec_id: int, name: str, size: int, sha: str, mime: str | None,
+            duration_ms: int | None) -> RecordingInfo:
+    """Probe the stored bytes and record what they are; refuse (one sentence) what is not a recording."""
+    if size == 0:
+        raise InputError(f"{name} is empty; give the recording's file. Nothing was stored.")
+    facts = probe(StoredReader(conn, rec_id, size), name)
+    repo.finish(
+        conn, rec_id, size_bytes=size, sha256=sha, mime=mime or facts.mime,
+        duration_ms=duration_ms if duration_ms is not None else facts.duration_ms,
+    )
+    info = repo.by_id(conn, rec_id)
+    assert info is not None
+    return info
+
+
+def stage_recording(store: Store, source: BinaryIO, *, filename: str, mime: str | None = None) -> int:
+    """Store ``source`` as a recording of no document yet, a chunk per short write transaction, so that
+    an upload arriving over the network for minutes never keeps other writers of the project waiting;
+    its id, for ``link_staged``. Refused bytes, or a failure half way, leave nothing behind."""
+    name = Path(filename).name or "recording"
+    limit = max_recording_bytes()
+    with store.write() as conn:
+        for stale in repo.stale_staged(conn, now() - _STALE_AFTER):
+            repo.delete_recording(conn, stale)
+        rec_id = repo.insert_recording(conn, None, filename=name, mime=mime or "", created_at=now())
+    try:
+        digest, size, seq = hashlib.sha256(), 0, 0
+        while data := repo.read_full(source, repo.CHUNK_SIZE):
+            size += len(data)
+            if size > limit:
+                raise TooLarge(
+                    f"{name} is larger than the {describe_size(limit)} a recording may be ({MAX_RECORDING_ENV}); "
+                    "nothing was stored."
+                )
+            digest.update(data)
+            with store.write() as conn:
+                repo.write_chunk(conn, rec_id, seq, data)
+            seq += 1
+        with store.write() as conn:
+            _finish(conn, rec_id, name, size, digest.hexdigest(), mime, None)
+    except BaseException:
+        discard_staged(store, rec_id)
+        raise
+    return rec_id
+
+
+def link_staged(target: Target, document_id: int, recording_id: int) -> RecordingInfo:
+    """Make the staged recording the document's, replacing any it had (one short transaction)."""
+    with _writing(target) as conn:
+        if not repo.document_exists(conn, document_id):
+            raise NotFound(f"There is no document {document_id}; see 'cotheme docs list' for ids and titles.")
+        repo.link(conn, recording_id, document_id)
+        info = repo.by_id(conn, recording_id)
         assert info is not None
         return info
+
+
+def discard_staged(store: Store, recording_id: int) -> None:
+    with store.write() as conn:
+        repo.delete_recording(conn, recording_id)
+
+
+#: A staged upload not linked after this long was abandoned (a server stopped half way through it).
+_STALE_AFTER = timedelta(days=1)
 
 
 def attach_recording_file(target: Target, document_id: int, path: Path) -> RecordingInfo:

@@ -17,6 +17,8 @@ from cotheme.storage import visibility
 from cotheme.storage.schema import (
     assist_passages,
     assist_provenance,
+    assist_texts,
+    codes,
     codings,
     documents,
     members,
@@ -95,14 +97,16 @@ def replace_passages(
 def drop_other_models(conn: Connection, model: str) -> int:
     """Forget vectors made by any other model: they cannot be compared with ``model``'s."""
     dropped = conn.execute(delete(assist_passages).where(assist_passages.c.model != model)).rowcount
+    conn.execute(delete(assist_texts).where(assist_texts.c.model != model))
     if dropped:
         _changed(conn)
     return dropped
 
 
 def drop_all(conn: Connection) -> int:
-    """Forget every cached passage (assistance turned off)."""
+    """Forget every cached passage and text vector (assistance turned off)."""
     dropped = conn.execute(delete(assist_passages)).rowcount
+    conn.execute(delete(assist_texts))
     _changed(conn)
     return dropped
 
@@ -178,6 +182,53 @@ def coded_spans(conn: Connection, code_ids: Sequence[int] | None = None) -> list
     if code_ids is not None:
         query = query.where(codings.c.code_id.in_(list(code_ids)))
     return [CodedSpan(*r) for r in conn.execute(query)]
+
+
+def text_vectors(conn: Connection, model: str, digests: Sequence[str]) -> dict[str, bytes]:
+    """Cached vectors of texts (by SHA-256) embedded by ``model``."""
+    found: dict[str, bytes] = {}
+    wanted = sorted(set(digests))
+    for first in range(0, len(wanted), 500):
+        query = select(assist_texts.c.text_sha256, assist_texts.c.vector).where(
+            assist_texts.c.model == model, assist_texts.c.text_sha256.in_(wanted[first:first + 500]))
+        found.update((str(d), bytes(v)) for d, v in conn.execute(query))
+    return found
+
+
+def add_text_vectors(conn: Connection, model: str, vectors: dict[str, bytes]) -> None:
+    """Keep the vectors of newly embedded texts (by SHA-256); texts already kept are left alone."""
+    known = text_vectors(conn, model, list(vectors))
+    rows = [{"model": model, "text_sha256": d, "vector": v} for d, v in vectors.items() if d not in known]
+    if rows:
+        conn.execute(insert(assist_texts), rows)
+
+
+def uncodable_codes(conn: Connection) -> set[int]:
+    """Codes another program marked not codable (REFI-QDA ``isCodable="false"``: folders)."""
+    from cotheme.storage.exchange import uncodable
+
+    guids = uncodable(conn)
+    if not guids:
+        return set()
+    return {int(r[0]) for r in conn.execute(select(codes.c.id).where(codes.c.guid.in_(sorted(guids))))}
+
+
+def parent_codes(conn: Connection) -> set[int]:
+    """Codes that have child codes."""
+    query = select(codes.c.parent_id).where(codes.c.parent_id.is_not(None)).distinct()
+    return {int(r[0]) for r in conn.execute(query)}
+
+
+def speaker_turns(conn: Connection) -> list[tuple[int, int, int, str, str]]:
+    """(revision, start, end, speaker, the document's interviewer) of every turn of the current revisions
+    that has a speaker."""
+    query = (
+        select(turns.c.revision_id, turns.c.start_offset, turns.c.end_offset, turns.c.speaker,
+               documents.c.interviewer)
+        .join(documents, documents.c.current_revision_id == turns.c.revision_id)
+        .where(turns.c.speaker.is_not(None))
+    )
+    return [(int(r[0]), int(r[1]), int(r[2]), str(r[3]), str(r[4] or "")) for r in conn.execute(query)]
 
 
 def codings_stamp(conn: Connection) -> tuple[object, ...]:

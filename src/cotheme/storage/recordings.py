@@ -26,9 +26,10 @@ CHUNK_SIZE = 1 << 20
 
 
 def insert_recording(
-    conn: Connection, document_id: int, *, filename: str, mime: str, created_at: datetime, chunk_size: int = CHUNK_SIZE
+    conn: Connection, document_id: int | None, *, filename: str, mime: str, created_at: datetime, chunk_size: int = CHUNK_SIZE
 ) -> int:
-    """A new, empty recording row for ``document_id`` (fill it with ``write_chunks``); its id."""
+    """A new, empty recording row for ``document_id`` (``None``: an upload still arriving; fill it with
+    ``write_chunks`` or ``write_chunk``); its id."""
     result = conn.execute(
         insert(recordings).values(
             document_id=document_id, filename=filename, mime=mime, size_bytes=0, duration_ms=None,
@@ -56,6 +57,32 @@ def write_chunks(conn: Connection, recording_id: int, source: BinaryIO, chunk_si
         conn.execute(insert(recording_chunks).values(recording_id=recording_id, seq=seq, data=data))
         seq += 1
     return size, digest.hexdigest()
+
+
+def write_chunk(conn: Connection, recording_id: int, seq: int, data: bytes) -> None:
+    conn.execute(insert(recording_chunks).values(recording_id=recording_id, seq=seq, data=data))
+
+
+def link(conn: Connection, recording_id: int, document_id: int) -> None:
+    """Make the staged recording ``recording_id`` the document's (its old one removed first)."""
+    delete_for_document(conn, document_id)
+    conn.execute(update(recordings).where(recordings.c.id == recording_id).values(document_id=document_id))
+
+
+def delete_recording(conn: Connection, recording_id: int) -> None:
+    conn.execute(delete(recording_chunks).where(recording_chunks.c.recording_id == recording_id))
+    conn.execute(delete(recordings).where(recordings.c.id == recording_id))
+
+
+def stale_staged(conn: Connection, before: datetime) -> list[int]:
+    """Uploads that began before ``before`` and were never linked (a server stopped half way)."""
+    return list(conn.scalars(
+        select(recordings.c.id).where(recordings.c.document_id.is_(None), recordings.c.created_at < before)
+    ))
+
+
+def read_full(source: BinaryIO, n: int) -> bytes:
+    return _read_full(source, n)
 
 
 def _read_full(source: BinaryIO, n: int) -> bytes:
@@ -94,7 +121,9 @@ def by_id(conn: Connection, recording_id: int) -> RecordingInfo | None:
 
 
 def all_recordings(conn: Connection) -> list[RecordingInfo]:
-    return [_info(row) for row in conn.execute(select(recordings).order_by(recordings.c.id))]
+    """Every recording linked to a document (not uploads still arriving)."""
+    query = select(recordings).where(recordings.c.document_id.is_not(None)).order_by(recordings.c.id)
+    return [_info(row) for row in conn.execute(query)]
 
 
 def document_ids_with_recordings(conn: Connection) -> set[int]:

@@ -408,6 +408,16 @@ assist_passages = Table(
     CheckConstraint("kind IN ('turn', 'sentence')", name="kind"),
 )
 
+#: 0019 -- the embeddings of codes' cards and of quotes no passage covers, per model, keyed by the text's
+#: SHA-256: a cache (always rebuildable) so a fresh process does not embed a whole codebook again.
+assist_texts = Table(
+    "assist_texts",
+    metadata,
+    Column("model", String(200), primary_key=True),
+    Column("text_sha256", String(64), primary_key=True),
+    Column("vector", LargeBinary, nullable=False),
+)
+
 #: 0004 -- where a coding came from when a person accepted a suggestion: the model (name, version and
 #: runtime), its score, when and by whom. The coding itself is a normal coding.
 assist_provenance = Table(
@@ -517,28 +527,36 @@ data_version = Table(
     Column("n", BigInteger, nullable=False, server_default="0"),
 )
 
-# -- 0017 (recordings) ----------------------------------------------------------------------
+# -- 0018 (drafts): drafts from the team's own language model that a person accepted ---------
 
-#: The recording of a document's interview (at most one): what it is; its bytes are in ``recording_chunks``.
-recordings = Table(
-    "recordings",
+#: A draft (code definition, candidate theme, theme summary) as a person accepted or edited it, with
+#: where it came from: endpoint, model and digest as the server reported them, prompt file, seed, times.
+assist_drafts = Table(
+    "assist_drafts",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, unique=True),
-    Column("filename", String(500), nullable=False),
-    Column("mime", String(100), nullable=False),
-    Column("size_bytes", BigInteger, nullable=False),
-    Column("duration_ms", Integer, nullable=True),
-    Column("sha256", String(64), nullable=False),
-    Column("chunk_size", Integer, nullable=False),
-    _stamp("created_at"),
+    Column("kind", String(20), nullable=False),
+    Column("target", String(500), nullable=False),
+    Column("code_id", ForeignKey("codes.id", ondelete="SET NULL"), nullable=True),
+    Column("theme_id", ForeignKey("themes.id", ondelete="SET NULL"), nullable=True),
+    Column("text", Text, nullable=False),
+    Column("edited", Boolean, nullable=False),
+    Column("endpoint", String(500), nullable=False),
+    Column("api", String(10), nullable=False),
+    Column("model", String(200), nullable=False),
+    Column("digest", String(200), nullable=False),
+    Column("prompt", String(100), nullable=False),
+    Column("seed", Integer, nullable=False),
+    Column("extracts", Text, nullable=False),  # JSON list of the coding ids the model was given
+    _stamp("drafted_at"),
+    Column("accepted_by", ForeignKey("members.id", ondelete="SET NULL"), nullable=True),
+    _stamp("accepted_at"),
+    CheckConstraint("kind IN ('code-definition', 'candidate-theme', 'theme-summary')", name="kind"),
 )
 
-#: A recording's bytes, ``chunk_size`` at a time, in order (``seq`` from 0); only the last is shorter.
-recording_chunks = Table(
-    "recording_chunks",
-    metadata,
-    Column("recording_id", ForeignKey("recordings.id", ondelete="CASCADE"), primary_key=True),
-    Column("seq", Integer, primary_key=True, autoincrement=False),
-    Column("data", LargeBinary, nullable=False),
-)
+# Working together (0023-0025): presence, offline copies, calibration sessions; defined beside, on the
+# same metadata, and named here like every other table.
+from cotheme.storage.schema_team import calibrations, checkouts, merge_items, presence  # noqa: E402, F401
+
+# Recordings (0017): defined beside, on the same metadata, and named here like every other table.
+from cotheme.storage.schema_recordings import recording_chunks, recordings  # noqa: E402, F401

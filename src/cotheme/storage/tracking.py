@@ -35,9 +35,10 @@ from cotheme.storage.schema import audit_log, codes
 ACTOR: ContextVar[tuple[int, str] | None] = ContextVar("cotheme_actor", default=None)
 
 #: The tables whose every change is audited (the issue names codings, documents, cases, members and
-#: the codebook; participant attributes and assignments belong with cases and members).
-TRACKED = frozenset({"codings", "documents", "cases", "case_values", "attributes", "members", "codes",
-                     "assignments"})
+#: the codebook; participant attributes and assignments belong with cases and members; memos and themes
+#: are what the live feed tells of too; an accepted language-model draft is recorded with its provenance).
+TRACKED = frozenset({"codings", "documents", "cases", "case_values", "attributes", "members", "codes", "memos",
+                     "themes", "assignments", "assist_drafts"})
 #: Columns never copied into the trail: a password hash shows only that it changed.
 REDACTED = {"members": frozenset({"password_hash"})}
 INTERNAL = {"cotheme_internal": True}

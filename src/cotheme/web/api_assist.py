@@ -43,7 +43,7 @@ class SuggestionOut(BaseModel):
     code_id: int
     code: str
     path: str
-    score: float = Field(description="Standard deviations above the code's usual fit to this project's passages.")
+    score: float = Field(description="Fit to the code's definition and coded extracts (higher fits better).")
 
 
 class SpanIn(BaseModel):
@@ -128,12 +128,54 @@ def accept_suggestion(body: SuggestionAcceptIn, ctx: Ctx) -> ExtractOut:
                                                      member=ctx.member.name))
 
 
-@router.get("/similar", response_model=list[SimilarOut])
-def similar(ctx: Ctx, code_id: Id, top: Top = 10) -> list[SimilarOut]:
-    """Passages not yet coded with the code, most like its extracts and definition first."""
-    return [SimilarOut(passage_id=s.passage_id, document_id=s.document_id, document=s.document, kind=s.kind,
-                       start=s.start, end=s.end, text=s.text, score=s.score)
-            for s in ctx.project.similar(code_id=code_id, top=top)]
+class SimilarResultOut(BaseModel):
+    passages: list[SimilarOut]
+    considered: int = Field(description="Passages not yet coded with the code that were ranked.")
+    interviewer_left_out: int = Field(description="Passages of the interviewer's turns left out.")
+    summary: str = Field(description="The sentence saying how many passages were considered.")
+
+
+@router.get("/similar", response_model=SimilarResultOut)
+def similar(ctx: Ctx, code_id: Id, top: Top = 10, include_interviewer: bool = False) -> SimilarResultOut:
+    """Passages not yet coded with the code, most like its extracts and definition first (the interviewer's
+    turns left out unless ``include_interviewer``), with how many passages were considered."""
+    found = ctx.project.similar(code_id=code_id, top=top, include_interviewer=include_interviewer)
+    return SimilarResultOut(
+        passages=[SimilarOut(passage_id=s.passage_id, document_id=s.document_id, document=s.document, kind=s.kind,
+                             start=s.start, end=s.end, text=s.text, score=s.score) for s in found],
+        considered=found.considered, interviewer_left_out=found.interviewer_left_out, summary=found.summary)
+
+
+class CodeAgreementOut(BaseModel):
+    code_id: int
+    code: str
+    examples: int = Field(description="Codings the code had.")
+    tested: int = Field(description="Hidden passages people coded with it.")
+    top1: float | None
+    top3: float | None
+    kappa: float | None
+    suggestible: bool
+
+
+class AssistEvaluationOut(BaseModel):
+    model: str
+    passages: int
+    codes: int
+    top1: float | None
+    top3: float | None
+    kappa: float | None
+    folds: int
+    per_code: list[CodeAgreementOut]
+
+
+@router.post("/assist/evaluate", response_model=AssistEvaluationOut)
+def evaluate(ctx: Ctx) -> AssistEvaluationOut:
+    """The suggestions evaluated as a coder: each coded passage hidden in turn, compared with the people."""
+    e = ctx.project.assist_evaluate()
+    return AssistEvaluationOut(
+        model=e.model, passages=e.passages, codes=e.codes, top1=e.top1, top3=e.top3, kappa=e.kappa, folds=e.folds,
+        per_code=[CodeAgreementOut(code_id=a.code_id, code=a.code, examples=a.examples, tested=a.tested, top1=a.top1,
+                                   top3=a.top3, kappa=a.kappa, suggestible=a.suggestible) for a in e.per_code])
 
 
 @router.post("/similar/accept", response_model=ExtractOut, status_code=201)

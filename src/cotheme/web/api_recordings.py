@@ -201,8 +201,16 @@ async def import_recorded(request: Request, ctx: Ctx) -> ImportResultOut:
         if len(upload.files) != 1 or is_qdpx(upload.files[0][0]):
             raise InvalidArgument("A recording goes with one transcript; import the others separately.")
         name, data = upload.files[0]
-        recording = RecordingSource(form.stream_name, lambda: form)  # type: ignore[arg-type, return-value]
-        return ctx.project.import_sources([SourceFile(name, data, recording=recording)], **_options(upload))
+        options = _options(upload)
+        # The recording is stored as it arrives (other writers go on meanwhile), then the transcript
+        # and the link to it in one transaction; if that is refused, the stored upload goes too.
+        staged = ctx.project.stage_recording_data(form, filename=form.stream_name)  # type: ignore[arg-type]
+        try:
+            recording = RecordingSource(form.stream_name, lambda: form, staged=staged)  # type: ignore[arg-type, return-value]
+            return ctx.project.import_sources([SourceFile(name, data, recording=recording)], **options)
+        except BaseException:
+            ctx.project.discard_staged_recording(staged)
+            raise
 
     try:
         imported = await anyio.to_thread.run_sync(run)

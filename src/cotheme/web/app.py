@@ -26,6 +26,7 @@ from cotheme.web.security import Gate
 from cotheme.web import api_history, api_team, pages_team
 from cotheme.web import api_agreement, pages_agreement  # agreement, reconciliation
 from cotheme.web import api_assist  # suggest, similar, candidate themes
+from cotheme.web import api_drafts, pages_drafts  # misfits and drafts from the team's own model
 from cotheme.web import api_exports, pages_exports  # the Exports page and its downloads
 from cotheme.web.permissions import permitted
 from cotheme.web.team_gate import TeamGate
@@ -37,6 +38,9 @@ from cotheme.web import api_study, pages_study  # the Study page (COREQ fields) 
 from cotheme.web import api_deid  # review by string, reject list, residual risk
 from cotheme.web import api_coding_sheet  # codings in bulk from a sheet
 from cotheme.web import team_home
+from cotheme.web import api_events  # the live feed (server-sent events or polling)
+from cotheme.web import api_checkins, pages_checkins  # offline working copies
+from cotheme.web import api_calibration, pages_calibration  # calibration sessions
 from cotheme.web import api_recordings  # recordings: range requests, uploads
 from cotheme.web import api_transcribe  # transcribing recordings, fixing speakers
 from cotheme.services.recordings import max_recording_bytes
@@ -48,7 +52,8 @@ STATIC = Path(__file__).with_name("static")
 #: (Starlette's own rules), so streaming and ranges keep working.
 NOT_COMPRESSED = (*DEFAULT_EXCLUDED_CONTENT_TYPES, "application/pdf", "application/octet-stream", "audio/", "video/",
                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                  "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+                  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                  "application/x-ndjson")  # streamed drafts: gzip would hold the pieces back
 #: Bodies from this many bytes are gzipped when the browser accepts it (smaller ones gain nothing).
 GZIP_FROM = 1024
 
@@ -96,6 +101,13 @@ def create_app(project: Project, token: str, *, team: bool | None = None) -> Fas
     app.include_router(api_deid.router)
     app.include_router(api_coding_sheet.router)
     app.include_router(team_home.router)
+    app.include_router(api_events.router)
+    app.include_router(api_checkins.router)
+    app.include_router(pages_checkins.router)
+    app.include_router(api_calibration.router)
+    app.include_router(pages_calibration.router)
+    app.include_router(api_drafts.router)
+    app.include_router(pages_drafts.router)
     app.include_router(api_recordings.router)
     app.include_router(api_transcribe.router)
     return app

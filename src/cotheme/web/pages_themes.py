@@ -27,7 +27,9 @@ def theme_review(request: Request, theme_id: Id, ctx: Ctx, group: str = "subthem
     review = ctx.project.theme_review(theme_id, group_by=group)
     memo_html = {m.id: to_html(m.text) for g in review.passages.groups for p in g.passages for m in p.memos}
     return render(request, ctx, "theme_review.html", "themes", review=review, groupings=GROUPINGS,
-                  exemplars=set(review.exemplar_ids), all_codes=ctx.project.codes(), memo_html=memo_html)
+                  exemplars=set(review.exemplar_ids), all_codes=ctx.project.codes(), memo_html=memo_html,
+                  endpoint=ctx.project.draft_endpoint(),
+                  summaries=[d for d in ctx.project.drafts() if d.kind.value == "theme-summary" and d.target_id == theme_id])
 
 
 @router.get("/map", response_class=HTMLResponse)

@@ -45,6 +45,14 @@ NEEDS: dict[str, Need] = {
     "GET /api/v1/me": R, "GET /api/v1/users": L, "GET /api/v1/assignments": L, "POST /api/v1/assignments": L,
     "GET /api/v1/queue": R, "GET /api/v1/progress": L, "PUT /api/v1/documents/{document_id}/blind": L,
     "GET /api/v1/audit": L, "GET /api/v1/audit.csv": L,
+    # the live feed (api_events): what each member may see is filtered below
+    "GET /api/v1/events": R,
+    # offline working copies (api_checkins): a coder takes and brings back their own; a lead decides
+    "POST /api/v1/checkout": C, "POST /api/v1/checkin": C, "GET /api/v1/merge-items": R,
+    "POST /api/v1/merge-items/{item_id}": L,
+    # calibration sessions (api_calibration)
+    "GET /api/v1/calibrations": R, "POST /api/v1/calibrations": L,
+    "POST /api/v1/calibrations/{document_id}/reveal": L, "POST /api/v1/calibrations/{document_id}/close": L,
 }
 NEEDS.update({  # agreement and reconciliation (api_agreement); the service checks them too
     "GET /api/v1/agreement": R, "GET /api/v1/settings/reflexive-mode": R, "PUT /api/v1/settings/reflexive-mode": L,
@@ -62,7 +70,11 @@ NEEDS.update({  # correcting transcripts, the review queue, de-identification (a
 NEEDS.update({  # private coding suggestions (api_assist); the service checks them too
     "GET /api/v1/assist": R, "GET /api/v1/suggest": R, "POST /api/v1/suggest": R, "POST /api/v1/suggest/accept": C,
     "GET /api/v1/similar": R, "POST /api/v1/similar/accept": C, "GET /api/v1/assist/themes": L,
-    "GET /api/v1/documents/{document_id}/assist": R,
+    "GET /api/v1/documents/{document_id}/assist": R, "POST /api/v1/assist/evaluate": L,
+})
+NEEDS.update({  # misfits and drafts (api_drafts); drafting changes the codebook and themes, so a lead's
+    "GET /api/v1/misfits": R, "GET /api/v1/drafts/endpoint": R, "GET /api/v1/drafts": R,
+    "POST /api/v1/drafts/stream": L, "POST /api/v1/drafts/accept": L,
 })
 
 NEEDS.update({  # downloads of the Exports page (api_exports); each reads as the acting member

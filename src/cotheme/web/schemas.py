@@ -189,3 +189,28 @@ class HitOut(BaseModel):
     offsets: list[tuple[int, int]]
     snippet: str
     snippet_marks: list[tuple[int, int]]
+
+
+class LiveEventOut(BaseModel):
+    id: int = Field(description="The event id: continue after it (SSE Last-Event-ID).")
+    at: str
+    actor: str
+    kind: str = Field(description="coding, memo, code, theme or document")
+    action: str = Field(description="insert, update or delete")
+    row_id: int | None
+    document_id: int | None
+    code_id: int | None
+    announce: str = Field(description="A sentence for a change to the codebook that coders must not miss.")
+
+
+class PresentOut(BaseModel):
+    member_id: int
+    name: str
+    role_label: str
+    permission: str
+
+
+class LiveBatchOut(BaseModel):
+    events: list[LiveEventOut]
+    cursor: int = Field(description="Pass as 'after' next time.")
+    present: list[PresentOut] = Field(description="Who has the transcript open (with 'document').")

@@ -59,7 +59,9 @@ def serve(project: Project, *, host: str = LOOPBACK, port: int = 8765,
     team server, the login address)."""
     token = token or new_token()
     app = create_app(project, token, team=team)
-    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False, **proxy_settings())
+    # Live pages hold a stream open: on a stop, uvicorn waits this long for them before closing them.
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False,
+                            timeout_graceful_shutdown=3, **proxy_settings())
     server = ProjectServer(config)
     # Everything built so far (modules, the app, its schemas and templates) lives as long as the
     # server: kept out of the collector's full passes, which otherwise walk it all each time a page

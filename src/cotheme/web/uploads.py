@@ -26,7 +26,7 @@ from cotheme.services.limits import max_import_bytes
 UPLOAD_PATHS = frozenset({
     "/api/v1/imports/preview", "/api/v1/imports", "/api/v1/cases/import", "/api/v1/cases/import/preview",
     "/api/v1/codebook/import", "/api/v1/codebook/import/preview",
-    "/api/v1/codings/import", "/api/v1/codings/import/preview",
+    "/api/v1/codings/import", "/api/v1/codings/import/preview", "/api/v1/checkin",
 })
 #: More files than this in one request is not a batch of interviews (300 is a large study).
 MAX_FILES = 1000

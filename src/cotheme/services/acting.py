@@ -88,6 +88,7 @@ RULES: dict[str, Need] = {
         "assignments", "set_blind", "progress", "undo_codebook", "merge_codes", "split_code", "delete_code",
         "audit", "export_audit", "import_case_data", "import_codebook_data", "import_qdpx_data",
         "preview_sources", "preview_cases", "preview_codebook", "set_interview",
+        "transcribe_files", "transcribe_sources", "set_turn_speaker",
     )},
 }
 #: Operations a coder may do too when the lead allows it (``set_coders_may_import``); viewers never.
@@ -95,7 +96,8 @@ IMPORTING = frozenset({
     "import_files", "import_sources", "preview_sources", "import_cases", "import_case_data", "preview_cases",
     "import_codebook", "import_codebook_data", "preview_codebook", "import_qdpx", "import_qdpx_files",
     "import_qdpx_data", "import_codebook_qdc", "set_interview", "attach_recording", "attach_recording_data",
-    "detach_recording", "stage_recording_data", "discard_staged_recording",
+    "detach_recording", "stage_recording_data", "discard_staged_recording", "transcribe_files",
+    "transcribe_sources",
 })
 #: Operations that name the member they act for, by keyword.
 MEMBER_ARGUMENT = {"code": "coder", "add_memo": "author", "accept_similar": "member",

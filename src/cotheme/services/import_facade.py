@@ -20,13 +20,14 @@ from cotheme.services.codebook import CodebookImport
 from cotheme.services.exchange_merge import ExchangeImport
 from cotheme.services.import_preview import CodebookPreview, ProjectPreview
 from cotheme.services.recording_facade import RecordingsMixin
+from cotheme.services.transcribe_facade import TranscribeMixin
 from cotheme.services.importing import FilePreview, ImportedDocument, Progress, SourceFile
 from cotheme.storage.store import Store
 
 
-class ImportMixin(RecordingsMixin):
-    """Import operations, with the recordings linked to documents (``recording_facade``); ``Project``
-    provides ``_store``."""
+class ImportMixin(RecordingsMixin, TranscribeMixin):
+    """Import operations, with the recordings linked to documents (``recording_facade``) and recordings
+    transcribed into documents (``transcribe_facade``); ``Project`` provides ``_store``."""
 
     _store: Store
 

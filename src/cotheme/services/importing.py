@@ -194,6 +194,19 @@ def import_transcripts(
                 job.cancel()
 
 
+def store_parsed(
+    conn: Connection, item: SourceFile, parsed: ParsedTranscript, *, case_pid: str | None = None,
+    allow_duplicate: bool = False,
+) -> ImportedDocument:
+    """Store one transcript made elsewhere (e.g. transcribed from a recording) inside the caller's
+    transaction, with the same titles, duplicate check and case linking as an imported file."""
+    known = _Known(conn)
+    stored = _store_one(conn, known, item, _Parsed(parsed, _sha256(parsed), words_in(parsed)),
+                        case_pid or item.case_pid, allow_duplicate)
+    known.later.flush(conn)
+    return stored
+
+
 #: Characters from which a parsed text is large enough that its parse's freed pages are worth handing
 #: back (a trim costs about a millisecond; a transcript of this size holds megabytes of dropped lines).
 _LARGE = 1 << 20

@@ -42,6 +42,7 @@ from cotheme.web import api_events  # the live feed (server-sent events or polli
 from cotheme.web import api_checkins, pages_checkins  # offline working copies
 from cotheme.web import api_calibration, pages_calibration  # calibration sessions
 from cotheme.web import api_recordings  # recordings: range requests, uploads
+from cotheme.web import api_transcribe  # transcribing recordings, fixing speakers
 from cotheme.services.recordings import max_recording_bytes
 from cotheme.web.body_limit import RECORDING_UPLOAD
 
@@ -108,4 +109,5 @@ def create_app(project: Project, token: str, *, team: bool | None = None) -> Fas
     app.include_router(api_drafts.router)
     app.include_router(pages_drafts.router)
     app.include_router(api_recordings.router)
+    app.include_router(api_transcribe.router)
     return app

@@ -18,9 +18,9 @@ import re
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 DEFAULT_MAX_REQUEST_MB = 10
-#: The uploads of a recording (its raw bytes as the body, or a transcript and its recording as a form),
-#: capped by ``COTHEME_MAX_RECORDING_MB``.
-RECORDING_UPLOAD = re.compile(r"^/api/v1/(documents/\d+/recording|imports/recorded)$")
+#: The uploads of a recording (its raw bytes as the body, to attach or to transcribe, or a transcript and
+#: its recording as a form), capped by ``COTHEME_MAX_RECORDING_MB``.
+RECORDING_UPLOAD = re.compile(r"^/api/v1/(documents/\d+/recording|imports/recorded|transcriptions)$")
 _MB = 1024 * 1024
 
 

@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
-from cotheme.errors import Conflict, CothemeError, InputError, InvalidArgument, NotFound, ProjectError
+from cotheme.errors import Cancelled, Conflict, CothemeError, InputError, InvalidArgument, NotFound, ProjectError
 from cotheme.errors import Forbidden, TooLarge, TooManyAttempts
 from cotheme.web.error_pages import error_page, wants_page
 
@@ -22,6 +22,7 @@ STATUS: list[tuple[type[CothemeError], int]] = [
     (NotFound, 404),
     (TooLarge, 413),  # an upload over the import limit, before InputError (its parent)
     (Conflict, 409),
+    (Cancelled, 409),  # a transcription stopped by its cancel button
     (InvalidArgument, 422),
     (InputError, 422),
     (ProjectError, 503),

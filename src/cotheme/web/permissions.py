@@ -103,12 +103,18 @@ NEEDS.update({  # recordings (api_recordings): listening goes with reading the d
     "PUT /api/v1/documents/{document_id}/recording": L, "DELETE /api/v1/documents/{document_id}/recording": L,
     "GET /api/v1/codings/{coding_id}/time": R, "POST /api/v1/imports/recorded": L,
 })
+NEEDS.update({  # transcribing recordings on the import page (api_transcribe); speakers fixed after it
+    "POST /api/v1/transcriptions": L, "GET /api/v1/transcriptions/{job_id}": L,
+    "DELETE /api/v1/transcriptions/{job_id}": L, "PUT /api/v1/documents/{document_id}/speakers": L,
+    "PUT /api/v1/documents/{document_id}/turns/{turn}/speaker": L,
+})
 #: Routes a coder may use too when the lead allows coders to import (``acting.IMPORTING`` in the service).
 IMPORTING = frozenset({
     "POST /api/v1/imports/preview", "POST /api/v1/imports", "POST /api/v1/cases/import",
     "POST /api/v1/cases/import/preview", "POST /api/v1/codebook/import", "POST /api/v1/codebook/import/preview",
     "PATCH /api/v1/documents/{document_id}", "PUT /api/v1/documents/{document_id}/recording",
     "POST /api/v1/imports/recorded", "DELETE /api/v1/documents/{document_id}/recording",
+    "POST /api/v1/transcriptions", "GET /api/v1/transcriptions/{job_id}", "DELETE /api/v1/transcriptions/{job_id}",
 })
 
 

@@ -50,7 +50,7 @@ def import_recordings(
                 bar.update(shown["task"], completed=step.done_s)
 
         try:
-            imported = p.transcribe_files(
+            imported = p.documents.transcribe_files(
                 files, speakers=2 if speakers is None else speakers, model=model or "tiny.en",
                 language=language or "en", case=case, allow_duplicate=allow_duplicate, progress=show,
             )

@@ -28,7 +28,8 @@ NAMESPACES: dict[str, dict[str, str]] = {
         "attach_recording": "attach_recording", "attach_recording_data": "attach_recording_data",
         "recording": "recording", "read_recording": "read_recording", "recording_bytes": "recording_bytes",
         "detach_recording": "detach_recording", "stage_recording_data": "stage_recording_data",
-        "discard_staged_recording": "discard_staged_recording",
+        "discard_staged_recording": "discard_staged_recording", "transcribe_files": "transcribe_files",
+        "transcribe_sources": "transcribe_sources", "set_turn_speaker": "set_turn_speaker",
     },
     "cases": {
         "list": "cases", "add": "add_case", "import_cases": "import_cases", "import_data": "import_case_data",

@@ -56,9 +56,7 @@ from cotheme.services.study_facade import StudyMixin
 from cotheme.services.themes_facade import ThemesMixin
 from cotheme.services.deid_facade import DeidReviewMixin
 from cotheme.services.coding_sheet_facade import CodingSheetMixin
-from cotheme.services.live import LiveMixin
-from cotheme.services.checkout_facade import CheckoutMixin
-from cotheme.services.calibration_facade import CalibrationMixin
+from cotheme.services.teamwork_facade import TeamworkMixin
 from cotheme.services.drafts_facade import DraftsMixin
 from cotheme.services.assist_facade import AssistEvaluateMixin
 from cotheme.services.namespace_facade import NamespacesMixin
@@ -81,9 +79,7 @@ class Project(
     ThemesMixin,  # bulk exemplars
     DeidReviewMixin,  # de-identification by string, residual risk
     CodingSheetMixin,  # many codings at once, from a sheet or a script
-    LiveMixin,  # the live feed and who is where
-    CheckoutMixin,  # offline working copies and the queue of what came back
-    CalibrationMixin,  # calibration sessions on one transcript
+    TeamworkMixin,  # live feed and presence, offline copies, calibration sessions
     DraftsMixin,  # misfit flags and drafts from the team's own language model
     AssistEvaluateMixin,  # the suggestion assistant evaluated on the project's codings
 ):

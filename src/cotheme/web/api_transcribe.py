@@ -91,7 +91,7 @@ def _run(job: Job, ctx: RequestContext, source: SourceFile, options: dict[str, A
         job.step = step
 
     try:
-        done = ctx.project.transcribe_sources([source], progress=tick, cancelled=job.stop.is_set, **options)
+        done = ctx.project.documents.transcribe_sources([source], progress=tick, cancelled=job.stop.is_set, **options)
         job.documents = [{"id": d.id, "title": d.title, "file": d.file, "turns": d.turns,
                           "speakers": list(d.speakers)} for d in done]
         job.state = "done"
@@ -159,12 +159,12 @@ def cancel(job_id: Id, request: Request, ctx: Ctx) -> JobOut:
 @router.put("/documents/{document_id}/speakers", tags=["documents"])
 def rename_speaker(document_id: Id, body: RenameIn, ctx: Ctx) -> dict[str, Any]:
     """Rename a speaker in one document; the label of another speaker there merges the two."""
-    changed = ctx.project.rename_speaker(document_id, body.old, body.new)
-    return {"changed": changed, "speakers": list(ctx.project.document(document_id).speakers)}
+    changed = ctx.project.documents.rename_speaker(document_id, body.old, body.new)
+    return {"changed": changed, "speakers": list(ctx.project.documents.get(document_id).speakers)}
 
 
 @router.put("/documents/{document_id}/turns/{turn}/speaker", tags=["documents"])
 def set_turn_speaker(document_id: Id, turn: int, body: TurnSpeakerIn, ctx: Ctx) -> dict[str, Any]:
     """Give one turn (numbered from 0) to another speaker, new or already there (splitting a speaker)."""
-    ctx.project.set_turn_speaker(document_id, turn, body.speaker)
-    return {"turn": turn, "speaker": body.speaker.strip(), "speakers": list(ctx.project.document(document_id).speakers)}
+    ctx.project.documents.set_turn_speaker(document_id, turn, body.speaker)
+    return {"turn": turn, "speaker": body.speaker.strip(), "speakers": list(ctx.project.documents.get(document_id).speakers)}

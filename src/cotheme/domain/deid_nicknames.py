@@ -33,7 +33,7 @@ Britain England Chef Mac Brother's Sister's Things Thing Venice Italy Sur House 
 """.split())
 _SIZE_NAME = re.compile(rf"\b(?:Big|Little|Wee|Young|Old)\s+({NAME})(?!\s+(?:of|and|[A-Z]))")
 _INTRODUCED = re.compile(
-    rf"\b(?i:we|they|everyone|everybody|people|the lads|the girls|the staff|I)\s+(?i:call|called|calls|used to call)\s+"
+    rf"\b(?i:we|they|everyone|everybody|people|the lads|the girls|the staff|I)\s+(?:(?i:always|all|just|still|even|only)\s+)?(?i:call|called|calls|used to call)\s+"
     rf"(?i:him|her|them|me|it|each other)\s+['‘\"“]?({NAME})"
     rf"|\b(?i:known as|nicknamed|nickname is|nickname was|goes by|went by|answers to)\s+['‘\"“]?({NAME})"
     rf"|(?<=\s)['‘\"“]({NAME})['’\"”](?=\s+(?i:from|at|on|in|was|is|who|and|said|used|came|lent|gave|told))")
@@ -80,7 +80,8 @@ def find_nicknames(text: str, english: Collection[str] = ()) -> list[Found]:
         found[found.index(f)] = Found(start, f.end, text[start:f.end], Kind.PERSON, "rule", 0.7)
     found += _spans(_INTRODUCED, text, 0.75)
     found += [f for f in _spans(_OPENER_PERSON, text, 0.6) if f.text.casefold() not in _NOT_AFTER_OUR]
-    found += [f for f in _spans(_OUR, text, 0.6) if f.text.casefold() not in _NOT_AFTER_OUR
+    # "our PDPs", "our NHS": an acronym after "our" is a thing, not a relative
+    found += [f for f in _spans(_OUR, text, 0.6) if f.text.casefold() not in _NOT_AFTER_OUR and f.text[1:].islower()
               and (f.text.casefold() not in english or f.text.casefold() in _NAMES_ALSO_WORDS)]
     found += _spans(_RELATIVE_AFTER, text, 0.75) + _spans(_RELATIVE_MODIFIED, text, 0.85)
     found += _spans(_HYPHEN_POSSESSIVE, text, 0.6)

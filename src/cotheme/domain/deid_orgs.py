@@ -32,7 +32,7 @@ CHARITIES = (
     "Turning Point", "Rethink Mental Illness", "Rethink", "Samaritans", "Papyrus", "Beat", "Mind", "YoungMinds",
     "Young Minds", "Kooth", "Shout", "CALM", "Campaign Against Living Miserably", "Anxiety UK", "No Panic",
     "OCD-UK", "OCD Action", "Bipolar UK", "SANE", "Maytree", "Switchboard", "Mermaids", "Refuge", "Women's Aid",
-    "Cruse", "Relate", "Shelter", "Crisis", "St Mungo's", "Centrepoint", "Change Grow Live", "We Are With You",
+    "Cruse", "Relate", "Shelter", "St Mungo's", "Centrepoint", "Change Grow Live", "We Are With You",
     "Humankind", "Forward Trust", "Nacro", "Richmond Fellowship", "Together", "Hearing Voices Network", "Hafal",
     "SAMH", "Inspire", "Aware", "Platfform", "Survivors UK", "Galop", "Childline", "NSPCC", "Victim Support",
     "Scope", "Mencap", "Carers UK", "Home-Start", "Gingerbread", "Stonewall", "Combat Stress", "Help for Heroes",

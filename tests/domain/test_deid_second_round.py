@@ -46,6 +46,7 @@ def _found(text: str) -> dict[str, str]:
         ("Honestly. Kaz-B was the only one who'd listen.", "Kaz-B", "person"),
         ("We always call him Tiny, he's six foot four.", "Tiny", "person"),
         ("He goes by Spanner now.", "Spanner", "person"),
+        ("Everyone knew him as Tank.", "Tank", "person"),
         ("It went on for months. Our Mark rang the crisis line.", "Mark", "person"),
         ("Joy, that's my great-nan, sorted it all.", "Joy", "person"),
         ("We'd been looking after my birth mum Min-jun since the stroke.", "Min-jun", "person"),
@@ -84,7 +85,8 @@ def test_second_round_finds_each_form(text: str, expected: str, kind: str) -> No
         "Big Ben was on the telly.",                        # a landmark after "Big"
         "It was a big deal. The ward was the only one who rang.",
         "Our Lady saved me, I prayed every night.",         # a prayer, not a school
-        "Our kid came round later.",                        # northern "our kid": my brother, no name
+        "Our kid came round later.",
+        "I knew him as a friend, nothing more.",            # "as" before a lower-case word                        # northern "our kid": my brother, no name
         "Our Lord was with me.",
         "That is the upper limit for our PDPs and plots.",  # an acronym after "our"
         "Beat the traffic and you're fine.",                # an ordinary word at a sentence start

@@ -35,6 +35,7 @@ _SIZE_NAME = re.compile(rf"\b(?:Big|Little|Wee|Young|Old)\s+({NAME})(?!\s+(?:of|
 _INTRODUCED = re.compile(
     rf"\b(?i:we|they|everyone|everybody|people|the lads|the girls|the staff|I)\s+(?:(?i:always|all|just|still|even|only)\s+)?(?i:call|called|calls|used to call)\s+"
     rf"(?i:him|her|them|me|it|each other)\s+['‘\"“]?({NAME})"
+    rf"|\b(?i:knew|know|knows|remember)\s+(?i:him|her|them|me)\s+as\s+['‘\"“]?({NAME})"
     rf"|\b(?i:known as|nicknamed|nickname is|nickname was|goes by|went by|answers to)\s+['‘\"“]?({NAME})"
     rf"|(?<=\s)['‘\"“]({NAME})['’\"”](?=\s+(?i:from|at|on|in|was|is|who|and|said|used|came|lent|gave|told))")
 #: What only a person does or is, after a capitalised word that opens a sentence or follows "Is"/"Was".

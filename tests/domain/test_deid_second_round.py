@@ -86,6 +86,7 @@ def test_second_round_finds_each_form(text: str, expected: str, kind: str) -> No
         "It was a big deal. The ward was the only one who rang.",
         "Our Lady saved me, I prayed every night.",         # a prayer, not a school
         "Our kid came round later.",
+        "Send it to Flat 7, 89 Church Walk, that's me mam's.",  # an address, then whose it is
         "I knew him as a friend, nothing more.",            # "as" before a lower-case word                        # northern "our kid": my brother, no name
         "Our Lord was with me.",
         "That is the upper limit for our PDPs and plots.",  # an acronym after "our"

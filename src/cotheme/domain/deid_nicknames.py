@@ -49,8 +49,8 @@ _OPENER_PERSON = re.compile(
 _OUR = re.compile(rf"\b[Oo]ur\s+({NAME})(?!\s+(?:of\b|[A-Z]))(?=[\s,.;!?'’])")
 _NOT_AFTER_OUR = frozenset(w.casefold() for w in "Lady Lady's Lord Father Saviour Kid Kids Lass Lad Town City Club".split())
 _RELATIVE_AFTER = re.compile(
-    rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\s))({NAME}),\s+(?i:that's|that’s|that is|who's|who’s|who is|she's|she’s|he's|he’s)\s+"
-    rf"(?i:my|our|me)\s+(?:(?i:great|step|half|birth|foster|adoptive|god)[- ]?)?(?i:{'|'.join(re.escape(r) for r in RELATIONS)})\b")
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bso\s))({NAME}),\s+(?i:that's|that’s|that is|who's|who’s|who is|she's|she’s|he's|he’s)\s+"
+    rf"(?i:my|our|me)\s+(?:(?i:great|step|half|birth|foster|adoptive|god)[- ]?)?(?i:{'|'.join(re.escape(r) for r in RELATIONS)})\b(?!['’]s)")
 _RELATIVE_MODIFIED = re.compile(
     rf"\b(?i:my|our|her|his|their|your)\s+(?i:great[- ](?:great[- ])?|birth\s+|foster\s+|adoptive\s+|real\s+|half[- ]|god)"
     rf"(?i:mum|mam|mom|mother|dad|father|nan|nana|gran|granny|grandma|grandad|grandmother|grandfather|aunt|auntie|"

@@ -129,3 +129,12 @@ def test_near_reads_tokens_with_digits() -> None:
 @pytest.mark.parametrize("word", ["Reddit", "Discord", "Aftercare", "Chaplaincy"])
 def test_platforms_and_generic_services_are_stopped(word: str) -> None:
     assert stopped(word)
+
+
+def test_employer_names_may_have_for_inside() -> None:
+    from cotheme.domain.deid_shapes import find_shapes
+
+    text = "I was doing twelve-hour shifts at Bensons for Beds. And G4S knew about it."
+    found = {f.text: f.kind.value for f in with_text(merge(find_shapes(text, ENGLISH)), text)}
+    assert found.get("Bensons for Beds") == "workplace" and found.get("G4S") == "workplace", found
+    assert find_shapes("I asked for Help for ages.", ENGLISH) == []

@@ -24,7 +24,6 @@ from cotheme.domain.deid_shapes import GENERIC
 
 #: A capitalised name in any alphabet ("Łukasz", "Zoë", "Min-jun", "Kaz-B", "O'Neill").
 NAME = r"(?:[A-Z]|[^\W\d_a-z])[^\W\d_]*(?:['’-](?:[^\W\d_]+))*"
-_NAME_AT = re.compile(NAME)
 
 #: Words that are never a nickname after "Big"/"Little" (places, things and kinds of people).
 _NOT_AFTER_SIZE = frozenset(w.casefold() for w in """

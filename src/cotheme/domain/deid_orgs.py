@@ -70,9 +70,8 @@ def _ok(name: str) -> bool:
 def find_named_orgs(text: str, english: Collection[str] = ()) -> list[Found]:
     """Units, doctors' practices, charities, dedicated and role-named schools, Reddit handles and
     five-digit-area phone numbers in ``text``."""
-    found = [Found(m.start(1), m.end(), m.group(), Kind.ORGANISATION, "rule", 0.7)
+    found = [Found(m.start(1), m.end(), text[m.start(1):m.end()], Kind.ORGANISATION, "rule", 0.7)
              for m in _UNIT.finditer(text) if _ok(m.group(1))]
-    found = [Found(f.start, f.end, text[f.start:f.end], f.kind, f.source, f.score) for f in found]
     found += [Found(m.start(), m.end(), m.group(), Kind.ORGANISATION, "rule", 0.85) for m in _PRACTICE.finditer(text)]
     found += _charities(text, english)
     for pattern in (_CALLED_ORG, _HELPLINE):

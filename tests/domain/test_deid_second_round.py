@@ -13,7 +13,7 @@ from cotheme.domain.deid_rules import stopped
 from cotheme.domain.deid_spoken import find_spoken_years, near
 
 #: A stand-in for the English word list the service hands in (ordinary words that are also names).
-ENGLISH = frozenset("spud mags mark joy beat papyrus mind shout tiny spanner crisis together the traffic "
+ENGLISH = frozenset("spud mags mark joy beat papyrus mind shout tiny spanner crisis together the traffic staff police "
                     "okay ben lady kid deal point turning".split())
 
 
@@ -43,6 +43,7 @@ def _found(text: str) -> dict[str, str]:
         ("Little Lee was the only one who'd sit with me.", "Little Lee", "person"),
         ("Awful nights. Spud from the hostel lent me a coat.", "Spud", "person"),
         ("Is Mags the friend from the hostel?", "Mags", "person"),
+        ("It was bad. Okonkwo sat with me all night.", "Okonkwo", "person"),
         ("Honestly. Kaz-B was the only one who'd listen.", "Kaz-B", "person"),
         ("We always call him Tiny, he's six foot four.", "Tiny", "person"),
         ("He goes by Spanner now.", "Spanner", "person"),
@@ -83,6 +84,13 @@ def test_second_round_finds_each_form(text: str, expected: str, kind: str) -> No
         "I was 5 minutes late when it started.",            # minutes, not an age
         "There were twenty of us when it started.",         # a count of people
         "Big Ben was on the telly.",                        # a landmark after "Big"
+        "You could see it. Young Black guy, big, shouting.",  # a description, not a nickname
+        "Little Asian lad, he was.",
+        "Enjoyed the fresh air. Laughs from the team, made my day.",
+        "She knows us both. She was the one who noticed.",  # pronouns open such clauses too
+        "A man about my age, very calm. He sat with me for an hour.",
+        "Staff came round. Police rang me after.",          # ordinary words before what people do
+        "The packages (collectively known as CAQDAS or QDAS) help.",
         "It was a big deal. The ward was the only one who rang.",
         "Our Lady saved me, I prayed every night.",         # a prayer, not a school
         "Our kid came round later.",

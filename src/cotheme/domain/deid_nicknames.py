@@ -30,7 +30,9 @@ _NOT_AFTER_SIZE = frozenset(w.casefold() for w in """
 Ben Brother Sister Man Issue Society Data Pharma Tech Apple Bang Dipper Boy Girl Ones One Bit Lot Way
 Britain England Chef Mac Brother's Sister's Things Thing Venice Italy Sur House Red Miss Mister
 """.split())
-_SIZE_NAME = re.compile(rf"\b(?:Big|Little|Wee|Young|Old)\s+({NAME})(?!\s+(?:of|and|[A-Z]))")
+#: "Big Mick", never "Big Black guy" (a description: a noun for a person follows).
+_SIZE_NAME = re.compile(rf"\b(?:Big|Little|Wee)\s+({NAME})(?![^\W\d_])(?!\s+(?:of|and|[A-Z]))"
+                        r"(?!\s+(?:guy|man|men|woman|women|lad|lads|lass|girl|boy|fella|bloke|kid|one|ones|thing|bloke)\b)")
 _INTRODUCED = re.compile(
     rf"\b(?i:we|they|everyone|everybody|people|the lads|the girls|the staff|I)\s+(?:(?i:always|all|just|still|even|only)\s+)?(?i:call|called|calls|used to call)\s+"
     rf"(?i:him|her|them|me|it|each other)\s+['‘\"“]?({NAME})"
@@ -38,13 +40,17 @@ _INTRODUCED = re.compile(
     rf"|\b(?i:known as|nicknamed|nickname is|nickname was|goes by|went by|answers to)\s+['‘\"“]?({NAME})"
     rf"|(?<=\s)['‘\"“]({NAME})['’\"”](?=\s+(?i:from|at|on|in|was|is|who|and|said|used|came|lent|gave|told))")
 #: What only a person does or is, after a capitalised word that opens a sentence or follows "Is"/"Was".
-_PERSON_AFTER = (r"(?:from the (?:hostel|ward|unit|group|centre|estate|flats|block|church|mosque|gym|pub|club|"
-                 r"meeting|meetings|course|programme|hospital|house|home|street|shelter|day centre|drop-in|team)\b"
+#: ("from the team", "from the group" left out: "Laughs from the team", "Support from the group".)
+_PERSON_AFTER = (r"(?:from the (?:hostel|ward|estate|flats|block|church|mosque|gym|pub|club|shelter|drop-in)\b"
                  r"|was the only one who|is the only one who|was the one who|is the one who|(?:was|is) the only person"
-                 r"|the friend from|the lad from|the girl from|the woman from|the man from|lent me|came round|"
-                 r"rang me|texted me|messaged me|picked me up|sat with me|stayed with me)")
-_OPENER_PERSON = re.compile(
-    rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\b[Ii]s\s)|(?<=\b[Ww]as\s)|(?<=\b[Aa]nd\s)|(?<=,\s))({NAME})\s+(?={_PERSON_AFTER})")
+                 r"|the friend from|the lad from|the girl from|the woman from|the man from)")
+#: Weaker: what people and services alike do ("X rang me"); the word must not be ordinary English.
+_PERSON_DOES = r"(?:lent me|came round|rang me|texted me|messaged me|picked me up|sat with me|stayed with me)"
+_OPENER = r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\b[Ii]s\s)|(?<=\b[Ww]as\s)|(?<=\b[Aa]nd\s)|(?<=,\s))"
+_OPENER_PERSON = re.compile(rf"{_OPENER}({NAME})\s+(?={_PERSON_AFTER})")
+_OPENER_DOES = re.compile(rf"{_OPENER}({NAME})\s+(?={_PERSON_DOES})")
+#: Words that open such clauses and are never names.
+_PRONOUNS = frozenset("he she they we you it i who someone somebody one this that there here these those".split())
 _OUR = re.compile(rf"\b[Oo]ur\s+({NAME})(?!\s+(?:of\b|[A-Z]))(?=[\s,.;!?'’])")
 _NOT_AFTER_OUR = frozenset(w.casefold() for w in "Lady Lady's Lord Father Saviour Kid Kids Lass Lad Town City Club".split())
 _RELATIVE_AFTER = re.compile(
@@ -78,8 +84,9 @@ def find_nicknames(text: str, english: Collection[str] = ()) -> list[Found]:
     for f in list(found):  # the size word is part of the nickname: "Big Mick", not "Mick"
         start = text.rfind(" ", 0, f.start - 1) + 1
         found[found.index(f)] = Found(start, f.end, text[start:f.end], Kind.PERSON, "rule", 0.7)
-    found += _spans(_INTRODUCED, text, 0.75)
-    found += [f for f in _spans(_OPENER_PERSON, text, 0.6) if f.text.casefold() not in _NOT_AFTER_OUR]
+    found += [f for f in _spans(_INTRODUCED, text, 0.75) if not (f.text.isupper() and len(f.text) > 2)]  # "known as CAQDAS"
+    found += [f for f in _spans(_OPENER_PERSON, text, 0.6) if f.text.casefold() not in _PRONOUNS | _NOT_AFTER_OUR]
+    found += [f for f in _spans(_OPENER_DOES, text, 0.55) if f.text.casefold() not in _PRONOUNS | set(english)]
     # "our PDPs", "our NHS": an acronym after "our" is a thing, not a relative
     found += [f for f in _spans(_OUR, text, 0.6) if f.text.casefold() not in _NOT_AFTER_OUR and f.text[1:].islower()
               and (f.text.casefold() not in english or f.text.casefold() in _NAMES_ALSO_WORDS)]

@@ -24,7 +24,7 @@ from cotheme.domain.deid_rules import stopped
 from cotheme.domain.deid_spoken import finditer, near
 
 _CAP = r"(?!I\b|I['’])[A-Z][\w'’&-]*"
-_RUN = rf"{_CAP}(?:\s+(?:(?:of|and|&|on|upon|in|the)\s+)?{_CAP}){{0,4}}"
+_RUN = rf"{_CAP}(?:\s+(?:(?:of|and|&|on|upon|in|the|for)\s+)?{_CAP}){{0,4}}"
 
 #: Capitalised words that name no one when they open a run: articles, pronouns, and the generic words
 #: services, schools and wards are described with ("The Crisis Team", "Acute ward", "Primary School").

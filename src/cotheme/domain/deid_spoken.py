@@ -86,7 +86,7 @@ def near(text: str, words: frozenset[str], *, digits: bool = True, reach: int = 
     case), merged: a rule that needs one of them reads only these, not the whole transcript (an
     interview mentions few numbers; reading 10,000 words with every rule costs a few tenths of a second)."""
     lowered = text.lower()
-    present = words.intersection(re.findall(r"[a-z]+", lowered))  # usually a handful: the pattern stays short
+    present = words.intersection(re.findall(r"[a-z0-9]+", lowered))  # usually a handful: the pattern stays short
     spans: list[tuple[int, int]] = []
     for m in _triggers(frozenset(present), digits).finditer(lowered):
         start, end = max(0, m.start() - reach), min(len(text), m.end() + reach)
@@ -200,3 +200,41 @@ def find_spoken_dates(text: str) -> list[Found]:
 def find_spoken(text: str) -> list[Found]:
     """Every spoken age and date in ``text``."""
     return find_spoken_ages(text) + find_spoken_dates(text)
+
+
+# -- spoken years and the forms the first rules missed -------------------------------------------------
+_TENS_ALT = "|".join(_TENS)
+_UNITS_ALT = "|".join(_UNITS)
+_TEENS_ALT = "|".join(_TEENS)
+#: A year said aloud: "nineteen eighty-nine", "nineteen oh five", "twenty eleven", "two thousand and three",
+#: "two thousand", "twenty twenty-four". The century word alone ("nineteen") is not a year.
+SPOKEN_YEAR = (rf"(?i:(?:nineteen|twenty)\s+(?:(?:{_TENS_ALT})(?:[- ](?:{_UNITS_ALT}))?|{_TEENS_ALT}|oh[- ](?:{_UNITS_ALT})|hundred)"
+               rf"|two\s+thousand(?:\s+and)?(?:\s+(?:(?:{_TENS_ALT})(?:[- ](?:{_UNITS_ALT}))?|{_TEENS_ALT}|{_UNITS_ALT}))?)")
+_DAY_THEN_MONTH = rf"(?:the\s+)?{_ORDINAL}\s+(?:of\s+)?{_MONTH}"
+_MONTH_THEN_DAY = rf"{_MONTH}\s+(?:the\s+)?{_DAYNUM}"
+_SEASON = r"(?i:spring|summer|autumn|winter|christmas|easter)"
+#: "the eleventh of August nineteen eighty-nine", "March the third, two thousand and five", "December
+#: nineteen ninety-eight", "the summer of two thousand and three"; and "14-Dec-2025" as forms print it.
+_SPOKEN_YEAR_DATES = re.compile(
+    rf"\b(?:{_WEEKDAY},?\s+)?(?:{_DAY_THEN_MONTH}|{_MONTH_THEN_DAY}|(?:(?i:early|mid|late|end of|beginning of|start of)\s+)?"
+    rf"(?:{_MONTH}|(?:the\s+)?{_SEASON})(?:\s+of)?),?\s+({SPOKEN_YEAR})\b"
+    rf"|\b(?:[12]\d|3[01]|0?[1-9])-{_MONTH}-(?:(?:19|20)\d{{2}}|\d{{2}})\b")
+#: "You were 27 at the time?", "I was about 15 when the voices started", "She was fourteen the first
+#: time": a number after a person's "was"/"were" that the words after it make an age.
+_AGE_AT_THE_TIME = re.compile(
+    rf"\b(?:I|[Ss]he|[Hh]e|[Tt]hey|[Ww]e|[Yy]ou|[Mm]y \w+)\s+(?:was|were|would have been|'d have been)\s+"
+    rf"(?:(?i:only|just|nearly|almost|about|around|barely)\s+)?({_NUMBER})"
+    rf"(?=\s+(?:at the time|the first time|the last time|when|then|by then|that year|and already|and still)\b)")
+_YEAR_WORDS = frozenset({"nineteen", "twenty", "thousand"})
+
+
+def find_spoken_years(text: str) -> list[Found]:
+    """Dates whose year is said in words, "14-Dec-2025", and ages that the words after them make ages
+    ("27 at the time", "fourteen the first time")."""
+    found = [Found(m.start(), m.end(), m.group(), Kind.DATE, "rule", 0.75)
+             for m in finditer(_SPOKEN_YEAR_DATES, text, near(text, _YEAR_WORDS, digits=True, reach=60))]
+    for m in finditer(_AGE_AT_THE_TIME, text, near(text, AGE_WORDS)):
+        age = spoken_number(m.group(1))
+        if age is not None and 0 < age < 120:
+            found.append(Found(m.start(1), m.end(1), m.group(1), Kind.AGE, "rule", 0.7 if age < 18 else 0.6))
+    return found

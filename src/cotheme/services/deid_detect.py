@@ -17,8 +17,10 @@ from dataclasses import dataclass
 
 from cotheme.domain.deid import Found, Kind, Term, find_patterns, find_terms, merge, speaker_score, with_text
 from cotheme.domain.deid_rules import find_context, find_gazetteer, find_unknown_words, stopped
+from cotheme.domain.deid_nicknames import find_nicknames
+from cotheme.domain.deid_orgs import find_named_orgs
 from cotheme.domain.deid_shapes import find_shapes
-from cotheme.domain.deid_spoken import find_spoken
+from cotheme.domain.deid_spoken import find_spoken, find_spoken_years
 from cotheme.services import deid_gazetteer, deid_model
 
 EntityFn = Callable[[Sequence[str]], list[list[Found]]]
@@ -29,7 +31,9 @@ class Stages:
     """Which detectors run. ``Stages.baseline()`` is the detector as it was before the gazetteers and
     context rules: patterns, the team's list, the model over every turn, and echoes. ``spoken`` adds
     ages and dates as people say them, ``shapes`` services, schools, employers, flats, handles and
-    links however they are said (``domain.deid_spoken``, ``domain.deid_shapes``)."""
+    links however they are said (``domain.deid_spoken``, ``domain.deid_shapes``); ``second`` the second
+    round: years said in words, nicknames and other ways of naming people, units, doctors' practices,
+    charities, dedicated schools, Reddit handles (``domain.deid_nicknames``, ``domain.deid_orgs``)."""
 
     stop_list: bool = True
     speakers: bool = True
@@ -40,11 +44,13 @@ class Stages:
     model_prefilter: bool = True
     spoken: bool = True
     shapes: bool = True
+    second: bool = True
 
     @classmethod
     def baseline(cls) -> Stages:
         return cls(stop_list=False, speakers=False, context=False, places=False, names=False, lexicon=False,
-                   model_prefilter=False, spoken=False, shapes=False)
+                   model_prefilter=False, spoken=False, shapes=False,
+                   second=False)
 
 
 FULL = Stages()
@@ -69,6 +75,9 @@ def detect(text: str, units: Sequence[tuple[int, int]], listed: Sequence[Term], 
         found += find_spoken(text)
     if stages.shapes:
         found += find_shapes(text, deid_gazetteer.english_words())
+    if stages.second:
+        english = deid_gazetteer.english_words()
+        found += find_spoken_years(text) + find_nicknames(text, english) + find_named_orgs(text, english)
     if stages.places or stages.names:
         places, names = deid_gazetteer.load()
         if stages.places:

@@ -31,7 +31,7 @@ def test_two_coders_see_each_others_codings_and_presence(browser: Browser, live:
     for page in (first, second):
         page.on("pageerror", lambda exc: errors.append(str(exc)))
     try:
-        doc = project.documents()[0]
+        doc = project.documents.list()[0]
         open_doc(first, project, doc.title)
         open_doc(second, project, doc.title)
         expect(first.locator("#presence")).to_contain_text(other.name)
@@ -48,10 +48,31 @@ def test_two_coders_see_each_others_codings_and_presence(browser: Browser, live:
         expect(second.locator("#coding-count")).to_have_text(str(before + 1), timeout=1000)
         assert time.monotonic() - started < 1.0
         expect(second.locator(f'[data-open-coding="{made}"]').first).to_be_attached()
-        code = project.codes()[0].code
-        project.acting_as(lead.name).edit_code(code.id, name=f"{code.name} (renamed)")
+        code = project.codes.list()[0].code
+        project.acting_as(lead.name).codes.edit(code.id, name=f"{code.name} (renamed)")
         expect(second.locator("#toast")).to_contain_text(f"renamed the code “{code.name}” to “{code.name} (renamed)”")
     finally:
         first.context.close()
         second.context.close()
     assert errors == []
+
+
+def test_codebook_and_map_redraw_when_someone_else_changes_them(browser: Browser, live: tuple[str, Project]) -> None:
+    base, project = live
+    coder = next(m for m in project.members() if m.permission.value == "coder")
+    lead = project.members()[0]
+    page = as_member(browser, base, project, coder.name)
+    other = as_member(browser, base, project, coder.name)
+    try:
+        page.goto("/codebook")
+        other.goto("/map")
+        code = project.codes.list()[0].code
+        expect(page.locator("#code-tree")).to_contain_text(code.name)
+        project.acting_as(lead.name).codes.edit(code.id, name=f"{code.name} (live)")
+        expect(page.locator("#code-tree")).to_contain_text(f"{code.name} (live)", timeout=5000)
+        expect(page.locator("#toast")).to_contain_text("renamed the code")
+        project.acting_as(lead.name).themes.create("A theme made while the map was open")
+        expect(other.locator("#map svg")).to_contain_text("A theme made while the map was open", timeout=5000)
+    finally:
+        page.context.close()
+        other.context.close()

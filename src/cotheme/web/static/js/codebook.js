@@ -2,6 +2,7 @@
 
 import { api, el, toast } from "./api.js";
 import { counted } from "./common.js";
+import { refreshOn } from "./live_pages.js";
 import { mountMemoBox } from "./memobox.js";
 
 const tree = document.getElementById("code-tree");
@@ -164,3 +165,11 @@ function describeColour() {
     : `Contrast on white ${ratio.toFixed(1)}:1: too light to see reliably; choose a darker colour (at least 3:1).`;
 }
 document.getElementById("ec-colour").addEventListener("input", describeColour);
+
+// Someone else's change to the codebook (or its counts) redraws the tree; the code being edited is
+// refreshed in the editor only when nobody is typing in it (a save over a changed code is refused).
+refreshOn(["code", "coding"], async ({ busy }) => {
+  codes = await api("GET", "/codes");
+  render();
+  if (selected && !busy) select(codes.find((c) => c.id === selected.id) ?? null);
+});

@@ -2,6 +2,7 @@
 // pans it (buttons, wheel, pinch, dragging the background), lists the legend, and saves a theme's
 // new position when it is dragged on the radial layout.
 
+import { refreshOn } from "./live_pages.js";
 import { api, el, toast } from "./api.js";
 
 const holder = document.getElementById("map");
@@ -210,3 +211,4 @@ document.getElementById("map-reset").addEventListener("click", async () => {
 depth.addEventListener("change", () => load({ refit: true }).catch(fail));
 kind.addEventListener("change", () => load({ refit: true }).catch(fail));
 load({ refit: true }).catch(fail);
+refreshOn(["theme", "code"], () => load());  // someone else's change to the themes or codes redraws the map

@@ -3,6 +3,9 @@
 
 import { api, toast } from "./api.js";
 import { counted } from "./common.js";
+import { reloadWhenIdle } from "./live_pages.js";
+
+reloadWhenIdle();
 
 async function act(call, done) {
   try {

@@ -350,6 +350,14 @@ def alternate(rounds: int, calls: int, op: Callable[[str, int, int], Any]) -> di
 
 
 def figure(times: dict[str, list[list[float]]], p95: bool = False) -> dict[str, Any]:
+    """Medians of the rounds' medians (and p95 over every call), logged as soon as they are known so
+    that a run stopped part-way still tells what it measured."""
+    out = _figure(times, p95)
+    log(f"  -> {json.dumps(out)}")
+    return out
+
+
+def _figure(times: dict[str, list[list[float]]], p95: bool = False) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for side, runs in times.items():
         out[side] = round(statistics.median(statistics.median(r) for r in runs), 2)

@@ -32,8 +32,8 @@ HEAVY = ("sqlalchemy", "alembic", "openpyxl", "pypdf", "docx", "matplotlib", "nu
 #: What ``--version`` must not import besides: rich (and the Markdown reader typer's rich help loads)
 #: renders help and tables, not a version line.
 NOT_FOR_VERSION = ("rich", "markdown_it", "pydantic", "cotheme.services", "cotheme.storage", "cotheme.formats")
-#: A read command opens the project (SQLAlchemy) but reads no file format and computes nothing.
-NOT_FOR_READS = (*(h for h in HEAVY if h not in ("sqlalchemy", "lxml", "cryptography")), "markdown_it")
+#: A read command opens the project (SQLAlchemy) but reads no file format, opens no key and computes nothing.
+NOT_FOR_READS = (*(h for h in HEAVY if h != "sqlalchemy"), "markdown_it")
 
 _PROBE = """
 import json, sys

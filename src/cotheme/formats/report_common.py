@@ -10,12 +10,12 @@ from __future__ import annotations
 import html
 import io
 from collections.abc import Sequence
-
-from docx import Document as new_document
-from docx.document import Document as DocxDocument
-from docx.shared import Pt
+from typing import TYPE_CHECKING
 
 from cotheme.errors import InvalidArgument
+
+if TYPE_CHECKING:  # python-docx (and lxml under it) is imported by the writers that use it, not here
+    from docx.document import Document as DocxDocument
 
 __all__ = [
     "REPORT_FORMATS",
@@ -100,6 +100,9 @@ def md_cell(text: object) -> str:
 
 
 def new_docx(title: str, subtitle: str = "") -> DocxDocument:
+    from docx import Document as new_document
+    from docx.shared import Pt
+
     document = new_document()
     document.styles["Normal"].font.size = Pt(11)
     document.add_heading(title, level=0)

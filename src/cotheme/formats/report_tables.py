@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from cotheme.domain.reports import Cooccurrence, Matrix
-import docx
 
 from cotheme.domain.sample import SampleTable, TargetCheck
 from cotheme.domain.table_one import DEFAULT_STYLE, table_one
@@ -120,6 +119,8 @@ def write_sample(table: SampleTable, fmt: str, title: str, *, style: str = DEFAU
         data = table_one_docx(layout)
         if not targets:
             return data
+        import docx  # here, not at import: a server that never writes Word files never loads it
+
         document = docx.Document(io.BytesIO(data))
         document.add_page_break()  # Table 1 keeps its page to itself, ready to paste into a manuscript
         document.add_heading("Recruitment targets", level=2)

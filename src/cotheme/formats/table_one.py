@@ -13,17 +13,13 @@ from __future__ import annotations
 import html
 import io
 
-import openpyxl
-from docx import Document as new_document
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
-from openpyxl.styles import Alignment, Border, Font, Side
+from typing import TYPE_CHECKING, Any
 
 from cotheme.domain.table_one import TableOne
 from cotheme.formats.spreadsheet import csv_bytes, safe_cell
+
+if TYPE_CHECKING:  # python-docx and openpyxl are imported by the writers that use them, not here
+    from docx.oxml import OxmlElement
 
 __all__ = ["latex_escape", "table_one_csv", "table_one_docx", "table_one_html", "table_one_latex",
            "table_one_md", "table_one_xlsx"]
@@ -31,14 +27,18 @@ __all__ = ["latex_escape", "table_one_csv", "table_one_docx", "table_one_html", 
 #: Rule widths in eighths of a point (Word's unit): heavier rules top and bottom, a light one under
 #: the column heads, as journals print them.
 _HEAVY, _LIGHT = "12", "6"
-_INDENT = Cm(0.5)
+#: Centimetres: the indent of a category under its characteristic, and the two columns' widths.
+_INDENT_CM = 0.5
 _FONT = "Times New Roman"
-_WIDTHS = (Cm(9), Cm(2.8))
+_WIDTHS_CM = (9, 2.8)
 
 
 # -- DOCX -------------------------------------------------------------------------------------------
 def _borders(parent: OxmlElement, tag: str, sides: dict[str, str | None]) -> None:
     """Replace ``parent``'s ``tag`` (tblBorders/tcBorders) with exactly these sides (None: no line)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     for old in parent.findall(qn(f"w:{tag}")):
         parent.remove(old)
     box = OxmlElement(f"w:{tag}")
@@ -56,6 +56,8 @@ def _borders(parent: OxmlElement, tag: str, sides: dict[str, str | None]) -> Non
 
 
 def _run(paragraph, text: str, *, bold: bool = False, italic: bool = False, size: float = 10) -> None:  # type: ignore[no-untyped-def]
+    from docx.shared import Pt, RGBColor
+
     run = paragraph.add_run(text)
     run.bold, run.italic = bold, italic
     run.font.size = Pt(size)
@@ -63,6 +65,14 @@ def _run(paragraph, text: str, *, bold: bool = False, italic: bool = False, size
 
 
 def table_one_docx(t: TableOne) -> bytes:
+    from docx import Document as new_document
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    widths: tuple[Any, ...] = tuple(Cm(w) for w in _WIDTHS_CM)
     document = new_document()
     normal = document.styles["Normal"]
     normal.font.size = Pt(10)
@@ -78,12 +88,12 @@ def table_one_docx(t: TableOne) -> bytes:
     _borders(tbl_pr, "tblBorders", {"top": _HEAVY, "left": None, "bottom": _HEAVY, "right": None,
                                     "insideH": None, "insideV": None})
     table.autofit = False
-    for grid_col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), _WIDTHS, strict=True):
+    for grid_col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
         grid_col.set(qn("w:w"), str(int(width.twips)))  # LibreOffice sizes columns by the grid
     for i, (label, value) in enumerate([t.head, *((r.label, r.value) for r in t.rows)]):
         row = table.rows[i]
         for j, (cell, text) in enumerate(zip(row.cells, (label, value), strict=True)):
-            cell.width = _WIDTHS[j]
+            cell.width = widths[j]
             paragraph = cell.paragraphs[0]
             spacing = paragraph.paragraph_format
             spacing.space_before, spacing.space_after, spacing.line_spacing = Pt(1), Pt(1), 1.0
@@ -91,7 +101,7 @@ def table_one_docx(t: TableOne) -> bytes:
             if j == 1:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             if i > 0 and j == 0 and t.rows[i - 1].level:
-                paragraph.paragraph_format.left_indent = _INDENT
+                paragraph.paragraph_format.left_indent = Cm(_INDENT_CM)
             if i == 0:  # the rule under the column heads
                 _borders(cell._tc.get_or_add_tcPr(), "tcBorders", {"bottom": _LIGHT})
     header = table.rows[0]._tr.get_or_add_trPr()
@@ -186,6 +196,9 @@ def table_one_csv(t: TableOne) -> bytes:
 
 
 def table_one_xlsx(t: TableOne) -> bytes:
+    import openpyxl
+    from openpyxl.styles import Alignment, Border, Font, Side
+
     book = openpyxl.Workbook()
     sheet = book.active
     assert sheet is not None

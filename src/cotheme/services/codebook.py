@@ -26,6 +26,7 @@ from cotheme.formats.codebook_file import (
     write_codebook_markdown,
 )
 from cotheme.formats.codebook_markdown import read_codebook_markdown
+from cotheme.services import version_cache
 from cotheme.storage import code_usage
 from cotheme.storage import codes as codes_repo
 from cotheme.storage import history, passages
@@ -132,7 +133,12 @@ def export_codebook(store: Store, path: Path) -> bytes:
 
 
 def list_codes(store: Store) -> list[CodeCount]:
-    """Every code in tree order with its counts on its own and with its sub-codes."""
+    """Every code in tree order with its counts on its own and with its sub-codes (kept while the data
+    version holds: each page shows the codebook)."""
+    return version_cache.cached(store, "codes", (), lambda: _list_codes(store))
+
+
+def _list_codes(store: Store) -> list[CodeCount]:
     with store.read() as conn:
         codes = codes_repo.all_codes(conn)
         per_code, cases, repeated = passages.code_sums(conn)

@@ -16,6 +16,7 @@ from cotheme.domain.codings import Extract
 from cotheme.domain.hierarchy import subtree
 from cotheme.domain.text import canonical
 from cotheme.errors import InvalidArgument, NotFound
+from cotheme.services import version_cache
 from cotheme.services.codebook import code_paths, resolve_code
 from cotheme.services.members import resolve_coder
 from cotheme.storage import codes as codes_repo
@@ -103,7 +104,14 @@ def list_extracts(
     subcodes: bool = True,
 ) -> list[Extract]:
     """Every coding as an extract, optionally only those of one code (with ``subcodes``, of it and every
-    code below it), one document, one coder."""
+    code below it), one document, one coder (a transcript's codings are kept while the data version
+    holds: its reader asks for them each time it opens)."""
+    return version_cache.cached(store, "extracts", (code, document, coder, subcodes),
+                                lambda: _list_extracts(store, code, document, coder, subcodes))
+
+
+def _list_extracts(store: Store, code: str | None, document: str | None, coder: str | None,
+                   subcodes: bool) -> list[Extract]:
     with store.read() as conn:
         paths = code_paths(conn)
         code_ids = None

@@ -16,13 +16,14 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from cryptography.fernet import Fernet, InvalidToken
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+from typing import TYPE_CHECKING
 
 from cotheme.domain.deid import key_of
 from cotheme.domain.deid_groups import base_form, group_key
 from cotheme.errors import InputError, InvalidArgument
+
+if TYPE_CHECKING:  # cryptography (~10 MB resident) is imported when a key is opened, not with the services
+    from cryptography.fernet import Fernet
 from cotheme.storage.engine import is_url
 
 MAGIC = b"cotheme-deid-key 1\n"
@@ -73,6 +74,9 @@ def passphrase_from_env() -> str | None:
 
 
 def _fernet(passphrase: str, salt: bytes) -> Fernet:
+    from cryptography.fernet import Fernet
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     kdf = Scrypt(salt=salt, length=32, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P)
     return Fernet(base64.urlsafe_b64encode(kdf.derive(passphrase.encode("utf-8"))))
 
@@ -89,6 +93,8 @@ def load(path: Path, passphrase: str) -> Key:
     if not data.startswith(MAGIC):
         raise InputError(f"{path}: is not a cotheme de-identification key.")
     salt_line, _, token = data[len(MAGIC):].partition(b"\n")
+    from cryptography.fernet import InvalidToken
+
     try:
         plain = _fernet(passphrase, base64.b64decode(salt_line)).decrypt(token.strip())
     except InvalidToken:

@@ -18,15 +18,12 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import BinaryIO, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
 from cotheme.domain.exchange import ExchangeProject
 from cotheme.errors import InvalidArgument, NotFound, TooLarge
 from cotheme.formats.decode import describe_size
 from cotheme.formats.refi_archive import ArchiveLimits
-from cotheme.formats.refi_checks import Validation, validate_refi_file
-from cotheme.formats.refi_extension import write_extension
-from cotheme.formats.refi_read import read_qdc, read_qdpx
 from cotheme.formats.refi_write import write_codebook_xml, write_qdpx
 from cotheme.services import deid
 from cotheme.services.exchange_export import origin, read_codebook, read_project
@@ -38,6 +35,9 @@ from cotheme.storage import bulk
 from cotheme.storage.engine import is_url
 from cotheme.storage.store import Store
 from cotheme.domain.plural import counted
+
+if TYPE_CHECKING:  # the REFI-QDA readers (lxml, ~8 MB resident) load with the first exchange, not here
+    from cotheme.formats.refi_checks import Validation
 
 __all__ = [
     "ExchangeExport", "ExchangeImport", "discard_new_project", "export_codebook_qdc",
@@ -89,6 +89,8 @@ def _existing(path: Path) -> Path:
 def read_exchange_file(path: Path) -> ExchangeProject:
     """The exchange project in a ``.qdpx`` file, checked (nothing is written)."""
     with bulk.collector_paused():
+        from cotheme.formats.refi_read import read_qdpx
+
         return read_qdpx(path.name, _existing(path), refi_limits())
 
 
@@ -164,6 +166,8 @@ def import_codebook_qdc(store: Store, path: Path) -> ExchangeImport:
         raise TooLarge(f"{path.name}: is {describe_size(size)}, over the {describe_size(limit)} import limit; "
                        "raise it with COTHEME_MAX_IMPORT_MB.")
     data = path.read_bytes()
+    from cotheme.formats.refi_read import read_qdc
+
     project = read_qdc(path.name, data)
     result = ExchangeImport(file=path.name, origin=project.origin)
     with store.write() as conn:
@@ -181,6 +185,8 @@ def export_qdpx(store: Store, path: Path, *, deidentified_only: bool = False, nv
     with bulk.collector_paused():
         with store.read() as conn:
             content = read_project(conn)
+        from cotheme.formats.refi_extension import write_extension
+
         extension = write_extension(content.extension, origin())
         # A recording is the interview itself (voices, names said aloud): an export that may hold only
         # de-identified transcripts leaves every recording out.
@@ -223,6 +229,8 @@ def export_codebook_qdc(store: Store, path: Path) -> Path:
 
 def validate_file(path: Path, xsd: str | Path | None = None) -> Validation:
     """Every problem of a ``.qdpx`` or ``.qdc`` file (schema validation when a schema folder is known)."""
+    from cotheme.formats.refi_checks import validate_refi_file
+
     return validate_refi_file(path.name, _existing(path), xsd_dir=xsd_dir(xsd), limits=refi_limits())
 
 

@@ -16,7 +16,6 @@ from cotheme.domain.codebook import CodeSpec
 from cotheme.domain.exchange import ExchangeProject
 from cotheme.errors import CothemeError, InvalidArgument, TooLarge
 from cotheme.formats.decode import describe_size
-from cotheme.formats.refi_read import read_qdc, read_qdpx
 from cotheme.services import codebook
 from cotheme.services.codebook import CodebookImport
 from cotheme.services.exchange import merge_with_media, refi_limits
@@ -74,6 +73,8 @@ def check_size(name: str, data: bytes) -> None:
 def _qdpx(name: str, data: bytes) -> ExchangeProject:
     check_size(name, data)
     with bulk.collector_paused():
+        from cotheme.formats.refi_read import read_qdpx  # lxml loads with the first REFI-QDA file
+
         return read_qdpx(name, data, refi_limits())
 
 
@@ -109,6 +110,8 @@ def same_text_choice(*, merge: bool, copy: bool) -> str:
 
 
 def _qdc_specs(name: str, data: bytes) -> list[CodeSpec]:
+    from cotheme.formats.refi_read import read_qdc
+
     project = read_qdc(name, data)
     paths: dict[str, tuple[str, ...]] = {}
     for code in project.codes:  # parents come first
@@ -134,6 +137,8 @@ def import_codebook_data(store: Store, name: str, data: bytes) -> CodebookImport
     """Import an uploaded codebook: a .qdc is merged as REFI-QDA, other files read as tables or Markdown."""
     check_size(name, data)
     if is_qdc(name):
+        from cotheme.formats.refi_read import read_qdc
+
         project = read_qdc(name, data)
         with store.write() as conn:
             return Merge(conn, project, ExchangeImport(file=name, origin=project.origin), fresh=False).run()

@@ -16,6 +16,7 @@ from cotheme.domain.reanchor import suggest
 from cotheme.domain.revisions import ReviewItem
 from cotheme.domain.text import Anchor
 from cotheme.errors import InvalidArgument, NotFound
+from cotheme.services import version_cache
 from cotheme.services.coding import resolve_document
 from cotheme.storage import codings as codings_repo
 from cotheme.storage import documents as docs_repo
@@ -27,7 +28,13 @@ EVERYTHING = ("review", "fuzzy", "edited")
 
 
 def review_queue(store: Store, *, document: str | int | None = None, everything: bool = False) -> list[ReviewItem]:
-    """Codings waiting for a person, in document and text order, each with a suggested place."""
+    """Codings waiting for a person, in document and text order, each with a suggested place (kept
+    while the data version holds: the reader asks which of a transcript's codings wait, each time)."""
+    return version_cache.cached(store, "review", (None if document is None else str(document), everything),
+                                lambda: _review_queue(store, document, everything))
+
+
+def _review_queue(store: Store, document: str | int | None, everything: bool) -> list[ReviewItem]:
     with store.read() as conn:
         doc_id = resolve_document(conn, str(document)) if document is not None else None
         rows = repo.queue_rows(conn, EVERYTHING if everything else WAITING, doc_id)

@@ -72,11 +72,16 @@ class IdleCheckpoint:
         with self._changed:
             if self._closed:
                 return
+            counting = self._last_write is not None
             self._last_write = time.monotonic()
             if self._thread is None:  # started on the first write: read-only use costs no thread
                 self._thread = threading.Thread(target=self._watch, name="cotheme-checkpoint", daemon=True)
                 self._thread.start()
-            self._changed.notify()
+            # Only a watcher asleep without a deadline needs waking. One already counting down to an
+            # earlier write's quiet spell finds the later time when it wakes; waking it on every
+            # write made it take the GIL in the middle of each request (a quarter of adding a coding).
+            if not counting:
+                self._changed.notify()
 
     def close(self) -> bool:
         """Stop watching; True when writes happened that may still be in the log."""

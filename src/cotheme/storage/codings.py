@@ -13,9 +13,10 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, String, delete, insert, select, type_coerce, update
+from sqlalchemy import Connection, String, bindparam, delete, insert, select, type_coerce, update
 
 from cotheme.domain.codings import Extract
 from cotheme.domain.text import Anchor
@@ -34,21 +35,19 @@ def insert_coding(
     stamp: datetime,
 ) -> int:
     return conn.execute(  # type: ignore[no-any-return]
-        insert(codings).values(
-            document_id=document_id,
-            revision_id=revision_id,
-            code_id=code_id,
-            coder_id=coder_id,
-            start_offset=anchor.start,
-            end_offset=anchor.end,
-            quote=anchor.quote,
-            prefix=anchor.prefix,
-            suffix=anchor.suffix,
-            created_at=stamp,
-            updated_at=stamp,
-            speaker=speaker_at(revision_id, anchor.start),
-        )
+        _insert_one(),
+        {"document_id": document_id, "revision_id": revision_id, "code_id": code_id, "coder_id": coder_id,
+         "start_offset": anchor.start, "end_offset": anchor.end, "quote": anchor.quote, "prefix": anchor.prefix,
+         "suffix": anchor.suffix, "created_at": stamp, "updated_at": stamp,
+         "cotheme_revision": revision_id, "cotheme_start": anchor.start},
     ).inserted_primary_key[0]  # type: ignore[index]
+
+
+@cache
+def _insert_one() -> Any:
+    """One coding's INSERT, built once with bound parameters: building it per call (values, the speaker's
+    subquery) was a fifth of adding a coding's server time."""
+    return insert(codings).values(speaker=speaker_at(bindparam("cotheme_revision"), bindparam("cotheme_start")))
 
 
 def speaker_at(revision: Any, start: Any) -> Any:

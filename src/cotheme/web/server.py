@@ -20,6 +20,7 @@ import uvicorn
 
 from cotheme.services.project import Project
 from cotheme.web.app import create_app
+from cotheme.web.memory_keeper import MemoryKeeper
 from cotheme.web.security import new_token
 
 LOOPBACK = "127.0.0.1"
@@ -69,8 +70,12 @@ def serve(project: Project, *, host: str = LOOPBACK, port: int = 8765,
     gc.freeze()
     shown = f"[{host}]" if ":" in host else host
     announce(f"http://{shown}:{port}/login" if app.state.team else url_for(host, port, token))
-    with project.team.serving(port):
-        server.run()
+    keeper = MemoryKeeper().start()
+    try:
+        with project.team.serving(port):
+            server.run()
+    finally:
+        keeper.stop()
 
 
 def proxy_settings() -> dict[str, object]:

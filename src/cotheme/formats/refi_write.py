@@ -26,7 +26,6 @@ from typing import BinaryIO
 from cotheme.domain.exchange import ExCode, ExCoding, ExchangeProject, ExMedia, ExNote, ExSelection, ExSet, ExSource
 from cotheme.domain.positions import nvivo_offsets
 from cotheme.formats.refi_archive import EXTENSION_ENTRY
-from cotheme.formats.refi_media import media_file_name, write_media
 
 __all__ = ["CODEBOOK_NS", "NVIVO_FORM", "PROJECT_NS", "Written", "is_journal", "write_codebook_xml", "write_project_xml",
            "write_qdpx"]
@@ -73,6 +72,7 @@ def write_qdpx(project: ExchangeProject, target: BinaryIO, extension: bytes | No
             archive.writestr(EXTENSION_ENTRY, extension)
         for media in project.media if media_bytes is not None else ():
             # Stored as they are (media is compressed already), a piece at a time, never whole in memory.
+            from cotheme.formats.refi_media import media_file_name  # lxml: only when recordings travel
             info = zipfile.ZipInfo(f"Sources/{media_file_name(media)}", date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_STORED
             with archive.open(info, "w", force_zip64=True) as entry:
@@ -211,6 +211,7 @@ class _ProjectXml:
             texts = {source.guid: source for source in project.sources}
             for media in project.media:
                 text = texts[media.source]
+                from cotheme.formats.refi_media import write_media  # lxml: only when recordings travel
                 write_media(out, media, text.name, nvivo_offsets(text.text) if self.nvivo else None)
             out.close("Sources")
         self._notes()

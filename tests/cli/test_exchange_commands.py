@@ -45,7 +45,7 @@ def test_mixing_qdpx_and_transcripts_is_refused(tmp_path: Path) -> None:
     code, _, err = cli("import", str(study), str(qdpx), str(tmp_path / "P01.txt"))
     assert code == 2 and "Import .qdpx projects on their own" in err and len(err.strip().splitlines()) == 1
     code, _, err = cli("import", str(study), str(qdpx), "--case", "P01")
-    assert code == 2 and "--case, --speaker and --verbatim apply to transcripts" in err
+    assert code == 2 and "--case, --speaker, --verbatim and --recording apply to transcripts" in err
     code, text, _ = cli("import", str(study), str(qdpx))
     assert code == 0 and "themes" in text and "note:" not in text  # the set became a theme
     code, _, err = cli("export", "qdpx", str(study), str(tmp_path / "o.qdpx"), "--deidentified-only")

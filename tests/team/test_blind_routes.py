@@ -48,6 +48,7 @@ VALUES: dict[str, Callable[[Ids], list[Any]]] = {
     "until": lambda i: ["2100-01-01"],
     "text": lambda i: ["The nurse came late and the porter was kind to me at night."],
     "next": lambda i: ["/"],
+    "job_id": lambda i: ["no-such-job"],  # transcription jobs live in a server's memory; the study has none
 }
 #: Optional query parameters are also walked with each of their values: these, or those in VALUES.
 OPTIONAL: dict[str, Callable[[Ids], list[Any]]] = {

@@ -67,7 +67,16 @@ def test_deidentify_from_the_page(page: Page, live: tuple[str, Project]) -> None
     accessible(page)
     row.locator("button.accept").click()
     expect(row.locator(".state")).to_have_text("accepted")
+    # The scan may also find a longer name around it ("the Harbour group"): a reviewer accepts that too.
+    for longer in page.locator("li.group").filter(has_text="Harbour").all():
+        if longer.get_attribute("data-string") != "Harbour":
+            longer.locator("button.accept").click()
+            expect(longer.locator(".state")).to_have_text("accepted")
     page.fill("#passphrase", "correct horse battery")
     page.click('#apply button[type="submit"]')
-    expect(page.locator("p").filter(has_text="transcripts are de-identified").first).not_to_contain_text("0 of")
-    assert all("Harbour" not in project.document(d.id).text for d in project.documents())
+    # The page reloads with Harbour replaced everywhere (other candidates the scan found stay to decide,
+    # so no transcript is marked de-identified yet).
+    expect(page.locator("li.group").filter(has_text="Harbour")).to_have_count(0)
+    expect(page.locator("p").filter(has_text="transcripts are de-identified").first).to_be_visible()
+    assert all("Harbour" not in project.documents.get(d.id).text for d in project.documents.list())
+    assert any("[the service]" in project.documents.get(d.id).text for d in project.documents.list())

@@ -51,7 +51,7 @@ RULES: dict[str, Need] = {
     # the live feed and presence (team server pages)
     "live_cursor": R, "live_events": R, "live_waker": R, "mark_present": R, "clear_presence": R, "present": R,
     # offline copies: a coder takes and brings back their own; a lead decides what came back
-    "checkout": C, "checkin": C, "copy_owner": C, "copy_origin": R, "checkouts": R, "merge_items": R, "decide_merge_item": L,
+    "checkout": C, "checkin": C, "copy_owner": C, "copy_origin": R, "checkouts": L, "merge_items": L, "decide_merge_item": L,
     # calibration sessions: a lead runs them; everyone sees those they are in
     "calibrations": R, "start_calibration": L, "reveal_calibration": L, "close_calibration": L,
     # the Study page and the figures: everyone reads them; a lead changes the study's fields

@@ -21,7 +21,7 @@ Scores are built to be comparable between a code with one extract and a code wit
 
 Measured on held-out data (``bench/assist_eval.py``, figures in docs/assist.md): on the NHS comments,
 +0.09 top-3 over a plain name-and-examples baseline with 1-2 examples per code, +0.02-0.03 with 5-20;
-the weights were chosen on the tuning split only. Tried and not kept (``--grid``): centring vectors on
+the weights were chosen on the tuning split only. Tried and not kept (the grid of ``bench/assist_eval.py``): centring vectors on
 the project's mean, smoothing with a passage's nearest passages, stronger refinement, heads alone.
 
 Pure numpy on arrays; must not read the database or load the model.

@@ -9,7 +9,7 @@ anything else would miss other processes' writes. Must not decide what is cached
 The number is the sum of one counter per *slot*. A single row raised by every write is a lock that
 every write transaction holds until it commits, so on PostgreSQL concurrent writers committed one
 after another: ten coders wrote 139 codings/s through the Python API, and 298/s with no counter at all
-(bench/team_bench.py --engine pg --mode api). Each PostgreSQL connection raises the slot of its
+(bench/team_bench.py on PostgreSQL through the Python API). Each PostgreSQL connection raises the slot of its
 server process (``backend_pid % SLOTS``), so two writers wait for each other only when their
 connections share a slot. The sum stays exact and transactional: each commit raises exactly one slot
 by one, atomically with the change, so the committed sum rises by one per committed write. SQLite

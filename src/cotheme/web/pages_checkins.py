@@ -17,6 +17,6 @@ router = APIRouter(include_in_schema=False)
 def checkins(request: Request, ctx: Ctx) -> HTMLResponse:
     leads = ctx.member.permission is Permission.LEAD
     return render(request, ctx, "checkins.html", "checkins", leads=leads,
-                  items=ctx.project.team.merge_items(), documents=ctx.project.documents.list(),
+                  items=ctx.project.team.merge_items() if leads else [], documents=ctx.project.documents.list(),
                   codes=[c.code for c in ctx.project.codes.list()],
                   copies=ctx.project.team.checkouts() if leads else [])

@@ -48,7 +48,7 @@ NEEDS: dict[str, Need] = {
     # the live feed (api_events): what each member may see is filtered below
     "GET /api/v1/events": R,
     # offline working copies (api_checkins): a coder takes and brings back their own; a lead decides
-    "POST /api/v1/checkout": C, "POST /api/v1/checkin": C, "GET /api/v1/merge-items": R,
+    "POST /api/v1/checkout": C, "POST /api/v1/checkin": C, "GET /api/v1/merge-items": L,
     "POST /api/v1/merge-items/{item_id}": L,
     # calibration sessions (api_calibration)
     "GET /api/v1/calibrations": R, "POST /api/v1/calibrations": L,

@@ -185,7 +185,9 @@ if (more) {
 export async function applyCode(code, span, path = "/codings") {  // or "/suggest/accept" (suggest.js)
   try {
     const coding = await api("POST", path, { document_id: documentId, code_id: code.id, start: span.start, end: span.end });
-    state.codings.push(coding);
+    // The live feed may have brought this coding in already (its event can beat this answer).
+    const known = state.codings.findIndex((c) => c.id === coding.id);
+    if (known >= 0) state.codings[known] = coding; else state.codings.push(coding);
     code.extracts += 1;
     draw();
     refreshSidebar();

@@ -22,7 +22,10 @@ Data (read from ``../shared/data/coded-datasets``, never copied):
 text: it shows the plumbing (prompt, streaming, parsing, scoring) and nothing about quality.
 
     .venv/bin/python bench/drafts_eval.py --endpoint http://127.0.0.1:11434 --api ollama --model llama3.1:8b
+    .venv/bin/python bench/drafts_eval.py --endpoint http://127.0.0.1:8089/v1 --model smollm2-135m --limit 15
     .venv/bin/python bench/drafts_eval.py --stub --out bench/out/drafts_eval_stub.json
+
+The second runs against ``bench/local_llm_server.py`` (the small packaged model; see ``bench/README.md``).
 """
 
 from __future__ import annotations

@@ -5,6 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from cotheme.domain.project import Permission
+
 from cotheme.domain.passages import GROUPINGS
 from cotheme.formats.report_common import REPORT_FORMATS
 from cotheme.web.markdown import to_html
@@ -17,7 +19,9 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/themes", response_class=HTMLResponse)
 def themes(request: Request, ctx: Ctx) -> HTMLResponse:
-    return render(request, ctx, "themes.html", "themes", themes=ctx.project.themes.list())
+    leads = ctx.member.permission is Permission.LEAD
+    return render(request, ctx, "themes.html", "themes", themes=ctx.project.themes.list(), leads=leads,
+                  endpoint=ctx.project.assist.draft_endpoint() if leads else None)
 
 
 @router.get("/themes/{theme_id}", response_class=HTMLResponse)

@@ -77,7 +77,10 @@ function setupDraft(box) {
   }
 
   start.addEventListener("click", async () => {
-    const body = box.dataset.kind === "theme" ? { theme_id: Number(box.dataset.targetId) } : { code_id: Number(box.dataset.targetId) };
+    const target = Number(box.dataset.targetId);
+    const body = box.dataset.kind === "theme" ? { theme_id: target }
+      : box.dataset.kind === "candidate" ? { candidate: target, groups: box.dataset.groups ? Number(box.dataset.groups) : null }
+      : { code_id: target };
     draft = null;
     text.value = "";
     provenance.textContent = "";
@@ -143,6 +146,7 @@ function setupDraft(box) {
       }
       draft = null;
       idle(false);
+      if (box.dataset.kind === "candidate") setTimeout(() => window.location.reload(), 1200);  // the new theme
     } catch (error) {
       status.textContent = error.message;
     }

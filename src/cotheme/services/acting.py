@@ -49,7 +49,7 @@ RULES: dict[str, Need] = {
     # the assistant evaluated on the project's own codings: it reads every coding, so a lead runs it
     "assist_evaluate": L,
     # the live feed and presence (team server pages)
-    "live_cursor": R, "live_events": R, "live_waker": R, "mark_present": R, "clear_presence": R, "present": R,
+    "live_cursor": R, "live_events": R, "live_poll": R, "live_waker": R, "mark_present": R, "clear_presence": R, "present": R,
     # offline copies: a coder takes and brings back their own; a lead decides what came back
     "checkout": C, "checkin": C, "copy_owner": C, "copy_origin": R, "checkouts": L, "merge_items": L, "decide_merge_item": L,
     # calibration sessions: a lead runs them; everyone sees those they are in

@@ -77,7 +77,7 @@ NAMESPACES: dict[str, dict[str, str]] = {
         "set_blind": "set_blind", "blind_documents": "blind_documents", "audit": "audit",
         "export_audit": "export_audit", "coders_may_import": "coders_may_import",
         "set_coders_may_import": "set_coders_may_import", "serving": "serving",
-        "live_cursor": "live_cursor", "live_events": "live_events", "live_waker": "live_waker",
+        "live_cursor": "live_cursor", "live_events": "live_events", "live_poll": "live_poll", "live_waker": "live_waker",
         "mark_present": "mark_present", "clear_presence": "clear_presence", "present": "present",
         "checkout": "checkout", "checkin": "checkin", "checkouts": "checkouts", "copy_origin": "copy_origin",
         "copy_owner": "copy_owner", "merge_items": "merge_items", "decide_merge_item": "decide_merge_item",

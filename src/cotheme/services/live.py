@@ -27,6 +27,16 @@ if TYPE_CHECKING:
     from cotheme.storage.store import Store
 
 _WAKERS: WeakKeyDictionary[object, live.Waker] = WeakKeyDictionary()
+#: Per engine: answers shared by every page between two wakes (a handful of recent keys).
+_SHARED: WeakKeyDictionary[object, dict[tuple[object, ...], object]] = WeakKeyDictionary()
+_SHARED_KEYS = 64
+
+
+def _remember(engine: object, key: tuple[object, ...], value: object) -> None:
+    kept = _SHARED.setdefault(engine, {})
+    if len(kept) >= _SHARED_KEYS:
+        kept.clear()
+    kept[key] = value
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +58,24 @@ class LiveMixin:
         member may see, oldest first, at most ``limit`` rows looked at."""
         if after < 0:
             raise InvalidArgument("The event id to continue after cannot be negative.")
-        with self._store.read() as conn:
-            events, cursor = live.events_after(conn, after, scope(), limit=max(1, min(limit, 1000)))
-        return LiveBatch(events, cursor)
+        limit = max(1, min(limit, 1000))
+        viewer = scope()
+        # Fifty open pages woken by one write ask the same question: one read answers every page that
+        # sees everything (a restricted view is read for itself), until the next wake.
+        waker = self.live_waker()
+        key = ("events", after, limit, waker.generation) if viewer is None and waker.listening else None
+        found = _SHARED.get(self._store.engine, {}).get(key) if key else None
+        if found is None:
+            with self._store.read() as conn:
+                found = LiveBatch(*live.events_after(conn, after, viewer, limit=limit))
+            if key:
+                _remember(self._store.engine, key, found)
+        return found
+
+    def live_poll(self, after: int, document: int | None = None) -> tuple[LiveBatch, list[Presence]]:
+        """``live_events(after)`` and, for a page with a transcript open, ``present(document)``: what an
+        open page asks at each wake, in one operation."""
+        return self.live_events(after), (self.present(document) if document is not None else [])
 
     def live_waker(self) -> live.Waker:
         """This process's watcher of the project's changes (started on first subscription)."""
@@ -79,5 +104,12 @@ class LiveMixin:
 
     def present(self, document: int) -> list[Presence]:
         """Who has transcript ``document`` open now, by name and role label."""
-        with self._store.read() as conn:
-            return live.present(conn, document)
+        waker = self.live_waker()
+        key = ("present", document, waker.generation) if waker.listening else None
+        found = _SHARED.get(self._store.engine, {}).get(key) if key else None
+        if found is None:
+            with self._store.read() as conn:
+                found = live.present(conn, document)
+            if key:
+                _remember(self._store.engine, key, found)
+        return list(found)

@@ -171,6 +171,13 @@ class Waker:
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        #: Raised at every wake: what was read between two wakes is the same for every reader.
+        self.generation = 0
+
+    @property
+    def listening(self) -> bool:
+        """Whether pages follow the feed here (so every change raises ``generation``)."""
+        return self._thread is not None and bool(self._callbacks)
 
     def subscribe(self, callback: Callable[[], None]) -> None:
         with self._lock:
@@ -189,6 +196,7 @@ class Waker:
 
     def _wake(self) -> None:
         with self._lock:
+            self.generation += 1
             callbacks: Iterable[Callable[[], None]] = list(self._callbacks)
         for callback in callbacks:
             callback()

@@ -30,6 +30,10 @@ router = APIRouter(prefix="/api/v1", responses={code: {"model": ErrorOut} for co
 #: Seconds between heartbeats: a comment keeps proxies from closing an idle stream, and the page's
 #: presence row is renewed (``storage.live.STALE`` is 35 s).
 BEAT_S = 10.0
+#: A batch this long may have left rows unread (``live_events`` looks at 200 rows at a time).
+FULL = 150
+#: The shortest time between two reads of one stream (seconds).
+GAP_S = 0.3
 #: A stream is closed after this long (the browser reconnects at once, with Last-Event-ID): no
 #: connection, nor a member whose session was ended, is held for ever.
 LIFETIME_S = 600.0
@@ -71,7 +75,7 @@ def _batch(project: Any, after: int | None, document: int | None, token: str | N
     return {"events": events, "cursor": cursor, "present": present}
 
 
-async def _stream(request: Request, project: Any, cursor: int, document: int | None, token: str) -> AsyncIterator[str]:
+async def _stream(request: Request, project: Any, cursor: int, document: int | None, page: str) -> AsyncIterator[str]:
     loop = asyncio.get_running_loop()
     changed = asyncio.Event()
 
@@ -86,26 +90,30 @@ async def _stream(request: Request, project: Any, cursor: int, document: int | N
         yield "retry: 2000\n\n"
         while loop.time() - started < LIFETIME_S and not await request.is_disconnected():
             changed.clear()
-            batch = await run_in_threadpool(project.team.live_events, cursor)
+            asked = loop.time()
+            batch, present = await run_in_threadpool(project.team.live_poll, cursor, document)
             for event in batch.events:
                 yield f"id: {event.id}\nevent: {event.kind}\ndata: {json.dumps(event.as_json())}\n\n"
             if batch.cursor != cursor and (not batch.events or batch.events[-1].id != batch.cursor):
                 yield f"id: {batch.cursor}\n\n"  # rows it may not see were passed: resume after them
             moved, cursor = batch.cursor != cursor, batch.cursor
             if document is not None:
-                present = [p.as_json() for p in await run_in_threadpool(project.team.present, document)]
-                if present != shown:
-                    shown = present
-                    yield f"event: presence\ndata: {json.dumps(present)}\n\n"
-            if moved:
-                continue  # read on until nothing new is left, then wait
+                people = [p.as_json() for p in present]
+                if people != shown:
+                    shown = people
+                    yield f"event: presence\ndata: {json.dumps(people)}\n\n"
+            # At most one read per page every GAP_S: a busy team's writes are told in small batches
+            # rather than one read per write per page (fifty pages and 25 writes/s would be 1,250).
+            await asyncio.sleep(max(0.0, GAP_S - (loop.time() - asked)))
+            if moved and len(batch.events) >= FULL:
+                continue  # a full batch: more are waiting (otherwise the next write wakes the page)
             try:
                 await asyncio.wait_for(changed.wait(), timeout=BEAT_S)
             except TimeoutError:
                 yield ": beat\n\n"
                 if document is not None:
-                    await run_in_threadpool(project.team.mark_present, token, document)
+                    await run_in_threadpool(project.team.mark_present, page, document)
     finally:
         waker.unsubscribe(wake)
         if document is not None:
-            await run_in_threadpool(project.team.clear_presence, token)
+            await run_in_threadpool(project.team.clear_presence, page)

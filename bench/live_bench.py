@@ -100,7 +100,7 @@ class Coder:
 
 async def drive(base: str, setup: dict[str, Any], coders: int, every: float, seconds: float) -> dict[str, Any]:
     people = [Coder(base, name, setup) for name in setup["names"][:coders]]
-    await asyncio.gather(*(p.login() for p in people))
+    await asyncio.gather(*(coder.login() for coder in people))
     stop = asyncio.Event()
     listeners = [asyncio.create_task(p.listen(stop)) for p in people]
     await asyncio.wait_for(asyncio.gather(*(p.ready.wait() for p in people)), 60)

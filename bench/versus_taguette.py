@@ -1,4 +1,4 @@
-"""cotheme against Taguette 1.5.2, side by side over HTTP on the same synthetic corpus (issue 19).
+"""cotheme against Taguette 1.5.2, side by side over HTTP on the same synthetic corpus.
 
 Installs Taguette 1.5.2 from the package registry into its own virtualenv (``build/taguette-venv`` by
 default, made once and reused), serves it on 127.0.0.1 in single-user mode (its token URL logs the

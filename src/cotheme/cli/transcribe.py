@@ -50,6 +50,7 @@ def import_recordings(
                 bar.update(shown["task"], completed=step.done_s)
 
         try:
+            _load_runtime()
             imported = p.documents.transcribe_files(
                 files, speakers=2 if speakers is None else speakers, model=model or "tiny.en",
                 language=language or "en", case=case, allow_duplicate=allow_duplicate, progress=show,
@@ -64,3 +65,18 @@ def import_recordings(
         ["id", "title", "file", "case", "turns", "speakers"],
         ([d.id, d.title, d.file, d.case_pid, d.turns, ", ".join(d.speakers)] for d in imported),
     )
+
+
+def _load_runtime() -> None:
+    """Import the Whisper runtime with Ctrl-C held back: a signal that lands inside CTranslate2's native
+    module set-up leaves it half registered (an ImportError, not a KeyboardInterrupt); held back, it is
+    raised as soon as the import is done, where it stops the transcription cleanly."""
+    import signal
+
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        import faster_whisper  # noqa: F401
+    except ImportError:
+        pass  # the transcribe extra is missing: the service says so in its own sentence
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)

@@ -183,10 +183,7 @@ def pdpilot_data(enc: Cached) -> Dataset:
         labels[t, list(codes)] = 1
     vecs = enc.encode([text for _doc, text in keys])
     tune = np.array([doc in TUNE_INTERVIEWS for doc, _text in keys])
-    cards = []
-    for p in paths:  # as cotheme writes a card without notes: the name, then its parents'
-        parts = p.split(" > ")
-        cards.append(parts[-1] + (f" ({' / '.join(parts[:-1])})" if len(parts) > 1 else ""))
+    cards = [_card(p.split(" > ")) for p in paths]
     return Dataset([p.split(" > ")[-1] for p in paths], cards, vecs, labels, tune, vecs)
 
 
@@ -200,6 +197,11 @@ def _draw(ds: Dataset, k: int, seed: int) -> tuple[np.ndarray, list[np.ndarray],
         used[rows] = True
     test = np.flatnonzero(~used & (ds.labels[:, in_play].sum(axis=1) > 0))
     return in_play, chosen, test
+
+
+def _card(path: list[str]) -> str:
+    """As cotheme writes a code's card when it has no definition: its name, then its parents'."""
+    return path[-1] + (f" ({' / '.join(path[:-1])})" if len(path) > 1 else "")
 
 
 def _distractors(names: list[str], dim: int, enc: Cached) -> tuple[list[str], list[Candidate]]:

@@ -55,6 +55,8 @@ from cotheme.services import assist_model, llm_endpoint  # noqa: E402
 from cotheme.services.assist_drafts import EXTRACT_CHARS, fields_of, prompt_text  # noqa: E402
 from cotheme.services.assist_rank import unit  # noqa: E402
 
+from figures_out import emit
+
 CODE_SYSTEM = PDPILOT.parent / "code-system.pdf"
 PROMPT = "code_definition.v1"
 
@@ -185,11 +187,7 @@ def main() -> None:
             report[name] = evaluate(name, codes, endpoint, enc, args)
             print(f"{name}: done", file=sys.stderr)
     report["seconds"] = round(time.perf_counter() - started, 1)
-    text = json.dumps(report, indent=2, ensure_ascii=False)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text + "\n", encoding="utf-8")
-    print(text)
+    emit(report, args.out)
 
 
 if __name__ == "__main__":

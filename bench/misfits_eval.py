@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import random
 import sys
 import tempfile
@@ -44,6 +43,8 @@ from assist_eval import NHS, PDPILOT, V6, Cached, _card  # noqa: E402 - the benc
 
 from cotheme.services import assist_model  # noqa: E402
 from cotheme.services.assist_misfits import fits, margins  # noqa: E402
+
+from figures_out import emit
 
 TOP = 5
 PRIORS = (1.0, 3.0, 10.0)
@@ -179,11 +180,7 @@ def main() -> None:
         cards, card_vecs, (vecs,), labels = loaders[name]()
         report[name] = evaluate(name, cards, card_vecs, vecs, labels, args)
     report["seconds"] = round(time.perf_counter() - started, 1)
-    text = json.dumps(report, indent=2)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text + "\n", encoding="utf-8")
-    print(text)
+    emit(report, args.out)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,8 @@ from __future__ import annotations
 import threading
 import time
 
+import pytest
+
 import cotheme
 from cotheme.services.project import Project
 
@@ -79,9 +81,65 @@ def test_the_waker_hears_a_write_made_through_another_connection(team: Project) 
 
 
 def test_presence_in_a_transcript_that_does_not_exist_is_refused(team: Project) -> None:
-    import pytest
-
     from cotheme.errors import NotFound
 
     with pytest.raises(NotFound, match="no transcript 999999"):
         team.acting_as("Ann").team.mark_present("page-x", 999999)
+
+
+def _open_change_to_a_code(team: Project, definition: str) -> object:
+    """A transaction on its own connection that has taken an audit id for a change to a code and not
+    committed yet (as a writer does between writing its trail and its commit)."""
+    import json
+    from datetime import UTC, datetime
+
+    from sqlalchemy import create_engine, insert, select
+
+    from cotheme.storage.schema import audit_log, codes
+
+    # A plain engine (no trail of its own): the one trail row this transaction holds is written below.
+    conn = create_engine(team._store.engine.url).connect()  # noqa: SLF001
+    conn.begin()
+    code = conn.execute(select(codes.c.id, codes.c.name)).first()
+    conn.execute(codes.update().where(codes.c.id == code.id).values(definition=definition))
+    conn.execute(insert(audit_log).values(
+        at=datetime.now(UTC), actor="Lead", action="update",
+        table_name="codes", row_id=str(code.id), before=json.dumps({"id": code.id, "name": code.name, "definition": ""}),
+        after=json.dumps({"id": code.id, "name": code.name, "definition": definition})))
+    return conn
+
+
+@pytest.mark.parametrize("target", ["postgresql"], indirect=True)  # a project file has one writer at a time
+def test_a_change_committed_after_a_later_one_is_not_passed_over(team: Project) -> None:
+    """Two writers commit out of order (PostgreSQL): the feed waits at the hole, then tells both."""
+    bea = team.acting_as("Bea").team
+    start = bea.live_cursor()
+    slow = _open_change_to_a_code(team, "Months on a list")
+    try:
+        team.acting_as("Ann").codings.add("P01", "Waiting", quote="four months", coder="Ann")
+        held = bea.live_events(start)
+        assert (held.events, held.cursor, held.waiting) == ([], start, True)
+        slow.commit()
+    finally:
+        slow.close()
+    both = bea.live_events(start)
+    assert kinds(both) == [("code", "update"), ("coding", "insert")] and not both.waiting
+    assert "changed the definition of the code" in both.events[0].announce
+
+
+def test_a_hole_left_by_a_failed_commit_is_passed(team: Project, monkeypatch: object) -> None:
+    from cotheme.storage import live
+
+    bea = team.acting_as("Bea").team
+    start = bea.live_cursor()
+    if team._store.engine.dialect.name == "postgresql":  # noqa: SLF001
+        failed = _open_change_to_a_code(team, "Never committed")
+        team.acting_as("Ann").codings.add("P01", "Waiting", quote="four months", coder="Ann")
+        failed.rollback()
+        failed.close()
+        # Another database's writer may be busy now: after HOLE_WAIT the hole is passed whatever else runs.
+        monkeypatch.setattr(live, "HOLE_WAIT", __import__("datetime").timedelta(0))  # type: ignore[attr-defined]
+    else:
+        team.acting_as("Ann").codings.add("P01", "Waiting", quote="four months", coder="Ann")
+    batch = bea.live_events(start)
+    assert kinds(batch) == [("coding", "insert")] and not batch.waiting

@@ -76,3 +76,26 @@ def test_codebook_and_map_redraw_when_someone_else_changes_them(browser: Browser
     finally:
         page.context.close()
         other.context.close()
+
+
+def test_a_members_own_change_is_not_announced_over_the_pages_confirmation(
+        browser: Browser, live: tuple[str, Project]) -> None:
+    base, project = live
+    lead = project.members()[0]
+    other = project.add_member("Second Lead", permission="lead")
+    page = as_member(browser, base, project, lead.name)
+    try:
+        page.goto("/codebook")
+        page.evaluate("""() => { window.toasts = [];
+            new MutationObserver(() => window.toasts.push(document.getElementById('toast').textContent))
+              .observe(document.getElementById('toast'), {childList: true, characterData: true, subtree: true}); }""")
+        first, second = project.codes.list()[0].code, project.codes.list()[1].code
+        project.acting_as(lead.name).codes.edit(first.id, name=f"{first.name} (mine)")
+        project.acting_as(other.name).codes.edit(second.id, name=f"{second.name} (theirs)")
+        expect(page.locator("#toast")).to_contain_text("(theirs)", timeout=5000)
+        expect(page.locator("#code-tree")).to_contain_text(f"{first.name} (mine)")
+        toasts = page.evaluate("window.toasts")
+        assert any("(theirs)" in t for t in toasts)
+        assert not any("(mine)" in t for t in toasts), toasts
+    finally:
+        page.context.close()

@@ -43,6 +43,8 @@ def _remember(engine: object, key: tuple[object, ...], value: object) -> None:
 class LiveBatch:
     events: list[LiveEvent]
     cursor: int  # where the next call continues: after the last row looked at
+    #: Stopped before a change still being committed: ask again shortly, not only at the next change.
+    waiting: bool = False
 
 
 class LiveMixin:
@@ -67,8 +69,9 @@ class LiveMixin:
         found = _SHARED.get(self._store.engine, {}).get(key) if key else None
         if found is None:
             with self._store.read() as conn:
-                found = LiveBatch(*live.events_after(conn, after, viewer, limit=limit))
-            if key:
+                read = live.events_after(conn, after, viewer, limit=limit)
+            found = LiveBatch(read.events, read.cursor, read.waiting)
+            if key and not found.waiting:  # a wait ends without a wake: the next read must look again
                 _remember(self._store.engine, key, found)
         return found
 

@@ -3,7 +3,8 @@
 Owns three things:
 
 - ``events_after``: the audit rows after an id (the feed's cursor: an SSE ``Last-Event-ID``) for the
-  tables a page shows live (codings, memos, codes, themes, documents), each turned into a small
+  tables a page shows live (codings, memos, codes, themes, documents), read in id order without
+  passing a hole that a commit in progress may still fill (``HOLE_WAIT``), each turned into a small
   ``LiveEvent`` and kept only if the given viewer may see the row. The rule is ``visibility``'s own
   (``visible`` for codings, ``memo_visible`` for memos), applied to the row as it was (a deleted
   coding's document and coder come from the trail's "before"), so a blind coder is never told of
@@ -25,10 +26,11 @@ import json
 import threading
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Integer, and_, delete, func, insert, literal, select, update
+from sqlalchemy import Connection, Engine, Integer, and_, case, delete, func, insert, literal, select, text, update
 
 from cotheme.domain.live import LiveEvent, Presence, event_of
 from cotheme.storage.schema import audit_log, codings, documents, members, presence
@@ -46,27 +48,70 @@ def latest_id(conn: Connection) -> int:
     return int(conn.execute(select(func.coalesce(func.max(audit_log.c.id), 0)).execution_options(**INTERNAL)).scalar_one())
 
 
-def events_after(conn: Connection, after: int, viewer: int | None, *, limit: int = 200) -> tuple[list[LiveEvent], int]:
-    """The live events after audit id ``after`` that ``viewer`` may see (``None``: everything), and the
-    id the next call starts after (the last row looked at, shown or not)."""
+#: How long a hole in the trail's ids may be waited for. An audit row's id is taken just before its
+#: transaction commits, so on PostgreSQL two writers can commit out of order: a reader may see id 101
+#: while 100 is still being committed. The feed stops before such a hole until it fills, or until no
+#: writing transaction is left that could fill it, or until the row after it is this old (a commit that
+#: failed after taking its ids leaves a hole for ever).
+HOLE_WAIT = timedelta(seconds=10)
+
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    """What ``events_after`` found: the events, where to continue after, and whether it stopped before
+    a hole that may still fill (ask again shortly rather than at the next change)."""
+
+    events: list[LiveEvent]
+    cursor: int
+    waiting: bool
+
+
+def events_after(conn: Connection, after: int, viewer: int | None, *, limit: int = 200) -> Read:
+    """The live events after audit id ``after`` that ``viewer`` may see (``None``: everything), in the
+    order of the trail and without skipping a row that is still being committed."""
+    live = audit_log.c.table_name.in_(LIVE_TABLES)
     rows = conn.execute(
         select(audit_log.c.id, audit_log.c.at, audit_log.c.actor, audit_log.c.action, audit_log.c.table_name,
-               audit_log.c.row_id, audit_log.c.before, audit_log.c.after)
-        .where(audit_log.c.id > after).where(audit_log.c.table_name.in_(LIVE_TABLES))
-        .order_by(audit_log.c.id).limit(limit).execution_options(**INTERNAL)
+               audit_log.c.row_id, case((live, audit_log.c.before)).label("before"),
+               case((live, audit_log.c.after)).label("after"))
+        .where(audit_log.c.id > after).order_by(audit_log.c.id).limit(limit).execution_options(**INTERNAL)
     ).all()
-    if not rows:
-        return [], after
-    shown = []
+    shown: list[LiveEvent] = []
+    cursor = after
+    holes = _Holes(conn)
     for row in rows:
+        at = row.at if row.at.tzinfo else row.at.replace(tzinfo=UTC)
+        if row.id > cursor + 1 and holes.may_fill(at):
+            return Read(shown, cursor, True)
+        cursor = row.id
+        if row.table_name not in LIVE_TABLES:
+            continue  # the trail's other rows are passed over: the cursor moves past them
         values = _values(row.after) or _values(row.before)
         if viewer is not None and not _may_see(conn, row.table_name, values, viewer):
             continue
-        at = row.at if row.at.tzinfo else row.at.replace(tzinfo=UTC)
         shown.append(event_of(row.id, at, row.actor or "", row.action, row.table_name, row.row_id, values,
                               _values(row.before)))
-    # Rows of other tables between these stay unread: the cursor is the last live row looked at.
-    return shown, rows[-1].id
+    return Read(shown, cursor, False)
+
+
+class _Holes:
+    """Whether a hole in the ids before a row stamped ``at`` may still be filled by a commit."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        self._writing: bool | None = None
+
+    def may_fill(self, at: datetime) -> bool:
+        if self._conn.dialect.name != "postgresql":
+            return False  # one writer at a time: ids are committed in order, and a rolled-back id is reused
+        if datetime.now(UTC) - at > HOLE_WAIT:
+            return False
+        if self._writing is None:
+            # The transactions holding an id are those with a transaction id in progress (every audited
+            # change writes its row before the trail's, so it has one before it takes an audit id).
+            self._writing = bool(self._conn.execute(
+                text("SELECT EXISTS (SELECT 1 FROM pg_snapshot_xip(pg_current_snapshot()))")).scalar())
+        return self._writing
 
 
 def _values(text: str | None) -> dict[str, Any]:

@@ -105,8 +105,8 @@ async def _stream(request: Request, project: Any, cursor: int, document: int | N
             # At most one read per page every GAP_S: a busy team's writes are told in small batches
             # rather than one read per write per page (fifty pages and 25 writes/s would be 1,250).
             await asyncio.sleep(max(0.0, GAP_S - (loop.time() - asked)))
-            if moved and len(batch.events) >= FULL:
-                continue  # a full batch: more are waiting (otherwise the next write wakes the page)
+            if batch.waiting or (moved and len(batch.events) >= FULL):
+                continue  # a change still being committed, or a full batch: more are coming without a wake
             try:
                 await asyncio.wait_for(changed.wait(), timeout=BEAT_S)
             except TimeoutError:

@@ -3,10 +3,18 @@
 // polled for JSON batches instead. Handlers get each event's JSON ({id, kind, action, row_id,
 // document_id, code_id, actor, announce}) and, for a page with a transcript open, who else has it open.
 
-import { api } from "./api.js";
+import { api, toast } from "./api.js";
 
 const KINDS = ["coding", "memo", "code", "theme", "document"];
 const POLL_MS = 3000;
+
+const me = document.querySelector('meta[name="cotheme-member"]')?.content ?? "";
+
+/** Say an event's sentence when someone else made the change: a person's own change is confirmed by
+ *  the page they made it on, and announcing it again would replace that confirmation. */
+export function announce(event) {
+  if (event.announce && event.actor !== me) toast(event.announce);
+}
 
 export function followLive({ documentId = null, onEvent = () => {}, onPresence = () => {} } = {}) {
   let cursor = null;

@@ -2,8 +2,7 @@
 // changes what they show, and a change to the codebook is announced in a sentence. A page's own
 // unsaved work is never replaced: `refresh` is told whether the person is in the middle of a form.
 
-import { toast } from "./api.js";
-import { followLive } from "./live.js";
+import { announce, followLive } from "./live.js";
 
 const WAIT_MS = 300;  // changes that come together (a merge of codes) redraw once
 
@@ -16,7 +15,7 @@ export function refreshOn(kinds, refresh, { othersOnly = false } = {}) {
   followLive({
     onEvent: (event) => {
       if (!kinds.includes(event.kind) || (othersOnly && event.actor === me)) return;
-      if (event.announce) toast(event.announce);
+      announce(event);
       clearTimeout(timer);
       timer = setTimeout(async () => {
         const active = document.activeElement;

@@ -3,8 +3,8 @@
 // Codings come through the ordinary read path (GET /codings/{id}), so what a member may see is the
 // server's decision, as for everything else on the page.
 
-import { api, toast } from "./api.js";
-import { followLive } from "./live.js";
+import { api } from "./api.js";
+import { announce, followLive } from "./live.js";
 import { state } from "./reader.js";
 import { refreshSidebar } from "./sidebar.js";
 import { draw } from "./stripes.js";
@@ -41,7 +41,7 @@ async function codesChanged(event) {
     const code = codes.find((c) => c.id === coding.code_id);
     if (code) { coding.code = code.name; coding.code_path = code.path; }
   }
-  if (event.announce) toast(event.announce);
+  announce(event);
 }
 
 let pending = Promise.resolve();

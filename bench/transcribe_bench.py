@@ -140,7 +140,7 @@ def main() -> None:
     mix = json.loads((data / "two-voices.json").read_text())
     librivox = json.loads((data / "librivox.json").read_text())
     results: dict[str, object] = {
-        "machine": f"{os.cpu_count()} cores, shared with other work while measured: RTF is noisy, re-measure idle",
+        "machine": f"{os.cpu_count()} cores; load average (1 min) at start {os.getloadavg()[0]:.2f}",
         "threads": min(os.cpu_count() or 1, 8),
     }
     for model in args.models.split(","):
@@ -165,6 +165,7 @@ def main() -> None:
             "peak_mb": max(one["peak_mb"], real["peak_mb"], two["peak_mb"]),
             "seconds_of_sound": round(spoken, 1),
         }
+    results["load_at_end"] = round(os.getloadavg()[0], 2)  # above about 1 on 2 cores, RTF waits for other work
     print(json.dumps(results, indent=1))
 
 

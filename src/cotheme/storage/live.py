@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Integer, and_, case, delete, func, insert, literal, select, text, update
+from sqlalchemy import Connection, Engine, Integer, and_, case, delete, func, insert, literal, select, update
 
 from cotheme.domain.live import LiveEvent, Presence, event_of
 from cotheme.storage.schema import audit_log, codings, documents, members, presence
@@ -48,12 +48,13 @@ def latest_id(conn: Connection) -> int:
     return int(conn.execute(select(func.coalesce(func.max(audit_log.c.id), 0)).execution_options(**INTERNAL)).scalar_one())
 
 
-#: How long a hole in the trail's ids may be waited for. An audit row's id is taken just before its
-#: transaction commits, so on PostgreSQL two writers can commit out of order: a reader may see id 101
-#: while 100 is still being committed. The feed stops before such a hole until it fills, or until no
-#: writing transaction is left that could fill it, or until the row after it is this old (a commit that
-#: failed after taking its ids leaves a hole for ever).
-HOLE_WAIT = timedelta(seconds=10)
+#: How long a hole in the trail's ids is waited for. An audit row's id is taken as its transaction
+#: commits (``tracking._flush``), so on PostgreSQL two writers can commit out of order: a reader may see
+#: id 101 while 100 is still being committed. The feed stops before such a hole until it fills or until
+#: the row after it was saved this long ago: a commit takes milliseconds after its trail is written (a
+#: 100,000-coding import about a second), and a commit that failed after taking its ids leaves a hole
+#: for ever. (Server processes on several machines must agree on the time to well within this.)
+HOLE_WAIT = timedelta(seconds=5)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +69,7 @@ class Read:
 
 def events_after(conn: Connection, after: int, viewer: int | None, *, limit: int = 200) -> Read:
     """The live events after audit id ``after`` that ``viewer`` may see (``None``: everything), in the
-    order of the trail and without skipping a row that is still being committed."""
+    order of the trail and without passing a row that is still being committed."""
     live = audit_log.c.table_name.in_(LIVE_TABLES)
     rows = conn.execute(
         select(audit_log.c.id, audit_log.c.at, audit_log.c.actor, audit_log.c.action, audit_log.c.table_name,
@@ -76,12 +77,15 @@ def events_after(conn: Connection, after: int, viewer: int | None, *, limit: int
                case((live, audit_log.c.after)).label("after"))
         .where(audit_log.c.id > after).order_by(audit_log.c.id).limit(limit).execution_options(**INTERNAL)
     ).all()
+    # A project file has one writer at a time: its ids are committed in order and a rolled-back id is
+    # used again, so a hole there is never waited for.
+    holes_may_fill = conn.dialect.name == "postgresql"
     shown: list[LiveEvent] = []
     cursor = after
-    holes = _Holes(conn)
+    now = datetime.now(UTC)
     for row in rows:
         at = row.at if row.at.tzinfo else row.at.replace(tzinfo=UTC)
-        if row.id > cursor + 1 and holes.may_fill(at):
+        if row.id > cursor + 1 and holes_may_fill and now - at < HOLE_WAIT:
             return Read(shown, cursor, True)
         cursor = row.id
         if row.table_name not in LIVE_TABLES:
@@ -92,26 +96,6 @@ def events_after(conn: Connection, after: int, viewer: int | None, *, limit: int
         shown.append(event_of(row.id, at, row.actor or "", row.action, row.table_name, row.row_id, values,
                               _values(row.before)))
     return Read(shown, cursor, False)
-
-
-class _Holes:
-    """Whether a hole in the ids before a row stamped ``at`` may still be filled by a commit."""
-
-    def __init__(self, conn: Connection) -> None:
-        self._conn = conn
-        self._writing: bool | None = None
-
-    def may_fill(self, at: datetime) -> bool:
-        if self._conn.dialect.name != "postgresql":
-            return False  # one writer at a time: ids are committed in order, and a rolled-back id is reused
-        if datetime.now(UTC) - at > HOLE_WAIT:
-            return False
-        if self._writing is None:
-            # The transactions holding an id are those with a transaction id in progress (every audited
-            # change writes its row before the trail's, so it has one before it takes an audit id).
-            self._writing = bool(self._conn.execute(
-                text("SELECT EXISTS (SELECT 1 FROM pg_snapshot_xip(pg_current_snapshot()))")).scalar())
-        return self._writing
 
 
 def _values(text: str | None) -> dict[str, Any]:

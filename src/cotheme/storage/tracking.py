@@ -70,6 +70,11 @@ def _flush(conn: Connection) -> None:
     rows = conn.info.pop(_BUFFER, None)
     if not rows:
         return
+    # Stamped as saved: the live feed waits at most a few seconds after a row's stamp for the ids
+    # before it that other commits still hold (``live.HOLE_WAIT``), so the stamp must be this moment.
+    stamp = datetime.now(UTC)
+    for row in rows:
+        row["at"] = stamp
     if conn.dialect.name == "postgresql" and len(rows) > _COPY_FROM:
         # COPY for a big import's records (100,000 codings: 1.0 s as an executemany); audit_log is not
         # itself audited, so nothing is missed by going under the statement events.
@@ -198,7 +203,7 @@ def record(conn: Connection, table: Table, changes: Sequence[tuple[dict[str, Any
     """One audit row per changed row, written as ``conn``'s transaction commits (``_flush``); codebook
     states for codes at once."""
     actor = ACTOR.get()
-    stamp = datetime.now(UTC)
+    stamp = datetime.now(UTC)  # replaced by the moment of saving when the transaction commits
     rows = []
     for before, after in changes:
         if before is not None and after is not None and before == after:

@@ -62,18 +62,23 @@ class LiveMixin:
             raise InvalidArgument("The event id to continue after cannot be negative.")
         limit = max(1, min(limit, 1000))
         viewer = scope()
-        # Fifty open pages woken by one write ask the same question: one read answers every page that
-        # sees everything (a restricted view is read for itself), until the next wake.
+        # Fifty open pages woken by one write ask the same question: one read of the trail answers them
+        # all until the next wake; each then keeps what its member may see (one query for a restricted
+        # view, none for a lead's).
         waker = self.live_waker()
-        key = ("events", after, limit, waker.generation) if viewer is None and waker.listening else None
-        found = _SHARED.get(self._store.engine, {}).get(key) if key else None
-        if found is None:
+        key = ("trail", after, limit, waker.generation) if waker.listening else None
+        read = _SHARED.get(self._store.engine, {}).get(key) if key else None
+        if not isinstance(read, live.Read):
             with self._store.read() as conn:
-                read = live.events_after(conn, after, viewer, limit=limit)
-            found = LiveBatch(read.events, read.cursor, read.waiting)
-            if key and not found.waiting:  # a wait ends without a wake: the next read must look again
-                _remember(self._store.engine, key, found)
-        return found
+                read = live.trail_after(conn, after, limit=limit)
+            if key and not read.waiting:  # a wait ends without a wake: the next read must look again
+                _remember(self._store.engine, key, read)
+        if viewer is None or not read.changes:
+            events = [c.event for c in read.changes]
+        else:
+            with self._store.read() as conn:
+                events = live.visible_events(conn, read.changes, viewer)
+        return LiveBatch(events, read.cursor, read.waiting)
 
     def live_poll(self, after: int, document: int | None = None) -> tuple[LiveBatch, list[Presence]]:
         """``live_events(after)`` and, for a page with a transcript open, ``present(document)``: what an

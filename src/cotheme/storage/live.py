@@ -2,10 +2,11 @@
 
 Owns three things:
 
-- ``events_after``: the audit rows after an id (the feed's cursor: an SSE ``Last-Event-ID``) for the
+- ``trail_after``: the audit rows after an id (the feed's cursor: an SSE ``Last-Event-ID``) for the
   tables a page shows live (codings, memos, codes, themes, documents), read in id order without
   passing a hole that a commit in progress may still fill (``HOLE_WAIT``), each turned into a small
-  ``LiveEvent`` and kept only if the given viewer may see the row. The rule is ``visibility``'s own
+  ``LiveEvent`` — the same for every viewer, so one read serves every open page; ``visible_events``
+  keeps those the given viewer may see. The rule is ``visibility``'s own
   (``visible`` for codings, ``memo_visible`` for memos), applied to the row as it was (a deleted
   coding's document and coder come from the trail's "before"), so a blind coder is never told of
   another's coding, not even that it was deleted.
@@ -30,7 +31,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Integer, and_, case, delete, func, insert, literal, select, update
+from sqlalchemy import (Connection, Engine, Integer, and_, case, delete, func, insert, literal, select, union_all,
+                        update)
 
 from cotheme.domain.live import LiveEvent, Presence, event_of
 from cotheme.storage.schema import audit_log, codings, documents, members, presence
@@ -58,18 +60,28 @@ HOLE_WAIT = timedelta(seconds=5)
 
 
 @dataclass(frozen=True, slots=True)
-class Read:
-    """What ``events_after`` found: the events, where to continue after, and whether it stopped before
-    a hole that may still fill (ask again shortly rather than at the next change)."""
+class Change:
+    """One live row of the trail: its event, and the row's values the visibility rules read."""
 
-    events: list[LiveEvent]
+    event: LiveEvent
+    table: str
+    values: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    """What ``trail_after`` found: the changes, where to continue after, and whether it stopped before a
+    hole that may still fill (ask again shortly rather than at the next change). The same for every
+    viewer: ``visible_events`` keeps what one of them may see."""
+
+    changes: list[Change]
     cursor: int
     waiting: bool
 
 
-def events_after(conn: Connection, after: int, viewer: int | None, *, limit: int = 200) -> Read:
-    """The live events after audit id ``after`` that ``viewer`` may see (``None``: everything), in the
-    order of the trail and without passing a row that is still being committed."""
+def trail_after(conn: Connection, after: int, *, limit: int = 200) -> Read:
+    """The live changes after audit id ``after``, in the order of the trail and without passing a row
+    that is still being committed."""
     live = audit_log.c.table_name.in_(LIVE_TABLES)
     rows = conn.execute(
         select(audit_log.c.id, audit_log.c.at, audit_log.c.actor, audit_log.c.action, audit_log.c.table_name,
@@ -80,22 +92,40 @@ def events_after(conn: Connection, after: int, viewer: int | None, *, limit: int
     # A project file has one writer at a time: its ids are committed in order and a rolled-back id is
     # used again, so a hole there is never waited for.
     holes_may_fill = conn.dialect.name == "postgresql"
-    shown: list[LiveEvent] = []
+    changes: list[Change] = []
     cursor = after
     now = datetime.now(UTC)
     for row in rows:
         at = row.at if row.at.tzinfo else row.at.replace(tzinfo=UTC)
         if row.id > cursor + 1 and holes_may_fill and now - at < HOLE_WAIT:
-            return Read(shown, cursor, True)
+            return Read(changes, cursor, True)
         cursor = row.id
         if row.table_name not in LIVE_TABLES:
             continue  # the trail's other rows are passed over: the cursor moves past them
-        values = _values(row.after) or _values(row.before)
-        if viewer is not None and not _may_see(conn, row.table_name, values, viewer):
-            continue
-        shown.append(event_of(row.id, at, row.actor or "", row.action, row.table_name, row.row_id, values,
-                              _values(row.before)))
-    return Read(shown, cursor, False)
+        before = _values(row.before)
+        values = _values(row.after) or before
+        changes.append(Change(event_of(row.id, at, row.actor or "", row.action, row.table_name, row.row_id,
+                                       values, before), row.table_name, values))
+    return Read(changes, cursor, False)
+
+
+def visible_events(conn: Connection, changes: list[Change], viewer: int | None) -> list[LiveEvent]:
+    """The events of ``changes`` that ``viewer`` may see (``None``: all), by the visibility rule of each
+    row's table applied to the row as it was. Codings are decided together, in one query."""
+    if viewer is None:
+        return [c.event for c in changes]
+    codings_seen = _codings_visible(conn, [c.values for c in changes if c.table == "codings"], viewer)
+    shown = []
+    for change in changes:
+        if change.table == "codings":
+            seen = (change.values.get("document_id"), change.values.get("coder_id")) in codings_seen
+        elif change.table == "memos":
+            seen = _memo_visible(conn, change.values, viewer)
+        else:
+            seen = True  # the codebook, themes and transcripts' existence are the whole team's
+        if seen:
+            shown.append(change.event)
+    return shown
 
 
 def _values(text: str | None) -> dict[str, Any]:
@@ -108,32 +138,40 @@ def _values(text: str | None) -> dict[str, Any]:
     return loaded if isinstance(loaded, dict) else {}
 
 
-def _may_see(conn: Connection, table: str, values: dict[str, Any], viewer: int) -> bool:
-    """Whether ``viewer`` may see a row with ``values``, by the visibility rule of its table."""
-    if table == "codings":
-        return _coding_visible(conn, values, viewer)
-    if table == "memos":
-        document_id = values.get("document_id")
-        if values.get("coding_id") is not None:
-            # A memo on a coding goes with the coding, which may be gone by now: read it as it was.
-            coding = _coding_values(conn, int(values["coding_id"]))
-            if not _coding_visible(conn, coding, viewer):
-                return False
-            document_id = document_id if document_id is not None else coding.get("document_id")
-        row = select(literal(document_id, Integer).label("document_id"), literal(None, Integer).label("coding_id"),
-                     literal(values.get("author_id"), Integer).label("author_id")).subquery("cotheme_live_row")
-        return _holds(conn, row, memo_visible(row, viewer))
-    return True  # the codebook, themes and transcripts' existence are the whole team's
+def _codings_visible(conn: Connection, rows: list[dict[str, Any]], viewer: int) -> set[tuple[Any, Any]]:
+    """Which (document, coder) pairs of ``rows`` ``viewer`` may see: ``visibility.visible`` over them all."""
+    pairs = sorted({(_int_or_none(v.get("document_id")), _int_or_none(v.get("coder_id"))) for v in rows},
+                   key=repr)
+    if not pairs:
+        return set()
+    table = union_all(*(select(literal(d, Integer).label("document_id"), literal(c, Integer).label("coder_id"))
+                        for d, c in pairs)).subquery("cotheme_live_rows")
+    found = conn.execute(select(table.c.document_id, table.c.coder_id).where(visible(table, viewer))
+                         .execution_options(**INTERNAL)).all()
+    return {(r.document_id, r.coder_id) for r in found}
 
 
-def _coding_visible(conn: Connection, values: dict[str, Any], viewer: int) -> bool:
-    row = select(literal(values.get("document_id"), Integer).label("document_id"),
-                 literal(values.get("coder_id"), Integer).label("coder_id")).subquery("cotheme_live_row")
-    return _holds(conn, row, visible(row, viewer))
+def _int_or_none(value: Any) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None
 
 
-def _holds(conn: Connection, row: Any, rule: Any) -> bool:
-    return conn.execute(select(literal(1)).select_from(row).where(rule).execution_options(**INTERNAL)).first() is not None
+def _memo_visible(conn: Connection, values: dict[str, Any], viewer: int) -> bool:
+    """Whether ``viewer`` may see a memo with ``values``, by ``visibility.memo_visible``."""
+    document_id = values.get("document_id")
+    if values.get("coding_id") is not None:
+        # A memo on a coding goes with the coding, which may be gone by now: read it as it was.
+        coding = _coding_values(conn, int(values["coding_id"]))
+        key = (_int_or_none(coding.get("document_id")), _int_or_none(coding.get("coder_id")))
+        if key not in _codings_visible(conn, [coding], viewer):
+            return False
+        document_id = document_id if document_id is not None else coding.get("document_id")
+    row = select(literal(document_id, Integer).label("document_id"), literal(None, Integer).label("coding_id"),
+                 literal(values.get("author_id"), Integer).label("author_id")).subquery("cotheme_live_row")
+    return conn.execute(select(literal(1)).select_from(row).where(memo_visible(row, viewer))
+                        .execution_options(**INTERNAL)).first() is not None
 
 
 def _coding_values(conn: Connection, coding_id: int) -> dict[str, Any]:

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 from pathlib import Path
 
 from cotheme.domain.deid import nhs_number_valid
@@ -190,12 +191,18 @@ def _date(rng: random.Random) -> str:
         f"{year_words(y, rng)}", f"the {nth(day)}", f"{month} '{yy}"])
 
 
+def _ascii(text: str) -> str:
+    """How a name is typed in an address: "Öztürk" -> "ozturk", "Paweł" -> "pawel"."""
+    text = text.replace("ł", "l").replace("ı", "i").replace("Ł", "L")
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
 def values(rng: random.Random) -> dict[str, str]:
     """The slot values for one planted sentence, drawn from this part's lists."""
     first, last = rng.choice(FIRST), rng.choice(LAST)
     town, stem = rng.choice(TOWN), rng.choice(ORG_STEM)
     fill = {"T": town, "S": stem, "Saint": rng.choice(SAINT), "L": rng.choice(LAST), "n": str(rng.randint(1, 40))}
-    low = lambda s: re.sub(r"[^a-z0-9]", "", s.lower().encode("ascii", "ignore").decode())  # noqa: E731
+    low = lambda s: re.sub(r"[^a-z0-9]", "", _ascii(s.lower()))  # noqa: E731
     sep = rng.choice(["", ".", "_", "-"])
     user = rng.choice([f"{low(first)}{sep}{low(last)}", f"{low(first)[0]}{low(last)}", f"{low(first)}{rng.randint(1, 99)}",
                        f"{low(last)}{low(first)[:1]}{rng.randint(70, 99)}", f"{low(first)}{sep}{low(last)}{rng.randint(1, 9)}"])
@@ -231,7 +238,7 @@ def values(rng: random.Random) -> dict[str, str]:
         "url": _choose(rng, "url", URL_SITE).format(user=user, tag=tag, town=low(town), stem=low(stem), code=_d(rng, 6),
                                            last=low(last)),
         "handle": rng.choice([f"@{tag}", f"@{tag}", f"@{user}", tag]), "handle_bare": rng.choice([tag, user]),
-        "handle_reddit": f"u/{tag}",
+        "handle_reddit": f"u/{tag.replace('.', '_')}",
     }
 
 

@@ -13,8 +13,10 @@ class session (``*RecordingnewChat.txt``), which no other part reads, as one doc
 labels are the real participants' names. A comment is kept when it has 15 words or more, passes
 FRESH's capital-letter filter, and holds digits only as durations and quantities ("4-5 weeks", "30
 hours", "10/10"): earlier parts took no comment with a digit, so here real numbers that identify
-nothing stand beside the planted ones. Real names in the chosen texts are listed in ``HOST_NAMES``
-and are gold wherever they occur.
+nothing stand beside the planted ones. Real names, services and places in the chosen texts (read off
+them: capitalised words, all-capital words, UK place names in lower case) are listed in
+``deid_evalset_sealed_hosts`` (``HOST_NAMES``, ``HOST_ORGS``, ``HOST_PLACES``) and are gold wherever
+they occur.
 
 Documents are interviews in two shapes: one participant with an interviewer's questions and
 backchannels, or a pair (carer and service user, two staff) with a facilitator. Planted sentences are in

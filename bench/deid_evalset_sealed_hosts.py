@@ -19,7 +19,10 @@ _QUANTITY = re.compile(r"\d+(?:\.\d+)?\s*(?:-\s*\d+\s*)?(?:minutes?|mins?|hours?
 _AGE_WORDS = re.compile(r"years? old|\baged?\b", re.I)
 CHAT = Path(__file__).resolve().parents[2] / "shared" / "data" / "captions-vtt" / "GMT20240124-202901_RecordingnewChat.txt"
 #: Real names in the chosen host texts (read off them): gold wherever they occur.
-HOST_NAMES = ["Calvin", "Eileen", "Emma", "Heidi", "Jess", "Julie", "Lynda", "Michelle", "Patrick", "Ryan", "Tina", "Tom", "Srijani"]
+HOST_NAMES = ["Calvin", "Eileen", "Emma", "Heidi", "Jess", "Julie", "Lynda", "Michelle", "Patrick", "Ryan", "Tina", "Tom",
+              "RRLP", "Srijani"]  # RRLP: a staff member's initials ("I thank RRLP so much ... amazing person")
+HOST_ORGS = ["RVI", "NSEC", "CINSS"]  # the Royal Victoria Infirmary, a specialist emergency care hospital, a local service
+HOST_PLACES = ["cramlington"]
 #: Name-list entries that are also ordinary words ("Young", "Ray"): never used as speaker labels, whose
 #: every mention in the text is gold.
 _WORDLIKE = {"Ray", "Sky", "Jo", "Prince", "Green", "Young", "Hall", "Le", "Lee", "Cox", "Payne", "Islam", "Faye", "Le"}
@@ -182,6 +185,8 @@ def build(*, seed: int | None = None, per_doc: int = 8, max_docs: int | None = N
             offset += len(body) + 1
         doc.text = "\n".join(pieces)
         doc.gold.extend(ev._host_names(doc.text, doc.gold, HOST_NAMES))
+        doc.gold.extend(ev._host_names(doc.text, doc.gold, HOST_ORGS, kind="health_org"))
+        doc.gold.extend(ev._host_names(doc.text, doc.gold, HOST_PLACES, kind="place"))
         if named:
             doc.gold.extend(_mentions(doc.text, doc.gold, set(label_for.values())))
         doc.gold.sort(key=lambda g: g.start)

@@ -124,4 +124,6 @@ def test_the_forms_a_transcript_holds_are_there(docs: list[deid_evalset.Doc]) ->
     assert any(k == "relative" and (f"Our {t}" in text or f"our {t}" in text) for k, t in gold)
     assert any(k == "possessive" and f"{t}'s" in text for k, t in gold)
     assert any(k == "person" and t in sealed_hosts.HOST_NAMES for k, t in gold)  # real names in the hosts
+    assert any(k == "health_org" and t in sealed_hosts.HOST_ORGS for k, t in gold)  # "the RVI"
+    assert ("place", "cramlington") in gold  # a real place typed in lower case
     assert re.search(r"the unit on [A-Z]", text)

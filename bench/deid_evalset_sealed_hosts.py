@@ -141,7 +141,7 @@ def build(*, seed: int | None = None, per_doc: int = 8, max_docs: int | None = N
                else set() for name, turns in host_docs]
     plan = kind_plan(sum(len(t) for t in targets), rng)
     deal_forms(random.Random(f"{SEED if seed is None else seed}-forms"))
-    docs, roles_used = [], 0
+    docs, roles_used = [], {2: 0, 3: 0}
     for index, (name, turns) in enumerate(host_docs):
         doc = ev.Doc(name=name, source=name.split("-")[0])
         speakers = list(dict.fromkeys(s for s, _ in turns))
@@ -160,11 +160,9 @@ def build(*, seed: int | None = None, per_doc: int = 8, max_docs: int | None = N
             greeting = rng.choice(OPEN_GREETINGS).format(who=said)
             turns = [(turns[0][0], f"{greeting} {turns[0][1]}"), *turns[1:]]
         else:
-            roles = ROLE_SETS[roles_used % len(ROLE_SETS)]
-            while len(roles) < len(speakers):
-                roles_used += 1
-                roles = ROLE_SETS[roles_used % len(ROLE_SETS)]
-            roles_used += 1
+            fitting = [r for r in ROLE_SETS if len(r) == len(speakers)]  # pairs take the three-role sets
+            roles = fitting[roles_used[len(speakers)] % len(fitting)]
+            roles_used[len(speakers)] += 1
             label_for = dict(zip(["Interviewer", "Participant", "Second"], roles, strict=False))
         offset, pieces = 0, []
         for t_index, (speaker, text) in enumerate(turns):

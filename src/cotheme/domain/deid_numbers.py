@@ -18,7 +18,7 @@ import re
 from cotheme.domain.deid import Found, Kind, nhs_number_valid
 
 #: A run of digit groups separated by one space, dot or dash (a bracketed group allowed: "(0113)", "(0)").
-_DIGIT_RUN = re.compile(r"(?<![\w.£$€/:,+-])(?:(?:\+|\b00)\s?44\s?)?(?:\(\d+\)|\d+)(?:(?:[ .-]|\s-\s)(?:\(\d+\)|\d+)){0,10}"
+_DIGIT_RUN = re.compile(r"(?<![\w.£$€/:,+-])(?:(?:\+|\b00)\s?44\s?)?(?:\(\d+\)|\d+)(?:(?:[ .-]|\s-\s|(?<=\)))(?:\(\d+\)|\d+)){0,10}"
                         r"(?![\w/:]|[.,-]\d)")
 _INTERNATIONAL = re.compile(r"^(?:\+|00)\s?44")
 _NHS_BEFORE = re.compile(r"(?i:\bNHS\b|health service|\bCHI\b)[^.!?\n]{0,40}$")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from cotheme.domain.deid import Found, Kind, merge, nhs_number_valid, speaker_score, with_text
-from cotheme.domain.deid_forms import find_forms, generic_org
+from cotheme.domain.deid_forms import find_forms
 from cotheme.domain.deid_numbers import classify_digits, find_numbers, spoken_digits
 
 #: A stand-in for the English word list the service hands in.
@@ -127,13 +127,6 @@ def test_digits_are_read_by_their_count_and_check_digit() -> None:
     assert classify_digits("1234567890", False, "") is None  # no check digit, nothing said: an ordinary number
     assert classify_digits("447700900123", True, "") is Kind.PHONE
     assert classify_digits("7700900123", False, "my mobile is ") is Kind.PHONE
-
-
-def test_services_named_only_by_generic_words_are_dropped() -> None:
-    assert generic_org(Found(0, 12, "Crisis House", Kind.ORGANISATION, "rule", 0.7))
-    assert generic_org(Found(0, 28, "Community Mental Health Team", Kind.SCHOOL, "rule", 0.6))
-    assert not generic_org(Found(0, 12, "Harbour House", Kind.ORGANISATION, "rule", 0.7))
-    assert not generic_org(Found(0, 12, "Crisis House", Kind.ORGANISATION, "model", 0.7))
 
 
 @pytest.mark.parametrize(

@@ -151,19 +151,6 @@ def find_more_services(text: str) -> list[Found]:
     return out
 
 
-_ORG_KINDS = (Kind.ORGANISATION, Kind.SCHOOL, Kind.WORKPLACE)
-_ALSO_GENERIC = frozenset({"house", "group", "groups", "hub", "project", "café", "cafe", "the", "of", "and", "&", "for"})
-
-
-def generic_org(found: Found) -> bool:
-    """True for a service, school or workplace a rule found whose every word is generic ("the Crisis
-    House", "Community Mental Health Team"): what the service is, not which one."""
-    if found.kind not in _ORG_KINDS or found.source not in ("rule", "pattern"):
-        return False
-    words = [re.sub(r"(?:'s|’s)$", "", w).casefold() for w in found.text.split()]
-    return bool(words) and all(w in GENERIC or w in _ALSO_GENERIC for w in words)
-
-
 def find_forms(text: str, english: Collection[str], found: Sequence[Found] = ()) -> list[Found]:
     """Every age, handle, address and service these rules see in ``text``."""
     return (find_more_ages(text, found) + find_more_handles(text, english) + find_more_addresses(text, english)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from cotheme.domain.deid import Found, Kind, Term, find_patterns, find_terms, merge, speaker_score, with_text
 from cotheme.domain.deid_rules import find_context, find_gazetteer, find_unknown_words, stopped
-from cotheme.domain.deid_forms import find_forms, generic_org
+from cotheme.domain.deid_forms import find_forms
 from cotheme.domain.deid_nicknames import find_nicknames
 from cotheme.domain.deid_numbers import find_numbers
 from cotheme.domain.deid_orgs import find_named_orgs
@@ -98,7 +98,7 @@ def detect(text: str, units: Sequence[tuple[int, int]], listed: Sequence[Term], 
         found += _model(text, units, stages.model_prefilter, entities or deid_model.entities, found)
     found += _echoes(text, found, stages)
     if stages.stop_list:
-        found = [f for f in found if f.source == "list" or not (stopped(f.text) or (stages.third and generic_org(f)))]
+        found = [f for f in found if f.source == "list" or not stopped(f.text)]
         found = _without_topic_words(text, found)
     return with_text(merge(found), text)
 

@@ -86,6 +86,13 @@ def _covering(text: str, expected: str) -> str | None:
         ("I'm at 12 St. John's Close.", "12 St. John's Close", "street"),
         ("I live on 22 kirkgate rise.", "22 kirkgate rise", "street"),
         ("The flat's at 8 Bank Top.", "8 Bank Top", "street"),
+        ("We were at No. 42 Station Road.", "No. 42 Station Road", "street"),
+        ("Room 6, 18 Mill Lane was the bedsit.", "Room 6, 18 Mill Lane", "street"),
+        ("I live at 4 Kirk Brae.", "4 Kirk Brae", "street"),
+        # dates as two ordinals or after a weekday
+        ("It was the 5th of the 6th.", "the 5th of the 6th", "date"),
+        ("On the sixteenth of the ninth I went in.", "the sixteenth of the ninth", "date"),
+        ("It was Friday 25/1 I think.", "Friday 25/1", "date"),
         # services by the words the older rules lacked
         ("I was in the Dewsbury Safe Haven most nights.", "Dewsbury Safe Haven", "organisation"),
         ("The Rowan Suite is where they assess you.", "Rowan Suite", "organisation"),
@@ -113,7 +120,8 @@ def test_the_second_of_two_ages_is_found_beside_the_first() -> None:
      "Scores of 4 5 6 7 8 9 10 11 12 13.", "A 10 minute walk away.", "We had 2 kids close together.",
      "It's a 5 mile drive.", "I was like 15 minutes late.", "He was two or three minutes late.",
      "On Insta I'm always posting.", "My snap is broken.", "It was on the 3rd floor, b2 2nd door.", "I'm in year 11.",
-     "There were one two three of them.", "Order reference 4857773450 on the receipt.", "We were like three or four."],
+     "There were one two three of them.", "It was the 2nd of the 3rd time.", "Number 10 said so.",
+     "It was the 1st of the month.", "We did 2 laps of the Park.", "Order reference 4857773450 on the receipt.", "We were like three or four."],
 )
 def test_look_alikes_are_not_identifiers(text: str) -> None:
     assert _found(text) == {}, _found(text)

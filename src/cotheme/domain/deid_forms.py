@@ -6,8 +6,9 @@ are introduced ("On Insta I'm kazbakes", "my TikTok is at jodie underscore write
 JoRecovers"), a bare word counting only when it is not ordinary English or holds a digit, dot or
 underscore; and addresses the street patterns missed: a dotted "St." in the name ("12 St. John's
 Close"), a whole address in lower case ("22 kirkgate rise") and the northern street words ("Bank Top",
-"Church Brow"); services named by the words the older rules lacked ("Safe Haven", "Suite", "Home
-Treatment", "Manor", "Hub"). Must not do I/O.
+"Church Brow", "4 Kirk Brae"), and the "No. 42" or "Flat 3/2," before a house number; services named by the words the older rules lacked ("Safe Haven", "Suite", "Home
+Treatment", "Manor", "Hub"); and dates given as two ordinals ("the 5th of the 6th") or after a weekday
+("Friday 25/1"). Must not do I/O.
 """
 
 from __future__ import annotations
@@ -63,8 +64,12 @@ _LOWER_ADDRESS = re.compile(rf"(?<![\w£$.:/-])(?:(?:flat|apartment|apt)\s+\d{{1
 _SAINT_ADDRESS = re.compile(r"\b(?:\d{1,4}[A-Za-z]?,?\s+)?St\.\s+[A-Z][a-z]+(?:['’]s)?\s+(?:Road|Street|Lane|Avenue|"
                             r"Close|Drive|Crescent|Terrace|Parade|Mews|Gardens|Place|Court|Way|Grove|Row|Walk|Rise|"
                             r"View|Hill|Green|Square)\b")
-_NORTHERN = re.compile(r"\b\d{1,4}[A-Za-z]?,?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:Top|Bottom|Brow|Nook|Gate|Side|End|"
-                       r"Fold|Lea|Garth|Wynd|Loan|Gait|Bridge)\b")
+_NORTHERN = re.compile(r"\b(?:(?:No\.?|Number|Flat|Room|Apartment|Apt\.?)\s+\d{1,4}(?:/\d{1,2})?[A-Za-z]?,?\s+)?"
+                       r"\d{1,4}[A-Za-z]?,?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:Top|Bottom|Brow|Nook|Gate|Side|End|"
+                       r"Fold|Lea|Garth|Wynd|Loan|Gait|Bridge|Brae|Mount|Mt|Heights)\b")
+#: The number a flat or a house is given by before the street the other rules find ("No. 42", "Flat 3/2,").
+_HOUSE_PREFIX = re.compile(r"\b(?:(?:[Ff]lat|Room|Apartment|Apt\.?)\s+\d{1,4}(?:/\d{1,2})?[A-Za-z]?,?|No\.?|Number)\s+"
+                           r"\d{1,4}[A-Za-z]?(?=,?\s+(?:[A-Z][\w'’-]+\s+){1,3}(?i:pl|" + _STREET_WORD[3:-1] + r")\b)")
 
 
 def _age(m: re.Match[str], group: int = 1) -> Found | None:
@@ -118,6 +123,7 @@ def find_more_addresses(text: str, english: Collection[str] = ()) -> list[Found]
     a name that is not ordinary English ("22 kirkgate rise", never "2 kids close")."""
     out = [Found(m.start(), m.end(), m.group(), Kind.STREET, "rule", 0.7)
            for p in (_SAINT_ADDRESS, _NORTHERN) for m in p.finditer(text)]
+    out += [Found(m.start(), m.end(), m.group(), Kind.STREET, "rule", 0.5) for m in _HOUSE_PREFIX.finditer(text)]
     for m in _LOWER_ADDRESS.finditer(text):
         words = m.group(2).split()
         if any(_QUANTITY.match(w) for w in words) or any(w.casefold() in ("minute", "hour", "mile") for w in words):
@@ -151,7 +157,41 @@ def find_more_services(text: str) -> list[Found]:
     return out
 
 
+_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+             "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+_ORDINAL_WORD = (r"(?:twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirty[- ]first|thirtieth|"
+                 + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + ")")
+_ORDINAL = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{_ORDINAL_WORD}))"
+#: "the 5th of the 6th", "the sixteenth of the ninth": a day and a month both as ordinals.
+_ORDINAL_MONTH = re.compile(rf"\b(?i:the)\s+({_ORDINAL})\s+(?i:of)\s+(?i:the)\s+({_ORDINAL})\b(?!\s+(?i:time|floor|place|row|grade))")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Weds|Thurs|Thu|Fri|Sat|Sun)\.?"
+#: "Friday 25/1", "Tues 3/4": a weekday makes a day/month a date.
+_WEEKDAY_DAY_MONTH = re.compile(rf"\b{_WEEKDAY},?\s+(?:the\s+)?(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])(?:/(?:\d{{4}}|\d{{2}}))?(?![/\d])")
+
+
+def _ordinal_value(word: str) -> int | None:
+    word = word.lower().replace(" ", "-")
+    if word[:-2].isdigit():
+        return int(word[:-2])
+    if word in _ORDINALS:
+        return _ORDINALS.index(word) + 1
+    if word.startswith("twenty-"):
+        return 20 + _ORDINALS.index(word[7:]) + 1
+    return {"thirtieth": 30, "thirty-first": 31}.get(word)
+
+
+def find_more_dates(text: str) -> list[Found]:
+    """Dates given as two ordinals ("the 5th of the 6th") or as a weekday and a day/month ("Friday 25/1")."""
+    out = []
+    for m in _ORDINAL_MONTH.finditer(text):
+        day, month = _ordinal_value(m.group(1)), _ordinal_value(m.group(2))
+        if day and month and 1 <= day <= 31 and 1 <= month <= 12:
+            out.append(Found(m.start(), m.end(), m.group(), Kind.DATE, "rule", 0.7))
+    out += [Found(m.start(), m.end(), m.group(), Kind.DATE, "rule", 0.7) for m in _WEEKDAY_DAY_MONTH.finditer(text)]
+    return out
+
+
 def find_forms(text: str, english: Collection[str], found: Sequence[Found] = ()) -> list[Found]:
-    """Every age, handle, address and service these rules see in ``text``."""
+    """Every age, handle, address, service and date these rules see in ``text``."""
     return (find_more_ages(text, found) + find_more_handles(text, english) + find_more_addresses(text, english)
-            + find_more_services(text))
+            + find_more_services(text) + find_more_dates(text))

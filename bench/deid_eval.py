@@ -136,7 +136,7 @@ ABLATION: list[tuple[str, Stages]] = [
     ("+ spoken ages and dates", replace(FULL, shapes=False, second=False)),
     ("+ services, schools, employers, flats, handles, links", replace(FULL, second=False)),
     ("+ spoken years, nicknames, units, practices, charities", replace(FULL, third=False)),
-    ("+ numbers in any grouping, any-case postcodes, ages, handles (full)", FULL),
+    ("+ third round: numbers, postcodes, ages, handles (full)", FULL),
     ("full without the model", FULL),
     ("full without the stop list", replace(FULL, stop_list=False)),
     ("full without context rules", replace(FULL, context=False)),

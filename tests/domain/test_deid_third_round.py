@@ -48,6 +48,7 @@ def _covering(text: str, expected: str) -> str | None:
         # a ten-digit number said as the NHS number counts without its check digit
         ("My NHS number is 123 456 7890 I think.", "123 456 7890", "nhs_number"),
         ("my nhs number's 1234567890.", "1234567890", "nhs_number"),
+        ("Apparently my NHS no. is 555 012 3456.", "555 012 3456", "nhs_number"),
         ("My NHS number is four eight five, seven seven seven, three four five six.",
          "four eight five, seven seven seven, three four five six", "nhs_number"),
         # phone numbers in every UK shape

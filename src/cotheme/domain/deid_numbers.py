@@ -21,7 +21,7 @@ from cotheme.domain.deid import Found, Kind, nhs_number_valid
 _DIGIT_RUN = re.compile(r"(?<![\w.£$€/:,+-])(?:(?:\+|\b00)\s?44\s?)?(?:\(\d+\)|\d+)(?:(?:[ .-]|\s-\s|(?<=\)))(?:\(\d+\)|\d+)){0,10}"
                         r"(?![\w/:]|[.,-]\d)")
 _INTERNATIONAL = re.compile(r"^(?:\+|00)\s?44")
-_NHS_BEFORE = re.compile(r"(?i:\bNHS\b|health service|\bCHI\b)[^.!?\n]{0,40}$")
+_NHS_BEFORE = re.compile(r"(?i:\bNHS\b|health service|\bCHI\b)(?:[^.!?\n]|(?i:\bno|\bnum)\.){0,40}$")
 _PHONE_BEFORE = re.compile(r"(?i:number|mobile|phone|ring|call|text|contact|reach|landline|whatsapp|tel)[^.!?\n]{0,30}$")
 
 _DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "nil": "0", "one": "1", "two": "2", "three": "3",

@@ -140,7 +140,8 @@ ABLATION: list[tuple[str, Stages]] = [
     ("+ model reads only sentences with a capital unexplained", replace(FULL, **_OLD)),
     ("+ spoken ages and dates", replace(FULL, shapes=False, second=False)),
     ("+ services, schools, employers, flats, handles, links", replace(FULL, second=False)),
-    ("+ spoken years, nicknames, units, practices, charities (full)", FULL),
+    ("+ spoken years, nicknames, units, practices, charities", replace(FULL, third=False)),
+    ("+ third round: numbers, postcodes, ages, handles (full)", FULL),
     ("full without the model", FULL),
     ("full without the stop list", replace(FULL, stop_list=False)),
     ("full without context rules", replace(FULL, context=False)),
@@ -150,6 +151,7 @@ ABLATION: list[tuple[str, Stages]] = [
     ("full without spoken ages and dates", replace(FULL, spoken=False)),
     ("full without service/school/employer/flat/handle/link shapes", replace(FULL, shapes=False)),
     ("full without the second round (years, nicknames, units, ...)", replace(FULL, second=False)),
+    ("full without the third round (numbers, postcodes, ages, ...)", replace(FULL, third=False)),
 ]
 
 

@@ -253,10 +253,50 @@ _GENERIC_SPEAKER = re.compile(
 )
 
 
+#: The words role labels are made of: roles in research, care, family and work, and what qualifies
+#: them ("Peer support worker", "Lived experience researcher", "Mum of P3", "Female voice 2").
+ROLE_WORDS = frozenset("""
+interviewer interviewee interviewers researcher researchers research participant participants respondent
+respondents resp int facilitator facilitators cofacilitator co moderator speaker speakers unknown unidentified
+unnamed note notetaker taker observer interpreter translator host chair service user users expert experience
+lived by carer carers caregiver family parent parents guardian guardians relative relatives member members
+patient patients client clients young person people child children kid kids student students pupil pupils staff
+clinician clinicians clinical nurse nurses doctor doctors practitioner therapist therapists psychiatrist
+psychologist psychology social worker workers support advocate advocacy mum mam mom mother dad father son daughter
+partner husband wife spouse sibling siblings brother sister friend friends group focus audience all both several
+others other peer peers lead senior junior trainee assistant community mental health healthcare care key
+keyworker coordinator co-ordinator manager managers team leader ward occupational speech language youth housing
+probation police officer officers teacher teachers head headteacher deputy lecturer tutor mentor coach chaplain
+imam pastor vicar priest pharmacist receptionist paramedic consultant registrar matron midwife visitor male
+female man woman men women boy girl teenager teen adult adults older younger elder eldest youngest middle
+grandparent grandma grandmother grandad granddad grandfather nan nana nanna gran granny auntie aunt aunty uncle
+cousin niece nephew step stepdad stepmum stepmother stepfather stepson stepdaughter foster adoptive birth
+biological voice voices questioner answerer question answer resident residents tenant volunteer volunteers
+first second third fourth main primary secondary new old bsl sign investigator principal chief project admin
+administrator survivor veteran self inpatient outpatient professional professionals worker practice
+engagement lay public contributor contributors panel panellist respondent interviewee's of the and for from
+with to a an in at on one two three four five six seven eight nine ten baby infant toddler subject case
+""".split())
+#: Abbreviations role labels use ("SU", "YP", "CPN", "FG participant").
+ROLE_ABBREVIATIONS = frozenset("""
+int intv ivr iv ie ier iee resp res su sus yp pr ppi pi ra rf sw cpn ot hca rmn rgn cco kw le lex fg mh slt
+amhp gp ta senco bsl nt mod fac pt ppt p r q a i c f m s t y fm hv dr cc sp mhp spr bsw ee""".split())
+
+
+def _role_label(clean: str) -> bool:
+    """True when every word of a label is a role word, a role abbreviation, a number or a code ("P03a",
+    "Researcher 2:", "Mum (P4)", "Participant_03"): a label made only of those names no one."""
+    tokens = re.findall(r"[^\W\d_]+|\d+", clean.replace("’", "'").replace("'s", ""))
+    if not tokens:
+        return False
+    return all(t.isdigit() or t.casefold() in ROLE_WORDS or t.casefold() in ROLE_ABBREVIATIONS
+               or (len(t) == 1 and t.isalpha()) for t in tokens)
+
+
 def speaker_score(label: str, terms: Sequence[Term]) -> float | None:
     """How likely a speaker label is a real name (``None``: a role or code such as 'Interviewer', 'P07')."""
     clean = " ".join(label.split())
-    if not clean or _GENERIC_SPEAKER.match(clean) or not any(c.isalpha() for c in clean):
+    if not clean or _GENERIC_SPEAKER.match(clean) or not any(c.isalpha() for c in clean) or _role_label(clean):
         return None
     if any(f.source == "list" and f.score >= 0.9 for f in find_terms(clean, terms)):
         return 1.0

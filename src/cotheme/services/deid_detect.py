@@ -17,7 +17,9 @@ from dataclasses import dataclass
 
 from cotheme.domain.deid import Found, Kind, Term, find_patterns, find_terms, merge, speaker_score, with_text
 from cotheme.domain.deid_rules import find_context, find_gazetteer, find_unknown_words, stopped
+from cotheme.domain.deid_forms import find_forms
 from cotheme.domain.deid_nicknames import find_nicknames
+from cotheme.domain.deid_numbers import find_numbers
 from cotheme.domain.deid_orgs import find_named_orgs
 from cotheme.domain.deid_shapes import find_shapes
 from cotheme.domain.deid_spoken import find_spoken, find_spoken_years
@@ -33,7 +35,10 @@ class Stages:
     ages and dates as people say them, ``shapes`` services, schools, employers, flats, handles and
     links however they are said (``domain.deid_spoken``, ``domain.deid_shapes``); ``second`` the second
     round: years said in words, nicknames and other ways of naming people, units, doctors' practices,
-    charities, dedicated schools, Reddit handles (``domain.deid_nicknames``, ``domain.deid_orgs``)."""
+    charities, dedicated schools, Reddit handles (``domain.deid_nicknames``, ``domain.deid_orgs``); ``third``
+    the third round: NHS and phone numbers however grouped or said aloud, postcodes in any case, ages
+    with fillers or said in pairs, handles after a platform, lower-case and northern addresses
+    (``domain.deid_numbers``, ``domain.deid_forms``)."""
 
     stop_list: bool = True
     speakers: bool = True
@@ -45,12 +50,13 @@ class Stages:
     spoken: bool = True
     shapes: bool = True
     second: bool = True
+    third: bool = True
 
     @classmethod
     def baseline(cls) -> Stages:
         return cls(stop_list=False, speakers=False, context=False, places=False, names=False, lexicon=False,
                    model_prefilter=False, spoken=False, shapes=False,
-                   second=False)
+                   second=False, third=False)
 
 
 FULL = Stages()
@@ -78,6 +84,8 @@ def detect(text: str, units: Sequence[tuple[int, int]], listed: Sequence[Term], 
     if stages.second:
         english = deid_gazetteer.english_words()
         found += find_spoken_years(text) + find_nicknames(text, english) + find_named_orgs(text, english)
+    if stages.third:
+        found += find_numbers(text) + find_forms(text, deid_gazetteer.english_words(), found)
     if stages.places or stages.names:
         places, names = deid_gazetteer.load()
         if stages.places:

@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, func, insert, literal, select, update
 
 from cotheme.domain.codebook import Code
 from cotheme.storage.schema import codes
 from cotheme.storage.store import now
 
 FIELDS = ("definition", "inclusion", "exclusion", "example", "colour")
+
+
+#: Deeper than any codebook is nested: the walk up from a code stops here even if parents formed a loop.
+_MAX_DEPTH = 64
+
+
+def path_of(conn: Connection, code_id: int) -> tuple[str, ...] | None:
+    """The names from the top of the codebook down to code ``code_id`` (``None``: no such code), read
+    in one statement whatever the codebook's size (adding a coding needs one code's path, not all)."""
+    chain = (select(codes.c.parent_id, codes.c.name, literal(0).label("depth"))
+             .where(codes.c.id == code_id).cte("cotheme_code_chain", recursive=True))
+    parent = codes.alias("cotheme_code_parent")
+    chain = chain.union_all(
+        select(parent.c.parent_id, parent.c.name, chain.c.depth + 1)
+        .where(parent.c.id == chain.c.parent_id, chain.c.depth < _MAX_DEPTH))
+    names = conn.execute(select(chain.c.name).order_by(chain.c.depth.desc())).scalars().all()
+    return tuple(names) or None
 
 
 def all_codes(conn: Connection) -> list[Code]:

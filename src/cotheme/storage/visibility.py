@@ -25,6 +25,7 @@ reads a document, a code and a member) never asks, and pays no read transaction 
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -92,9 +93,22 @@ def _viewer_for(conn: Connection | None, clause: Any) -> int | None:
     return pending.member_id if pending.decide(conn) else None
 
 
+#: ``_names_guarded`` of statements built once and run again (SQLAlchemy statements never change).
+_GUARDED: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()
+
+
 def _names_guarded(clause: Any) -> bool:
     """Whether a guarded table appears anywhere in ``clause`` (its FROMs, columns, subqueries)."""
-    return any(isinstance(e, Table) and e in _RULES for e in visitors.iterate(clause))
+    try:
+        return _GUARDED[clause]
+    except (KeyError, TypeError):
+        pass
+    found = any(isinstance(e, Table) and e in _RULES for e in visitors.iterate(clause))
+    try:
+        _GUARDED[clause] = found
+    except TypeError:  # a statement that cannot be referred to weakly: asked again next time
+        pass
+    return found
 
 
 def install(engine: Engine) -> None:

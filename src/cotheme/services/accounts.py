@@ -196,7 +196,7 @@ def session_member(store: Store, token: str) -> Member | None:
     """The member a session token belongs to, or ``None`` when it is unknown, expired or disabled."""
     if not token or len(token) > 200:
         return None
-    with store.read() as conn:
+    with store.glance() as conn:
         found = repo.session_member(conn, token_hash(token), datetime.now(UTC))
     return found[0] if found else None
 

@@ -25,7 +25,7 @@ from cotheme.errors import Forbidden, NotFound
 from cotheme.services.api_names import OLD_NAMES
 from cotheme.services.namespace_facade import NamespacesMixin, _from_outside, _warn
 from cotheme.storage.tracking import ACTOR
-from cotheme.storage.visibility import VIEWER
+from cotheme.storage.visibility import viewing
 
 if TYPE_CHECKING:
     from cotheme.services.project import Project
@@ -129,14 +129,19 @@ class ActingProject(NamespacesMixin):
 
     def _run(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         actor = ACTOR.set((self.member.id, self.member.name))
-        # Restricting queries costs a rewrite of each one (~1 ms): only when a document is blind.
-        restricted = not self.leads and bool(self._project.blind_documents())
-        viewer = VIEWER.set(self.member.id if restricted else None)
+        # Restricting queries costs a rewrite of each one (~1 ms): only when a document is blind, which
+        # is asked only when a read needs to know (``visibility.viewing``).
         try:
-            return fn(*args, **kwargs)
+            if self.leads:
+                with viewing(None):
+                    return fn(*args, **kwargs)
+            with viewing(self.member.id, any_blind=self._any_blind):
+                return fn(*args, **kwargs)
         finally:
-            VIEWER.reset(viewer)
             ACTOR.reset(actor)
+
+    def _any_blind(self) -> bool:
+        return bool(self._project.blind_documents())
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):

@@ -29,7 +29,7 @@ from cotheme.storage import agreement as repo
 from cotheme.storage import documents as docs_repo
 from cotheme.storage import study
 from cotheme.storage.store import Store
-from cotheme.storage.visibility import VIEWER
+from cotheme.storage.visibility import scope
 
 if TYPE_CHECKING:  # numpy and the coefficients load when agreement is computed, not with the services
     import numpy as np
@@ -81,7 +81,7 @@ def resolve_coders(conn: Connection, refs: Sequence[str], *, exactly: int | None
 def refuse_blind(conn: Connection, document_ids: Sequence[int]) -> None:
     """Comparing coders needs everyone's codings: refuse a blind document to whoever may not see them
     (everyone but leads, until a lead reveals it), rather than compare against codings hidden from them."""
-    if VIEWER.get() is None:
+    if scope() is None:
         return
     hidden = repo.blind_titles(conn, document_ids)
     if hidden:

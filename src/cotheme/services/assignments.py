@@ -55,7 +55,7 @@ def set_blind(store: Store, document: str | int, blind: bool) -> bool:
 
 
 def blind_documents(store: Store) -> set[int]:
-    with store.read() as conn:
+    with store.glance() as conn:  # one statement, asked by every coder's read: no BEGIN/COMMIT
         return repo.blind_documents(conn)
 
 

@@ -64,35 +64,53 @@ def span_of_quote(conn: Connection, revision_id: int, quote: str, title: str) ->
 
 
 def add_coding(store: Store, request: CodingRequest) -> Extract:
-    """Code a span of a document's current revision; return the new extract."""
+    """Code a span of a document's current revision; return the new extract.
+
+    The usual request (a document id and offsets, as the reader sends) reads the document, the code's
+    path and the coder once each and writes one row: the extract is made from what was read and what
+    the INSERT returned, not read back."""
     if (request.quote is None) == (request.start is None or request.end is None):
         raise InvalidArgument("Give either --start and --end, or --quote.")
     with store.write() as conn:
-        doc_id, revision_id = resolve_current(conn, request.document)
+        span = _span_by_id(conn, request)
+        if span is not None:
+            doc_id, revision_id = span.document_id, span.revision_id
+        else:
+            doc_id, revision_id = resolve_current(conn, request.document)
         if request.code_id is not None:
             code_id = request.code_id
         else:
             code_id = resolve_code(conn, request.code, create=request.create)
-        paths = code_paths(conn)  # read once, after a code --create may have made
-        if code_id not in paths:
+        path = codes_repo.path_of(conn, code_id)  # read after a code --create may have made it
+        if path is None:
             raise NotFound(f"There is no code {code_id}; it may have been deleted.")
         coder = resolve_coder(conn, request.coder)
         if request.quote is not None:
             start, end = span_of_quote(conn, revision_id, request.quote, request.document)
         else:
             start, end = request.start, request.end  # type: ignore[assignment]
-        anchor = docs_repo.anchor(conn, revision_id, start, end)
-        coding_id = codings_repo.insert_coding(
-            conn,
-            document_id=doc_id,
-            revision_id=revision_id,
-            code_id=code_id,
-            coder_id=coder.id,
-            anchor=anchor,
-            stamp=now(),
+        if span is None:
+            span = docs_repo.current_span(conn, doc_id, start, end)
+            if span is None:
+                raise NotFound(f"There is no document '{request.document}'; it may have been deleted.")
+        # (A transcript corrected since the quote was found: the quote's revision it is.)
+        anchor = span.anchor(start, end) if span.revision_id == revision_id else docs_repo.anchor(conn, revision_id, start, end)
+        stamp = now()
+        coding_id, speaker = codings_repo.insert_placed(
+            conn, document_id=doc_id, revision_id=revision_id, code_id=code_id, coder_id=coder.id,
+            anchor=anchor, stamp=stamp,
         )
-        (extract,) = codings_repo.extracts(conn, coding_id=coding_id, code_paths=paths)
-        return extract
+        return Extract(coding_id, doc_id, span.title, span.case_pid, speaker, code_id, path[-1], "/".join(path),
+                       coder.name, anchor.start, anchor.end, anchor.quote, stamp)
+
+
+def _span_by_id(conn: Connection, request: CodingRequest) -> docs_repo.SpanRead | None:
+    """The document and the text around the span in one read, when the request names the document by
+    id and gives offsets (else ``None``: the document is found by title, the span by its quote)."""
+    ref = request.document.strip()
+    if request.quote is not None or not ref.isdigit() or request.start is None or request.end is None:
+        return None
+    return docs_repo.current_span(conn, int(ref), request.start, request.end)
 
 
 def list_extracts(

@@ -2,13 +2,40 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, func, insert, select, update
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, func, insert, literal, select, update
 
 from cotheme.domain.codebook import Code
 from cotheme.storage.schema import codes
 from cotheme.storage.store import now
 
 FIELDS = ("definition", "inclusion", "exclusion", "example", "colour")
+
+
+#: Deeper than any codebook is nested: the walk up from a code stops here even if parents formed a loop.
+_MAX_DEPTH = 64
+
+
+def path_of(conn: Connection, code_id: int) -> tuple[str, ...] | None:
+    """The names from the top of the codebook down to code ``code_id`` (``None``: no such code), read
+    in one statement whatever the codebook's size (adding a coding needs one code's path, not all)."""
+    names = conn.execute(_path_query(), {"cotheme_code": code_id}).scalars().all()
+    return tuple(names) or None
+
+
+@cache
+def _path_query() -> Any:
+    """The walk up from one code (bound as ``cotheme_code``) to the top, built once: building it per
+    call cost more than running it."""
+    chain = (select(codes.c.parent_id, codes.c.name, literal(0).label("depth"))
+             .where(codes.c.id == bindparam("cotheme_code")).cte("cotheme_code_chain", recursive=True))
+    parent = codes.alias("cotheme_code_parent")
+    chain = chain.union_all(
+        select(parent.c.parent_id, parent.c.name, chain.c.depth + 1)
+        .where(parent.c.id == chain.c.parent_id, chain.c.depth < _MAX_DEPTH))
+    return select(chain.c.name).order_by(chain.c.depth.desc())
 
 
 def all_codes(conn: Connection) -> list[Code]:

@@ -34,20 +34,43 @@ def insert_coding(
     anchor: Anchor,
     stamp: datetime,
 ) -> int:
-    return conn.execute(  # type: ignore[no-any-return]
+    return insert_placed(conn, document_id=document_id, revision_id=revision_id, code_id=code_id,
+                         coder_id=coder_id, anchor=anchor, stamp=stamp)[0]
+
+
+def insert_placed(
+    conn: Connection,
+    *,
+    document_id: int,
+    revision_id: int,
+    code_id: int,
+    coder_id: int | None,
+    anchor: Anchor,
+    stamp: datetime,
+) -> tuple[int, str | None]:
+    """Insert one coding; its id and the speaker it was given (the turn its start falls in), both
+    returned by the INSERT itself."""
+    result = conn.execute(
         _insert_one(),
         {"document_id": document_id, "revision_id": revision_id, "code_id": code_id, "coder_id": coder_id,
          "start_offset": anchor.start, "end_offset": anchor.end, "quote": anchor.quote, "prefix": anchor.prefix,
          "suffix": anchor.suffix, "created_at": stamp, "updated_at": stamp,
          "cotheme_revision": revision_id, "cotheme_start": anchor.start},
-    ).inserted_primary_key[0]  # type: ignore[index]
+    )
+    coding_id = int(result.inserted_primary_key[0])  # type: ignore[index]
+    returned = result.returned_defaults
+    if returned is not None:
+        return coding_id, returned._mapping["speaker"]
+    speaker = conn.execute(select(codings.c.speaker).where(codings.c.id == coding_id)).scalar_one()
+    return coding_id, speaker
 
 
 @cache
 def _insert_one() -> Any:
     """One coding's INSERT, built once with bound parameters: building it per call (values, the speaker's
-    subquery) was a fifth of adding a coding's server time."""
-    return insert(codings).values(speaker=speaker_at(bindparam("cotheme_revision"), bindparam("cotheme_start")))
+    subquery) was a fifth of adding a coding's server time. The speaker comes back with it."""
+    return (insert(codings).values(speaker=speaker_at(bindparam("cotheme_revision"), bindparam("cotheme_start")))
+            .return_defaults(codings.c.speaker))
 
 
 def speaker_at(revision: Any, start: Any) -> Any:

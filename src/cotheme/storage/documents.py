@@ -8,8 +8,10 @@ the same whatever the transcript's length.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, LargeBinary, Text, cast, func, insert, literal, or_, select, true, update
+from sqlalchemy import Connection, Integer, LargeBinary, Text, bindparam, cast, func, insert, literal, or_, select, true, update
 from sqlalchemy.sql.elements import ColumnElement
 
 from cotheme.domain.documents import Document, DocumentSummary, SourceInfo, Turn
@@ -204,19 +206,57 @@ def anchor(conn: Connection, revision_id: int, start: int, end: int) -> Anchor:
     """
     lo = _int4(start - CONTEXT_CHARS)
     length, window = conn.execute(
-        select(
-            revisions.c.char_length,
-            func.substr(revisions.c.text, lo + 1, _int4(end + CONTEXT_CHARS - lo)),
-        ).where(revisions.c.id == revision_id)
+        select(revisions.c.char_length, _window(start, end)).where(revisions.c.id == revision_id)
     ).one()
-    check_span(start, end, length)
-    return Anchor(
-        start=start,
-        end=end,
-        quote=window[start - lo : end - lo],
-        prefix=window[: start - lo],
-        suffix=window[end - lo :],
-    )
+    return SpanRead(0, revision_id, "", None, length, window, lo).anchor(start, end)
+
+
+def _window(start: int, end: int) -> Any:
+    lo = _int4(start - CONTEXT_CHARS)
+    return func.substr(revisions.c.text, lo + 1, _int4(end + CONTEXT_CHARS - lo))
+
+
+class SpanRead(NamedTuple):
+    """A document's current revision as one coding needs it: ids, the names an extract shows, and the
+    text around the span (``window``, starting at offset ``lo``)."""
+
+    document_id: int
+    revision_id: int
+    title: str
+    case_pid: str | None
+    length: int
+    window: str
+    lo: int
+
+    def anchor(self, start: int, end: int) -> Anchor:
+        """The quote and context of ``start``-``end`` (the span this was read for), checked to lie inside the text."""
+        check_span(start, end, self.length)
+        lo, window = self.lo, self.window
+        return Anchor(start=start, end=end, quote=window[start - lo : end - lo], prefix=window[: start - lo],
+                      suffix=window[end - lo :])
+
+
+def current_span(conn: Connection, doc_id: int, start: int, end: int) -> SpanRead | None:
+    """Document ``doc_id``'s current revision, its title and participant, and the text around
+    ``start``-``end``, in one statement (adding a coding reads nothing else of the document)."""
+    lo = _int4(start - CONTEXT_CHARS)
+    row = conn.execute(_span_query(), {"cotheme_document": doc_id, "cotheme_from": lo + 1,
+                                       "cotheme_length": _int4(end + CONTEXT_CHARS - lo)}).first()
+    if row is None:
+        return None
+    return SpanRead(row[0], row[1], row[2], row[3], row[4], row[5], lo)
+
+
+@cache
+def _span_query() -> Any:
+    """``current_span``'s statement, built once with bound parameters (it is on every coding's path)."""
+    window = func.substr(revisions.c.text, bindparam("cotheme_from", type_=Integer),
+                         bindparam("cotheme_length", type_=Integer))
+    return (select(documents.c.id, documents.c.current_revision_id, documents.c.title, cases.c.pid,
+                   revisions.c.char_length, window)
+            .join(revisions, revisions.c.id == documents.c.current_revision_id)
+            .outerjoin(cases, cases.c.id == documents.c.case_id)
+            .where(documents.c.id == bindparam("cotheme_document")))
 
 
 def summaries(conn: Connection, ids: Sequence[int] | None = None) -> list[DocumentSummary]:

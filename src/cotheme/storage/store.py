@@ -172,6 +172,18 @@ class Store:
             with connection.begin():
                 yield connection
 
+    @contextmanager
+    def glance(self) -> Iterator[Connection]:
+        """A read of one statement (a session's member on every request of a team server). PostgreSQL
+        runs it outside a transaction (autocommit): one statement sees one snapshot anyway, and the
+        BEGIN and COMMIT around it were two round trips of three. SQLite: as ``read()``."""
+        if self.dialect != "postgresql":
+            with self.read() as connection:
+                yield connection
+            return
+        with _plain_errors(self.target), self.engine.connect() as connection:
+            yield connection.execution_options(isolation_level="AUTOCOMMIT", cotheme_readonly=True)
+
     def close(self) -> None:
         """Close the project; a project file is left whole (its write-ahead log folded in), so the
         ``.cotheme`` file alone holds everything even while another process keeps the log open."""

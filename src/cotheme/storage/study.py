@@ -6,8 +6,10 @@ Settings are key/value rows so later issues can add options without a migration.
 from __future__ import annotations
 
 from dataclasses import fields
+from functools import cache
+from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, String, bindparam, delete, func, insert, select, update
 
 from cotheme.domain.project import Member, Permission, ProjectInfo
 from cotheme.storage.schema import members, settings
@@ -46,10 +48,14 @@ def list_members(conn: Connection) -> list[Member]:
 
 def find_member(conn: Connection, name: str) -> Member | None:
     """The member whose name matches ``name`` ignoring case and surrounding space."""
-    row = conn.execute(
-        select(members).where(func.lower(members.c.name) == func.lower(name.strip()))
-    ).first()
+    row = conn.execute(_member_by_name(), {"cotheme_name": name.strip()}).first()
     return _member(row) if row else None
+
+
+@cache
+def _member_by_name() -> Any:
+    """``find_member``'s statement, built once (every coding names its coder)."""
+    return select(members).where(func.lower(members.c.name) == func.lower(bindparam("cotheme_name", type_=String)))
 
 
 def insert_member(conn: Connection, name: str, role_label: str, permission: Permission) -> Member:

@@ -1,12 +1,14 @@
 """The audit trail and the codebook's row history, captured from the statements themselves.
 
-Owns two SQLAlchemy connection events installed on every project engine. Before an INSERT, UPDATE or
-DELETE on a tracked table runs, the rows it will touch are read; after it ran, they are read again, and
+Owns two SQLAlchemy connection events installed on every project engine. Before an UPDATE or DELETE
+on a tracked table runs, the rows it will touch are read; after it ran, they are read again, and
 one ``audit_log`` row per changed row is recorded (who, when, what, before and after as JSON) on the same
 connection, so inside the same transaction: the change and its record commit or roll back together. The
 rows wait in the connection's buffer and are written in one statement as the transaction commits (one
 round trip per transaction, not one per changed statement); a rollback, or a rollback to a savepoint,
-drops what it undid.
+drops what it undid. A one-row INSERT asks for the row it made in the statement itself (``RETURNING``
+every column, on both engines), so the row is not read again: one round trip, not two; an INSERT of
+many rows records the values it was given.
 Changes to ``codes`` also become states of the current codebook change (``history.py``).
 
 Capturing at the statement level means every path that changes data — services written later, imports,
@@ -53,7 +55,7 @@ def install(engine: Engine) -> None:
     """Start auditing ``engine`` and restricting what a blind document shows (``visibility``)."""
     if event.contains(engine, "after_execute", _after):
         return
-    event.listen(engine, "before_execute", _before)
+    event.listen(engine, "before_execute", _before, retval=True)
     event.listen(engine, "after_execute", _after)
     event.listen(engine, "begin", _discard)
     event.listen(engine, "commit", _flush)
@@ -117,10 +119,10 @@ def _param_sets(multiparams: Sequence[Any], params: Mapping[str, Any]) -> list[M
 
 
 def _before(conn: Connection, clause: Any, multiparams: Sequence[Any], params: Mapping[str, Any],
-            options: Mapping[str, Any]) -> None:
+            options: Mapping[str, Any]) -> tuple[Any, Sequence[Any], Mapping[str, Any]]:
     table = _tracked(clause, options)
     if table is None:
-        return
+        return clause, multiparams, params
     rows: list[dict[str, Any]] = []
     if isinstance(clause, (Update, Delete)):
         query = select(table).execution_options(**INTERNAL)
@@ -128,7 +130,18 @@ def _before(conn: Connection, clause: Any, multiparams: Sequence[Any], params: M
             query = query.where(clause.whereclause)
         for given in _param_sets(multiparams, params):
             rows.extend(dict(r) for r in conn.execute(query, dict(given)).mappings())
+    elif _one_row(conn, clause, multiparams):
+        # The new row comes back with the INSERT (``returned_defaults``): what a read after it would see.
+        clause = clause.return_defaults(supplemental_cols=list(table.c))
     conn.info.setdefault(_PENDING, []).append(rows)
+    return clause, multiparams, params
+
+
+def _one_row(conn: Connection, clause: Any, multiparams: Sequence[Any]) -> bool:
+    """Whether ``clause`` is an INSERT of one row of given values whose caller asked for no rows back."""
+    return (isinstance(clause, Insert) and len(multiparams) <= 1 and conn.dialect.insert_returning
+            and getattr(clause, "select", None) is None and not getattr(clause, "_multi_values", ())
+            and not clause.returning_column_descriptions)
 
 
 def _after(conn: Connection, clause: Any, multiparams: Sequence[Any], params: Mapping[str, Any],
@@ -150,6 +163,9 @@ def _after(conn: Connection, clause: Any, multiparams: Sequence[Any], params: Ma
 def _inserted(conn: Connection, table: Table, multiparams: Sequence[Any], params: Mapping[str, Any],
               result: Any) -> list[dict[str, Any]]:
     sets = _param_sets(multiparams, params)
+    returned = result.returned_defaults if len(sets) == 1 else None
+    if returned is not None and len(returned) == len(table.c):
+        return [dict(returned._mapping)]
     if len(sets) == 1:
         key = result.inserted_primary_key
         if key is not None and all(v is not None for v in key):

@@ -15,12 +15,19 @@ run unfiltered: build reads with SQLAlchemy Core. A cache of what was read under
 ``scope()``. The services decide who is restricted (``services/acting.py``: everyone but leads); this
 module only applies it. Statements the storage layer runs for itself (``cotheme_internal``) are left
 alone.
+
+A member is restricted only while some document is blind. ``viewing`` asks that when it must be known,
+not before: on the first read that names a guarded table (asked on that read's own connection, inside
+its transaction), or when ``scope()`` is asked. A change that reads no guarded table (adding a coding
+reads a document, a code and a member) never asks, and pays no read transaction for it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+import weakref
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
@@ -37,6 +44,73 @@ VIEWER: ContextVar[int | None] = ContextVar("cotheme_viewer", default=None)
 _RAW_READ = re.compile(r"^\s*(select|with)\b.*\b(codings|memos|search_units|search_fts)\b", re.I | re.S)
 
 
+class _Undecided:
+    """A member restricted only if some document is blind, which is not known yet."""
+
+    __slots__ = ("member_id", "_any_blind", "blind")
+
+    def __init__(self, member_id: int, any_blind: Callable[[], bool]) -> None:
+        self.member_id = member_id
+        self._any_blind = any_blind  # asked in a transaction of its own when no statement is at hand
+        self.blind: bool | None = None
+
+    def decide(self, conn: Connection | None) -> bool:
+        """Whether the member is restricted: whether any document is blind, read once."""
+        if self.blind is None:
+            if conn is None:
+                self.blind = bool(self._any_blind())
+            else:
+                query = select(documents.c.id).where(documents.c.blind).limit(1).execution_options(cotheme_internal=True)
+                self.blind = conn.execute(query).first() is not None
+        return self.blind
+
+
+_UNDECIDED: ContextVar[_Undecided | None] = ContextVar("cotheme_viewer_if_blind", default=None)
+
+
+@contextmanager
+def viewing(member_id: int | None, any_blind: Callable[[], bool] | None = None) -> Iterator[None]:
+    """Reads in the block see what ``member_id`` may see (``None``: everything). With ``any_blind``
+    (whether any document is blind), only if one is, asked when a read first needs to know."""
+    undecided = _UNDECIDED.set(_Undecided(member_id, any_blind) if member_id is not None and any_blind else None)
+    viewer = VIEWER.set(member_id if any_blind is None else None)
+    try:
+        yield
+    finally:
+        VIEWER.reset(viewer)
+        _UNDECIDED.reset(undecided)
+
+
+def _viewer_for(conn: Connection | None, clause: Any) -> int | None:
+    """Whose view ``clause`` is limited to: ``VIEWER``, or a member not decided on yet, decided now if
+    the clause reads a guarded table (``None`` for a clause that reads none)."""
+    viewer = VIEWER.get()
+    if viewer is not None:
+        return viewer
+    pending = _UNDECIDED.get()
+    if pending is None or (pending.blind is None and clause is not None and not _names_guarded(clause)):
+        return None
+    return pending.member_id if pending.decide(conn) else None
+
+
+#: ``_names_guarded`` of statements built once and run again (SQLAlchemy statements never change).
+_GUARDED: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()
+
+
+def _names_guarded(clause: Any) -> bool:
+    """Whether a guarded table appears anywhere in ``clause`` (its FROMs, columns, subqueries)."""
+    try:
+        return _GUARDED[clause]
+    except (KeyError, TypeError):
+        pass
+    found = any(isinstance(e, Table) and e in _RULES for e in visitors.iterate(clause))
+    try:
+        _GUARDED[clause] = found
+    except TypeError:  # a statement that cannot be referred to weakly: asked again next time
+        pass
+    return found
+
+
 def install(engine: Engine) -> None:
     event.listen(engine, "before_execute", _restrict, retval=True)
     event.listen(engine, "before_cursor_execute", _refuse_driver_sql)
@@ -44,7 +118,7 @@ def install(engine: Engine) -> None:
 
 def scope() -> int | None:
     """Whose view reads are restricted to now (``None``: everything); part of any cache key."""
-    return VIEWER.get()
+    return _viewer_for(None, None)
 
 
 def _viewer(viewer: int) -> Any:
@@ -135,12 +209,12 @@ def _refuse_raw(sql: str) -> None:
 
 def _restrict(conn: Connection, clause: Any, multiparams: Sequence[Any], params: Mapping[str, Any],
               options: Mapping[str, Any]) -> tuple[Any, Sequence[Any], Mapping[str, Any]]:
-    viewer = VIEWER.get()
-    if viewer is None or options.get("cotheme_internal"):
+    if options.get("cotheme_internal") or (VIEWER.get() is None and _UNDECIDED.get() is None):
         return clause, multiparams, params
     if isinstance(clause, (Select, CompoundSelect)):
-        return restrict(clause, viewer), multiparams, params
-    if isinstance(clause, TextClause):
+        viewer = _viewer_for(conn, clause)
+        return (clause if viewer is None else restrict(clause, viewer)), multiparams, params
+    if isinstance(clause, TextClause) and _RAW_READ.search(clause.text) and _viewer_for(conn, None) is not None:
         _refuse_raw(clause.text)
     return clause, multiparams, params
 
@@ -149,7 +223,9 @@ def _refuse_driver_sql(conn: Connection, cursor: Any, statement: str, parameters
                        executemany: bool) -> None:
     """``exec_driver_sql`` passes no ``before_execute``: its SQL (the only statements here that were
     not compiled from a clause) is checked as it reaches the cursor."""
-    if VIEWER.get() is None or context is None or context.compiled is not None:
+    if (VIEWER.get() is None and _UNDECIDED.get() is None) or context is None or context.compiled is not None:
         return
-    if not context.execution_options.get("cotheme_internal"):
+    if context.execution_options.get("cotheme_internal") or not _RAW_READ.search(statement):
+        return
+    if _viewer_for(None, None) is not None:  # asked in a transaction of its own: this one is mid-statement
         _refuse_raw(statement)

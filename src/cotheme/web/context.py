@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import cast
 
 from fastapi import HTTPException, Request
+from starlette.concurrency import run_in_threadpool
 
 from cotheme.domain.project import Member
 from cotheme.services.project import Project
@@ -44,8 +45,21 @@ class RequestContext:
         return self._members
 
 
-def context(request: Request) -> RequestContext:
-    """FastAPI dependency: the project and the acting member of this request."""
+async def context(request: Request) -> RequestContext:
+    """FastAPI dependency: the project and the acting member of this request. On a team server the gate
+    has found the member and nothing is read, so it is made here on the event loop; a thread of the
+    pool is a hand-over each way, and every API call asked for it twice (this and ``permitted``). The
+    local server reads the members, in the pool."""
+    cached = getattr(request.state, "cotheme_context", None)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    if getattr(request.app.state, "team", False):
+        return build_context(request)
+    return await run_in_threadpool(build_context, request)
+
+
+def build_context(request: Request) -> RequestContext:
+    """The project and the acting member of this request, made once per request (may read the members)."""
     cached = getattr(request.state, "cotheme_context", None)
     if cached is not None:
         return cached  # type: ignore[no-any-return]

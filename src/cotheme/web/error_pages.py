@@ -14,7 +14,7 @@ import logging
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
-from cotheme.web.context import context
+from cotheme.web.context import build_context
 from cotheme.web.pages import templates
 
 log = logging.getLogger("cotheme.web")
@@ -46,7 +46,7 @@ def error_page(request: Request, status: int, sentence: str, headers: dict[str, 
     """The HTML page of an error with ``status`` and ``sentence``, with the navigation when it can."""
     values = {"heading": heading(status), "sentence": sentence, "status": status}
     try:
-        ctx = context(request)
+        ctx = build_context(request)
         values.update(ctx=ctx, info=ctx.project.study.info(), page="error")
         # TemplateResponse renders at once, so a template that fails falls back here too.
         return templates.TemplateResponse(request, "error.html", values, status_code=status, headers=headers)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from fastapi import Request
 from fastapi.routing import APIRoute
+from starlette.concurrency import run_in_threadpool
 
 from cotheme.domain.project import Permission
 from cotheme.domain.team import Need, require
@@ -129,16 +130,18 @@ def need_of(method: str, path: str) -> Need:
     return NEEDS.get(route_key(method, path), Need.LEAD)
 
 
-def permitted(request: Request) -> None:
-    """App-wide dependency: refuse (403, one sentence) a member whose permission the route exceeds."""
+async def permitted(request: Request) -> None:
+    """App-wide dependency: refuse (403, one sentence) a member whose permission the route exceeds.
+    Run on the event loop: only the import routes' setting is read, in the thread pool."""
     route = request.scope.get("route")
     if not isinstance(route, APIRoute):
         return
     key = route_key(request.method, route.path)
     if key in PUBLIC or route.path in ("/login", "/logout") or route.path.startswith("/api/v1/openapi"):
         return
-    ctx = context(request)
+    ctx = await context(request)
     need = need_of(request.method, route.path)
-    if key in IMPORTING and ctx.member.permission is Permission.CODER and ctx.project.team.coders_may_import():
+    if (key in IMPORTING and ctx.member.permission is Permission.CODER
+            and await run_in_threadpool(ctx.project.team.coders_may_import)):
         need = Need.CODE
     require(ctx.member, need, key)

@@ -121,6 +121,16 @@ def scope() -> int | None:
     return _viewer_for(None, None)
 
 
+def member_in_view() -> int | None:
+    """The member whose view reads may be restricted, without asking whether any document is blind:
+    for a caller that applies ``visible`` itself (which lets everything through when none is)."""
+    viewer = VIEWER.get()
+    if viewer is not None:
+        return viewer
+    pending = _UNDECIDED.get()
+    return pending.member_id if pending is not None and pending.blind is not False else None
+
+
 def _viewer(viewer: int) -> Any:
     return bindparam("cotheme_viewer", viewer, unique=True)
 

@@ -210,13 +210,18 @@ def main() -> None:
     if args.only in (None, "nhs"):
         names, texts, labels, tune = nhs_texts(25, args.seed)
         cards = [f"{n}. {ev.V6[n]}" for n in names]
-        result["nhs"] = {f"k={k}": one(base, names, cards, texts, labels, tune, k, args.seed, args.sample,
-                                       args.pairs, args.lr, args.background) for k in ks}
-        print(json.dumps(result["nhs"]), file=sys.stderr)
+        result["nhs"] = {}
+        for k in ks:  # each k printed as it ends: a run takes minutes per k
+            result["nhs"][f"k={k}"] = one(base, names, cards, texts, labels, tune, k, args.seed, args.sample,
+                                          args.pairs, args.lr, args.background)
+            print(json.dumps({f"nhs k={k}": result["nhs"][f"k={k}"]}), file=sys.stderr, flush=True)
     if args.only in (None, "pdpilot"):
         names, cards, texts, labels, tune = pdpilot_texts()
-        result["pdpilot"] = {f"k={k}": one(base, names, cards, texts, labels, tune, k, args.seed, 10**6,
-                                           args.pairs, args.lr, args.background) for k in ks if k <= 5}
+        result["pdpilot"] = {}
+        for k in [k for k in ks if k <= 5]:
+            result["pdpilot"][f"k={k}"] = one(base, names, cards, texts, labels, tune, k, args.seed, 10**6,
+                                              args.pairs, args.lr, args.background)
+            print(json.dumps({f"pdpilot k={k}": result["pdpilot"][f"k={k}"]}), file=sys.stderr, flush=True)
     text = json.dumps(result, indent=2)
     print(text)
     if args.out:

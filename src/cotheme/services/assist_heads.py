@@ -26,8 +26,9 @@ the project's mean, smoothing with a passage's nearest passages, stronger refine
 and, learning more from the project's own codings (``bench/assist_adapter_eval.py``,
 ``bench/assist_setfit_eval.py``; docs/assist.md): the nearest example's cosine, a linear map of the
 vectors trained contrastively, a logistic head, and SetFit-style fine-tuning of the encoder itself -
-the adapters beat this ranking by at most about 0.01 top-3 on the tuning split on average, for far more CPU,
-and fine-tuning costs minutes of CPU per project.
+the adapters beat this ranking by about 0.01 top-3 on the tuning split on average, for far more CPU;
+fine-tuning beat it by 0.07-0.17 on NHS with 1-2 examples per code (not on PDPilot) but costs minutes
+of CPU per fit and a per-project model, so it is not wired in.
 
 Pure numpy on arrays; must not read the database or load the model.
 """

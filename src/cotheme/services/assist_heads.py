@@ -22,7 +22,13 @@ Scores are built to be comparable between a code with one extract and a code wit
 Measured on held-out data (``bench/assist_eval.py``, figures in docs/assist.md): on the NHS comments,
 +0.09 top-3 over a plain name-and-examples baseline with 1-2 examples per code, +0.02-0.03 with 5-20;
 the weights were chosen on the tuning split only. Tried and not kept (the grid of ``bench/assist_eval.py``): centring vectors on
-the project's mean, smoothing with a passage's nearest passages, stronger refinement, heads alone.
+the project's mean, smoothing with a passage's nearest passages, stronger refinement, heads alone;
+and, learning more from the project's own codings (``bench/assist_adapter_eval.py``,
+``bench/assist_setfit_eval.py``; docs/assist.md): the nearest example's cosine, a linear map of the
+vectors trained contrastively, a logistic head, and SetFit-style fine-tuning of the encoder itself -
+the adapters beat this ranking by about 0.01 top-3 on the tuning split on average, for far more CPU;
+fine-tuning beat it by 0.07-0.17 on NHS with 1-2 examples per code (not on PDPilot) but costs minutes
+of CPU per fit and a per-project model, so it is not wired in.
 
 Pure numpy on arrays; must not read the database or load the model.
 """

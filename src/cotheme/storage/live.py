@@ -302,6 +302,9 @@ class Waker:
                             for _ in driver.notifies(timeout=0):
                                 pass
                             self._wake()
+                            # At most one wake per ``poll_s``, as on a project file: a busy team's commits
+                            # come in small batches, read once by every open page at the same moment.
+                            self._stop.wait(self._poll_s)
                 finally:
                     raw.invalidate()
             except Exception:  # the server restarted or the connection dropped: listen again

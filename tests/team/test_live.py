@@ -143,3 +143,26 @@ def test_a_hole_left_by_a_failed_commit_is_passed(team: Project, monkeypatch: ob
         team.acting_as("Ann").codings.add("P01", "Waiting", quote="four months", coder="Ann")
     batch = bea.live_events(start)
     assert kinds(batch) == [("coding", "insert")] and not batch.waiting
+
+
+def test_the_feeds_coding_rule_gives_the_same_answers_as_the_stored_rule(team: Project) -> None:
+    """``visible_given`` (one reading of the blind transcripts for every open page) answers as
+    ``visibility.visible`` does in SQL, for every coder, transcript and viewer, NULLs included."""
+    from cotheme.storage import live
+    from cotheme.storage.visibility import visible_given
+
+    members = {m.name: m.id for m in team.members()}
+    doc = team.documents.list()[0].id
+    for blind in (False, True):
+        if blind:
+            team.set_blind("P01")
+        with team._store.read() as conn:  # noqa: SLF001
+            blind_ids = live.blind_documents(conn)
+            assert (doc in blind_ids) is blind
+            for viewer in (members["Ann"], members["Bea"], members["Vic"]):
+                rows = [{"document_id": d, "coder_id": c} for d in (doc, None, doc + 999)
+                        for c in (members["Ann"], members["Bea"], None)]
+                by_sql = live._codings_visible(conn, rows, viewer)  # noqa: SLF001
+                for row in rows:
+                    given = visible_given(row["document_id"], row["coder_id"], viewer, blind_ids)
+                    assert given is ((row["document_id"], row["coder_id"]) in by_sql), (blind, viewer, row)

@@ -77,9 +77,11 @@ class LiveMixin:
                 _remember(self._store.engine, key, read)
         if viewer is None or not read.changes:
             events = [c.event for c in read.changes]
+        elif not any(c.table == "memos" for c in read.changes):
+            events = live.visible_events(None, read, viewer)  # decided from the read itself: no query
         else:
             with self._store.read() as conn:
-                events = live.visible_events(conn, read.changes, viewer)
+                events = live.visible_events(conn, read, viewer)
         return LiveBatch(events, read.cursor, read.waiting)
 
     def live_poll(self, after: int, document: int | None = None) -> tuple[LiveBatch, list[Presence]]:

@@ -64,11 +64,16 @@ def _postgres_engine(url_text: str) -> Engine:
         raise ProjectError(f"'{describe(url_text)}' is not a database URL: {exc}.") from None
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
-    engine = create_engine(url, future=True)
+    engine = create_engine(url, future=True, pool_size=PG_POOL, max_overflow=PG_POOL)
     event.listen(engine, "checkin", _note_idle_since)
     event.listen(engine, "checkout", _ping_when_idle)
     return engine
 
+
+#: Connections a server process keeps open to PostgreSQL (and as many more at a peak). A team server's
+#: open pages read the live feed at the same moments as coders write: with SQLAlchemy's default five
+#: (plus ten), fifty pages' reads left writes queued for a connection.
+PG_POOL = 20
 
 #: A pooled PostgreSQL connection unused this long is pinged before use (s). Pinging every checkout
 #: (``pool_pre_ping``) cost a round trip per transaction, ~0.4 ms of a ~5 ms coding, and a web request

@@ -36,7 +36,7 @@ from sqlalchemy import (Connection, Engine, Integer, and_, case, delete, func, i
 
 from cotheme.domain.live import LiveEvent, Presence, event_of
 from cotheme.storage.schema import audit_log, codings, documents, members, presence
-from cotheme.storage.visibility import memo_visible, visible
+from cotheme.storage.visibility import memo_visible, visible, visible_given
 
 #: The audit trail's tables whose changes pages show as they happen.
 LIVE_TABLES = ("codings", "memos", "codes", "themes", "documents")
@@ -77,6 +77,8 @@ class Read:
     changes: list[Change]
     cursor: int
     waiting: bool
+    #: The blind transcripts, read just after the changes (when any is a coding's): as new as they are.
+    blind: frozenset[int] = frozenset()
 
 
 def trail_after(conn: Connection, after: int, *, limit: int = 200) -> Read:
@@ -98,7 +100,7 @@ def trail_after(conn: Connection, after: int, *, limit: int = 200) -> Read:
     for row in rows:
         at = row.at if row.at.tzinfo else row.at.replace(tzinfo=UTC)
         if row.id > cursor + 1 and holes_may_fill and now - at < HOLE_WAIT:
-            return Read(changes, cursor, True)
+            return _with_blind(conn, Read(changes, cursor, True))
         cursor = row.id
         if row.table_name not in LIVE_TABLES:
             continue  # the trail's other rows are passed over: the cursor moves past them
@@ -106,20 +108,35 @@ def trail_after(conn: Connection, after: int, *, limit: int = 200) -> Read:
         values = _values(row.after) or before
         changes.append(Change(event_of(row.id, at, row.actor or "", row.action, row.table_name, row.row_id,
                                        values, before), row.table_name, values))
-    return Read(changes, cursor, False)
+    return _with_blind(conn, Read(changes, cursor, False))
 
 
-def visible_events(conn: Connection, changes: list[Change], viewer: int | None) -> list[LiveEvent]:
-    """The events of ``changes`` that ``viewer`` may see (``None``: all), by the visibility rule of each
-    row's table applied to the row as it was. Codings are decided together, in one query."""
+def _with_blind(conn: Connection, read: Read) -> Read:
+    if not any(c.table == "codings" for c in read.changes):
+        return read
+    return Read(read.changes, read.cursor, read.waiting, blind_documents(conn))
+
+
+def blind_documents(conn: Connection) -> frozenset[int]:
+    """The ids of the blind transcripts now: what ``visible_events`` needs to decide codings."""
+    return frozenset(conn.execute(select(documents.c.id).where(documents.c.blind)
+                                  .execution_options(**INTERNAL)).scalars())
+
+
+def visible_events(conn: Connection | None, read: Read, viewer: int | None) -> list[LiveEvent]:
+    """The events of ``read`` that ``viewer`` may see (``None``: all), by the visibility rule of each
+    row's table applied to the row as it was; codings by ``visibility.visible_given`` from the blind
+    transcripts read with them, so every open page of one wake shares one reading."""
     if viewer is None:
-        return [c.event for c in changes]
-    codings_seen = _codings_visible(conn, [c.values for c in changes if c.table == "codings"], viewer)
+        return [c.event for c in read.changes]
     shown = []
-    for change in changes:
+    for change in read.changes:
         if change.table == "codings":
-            seen = (change.values.get("document_id"), change.values.get("coder_id")) in codings_seen
+            seen = visible_given(_int_or_none(change.values.get("document_id")),
+                                 _int_or_none(change.values.get("coder_id")), viewer, read.blind)
         elif change.table == "memos":
+            if conn is None:
+                raise ValueError("A memo's visibility is read from the database: pass a connection.")
             seen = _memo_visible(conn, change.values, viewer)
         else:
             seen = True  # the codebook, themes and transcripts' existence are the whole team's

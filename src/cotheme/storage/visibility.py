@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
@@ -143,6 +143,14 @@ def _blind_ids() -> Select[Any]:
 def visible(table: FromClause, viewer: int) -> ColumnElement[bool]:
     """The codings of ``table`` ``viewer`` may see: their own, and any outside blind documents."""
     return or_(table.c.coder_id == _viewer(viewer), table.c.document_id.not_in(_blind_ids()))
+
+
+def visible_given(document_id: int | None, coder_id: int | None, viewer: int, blind: Collection[int]) -> bool:
+    """``visible`` for one coding, given the blind documents' ids already read (for a caller deciding
+    many rows for many viewers at one moment); the same answers, NULLs included."""
+    if coder_id is not None and coder_id == viewer:
+        return True
+    return document_id is not None and document_id not in blind if blind else True
 
 
 def _hidden_codings(viewer: int) -> Select[Any]:

@@ -7,7 +7,7 @@ Owns three things:
   passing a hole that a commit in progress may still fill (``HOLE_WAIT``), each turned into a small
   ``LiveEvent`` — the same for every viewer, so one read serves every open page; ``visible_events``
   keeps those the given viewer may see. The rule is ``visibility``'s own
-  (``visible`` for codings, ``memo_visible`` for memos), applied to the row as it was (a deleted
+  (``visible_given`` for codings, ``memo_visible`` for memos), applied to the row as it was (a deleted
   coding's document and coder come from the trail's "before"), so a blind coder is never told of
   another's coding, not even that it was deleted.
 - the ``presence`` table: which member has which transcript open, by connection, with a heartbeat;
@@ -31,12 +31,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import (Connection, Engine, Integer, and_, case, delete, func, insert, literal, select, union_all,
+from sqlalchemy import (Connection, Engine, Integer, and_, case, delete, func, insert, literal, select,
                         update)
 
 from cotheme.domain.live import LiveEvent, Presence, event_of
 from cotheme.storage.schema import audit_log, codings, documents, members, presence
-from cotheme.storage.visibility import memo_visible, visible, visible_given
+from cotheme.storage.visibility import memo_visible, visible_given
 
 #: The audit trail's tables whose changes pages show as they happen.
 LIVE_TABLES = ("codings", "memos", "codes", "themes", "documents")
@@ -77,7 +77,8 @@ class Read:
     changes: list[Change]
     cursor: int
     waiting: bool
-    #: The blind transcripts, read just after the changes (when any is a coding's): as new as they are.
+    #: The blind transcripts, read just after the changes (when any is a coding's or a memo's): as new
+    #: as they are.
     blind: frozenset[int] = frozenset()
 
 
@@ -112,7 +113,7 @@ def trail_after(conn: Connection, after: int, *, limit: int = 200) -> Read:
 
 
 def _with_blind(conn: Connection, read: Read) -> Read:
-    if not any(c.table == "codings" for c in read.changes):
+    if not any(c.table in ("codings", "memos") for c in read.changes):
         return read
     return Read(read.changes, read.cursor, read.waiting, blind_documents(conn))
 
@@ -137,7 +138,7 @@ def visible_events(conn: Connection | None, read: Read, viewer: int | None) -> l
         elif change.table == "memos":
             if conn is None:
                 raise ValueError("A memo's visibility is read from the database: pass a connection.")
-            seen = _memo_visible(conn, change.values, viewer)
+            seen = _memo_visible(conn, change.values, viewer, read.blind)
         else:
             seen = True  # the codebook, themes and transcripts' existence are the whole team's
         if seen:
@@ -155,19 +156,6 @@ def _values(text: str | None) -> dict[str, Any]:
     return loaded if isinstance(loaded, dict) else {}
 
 
-def _codings_visible(conn: Connection, rows: list[dict[str, Any]], viewer: int) -> set[tuple[Any, Any]]:
-    """Which (document, coder) pairs of ``rows`` ``viewer`` may see: ``visibility.visible`` over them all."""
-    pairs = sorted({(_int_or_none(v.get("document_id")), _int_or_none(v.get("coder_id"))) for v in rows},
-                   key=repr)
-    if not pairs:
-        return set()
-    table = union_all(*(select(literal(d, Integer).label("document_id"), literal(c, Integer).label("coder_id"))
-                        for d, c in pairs)).subquery("cotheme_live_rows")
-    found = conn.execute(select(table.c.document_id, table.c.coder_id).where(visible(table, viewer))
-                         .execution_options(**INTERNAL)).all()
-    return {(r.document_id, r.coder_id) for r in found}
-
-
 def _int_or_none(value: Any) -> int | None:
     try:
         return int(value) if value is not None else None
@@ -175,14 +163,14 @@ def _int_or_none(value: Any) -> int | None:
         return None
 
 
-def _memo_visible(conn: Connection, values: dict[str, Any], viewer: int) -> bool:
+def _memo_visible(conn: Connection, values: dict[str, Any], viewer: int, blind: frozenset[int]) -> bool:
     """Whether ``viewer`` may see a memo with ``values``, by ``visibility.memo_visible``."""
     document_id = values.get("document_id")
     if values.get("coding_id") is not None:
         # A memo on a coding goes with the coding, which may be gone by now: read it as it was.
         coding = _coding_values(conn, int(values["coding_id"]))
-        key = (_int_or_none(coding.get("document_id")), _int_or_none(coding.get("coder_id")))
-        if key not in _codings_visible(conn, [coding], viewer):
+        if not visible_given(_int_or_none(coding.get("document_id")), _int_or_none(coding.get("coder_id")),
+                             viewer, blind):
             return False
         document_id = document_id if document_id is not None else coding.get("document_id")
     row = select(literal(document_id, Integer).label("document_id"), literal(None, Integer).label("coding_id"),

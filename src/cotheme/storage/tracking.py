@@ -72,7 +72,7 @@ def _flush(conn: Connection) -> None:
     rows = conn.info.pop(_BUFFER, None)
     if not rows:
         return
-    # Stamped as saved: the live feed waits at most a few seconds after a row's stamp for the ids
+    # Stamped (``at``) as saved: the live feed waits at most a few seconds after a row's stamp for the ids
     # before it that other commits still hold (``live.HOLE_WAIT``), so the stamp must be this moment.
     stamp = datetime.now(UTC)
     for row in rows:
@@ -219,14 +219,13 @@ def record(conn: Connection, table: Table, changes: Sequence[tuple[dict[str, Any
     """One audit row per changed row, written as ``conn``'s transaction commits (``_flush``); codebook
     states for codes at once."""
     actor = ACTOR.get()
-    stamp = datetime.now(UTC)  # replaced by the moment of saving when the transaction commits
     rows = []
     for before, after in changes:
         if before is not None and after is not None and before == after:
             continue  # an UPDATE that changed nothing is not a change
         action = "insert" if before is None else "delete" if after is None else "update"
         rows.append({
-            "at": stamp, "member_id": actor[0] if actor else None, "actor": actor[1] if actor else "",
+            "member_id": actor[0] if actor else None, "actor": actor[1] if actor else "",
             "action": action, "table_name": table.name, "row_id": row_key(table, after or before or {}),
             "before": as_json(table, before), "after": as_json(table, after),
         })

@@ -35,7 +35,7 @@ def person(rng: random.Random) -> list[Piece]:
         return [rng.choice(L.TITLE) + " ", ("person", rng.choice(L.LAST))]
     if r < 0.97:
         return [("person", _first(rng).lower())]  # auto-transcripts often lose the capital
-    return [("person", f"{_first(rng)} {rng.choice(L.LAST)[0]}.")]
+    return [("person", f"{_first(rng)} {rng.choice(L.LAST)[0]}")]  # first name and initial
 
 
 def nickname(rng: random.Random) -> list[Piece]:

@@ -44,25 +44,50 @@ Sentence = list[Piece]
 SLOT = re.compile(r"\{(\w+)(?::(\w+))?\}")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 WORDS_PER_PLANT = 40  # a planted sentence per ~40 host words: ~6-9 identifiers in a 300-word window
-INTERVIEWER_SHARE = 0.15  # of planted sentences that go in an interviewer's turn
+INTERVIEWER_SHARE = 0.3  # of the sentences an interviewer could say, the share an interviewer says
 
 
 def build(seed: int = SEED) -> list[Doc]:
     """Every document of the part, in a fixed order."""
-    return [_document(host, random.Random(f"{seed}:{host.name}")) for host in hosts_mod.hosts()]
+    windows = hosts_mod.hosts()
+    counts = [_plant_count(host) for host in windows]
+    plan = _plan(sum(counts), random.Random(f"{seed}:plan"))
+    docs: list[Doc] = []
+    at = 0
+    for host, count in zip(windows, counts, strict=True):
+        docs.append(_document(host, plan[at:at + count], random.Random(f"{seed}:{host.name}")))
+        at += count
+    return docs
 
 
-def _document(host: hosts_mod.Host, rng: random.Random) -> Doc:
+def _plant_count(host: hosts_mod.Host) -> int:
+    return min(10, max(4, round(host.words / WORDS_PER_PLANT)))
+
+
+def _plan(total: int, rng: random.Random) -> list[str]:
+    """The lead kind of every planted sentence, in the weights' proportions (largest remainder), shuffled:
+    drawing each at random would leave a rare kind with a handful in one seed and thirty in another."""
+    weight = sum(talk.WEIGHT.values())
+    exact = {kind: total * w / weight for kind, w in talk.WEIGHT.items()}
+    counts = {kind: int(x) for kind, x in exact.items()}
+    by_remainder = sorted(exact, key=lambda k: (counts[k] - exact[k], k))
+    for kind in by_remainder[:total - sum(counts.values())]:
+        counts[kind] += 1
+    plan = [kind for kind in sorted(counts) for _ in range(counts[kind])]
+    rng.shuffle(plan)
+    return plan
+
+
+def _document(host: hosts_mod.Host, kinds: list[str], rng: random.Random) -> Doc:
     cast = _cast(host, rng)
     labels = _labels(host, cast, rng)
     pattern, who = _host_names(host)
     turns = [[_replace_names(s, pattern, who, cast) for s in SENTENCE_END.split(text.strip()) if s]
              for _, _, text in host.turns]
     roles = [role for role, _, _ in host.turns]
-    count = min(10, max(4, round(host.words / WORDS_PER_PLANT)))
     used: set[str] = set()
-    for _ in range(count):
-        _plant(turns, roles, rng, used)
+    for kind in kinds:
+        _plant(turns, roles, kind, rng, used)
     return _assemble(host, turns, [labels[role] for role in roles])
 
 
@@ -106,20 +131,18 @@ def _replace_names(text: str, pattern: re.Pattern[str], who: list[tuple[str, str
     return [p for p in out if p != ""]
 
 
-def _plant(turns: list[list[Sentence]], roles: list[str], rng: random.Random, used: set[str]) -> None:
-    """Slot one filled sentence in between two sentences of a turn (a sentence at most once a document)."""
+def _plant(turns: list[list[Sentence]], roles: list[str], kind: str, rng: random.Random, used: set[str]) -> None:
+    """Slot one sentence about ``kind`` in between two sentences of a turn (a sentence at most once a
+    document); the interviewer says some of those an interviewer would."""
     interviewer = [i for i, r in enumerate(roles) if r == "interviewer"]
     others = [i for i, r in enumerate(roles) if r != "interviewer"]
-    use_interviewer = bool(interviewer) and rng.random() < INTERVIEWER_SHARE
+    use_interviewer = bool(interviewer) and kind in talk.INTERVIEWER and rng.random() < INTERVIEWER_SHARE
     index = rng.choice(interviewer if use_interviewer else others)
     table = talk.INTERVIEWER if use_interviewer else talk.PARTICIPANT
-    kinds = sorted(table)
-    kind = rng.choices(kinds, weights=[talk.WEIGHT[k] for k in kinds])[0]
     fresh = [t for t in table[kind] if t not in used] or table[kind]
     template = rng.choice(fresh)
     used.add(template)
-    sentence = _fill(template, rng)
-    turns[index].insert(rng.randint(0, len(turns[index])), sentence)
+    turns[index].insert(rng.randint(0, len(turns[index])), _fill(template, rng))
 
 
 def _fill(template: str, rng: random.Random) -> Sentence:
@@ -128,7 +151,7 @@ def _fill(template: str, rng: random.Random) -> Sentence:
     for match in SLOT.finditer(template):
         out.append(template[at:match.start()])
         kind, form = match.group(1), match.group(2) or ""
-        out.extend(values.age(rng, form) if kind == "age" else values.MAKERS[kind](rng))
+        out.extend(values.MAKERS[kind](rng, form))
         at = match.end()
     out.append(template[at:])
     return [p for p in out if p != ""]

@@ -56,7 +56,9 @@ class Host:
 # ("interviewer", "participant", "speaker:<n>", "extra"), form "first", "full" or "possessive"
 PDPILOT_NAMES: tuple[tuple[str, str, str], ...] = (
     (r"\bDaniel\b", "interviewer", "first"), (r"\bDan\b", "interviewer", "first"),
-    (r"\bXXXX\b", "participant", "first"),
+    # the hosts' redaction is X for every letter; a lone "XXXX" after "Thank you," or "Bye" is a name, the
+    # runs of X-words elsewhere are redacted phrases and stay as they are
+    (r"(?<=, )XXXX(?=[.,])|(?<=Bye )XXXX\b", "participant", "first"),
 )
 ZOOM_SPEAKERS = ("Srijani Ghosh", "Conor Healy", "Dr. Melissa Ko", "Shreeharsh Kelkar", "Ryan Sloan")
 ZOOM_NAMES: tuple[tuple[str, str, str], ...] = (

@@ -17,31 +17,33 @@ from collections.abc import Callable
 Piece = str | tuple[str, str]
 
 # --- people -------------------------------------------------------------------------------------
-FIRST = [
-    # English, Scottish, Welsh, Irish
-    "Kieran", "Leanne", "Gareth", "Rhiannon", "Callum", "Siobhan", "Declan", "Niamh", "Bethan", "Euan",
-    "Morag", "Dylan", "Carys", "Shannon", "Jordan", "Kayleigh", "Craig", "Hayley", "Lewis", "Jodie",
-    "Wayne", "Tracey", "Graham", "Bernadette", "Clive", "Maureen", "Stuart", "Lorraine", "Nathan", "Abbie",
-    "Reece", "Demi", "Harvey", "Poppy", "Alfie", "Evie", "Toby", "Imogen", "Ruaridh", "Eilidh",
-    "Aoife", "Padraig", "Cerys", "Owain", "Gwen", "Ffion",
-    # South Asian
-    "Harpreet", "Jaswinder", "Gurdeep", "Sukhvinder", "Manpreet", "Rajesh", "Anjali", "Nisha", "Sunil",
-    "Kavita", "Imran", "Nadia", "Bilal", "Shabana", "Tariq", "Rukhsana", "Asif", "Farhana", "Shahid",
-    "Mumtaz", "Rubina", "Jahangir", "Nusrat", "Tahmina", "Rizwan", "Aaliyah", "Zainab", "Hamza", "Yusuf",
-    "Thilini", "Dinesh", "Vijay", "Meera", "Hardeep", "Komal",
-    # African and Caribbean
-    "Chidi", "Ngozi", "Emeka", "Chiamaka", "Adebayo", "Folake", "Tunde", "Yetunde", "Kwabena", "Abena",
-    "Kofi", "Akosua", "Tendai", "Rutendo", "Farai", "Nyasha", "Abdirahman", "Hodan", "Ayaan", "Hamdi",
-    "Delroy", "Marcia", "Winston", "Claudette", "Jermaine", "Shanice", "Tyrone", "Keisha-Marie", "Dwayne",
-    "Semhar", "Yonas", "Segun", "Blessing", "Precious",
-    # Eastern and southern European
-    "Katarzyna", "Małgorzata", "Bartosz", "Łukasz", "Agnieszka", "Piotr", "Magdalena", "Grzegorz",
-    "Ionut", "Andreea", "Bogdan", "Florin", "Gabriela", "Vytautas", "Rasa", "Darius", "Jurgita",
-    "Zsófia", "Dmitri", "Oksana", "Giuseppe", "Francesca", "Stavros", "Eleni", "João", "Inês",
-    # East and south-east Asian, Middle Eastern
-    "Wei", "Xiaoling", "Hoang", "Thanh", "Minh", "Maricel", "Jonalyn", "Arnel", "Mehmet", "Elif", "Serkan",
-    "Zeynep", "Karwan", "Shilan", "Reza", "Parisa", "Hussein", "Layla", "Omar", "Rania",
+FEMALE = [
+    "Leanne", "Rhiannon", "Siobhan", "Niamh", "Bethan", "Morag", "Carys", "Shannon", "Kayleigh", "Hayley",
+    "Jodie", "Tracey", "Bernadette", "Maureen", "Lorraine", "Abbie", "Demi", "Poppy", "Evie", "Imogen",
+    "Eilidh", "Aoife", "Cerys", "Gwen", "Ffion",
+    "Anjali", "Nisha", "Kavita", "Nadia", "Shabana", "Rukhsana", "Farhana", "Mumtaz", "Rubina", "Nusrat",
+    "Tahmina", "Aaliyah", "Zainab", "Thilini", "Meera", "Komal",
+    "Ngozi", "Chiamaka", "Folake", "Yetunde", "Abena", "Akosua", "Rutendo", "Hodan", "Ayaan", "Hamdi",
+    "Marcia", "Claudette", "Shanice", "Keisha-Marie", "Semhar", "Blessing", "Precious",
+    "Katarzyna", "Małgorzata", "Agnieszka", "Magdalena", "Andreea", "Gabriela", "Rasa", "Jurgita", "Zsófia",
+    "Oksana", "Francesca", "Eleni", "Inês",
+    "Xiaoling", "Maricel", "Jonalyn", "Elif", "Zeynep", "Shilan", "Parisa", "Layla", "Rania",
 ]
+MALE = [
+    "Kieran", "Gareth", "Callum", "Declan", "Euan", "Dylan", "Craig", "Lewis", "Wayne", "Graham", "Clive",
+    "Stuart", "Nathan", "Reece", "Harvey", "Alfie", "Toby", "Ruaridh", "Padraig", "Owain",
+    "Gurdeep", "Rajesh", "Sunil", "Imran", "Bilal", "Tariq", "Asif", "Shahid", "Jahangir", "Rizwan", "Hamza",
+    "Yusuf", "Dinesh", "Vijay", "Hardeep",
+    "Chidi", "Emeka", "Adebayo", "Kwabena", "Kofi", "Tendai", "Farai", "Abdirahman", "Delroy", "Winston",
+    "Jermaine", "Tyrone", "Dwayne", "Yonas", "Segun",
+    "Bartosz", "Łukasz", "Piotr", "Grzegorz", "Ionut", "Bogdan", "Florin", "Vytautas", "Darius", "Dmitri",
+    "Giuseppe", "Stavros", "João",
+    "Wei", "Hoang", "Minh", "Arnel", "Mehmet", "Serkan", "Karwan", "Reza", "Hussein", "Omar",
+]
+# names given to girls and boys alike
+EITHER = ["Jordan", "Harpreet", "Jaswinder", "Sukhvinder", "Manpreet", "Nyasha", "Thanh", "Charlie", "Alex",
+          "Sam", "Robin", "Kai"]
+FIRST = FEMALE + MALE + EITHER
 LAST = [
     "Hargreaves", "Pickering", "Entwistle", "Threlfall", "Ackroyd", "Sutcliffe", "Bradshaw", "Cartwright",
     "Fairbairn", "McAllister", "Gallagher", "O'Donnell", "McLaughlin", "Doherty", "Quigley", "MacLeod",
@@ -62,13 +64,13 @@ NICK = [
     "Kasia", "Ola", "Femi", "Tunde", "Bubbles", "Tiny", "Chunky", "Wilko", "Fitzy", "Kenny G", "Big Al",
     "Little Mo", "Dotty", "Jonesy", "Scouse", "Taff", "Ginge", "Pud", "Bobo", "Lulu", "Nana Bee",
 ]
-RELATION = [
-    "mum", "dad", "mam", "nan", "nana", "grandad", "gran", "sister", "brother", "little sister",
-    "older brother", "big sis", "twin", "stepdad", "stepmum", "husband", "wife", "ex-husband", "ex",
-    "partner", "fiancé", "boyfriend", "girlfriend", "son", "daughter", "eldest", "youngest", "auntie",
-    "uncle", "cousin", "niece", "nephew", "mother-in-law", "granddaughter", "foster carer", "half-brother",
-]
-TITLE = ["Dr", "Dr.", "Mrs", "Mr", "Ms", "Miss", "Nurse", "Doctor", "Professor"]
+RELATION_F = ["mum", "mam", "nan", "nana", "gran", "sister", "little sister", "big sis", "stepmum", "wife",
+              "girlfriend", "daughter", "auntie", "niece", "mother-in-law", "granddaughter"]
+RELATION_M = ["dad", "grandad", "brother", "older brother", "stepdad", "husband", "ex-husband", "fiancé",
+              "boyfriend", "son", "uncle", "nephew", "half-brother"]
+RELATION_EITHER = ["twin", "ex", "partner", "eldest", "youngest", "cousin", "foster carer"]
+TITLE_F = ["Dr", "Dr.", "Mrs", "Ms", "Miss", "Nurse", "Doctor", "Professor", "Sister"]
+TITLE_M = ["Dr", "Dr.", "Mr", "Mr.", "Nurse", "Doctor", "Professor"]
 
 # --- places -------------------------------------------------------------------------------------
 TOWN = [
@@ -222,4 +224,4 @@ def fill(pattern: str, rng: random.Random) -> str:
             .replace("{N}", rng.choice(PLACE_NAME)).replace("{L}", rng.choice(LAST)))
 
 
-Maker = Callable[[random.Random], list[Piece]]
+Maker = Callable[[random.Random, str], list[Piece]]

@@ -17,48 +17,55 @@ import deid_evalset_untouched_lists as L  # noqa: N812
 Piece = L.Piece
 
 
-def _first(rng: random.Random) -> str:
+def _first(rng: random.Random, form: str = "") -> str:
+    """A first name; ``form`` "f" or "m" when the sentence says "she" or "he" about the person."""
+    if form == "f":
+        return rng.choice(L.FEMALE + L.EITHER)
+    if form == "m":
+        return rng.choice(L.MALE + L.EITHER)
     return rng.choice(L.FIRST)
 
 
-def _full(rng: random.Random) -> str:
-    return f"{rng.choice(L.FIRST)} {rng.choice(L.LAST)}"
+def _full(rng: random.Random, form: str = "") -> str:
+    return f"{_first(rng, form)} {rng.choice(L.LAST)}"
 
 
-def person(rng: random.Random) -> list[Piece]:
+def person(rng: random.Random, form: str = "") -> list[Piece]:
     r = rng.random()
     if r < 0.45:
-        return [("person", _first(rng))]
+        return [("person", _first(rng, form))]
     if r < 0.78:
-        return [("person", _full(rng))]
+        return [("person", _full(rng, form))]
     if r < 0.93:
-        return [rng.choice(L.TITLE) + " ", ("person", rng.choice(L.LAST))]
+        titles = L.TITLE_M if form == "m" else L.TITLE_F if form == "f" else L.TITLE_F + L.TITLE_M
+        return [rng.choice(titles) + " ", ("person", rng.choice(L.LAST))]
     if r < 0.97:
-        return [("person", _first(rng).lower())]  # auto-transcripts often lose the capital
-    return [("person", f"{_first(rng)} {rng.choice(L.LAST)[0]}")]  # first name and initial
+        return [("person", _first(rng, form).lower())]  # auto-transcripts often lose the capital
+    return [("person", f"{_first(rng, form)} {rng.choice(L.LAST)[0]}")]  # first name and initial
 
 
-def nickname(rng: random.Random) -> list[Piece]:
+def nickname(rng: random.Random, form: str = "") -> list[Piece]:
     return [("nickname", rng.choice(L.NICK))]
 
 
-def possessive(rng: random.Random) -> list[Piece]:
-    name = _first(rng) if rng.random() < 0.75 else _full(rng)
+def possessive(rng: random.Random, form: str = "") -> list[Piece]:
+    name = _first(rng, form) if rng.random() < 0.75 else _full(rng, form)
     tail = "'" if name.endswith("s") and rng.random() < 0.5 else rng.choice(["'s", "'s", "'s", "’s"])
     return [("possessive", name), tail]
 
 
-def relative(rng: random.Random) -> list[Piece]:
-    role = rng.choice(L.RELATION)
-    name = _first(rng) if rng.random() < 0.85 else _full(rng)
-    form = rng.random()
-    if form < 0.55:
+def relative(rng: random.Random, form: str = "") -> list[Piece]:
+    gender = form or rng.choice("fm")
+    role = rng.choice((L.RELATION_F if gender == "f" else L.RELATION_M) * 2 + L.RELATION_EITHER)
+    name = _first(rng, gender) if rng.random() < 0.85 else _full(rng, gender)
+    shape = rng.random()
+    if shape < 0.55:
         return [f"my {role} ", ("relative", name)]
-    if form < 0.7:
+    if shape < 0.7:
         return [f"my {role}, ", ("relative", name), ","]
-    if form < 0.8:
+    if shape < 0.8:
         return ["our ", ("relative", name)]  # northern English for a family member
-    if form < 0.9:
+    if shape < 0.9:
         return [("relative", name), f", my {role},"]
     return [f"me {role} ", ("relative", name)]
 
@@ -82,7 +89,7 @@ def number_or_words(n: int, rng: random.Random) -> str:
     return str(n) if rng.random() < 0.5 else L.number_words(n)
 
 
-def date(rng: random.Random) -> list[Piece]:
+def date(rng: random.Random, form: str = "") -> list[Piece]:
     day, month, year = rng.randint(1, 28), rng.randint(1, 12), rng.randint(1998, 2025)
     forms = [
         f"{day:02d}/{month:02d}/{year}", f"{day}/{month}/{year % 100:02d}", f"{day}.{month}.{year % 100:02d}",
@@ -96,12 +103,12 @@ def date(rng: random.Random) -> list[Piece]:
     return [("date", rng.choice(forms))]
 
 
-def place(rng: random.Random) -> list[Piece]:
+def place(rng: random.Random, form: str = "") -> list[Piece]:
     value = rng.choice(L.TOWN) if rng.random() < 0.6 else rng.choice(L.DISTRICT)
     return [("place", value.lower() if rng.random() < 0.06 else value)]
 
 
-def street(rng: random.Random) -> list[Piece]:
+def street(rng: random.Random, form: str = "") -> list[Piece]:
     name = f"{rng.choice(L.STREET_NAME)} {rng.choice(L.STREET_TYPE)}"
     number = rng.randint(1, 180)
     form = rng.randrange(8)
@@ -120,7 +127,7 @@ def street(rng: random.Random) -> list[Piece]:
     return [("street", name)]  # a street named without a number
 
 
-def postcode(rng: random.Random) -> list[Piece]:
+def postcode(rng: random.Random, form: str = "") -> list[Piece]:
     digits = "0123456789"
     inward = f"{rng.choice(digits)}{rng.choice(L.INWARD_LETTERS)}{rng.choice(L.INWARD_LETTERS)}"
     shape = rng.randrange(6)
@@ -138,10 +145,11 @@ def postcode(rng: random.Random) -> list[Piece]:
         outward = rng.choice(["EC1A", "EC2M", "SW1A", "SW1P", "WC1N", "WC2H", "SE1P", "NW1W", "EC4V"])  # AA9A 9AA
     spacing = rng.random()
     text = f"{outward} {inward}" if spacing < 0.7 else (f"{outward}{inward}" if spacing < 0.9 else f"{outward}  {inward}")
-    return [("postcode", text.lower() if rng.random() < 0.2 else text)]
+    case = rng.random()
+    return [("postcode", text.lower() if case < 0.18 else text.capitalize() if case < 0.24 else text)]
 
 
-def phone(rng: random.Random) -> list[Piece]:
+def phone(rng: random.Random, form: str = "") -> list[Piece]:
     if rng.random() < 0.65:
         rest = rng.choice("1234579") + "".join(rng.choice("0123456789") for _ in range(8))
         digits = "07" + rest
@@ -162,7 +170,7 @@ def phone(rng: random.Random) -> list[Piece]:
     return [("phone", rng.choice(forms))]
 
 
-def email(rng: random.Random) -> list[Piece]:
+def email(rng: random.Random, form: str = "") -> list[Piece]:
     first, last = rng.choice(L.FIRST), rng.choice(L.LAST)
     first_a = _ascii(first).lower()
     last_a = _ascii(last).lower().replace(" ", "").replace("'", "")
@@ -184,7 +192,7 @@ def _ascii(text: str) -> str:
     return text.translate(table)
 
 
-def nhs_number(rng: random.Random) -> list[Piece]:
+def nhs_number(rng: random.Random, form: str = "") -> list[Piece]:
     digits = _nhs_digits(rng)
     form = rng.random()
     if form < 0.45:
@@ -209,7 +217,7 @@ def _nhs_digits(rng: random.Random) -> str:
         return "".join(map(str, body)) + str(0 if check == 11 else check)
 
 
-def url(rng: random.Random) -> list[Piece]:
+def url(rng: random.Random, form: str = "") -> list[Piece]:
     first, last = _ascii(rng.choice(L.FIRST)).lower(), _ascii(rng.choice(L.LAST)).lower().replace(" ", "").replace("'", "")
     town = rng.choice(L.TOWN).lower().replace(" ", "").replace("-", "")
     word = rng.choice(L.HANDLE_WORD)
@@ -228,7 +236,7 @@ def url(rng: random.Random) -> list[Piece]:
     return [("url", value)]
 
 
-def handle(rng: random.Random) -> list[Piece]:
+def handle(rng: random.Random, form: str = "") -> list[Piece]:
     first = _ascii(rng.choice(L.FIRST)).lower()
     word, other = rng.choice(L.HANDLE_WORD), rng.choice(L.HANDLE_WORD)
     body = rng.choice([f"{first}_{word}", f"{word}{first}{rng.randint(1, 99)}", f"{word}_{other}_{first}",
@@ -238,21 +246,21 @@ def handle(rng: random.Random) -> list[Piece]:
     return [("handle", body)]
 
 
-def health_org(rng: random.Random) -> list[Piece]:
+def health_org(rng: random.Random, form: str = "") -> list[Piece]:
     value = L.fill(rng.choice(L.HEALTH), rng) if rng.random() < 0.75 else rng.choice(L.HEALTH_FIXED)
     if value.startswith("the "):
         return ["the ", ("health_org", value[4:])]
     return [("health_org", value)]
 
 
-def school(rng: random.Random) -> list[Piece]:
+def school(rng: random.Random, form: str = "") -> list[Piece]:
     value = L.fill(rng.choice(L.SCHOOL), rng) if rng.random() < 0.8 else rng.choice(L.SCHOOL_FIXED)
     if value.startswith("the "):
         return ["the ", ("school", value[4:])]
     return [("school", value)]
 
 
-def workplace(rng: random.Random) -> list[Piece]:
+def workplace(rng: random.Random, form: str = "") -> list[Piece]:
     value = rng.choice(L.EMPLOYER) if rng.random() < 0.7 else L.fill(rng.choice(L.EMPLOYER_MADE), rng)
     if value.startswith("the "):
         return ["the ", ("workplace", value[4:])]

@@ -24,7 +24,7 @@ import deid_evalset_untouched_lists as lists  # noqa: E402
 
 POSTCODE = re.compile(r"^(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKPSTUW]"
                       r"|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY]) *[0-9][ABD-HJLNP-UW-Z]{2}$")
-HOST_NAMES = re.compile(r"\b(Dan|Daniel|XXXX|Srijani|Shujani|Ghosh|Conor|Connor|Healy|Melissa|Koh?|Shreeharsh|"
+HOST_NAMES = re.compile(r", XXXX[.,]|Bye XXXX|\b(Dan|Daniel|Srijani|Shujani|Ghosh|Conor|Connor|Healy|Melissa|Koh?|Shreeharsh|"
                         r"Shrihar|Kelkar|Ryan|Sloan|Johnny)\b")
 
 

@@ -59,7 +59,7 @@ PARTICIPANT: dict[str, list[str]] = {
         "I moved back in with {relative} in {place} after I lost the flat.",
         "{relative:f} has got her own stuff going on so I don't like to put on her, you know.",
         "it was hard cause {relative:m} didn't really believe in depression, he thought I was being lazy.",
-        "and {relative} was only {age:n} at the time so I was trying to hide it from them.",
+        "and {relative} was only {age:child} at the time so I was trying to hide it from them.",
         "I look after {relative:m} as well, he's got dementia, so there's no time for me really.",
         "{relative:f} works at {workplace} and she got me an interview there when I was ready.",
         "when {relative} passed away in {date} everything just sort of fell apart.",
@@ -70,15 +70,15 @@ PARTICIPANT: dict[str, list[str]] = {
     "age": [
         "I first started self-harming {age}, so it's been a long time.",
         "I was diagnosed with bipolar {age}, which was late really, they'd said it was depression before.",
-        "my son was {age:n} when I had my first breakdown, so he remembers it.",
+        "my son was {age:child} when I had my first breakdown, so he remembers it.",
         "I'm {age:n} and it's the first time anyone's ever asked me what I actually want.",
         "I got my first job {age}, at {workplace}, and that's when the anxiety really kicked in.",
         "she was a {age:adj} and they put her on an adult ward, which is just wrong.",
         "I left school {age} with nothing and ended up at {school} doing an access course.",
         "honestly I was {age:n} and they were asking me about my life goals.",
         "my little one's a {age:adj} now, she keeps me going, she's the reason I get up.",
-        "dad died when I was {age:n} and nobody ever offered me any support, not once.",
-        "they said at {age:n} I was too old for CAMHS and too young for the adult team.",
+        "dad died when I was {age:child} and nobody ever offered me any support, not once.",
+        "they said at {age:n} I wasn't eligible any more and that was it, no follow-up.",
     ],
     "date": [
         "I've got it written down, it was {date}, I'll never forget that date as long as I live.",
@@ -106,9 +106,9 @@ PARTICIPANT: dict[str, list[str]] = {
     ],
     "street": [
         "I was living at {street} at the time, it was a horrible flat, damp everywhere.",
-        "the clinic's just off {street}, by the big Tesco, you can't miss it.",
+        "the clinic's just off {street:name}, by the big Tesco, you can't miss it.",
         "we're at {street} now, {place}, it's a lot quieter than the old place.",
-        "my nan's house on {street} was the only place I felt safe growing up.",
+        "my nan's house on {street:name} was the only place I felt safe growing up.",
         "they wrote to my old address, {street}, so I never got the letters.",
     ],
     "postcode": [
@@ -206,7 +206,7 @@ INTERVIEWER: dict[str, list[str]] = {
 # how often a sentence about each kind is chosen: a mental-health interview mentions people and
 # services far more than it reads out numbers
 WEIGHT: dict[str, float] = {
-    "person": 17, "relative": 11, "possessive": 5, "nickname": 4, "place": 12, "health_org": 13,
+    "person": 22, "relative": 11, "possessive": 5, "nickname": 4, "place": 11, "health_org": 12,
     "date": 6, "age": 5, "school": 4, "workplace": 5, "street": 3, "postcode": 2.5, "phone": 2.5,
     "email": 2, "nhs_number": 2, "url": 2, "handle": 2.5,
 }

@@ -71,16 +71,17 @@ def relative(rng: random.Random, form: str = "") -> list[Piece]:
 
 
 def age(rng: random.Random, form: str = "") -> list[Piece]:
-    """``{age}`` says it as an adverbial ("when I was 14"), ``{age:n}`` as a bare number, ``{age:adj}`` as
-    the compound adjective ("15-year-old")."""
-    n = rng.randint(3, 88)
-    spoken = number_or_words(n, rng)
-    if form == "n":
-        return [("age", spoken)]
+    """``{age}`` says it as an adverbial ("when I was 14"), ``{age:n}`` as a bare number (an adult's or a
+    teenager's), ``{age:child}`` as a child's, ``{age:adj}`` as the compound adjective ("15-year-old")."""
     if form == "adj":
+        n = rng.randint(2, 17)
         if rng.random() < 0.5:
             return [("age", str(n)), rng.choice(["-year-old", " year old", "-yr-old"])]
         return [("age", L.number_words(n)), "-year-old"]
+    n = rng.randint(2, 17) if form == "child" else rng.randint(14, 84) if form == "n" else rng.randint(5, 60)
+    spoken = number_or_words(n, rng)
+    if form in ("n", "child"):
+        return [("age", spoken)]
     lead = rng.choice(["when I was ", "aged ", "at ", "at the age of ", "from about ", "when I were "])
     return [lead, ("age", spoken)]
 
@@ -110,19 +111,21 @@ def place(rng: random.Random, form: str = "") -> list[Piece]:
 
 def street(rng: random.Random, form: str = "") -> list[Piece]:
     name = f"{rng.choice(L.STREET_NAME)} {rng.choice(L.STREET_TYPE)}"
+    if form == "name":
+        return [("street", name)]
     number = rng.randint(1, 180)
-    form = rng.randrange(8)
-    if form == 0:
+    shape = rng.randrange(8)
+    if shape == 0:
         return [("street", f"{number} {name}")]
-    if form == 1:
+    if shape == 1:
         return [("street", f"flat {rng.randint(1, 24)}, {number} {name}")]
-    if form == 2:
+    if shape == 2:
         return [("street", f"Flat {rng.randint(1, 9)}{rng.choice('ABCD')}, {name}")]
-    if form == 3:
+    if shape == 3:
         return [("street", f"{number}{rng.choice('abc')} {name}")]
-    if form == 4:
-        return [("street", f"number {number} {name}")]
-    if form == 5:
+    if shape == 4:
+        return ["number ", ("street", f"{number} {name}")]
+    if shape == 5:
         return [("street", f"{rng.randint(1, 60)} {rng.choice(L.PLACE_NAME)} House, {name}")]
     return [("street", name)]  # a street named without a number
 

@@ -102,6 +102,11 @@ def test_the_hosts_real_names_are_all_replaced_by_planted_ones(docs: list[deid_e
             assert not HOST_NAMES.search(label)
             words = set(label.removeprefix("Dr. ").split(" "))
             assert (words <= planted) if is_name else label in {"Interviewer", "Participant"}, label
+    # a redacted phrase ("XXX XX X XXXXXX XXXX XX") is not a name: nothing planted inside one
+    for doc in docs:
+        for span in doc.gold:
+            around = doc.text[max(0, span.start - 4):span.start] + doc.text[span.end:span.end + 4]
+            assert "XX" not in around, (doc.name, span, around)
     # the hosts did mention them: "Dan"/"Daniel" in PDPilot, the five speakers and "Johnny's" on Zoom
     zoom_people = [s for d in docs if d.source == "zoom" for s in d.gold if s.kind in ("person", "possessive")]
     assert len(zoom_people) >= 8

@@ -110,7 +110,7 @@ def _labels(host: hosts_mod.Host, cast: dict[str, tuple[str, str]], rng: random.
 
 def _host_names(host: hosts_mod.Host) -> tuple[re.Pattern[str], list[tuple[str, str]]]:
     table = hosts_mod.ZOOM_NAMES if host.source == "zoom" else hosts_mod.PDPILOT_NAMES
-    if host.source == "nhs-fft":
+    if host.source == "nhs-px":
         table = ()
     if not table:
         return re.compile(r"(?!x)x"), []

@@ -2,14 +2,16 @@
 project's own readers, and the real names those texts hold.
 
 Owns: cutting the seven PDPilot user-study interviews (``Dan:`` / ``Participant:``) and the Zoom class
-transcript (``First Last:`` cues) into windows of consecutive turns, picking NHS Friends-and-Family-Test
-comments from mental-health and forensic services, and naming the people the hosts themselves mention
+transcript (``First Last:`` cues) into windows of consecutive turns, picking NHS patient-experience
+comments about mental-health care from the phase-1 set (``phase1_text_data.csv``; the v6 set is what the
+first parts used, and a comment also in it is left out), and naming the people the hosts themselves mention
 (the interviewer "Dan"/"Daniel", a redacted "XXXX", the five Zoom speakers and a student) so that the
 builder can replace each with a planted name and a gold span. It must not plant anything itself.
 
 NHS comments are kept only when every capitalised word in them also occurs in lower case somewhere in
-the 7,908 comments (or is a common abbreviation): a word that never does is most likely a name, a ward or
-a village (the set is not de-identified: "Bassetlaw", "Rampton", "Millbrook" occur), and a real
+the 18,242 comments of both sets (or is a common abbreviation): a word that never does is most likely a
+name, a ward or a village (the sets are not de-identified: "Kingsley ward", "Bassetlaw", "Rampton",
+"Bingham Health Centre" occur), and a real
 identifier left in a host would count against a detector's precision without being gold.
 """
 
@@ -27,10 +29,16 @@ from cotheme.formats.pdf import read_pdf
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 PDPILOT = DATA / "transcripts-open" / "pdpilot-user-study"
 ZOOM = DATA / "captions-vtt" / "GMT20240124-202901_Recording.transcript.vtt"
-NHS = DATA / "coded-datasets" / "nhs-patient-experience" / "v6framework_230831.csv"
+PHASE1 = DATA / "coded-datasets" / "nhs-patient-experience" / "phase1_text_data.csv"
+V6 = DATA / "coded-datasets" / "nhs-patient-experience" / "v6framework_230831.csv"
 
 NHS_PER_DOC = 7  # ~35 words a comment: a window of ~250 words, like an interview window
-NHS_SERVICES = ("Local partnerships- MH", "Forensic")
+# what the lower-case test lets through, found by reading every capitalised word of the kept comments: a
+# unit, a staff member's name that is also a verb, a team named after its city
+NAMED = re.compile(r"\b(Millbrook|Mark|City Crisis)\b")
+# the phase-1 comments carry no service type: a comment is about mental-health care when it says so
+MENTAL_HEALTH = re.compile(r"\b(ward|mental|section(ed)?|psychiatr\w*|therap\w*|CPN|depress\w*|anxiety|"
+                           r"counsell\w*|crisis|recovery|wellbeing|voices|self[- ]harm|psycholog\w*)\b", re.IGNORECASE)
 # abbreviations that never occur in lower case but name no one
 NHS_ALLOWED = {"GP", "GPs", "CPN", "CPNs", "NHS", "COVID", "OT", "CBT", "BPD", "MDT", "RMN", "ASAP", "A&E",
                "I", "I'm", "I've", "I'd", "I'll", "OK", "PTSD", "ADHD", "DBT", "MH", "TV", "OCD"}
@@ -108,18 +116,21 @@ def windows(source: str, turns: list[tuple[str, str | None, str]], target: int, 
 
 
 def nhs_comments() -> list[str]:
-    with NHS.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    lower_words = {w for row in rows for w in re.findall(r"\b[a-z][a-z']+\b", row["FFT answer"])}
+    """Mental-health comments from the phase-1 set, none also in the v6 set (which other parts read)."""
+    with PHASE1.open(encoding="utf-8", newline="") as handle:
+        phase1 = [" ".join(row["feedback"].split()) for row in csv.DictReader(handle)]
+    with V6.open(encoding="utf-8", newline="") as handle:
+        v6 = {" ".join(row["FFT answer"].split()) for row in csv.DictReader(handle)}
+    lower_words = {w for text in (*phase1, *v6) for w in re.findall(r"\b[a-z][a-z']+\b", text)}
     kept: list[str] = []
-    for row in rows:
-        text = " ".join(row["FFT answer"].split())
-        if row["Service type 1"] not in NHS_SERVICES or len(text.split()) < 20:
+    for text in phase1:
+        if len(text.split()) < 20 or text in v6 or text in kept or not MENTAL_HEALTH.search(text):
             continue
-        if re.search(r"redact|xxx|\[|\*\*", text, re.IGNORECASE):
+        # the sets redact with "*", "XXX", "[name]"
+        if re.search(r"redact|xxx|\[|\*", text, re.IGNORECASE) or NAMED.search(text):
             continue
-        caps = re.findall(r"[A-Za-z][A-Za-z&']*", text)
-        if all(w in NHS_ALLOWED or w.lower() in lower_words or not w[0].isupper() for w in caps):
+        words = re.findall(r"[A-Za-z][A-Za-z&']*", text)
+        if all(w in NHS_ALLOWED or w.lower() in lower_words or not w[0].isupper() for w in words):
             kept.append(text)
     return kept
 
@@ -134,5 +145,5 @@ def hosts() -> tuple[Host, ...]:
     comments = nhs_comments()
     for i in range(0, len(comments) - NHS_PER_DOC + 1, NHS_PER_DOC):
         turns = tuple(("comment", None, c) for c in comments[i:i + NHS_PER_DOC])
-        out.append(Host("nhs-fft", f"nhs-fft-{i // NHS_PER_DOC}", turns))
+        out.append(Host("nhs-px", f"nhs-px-{i // NHS_PER_DOC}", turns))
     return tuple(out)

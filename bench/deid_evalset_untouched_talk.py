@@ -106,7 +106,7 @@ PARTICIPANT: dict[str, list[str]] = {
     ],
     "street": [
         "I was living at {street} at the time, it was a horrible flat, damp everywhere.",
-        "the clinic's just off {street:name}, by the big Tesco, you can't miss it.",
+        "the clinic's just off {street:name}, by the big roundabout, you can't miss it.",
         "we're at {street} now, {place}, it's a lot quieter than the old place.",
         "my nan's house on {street:name} was the only place I felt safe growing up.",
         "they wrote to my old address, {street}, so I never got the letters.",

@@ -163,9 +163,9 @@ def phone(rng: random.Random, form: str = "") -> list[Piece]:
     else:
         code = rng.choice(["0161", "0121", "0113", "0117", "0114", "0115", "0116", "0118", "0191", "020",
                            "029", "028", "01782", "01902", "01752", "01603", "01482", "01642", "0141", "0131"])
-        digits = code + "".join(rng.choice("0123456789") for _ in range(11 - len(code)))
-        local = digits[len(code):]
-        split = f"{local[:3]} {local[3:]}" if len(local) == 7 else (f"{local[:4]} {local[4:]}" if len(local) == 8 else local)
+        local = rng.choice("2345678") + "".join(rng.choice("0123456789") for _ in range(10 - len(code)))
+        digits = code + local
+        split = {7: f"{local[:3]} {local[3:]}", 8: f"{local[:4]} {local[4:]}"}.get(len(local), local)
         forms = [f"{code} {split}", f"({code}) {split}", digits, f"+44 {code[1:]} {split}"]
         groups = [len(code), 3, len(digits) - len(code) - 3]
     if rng.random() < 0.15:
@@ -175,11 +175,10 @@ def phone(rng: random.Random, form: str = "") -> list[Piece]:
 
 def email(rng: random.Random, form: str = "") -> list[Piece]:
     first, last = rng.choice(L.FIRST), rng.choice(L.LAST)
-    first_a = _ascii(first).lower()
-    last_a = _ascii(last).lower().replace(" ", "").replace("'", "")
+    first_a, last_a, nick = _slug(first), _slug(last), _slug(rng.choice(L.NICK))
     local = rng.choice([f"{first_a}.{last_a}", f"{first_a}{last_a}{rng.randint(1, 99)}", f"{first_a[0]}.{last_a}",
-                        f"{first_a}_{last_a}", f"{_ascii(rng.choice(L.NICK)).lower().replace(' ', '')}{rng.randint(70, 2009)}",
-                        f"{last_a}{first_a[0]}", f"{first_a}x{rng.choice(L.HANDLE_WORD)}"])
+                        f"{first_a}_{last_a}", f"{nick}{rng.randint(70, 2009)}", f"{last_a}{first_a[0]}",
+                        f"{first_a}x{rng.choice(L.HANDLE_WORD)}"])
     domain = rng.choice(L.MAIL_DOMAIN)
     r = rng.random()
     if r < 0.7:
@@ -188,6 +187,10 @@ def email(rng: random.Random, form: str = "") -> list[Piece]:
         said = local.replace(".", " dot ").replace("_", " underscore ")
         return [("email", f"{said} at {domain.replace('.', ' dot ')}")]
     return [("email", f"{local} at {domain}")]
+
+
+def _slug(name: str) -> str:
+    return _ascii(name).lower().replace(" ", "").replace("'", "")
 
 
 def _ascii(text: str) -> str:
@@ -221,21 +224,24 @@ def _nhs_digits(rng: random.Random) -> str:
 
 
 def url(rng: random.Random, form: str = "") -> list[Piece]:
-    first, last = _ascii(rng.choice(L.FIRST)).lower(), _ascii(rng.choice(L.LAST)).lower().replace(" ", "").replace("'", "")
+    first, last = _ascii(rng.choice(L.FIRST)).lower(), _slug(rng.choice(L.LAST))
+    short = "".join(rng.choice("abcdefghkmnpqrstuvwxyzABCDEFGH23456789") for _ in range(6))
     town = rng.choice(L.TOWN).lower().replace(" ", "").replace("-", "")
     word = rng.choice(L.HANDLE_WORD)
     forms = [
         f"www.{town}{rng.choice(['carers', 'hearingvoices', 'peersupport', 'recoverycafe'])}.org.uk",
         f"https://{first}{word}.{rng.choice(['wordpress.com', 'blogspot.com'])}",
         f"gofundme.com/f/help-{first}-{rng.choice(['get-home', 'recover', 'fund-rehab'])}",
-        f"justgiving.com/page/{first}-{last}-{rng.randint(1, 9999)}", f"facebook.com/{first}.{last}.{rng.randint(1, 999)}",
+        f"justgiving.com/page/{first}-{last}-{rng.randint(1, 9999)}",
+        f"facebook.com/{first}.{last}.{rng.randint(1, 999)}",
         f"https://www.youtube.com/@{first}{word}", f"linktr.ee/{word}{first}", f"{first}{last}.co.uk",
-        f"instagram.com/{first}_{word}", f"https://bit.ly/{rng.choice(['3', '4'])}{''.join(rng.choice('abcdefghkmnpqrstuvwxyzABCDEFGH23456789') for _ in range(6))}",
+        f"instagram.com/{first}_{word}", f"https://bit.ly/{rng.choice(['3', '4'])}{short}",
         f"www.{last}{rng.choice(['counselling', 'therapy', 'wellbeing'])}.co.uk",
     ]
     value = rng.choice(forms)
     if rng.random() < 0.12:
-        value = value.replace("https://", "").replace("www.", "w w w dot ", 1).replace(".", " dot ").replace("/", " slash ")
+        value = value.replace("https://", "").replace("www.", "w w w dot ", 1)
+        value = value.replace(".", " dot ").replace("/", " slash ")  # read out
     return [("url", value)]
 
 
@@ -243,7 +249,8 @@ def handle(rng: random.Random, form: str = "") -> list[Piece]:
     first = _ascii(rng.choice(L.FIRST)).lower()
     word, other = rng.choice(L.HANDLE_WORD), rng.choice(L.HANDLE_WORD)
     body = rng.choice([f"{first}_{word}", f"{word}{first}{rng.randint(1, 99)}", f"{word}_{other}_{first}",
-                       f"{first}.{word}", f"x{first}x", f"{first}{rng.randint(80, 2010)}", f"{word}{other}{rng.randint(1, 9)}"])
+                       f"{first}.{word}", f"x{first}x", f"{first}{rng.randint(80, 2010)}",
+                       f"{word}{other}{rng.randint(1, 9)}"])
     if rng.random() < 0.7:
         return [("handle", "@" + body)]
     return [("handle", body)]

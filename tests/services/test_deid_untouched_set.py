@@ -88,7 +88,7 @@ def test_every_kind_is_there_in_an_interviews_proportions(docs: list[deid_evalse
 
 def test_every_host_and_label_kind_is_used(docs: list[deid_evalset.Doc]) -> None:
     sources = Counter(doc.source for doc in docs)
-    assert set(sources) == {"pdpilot", "zoom", "nhs-fft"} and sources["pdpilot"] > sources["nhs-fft"]
+    assert set(sources) == {"pdpilot", "zoom", "nhs-px"} and sources["pdpilot"] > sources["nhs-px"]
     assert {doc.name.split("-")[2] for doc in docs if doc.source == "pdpilot"} == {f"P{n}" for n in range(1, 8)}
     flags = Counter(is_name for doc in docs for _, is_name in doc.speakers)
     assert flags[True] >= 40 and flags[False] >= 40

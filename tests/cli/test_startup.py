@@ -34,6 +34,11 @@ HEAVY = ("sqlalchemy", "alembic", "openpyxl", "pypdf", "docx", "matplotlib", "nu
 NOT_FOR_VERSION = ("rich", "markdown_it", "pydantic", "cotheme.services", "cotheme.storage", "cotheme.formats")
 #: A read command opens the project (SQLAlchemy) but reads no file format, opens no key and computes nothing.
 NOT_FOR_READS = (*(h for h in HEAVY if h != "sqlalchemy"), "markdown_it")
+#: Services a listing of transcripts or codings never calls: each is imported when an operation needs it.
+SERVICES_NOT_FOR_READS = ("cotheme.services.importing", "cotheme.services.exchange", "cotheme.services.deid",
+                          "cotheme.domain.deid", "cotheme.services.reports", "cotheme.services.methods",
+                          "cotheme.services.recordings", "cotheme.services.assist", "cotheme.services.home",
+                          "cotheme.services.figures", "cotheme.formats")
 
 _PROBE = """
 import json, sys
@@ -90,6 +95,18 @@ def test_a_read_command_reads_no_file_format(tmp_path: Path) -> None:
     assert code == 0
     assert "sqlalchemy" in modules  # it did open the project
     assert imported(modules, NOT_FOR_READS) == []
+    assert imported(modules, SERVICES_NOT_FOR_READS) == []
+
+
+def test_listing_codings_loads_only_the_services_it_calls(tmp_path: Path) -> None:
+    project = tmp_path / "study.cotheme"
+    with cotheme.create_project(project, title="Startup", lead="Lead") as p:
+        p.codes.create("Waiting")
+    code, modules, output = started("codings", str(project), "--code", "Waiting")
+    assert code == 0, output
+    assert "sqlalchemy" in modules  # it did open the project
+    assert imported(modules, NOT_FOR_READS) == []
+    assert imported(modules, SERVICES_NOT_FOR_READS) == []
 
 
 def _loaded() -> dict[str, Any]:

@@ -11,7 +11,6 @@ import typer
 from cotheme.cli.context import JsonOpt, ProjectArg, opened
 from cotheme.cli.output import Group, print_json, print_table, say
 from cotheme.errors import Conflict, InvalidArgument
-from cotheme.services.importing import parse_speaker_map
 
 app = typer.Typer(cls=Group, help="List and inspect the transcripts of a project.", no_args_is_help=True)
 
@@ -74,6 +73,8 @@ def speakers(
 
     Example: cotheme docs speakers study.cotheme P07 --rename "Jane Smith=P07"
     """
+    from cotheme.services.importing import parse_speaker_map
+
     mapping = parse_speaker_map(rename)
     with opened(project) as p:
         for old, new in mapping.items():

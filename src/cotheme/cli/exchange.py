@@ -10,22 +10,32 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from cotheme.cli.context import JsonOpt, ProjectArg, opened
 from cotheme.cli.output import Group, err, print_json, print_table, say
-from cotheme.errors import InvalidArgument
-from cotheme.services import exchange
-from cotheme.services.exchange import ExchangeImport
-from cotheme.services.import_preview import same_text_choice
-from cotheme.services.project import Project
 from cotheme.domain.plural import counted
+from cotheme.errors import InvalidArgument
+from cotheme.lazy import lazy
+from cotheme.services.project import Project
+
+if TYPE_CHECKING:
+    from cotheme.services import exchange, import_preview
+    from cotheme.services.exchange import ExchangeImport
+else:  # loaded when a REFI-QDA file is read or written, not when a transcript import looks for one
+    exchange = lazy("cotheme.services.exchange")
+    import_preview = lazy("cotheme.services.import_preview")
 
 app = typer.Typer(cls=Group, help="Export a project for other programs.", no_args_is_help=True)
 
 KINDS = ("members", "codes", "attributes", "cases", "documents", "codings", "themes", "memos")
+
+
+def same_text_choice(*, merge: bool, copy: bool) -> str:
+    """What ``--merge`` / ``--allow-duplicate`` say about a file's document with the text of one of ours."""
+    return import_preview.same_text_choice(merge=merge, copy=copy)
 
 
 def is_qdpx(name: str) -> bool:

@@ -7,9 +7,15 @@ Delegates to ``assist_evaluate`` and adds no rules; permissions are checked by `
 
 from __future__ import annotations
 
-from cotheme.domain.assist import AssistEvaluation
-from cotheme.services import assist_model
+from typing import TYPE_CHECKING
+from cotheme.lazy import lazy
 from cotheme.storage.store import Store
+
+if TYPE_CHECKING:
+    from cotheme.domain.assist import AssistEvaluation
+    from cotheme.services import assist_model
+else:
+    assist_model = lazy("cotheme.services.assist_model")
 
 
 class AssistEvaluateMixin:

@@ -9,10 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cotheme.domain.attribute_defs import AttributeDefinition
-from cotheme.services import attribute_defs, importing, import_preview
+from cotheme.lazy import lazy
 from cotheme.storage.store import Store
+
+if TYPE_CHECKING:
+    from cotheme.domain.attribute_defs import AttributeDefinition
+    from cotheme.services import attribute_defs
+    from cotheme.services import importing
+    from cotheme.services import import_preview
+else:
+    attribute_defs = lazy("cotheme.services.attribute_defs")
+    importing = lazy("cotheme.services.importing")
+    import_preview = lazy("cotheme.services.import_preview")
 
 
 class AttributesMixin:

@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from cotheme.services import calibration
+from cotheme.lazy import lazy
 
 if TYPE_CHECKING:
     from cotheme.storage.store import Store
+    from cotheme.services import calibration
+else:
+    calibration = lazy("cotheme.services.calibration")
 
 
 class CalibrationMixin:

@@ -7,13 +7,20 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cotheme.domain.checkout import CheckinSummary, MergeItem
+from cotheme.lazy import lazy
 from cotheme.errors import InvalidArgument
-from cotheme.services import checkin, checkout, merge_queue
 from cotheme.storage import checkout as repo
 
 if TYPE_CHECKING:
     from cotheme.storage.store import Store
+    from cotheme.domain.checkout import CheckinSummary, MergeItem
+    from cotheme.services import checkin
+    from cotheme.services import checkout
+    from cotheme.services import merge_queue
+else:
+    checkin = lazy("cotheme.services.checkin")
+    checkout = lazy("cotheme.services.checkout")
+    merge_queue = lazy("cotheme.services.merge_queue")
 
 
 class CheckoutMixin:

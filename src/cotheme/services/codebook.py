@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection
 
@@ -20,18 +20,19 @@ from cotheme.domain.codebook import (
 )
 from cotheme.domain.hierarchy import count_label, counts_from
 from cotheme.errors import Conflict, InvalidArgument, NotFound
-from cotheme.formats.codebook_file import (
-    read_codebook_csv,
-    write_codebook_csv,
-    write_codebook_markdown,
-)
-from cotheme.formats.codebook_markdown import read_codebook_markdown
+from cotheme.lazy import lazy
 from cotheme.services import version_cache
 from cotheme.storage import code_usage
 from cotheme.storage import codes as codes_repo
 from cotheme.storage import history, passages
 from cotheme.storage import study
 from cotheme.storage.store import Store
+
+if TYPE_CHECKING:
+    from cotheme.formats import codebook_file, codebook_markdown
+else:  # the file readers and writers load with the first codebook read or written
+    codebook_file = lazy("cotheme.formats.codebook_file")
+    codebook_markdown = lazy("cotheme.formats.codebook_markdown")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,8 +116,8 @@ def import_codebook(store: Store, name: str, data: bytes) -> CodebookImport:
 def read_codebook_file(name: str, data: bytes) -> list[CodeSpec]:
     """The codes of a codebook table (.csv, .xlsx) or Markdown codebook (.md), chosen by extension."""
     if name.lower().endswith((".md", ".markdown")):
-        return read_codebook_markdown(name, data)
-    return read_codebook_csv(name, data)
+        return codebook_markdown.read_codebook_markdown(name, data)
+    return codebook_file.read_codebook_csv(name, data)
 
 
 def export_codebook(store: Store, path: Path) -> bytes:
@@ -126,9 +127,9 @@ def export_codebook(store: Store, path: Path) -> bytes:
         codes = codes_repo.all_codes(conn)
         title = study.read_info(conn).title
     if suffix == ".csv":
-        return write_codebook_csv(codes)
+        return codebook_file.write_codebook_csv(codes)
     if suffix in (".md", ".markdown"):
-        return write_codebook_markdown(codes, title)
+        return codebook_file.write_codebook_markdown(codes, title)
     raise InvalidArgument(f"{path.name}: choose a .csv or .md file to export the codebook to.")
 
 

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cotheme.domain.coding_rows import CodingRow, CodingsImport, CodingsPreview
+from cotheme.domain.coding_rows import CodingRow
 from cotheme.errors import InvalidArgument
 from cotheme.storage.store import Store
+
+if TYPE_CHECKING:
+    from cotheme.domain.coding_rows import CodingsImport, CodingsPreview
 
 _FIELDS = ("document", "code", "start", "end", "quote", "coder", "memo")
 

@@ -8,11 +8,19 @@ Each method delegates to the service that owns it and adds no rules; permissions
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from cotheme.domain.deid import Term
-from cotheme.domain.deid_groups import CandidateGroup, GroupDecision, RiskReport
-from cotheme.services import deid_groups, deid_risk
+from cotheme.lazy import lazy
 from cotheme.storage.store import Store
+
+if TYPE_CHECKING:
+    from cotheme.domain.deid import Term
+    from cotheme.domain.deid_groups import CandidateGroup, GroupDecision, RiskReport
+    from cotheme.services import deid_groups
+    from cotheme.services import deid_risk
+else:
+    deid_groups = lazy("cotheme.services.deid_groups")
+    deid_risk = lazy("cotheme.services.deid_risk")
 
 
 class DeidReviewMixin:

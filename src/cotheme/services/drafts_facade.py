@@ -8,10 +8,12 @@ Each method delegates to the service that owns it and adds no rules; permissions
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cotheme.domain.assist_drafts import AcceptedDraft, Draft, Misfit
 from cotheme.storage.store import Store
+
+if TYPE_CHECKING:
+    from cotheme.domain.assist_drafts import AcceptedDraft, Draft, Misfit
 
 
 class DraftsMixin:

@@ -10,13 +10,20 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cotheme.domain.extract_table import ExtractTable
+from cotheme.lazy import lazy
 from cotheme.errors import NotFound
-from cotheme.formats.extract_file import write_extracts
-from cotheme.services import extract_table
 from cotheme.storage import bulk
 from cotheme.storage.store import Store
+
+if TYPE_CHECKING:
+    from cotheme.formats import extract_file
+    from cotheme.domain.extract_table import ExtractTable
+    from cotheme.services import extract_table
+else:
+    extract_file = lazy("cotheme.formats.extract_file")
+    extract_table = lazy("cotheme.services.extract_table")
 
 
 class ExportMixin:
@@ -47,7 +54,7 @@ class ExportMixin:
         table = self.extract_table(codes=codes, mode=mode, subcodes=subcodes, documents=documents,
                                    coders=coders, attributes=attributes, show=show)
         with bulk.collector_paused():
-            return table, write_extracts(table, fmt)
+            return table, extract_file.write_extracts(table, fmt)
 
     def export_extracts(
         self, path: str | Path, *, codes: Sequence[int | str] = (), mode: str = "or", subcodes: bool = True,

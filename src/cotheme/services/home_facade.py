@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cotheme.services import home
+from cotheme.lazy import lazy
 
 if TYPE_CHECKING:
     from cotheme.storage.store import Store
+    from cotheme.services import home
+else:
+    home = lazy("cotheme.services.home")
 
 
 class HomeMixin:
@@ -18,7 +21,7 @@ class HomeMixin:
         once per data version (every committed change, by any process, raises it)."""
         return home.home_summary(self._store)
 
-    def documents_page(self, offset: int = 0, limit: int = home.PAGE, title: str = "") -> home.DocumentsPage:
+    def documents_page(self, offset: int = 0, limit: int | None = None, title: str = "") -> home.DocumentsPage:
         """Transcript summaries ``offset`` to ``offset + limit`` in id order, optionally only those whose
-        title or case id contains ``title``."""
-        return home.documents_page(self._store, offset, limit, title)
+        title or case id contains ``title`` (``limit`` by default the home page's page size)."""
+        return home.documents_page(self._store, offset, home.PAGE if limit is None else limit, title)

@@ -11,18 +11,32 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cotheme.domain.documents import SourceInfo
+from cotheme.lazy import lazy
 from cotheme.errors import TooLarge
-from cotheme.services import cases, codebook, import_preview, importing, interview
-from cotheme.services.cases import CasesImport, CasesPreview
-from cotheme.services.codebook import CodebookImport
-from cotheme.services.exchange_merge import ExchangeImport
-from cotheme.services.import_preview import CodebookPreview, ProjectPreview
 from cotheme.services.recording_facade import RecordingsMixin
 from cotheme.services.transcribe_facade import TranscribeMixin
-from cotheme.services.importing import FilePreview, ImportedDocument, Progress, SourceFile
 from cotheme.storage.store import Store
+
+if TYPE_CHECKING:
+    from cotheme.domain.documents import SourceInfo
+    from cotheme.services import cases
+    from cotheme.services.cases import CasesImport, CasesPreview
+    from cotheme.services import codebook
+    from cotheme.services import import_preview
+    from cotheme.services import importing
+    from cotheme.services import interview
+    from cotheme.services.codebook import CodebookImport
+    from cotheme.services.exchange_merge import ExchangeImport
+    from cotheme.services.import_preview import CodebookPreview, ProjectPreview
+    from cotheme.services.importing import FilePreview, ImportedDocument, Progress, SourceFile
+else:
+    cases = lazy("cotheme.services.cases")
+    codebook = lazy("cotheme.services.codebook")
+    import_preview = lazy("cotheme.services.import_preview")
+    importing = lazy("cotheme.services.importing")
+    interview = lazy("cotheme.services.interview")
 
 
 class ImportMixin(RecordingsMixin, TranscribeMixin):
@@ -111,7 +125,7 @@ class ImportMixin(RecordingsMixin, TranscribeMixin):
         try:
             import_preview.check_size(name, data)
         except TooLarge as exc:  # the sentence, next to the file
-            return CasesPreview(name, error=str(exc))
+            return cases.CasesPreview(name, error=str(exc))
         return cases.preview_cases(self._store, name, data, id_column)
 
     # -- codebooks and REFI-QDA projects -------------------------------------------------------

@@ -10,45 +10,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cotheme import __version__
-from cotheme.domain.cases import Case
-from cotheme.domain.codings import Extract
-from cotheme.domain.documents import Document, DocumentSummary
-from cotheme.domain.memos import Memo
 from cotheme.domain.names import single_line
-from cotheme.domain.project import Member, ProjectInfo, STUDY_FIELDS
-from cotheme.domain.search import SearchHit, parse_query
+from cotheme.domain.project import STUDY_FIELDS
+from cotheme.domain.search import parse_query
 from cotheme.errors import InvalidArgument, NotFound
-from cotheme.services import cases, codebook, coding, importing, members, notes, retrieval
-from cotheme.services.codebook import CodeCount
-from cotheme.services.coding import CodingRequest
-from cotheme.services.retrieval import Retrieved
-from cotheme.services import methods, reports, review, sample, templates, thematic_map, themes
-from cotheme.domain.reports import Cooccurrence, Matrix, MethodsReport, ThemesReport
-from cotheme.domain.review import ThemeReview
-from cotheme.domain.sample import Band, SampleTable, SampleTarget
-from cotheme.domain.templates import CodebookTemplate
-from cotheme.domain.thematic_map import MapLayout
-from cotheme.domain.themes import Exemplar, Theme, ThemeSummary
-from cotheme.services.templates import TemplateImport
-from cotheme.services.themes import ThemesImport
-from cotheme.services import exchange
-from cotheme.services.exchange import ExchangeExport, ExchangeImport
-from cotheme.services import deid, deid_apply, deid_key, review_queue, revisions
-from cotheme.domain.deid import ApplyReport, Candidate, Decision, ScanReport, Term
-from cotheme.domain.revisions import EditResult, ReviewItem, RevisionInfo
-from cotheme.services import safekeeping
-from cotheme.services.backup_schedule import BackupSchedule
-from cotheme.domain.integrity import BackupInfo, CheckReport
-from cotheme.services import assist_model, assist_setting  # numpy-free parts
-from cotheme.domain.assist import AssistStatus, CandidateTheme, DocumentAssist, IndexReport, SimilarResult, Suggestion
-from cotheme.storage import documents as docs_repo
-from cotheme.storage import search as search_repo
-from cotheme.storage import study
+from cotheme.lazy import lazy
+from cotheme.storage import documents as docs_repo, search as search_repo, study
 from cotheme.storage.engine import describe
 from cotheme.storage.store import Store
-from cotheme.services.outputs import write_output
 from cotheme.services.team_facade import TeamMixin
 from cotheme.services.home_facade import HomeMixin
+from cotheme.services.exchange_facade import ExchangeMixin
 from cotheme.services.export_facade import ExportMixin
 from cotheme.services.import_facade import ImportMixin
 from cotheme.services.attribute_facade import AttributesMixin
@@ -60,12 +32,44 @@ from cotheme.services.teamwork_facade import TeamworkMixin
 from cotheme.services.drafts_facade import DraftsMixin
 from cotheme.services.assist_facade import AssistEvaluateMixin
 from cotheme.services.namespace_facade import NamespacesMixin
-from cotheme.services import agreement as agreement_service, reconcile  # agreement, reconciliation
-from cotheme.domain.agreement_report import AgreementReport
-from cotheme.domain.reconcile import Comparison
 
 if TYPE_CHECKING:
     import pandas
+
+    from cotheme.domain.agreement_report import AgreementReport
+    from cotheme.domain.assist import (AssistStatus, CandidateTheme, DocumentAssist, IndexReport, SimilarResult,
+                                       Suggestion)
+    from cotheme.domain.cases import Case
+    from cotheme.domain.codings import Extract
+    from cotheme.domain.deid import ApplyReport, Candidate, Decision, ScanReport, Term
+    from cotheme.domain.documents import Document, DocumentSummary
+    from cotheme.domain.integrity import BackupInfo, CheckReport
+    from cotheme.domain.memos import Memo
+    from cotheme.domain.project import Member, ProjectInfo
+    from cotheme.domain.reconcile import Comparison
+    from cotheme.domain.reports import Cooccurrence, Matrix, MethodsReport, ThemesReport
+    from cotheme.domain.review import ThemeReview
+    from cotheme.domain.revisions import EditResult, ReviewItem, RevisionInfo
+    from cotheme.domain.sample import Band, SampleTable, SampleTarget
+    from cotheme.domain.search import SearchHit
+    from cotheme.domain.templates import CodebookTemplate
+    from cotheme.domain.thematic_map import MapLayout
+    from cotheme.domain.themes import Exemplar, Theme, ThemeSummary
+    from cotheme.services import (agreement as agreement_service, assist_model, assist_setting, cases, codebook,
+                                  coding, deid, deid_apply, deid_key, importing, members, methods,
+                                  notes, outputs, reconcile, reports, retrieval, review, review_queue,
+                                  revisions, safekeeping, sample, templates, thematic_map, themes)
+    from cotheme.services.backup_schedule import BackupSchedule
+    from cotheme.services.codebook import CodeCount
+    from cotheme.services.retrieval import Retrieved
+    from cotheme.services.templates import TemplateImport
+    from cotheme.services.themes import ThemesImport
+else:  # each service module is imported when an operation first calls it
+    agreement_service = lazy("cotheme.services.agreement")
+    globals().update((name, lazy(f"cotheme.services.{name}")) for name in (
+        "assist_model assist_setting cases codebook coding deid deid_apply deid_key importing members "
+        "methods notes outputs reconcile reports retrieval review review_queue revisions safekeeping sample "
+        "templates thematic_map themes").split())
 
 
 class Project(
@@ -74,6 +78,7 @@ class Project(
     TeamMixin,  # accounts and team work
     ImportMixin,  # imports
     ExportMixin,  # exports
+    ExchangeMixin,  # REFI-QDA projects and codebooks
     AttributesMixin,  # attribute definitions for Table 1
     StudyMixin,  # the Study page's fields and the figures
     ThemesMixin,  # bulk exemplars
@@ -139,6 +144,8 @@ class Project(
 
     def backup_schedule(self, folder: str | Path, keep: int) -> BackupSchedule:
         """Daily backups into ``folder`` keeping the newest ``keep``; call ``start()`` on it."""
+        from cotheme.services.backup_schedule import BackupSchedule
+
         return BackupSchedule(self._store, Path(folder), keep)
 
     # -- study and members ------------------------------------------------------------------
@@ -186,51 +193,10 @@ class Project(
     def cases(self) -> list[Case]:
         return cases.list_cases(self._store)[0]
 
-    # -- REFI-QDA exchange -------------------------------------------------------
-    def import_qdpx(self, path: str | Path, *, same_text: str = "refuse") -> ExchangeImport:
-        """Merge a REFI-QDA project (.qdpx) into this project by GUID, all or nothing; conflicts are
-        listed and ours kept. A document with a new GUID and the text of one of ours (another program's
-        export of this project) makes the import refuse, unless ``same_text`` is ``merge`` (its work
-        goes to our document, nothing doubled) or ``copy`` (it is imported as a new document)."""
-        return exchange.import_qdpx(self._store, Path(path), same_text=same_text)
-
-    def import_qdpx_files(self, paths: Sequence[str | Path], *, same_text: str = "refuse") -> list[ExchangeImport]:
-        """Merge several .qdpx files, all or none (one transaction after every file is checked)."""
-        return exchange.import_qdpx_files(self._store, [Path(p) for p in paths], same_text=same_text)
-
-    @classmethod
-    def create_from_qdpx(
-        cls, target: str | Path, path: str | Path, *, title: str | None = None, lead: str | None = None
-    ) -> tuple[Project, ExchangeImport]:
-        """A new project at ``target`` holding the REFI-QDA project ``path``; the file is checked
-        before anything is created, and a failed import removes the new project file again."""
-        parsed = exchange.read_exchange_file(Path(path))
-        project = cls.create(target, title=title or exchange.project_title(parsed, Path(path)),
-                             lead=lead or exchange.lead_name(parsed))
-        try:
-            return project, exchange.import_qdpx(project._store, Path(path), fresh=True, parsed=parsed)
-        except BaseException:
-            project.close()
-            exchange.discard_new_project(str(target))
-            raise
-
-    def export_qdpx(self, path: str | Path, *, deidentified_only: bool = False, nvivo: bool = False) -> ExchangeExport:
-        """Write this project as a REFI-QDA project (.qdpx) with the cotheme extension inside;
-        ``nvivo`` writes the form NVivo 12 itself writes (UTF-16 positions over CRLF text)."""
-        return exchange.export_qdpx(self._store, Path(path), deidentified_only=deidentified_only, nvivo=nvivo)
-
-    def import_codebook_qdc(self, path: str | Path) -> ExchangeImport:
-        """Merge the codes of a REFI-QDA codebook (.qdc) into this project."""
-        return exchange.import_codebook_qdc(self._store, Path(path))
-
-    def export_codebook_qdc(self, path: str | Path) -> Path:
-        """Write the codebook as a REFI-QDA codebook (.qdc)."""
-        return exchange.export_codebook_qdc(self._store, Path(path))
-
     # -- codebook ---------------------------------------------------------------------------
     def export_codebook(self, path: str | Path) -> Path:
         target = Path(path)
-        write_output(target, codebook.export_codebook(self._store, target))
+        outputs.write_output(target, codebook.export_codebook(self._store, target))
         return target
 
     def codes(self) -> list[CodeCount]:
@@ -262,7 +228,7 @@ class Project(
     ) -> Extract:
         """Apply ``code`` (or the code ``code_id``) to ``start``-``end`` or to the first exact
         occurrence of ``quote``."""
-        request = CodingRequest(str(document), code, start, end, quote, coder, create, code_id)
+        request = coding.CodingRequest(str(document), code, start, end, quote, coder, create, code_id)
         return coding.add_coding(self._store, request)
 
     def codings(
@@ -355,7 +321,7 @@ class Project(
 
     def export_themes(self, path: str | Path) -> Path:
         target = Path(path)
-        write_output(target, themes.export_themes(self._store, target))
+        outputs.write_output(target, themes.export_themes(self._store, target))
         return target
 
     def add_exemplar(self, theme: str | int, coding_id: int, member: str | None = None) -> Exemplar:

@@ -11,13 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from cotheme.domain.recordings import RecordingInfo, TimeSpan
+from cotheme.lazy import lazy
 from cotheme.errors import NotFound
-from cotheme.services import recordings
-from cotheme.services.coding import resolve_document
 from cotheme.storage.store import Store
+
+if TYPE_CHECKING:
+    from cotheme.services import coding
+    from cotheme.domain.recordings import RecordingInfo, TimeSpan
+    from cotheme.services import recordings
+else:
+    coding = lazy("cotheme.services.coding")
+    recordings = lazy("cotheme.services.recordings")
 
 
 class RecordingsMixin:
@@ -27,7 +33,7 @@ class RecordingsMixin:
 
     def _recorded_document(self, document: str | int) -> int:
         with self._store.read() as conn:
-            return resolve_document(conn, str(document))
+            return coding.resolve_document(conn, str(document))
 
     def attach_recording(self, document: str | int, path: str | Path) -> RecordingInfo:
         """Store the recording at ``path`` inside the project, linked to ``document`` (replacing any)."""

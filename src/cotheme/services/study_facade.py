@@ -10,13 +10,22 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from cotheme.domain.figures import DEFAULT_DPI, Coverage, Heatmap
-from cotheme.domain.study_fields import FIELDS, StudyEntry, StudyField
+from cotheme.lazy import lazy
+from cotheme.domain.figures import DEFAULT_DPI
+from cotheme.domain.study_fields import FIELDS
 from cotheme.errors import InvalidArgument
-from cotheme.services import figures, methods, study_fields
 
 if TYPE_CHECKING:
     from cotheme.storage.store import Store
+    from cotheme.domain.figures import Coverage, Heatmap
+    from cotheme.domain.study_fields import StudyEntry, StudyField
+    from cotheme.services import figures
+    from cotheme.services import methods
+    from cotheme.services import study_fields
+else:
+    figures = lazy("cotheme.services.figures")
+    methods = lazy("cotheme.services.methods")
+    study_fields = lazy("cotheme.services.study_fields")
 
 
 class StudyMixin:

@@ -11,15 +11,29 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cotheme.domain.codebook import Code
-from cotheme.domain.history import CodebookChange, CodebookDiff
+from cotheme.lazy import lazy
 from cotheme.domain.project import Member, Permission
-from cotheme.domain.team import Account, Assignment, AuditEntry, Progress, Session
 from cotheme.errors import NotFound, ProjectError
-from cotheme.services import accounts, assignments, audit, codebook_changes, history
 from cotheme.services.acting import ActingProject
 from cotheme.storage.store import Store
+
+if TYPE_CHECKING:
+    from cotheme.domain.codebook import Code
+    from cotheme.domain.history import CodebookChange, CodebookDiff
+    from cotheme.domain.team import Account, Assignment, AuditEntry, Progress, Session
+    from cotheme.services import accounts
+    from cotheme.services import assignments
+    from cotheme.services import audit
+    from cotheme.services import codebook_changes
+    from cotheme.services import history
+else:
+    accounts = lazy("cotheme.services.accounts")
+    assignments = lazy("cotheme.services.assignments")
+    audit = lazy("cotheme.services.audit")
+    codebook_changes = lazy("cotheme.services.codebook_changes")
+    history = lazy("cotheme.services.history")
 
 
 class TeamMixin:

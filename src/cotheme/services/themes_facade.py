@@ -9,10 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cotheme.domain.exemplar_rows import ExemplarImport
-from cotheme.services import exemplar_sheet, importing
+from cotheme.lazy import lazy
 from cotheme.storage.store import Store
+
+if TYPE_CHECKING:
+    from cotheme.domain.exemplar_rows import ExemplarImport
+    from cotheme.services import exemplar_sheet
+    from cotheme.services import importing
+else:
+    exemplar_sheet = lazy("cotheme.services.exemplar_sheet")
+    importing = lazy("cotheme.services.importing")
 
 
 class ThemesMixin:

@@ -11,14 +11,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from cotheme.lazy import lazy
 from cotheme.domain.names import single_line
 from cotheme.errors import InvalidArgument, NotFound
-from cotheme.services import coding, transcription
-from cotheme.services.importing import ImportedDocument, SourceFile
-from cotheme.services.transcription import Ticker
 from cotheme.storage import turn_speakers
 from cotheme.storage.store import Store
+
+if TYPE_CHECKING:
+    from cotheme.services import importing
+    from cotheme.services.importing import ImportedDocument, SourceFile
+    from cotheme.services import coding
+    from cotheme.services import transcription
+    from cotheme.services.transcription import Ticker
+else:
+    coding = lazy("cotheme.services.coding")
+    importing = lazy("cotheme.services.importing")
+    transcription = lazy("cotheme.services.transcription")
 
 
 class TranscribeMixin:
@@ -45,7 +55,7 @@ class TranscribeMixin:
             path = Path(raw)
             if not path.is_file():
                 raise NotFound(f"{path}: no such file; check the path.")
-            files.append(SourceFile(name=path.name, data=b"", path=path))
+            files.append(importing.SourceFile(name=path.name, data=b"", path=path))
         return self.transcribe_sources(files, speakers=speakers, model=model, language=language, case=case,
                                        allow_duplicate=allow_duplicate, progress=progress, cancelled=cancelled)
 

@@ -1,0 +1,393 @@
+"""De-identification probe: hand-written sentences with the real-world forms of the kinds the detector
+was weakest at (postcodes, NHS and hospital numbers, workplaces, streets, dates, e-mail addresses,
+health organisations), said the way UK interview transcripts say them, and look-alikes that must not
+be flagged. Written from how people write and speak, not from any evaluation part's files.
+
+A probe sentence marks its identifier with [[...]]; it is found when candidates cover 80 % of it
+(as ``deid_eval`` scores). A negative sentence has ``!!`` spans that no candidate may touch.
+
+    PYTHONPATH=src python bench/deid_probe.py [--no-model] [--show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from cotheme.services.deid_detect import detect  # noqa: E402
+
+POSITIVE: dict[str, list[str]] = {
+    "postcode": [
+        "We were at 14 Elm Road, Leeds, [[LS6 2AB]], for years.",
+        "The postcode is [[ls62ab]] I think.",
+        "It's [[M1 1AE]], right in the centre.",
+        "Our old postcode was [[B33 8TH]].",
+        "Send it to [[CR2 6XH]] please.",
+        "[[DN55 1PT]] is on the letter.",
+        "The office is [[W1A 0AX]].",
+        "It was [[EC1A 1BB]], near the station.",
+        "postcode, [[sw1a 1aa]], yeah.",
+        "it's [[Sw1A 1aA]] on the form",
+        "Put [[LS6  2AB]] in the satnav.",
+        "We lived in the [[NW3]] area back then.",
+        "I'm over in [[LS6]] now.",
+        "Postcode's [[BS5]], the rest I forget.",
+        "It's [[B-S five]], near the park.",
+        "my postcode is [[L S six, two A B]]",
+        "The old Girobank one, [[GIR 0AA]].",
+        "Letters went to [[BFPO 801]] when he was out there.",
+        "It's 2 Mill Lane, Otley, [[LS21 3AF]].",
+        "He lives up in [[HX3]], by the reservoir.",
+        "They moved to the [[BD3]] postcode.",
+        "It's an [[S10]] postcode, posh round there.",
+        "Address was Flat 2, 5 High St, Bradford, [[BD1 1AA]]",
+        "(postcode [[YO10 5DD]])",
+        "It's [[LS 6 2AB]].",
+        "in the [[m14]] area",
+        "She's in [[WF1]], Wakefield.",
+        "my postcode is [[ell ess six, two ay bee]]",
+        "we're [[L8]], Toxteth way",
+        "[[NE6 1QP]]. That's us.",
+    ],
+    "nhs_number": [
+        "My NHS number is [[485 777 3456]].",
+        "It's [[4857773457]] on the card.",
+        "Number [[943-476-5919]] on the letter.",
+        "It says [[943.476.5919]].",
+        "NHS no. [[123 456 7890]] I think.",
+        "NHS #: [[1234567890]]",
+        "my nhs number, it's [[401 023 2137]]",
+        "NHS number is [[four eight five, seven seven seven, three four five six]].",
+        "my NHS number is [[nine four three, four seven six, five nine one nine]]",
+        "my NHS number is [[four oh one, oh two three, two one three seven]]",
+        "My CHI number is [[0101901234]].",
+        "CHI [[010190 1234]] on the prescription.",
+        "My hospital number is [[RJ1234567]].",
+        "They gave me an MRN, [[123456]].",
+        "hospital no. [[K123456]]",
+        "Her unit number was [[M7654321]].",
+        "NHS number [[485 7773456]], I know it off by heart.",
+        "It's [[four eight five seven seven seven three four five seven]], I know it by heart.",
+        "NHS number is [[four eight five, double seven seven, thirty-four fifty-six]]",
+        "My patient number is [[P0012345]].",
+        "The letter had [[943 476 5919]] at the top.",
+        "Hospital number [[D 123456]]",
+        "my nhs number, [[6660000000]]",
+        "NHS No: [[401-023-2137]].",
+    ],
+    "workplace": [
+        "I worked at [[Tesco]] for six years.",
+        "I worked for [[Capita]] on the phones.",
+        "My job at [[Fenwick's]] was alright.",
+        "I'm on nights at the [[Hermes]] depot.",
+        "She was at the [[Sports Direct]] warehouse in Shirebrook.",
+        "I was at the [[Sky]] call centre for a bit.",
+        "He works for [[Leeds City Council]].",
+        "I did agency work at [[Greencore]].",
+        "I was a postman for [[Royal Mail]].",
+        "I worked at the [[Post Office]] on the counter.",
+        "I packed boxes at [[Amazon]].",
+        "I'm a nurse at [[Airedale]].",
+        "I'm a cleaner for [[Mitie]].",
+        "I ran my own business, [[Kaz's Cakes]].",
+        "I was with [[Hargreaves Ltd]] for ten years.",
+        "I got a job with [[Pennine Foods Limited]].",
+        "They took me on at [[Bradley & Sons]].",
+        "We did shifts for [[Northern Cleaning Services]].",
+        "I worked at [[Lidl]], stacking shelves.",
+        "My first job was at [[McDonald's]].",
+        "I was on the tills at [[Morrisons]].",
+        "The [[Asda]] depot in Wakefield laid me off.",
+        "I drove for [[Arriva]] for a while.",
+        "He's a warehouse operative at [[Argos]].",
+        "I work at the [[Nissan]] plant.",
+        "I was a carer with [[Bluebird Care]].",
+        "I did a bit for [[Deliveroo]] on the bike.",
+        "I got a job in [[Primark]].",
+        "I work for [[Kirklees Council]] in housing.",
+        "I was working at [[Greggs]] at the time.",
+        "i worked at [[tesco]] then [[asda]]",
+        "She's a manager at the [[Co-op]].",
+        "He works at [[JCB]] in Rocester.",
+        "my boss at [[Wilson Brothers Haulage]] was alright",
+        "I worked in the [[Jaguar]] factory.",
+        "I was with the agency, [[Blue Arrow]], for years.",
+        "I'm self-employed, [[JB Plastering]], just me and a van.",
+        "I was a barista at [[Costa]].",
+        "Working at the [[Halifax]] branch on Commercial Street.",
+        "I was a support worker for [[Turning Point]].",
+        "I was a teaching assistant at [[Beech Hill]].",
+        "My job at [[Wakefield Council]] went.",
+        "I was at [[B&Q]] for years.",
+        "I'm a driver for [[DPD]].",
+        "I was working for [[Yorkshire Water]] then.",
+        "I worked for [[the DWP]] for a bit.",
+        "We both worked at [[Marks and Spencer]].",
+    ],
+    "street": [
+        "We live at [[14 Acacia Road]].",
+        "It's [[Flat 3, 12 Beech Grove]].",
+        "I was at [[12a Victoria St]] then.",
+        "We lived just off [[Leeds Road]].",
+        "He lives on [[Kirkstall Rd]].",
+        "Her flat's on [[Albert Terrace]].",
+        "We grew up on the [[Ashgrove estate]].",
+        "I live on [[Park View]] now.",
+        "It's up on [[Chapel Hill]].",
+        "we lived on [[beech grove]] for years",
+        "It was [[22 The Crescent]].",
+        "Number [[42 Acacia Road]], the one with the red door.",
+        "I lived at [[forty-two Acacia Road]].",
+        "She lives down [[Harehills Lane]].",
+        "It's on [[St John's Road]].",
+        "We were on [[Upper Accommodation Road]].",
+        "The house on [[Cemetery Rd.]] was damp.",
+        "He's at [[7 Linden Ave]].",
+        "It's [[3 Meadow Cl]].",
+        "She's at [[18 Orchard Dr]].",
+        "We lived on [[Gladstone Parade]].",
+        "They're at [[9 Wellington Sq]].",
+        "On [[Cavendish Mews]], just behind the shops.",
+        "We had a place on [[Station Walk]].",
+        "I lived on [[Hawthorn Rise]].",
+        "It's [[5 Manor Vale]].",
+        "The flat above the shop on [[Linden Green]].",
+        "I lived on [[Acacia road]] as a kid.",
+        "It's [[10 Downing Street]], ha.",
+        "We moved to [[Elmwood Gardens]].",
+        "the corner of [[Church Street]] and [[Mill Lane]]",
+        "off the [[Otley Road]] by the garage",
+        "[[Flat 9, 46 Rosebery Place]]",
+        "I lived at [[27 Beeston Road, Leeds]]",
+        "round the back of [[Meanwood Road]]",
+        "He's in a bedsit on [[Cardigan Road]].",
+        "They put us on the [[Gipton estate]].",
+        "She moved to [[Wellington Court]] last year.",
+        "we're at [[number 6, Elm Walk]]",
+    ],
+    "date": [
+        "It happened on [[12/03/2021]].",
+        "My appointment was [[12.03.21]].",
+        "The letter says [[2021-03-12]].",
+        "It was the [[12th of March]].",
+        "It was [[March 12th]].",
+        "I saw her on [[12 Mar]].",
+        "It was [[the twelfth of March]].",
+        "It was [[March the twelfth]].",
+        "I was sectioned in [[March 2019]].",
+        "It all started [[last March]].",
+        "I went back [[on the 3rd]] and they said no.",
+        "That was [[Christmas 2019]].",
+        "My birthday is [[14th Feb]].",
+        "DOB [[3/3/87]].",
+        "Born [[03-03-1987]].",
+        "I was admitted [[the 5th of the 6th]].",
+        "It was [[Tuesday the 17th]].",
+        "I was discharged on [[Sept. 19]].",
+        "It was [[19th Sept]].",
+        "it was the [[12th of march]]",
+        "it was [[march 2020]] when lockdown started",
+        "It was [[Jan '19]].",
+        "My date of birth is [[the third of the third, eighty-seven]].",
+        "We got married [[June 2015]].",
+        "It was [[Boxing Day 2015]].",
+        "I was born [[3rd March 1987]].",
+        "He passed on [[the 23rd]].",
+        "I was admitted on [[Friday 25/1]].",
+        "The court date's [[the 2nd of October]].",
+        "That was [[New Year's Eve 2018]].",
+        "It was [[May 5th]].",
+        "It was [[5 May 2020]].",
+        "It was in [[October '86]].",
+        "It was [[twenty-third of June]].",
+        "my birthday's [[the 1st]]",
+        "It was [[Easter 2020]].",
+    ],
+    "email": [
+        "Email me at [[jo.smith@gmail.com]].",
+        "It's [[JO.SMITH@GMAIL.COM]].",
+        "Use [[jo+nhs@leeds.ac.uk]].",
+        "It's [[jo dot smith at gmail dot com]].",
+        "Send it to [[jo[at]nhs.net]].",
+        "It's [[jo (at) x (dot) org]].",
+        "My work one is [[j.smith@leeds-thr.nhs.uk]].",
+        "It's [[kaz.b@nhs.net]].",
+        "email's [[jsmith1987 at hotmail dot com]]",
+        "[[jo_smith at yahoo dot co dot uk]]",
+        "It's [[jo @ gmail.com]].",
+        "[[j.o'brien@example.com]] is the one",
+        "email [[jo.smith @nhs.net]] yeah",
+        "It's [[jo at nhs dot net]].",
+        "It's [[jsmith AT nhs DOT net]].",
+        "my email is [[kaz underscore b at outlook dot com]]",
+        "it's [[jo@gmail]], just that",
+        "<[[jo@example.org]]>",
+        "mailto:[[jo@example.org]]",
+        "It's [[jo.smith@mail.co.uk]]; write that down.",
+        "It's [[jo dot smith at nhs dot net]].",
+        "it's [[jo.smith at gmail.com]]",
+    ],
+    "health_org": [
+        "I'm registered at [[Elm Tree Surgery]].",
+        "They sent me to [[Leeds General Infirmary]].",
+        "I was under the [[Bradford CMHT]].",
+        "I was referred to [[Leeds IAPT]].",
+        "I got a letter from [[Leeds and York Partnership NHS Foundation Trust]].",
+        "I was at [[UCLH]] for the scan.",
+        "My son was at [[GOSH]] for years.",
+        "I was taken to [[the Royal]].",
+        "I had the op at [[St Thomas']].",
+        "I spent six weeks on [[ward 7]].",
+        "I was in [[the Maudsley]].",
+        "I was in [[the Priory]] for a month.",
+        "I went to [[Leeds Mind]].",
+        "My GP is at [[Chapel Allerton Medical Centre]].",
+        "I was referred by [[NHS Bradford District and Craven CCG]].",
+        "The [[West Yorkshire ICB]] funds it.",
+        "I was in [[Pinderfields]].",
+        "I was in [[Jimmy's]] for a week.",
+        "She's at [[Martin House Hospice]].",
+        "I went to the [[Becklin Centre]].",
+        "I was at [[Addenbrooke's]].",
+        "[[Airedale]] was brilliant with me.",
+        "I was seen at the [[LGI]].",
+        "He was on [[Ward 21C]].",
+        "I'm with [[Kirklees Talking Therapies]].",
+        "The [[Calderdale crisis team]] came out.",
+        "I was under [[Mind in Bradford]].",
+        "I was at [[Alder Hey]] as a kid.",
+        "I was in [[Wythenshawe]].",
+        "My surgery is [[the Oakwood practice]].",
+        "I was in [[Stepping Hill]] after the overdose.",
+        "They took me to [[the Northern General]].",
+        "I was at [[the Christie]] for chemo.",
+        "I was in [[the Nightingale]] for a bit.",
+        "I was sectioned at [[Lynfield Mount]].",
+        "I was at [[Harrogate District Hospital]].",
+        "The [[Leeds Teaching Hospitals Trust]] wrote to me.",
+        "We went to the [[Seacroft walk-in centre]].",
+        "I was seen at [[St George's]].",
+        "He went to [[Great Ormond Street]].",
+        "I go to [[Roundhay Road Surgery]].",
+        "I'm with [[Steps2Change]].",
+        "The [[Bassetlaw]] team were good.",
+        "I was on the [[Ward 40]] at Jimmy's.",
+    ],
+}
+
+#: Look-alikes that no candidate may touch (the spans between !! marks).
+NEGATIVE: list[str] = [
+    "We drove up the !!A1 road!! and then the !!M62!!.",
+    "Open !!24/7!!, they said, ring !!999!!.",
+    "It was about !!7.30!! in the morning, maybe !!10:45!!.",
+    "It cost !!£12.50!!, then !!£1,200!! for the rest.",
+    "There was a !!ward round!! every morning.",
+    "I spoke to !!the practice nurse!! about it.",
+    "I took !!20mg!! then !!40 mg!!, and !!2 x 500mg!!.",
+    "I scored !!18 out of 27!! on the questionnaire.",
+    "I was on !!the M1!! for an hour.",
+    "!!B12!! injections every three months.",
+    "I had !!3 or 4!! sessions.",
+    "It was !!1 2 3 4 5!!, a count.",
+    "!!The council!! were useless.",
+    "I worked !!in a shop!!, !!in a factory!!, anything.",
+    "!!the hospital!! was rammed, !!the surgery!! too.",
+    "I went to !!my GP!! and !!A&E!!.",
+    "They said I'm !!at risk!!.",
+    "I might go !!in March!!.",
+    "!!May!! I ask something?",
+    "It was !!the first time!!.",
+    "I'm !!on the 2nd floor!!.",
+    "!!Monday!! was bad.",
+    "I was at !!work!!, at !!the depot!!.",
+    "!!Back then!!, !!at the time!!.",
+    "I rang the !!crisis team!!.",
+    "!!Covid!! hit in !!2020!!.",
+    "We'll meet at !!10 to 3!!.",
+    "My score was !!4/10!!.",
+    "He is !!on ward!!.",
+    "I got the !!number 42 bus!!.",
+    "I had !!twelve!! weeks off.",
+    "!!Christmas!! was hard.",
+    "I think it's at the !!Royal College of Psychiatrists!! website.",
+    "It's !!about 15 minutes!! !!down the road!!.",
+    "My !!mum!! works at !!the school!!.",
+    "I'm !!a nurse!!, !!a carer!!.",
+    "!!Jobcentre!! said to apply.",
+    "I work !!from home!!.",
+    "I worked at it !!for years!!.",
+    "it's in !!Section 3!!, !!S2!! or !!S3!!.",
+    "!!GAD-7!! and !!PHQ-9!! scores.",
+]
+
+
+def _spans(marked: str, open_: str, close: str) -> tuple[str, list[tuple[int, int]]]:
+    text, spans, at = "", [], 0
+    pattern = re.compile(re.escape(open_) + r"(.*?)" + re.escape(close))
+    for m in pattern.finditer(marked):
+        text += marked[at:m.start()]
+        spans.append((len(text), len(text) + len(m.group(1))))
+        text += m.group(1)
+        at = m.end()
+    return text + marked[at:], spans
+
+
+def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> float:
+    hit = {i for a, b in spans for i in range(max(a, start), min(b, end))}
+    return len(hit) / max(1, end - start)
+
+
+def run(use_model: bool) -> dict[str, object]:
+    per_kind: dict[str, list[int]] = defaultdict(list)
+    misses: list[str] = []
+    for kind, cases in POSITIVE.items():
+        for marked in cases:
+            text, gold = _spans(marked, "[[", "]]")
+            cands = [(c.start, c.end) for c in detect(text, [(0, len(text))], [], use_model=use_model)]
+            for start, end in gold:
+                ok = _covered(start, end, cands) >= 0.8
+                per_kind[kind].append(int(ok))
+                if not ok:
+                    misses.append(f"{kind}: {text[start:end]!r} in {text!r}")
+    false_positives = []
+    for marked in NEGATIVE:
+        text, bad = _negative(marked)
+        for c in detect(text, [(0, len(text))], [], use_model=use_model):
+            if any(a < c.end and c.start < b for a, b in bad):
+                false_positives.append(f"{c.kind.value}/{c.source}: {c.text!r} in {text!r}")
+    recall = {k: round(sum(v) / len(v), 3) for k, v in per_kind.items()}
+    hits = [x for v in per_kind.values() for x in v]
+    return {"recall": recall, "overall_recall": round(sum(hits) / len(hits), 3), "gold": len(hits),
+            "negatives": len(NEGATIVE), "false_positives": false_positives, "misses": misses}
+
+
+def _negative(marked: str) -> tuple[str, list[tuple[int, int]]]:
+    parts = marked.split("!!")
+    text, spans = "", []
+    for i, part in enumerate(parts):
+        if i % 2:
+            spans.append((len(text), len(text) + len(part)))
+        text += part
+    return text, spans
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-model", action="store_true")
+    parser.add_argument("--show", action="store_true", help="print the misses and false positives")
+    args = parser.parse_args()
+    result = run(not args.no_model)
+    print(json.dumps({k: v for k, v in result.items() if k not in ("misses", "false_positives")}))
+    print("false positives:", len(result["false_positives"]))  # type: ignore[arg-type]
+    if args.show:
+        print("\n".join(["misses:", *result["misses"], "false positives:", *result["false_positives"]]))  # type: ignore[list-item]
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,261 @@
+"""De-identification rules for codes however people write or say them: postcodes, NHS, CHI and hospital
+numbers, and e-mail addresses.
+
+Owns: full postcodes with any spacing ("LS6  2AB", "LS 6 2AB"), the outward code alone where the words
+around it make it one ("the NW3 area", "over in LS6", "postcode's BS5", "an S10 postcode"), postcodes
+spelt out letter by letter ("B-S five", "L S six, two A B", "ell ess six") after "postcode" or in the
+hyphenated form, BFPO numbers; numbers said with pairs and hundreds ("four eight five, double seven
+seven, thirty-four fifty-six") read as the digits they say; hospital, unit and patient numbers and
+MRNs after the words that name them ("hospital number RJ1234567", "MRN 123456"); and e-mail
+addresses written around spam filters or said aloud ("jo dot smith at gmail dot com", "jo[at]nhs.net",
+"jo (at) x (dot) org", "jo @ gmail.com", "jo@gmail"). A motorway ("the M1", "A1 road"), a vitamin
+("B12") or a Key Stage never has the words an outward code needs. Must not do I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from cotheme.domain.deid import Found, Kind
+from cotheme.domain.deid_numbers import POSTCODE_AREAS, classify_digits
+
+# -- postcodes ----------------------------------------------------------------------------------------
+_INWARD = r"\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}"
+#: A full postcode with one space inside its outward code or two or three between the halves.
+_POSTCODE_SPACED = re.compile(rf"(?<![\w/.@-])([A-Z]{{1,2}}) ?(\d[A-Z\d]?)(?: {{2,3}}| )({_INWARD})(?![\w@])"
+                              rf"|(?<![\w/.@-])([A-Za-z]{{1,2}})(\d[A-Za-z\d]?) {{2,3}}({_INWARD})(?![\w@])")
+_OUTWARD = re.compile(r"(?<![\w/.@£$-])([A-Za-z]{1,2})(\d{1,2}|\d[A-Za-z])(?![\w/@]|[.,]\d|-\d)")
+_OUTWARD_AFTER = re.compile(r"\s+(?i:area|postcode|post code|district|way|side|end|postal district)\b")
+_OUTWARD_BEFORE = re.compile(r"(?i:\b(?:post ?code|postal code)(?:['’]s|\s+is|\s+was|\s+were)?[^.!?\n]{0,12}"
+                             r"|\b(?:live|lives|lived|living|moved|move|over|up|down|round|based|from|near|in)\s+(?:in\s+|to\s+|at\s+)?)$")
+#: Outward codes that are something else in speech: carbon dioxide, the railway, motorways said with "the".
+_NOT_OUTWARD = frozenset({"CO2", "HS2", "NO2", "SO2", "PM10", "PM2", "TW1", "E10", "B12", "B6", "S3", "S2"})
+_BFPO = re.compile(r"\bBFPO\s?\d{1,4}\b")
+_LETTER_NAMES = {"ay": "A", "bee": "B", "see": "C", "cee": "C", "dee": "D", "ee": "E", "eff": "F", "gee": "G",
+                 "aitch": "H", "haitch": "H", "jay": "J", "kay": "K", "ell": "L", "el": "L", "em": "M", "en": "N",
+                 "pee": "P", "cue": "Q", "queue": "Q", "ar": "R", "are": "R", "ess": "S", "tee": "T", "vee": "V",
+                 "double-you": "W", "ex": "X", "why": "Y", "zed": "Z", "zee": "Z"}
+_NUMBER_NAMES = {"oh": "0", "zero": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+                 "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11",
+                 "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16",
+                 "seventeen": "17", "eighteen": "18", "nineteen": "19", "twenty": "20"}
+_SPELT_TOKEN = re.compile(r"[A-Za-z]+(?:-you)?|\d+")
+_POSTCODE_CUE = re.compile(r"(?i:post ?code|postal code)(?:['’]s|\s+is|\s+was|\s+were|\s+it['’]s|\s*[:,-])*\s*")
+#: "B-S five", "L-S six two A-B": capital letters joined by hyphens, then a number.
+_HYPHENED = re.compile(r"\b[A-Z](?:-[A-Z])?(?:-| )(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                       r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b")
+_FULL = re.compile(r"^([A-Z]{1,2})(\d[A-Z\d]?)(\d[ABD-HJLNP-UW-Z]{2})?$")
+
+
+def _area_ok(area: str, district: str) -> bool:
+    area, district = area.upper(), district.upper()
+    if area not in POSTCODE_AREAS:
+        return False
+    return not (len(district) == 2 and district[1].isalpha() and district[1] not in "ABCDEFGHJKMNPRSTUVWXY")
+
+
+def _spelt(text: str, start: int, reach: int = 48) -> tuple[int, str] | None:
+    """The end and the letters and digits of a code spelt out from ``start`` ("ell ess six, two ay bee"
+    -> "LS62AB"), as long as it reads as a postcode or an outward code."""
+    out, end, best = "", start, None
+    for m in _SPELT_TOKEN.finditer(text, start, min(len(text), start + reach)):
+        gap = text[end:m.start()]
+        if out and not re.fullmatch(r"\s*[,-]?\s*", gap):
+            break
+        word = m.group()
+        low = word.lower()
+        if word.isdigit() and len(word) <= 2:
+            out += word
+        elif (len(word) == 1 and word.isalpha()) or (len(word) == 2 and word.isupper() and not out):
+            out += word.upper()
+        elif low in _LETTER_NAMES and not out[-1:].isdigit() or low in _LETTER_NAMES and len(out) >= 3:
+            out += _LETTER_NAMES[low]
+        elif low in _NUMBER_NAMES:
+            out += _NUMBER_NAMES[low]
+        elif low == "double" or low == "w":
+            continue
+        else:
+            break
+        end = m.end()
+        full = _FULL.match(out)
+        if full and _area_ok(full.group(1), full.group(2)):
+            best = (end, out)
+    return best
+
+
+def find_postcodes_said(text: str) -> list[Found]:
+    """Postcodes with extra spaces, outward codes where the words around make them one, postcodes spelt
+    out, and BFPO numbers."""
+    found = []
+    for m in _POSTCODE_SPACED.finditer(text):
+        area, district = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(5))
+        inward = m.group(3) or m.group(6)
+        if _area_ok(area, district) and not re.fullmatch(r"\d(?:st|nd|rd|th)", inward):
+            found.append(Found(m.start(), m.end(), m.group(), Kind.POSTCODE, "rule", 0.8))
+    for m in _OUTWARD.finditer(text):
+        area, district = m.group(1), m.group(2)
+        code = m.group().upper()
+        if not _area_ok(area, district) or code in _NOT_OUTWARD or not (area.isupper() or area.islower()):
+            continue
+        after = bool(_OUTWARD_AFTER.match(text, m.end()))
+        before = _OUTWARD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        said_as_code = bool(before) and "post" in before.group().lower()
+        # A one-letter area ("M1", "B5", "S10") is a motorway, a vitamin or a section as often as a
+        # district: it needs "area"/"postcode" after it or "postcode" before it; two letters ("LS6") also
+        # count after "in", "over in", "lived in".
+        if after or said_as_code or (before and len(area) == 2 and area.isupper()):
+            found.append(Found(m.start(), m.end(), m.group(), Kind.POSTCODE, "rule", 0.7))
+    for m in _POSTCODE_CUE.finditer(text):
+        spelt = _spelt(text, m.end())
+        if spelt and not re.fullmatch(r"[A-Za-z]{1,2}\d[A-Za-z\d]?\s?(?:\d[A-Za-z]{2})?", text[m.end():spelt[0]]):
+            found.append(Found(m.end(), spelt[0], text[m.end():spelt[0]], Kind.POSTCODE, "rule", 0.75))
+    for m in _HYPHENED.finditer(text):
+        if "-" not in m.group():
+            continue
+        spelt = _spelt(text, m.start())
+        if spelt and len(re.match(r"[A-Z]+", spelt[1]).group()) == 2:  # "B-12" is a vitamin, "B-S five" a code
+            found.append(Found(m.start(), spelt[0], text[m.start():spelt[0]], Kind.POSTCODE, "rule", 0.7))
+    found += [Found(m.start(), m.end(), m.group(), Kind.POSTCODE, "rule", 0.85) for m in _BFPO.finditer(text)]
+    return found
+
+
+# -- numbers said with pairs and hundreds -------------------------------------------------------------
+_UNIT_WORDS = ("zero", "oh", "nought", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEEN_WORDS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+               "nineteen")
+_TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_SAID_TOKEN = (rf"(?:(?:double|triple|treble)[\s-]+(?:{'|'.join(_UNIT_WORDS)}|\d)|(?:{'|'.join(_TENS_WORDS)})"
+               rf"(?:[\s-](?:{'|'.join(_UNIT_WORDS[3:])}))?|{'|'.join(_TEEN_WORDS)}|hundred|{'|'.join(_UNIT_WORDS)}|\d{{1,4}})")
+_SAID_NUMBER = re.compile(rf"\b(?i:{_SAID_TOKEN}(?:(?:\s*,\s*|\s+|\s*-\s*){_SAID_TOKEN}){{4,}})\b")
+_WORD_VALUE = ({w: str(i) for i, w in enumerate(_UNIT_WORDS[2:], start=0)} | {"zero": "0", "oh": "0"}
+               | {w: str(i + 10) for i, w in enumerate(_TEEN_WORDS)})
+
+
+def said_digits(said: str) -> str:
+    """The digits a number said in pairs, hundreds and single digits stands for ("double seven" -> 77,
+    "thirty-four" -> 34, "seven hundred" -> 700, "nine oh" -> 90)."""
+    out, repeat = [], 1
+    for word in re.findall(r"[a-z]+|\d+", said.lower()):
+        if word in ("double", "triple", "treble"):
+            repeat = 2 if word == "double" else 3
+            continue
+        if word == "hundred":
+            out.append("00")
+        elif word in _TENS_WORDS:
+            out.append(str(_TENS_WORDS.index(word) + 2) + "0")
+        elif out and out[-1].endswith("0") and len(out[-1]) == 2 and word in _UNIT_WORDS[3:] and _tens_open(out):
+            out[-1] = out[-1][0] + _WORD_VALUE[word]  # "thirty four" -> 34
+        else:
+            out.append((_WORD_VALUE.get(word) or word) * repeat)
+        repeat = 1
+    return "".join(out)
+
+
+def _tens_open(out: list[str]) -> bool:
+    return out[-1] in {str(i) + "0" for i in range(2, 10)}
+
+
+def find_numbers_said(text: str) -> list[Found]:
+    """NHS and phone numbers said with pairs and hundreds as well as single digits."""
+    found = []
+    for m in _SAID_NUMBER.finditer(text):
+        said = m.group()
+        words = re.findall(r"[a-z]+", said.lower())
+        if not any(w in _TENS_WORDS or w in _TEEN_WORDS or w == "hundred" for w in words):
+            continue  # single digits only: ``deid_numbers`` reads them
+        kind = classify_digits(said_digits(said), False, text[max(0, m.start() - 60):m.start()])
+        if kind is not None:
+            found.append(Found(m.start(), m.end(), said, kind, "rule", 0.8))
+    return found
+
+
+# -- hospital numbers ---------------------------------------------------------------------------------
+_RECORD_CUE = (r"(?i:hospital\s+(?:number|no\.?|num|#|id)|hosp\.?\s+no\.?|unit\s+(?:number|no\.?)|patient\s+(?:number|no\.?|id)|"
+               r"medical\s+record\s+(?:number|no\.?)|record\s+number|case\s+(?:number|no\.?)|MRN|PAS\s+(?:number|no\.?)|"
+               r"RXX\s+number|K\s+number|CHI(?:\s+(?:number|no\.?))?|CRN|NHS\s+(?:number|no\.?|num|#|id))")
+_RECORD = re.compile(rf"\b{_RECORD_CUE}(?:['’]s|\s+(?:is|was|were|it['’]s|of))*(?:\s*[:#,.-])*\s*(?:(?i:it['’]s|is)\s+)?"
+                     r"((?:[A-Z]{1,3}[\s-]?)?\d(?:[\s-]?\d){4,11}[A-Z]?)(?![\w])")
+
+
+def find_record_numbers(text: str) -> list[Found]:
+    """Hospital, unit and patient numbers and MRNs after the words that name them."""
+    return [Found(m.start(1), m.end(1), m.group(1), Kind.NHS_NUMBER, "rule", 0.85) for m in _RECORD.finditer(text)]
+
+
+# -- e-mail addresses ---------------------------------------------------------------------------------
+_TLD = r"(?:com|org|net|co\.uk|org\.uk|ac\.uk|nhs\.uk|gov\.uk|sch\.uk|uk|io|ie|me|info|biz|eu|scot|wales|co)"
+_TLD_SAID = (r"(?:com|org|net|co\s+dot\s+uk|org\s+dot\s+uk|ac\s+dot\s+uk|nhs\s+dot\s+uk|gov\s+dot\s+uk|uk|io|ie|me|"
+             r"info|biz|eu|scot|wales)")
+_PROVIDERS = r"(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|live|btinternet|aol|protonmail|proton|msn|nhs|ymail|sky|virginmedia|talktalk)"
+_JOIN = r"(?:\s*(?:\.|\s(?i:dot|underscore|dash|hyphen|full stop)\s)\s*)"
+_LOCAL = rf"[A-Za-z0-9][\w+'’-]*(?:{_JOIN}[A-Za-z0-9][\w+'’-]*)*"
+_AT = r"(?:\s?@\s?|\s?[\[({](?i:at)[\])}]\s?|\s(?i:at)\s)"
+_DOT = r"(?:\.|\s?[\[({](?i:dot)[\])}]\s?|\s(?i:dot)\s)"
+_DOMAIN = rf"[A-Za-z0-9][\w-]*(?:{_DOT}[A-Za-z0-9][\w-]*)*?{_DOT}(?i:{_TLD_SAID}|{_TLD})\b(?!\.\w)"
+_EMAIL_SAID = re.compile(rf"(?<![\w@.])({_LOCAL}){_AT}(?:{_DOMAIN}|(?i:{_PROVIDERS})\b(?![.@]\w))")
+#: Words before " at " that are the sentence's own, not an address's first half.
+_NOT_LOCAL = frozenset("""was is am are were be been being me him her them us it that this there here and or but
+so work home look looked looking go went going get got email emails e-mail address mail message it's its i'm
+he's she's we're they're i'd stay stayed staying live lived living arrive arrived""".split())
+
+
+def find_emails_said(text: str) -> list[Found]:
+    """E-mail addresses written around spam filters, with spaces around "@", or said aloud."""
+    found = []
+    for m in _EMAIL_SAID.finditer(text):
+        local = m.group(1)
+        at_word = "@" not in text[m.end(1):m.end(1) + 3]
+        first = re.split(r"\s+", local)[-1] if at_word else local
+        if at_word:
+            if first.casefold() in _NOT_LOCAL or not re.search(r"(?i:dot|\.|\[|\(|\{)", m.group()[len(local):]) \
+                    and not re.search(rf"(?i:{_PROVIDERS})", m.group()[len(local):]):
+                continue
+            start = m.start(1) + _said_local_start(local)
+        else:
+            start = m.start()
+        if "@" in m.group() and re.fullmatch(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", m.group()):
+            continue  # the plain pattern finds it
+        found.append(Found(start, m.end(), text[start:m.end()], Kind.EMAIL, "rule", 0.8))
+    return found
+
+
+def _said_local_start(local: str) -> int:
+    """Where the first half of an address said aloud starts: its last word, with the words joined to it by
+    "dot", "underscore" or "dash" ("jo dot smith", not "email is jo dot smith")."""
+    words = list(re.finditer(r"\S+", local))
+    i = len(words) - 1
+    while i >= 2 and words[i - 1].group().lower() in ("dot", "underscore", "dash", "hyphen"):
+        i -= 2
+    return words[i].start()
+
+
+def find_codes(text: str) -> list[Found]:
+    """Every postcode, number and e-mail address these rules see in ``text``."""
+    found = find_postcodes_said(text) + find_record_numbers(text)
+    if re.search(r"(?i:hundred|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|teen\b|ten\b|eleven|twelve)", text):
+        found += find_numbers_said(text)
+    for start, end in _email_windows(text):
+        found += [replace(f, start=f.start + start, end=f.end + start) for f in find_emails_said(text[start:end])]
+    return found
+
+
+_EMAIL_TRIGGER = re.compile(rf"@|(?i:[\[({{]at[\])}}]|\bdot\b|\.(?:com|org|net|uk|io|ie|me)\b|\b{_PROVIDERS}\b)")
+
+
+def _email_windows(text: str, reach: int = 80) -> list[tuple[int, int]]:
+    """The stretches around an "@", a "dot", a bracketed "at" or a mail provider: only there can an
+    address be (reading a whole transcript's every " at " would cost more than all of these rules)."""
+    spans: list[tuple[int, int]] = []
+    for m in _EMAIL_TRIGGER.finditer(text):
+        start, end = max(0, m.start() - reach), min(len(text), m.end() + reach)
+        # Start and end at a space, so that no word is cut in two.
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans

@@ -326,6 +326,155 @@ NEGATIVE: list[str] = [
     "!!GAD-7!! and !!PHQ-9!! scores.",
 ]
 
+#: A second set, written after the rules, before running them on it: the figure it gives first is the
+#: honest one (``--set b``).
+POSITIVE_B: dict[str, list[str]] = {
+    "postcode": [
+        "yeah so the address was 3 Rowan Way, Halifax, [[HX1 2PQ]], the council flat",
+        "um, it's [[s11 8tx]] I think, Sheffield",
+        "They're all in the [[BD8]] postcode round there.",
+        "I'm [[DE22 1AB]], if that helps.",
+        "We moved out to [[WA5]], near Warrington.",
+        "Postcode is [[M16 0RA]], Old Trafford, ha.",
+        "Send it to mine, [[CF24 3AA]].",
+        "the letters kept going to [[ne15 6xr]] instead",
+        "the old address, up in [[DH1]]",
+        "It's [[G12 8QQ]], by the uni.",
+        "the [[SE15]] area, Peckham",
+        "post code was [[NG7 2UH]]",
+        "It's [[EH1 1YZ]] or something like that.",
+        "All the [[L4]] postcodes flooded.",
+        "[[PO4 9LX]], Southsea.",
+    ],
+    "nhs_number": [
+        "nhs number is [[943 476 5919]] if you need it",
+        "On the letter it's [[401.023.2137]], the NHS one.",
+        "my NHS number... hang on... [[450 557 7104]]",
+        "the number was [[9434765919]], on the appointment letter",
+        "My NHS No is [[321 654 9870]].",
+        "I know my NHS number off by heart, [[nine four three, four seven six, five nine, one nine]].",
+        "hospital number's [[B1234567]]",
+        "It had my MRN on it, [[MRN 00456123]].",
+        "the CHI number is [[2407851234]]",
+        "NHS number [[four oh one oh two three two one three seven]]",
+        "patient ID [[RX1 234567]]",
+        "it's my hospital number, [[K 445566]], on the wristband",
+    ],
+    "workplace": [
+        "I was doing nights at [[Ocado]] in Erith.",
+        "I got a start at the [[Bakkavor]] factory.",
+        "she's on the tills at [[Lidl]]",
+        "I was a picker at the [[Next]] warehouse in Elmsall.",
+        "He was a driver for [[Eddie Stobart]].",
+        "I'm a porter at [[Pinderfields]].",
+        "I did six years at [[Sky Betting & Gaming]].",
+        "I was temping through [[Pertemps]].",
+        "I worked for [[Calderdale Council]] in the bin wagons.",
+        "my mate got me in at [[Howdens]]",
+        "I was working for [[Parkside Roofing Ltd]] at the time",
+        "my dad's firm, [[Dixon & Son]], went bust",
+        "I work for [[Barnsley Council]].",
+        "I was a cleaner at [[Meadowhall]].",
+        "I'm at the [[Drax]] power station, on shifts",
+        "I used to work at [[Wetherspoons]].",
+        "I did a year at [[HMRC]] in the call centre.",
+        "I was a care assistant at [[Oakwood Lodge]].",
+        "worked at [[primark]] for a bit",
+        "I'm an HGV driver for [[Wincanton]].",
+        "I was an apprentice at [[Siemens]].",
+        "I'm a cook at [[Nando's]].",
+    ],
+    "street": [
+        "we lived at [[36 Harehills Avenue]] then",
+        "we were on [[Roundhay Road]] for years",
+        "it's [[Flat 4, 21 Cardigan Lane]]",
+        "he's living on [[Tong Street]] now",
+        "I grew up on [[Whinmoor Crescent]].",
+        "we was on [[Holbeck Moor Road]], by the park",
+        "She's at [[number 12, Elland Road]].",
+        "the house on [[Spencer Place]] got raided",
+        "we moved to [[44 Hyde Park Terrace]]",
+        "round on [[Brudenell Grove]], them back to backs",
+        "we lived on [[harehills lane]] when I was little",
+        "[[9b Stainbeck Rd]] is where I am now",
+        "I was in a hostel on [[Lisbon Street]].",
+        "we had a flat above the chippy on [[Dewsbury Road]]",
+        "it's [[twenty-one Ash Grove]]",
+    ],
+    "date": [
+        "my mum died on the [[fourteenth of February]], Valentine's",
+        "I was sectioned on [[3rd June 2018]].",
+        "my birthday's [[27/09]]",
+        "I got the letter on [[the 9th of jan]]",
+        "That was [[August 2016]], I think.",
+        "I was born on [[the 2nd of the 11th]], 1990.",
+        "we lost him [[november 2021]]",
+        "the hearing was [[Thursday 14th March]]",
+        "it was [[last September]] when it all kicked off",
+        "I was discharged [[10.11.2019]]",
+        "DOB's [[01/02/1975]]",
+        "[[Xmas 2017]] was the worst",
+        "it was [[June the 5th]] I think",
+        "I got out on [[the 30th]] and went straight back",
+        "[[12th Dec]], never forget it",
+    ],
+    "email": [
+        "email's [[dave.h1974@hotmail.co.uk]]",
+        "it's [[SARAHJ@BTINTERNET.COM]]",
+        "you can reach me on [[kev underscore 88 at gmail dot com]]",
+        "my work one's [[k.mills@nhs.net]]",
+        "[[lou dot baker at yahoo dot com]] is my personal one",
+        "put [[jenny(at)leedsmind.org.uk]] on the form",
+        "it's [[paul at pauls plumbing dot co dot uk]]",
+        "just email [[info@harrisonandsons.co.uk]].",
+        "it's [[m.khan [at] outlook [dot] com]]",
+        "contact me at [[ali+research@gmail.com]]",
+    ],
+    "health_org": [
+        "I was on [[Ward 12]] at the General.",
+        "I'm under [[Leeds Community Mental Health Team]].",
+        "They sent me to [[St James's]] for the scan.",
+        "I went to [[Harehills Surgery]] first.",
+        "[[Sheffield Talking Therapies]] rang me back.",
+        "I was in [[the Becklin]] for three weeks.",
+        "the [[Kirklees crisis team]] were useless",
+        "I was at [[Bradford Royal Infirmary]].",
+        "my GP at [[Park Edge Practice]] referred me",
+        "I'm with [[Humber Teaching NHS Foundation Trust]].",
+        "we went to the [[Chapeltown Health Centre]]",
+        "[[NHS Leeds CCG]] turned it down.",
+        "they had me in [[the Mount]] for a bit",
+        "I was an inpatient at [[Cygnet Hospital Wyke]].",
+        "I was in [[Wathwood]] for two years.",
+        "I was on [[ward 5]] at the LGI",
+        "I went to [[Forward Leeds]] for the drinking.",
+        "[[Martin House]] looked after her at the end.",
+    ],
+}
+
+NEGATIVE_B: list[str] = [
+    "We came off at !!junction 25!! of the !!M62!!.",
+    "It was !!half past two!! on the Tuesday.",
+    "I was on !!40mg!! of citalopram, then !!20!!.",
+    "The !!ward manager!! said no.",
+    "!!The practice!! wouldn't see me.",
+    "I went to !!the GP surgery!! and they said wait.",
+    "There were !!12 of us!! on the ward.",
+    "I earn !!£9.50 an hour!!.",
+    "I was in !!bed 4!!, !!bay 2!!.",
+    "I'd ring !!111!! and they'd say ring !!999!!.",
+    "It took !!three weeks!! to get the letter.",
+    "!!The warehouse!! was freezing.",
+    "My !!manager!! at work was fine.",
+    "I worked !!on the buses!!.",
+    "!!In the morning!! I'd go for a walk.",
+    "I was !!at my mum's!!.",
+    "The !!crisis line!! never answered.",
+    "It was !!Year 9!! when it started, !!KS3!!.",
+    "I scored !!21!! on the !!PHQ-9!!.",
+    "We were !!on the same street!!.",
+]
+
 
 def _spans(marked: str, open_: str, close: str) -> tuple[str, list[tuple[int, int]]]:
     text, spans, at = "", [], 0
@@ -343,10 +492,11 @@ def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> float:
     return len(hit) / max(1, end - start)
 
 
-def run(use_model: bool) -> dict[str, object]:
+def run(use_model: bool, which: str = "a") -> dict[str, object]:
+    positive, negative = (POSITIVE, NEGATIVE) if which == "a" else (POSITIVE_B, NEGATIVE_B)
     per_kind: dict[str, list[int]] = defaultdict(list)
     misses: list[str] = []
-    for kind, cases in POSITIVE.items():
+    for kind, cases in positive.items():
         for marked in cases:
             text, gold = _spans(marked, "[[", "]]")
             cands = [(c.start, c.end) for c in detect(text, [(0, len(text))], [], use_model=use_model)]
@@ -356,7 +506,7 @@ def run(use_model: bool) -> dict[str, object]:
                 if not ok:
                     misses.append(f"{kind}: {text[start:end]!r} in {text!r}")
     false_positives = []
-    for marked in NEGATIVE:
+    for marked in negative:
         text, bad = _negative(marked)
         for c in detect(text, [(0, len(text))], [], use_model=use_model):
             if any(a < c.end and c.start < b for a, b in bad):
@@ -364,7 +514,7 @@ def run(use_model: bool) -> dict[str, object]:
     recall = {k: round(sum(v) / len(v), 3) for k, v in per_kind.items()}
     hits = [x for v in per_kind.values() for x in v]
     return {"recall": recall, "overall_recall": round(sum(hits) / len(hits), 3), "gold": len(hits),
-            "negatives": len(NEGATIVE), "false_positives": false_positives, "misses": misses}
+            "negatives": len(negative), "false_positives": false_positives, "misses": misses}
 
 
 def _negative(marked: str) -> tuple[str, list[tuple[int, int]]]:
@@ -380,9 +530,10 @@ def _negative(marked: str) -> tuple[str, list[tuple[int, int]]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-model", action="store_true")
+    parser.add_argument("--set", choices=["a", "b"], default="a", help="a: the forms the rules were written on; b: written after")
     parser.add_argument("--show", action="store_true", help="print the misses and false positives")
     args = parser.parse_args()
-    result = run(not args.no_model)
+    result = run(not args.no_model, args.set)
     print(json.dumps({k: v for k, v in result.items() if k not in ("misses", "false_positives")}))
     print("false positives:", len(result["false_positives"]))  # type: ignore[arg-type]
     if args.show:

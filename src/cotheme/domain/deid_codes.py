@@ -28,7 +28,7 @@ _POSTCODE_SPACED = re.compile(rf"(?<![\w/.@-])([A-Z]{{1,2}}) ?(\d[A-Z\d]?)(?: {{
 _OUTWARD = re.compile(r"(?<![\w/.@£$-])([A-Za-z]{1,2})(\d{1,2}|\d[A-Za-z])(?![\w/@]|[.,]\d|-\d)")
 _OUTWARD_AFTER = re.compile(r"\s+(?i:area|postcode|post code|district|way|side|end|postal district)\b")
 _OUTWARD_BEFORE = re.compile(r"(?i:\b(?:post ?code|postal code)(?:['’]s|\s+is|\s+was|\s+were)?[^.!?\n]{0,12}"
-                             r"|\b(?:live|lives|lived|living|moved|move|over|up|down|round|based|from|near|in)\s+(?:in\s+|to\s+|at\s+)?)$")
+                             r"|\b(?:live|lives|lived|living|moved|move|over|up|down|out|round|based|from|near|in)\s+(?:in\s+|to\s+|at\s+)?)$")
 #: Outward codes that are something else in speech: carbon dioxide, the railway, motorways said with "the".
 _NOT_OUTWARD = frozenset({"CO2", "HS2", "NO2", "SO2", "PM10", "PM2", "TW1", "E10", "B12", "B6", "S3", "S2"})
 _BFPO = re.compile(r"\bBFPO\s?\d{1,4}\b")

@@ -25,7 +25,7 @@ from cotheme.domain.deid_shapes import GENERIC
 from cotheme.domain.deid_spoken import NUMBER_WORD
 
 _CAP = r"(?!I\b|I['’])[A-Z][\w'’&-]*"
-_RUN = rf"{_CAP}(?:\s+(?:(?:of|and|&|on|upon|the|for)\s+)?{_CAP}){{0,4}}"
+_RUN = rf"{_CAP}(?:[ \t]+(?:(?:of|and|&|on|upon|the|for)[ \t]+)?{_CAP}){{0,4}}"  # never across a line
 
 
 #: Words that describe a place rather than name it ("Best hospital", "Nearest walk-in centre").
@@ -56,18 +56,30 @@ def listed_in(text: str, names: dict[str, str]) -> list[tuple[int, int, str]]:
     return out
 
 
-def _named(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The span from the first word of ``text[start:end]`` that is not generic ("The", "Mental",
-    "Community"), or ``None`` when every word is generic or on the stop list."""
-    words = list(re.finditer(r"\S+", text[start:end]))
+def _named(text: str, start: int, run_end: int, end: int, english: Collection[str] = ()) -> tuple[int, int] | None:
+    """The span from the first word of the name ``text[start:run_end]`` that is not generic ("The",
+    "Mental", "Patient") to ``end``, or ``None`` when every word of the name is generic or on the stop
+    list, or the name is one ordinary English word opening a sentence ("Quicker pharmacy")."""
+    words = list(re.finditer(r"\S+", text[start:run_end]))
     skip = 0
-    while skip < len(words) and (words[skip].group().casefold() in GENERIC or words[skip].group().casefold() in _PRAISE
-                                 or re.sub(r"(?:'s|’s)$", "", words[skip].group()).casefold() in GENERIC
-                                 or words[skip].group() in ("of", "and", "&", "the", "on", "upon", "for")):
+    while skip < len(words) and _generic(words[skip].group()):
         skip += 1
     if skip == len(words) or all(stopped(w.group()) for w in words[skip:]):
         return None
-    return start + words[skip].start(), end
+    first = start + words[skip].start()
+    if len(words) - skip == 1 and words[skip].group().casefold() in english and _opens_sentence(text, first):
+        return None
+    return first, end
+
+
+def _generic(word: str) -> bool:
+    bare = re.sub(r"(?:'s|’s)$", "", word).casefold()
+    return (word.casefold() in GENERIC or bare in GENERIC or bare in _PRAISE
+            or word in ("of", "and", "&", "the", "on", "upon", "for"))
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    return at == 0 or bool(re.search(r"(?:^|[.!?:\"]\s*|\n\s*)$", text[max(0, at - 3):at]))
 
 
 # -- workplaces ---------------------------------------------------------------------------------------
@@ -104,7 +116,7 @@ def find_workplaces(text: str, english: Collection[str] = ()) -> list[Found]:
         name = text[start:end]
         if name != name.lower():
             continue  # with its capitals: ``deid_shapes`` reads it
-        if name in english or listed in _AMBIGUOUS or len(name) < 4:
+        if all(w in english for w in name.split()) or listed in _AMBIGUOUS or len(name) < 4:
             if not re.search(_WORK_CUE + "$", text[max(0, start - 30):start]):
                 continue
         found.append(Found(start, end, name, Kind.WORKPLACE, "rule", 0.6))
@@ -113,7 +125,7 @@ def find_workplaces(text: str, english: Collection[str] = ()) -> list[Found]:
         for m in pattern.finditer(text):
             group = next(g for g in range(1, (m.lastindex or 1) + 1) if m.group(g))
             end = m.end() if pattern in (_AT_SITE, _COMPANY) else m.end(group)
-            span = _named(text, m.start(group), end)
+            span = _named(text, m.start(group), m.end(group), end, english)
             if span is not None and not (pattern is _AT_SITE and _ordinary(text, span, english)):
                 found.append(Found(span[0], span[1], text[span[0]:span[1]], Kind.WORKPLACE, "rule", score))
     return found
@@ -196,7 +208,7 @@ _HEALTH_TAIL = (r"(?:ICB|CCG|ICS|PCN|CSU|(?i:integrated care board|integrated ca
 _NAMED_HEALTH = re.compile(rf"\b((?:St\.?\s+)?{_RUN})\s+{_HEALTH_TAIL}(?![\w&])")
 
 
-def find_health_services(text: str) -> list[Found]:
+def find_health_services(text: str, english: Collection[str] = ()) -> list[Found]:
     """Hospitals by their short names ("Jimmy's", "the LGI", "the Royal" after "in"), numbered wards,
     commissioners and urgent-care places named with a place ("West Yorkshire ICB")."""
     found = []
@@ -211,7 +223,7 @@ def find_health_services(text: str) -> list[Found]:
         found.append(Found(at, end, text[at:end], Kind.ORGANISATION, "rule", 0.7))
     found += [Found(m.start(), m.end(), m.group(), Kind.ORGANISATION, "rule", 0.7) for m in _WARD.finditer(text)]
     for m in _NAMED_HEALTH.finditer(text):
-        span = _named(text, m.start(1), m.end())
+        span = _named(text, m.start(1), m.end(1), m.end(), english)
         if span is not None:
             found.append(Found(span[0], span[1], text[span[0]:span[1]], Kind.ORGANISATION, "rule", 0.7))
     return found
@@ -227,6 +239,8 @@ _RELATIVE_MONTH = re.compile(r"\b(?i:last|this|next|that|the previous|the follow
                              r"June|July|August|September|October|November|December)\b"
                              r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|"
                              r"December)\s+(?i:just gone|last year|this year|before last)\b")
+_HOLIDAY_YEAR = re.compile(r"\b(?i:xmas|christmas(?: eve| day)?|easter(?: sunday| monday)?|boxing day|new year['’]?s?(?: eve| day)?|"
+                           r"bonfire night|halloween|valentine['’]?s(?: day)?|eid|diwali)\s+(?:\d{4}|'\d{2})\b")
 _ORDINAL_WORDS = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
                   r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]\w+|thirtieth|"
                   r"thirty[- ]first)")
@@ -252,7 +266,8 @@ def find_dates(text: str, found: Sequence[Found] = ()) -> list[Found]:
             continue  # "you may 2" is not a date; "the 5th of may" and "may 2020" are
         if month == month.lower() or m.group().lower() != m.group():
             out.append(Found(m.start(), m.end(), m.group(), Kind.DATE, "rule", 0.65))
-    out += [Found(m.start(), m.end(), m.group(), Kind.DATE, "rule", 0.6) for m in _RELATIVE_MONTH.finditer(text)]
+    out += [Found(m.start(), m.end(), m.group(), Kind.DATE, "rule", 0.6)
+            for pattern in (_RELATIVE_MONTH, _HOLIDAY_YEAR) for m in pattern.finditer(text)]
     out += [Found(m.start(1), m.end(1), m.group(1), Kind.DATE, "rule", 0.55) for m in _DAY_ALONE.finditer(text)]
     for f in [*found, *out]:
         if f.kind is Kind.DATE and not re.fullmatch(r"\d{4}|'\d{2}", f.text.strip()):
@@ -264,4 +279,4 @@ def find_dates(text: str, found: Sequence[Found] = ()) -> list[Found]:
 
 def find_places(text: str, english: Collection[str] = (), found: Sequence[Found] = ()) -> list[Found]:
     """Every workplace, street, health service and date these rules see in ``text``."""
-    return find_workplaces(text, english) + find_streets(text) + find_health_services(text) + find_dates(text, found)
+    return find_workplaces(text, english) + find_streets(text) + find_health_services(text, english) + find_dates(text, found)

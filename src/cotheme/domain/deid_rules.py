@@ -86,7 +86,7 @@ _DATE_MORE = re.compile(
     r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
     r"Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?:,?\s+(?:'\d{2}|\d{4}))?\b|\b\d{1,2}(?:st|nd|rd|th)\b(?=\s+(?:of\s+)?"
-    r"(?:last|this|next)\s+(?:month|year))|\b\d{4}/\d{1,2}/\d{1,2}\b|\b(?!(?:10|0?\d)\s?/\s?10\b)(?:[12]\d|3[01]|0?[1-9])\s?/\s?\d{2,4}\b(?=[\s.,;])")
+    r"(?:last|this|next)\s+(?:month|year))|\b\d{4}/\d{1,2}/\d{1,2}\b|\b(?!(?:10|0?\d)\s?/\s?10\b)(?:[12]\d|3[01]|0?[1-9])\s?/\s?\d{2,4}\b(?=[\s.,;]|$)")
 
 #: Capitalised words that are never an identifier on their own, whatever a detector says: how people
 #: speak of relatives and roles, God, days and months, contractions, and services every transcript names.

@@ -142,7 +142,7 @@ ABLATION: list[tuple[str, Stages]] = [
     ("+ services, schools, employers, flats, handles, links", replace(FULL, second=False, fourth=False)),
     ("+ spoken years, nicknames, units, practices, charities", replace(FULL, third=False, fourth=False)),
     ("+ third round: numbers, postcodes, ages, handles", replace(FULL, fourth=False)),
-    ("+ fourth round: codes, employers, streets, services, dates (full)", FULL),
+    ("+ fourth round: codes, employers, streets, dates (full)", FULL),
     ("full without the model", FULL),
     ("full without the stop list", replace(FULL, stop_list=False)),
     ("full without context rules", replace(FULL, context=False)),

@@ -41,10 +41,14 @@ _NUMBER_NAMES = {"oh": "0", "zero": "0", "nought": "0", "one": "1", "two": "2", 
                  "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16",
                  "seventeen": "17", "eighteen": "18", "nineteen": "19", "twenty": "20"}
 _SPELT_TOKEN = re.compile(r"[A-Za-z]+(?:-you)?|\d+")
-_POSTCODE_CUE = re.compile(r"(?i:post ?code|postal code)(?:['’]s|\s+is|\s+was|\s+were|\s+it['’]s|\s*[:,-])*\s*")
+_POSTCODE_CUE = re.compile(r"(?i:post ?code|postal code)(?:['’]s|\s+is|\s+was|\s+were|\s+it['’]s|\s+(?:is\s+)?like|\s*[:,-])*\s*")
 #: "B-S five", "L-S six two A-B": capital letters joined by hyphens, then a number.
 _HYPHENED = re.compile(r"\b[A-Z](?:-[A-Z])?(?:-| )(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                        r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b")
+#: Any letters after the outward code's digit when written in capitals ("LS6 2CK"): a real inward code
+#: never has C, I, K, M, O or V, but people and transcribers write them.
+_POSTCODE_LOOSE = re.compile(r"(?<![\w/.@-])([A-Z]{1,2})(\d[A-Z\d]?)[ -]?(\d[A-Z]{2})(?![\w@])")
+_CODE_AFTER_CUE = re.compile(r"[A-Za-z]{1,2}\d[A-Za-z\d]?(?:[ -]?\d[A-Za-z]{2})?(?![\w@])")
 _FULL = re.compile(r"^([A-Z]{1,2})(\d[A-Z\d]?)(\d[ABD-HJLNP-UW-Z]{2})?$")
 
 
@@ -91,7 +95,7 @@ def find_postcodes_said(text: str) -> list[Found]:
     for m in _POSTCODE_SPACED.finditer(text):
         area, district = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(5))
         inward = m.group(3) or m.group(6)
-        if _area_ok(area, district) and not re.fullmatch(r"\d(?:st|nd|rd|th)", inward):
+        if _area_ok(area, district) and not re.fullmatch(r"\d(?:st|nd|rd|th)", inward, re.I):
             found.append(Found(m.start(), m.end(), m.group(), Kind.POSTCODE, "rule", 0.8))
     for m in _OUTWARD.finditer(text):
         area, district = m.group(1), m.group(2)
@@ -106,7 +110,14 @@ def find_postcodes_said(text: str) -> list[Found]:
         # count after "in", "over in", "lived in".
         if after or said_as_code or (before and len(area) == 2 and area.isupper()):
             found.append(Found(m.start(), m.end(), m.group(), Kind.POSTCODE, "rule", 0.7))
+    for m in _POSTCODE_LOOSE.finditer(text):
+        if _area_ok(m.group(1), m.group(2)) and not re.fullmatch(r"\d(?:ST|ND|RD|TH)", m.group(3)) and m.group(1) != "M":
+            found.append(Found(m.start(), m.end(), m.group(), Kind.POSTCODE, "rule", 0.75))
     for m in _POSTCODE_CUE.finditer(text):
+        plain = _CODE_AFTER_CUE.match(text, m.end())
+        if plain:  # after "postcode", any letters: a code misheard or misspelt is still the code
+            found.append(Found(m.end(), plain.end(), plain.group(), Kind.POSTCODE, "rule", 0.75))
+            continue
         spelt = _spelt(text, m.end())
         if spelt and not re.fullmatch(r"[A-Za-z]{1,2}\d[A-Za-z\d]?\s?(?:\d[A-Za-z]{2})?", text[m.end():spelt[0]]):
             found.append(Found(m.end(), spelt[0], text[m.end():spelt[0]], Kind.POSTCODE, "rule", 0.75))
@@ -127,24 +138,33 @@ _TEEN_WORDS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "si
 _TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _SAID_TOKEN = (rf"(?:(?:double|triple|treble)[\s-]+(?:{'|'.join(_UNIT_WORDS)}|\d)|(?:{'|'.join(_TENS_WORDS)})"
                rf"(?:[\s-](?:{'|'.join(_UNIT_WORDS[3:])}))?|{'|'.join(_TEEN_WORDS)}|hundred|{'|'.join(_UNIT_WORDS)}|\d{{1,4}})")
-_SAID_NUMBER = re.compile(rf"\b(?i:{_SAID_TOKEN}(?:(?:\s*,\s*|\s+|\s*-\s*){_SAID_TOKEN}){{4,}})\b")
+_SAID_NUMBER = re.compile(rf"\b(?i:{_SAID_TOKEN}(?:(?:\s*,\s*|\s+|\s*-\s*|\s+and\s+){_SAID_TOKEN}){{4,}})\b")
+_DIGIT_RUN = re.compile(r"(?<![\w.£$€/:,+-])\d{3,5}(?:[ .-]?\d{2,5}){1,3}(?![\w/:]|[.,-]\d)")
 _WORD_VALUE = ({w: str(i) for i, w in enumerate(_UNIT_WORDS[2:], start=0)} | {"zero": "0", "oh": "0"}
                | {w: str(i + 10) for i, w in enumerate(_TEEN_WORDS)})
 
 
 def said_digits(said: str) -> str:
     """The digits a number said in pairs, hundreds and single digits stands for ("double seven" -> 77,
-    "thirty-four" -> 34, "seven hundred" -> 700, "nine oh" -> 90)."""
-    out, repeat = [], 1
-    for word in re.findall(r"[a-z]+|\d+", said.lower()):
+    "thirty-four" -> 34, "seven hundred" -> 700, "four hundred and eighty-five" -> 485, "nine oh" -> 90)."""
+    out: list[str] = []
+    repeat = 1
+    words = re.findall(r"[a-z]+|\d+", said.lower())
+    i = 0
+    while i < len(words):
+        word = words[i]
+        i += 1
         if word in ("double", "triple", "treble"):
             repeat = 2 if word == "double" else 3
             continue
+        if word == "and":
+            continue
         if word == "hundred":
-            out.append("00")
+            rest, i = _after_hundred(words, i)
+            out.append(rest)
         elif word in _TENS_WORDS:
             out.append(str(_TENS_WORDS.index(word) + 2) + "0")
-        elif out and out[-1].endswith("0") and len(out[-1]) == 2 and word in _UNIT_WORDS[3:] and _tens_open(out):
+        elif out and _tens_open(out) and word in _UNIT_WORDS[3:]:
             out[-1] = out[-1][0] + _WORD_VALUE[word]  # "thirty four" -> 34
         else:
             out.append((_WORD_VALUE.get(word) or word) * repeat)
@@ -152,21 +172,52 @@ def said_digits(said: str) -> str:
     return "".join(out)
 
 
+def _after_hundred(words: list[str], i: int) -> tuple[str, int]:
+    """The two digits after "hundred": "and eighty-five" -> "85", "and six" -> "06", nothing -> "00"."""
+    if i < len(words) and words[i] == "and" and i + 1 < len(words):
+        nxt = words[i + 1]
+        if nxt in _TENS_WORDS:
+            tens = str(_TENS_WORDS.index(nxt) + 2)
+            if i + 2 < len(words) and words[i + 2] in _UNIT_WORDS[3:]:
+                return tens + _WORD_VALUE[words[i + 2]], i + 3
+            return tens + "0", i + 2
+        if nxt in _WORD_VALUE:
+            return _WORD_VALUE[nxt].zfill(2), i + 2
+    return "00", i
+
+
 def _tens_open(out: list[str]) -> bool:
     return out[-1] in {str(i) + "0" for i in range(2, 10)}
 
 
+#: "NHS", "N.H.S.", "CHI", "health number" within a few sentences either side of ten digits: the
+#: interviewer asks ("What's your NHS number?") and the answer comes in the next turn.
+_NHS_NEAR = re.compile(r"(?i:\bN\.?H\.?S\b|health service number|health number|\bCHI\b|patient number)")
+
+
+def _nhs_near(text: str, start: int, end: int) -> bool:
+    return bool(_NHS_NEAR.search(text, max(0, start - 120), start) or _NHS_NEAR.search(text, end, end + 50))
+
+
 def find_numbers_said(text: str) -> list[Found]:
-    """NHS and phone numbers said with pairs and hundreds as well as single digits."""
+    """NHS and phone numbers said with pairs and hundreds as well as single digits, and ten digits
+    (written or said) not from 0 with "NHS" said a few sentences before or just after."""
     found = []
     for m in _SAID_NUMBER.finditer(text):
         said = m.group()
         words = re.findall(r"[a-z]+", said.lower())
-        if not any(w in _TENS_WORDS or w in _TEEN_WORDS or w == "hundred" for w in words):
-            continue  # single digits only: ``deid_numbers`` reads them
-        kind = classify_digits(said_digits(said), False, text[max(0, m.start() - 60):m.start()])
+        digits = said_digits(said)
+        kind = None
+        if any(w in _TENS_WORDS or w in _TEEN_WORDS or w == "hundred" for w in words):
+            kind = classify_digits(digits, False, text[max(0, m.start() - 60):m.start()])
+        if kind is None and len(digits) == 10 and digits[0] != "0" and words and _nhs_near(text, m.start(), m.end()):
+            kind = Kind.NHS_NUMBER
         if kind is not None:
             found.append(Found(m.start(), m.end(), said, kind, "rule", 0.8))
+    for m in _DIGIT_RUN.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        if len(digits) == 10 and digits[0] != "0" and _nhs_near(text, m.start(), m.end()):
+            found.append(Found(m.start(), m.end(), m.group(), Kind.NHS_NUMBER, "rule", 0.8))
     return found
 
 
@@ -190,9 +241,10 @@ _TLD_SAID = (r"(?:com|org|net|co\s+dot\s+uk|org\s+dot\s+uk|ac\s+dot\s+uk|nhs\s+d
 _PROVIDERS = r"(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|live|btinternet|aol|protonmail|proton|msn|nhs|ymail|sky|virginmedia|talktalk)"
 _JOIN = r"(?:\s*(?:\.|\s(?i:dot|underscore|dash|hyphen|full stop)\s)\s*)"
 _LOCAL = rf"[A-Za-z0-9][\w+'’-]*(?:{_JOIN}[A-Za-z0-9][\w+'’-]*)*"
-_AT = r"(?:\s?@\s?|\s?[\[({](?i:at)[\])}]\s?|\s(?i:at)\s)"
-_DOT = r"(?:\.|\s?[\[({](?i:dot)[\])}]\s?|\s(?i:dot)\s)"
-_DOMAIN = rf"[A-Za-z0-9][\w-]*(?:{_DOT}[A-Za-z0-9][\w-]*)*?{_DOT}(?i:{_TLD_SAID}|{_TLD})\b(?!\.\w)"
+_AT = r"(?:\s?@\s?|\s?[\[({](?i:at)[\])}]\s?|\s(?i:at(?: sign| symbol)?)\s)"
+_DOT = r"(?:\s?\.\s?|\s?[\[({](?i:dot)[\])}]\s?|\s(?i:dot)\s)"
+_PART = r"[A-Za-z0-9][\w-]*(?:\s(?i:dash|hyphen)\s[A-Za-z0-9][\w-]*)*"
+_DOMAIN = rf"{_PART}(?:{_DOT}{_PART})*?{_DOT}(?i:{_TLD_SAID}|{_TLD})\b(?!\.\w)"
 _EMAIL_SAID = re.compile(rf"(?<![\w@.])({_LOCAL}){_AT}(?:{_DOMAIN}|(?i:{_PROVIDERS})\b(?![.@]\w))")
 #: Words before " at " that are the sentence's own, not an address's first half.
 _NOT_LOCAL = frozenset("""was is am are were be been being me him her them us it that this there here and or but
@@ -208,6 +260,8 @@ def find_emails_said(text: str) -> list[Found]:
         at_word = "@" not in text[m.end(1):m.end(1) + 3]
         first = re.split(r"\s+", local)[-1] if at_word else local
         if at_word:
+            if re.search(r"\s\.|\.\s", m.group()[len(local):]):
+                continue  # "at home. Come on": a sentence's end, not a dot said with spaces around an "@"
             if first.casefold() in _NOT_LOCAL or not re.search(r"(?i:dot|\.|\[|\(|\{)", m.group()[len(local):]) \
                     and not re.search(rf"(?i:{_PROVIDERS})", m.group()[len(local):]):
                 continue
@@ -233,7 +287,7 @@ def _said_local_start(local: str) -> int:
 def find_codes(text: str) -> list[Found]:
     """Every postcode, number and e-mail address these rules see in ``text``."""
     found = find_postcodes_said(text) + find_record_numbers(text)
-    if re.search(r"(?i:hundred|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|teen\b|ten\b|eleven|twelve)", text):
+    if _NHS_NEAR.search(text) or re.search(r"(?i:hundred|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|teen\b|ten\b|eleven|twelve)", text):
         found += find_numbers_said(text)
     for start, end in _email_windows(text):
         found += [replace(f, start=f.start + start, end=f.end + start) for f in find_emails_said(text[start:end])]

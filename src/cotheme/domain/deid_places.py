@@ -92,6 +92,15 @@ _BODY = re.compile(rf"\b{_WORK_VERB}(the (?i:council|DWP|civil service|NHS trust
 #: "I'm a nurse at Airedale", "she's a cleaner for Mitie": a person, a job in lower case, "at" a name.
 _JOB_AT = re.compile(rf"\b(?:I|[Ss]he|[Hh]e|[Tt]hey|[Ww]e|[Yy]ou)(?:['’](?:m|s|re)|\s+(?:am|is|are|was|were|used to be))\s+"
                      rf"(?:(?i:now|still|just|only)\s+)?an?\s+[a-z]+(?:[\s-][a-z]+)?\s+(?:at|for|with|in)\s+(?:the\s+)?({_RUN})")
+#: What people say they did for an employer: "drove for X", "packed at X", "got a job at X", "employed by X".
+_DID_FOR = re.compile(rf"\b(?i:drive|drives|drove|driving|deliver(?:s|ed|ing)?|clean(?:s|ed|ing)?|pack(?:s|ed|ing)?|"
+                      rf"pick(?:s|ed|ing)?|stack(?:s|ed|ing)? shelves|serv(?:e|es|ed|ing)|cook(?:s|ed|ing)?|temp(?:s|ed|ing)?|"
+                      rf"labour(?:s|ed|ing)?|intern(?:s|ed|ing)?|taught|teach(?:es|ing)?|employed|hired|contracted|"
+                      rf"got a job|landed a job|got a start|apprentice|trainee|on the tills|on the checkouts|on the phones|"
+                      rf"on the line|on the shop floor|been|started)\s+(?i:at|for|by)\s+(?:the\s+)?({_RUN})")
+#: A lower-case name after the plainest work words ("worked at harrisons"): only if it is not English.
+_WORK_LOWER = re.compile(r"\b(?i:work|works|worked|working|job|employed)\s+(?i:at|for|by)\s+([a-z][a-z'’&-]{3,}(?:\s+[a-z][a-z'’&-]+)?)")
+_FUNCTION_WORDS = frozenset("for in at on and then as till until when from to with but or so of by".split())
 _WORK_TAIL = (r"(?i:depot|warehouse|call centre|contact centre|distribution centre|fulfilment centre|factory|plant|store|"
               r"superstore|branch|head office|sorting office|delivery office|site|mill|yard|works)")
 _AT_SITE = re.compile(rf"\b(?i:the|an?)\s+({_RUN})\s+{_WORK_TAIL}\b")
@@ -121,7 +130,13 @@ def find_workplaces(text: str, english: Collection[str] = ()) -> list[Found]:
                 continue
         found.append(Found(start, end, name, Kind.WORKPLACE, "rule", 0.6))
     found += [Found(m.start(1), m.end(1), m.group(1), Kind.WORKPLACE, "cue", 0.55) for m in _BODY.finditer(text)]
-    for pattern, score in ((_JOB_AT, 0.6), (_AT_SITE, 0.6), (_CALLED, 0.65), (_COMPANY, 0.7)):
+    for m in _WORK_LOWER.finditer(text):
+        words = m.group(1).split()
+        if english and words[0] not in english and not any(w in _LOWER_EMPLOYER for w in words):
+            one = len(words) > 1 and (words[1] in english or words[1] in _FUNCTION_WORDS)
+            end = m.start(1) + len(words[0]) if one else m.end(1)
+            found.append(Found(m.start(1), end, text[m.start(1):end], Kind.WORKPLACE, "rule", 0.5))
+    for pattern, score in ((_JOB_AT, 0.6), (_DID_FOR, 0.55), (_AT_SITE, 0.6), (_CALLED, 0.65), (_COMPANY, 0.7)):
         for m in pattern.finditer(text):
             group = next(g for g in range(1, (m.lastindex or 1) + 1) if m.group(g))
             end = m.end() if pattern in (_AT_SITE, _COMPANY) else m.end(group)
@@ -165,7 +180,21 @@ def find_streets(text: str) -> list[Found]:
     for m in _LIVED_ON.finditer(text):
         if not any(w in _NOT_STREET_NAME for w in m.group(1).split()[:-1]):
             found.append(Found(m.start(1), m.end(1), m.group(1), Kind.STREET, "rule", 0.55))
-    return found
+    return found + _with_town(text, found)
+
+
+#: ", Leeds" or ", Chapel Allerton" after a street, ending the address or before its postcode.
+_TOWN_AFTER = re.compile(r",[ \t]*[A-Z][a-z]+(?:[ \t-][A-Z][a-z]+){0,2}(?=[ \t]*(?:[,.;:!?)]|$|\n|[A-Z]{1,2}\d))")
+
+
+def _with_town(text: str, streets: Sequence[Found]) -> list[Found]:
+    """A street with the town or district written after it, as one address."""
+    out = []
+    for f in streets:
+        m = _TOWN_AFTER.match(text, f.end)
+        if m and not stopped(m.group().strip(", ")):
+            out.append(Found(f.start, m.end(), text[f.start:m.end()], Kind.STREET, "rule", f.score))
+    return out
 
 
 # -- health services ----------------------------------------------------------------------------------
@@ -185,13 +214,17 @@ HOSPITALS = (
     "Warneford", "Glenside", "Wonford House", "Springfield", "Cygnet", "Priory", "Nightingale", "Christie",
     "Royal", "Freeman", "Western General", "Infirmary", "General", "Retreat", "John Radcliffe", "JR", "QE",
     "Queen's", "Royal Vic", "Royal Ed", "Royal Hallamshire", "Manor", "Mount", "Countess",
+    # mental-health trusts by the initials people call them
+    "LYPFT", "SWYPFT", "BDCFT", "RDaSH", "TEWV", "CNTW", "GMMH", "SLaM", "SLAM", "ELFT", "NELFT", "CNWL", "AWP",
+    "BSMHFT", "NSFT", "HPFT", "EPUT", "KMPT", "SPFT", "SHSC", "LPFT", "NAViGO", "Navigo", "MPFT", "DHCFT", "NHFT",
+    "LSCFT", "MerseyCare", "Mersey Care", "Pennine Care", "Oxleas", "Sussex Partnership", "Tees Esk and Wear Valleys",
 )
 #: Short names that are ordinary words: they count only as "the X" after "in", "at", "to", "admitted"...
 #: and before no other capitalised word ("I was in the Royal", never "the Royal Mail").
 _NEEDS_THE = frozenset({"Royal", "Priory", "Nightingale", "Christie", "Freeman", "Infirmary", "General", "Retreat",
                         "Manor", "Mount", "Queen's", "Countess", "JR", "QE", "Royal Vic", "Royal Ed"})
 #: Short names that are also names or places: they count after those words, with or without "the".
-_NEEDS_CUE = frozenset({"Springfield", "Marsden", "Cygnet", "Tavistock", "Barberry", "Highcroft", "Bootham", "Glenside",
+_NEEDS_CUE = frozenset({"SLAM", "Navigo", "Springfield", "Marsden", "Cygnet", "Tavistock", "Barberry", "Highcroft", "Bootham", "Glenside",
                         "Guy's", "Barts", "Whiston", "Becklin", "Kendray", "Fieldhead", "Broomfield", "Heartlands",
                         "Good Hope", "Homerton", "Whittington", "Maudsley", "Bethlem", "Musgrove", "Ashworth"})
 _HOSPITAL_NAMES = {h: h for h in HOSPITALS}
@@ -239,6 +272,15 @@ _RELATIVE_MONTH = re.compile(r"\b(?i:last|this|next|that|the previous|the follow
                              r"June|July|August|September|October|November|December)\b"
                              r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|"
                              r"December)\s+(?i:just gone|last year|this year|before last)\b")
+_MONTH_CAP = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|"
+              r"Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)")
+_MORE_DATES = re.compile(
+    rf"\b(?i:spring|summer|autumn|winter)\s+(?:of\s+)?(?:\d{{4}}|'\d{{2}})\b"
+    rf"|\b(?i:early|mid|late|the end of|the beginning of|the start of|the middle of|end of|beginning of|start of)[\s-]+"
+    rf"{_MONTH_CAP}\b(?:,?\s+(?:\d{{4}}|'\d{{2}}))?"
+    rf"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Weds|Thurs|Thu|Fri|Sat|Sun)\.?,?\s+"
+    rf"(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\b"
+    rf"|\b\d{{1,2}}[-/ ]{_MONTH_CAP}[-/ ]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}\b(?=\s*(?:[.,;]|$))")
 _HOLIDAY_YEAR = re.compile(r"\b(?i:xmas|christmas(?: eve| day)?|easter(?: sunday| monday)?|boxing day|new year['’]?s?(?: eve| day)?|"
                            r"bonfire night|halloween|valentine['’]?s(?: day)?|eid|diwali)\s+(?:\d{4}|'\d{2})\b")
 _ORDINAL_WORDS = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
@@ -267,7 +309,7 @@ def find_dates(text: str, found: Sequence[Found] = ()) -> list[Found]:
         if month == month.lower() or m.group().lower() != m.group():
             out.append(Found(m.start(), m.end(), m.group(), Kind.DATE, "rule", 0.65))
     out += [Found(m.start(), m.end(), m.group(), Kind.DATE, "rule", 0.6)
-            for pattern in (_RELATIVE_MONTH, _HOLIDAY_YEAR) for m in pattern.finditer(text)]
+            for pattern in (_RELATIVE_MONTH, _HOLIDAY_YEAR, _MORE_DATES) for m in pattern.finditer(text)]
     out += [Found(m.start(1), m.end(1), m.group(1), Kind.DATE, "rule", 0.55) for m in _DAY_ALONE.finditer(text)]
     for f in [*found, *out]:
         if f.kind is Kind.DATE and not re.fullmatch(r"\d{4}|'\d{2}", f.text.strip()):

@@ -259,6 +259,8 @@ def find_handles(text: str, english: Collection[str] = ()) -> list[Found]:
 
 
 def _looks_like_user(user: str, english: Collection[str]) -> bool:
+    if re.fullmatch(r"(?i:\d+(?:\.\d+)?(?:mg|mcg|ml|g|kg|mm|cm|km|k|p|pm|am|s|th|st|nd|rd))", user):
+        return False  # "2 x 500mg", "x 10k": a dose or a quantity after a times sign, not a handle on X
     if user.startswith("@") or "_" in user or (re.search(r"\d", user) and re.search(r"[A-Za-z]", user)):
         return True
     if user != user.lower() or len(user) < 4 or not english:

@@ -475,6 +475,93 @@ NEGATIVE_B: list[str] = [
     "We were !!on the same street!!.",
 ]
 
+#: A third set, written after the second batch of rules and run once (``--set c``).
+POSITIVE_C: dict[str, list[str]] = {
+    "postcode": [
+        "I: And the postcode?\nP: [[OL11 3DE]].",
+        "we got moved to [[BB2]], Blackburn",
+        "it's, er, [[ls9 7tf]]",
+        "you know, round [[S2]], the Manor area",
+        "[[HU3 2PT]] - Hessle Road",
+        "the postcode was [[N17 0AP]], Tottenham",
+        "The [[BD5]] bit of Bradford.",
+        "I'm in [[TS1 3BA]] now.",
+    ],
+    "nhs_number": [
+        "NHS number: [[450 557 7104]]",
+        "it says [[943 476 5919]] on my card, the NHS card",
+        "I: Do you know your NHS number?\nP: Yeah, [[nine four three, four seven six, five nine one nine]].",
+        "my number at the hospital is [[RX3 556677]]",
+        "[[401 023 2137]], that's the NHS number they gave",
+        "They wrote my hospital number wrong, [[A0987654]].",
+    ],
+    "workplace": [
+        "I did twelve years at [[Rowntree's]].",
+        "I was a packer at [[Bettys]].",
+        "I'm a support worker with [[Dimensions]].",
+        "I drove a forklift at [[Wilko]]'s warehouse.",
+        "She's a dinner lady at [[Beeston Primary]].",
+        "I was on the bins for [[Leeds City Council]].",
+        "I was working at a call centre, [[Ventrica]], in Leeds.",
+        "He worked down [[Kellingley]] pit till it shut.",
+        "I had a cleaning round, [[Shine Cleaning]], my own.",
+        "I packed sandwiches at [[Greencore]] on nights.",
+    ],
+    "street": [
+        "we lived at [[112 Beckett Street]]",
+        "she's on [[Compton Road]], by the library",
+        "my nan's in [[Flat 12, Lupton House, Stocks Hill]]",
+        "we moved onto [[Gledhow Valley Road]]",
+        "it was [[5 Back Nile Street]]",
+        "I'm on [[stanley road]] now",
+        "we lived at [[17 St Michael's Lane]]",
+        "[[Unit 4, Penraevon Industrial Estate]] was where the job was",
+    ],
+    "date": [
+        "I tried to end it on [[the 4th of July 2019]].",
+        "It was [[31st of Oct]], Halloween.",
+        "I was admitted [[Feb 2020]], right before Covid.",
+        "My son was born [[29.2.2016]].",
+        "it was [[the eighteenth]], a Friday",
+        "[[Monday 3rd]] I go back in",
+        "I got sectioned [[December the 1st]].",
+        "It was [[the 21st of the 9th]].",
+    ],
+    "email": [
+        "email is [[t.oneill@nhs.net]]",
+        "my email's [[debbie dot walsh seventy four at gmail dot com]]",
+        "it's [[gaz_b@live.co.uk]]",
+        "[[sue AT leedsmind DOT org DOT uk]]",
+        "It's [[Kim.Ahmed@Bradford.Gov.UK]].",
+        "write to [[admin at the-haven dot org]]",
+    ],
+    "health_org": [
+        "I was on [[Ward 4]] at the Becklin.",
+        "[[St Luke's]] in Huddersfield, the mental health unit",
+        "I was in [[Bootham Park]] years ago.",
+        "They shipped me to [[the Priory in Altrincham]].",
+        "my GP at [[Beeston Village Surgery]]",
+        "I'm under [[SWYPFT]] now.",
+        "I went to [[the Retreat]] in York.",
+        "The [[Leeds Crisis Café]] helped.",
+        "I'm with [[Bradford Talking Therapies]].",
+        "I got took to [[the General]] in an ambulance.",
+    ],
+}
+
+NEGATIVE_C: list[str] = [
+    "I was !!at the depot!! till !!ten!!.",
+    "We had !!three bedrooms!! and a garden.",
+    "It was !!12 hours!! in A&E.",
+    "I live !!on my own!! now.",
+    "!!The General!! feeling was bad.",
+    "I was at !!the sorting office!! all day.",
+    "She said it was !!June or July!!.",
+    "I got !!£200!! back.",
+    "!!In 2019!! things got worse.",
+    "The !!ward staff!! were kind.",
+]
+
 
 def _spans(marked: str, open_: str, close: str) -> tuple[str, list[tuple[int, int]]]:
     text, spans, at = "", [], 0
@@ -493,7 +580,7 @@ def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> float:
 
 
 def run(use_model: bool, which: str = "a") -> dict[str, object]:
-    positive, negative = (POSITIVE, NEGATIVE) if which == "a" else (POSITIVE_B, NEGATIVE_B)
+    positive, negative = {"a": (POSITIVE, NEGATIVE), "b": (POSITIVE_B, NEGATIVE_B), "c": (POSITIVE_C, NEGATIVE_C)}[which]
     per_kind: dict[str, list[int]] = defaultdict(list)
     misses: list[str] = []
     for kind, cases in positive.items():
@@ -530,7 +617,8 @@ def _negative(marked: str) -> tuple[str, list[tuple[int, int]]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-model", action="store_true")
-    parser.add_argument("--set", choices=["a", "b"], default="a", help="a: the forms the rules were written on; b: written after")
+    parser.add_argument("--set", choices=["a", "b", "c"], default="a",
+                        help="a: the forms the rules were written on; b: written after the first batch; c: after the second")
     parser.add_argument("--show", action="store_true", help="print the misses and false positives")
     args = parser.parse_args()
     result = run(not args.no_model, args.set)

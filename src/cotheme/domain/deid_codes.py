@@ -26,7 +26,7 @@ _INWARD = r"\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}"
 _POSTCODE_SPACED = re.compile(rf"(?<![\w/.@-])([A-Z]{{1,2}}) ?(\d[A-Z\d]?)(?: {{2,3}}| )({_INWARD})(?![\w@])"
                               rf"|(?<![\w/.@-])([A-Za-z]{{1,2}})(\d[A-Za-z\d]?) {{2,3}}({_INWARD})(?![\w@])")
 _OUTWARD = re.compile(r"(?<![\w/.@£$-])([A-Za-z]{1,2})(\d{1,2}|\d[A-Za-z])(?![\w/@]|[.,]\d|-\d)")
-_OUTWARD_AFTER = re.compile(r"\s+(?i:area|postcode|post code|district|way|side|end|postal district)\b")
+_OUTWARD_AFTER = re.compile(r"\s+(?i:area|postcodes?|post code|district|way|side|end|postal district|bit|part|patch|corner)\b")
 _OUTWARD_BEFORE = re.compile(r"(?i:\b(?:post ?code|postal code)(?:['’]s|\s+is|\s+was|\s+were)?[^.!?\n]{0,12}"
                              r"|\b(?:live|lives|lived|living|moved|move|over|up|down|out|round|based|from|near|in)\s+(?:in\s+|to\s+|at\s+)?)$")
 #: Outward codes that are something else in speech: carbon dioxide, the railway, motorways said with "the".
@@ -229,9 +229,19 @@ _RECORD = re.compile(rf"\b{_RECORD_CUE}(?:['’]s|\s+(?:is|was|were|it['’]s|of
                      r"((?:[A-Z]{1,3}[\s-]?)?\d(?:[\s-]?\d){4,11}[A-Z]?)(?![\w])")
 
 
+#: Letters and six or more digits ("RX3 556677", "A0987654") a few words after "hospital" or "number".
+_RECORD_SHAPE = re.compile(r"(?<![\w-])([A-Z]{1,3}\d?[\s-]?\d{5,8}[A-Z]?)(?![\w-])")
+_RECORD_NEAR = re.compile(r"(?i:hospital|number|MRN|\bno\.|patient|wristband|record|notes)[^.!?\n]{0,30}$")
+
+
 def find_record_numbers(text: str) -> list[Found]:
-    """Hospital, unit and patient numbers and MRNs after the words that name them."""
-    return [Found(m.start(1), m.end(1), m.group(1), Kind.NHS_NUMBER, "rule", 0.85) for m in _RECORD.finditer(text)]
+    """Hospital, unit and patient numbers and MRNs after the words that name them, and letters with
+    six or more digits a few words after "hospital" or "number"."""
+    found = [Found(m.start(1), m.end(1), m.group(1), Kind.NHS_NUMBER, "rule", 0.85) for m in _RECORD.finditer(text)]
+    for m in _RECORD_SHAPE.finditer(text):
+        if sum(c.isdigit() for c in m.group(1)) >= 6 and _RECORD_NEAR.search(text, max(0, m.start() - 45), m.start()):
+            found.append(Found(m.start(1), m.end(1), m.group(1), Kind.NHS_NUMBER, "rule", 0.75))
+    return found
 
 
 # -- e-mail addresses ---------------------------------------------------------------------------------
@@ -239,7 +249,9 @@ _TLD = r"(?:com|org|net|co\.uk|org\.uk|ac\.uk|nhs\.uk|gov\.uk|sch\.uk|uk|io|ie|m
 _TLD_SAID = (r"(?:com|org|net|co\s+dot\s+uk|org\s+dot\s+uk|ac\s+dot\s+uk|nhs\s+dot\s+uk|gov\s+dot\s+uk|uk|io|ie|me|"
              r"info|biz|eu|scot|wales)")
 _PROVIDERS = r"(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|live|btinternet|aol|protonmail|proton|msn|nhs|ymail|sky|virginmedia|talktalk)"
-_JOIN = r"(?:\s*(?:\.|\s(?i:dot|underscore|dash|hyphen|full stop)\s)\s*)"
+_NUMBER_SAID = (r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|double)")
+_JOIN = rf"(?:\s*(?:\.|\s(?i:dot|underscore|dash|hyphen|full stop)\s)\s*|\s(?=(?i:{_NUMBER_SAID})\b))"
 _LOCAL = rf"[A-Za-z0-9][\w+'’-]*(?:{_JOIN}[A-Za-z0-9][\w+'’-]*)*"
 _AT = r"(?:\s?@\s?|\s?[\[({](?i:at)[\])}]\s?|\s(?i:at(?: sign| symbol)?)\s)"
 _DOT = r"(?:\s?\.\s?|\s?[\[({](?i:dot)[\])}]\s?|\s(?i:dot)\s)"
@@ -279,9 +291,13 @@ def _said_local_start(local: str) -> int:
     "dot", "underscore" or "dash" ("jo dot smith", not "email is jo dot smith")."""
     words = list(re.finditer(r"\S+", local))
     i = len(words) - 1
-    while i >= 2 and words[i - 1].group().lower() in ("dot", "underscore", "dash", "hyphen"):
-        i -= 2
-    return words[i].start()
+    while True:
+        if i >= 2 and words[i - 1].group().lower() in ("dot", "underscore", "dash", "hyphen"):
+            i -= 2
+        elif i >= 1 and re.fullmatch(_NUMBER_SAID, words[i].group().lower()) and words[i - 1].group().lower() not in _NOT_LOCAL:
+            i -= 1  # "walsh seventy four": the number said after the name is part of it
+        else:
+            return words[i].start()
 
 
 def find_codes(text: str) -> list[Found]:

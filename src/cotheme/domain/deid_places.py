@@ -169,6 +169,14 @@ country ring slip dirt private dual one other little big narrow dark open new ol
 whole same steep winding""".split())
 
 
+_ON_LOWER = re.compile(r"\b(?i:on|off|along|down|up|onto)\s+([a-z][a-z'’-]+(?:\s+[a-z][a-z'’-]+)?\s+(?:road|street|lane|avenue))\b")
+_NOT_STREET_NAME_ON = frozenset("memory easy civvy bus toll cycle fast slow outside inside middle hard service access high "
+                                "a an this that".split())
+#: Estates and parks that are addresses: "Unit 4, Penraevon Industrial Estate", "Thorpe Park Business Park".
+_ESTATE_ADDRESS = re.compile(rf"\b(?:(?:Unit|Units)\s+\d{{1,4}}[A-Za-z]?,?\s+)?({_RUN})\s+(?:Industrial Estate|Business Park|"
+                             r"Retail Park|Trading Estate|Enterprise Park|Business Centre|Shopping Centre)\b")
+
+
 def find_streets(text: str) -> list[Found]:
     """Streets with a house number (in digits, in words, after "number"), with an abbreviated type,
     with the street word in lower case after "on"/"off", or in lower case after "lived on"."""
@@ -180,6 +188,15 @@ def find_streets(text: str) -> list[Found]:
     for m in _LIVED_ON.finditer(text):
         if not any(w in _NOT_STREET_NAME for w in m.group(1).split()[:-1]):
             found.append(Found(m.start(1), m.end(1), m.group(1), Kind.STREET, "rule", 0.55))
+    for m in _ON_LOWER.finditer(text):
+        words = m.group(1).split()[:-1]
+        if not any(w in _NOT_STREET_NAME or w in _NOT_STREET_NAME_ON or w in _FUNCTION_WORDS for w in words):
+            found.append(Found(m.start(1), m.end(1), m.group(1), Kind.STREET, "rule", 0.5))
+    for m in _ESTATE_ADDRESS.finditer(text):
+        span = _named(text, m.start(1), m.end(1), m.end())
+        if span is not None:
+            start = min(m.start(), span[0]) if m.group().startswith("Unit") else span[0]
+            found.append(Found(start, span[1], text[start:span[1]], Kind.STREET, "rule", 0.65))
     return found + _with_town(text, found)
 
 

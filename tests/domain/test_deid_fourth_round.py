@@ -126,6 +126,13 @@ def _covering(text: str, expected: str) -> str | None:
         ("jo . smith @ gmail . com is it", "jo . smith @ gmail . com", "email"),
         ("it's jo at leeds dash thr dot nhs dot uk", "jo at leeds dash thr dot nhs dot uk", "email"),
         ("I was under LYPFT for years.", "LYPFT", "organisation"),
+        # third batch
+        ("The BD5 bit of Bradford.", "BD5", "postcode"),
+        ("my number at the hospital is RX3 556677", "RX3 556677", "nhs_number"),
+        ("They wrote my hospital number wrong, A0987654.", "A0987654", "nhs_number"),
+        ("I'm on stanley road now", "stanley road", "street"),
+        ("Unit 4, Penraevon Industrial Estate was where the job was", "Unit 4, Penraevon Industrial Estate", "street"),
+        ("my email's debbie dot walsh seventy four at gmail dot com", "debbie dot walsh seventy four at gmail dot com", "email"),
     ],
 )
 def test_fourth_round_finds_each_form(text: str, expected: str, kind: str) -> None:
@@ -157,7 +164,8 @@ def test_a_year_said_after_a_date_joins_it() -> None:
      "Best hospital in the country.", "It's about 15 minutes down the road.", "I work from home.",
      "In the morning I'd go for a walk.", "We lived on the main road.", "They live down the road.",
      "I was at home. Come round later.", "It was the B2 2ND one.", "I worked at home for years.",
-     "The car was 123 456 7890 miles old."],
+     "The car was 123 456 7890 miles old.", "We took a trip down memory lane.", "I was on the bus lane.",
+     "I paid with card A1234567 at the shop.", "It was 12 hours in A&E."],
 )
 def test_look_alikes_are_not_identifiers(text: str) -> None:
     assert _finds(text) == [], [(text[a:b], k) for a, b, k in _finds(text)]

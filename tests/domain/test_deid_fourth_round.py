@@ -133,6 +133,21 @@ def _covering(text: str, expected: str) -> str | None:
         ("I'm on stanley road now", "stanley road", "street"),
         ("Unit 4, Penraevon Industrial Estate was where the job was", "Unit 4, Penraevon Industrial Estate", "street"),
         ("my email's debbie dot walsh seventy four at gmail dot com", "debbie dot walsh seventy four at gmail dot com", "email"),
+        # fourth batch
+        ("LS6, Headingley, born and bred", "LS6", "postcode"),
+        ("my postcode is L S six, two double A", "L S six, two double A", "postcode"),
+        ("postcode is LS six two AB", "LS six two AB", "postcode"),
+        ("My number is 485 777 3456.", "485 777 3456", "nhs_number"),
+        ("it's jo at gmail full stop com", "jo at gmail full stop com", "email"),
+        ("Harrisons, where I worked, were fine", "Harrisons", "workplace"),
+        ("Kirkgate Motors is where I work", "Kirkgate Motors", "workplace"),
+        ("my employer, Leeds Building Society, was good", "Leeds Building Society", "workplace"),
+        ("I was at Calderdale Royal for a week", "Calderdale Royal", "organisation"),
+        ("Leeds General was rammed", "Leeds General", "organisation"),
+        ("It was 14 Sandhill Lawn", "14 Sandhill Lawn", "street"),
+        ("Kirkstall Rd is busy", "Kirkstall Rd", "street"),
+        ("from the 3rd to the 10th", "the 10th", "date"),
+        ("on 12th I went back", "12th", "date"),
     ],
 )
 def test_fourth_round_finds_each_form(text: str, expected: str, kind: str) -> None:
@@ -165,7 +180,9 @@ def test_a_year_said_after_a_date_joins_it() -> None:
      "In the morning I'd go for a walk.", "We lived on the main road.", "They live down the road.",
      "I was at home. Come round later.", "It was the B2 2ND one.", "I worked at home for years.",
      "The car was 123 456 7890 miles old.", "We took a trip down memory lane.", "I was on the bus lane.",
-     "I paid with card A1234567 at the shop.", "It was 12 hours in A&E."],
+     "I paid with card A1234567 at the shop.", "It was 12 hours in A&E.", "He is an FY1 now, ST3 next.",
+     "Spray some WD40 on it.", "In General it was fine.", "The General Manager said no.",
+     "I came 2nd in the race.", "I went up to the 10th floor.", "I was 2nd in line."],
 )
 def test_look_alikes_are_not_identifiers(text: str) -> None:
     assert _finds(text) == [], [(text[a:b], k) for a, b, k in _finds(text)]
@@ -180,6 +197,11 @@ def test_numbers_said_in_pairs_and_hundreds_are_read_as_digits() -> None:
     assert _covering(text, "four oh one, oh two three, twenty-one thirty-seven") == "nhs_number"
     wrong = "It's four oh one, oh two three, twenty-one thirty-eight, I know it."  # the check digit fails
     assert _finds(wrong) == []
+
+
+def test_a_phone_number_after_number_is_no_nhs_number() -> None:
+    text = "my number is 0113 496 0000"
+    assert all(kind != "nhs_number" for _, _, kind in _finds(text))
 
 
 def test_listed_names_are_found_as_whole_words_longest_first() -> None:

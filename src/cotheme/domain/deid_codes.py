@@ -31,6 +31,10 @@ _OUTWARD_BEFORE = re.compile(r"(?i:\b(?:post ?code|postal code)(?:['’]s|\s+is|
                              r"|\b(?:live|lives|lived|living|moved|move|over|up|down|out|round|based|from|near|in)\s+(?:in\s+|to\s+|at\s+)?)$")
 #: Outward codes that are something else in speech: carbon dioxide, the railway, motorways said with "the".
 _NOT_OUTWARD = frozenset({"CO2", "HS2", "NO2", "SO2", "PM10", "PM2", "TW1", "E10", "B12", "B6", "S3", "S2"})
+#: Two capitals and a number that are grades, products or channels, not districts: foundation, core and
+#: specialty trainees (FY1, CT2, ST3), WD40, UB40, Channel 4.
+_NOT_BARE = frozenset({"FY1", "FY2", "CT1", "CT2", "CT3", "WD40", "UB40", "CH4", "CH5", "SE7", "PE1", "PE2"}
+                      | {f"ST{i}" for i in range(1, 9)})
 _BFPO = re.compile(r"\bBFPO\s?\d{1,4}\b")
 _LETTER_NAMES = {"ay": "A", "bee": "B", "see": "C", "cee": "C", "dee": "D", "ee": "E", "eff": "F", "gee": "G",
                  "aitch": "H", "haitch": "H", "jay": "J", "kay": "K", "ell": "L", "el": "L", "em": "M", "en": "N",
@@ -62,7 +66,7 @@ def _area_ok(area: str, district: str) -> bool:
 def _spelt(text: str, start: int, reach: int = 48) -> tuple[int, str] | None:
     """The end and the letters and digits of a code spelt out from ``start`` ("ell ess six, two ay bee"
     -> "LS62AB"), as long as it reads as a postcode or an outward code."""
-    out, end, best = "", start, None
+    out, end, best, repeat = "", start, None, 1
     for m in _SPELT_TOKEN.finditer(text, start, min(len(text), start + reach)):
         gap = text[end:m.start()]
         if out and not re.fullmatch(r"\s*[,-]?\s*", gap):
@@ -71,17 +75,23 @@ def _spelt(text: str, start: int, reach: int = 48) -> tuple[int, str] | None:
         low = word.lower()
         if word.isdigit() and len(word) <= 2:
             out += word
-        elif (len(word) == 1 and word.isalpha()) or (len(word) == 2 and word.isupper() and not out):
-            out += word.upper()
+        elif len(word) == 1 and word.isalpha():
+            out += word.upper() * repeat
+        elif len(word) == 2 and word.isupper() and (not out or (len(out) >= 3 and out[-1].isdigit())):
+            out += word
         elif low in _LETTER_NAMES and not out[-1:].isdigit() or low in _LETTER_NAMES and len(out) >= 3:
-            out += _LETTER_NAMES[low]
+            out += _LETTER_NAMES[low] * repeat
         elif low in _NUMBER_NAMES:
-            out += _NUMBER_NAMES[low]
-        elif low == "double" or low == "w":
+            out += _NUMBER_NAMES[low] * repeat
+        elif low == "double":
+            repeat = 2
+            end = m.end()
+            continue
+        elif low == "w":
             continue
         else:
             break
-        end = m.end()
+        end, repeat = m.end(), 1
         full = _FULL.match(out)
         if full and _area_ok(full.group(1), full.group(2)):
             best = (end, out)
@@ -108,7 +118,8 @@ def find_postcodes_said(text: str) -> list[Found]:
         # A one-letter area ("M1", "B5", "S10") is a motorway, a vitamin or a section as often as a
         # district: it needs "area"/"postcode" after it or "postcode" before it; two letters ("LS6") also
         # count after "in", "over in", "lived in".
-        if after or said_as_code or (before and len(area) == 2 and area.isupper()):
+        bare = len(area) == 2 and area.isupper() and district.isdigit() and code not in _NOT_BARE
+        if after or said_as_code or (before and len(area) == 2 and area.isupper()) or bare:
             found.append(Found(m.start(), m.end(), m.group(), Kind.POSTCODE, "rule", 0.7))
     for m in _POSTCODE_LOOSE.finditer(text):
         if _area_ok(m.group(1), m.group(2)) and not re.fullmatch(r"\d(?:ST|ND|RD|TH)", m.group(3)) and m.group(1) != "M":
@@ -195,13 +206,18 @@ def _tens_open(out: list[str]) -> bool:
 _NHS_NEAR = re.compile(r"(?i:\bN\.?H\.?S\b|health service number|health number|\bCHI\b|patient number)")
 
 
+#: "my number is", "number:", "no." just before ten digits grouped 3-3-4 that do not start with 0 (a UK
+#: phone number does): the NHS number's own shape.
+_NUMBER_BEFORE = re.compile(r"(?i:\bnumber|\bno\.|\bnum\b|#)(?:['’]s|\s+is|\s+was|\s*[:,-])*\s*(?:(?i:it['’]s|is)\s+)?$")
+
+
 def _nhs_near(text: str, start: int, end: int) -> bool:
     return bool(_NHS_NEAR.search(text, max(0, start - 120), start) or _NHS_NEAR.search(text, end, end + 50))
 
 
 def find_numbers_said(text: str) -> list[Found]:
-    """NHS and phone numbers said with pairs and hundreds as well as single digits, and ten digits
-    (written or said) not from 0 with "NHS" said a few sentences before or just after."""
+    """NHS and phone numbers said with pairs and hundreds as well as single digits, and ten digits said
+    one by one, not from 0, with "NHS" said a few sentences before or just after."""
     found = []
     for m in _SAID_NUMBER.finditer(text):
         said = m.group()
@@ -214,9 +230,17 @@ def find_numbers_said(text: str) -> list[Found]:
             kind = Kind.NHS_NUMBER
         if kind is not None:
             found.append(Found(m.start(), m.end(), said, kind, "rule", 0.8))
+    return found
+
+
+def find_nhs_digits(text: str) -> list[Found]:
+    """Ten digits not from 0, grouped 3-3-4 after "number" or "no.", or with "NHS" said nearby."""
+    found = []
     for m in _DIGIT_RUN.finditer(text):
         digits = re.sub(r"\D", "", m.group())
-        if len(digits) == 10 and digits[0] != "0" and _nhs_near(text, m.start(), m.end()):
+        shaped = re.fullmatch(r"\d{3}([ .-]?)\d{3}\1\d{4}", m.group()) is not None
+        numbered = shaped and bool(_NUMBER_BEFORE.search(text, max(0, m.start() - 40), m.start()))
+        if len(digits) == 10 and digits[0] != "0" and (numbered or _nhs_near(text, m.start(), m.end())):
             found.append(Found(m.start(), m.end(), m.group(), Kind.NHS_NUMBER, "rule", 0.8))
     return found
 
@@ -254,7 +278,7 @@ _NUMBER_SAID = (r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|el
 _JOIN = rf"(?:\s*(?:\.|\s(?i:dot|underscore|dash|hyphen|full stop)\s)\s*|\s(?=(?i:{_NUMBER_SAID})\b))"
 _LOCAL = rf"[A-Za-z0-9][\w+'’-]*(?:{_JOIN}[A-Za-z0-9][\w+'’-]*)*"
 _AT = r"(?:\s?@\s?|\s?[\[({](?i:at)[\])}]\s?|\s(?i:at(?: sign| symbol)?)\s)"
-_DOT = r"(?:\s?\.\s?|\s?[\[({](?i:dot)[\])}]\s?|\s(?i:dot)\s)"
+_DOT = r"(?:\s?\.\s?|\s?[\[({](?i:dot)[\])}]\s?|\s(?i:dot|full stop|point)\s)"
 _PART = r"[A-Za-z0-9][\w-]*(?:\s(?i:dash|hyphen)\s[A-Za-z0-9][\w-]*)*"
 _DOMAIN = rf"{_PART}(?:{_DOT}{_PART})*?{_DOT}(?i:{_TLD_SAID}|{_TLD})\b(?!\.\w)"
 _EMAIL_SAID = re.compile(rf"(?<![\w@.])({_LOCAL}){_AT}(?:{_DOMAIN}|(?i:{_PROVIDERS})\b(?![.@]\w))")
@@ -274,7 +298,7 @@ def find_emails_said(text: str) -> list[Found]:
         if at_word:
             if re.search(r"\s\.|\.\s", m.group()[len(local):]):
                 continue  # "at home. Come on": a sentence's end, not a dot said with spaces around an "@"
-            if first.casefold() in _NOT_LOCAL or not re.search(r"(?i:dot|\.|\[|\(|\{)", m.group()[len(local):]) \
+            if first.casefold() in _NOT_LOCAL or not re.search(r"(?i:dot|full stop|point|\.|\[|\(|\{)", m.group()[len(local):]) \
                     and not re.search(rf"(?i:{_PROVIDERS})", m.group()[len(local):]):
                 continue
             start = m.start(1) + _said_local_start(local)
@@ -302,7 +326,7 @@ def _said_local_start(local: str) -> int:
 
 def find_codes(text: str) -> list[Found]:
     """Every postcode, number and e-mail address these rules see in ``text``."""
-    found = find_postcodes_said(text) + find_record_numbers(text)
+    found = find_postcodes_said(text) + find_record_numbers(text) + find_nhs_digits(text)
     if _NHS_NEAR.search(text) or re.search(r"(?i:hundred|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|teen\b|ten\b|eleven|twelve)", text):
         found += find_numbers_said(text)
     for start, end in _email_windows(text):

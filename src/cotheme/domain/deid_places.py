@@ -98,6 +98,12 @@ _DID_FOR = re.compile(rf"\b(?i:drive|drives|drove|driving|deliver(?:s|ed|ing)?|c
                       rf"labour(?:s|ed|ing)?|intern(?:s|ed|ing)?|taught|teach(?:es|ing)?|employed|hired|contracted|"
                       rf"got a job|landed a job|got a start|apprentice|trainee|on the tills|on the checkouts|on the phones|"
                       rf"on the line|on the shop floor|been|started)\s+(?i:at|for|by)\s+(?:the\s+)?({_RUN})")
+#: The employer named first and the work after ("Harrisons, where I worked", "Kirkgate Motors is where I
+#: work"), or after "my employer", "my work", "my company" ("my employer, Leeds Building Society").
+_WORK_AFTER = re.compile(rf"\b({_RUN}),?\s+(?:(?i:is|was|'s|’s)\s+)?(?i:where|which is where)\s+(?:I|[Ss]he|[Hh]e|[Ww]e|[Tt]hey|my \w+)\s+"
+                         rf"(?:(?i:still|used to|had|have)\s+)?(?i:work|works|worked|working|was working|am working|started|did my)\b")
+_MY_EMPLOYER = re.compile(rf"\b(?i:my|our|his|her|their)\s+(?i:employer|employers|work|company|firm|workplace|old job|last job|"
+                          rf"new job)(?:,|\s+(?i:is|was|were|are))\s+(?:the\s+)?({_RUN})")
 #: A lower-case name after the plainest work words ("worked at harrisons"): only if it is not English.
 _WORK_LOWER = re.compile(r"\b(?i:work|works|worked|working|job|employed)\s+(?i:at|for|by)\s+([a-z][a-z'’&-]{3,}(?:\s+[a-z][a-z'’&-]+)?)")
 _FUNCTION_WORDS = frozenset("for in at on and then as till until when from to with but or so of by".split())
@@ -136,7 +142,8 @@ def find_workplaces(text: str, english: Collection[str] = ()) -> list[Found]:
             one = len(words) > 1 and (words[1] in english or words[1] in _FUNCTION_WORDS)
             end = m.start(1) + len(words[0]) if one else m.end(1)
             found.append(Found(m.start(1), end, text[m.start(1):end], Kind.WORKPLACE, "rule", 0.5))
-    for pattern, score in ((_JOB_AT, 0.6), (_DID_FOR, 0.55), (_AT_SITE, 0.6), (_CALLED, 0.65), (_COMPANY, 0.7)):
+    for pattern, score in ((_JOB_AT, 0.6), (_DID_FOR, 0.55), (_AT_SITE, 0.6), (_CALLED, 0.65), (_COMPANY, 0.7),
+                           (_WORK_AFTER, 0.6), (_MY_EMPLOYER, 0.6)):
         for m in pattern.finditer(text):
             group = next(g for g in range(1, (m.lastindex or 1) + 1) if m.group(g))
             end = m.end() if pattern in (_AT_SITE, _COMPANY) else m.end(group)
@@ -154,7 +161,12 @@ def _ordinary(text: str, span: tuple[int, int], english: Collection[str]) -> boo
 
 # -- streets ------------------------------------------------------------------------------------------
 _TYPE = (r"(?:Road|Street|Lane|Avenue|Close|Drive|Crescent|Grove|Terrace|Place|Gardens|Court|Rise|View|Walk|Mews|"
-         r"Square|Row|Hill|Way|Parade|Green|Vale|Park|Wynd|Bank|Fold|Croft|Chase|Mount|Heights|Boulevard)")
+         r"Square|Row|Hill|Way|Parade|Green|Vale|Park|Wynd|Bank|Fold|Croft|Chase|Mount|Heights|Boulevard|Circus|"
+         r"Embankment|Esplanade|Promenade|Quay|Wharf|Causeway|Meadows?|Fields|Lawns?|Paddocks?|Orchard|Pastures|"
+         r"Glade|Glen|Copse|Dene|Garth|Gate|Cross|Side|End|Edge|Top|Bottom|Nook|Approach|Link|Ridge|Dell|Hollow|"
+         r"Lea|Leys|Oval|Crest|Knoll|Brow|Brae|Gait|Loan|Yard|Passage|Alley|Ginnel|Snicket)")
+#: Street abbreviations no sentence uses otherwise: a name before one is a street, number or not.
+_ABBREVIATED = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2}\s+(?:Rd|Ave|Ln|Cres|Gdns|Tce|Pde|Sq)\b\.?")
 _TYPE_SHORT = r"(?:Rd|St|Ln|Ave|Av|Cl|Dr|Pde|Gr|Gro|Cres|Gdns|Tce|Ter|Pl|Sq|Ct|Wy|Hts|Mt|Pk)\.?"
 _STREET_NAME = r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2}"
 _NUMBERED = re.compile(rf"\b(?:(?i:number|no\.?)\s+\d{{1,4}}[A-Za-z]?,?\s+|(?i:{NUMBER_WORD})\s+|\d{{1,4}}[A-Za-z]?,?\s+)"
@@ -181,6 +193,8 @@ def find_streets(text: str) -> list[Found]:
     """Streets with a house number (in digits, in words, after "number"), with an abbreviated type,
     with the street word in lower case after "on"/"off", or in lower case after "lived on"."""
     found = [Found(m.start(), m.end(), m.group(), Kind.STREET, "rule", 0.7) for m in _NUMBERED.finditer(text)]
+    found += [Found(m.start(), m.end(), m.group(), Kind.STREET, "rule", 0.6) for m in _ABBREVIATED.finditer(text)
+              if not _generic(m.group().split()[0])]
     for m in _ON_STREET.finditer(text):
         name = m.group(1).split()
         if name[0].casefold() not in GENERIC and not stopped(name[0]):
@@ -255,7 +269,8 @@ _HEALTH_TAIL = (r"(?:ICB|CCG|ICS|PCN|CSU|(?i:integrated care board|integrated ca
                 r"136 suite|section 136 suite|gp practice|medical group|group practice|family practice|health practice|"
                 r"dental practice|opticians|pharmacy|chemist|a&e|accident and emergency|community hospital|day hospital|"
                 r"rehab|rehab unit|detox unit|eating disorder unit|mother and baby unit|inpatient unit|hospital))")
-_NAMED_HEALTH = re.compile(rf"\b((?:St\.?\s+)?{_RUN})\s+{_HEALTH_TAIL}(?![\w&])")
+_NAMED_HEALTH = re.compile(rf"\b((?:St\.?\s+)?{_RUN})\s+{_HEALTH_TAIL}(?![\w&])"
+                           rf"|\b({_RUN})\s+(?:Royal|General|Memorial|Healthcare|Dental)\b(?![ \t]+[A-Z])")
 
 
 def find_health_services(text: str, english: Collection[str] = ()) -> list[Found]:
@@ -273,7 +288,8 @@ def find_health_services(text: str, english: Collection[str] = ()) -> list[Found
         found.append(Found(at, end, text[at:end], Kind.ORGANISATION, "rule", 0.7))
     found += [Found(m.start(), m.end(), m.group(), Kind.ORGANISATION, "rule", 0.7) for m in _WARD.finditer(text)]
     for m in _NAMED_HEALTH.finditer(text):
-        span = _named(text, m.start(1), m.end(1), m.end(), english)
+        group = 1 if m.group(1) else 2
+        span = _named(text, m.start(group), m.end(group), m.end(), english)
         if span is not None:
             found.append(Found(span[0], span[1], text[span[0]:span[1]], Kind.ORGANISATION, "rule", 0.7))
     return found
@@ -303,7 +319,7 @@ _HOLIDAY_YEAR = re.compile(r"\b(?i:xmas|christmas(?: eve| day)?|easter(?: sunday
 _ORDINAL_WORDS = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
                   r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]\w+|thirtieth|"
                   r"thirty[- ]first)")
-_DAY_ALONE = re.compile(rf"\b(?i:on|since|from|until|till|by|before|after|is|was|'s|’s)\s+(the\s+(?:\d{{1,2}}(?:st|nd|rd|th)"
+_DAY_ALONE = re.compile(rf"\b(?i:on|since|from|until|till|to|by|before|after|is|was|'s|’s)\s+((?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)"
                         rf"(?!\s+(?i:floor|time|place|row|grade|year|century|day|week|month|attempt|go|one|lot|round|"
                         rf"of\s+(?!(?i:{_MONTHS})\b)))"
                         rf"|(?i:{_ORDINAL_WORDS})(?=\s*[.,;!?]|\s*$|\s+(?:and|when|but|so|I|we|he|she|they)\b)))")
@@ -327,7 +343,8 @@ def find_dates(text: str, found: Sequence[Found] = ()) -> list[Found]:
             out.append(Found(m.start(), m.end(), m.group(), Kind.DATE, "rule", 0.65))
     out += [Found(m.start(), m.end(), m.group(), Kind.DATE, "rule", 0.6)
             for pattern in (_RELATIVE_MONTH, _HOLIDAY_YEAR, _MORE_DATES) for m in pattern.finditer(text)]
-    out += [Found(m.start(1), m.end(1), m.group(1), Kind.DATE, "rule", 0.55) for m in _DAY_ALONE.finditer(text)]
+    out += [Found(m.start(1), m.end(1), m.group(1), Kind.DATE, "rule", 0.55) for m in _DAY_ALONE.finditer(text)
+            if m.group(1).lower().startswith("the") or m.group().lower().startswith("on ")]  # "I was 2nd" is a rank
     for f in [*found, *out]:
         if f.kind is Kind.DATE and not re.fullmatch(r"\d{4}|'\d{2}", f.text.strip()):
             m = _YEAR_AFTER.match(text, f.end)

@@ -562,6 +562,100 @@ NEGATIVE_C: list[str] = [
     "The !!ward staff!! were kind.",
 ]
 
+#: A fourth set, written after the last batch of rules and run once, for the report (``--set d``).
+POSITIVE_D: dict[str, list[str]] = {
+    "postcode": [
+        "P: we're, um, [[WF13 4HQ]], Dewsbury",
+        "it's in [[CH41]], Birkenhead way",
+        "I put [[L15 4JN]] but it came back wrong",
+        "the [[Hx1]] area, yeah",
+        "P: postcode [[le3 5ab]], Leicester",
+        "She's in [[SK4]] now, Heaton Chapel.",
+        "[[TN34 1EH]]? Yeah that's the one.",
+        "our postcode's [[M twenty, four]] something, I forget",
+    ],
+    "nhs_number": [
+        "P: it's, er, [[485 777 3457]], the NHS one",
+        "NHS: [[9434765919]]",
+        "my number on the NHS app is [[401 023 2137]]",
+        "I: Have you got your NHS number there?\nP: Yeah, [[seven one two, three four five, six seven eight nine]].",
+        "her hospital number's [[H123456]], I had to ring it in",
+        "my CHI is [[1205871234]]",
+        "MRN: [[K0034521]]",
+    ],
+    "workplace": [
+        "I was a chef at [[Harvester]] for years.",
+        "I'm on the checkouts at [[Aldi]].",
+        "I did labouring for [[Keepmoat]].",
+        "Me and him both worked at [[Rolls-Royce]] in Derby.",
+        "I'm a receptionist at [[Hollybank Vets]].",
+        "I got laid off from [[Thornton & Ross]].",
+        "I used to deliver for [[Yodel]].",
+        "she works at the [[Boots]] on Briggate",
+        "I was in the army, [[Royal Logistic Corps]].",
+        "I'm a TA at [[St Wilfrid's]].",
+        "my first job was at [[Woolworths]]",
+        "I was a carer for [[Allied Healthcare]].",
+    ],
+    "street": [
+        "we lived at [[23 Grange Avenue]], Chapeltown",
+        "it's [[Flat 2b, 7 Victoria Road]]",
+        "my mum's still on [[Shepherd's Lane]]",
+        "I was sleeping in a doorway on [[Vicar Lane]].",
+        "the house on [[Town Street]] was my nan's",
+        "we're at [[eighteen Oak Tree Drive]]",
+        "it was [[54, Church Road]]",
+        "[[27 The Green]], Thorner",
+        "off [[Scott Hall Rd]]",
+        "P: [[Lincoln Green Court]], the flats",
+    ],
+    "date": [
+        "it was the [[10th of December 2012]]",
+        "I got my diagnosis [[Sept 2018]].",
+        "[[4th of the 7th]], Independence Day, ha",
+        "I was sectioned the [[twenty-second of October]].",
+        "it happened [[19/6/2020]]",
+        "[[last August]] bank holiday",
+        "I went in [[on the 14th]], came out [[on the 28th]]",
+        "she was born [[February 3rd, 2001]]",
+        "[[New Year's Day 2020]] I was in A&E",
+        "the funeral was [[Wednesday the 9th]]",
+    ],
+    "email": [
+        "[[dazza1980@aol.com]] - that's old",
+        "it's [[j dot patel at nhs dot net]]",
+        "my uni one is [[j.patel2@leeds.ac.uk]]",
+        "send it to [[helen(at)carersleeds(dot)org(dot)uk]]",
+        "[[Gary.Holt @ btinternet.com]]",
+        "it's [[ritz underscore girl at hotmail dot co dot uk]]",
+    ],
+    "health_org": [
+        "I was in [[the Newsam Centre]].",
+        "They sent the crisis team from [[Aire Court]].",
+        "[[Wakefield CAMHS]] discharged her.",
+        "I was at [[Leeds Dental Institute]].",
+        "I'm under [[Dr Khan's practice]].",
+        "I was in [[St Mary's]] for the birth.",
+        "I go to [[the Hamara Centre]] for the group.",
+        "I was on [[Ward 3]] at Lynfield.",
+        "[[Touchstone]] do the support.",
+        "I was at [[the Mount]] for six weeks.",
+    ],
+}
+
+NEGATIVE_D: list[str] = [
+    "I: And how was !!the ward!!?",
+    "I've been !!on the sick!! since.",
+    "It was !!4 or 5!! in the morning.",
+    "!!The surgery!! said !!two weeks!!.",
+    "We used to walk !!up the lane!!.",
+    "I got !!ten out of ten!!.",
+    "I had !!100mg!! of sertraline.",
+    "There were !!30 beds!! on the unit.",
+    "I was !!the 3rd!! person they saw that day.",
+    "!!Royal!! treatment, it wasn't.",
+]
+
 
 def _spans(marked: str, open_: str, close: str) -> tuple[str, list[tuple[int, int]]]:
     text, spans, at = "", [], 0
@@ -580,7 +674,8 @@ def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> float:
 
 
 def run(use_model: bool, which: str = "a") -> dict[str, object]:
-    positive, negative = {"a": (POSITIVE, NEGATIVE), "b": (POSITIVE_B, NEGATIVE_B), "c": (POSITIVE_C, NEGATIVE_C)}[which]
+    positive, negative = {"a": (POSITIVE, NEGATIVE), "b": (POSITIVE_B, NEGATIVE_B), "c": (POSITIVE_C, NEGATIVE_C),
+                          "d": (POSITIVE_D, NEGATIVE_D)}[which]
     per_kind: dict[str, list[int]] = defaultdict(list)
     misses: list[str] = []
     for kind, cases in positive.items():
@@ -617,8 +712,8 @@ def _negative(marked: str) -> tuple[str, list[tuple[int, int]]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-model", action="store_true")
-    parser.add_argument("--set", choices=["a", "b", "c"], default="a",
-                        help="a: the forms the rules were written on; b: written after the first batch; c: after the second")
+    parser.add_argument("--set", choices=["a", "b", "c", "d"], default="a",
+                        help="a: the forms the rules were written on; b, c, d: written after the first, third and last batch")
     parser.add_argument("--show", action="store_true", help="print the misses and false positives")
     args = parser.parse_args()
     result = run(not args.no_model, args.set)

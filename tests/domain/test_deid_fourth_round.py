@@ -9,6 +9,7 @@ import pytest
 
 from cotheme.domain.deid import Found, Kind, merge, nhs_number_valid, with_text
 from cotheme.domain.deid_codes import find_codes, said_digits
+from cotheme.domain.deid_forms import find_more_dates
 from cotheme.domain.deid_places import find_places, listed_in
 
 #: A stand-in for the English word list the service hands in.
@@ -147,7 +148,9 @@ def _covering(text: str, expected: str) -> str | None:
         ("It was 14 Sandhill Lawn", "14 Sandhill Lawn", "street"),
         ("Kirkstall Rd is busy", "Kirkstall Rd", "street"),
         ("from the 3rd to the 10th", "the 10th", "date"),
-        ("on 12th I went back", "12th", "date"),
+        ("on 12th I went back", "on 12th", "date"),
+        ("I went in on the 14th, came out on the 28th", "on the 28th", "date"),
+        ("the Hx1 area, yeah", "Hx1", "postcode"),
     ],
 )
 def test_fourth_round_finds_each_form(text: str, expected: str, kind: str) -> None:
@@ -182,7 +185,8 @@ def test_a_year_said_after_a_date_joins_it() -> None:
      "The car was 123 456 7890 miles old.", "We took a trip down memory lane.", "I was on the bus lane.",
      "I paid with card A1234567 at the shop.", "It was 12 hours in A&E.", "He is an FY1 now, ST3 next.",
      "Spray some WD40 on it.", "In General it was fine.", "The General Manager said no.",
-     "I came 2nd in the race.", "I went up to the 10th floor.", "I was 2nd in line."],
+     "I came 2nd in the race.", "I went up to the 10th floor.", "I was 2nd in line.", "I was the 3rd person they saw.",
+     "It was on the first day."],
 )
 def test_look_alikes_are_not_identifiers(text: str) -> None:
     assert _finds(text) == [], [(text[a:b], k) for a, b, k in _finds(text)]
@@ -197,6 +201,11 @@ def test_numbers_said_in_pairs_and_hundreds_are_read_as_digits() -> None:
     assert _covering(text, "four oh one, oh two three, twenty-one thirty-seven") == "nhs_number"
     wrong = "It's four oh one, oh two three, twenty-one thirty-eight, I know it."  # the check digit fails
     assert _finds(wrong) == []
+
+
+def test_two_ordinals_make_a_date_without_the_first_the() -> None:
+    assert [f.text for f in find_more_dates("It was 4th of the 7th, ha")] == ["4th of the 7th"]
+    assert find_more_dates("it was the 2nd of the 3rd time") == []
 
 
 def test_a_phone_number_after_number_is_no_nhs_number() -> None:

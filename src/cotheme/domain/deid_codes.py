@@ -110,9 +110,9 @@ def find_postcodes_said(text: str) -> list[Found]:
     for m in _OUTWARD.finditer(text):
         area, district = m.group(1), m.group(2)
         code = m.group().upper()
-        if not _area_ok(area, district) or code in _NOT_OUTWARD or not (area.isupper() or area.islower()):
-            continue
         after = bool(_OUTWARD_AFTER.match(text, m.end()))
+        if not _area_ok(area, district) or code in _NOT_OUTWARD or not (area.isupper() or area.islower() or after):
+            continue
         before = _OUTWARD_BEFORE.search(text, max(0, m.start() - 40), m.start())
         said_as_code = bool(before) and "post" in before.group().lower()
         # A one-letter area ("M1", "B5", "S10") is a motorway, a vitamin or a section as often as a

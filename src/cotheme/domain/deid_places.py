@@ -319,10 +319,12 @@ _HOLIDAY_YEAR = re.compile(r"\b(?i:xmas|christmas(?: eve| day)?|easter(?: sunday
 _ORDINAL_WORDS = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
                   r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]\w+|thirtieth|"
                   r"thirty[- ]first)")
-_DAY_ALONE = re.compile(rf"\b(?i:on|since|from|until|till|to|by|before|after|is|was|'s|’s)\s+((?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)"
-                        rf"(?!\s+(?i:floor|time|place|row|grade|year|century|day|week|month|attempt|go|one|lot|round|"
-                        rf"of\s+(?!(?i:{_MONTHS})\b)))"
-                        rf"|(?i:{_ORDINAL_WORDS})(?=\s*[.,;!?]|\s*$|\s+(?:and|when|but|so|I|we|he|she|they)\b)))")
+#: What may follow a day of the month said alone: the clause goes on, or the month comes ("on the 3rd I
+#: went", "on the 14th, came out"); a noun makes it a rank ("the 3rd person", "the 10th floor").
+_AFTER_DAY = (rf"(?=\s*[.,;:!?)]|\s*$|\s+(?:and|when|but|so|I|we|he|she|they|it|at|in|then|to|till|until|or|because|after|"
+              rf"before|for|last|this|next|that|of\s+(?i:{_MONTHS})\b|I['’]\w+)\b)")
+_DAY_ALONE = re.compile(rf"(?:\b(?i:on|since|from|until|till|to|by|before|after|is|was)|(?<=['’])s)\s+"
+                        rf"((?i:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{_ORDINAL_WORDS}))){_AFTER_DAY}")
 _YEAR_SAID = (rf"(?:'\d{{2}}|\d{{4}}|(?i:(?:nineteen|twenty)\s+)?(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
               rf"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|oh[- ](?:one|two|three|four|five|six|seven|eight|nine))"
               rf"|(?i:two thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -343,8 +345,13 @@ def find_dates(text: str, found: Sequence[Found] = ()) -> list[Found]:
             out.append(Found(m.start(), m.end(), m.group(), Kind.DATE, "rule", 0.65))
     out += [Found(m.start(), m.end(), m.group(), Kind.DATE, "rule", 0.6)
             for pattern in (_RELATIVE_MONTH, _HOLIDAY_YEAR, _MORE_DATES) for m in pattern.finditer(text)]
-    out += [Found(m.start(1), m.end(1), m.group(1), Kind.DATE, "rule", 0.55) for m in _DAY_ALONE.finditer(text)
-            if m.group(1).lower().startswith("the") or m.group().lower().startswith("on ")]  # "I was 2nd" is a rank
+    for m in _DAY_ALONE.finditer(text):
+        on = m.group().lower().startswith("on")
+        if not on and not m.group(1).lower().startswith("the"):
+            continue  # "I was 2nd" is a rank
+        # "on 12th" and "on the 12th" keep their "on": the date the sentence gives.
+        start = m.start() if on else m.start(1)
+        out.append(Found(start, m.end(1), text[start:m.end(1)], Kind.DATE, "rule", 0.55))
     for f in [*found, *out]:
         if f.kind is Kind.DATE and not re.fullmatch(r"\d{4}|'\d{2}", f.text.strip()):
             m = _YEAR_AFTER.match(text, f.end)

@@ -4,7 +4,7 @@ public bodies and the words a company's own name ends with.
 Owns the lists only (``domain.deid_shapes`` matches them with their capitals, ``domain.deid_places``
 in lower case and after the words people use about work). Names that are also ordinary English words,
 surnames or places ("Next", "Boots", "Iceland", "Ford") count only where work is talked about
-(``_AMBIGUOUS``). Must not do I/O.
+(``AMBIGUOUS_EMPLOYERS``). Must not do I/O.
 """
 
 from __future__ import annotations
@@ -80,12 +80,12 @@ EMPLOYERS = (
     "Iceland", "Costa", "Subway", "Sky", "EE", "Three", "Compass", "Uber", "The Range", "Frasers", "Specsavers",
     *MORE_EMPLOYERS,
 )
-_AMBIGUOUS = frozenset({"Next", "Boots", "Iceland", "Costa", "Subway", "Sky", "EE", "Three", "Compass", "Uber",
-                        "The Range", "Frasers", "Sanctuary", "Four Seasons", "Spoons", "Pret", "Booths", "Spar", "Mind",
-                        "Reed", "Hays", "Tempest", "Princes", "Walkers", "Anchor", "Riverside", "Savers", "Jack's",
-                        "Clarks", "Dreams", "Magnet", "Mars", "Shell", "Coral", "Tulip", "Churchill", "Marshalls",
-                        "Ford", "Mini", "Jaguar", "Apple", "Booker", "Hanson", "Admiral", "Zurich", "Merlin",
-                        "Avanti", "Manpower", "Suez", "Lush", "Pandora", "Walkers", "Heron Foods", "Leonardo",
-                        "Met", "Army", "Navy", "RAF", "Home Office", "Post Office", "Ovo", "AO", "Google",
-                        "Microsoft", "Barratt", "Hilton", "Sykes", "Tarmac", "Wates", "Brakes", "Rowlands",
-                        "Bannatyne", "Schuh", "Fenwick", "Costain", "Elior"})
+AMBIGUOUS_EMPLOYERS = frozenset({"Next", "Boots", "Iceland", "Costa", "Subway", "Sky", "EE", "Three", "Compass", "Uber",
+                                "The Range", "Frasers", "Sanctuary", "Four Seasons", "Spoons", "Pret", "Booths", "Spar", "Mind",
+                                "Reed", "Hays", "Tempest", "Princes", "Walkers", "Anchor", "Riverside", "Savers", "Jack's",
+                                "Clarks", "Dreams", "Magnet", "Mars", "Shell", "Coral", "Tulip", "Churchill", "Marshalls",
+                                "Ford", "Mini", "Jaguar", "Apple", "Booker", "Hanson", "Admiral", "Zurich", "Merlin",
+                                "Avanti", "Manpower", "Suez", "Lush", "Pandora", "Walkers", "Heron Foods", "Leonardo",
+                                "Met", "Army", "Navy", "RAF", "Home Office", "Post Office", "Ovo", "AO", "Google",
+                                "Microsoft", "Barratt", "Hilton", "Sykes", "Tarmac", "Wates", "Brakes", "Rowlands",
+                                "Bannatyne", "Schuh", "Fenwick", "Costain", "Elior"})

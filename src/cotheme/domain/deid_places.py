@@ -19,7 +19,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from cotheme.domain.deid import Found, Kind
-from cotheme.domain.deid_employers import _AMBIGUOUS, EMPLOYERS
+from cotheme.domain.deid_employers import AMBIGUOUS_EMPLOYERS, EMPLOYERS
 from cotheme.domain.deid_rules import stopped
 from cotheme.domain.deid_shapes import GENERIC
 from cotheme.domain.deid_spoken import NUMBER_WORD
@@ -131,7 +131,7 @@ def find_workplaces(text: str, english: Collection[str] = ()) -> list[Found]:
         name = text[start:end]
         if name != name.lower():
             continue  # with its capitals: ``deid_shapes`` reads it
-        if all(w in english for w in name.split()) or listed in _AMBIGUOUS or len(name) < 4:
+        if all(w in english for w in name.split()) or listed in AMBIGUOUS_EMPLOYERS or len(name) < 4:
             if not re.search(_WORK_CUE + "$", text[max(0, start - 30):start]):
                 continue
         found.append(Found(start, end, name, Kind.WORKPLACE, "rule", 0.6))

@@ -20,7 +20,7 @@ import re
 from collections.abc import Collection
 
 from cotheme.domain.deid import Found, Kind
-from cotheme.domain.deid_employers import _AMBIGUOUS, EMPLOYERS
+from cotheme.domain.deid_employers import AMBIGUOUS_EMPLOYERS, EMPLOYERS
 from cotheme.domain.deid_rules import stopped
 from cotheme.domain.deid_spoken import finditer, near
 
@@ -213,7 +213,7 @@ def find_employers(text: str, english: Collection[str] = ()) -> list[Found]:
         name = m.group().removeprefix("the ")
         start = m.end() - len(name)
         at_work = bool(_WORK_BEFORE.search(text[max(0, m.start() - 40):m.start()]))
-        if name in _AMBIGUOUS and not at_work:
+        if name in AMBIGUOUS_EMPLOYERS and not at_work:
             continue
         found.append(Found(start, m.end(), name, Kind.WORKPLACE, "rule", 0.75 if at_work else 0.55))
     found += [Found(m.start(), m.end(), m.group(), Kind.WORKPLACE, "rule", 0.6) for m in _AMPERSAND_NAME.finditer(text)

@@ -163,7 +163,7 @@ _ORDINAL_WORD = (r"(?:twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh
                  + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + ")")
 _ORDINAL = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{_ORDINAL_WORD}))"
 #: "the 5th of the 6th", "the sixteenth of the ninth": a day and a month both as ordinals.
-_ORDINAL_MONTH = re.compile(rf"\b(?i:the)\s+({_ORDINAL})\s+(?i:of)\s+(?i:the)\s+({_ORDINAL})\b(?!\s+(?i:time|floor|place|row|grade))")
+_ORDINAL_MONTH = re.compile(rf"\b(?:(?i:the)\s+)?({_ORDINAL})\s+(?i:of)\s+(?i:the)\s+({_ORDINAL})\b(?!\s+(?i:time|floor|place|row|grade))")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Weds|Thurs|Thu|Fri|Sat|Sun)\.?"
 #: "Friday 25/1", "Tues 3/4": a weekday makes a day/month a date.
 _WEEKDAY_DAY_MONTH = re.compile(rf"\b{_WEEKDAY},?\s+(?:the\s+)?(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])(?:/(?:\d{{4}}|\d{{2}}))?(?![/\d])")

@@ -81,12 +81,12 @@ _CONTEXT_SCHOOL = re.compile(rf"\b(?i:school|went to|go to|goes to|going to|stud
 _AGE_MORE = re.compile(r"\b(?i:turned|turning|turns|aged|age|age of|when I was|when she was|when he was|when they were|"
                        r"I was only|I was just|at|is|was|be|being|she's|he's|I'm|I am|only|just)\s+(\d{1,3})"
                        r"(?!\s*(?i:%|percent|per|pounds|quid|p\b|k\b|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|times|"
-                       r"of|or|to|out|in\s+\d|and a half|o'clock|am|pm|miles?|mg|ml|foot|feet|ft|inch(?:es)?|stone|st\b|kg|kilos?|lbs?|pence|\d|[.,:]\d|-\d|x\b))\b")
+                       r"of|or|to|out|in\s+\d|and a half|o'clock|am|pm|miles?|mg|ml|foot|feet|ft|inch(?:es)?|stone|st\b|kg|kilos?|lbs?|pence|\d|[.,:/]\d|-\d|x\b))\b")
 _DATE_MORE = re.compile(
     r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
     r"Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?:,?\s+(?:'\d{2}|\d{4}))?\b|\b\d{1,2}(?:st|nd|rd|th)\b(?=\s+(?:of\s+)?"
-    r"(?:last|this|next)\s+(?:month|year))|\b\d{4}/\d{1,2}/\d{1,2}\b|\b(?!(?:10|0?\d)\s?/\s?10\b)(?:[12]\d|3[01]|0?[1-9])\s?/\s?\d{2,4}\b(?=[\s.,;])")
+    r"(?:last|this|next)\s+(?:month|year))|\b\d{4}/\d{1,2}/\d{1,2}\b|\b(?!(?:10|0?\d)\s?/\s?10\b)(?:[12]\d|3[01]|0?[1-9])\s?/\s?\d{2,4}\b(?=[\s.,;]|$)")
 
 #: Capitalised words that are never an identifier on their own, whatever a detector says: how people
 #: speak of relatives and roles, God, days and months, contractions, and services every transcript names.

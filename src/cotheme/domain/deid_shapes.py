@@ -20,6 +20,7 @@ import re
 from collections.abc import Collection
 
 from cotheme.domain.deid import Found, Kind
+from cotheme.domain.deid_employers import AMBIGUOUS_EMPLOYERS, EMPLOYERS
 from cotheme.domain.deid_rules import stopped
 from cotheme.domain.deid_spoken import finditer, near
 
@@ -76,31 +77,6 @@ _SCHOOL_LOWER = re.compile(rf"\b({_CAP}(?:\s+{_CAP}){{0,2}})\s+(?:sixth form(?: 
                            r"academy|college|uni|university)\b")
 _UNIVERSITY = re.compile(rf"\b(?:University|College|Institute) of {_RUN}")
 
-#: Large UK employers and high-street names, matched with their capitals. Words that are also ordinary
-#: English or places ("Next", "Boots", "Iceland") count only where work is talked about (``_AMBIGUOUS``).
-EMPLOYERS = (
-    "Tesco", "Sainsbury's", "Sainsburys", "Asda", "Morrisons", "Aldi", "Lidl", "Waitrose", "Ocado", "Farmfoods",
-    "Spar", "Londis", "Costcutter", "Budgens", "Booths", "Marks and Spencer", "Marks & Spencer", "M&S", "the Co-op",
-    "Co-op", "Argos", "Superdrug", "Primark", "TK Maxx", "TJ Hughes", "B&M", "Home Bargains", "Poundland",
-    "Poundstretcher", "Wilko", "Currys", "JD Sports", "Sports Direct", "Matalan", "New Look", "River Island", "H&M",
-    "Zara", "John Lewis", "Debenhams", "IKEA", "Ikea", "B&Q", "Homebase", "Wickes", "Screwfix", "Toolstation",
-    "Travis Perkins", "Halfords", "Kwik Fit", "Dunelm", "Card Factory", "WHSmith", "WH Smith", "Greggs",
-    "Pets at Home", "McDonald's", "McDonalds", "KFC", "Burger King", "Nando's", "Nandos", "Pizza Hut", "Domino's",
-    "Dominos", "Starbucks", "Pret", "Caffe Nero", "Caffè Nero", "Wetherspoons", "Wetherspoon's", "Spoons",
-    "Premier Inn", "Travelodge", "Whitbread", "Harvester", "Toby Carvery", "Frankie & Benny's", "Amazon",
-    "Royal Mail", "Parcelforce", "DPD", "DHL", "Evri", "Hermes", "Yodel", "UPS", "FedEx", "Deliveroo", "Just Eat",
-    "Uber Eats", "Stagecoach", "Arriva", "First Bus", "National Express", "Network Rail", "Northern Rail", "Serco",
-    "Capita", "G4S", "Mitie", "Sodexo", "Atos", "Maximus", "Interserve", "Amey", "Kier", "Balfour Beatty", "BT",
-    "Openreach", "Virgin Media", "Vodafone", "BAE Systems", "Rolls-Royce", "Jaguar Land Rover", "JLR", "Nissan",
-    "Tata Steel", "British Steel", "Siemens", "Unilever", "AstraZeneca", "Barclays", "HSBC", "Lloyds", "NatWest",
-    "Santander", "Nationwide", "Aviva", "Asos", "ASOS", "Boohoo", "Hovis", "Warburtons", "Cadbury", "Nestlé",
-    "Nestle", "2 Sisters", "Bernard Matthews", "Moy Park", "Cranswick", "Arla", "Müller", "Muller", "Age UK",
-    "Barnardo's", "Oxfam", "British Heart Foundation", "Sue Ryder", "Salvation Army", "Bupa", "HC-One",
-    "Four Seasons", "Care UK", "Allied Healthcare", "Home Instead", "Mears", "Sanctuary", "Next", "Boots",
-    "Iceland", "Costa", "Subway", "Sky", "EE", "Three", "Compass", "Uber", "The Range", "Frasers", "Specsavers",
-)
-_AMBIGUOUS = frozenset({"Next", "Boots", "Iceland", "Costa", "Subway", "Sky", "EE", "Three", "Compass", "Uber",
-                        "The Range", "Frasers", "Sanctuary", "Four Seasons", "Spoons", "Pret", "Booths", "Spar", "Mind"})
 _EMPLOYER = re.compile(r"(?<![\w&])(?=[A-Z2t])(?:" + "|".join(re.escape(e) for e in sorted(EMPLOYERS, key=len, reverse=True))
                        + r")(?![\w&])")
 #: The words an employer's name starts with, in lower case: the list is read only near one of them.
@@ -237,7 +213,7 @@ def find_employers(text: str, english: Collection[str] = ()) -> list[Found]:
         name = m.group().removeprefix("the ")
         start = m.end() - len(name)
         at_work = bool(_WORK_BEFORE.search(text[max(0, m.start() - 40):m.start()]))
-        if name in _AMBIGUOUS and not at_work:
+        if name in AMBIGUOUS_EMPLOYERS and not at_work:
             continue
         found.append(Found(start, m.end(), name, Kind.WORKPLACE, "rule", 0.75 if at_work else 0.55))
     found += [Found(m.start(), m.end(), m.group(), Kind.WORKPLACE, "rule", 0.6) for m in _AMPERSAND_NAME.finditer(text)
@@ -283,6 +259,8 @@ def find_handles(text: str, english: Collection[str] = ()) -> list[Found]:
 
 
 def _looks_like_user(user: str, english: Collection[str]) -> bool:
+    if re.fullmatch(r"(?i:\d+(?:\.\d+)?(?:mg|mcg|ml|g|kg|mm|cm|km|k|p|pm|am|s|th|st|nd|rd))", user):
+        return False  # "2 x 500mg", "x 10k": a dose or a quantity after a times sign, not a handle on X
     if user.startswith("@") or "_" in user or (re.search(r"\d", user) and re.search(r"[A-Za-z]", user)):
         return True
     if user != user.lower() or len(user) < 4 or not english:

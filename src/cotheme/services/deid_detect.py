@@ -17,10 +17,12 @@ from dataclasses import dataclass
 
 from cotheme.domain.deid import Found, Kind, Term, find_patterns, find_terms, merge, speaker_score, with_text
 from cotheme.domain.deid_rules import find_context, find_gazetteer, find_unknown_words, stopped
+from cotheme.domain.deid_codes import find_codes
 from cotheme.domain.deid_forms import find_forms
 from cotheme.domain.deid_nicknames import find_nicknames
 from cotheme.domain.deid_numbers import find_numbers
 from cotheme.domain.deid_orgs import find_named_orgs
+from cotheme.domain.deid_places import find_places
 from cotheme.domain.deid_shapes import find_shapes
 from cotheme.domain.deid_spoken import find_spoken, find_spoken_years
 from cotheme.services import deid_gazetteer, deid_model
@@ -38,7 +40,10 @@ class Stages:
     charities, dedicated schools, Reddit handles (``domain.deid_nicknames``, ``domain.deid_orgs``); ``third``
     the third round: NHS and phone numbers however grouped or said aloud, postcodes in any case, ages
     with fillers or said in pairs, handles after a platform, lower-case and northern addresses
-    (``domain.deid_numbers``, ``domain.deid_forms``)."""
+    (``domain.deid_numbers``, ``domain.deid_forms``); ``fourth`` the fourth round: postcodes, NHS,
+    hospital numbers and e-mail addresses written or said every way, employers, streets, dates and
+    health services in their everyday forms (``domain.deid_codes``, ``domain.deid_employers``,
+    ``domain.deid_places``)."""
 
     stop_list: bool = True
     speakers: bool = True
@@ -51,12 +56,13 @@ class Stages:
     shapes: bool = True
     second: bool = True
     third: bool = True
+    fourth: bool = True
 
     @classmethod
     def baseline(cls) -> Stages:
         return cls(stop_list=False, speakers=False, context=False, places=False, names=False, lexicon=False,
                    model_prefilter=False, spoken=False, shapes=False,
-                   second=False, third=False)
+                   second=False, third=False, fourth=False)
 
 
 FULL = Stages()
@@ -86,6 +92,8 @@ def detect(text: str, units: Sequence[tuple[int, int]], listed: Sequence[Term], 
         found += find_spoken_years(text) + find_nicknames(text, english) + find_named_orgs(text, english)
     if stages.third:
         found += find_numbers(text) + find_forms(text, deid_gazetteer.english_words(), found)
+    if stages.fourth:
+        found += find_codes(text) + find_places(text, deid_gazetteer.english_words(), found)
     if stages.places or stages.names:
         places, names = deid_gazetteer.load()
         if stages.places:
@@ -98,7 +106,8 @@ def detect(text: str, units: Sequence[tuple[int, int]], listed: Sequence[Term], 
         found += _model(text, units, stages.model_prefilter, entities or deid_model.entities, found)
     found += _echoes(text, found, stages)
     if stages.stop_list:
-        found = [f for f in found if f.source == "list" or not stopped(f.text)]
+        # A "cue" find is a common word made identifying by the words before it ("worked for the council").
+        found = [f for f in found if f.source in ("list", "cue") or not stopped(f.text)]
         found = _without_topic_words(text, found)
     return with_text(merge(found), text)
 

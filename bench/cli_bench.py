@@ -61,7 +61,10 @@ class Runner:
 
     def __init__(self, python: str, src: Path) -> None:
         self.python = python
-        self.env = {**os.environ, "PYTHONPATH": str(src), "COLUMNS": "120"}
+        # As an installed cotheme runs: byte code cached (a shell that sets PYTHONDONTWRITEBYTECODE would
+        # otherwise compile every module of cotheme at every start).
+        inherited = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        self.env = {**inherited, "PYTHONPATH": str(src), "COLUMNS": "120"}
 
     def run(self, args: list[str], *, flags: tuple[str, ...] = (), check: bool = True) -> tuple[float, float, str, str]:
         """(wall seconds, user+sys seconds, stdout, stderr) of one run."""

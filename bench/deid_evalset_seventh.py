@@ -3,9 +3,9 @@ read its rules: real host text (``bench/deid_evalset_seventh_hosts.py``) with id
 planted in the proportions a UK mental-health-services interview has, from its own value lists
 (``..._values.py``), shapes (``..._forms.py``) and sentences (``..._talk.py``). Deterministic for a seed.
 
-Documents: interviews (the PDPilot study's coded talk, 2-3 consecutive segments, split into turns,
-with an interviewer's prompt between segments) whose speaker labels are names where the study would
-use a pseudonym or a first name, and feedback-box pages (4-6 NHS phase-1 comments, one turn each, no
+Documents: interviews (the PDPilot study's coded talk, 1-3 consecutive segments, split into turns,
+with an interviewer's prompt between segments and often before the first) whose speaker labels are names where the study would
+use a pseudonym or a first name, and feedback-box pages (80 of them, 4-6 NHS phase-1 comments, one turn each, no
 labels). The host interviewer's name "Dan" is replaced by a planted name with a gold span.
 
 Gold conventions: a possessive's gold is the name without "'s" (or the bare "'"); a relative's gold is the
@@ -33,13 +33,15 @@ from deid_evalset import KINDS, Doc, Span
 SEED = 7777777
 # Share of planted sentences by main kind: people, relatives, places and services dominate an
 # interview about mental-health care; numbers, addresses and online identifiers are rarer.
-WEIGHTS = {
-    "person": 14, "nickname": 5, "possessive": 5, "relative": 12, "age": 8, "date": 8, "place": 10,
-    "street": 4, "postcode": 3, "health_org": 11, "school": 4, "workplace": 4, "phone": 4, "email": 3,
-    "nhs_number": 3, "url": 3, "handle": 3,
+WEIGHTS: dict[str, float] = {
+    "person": 14, "nickname": 5, "possessive": 5, "relative": 12, "age": 7, "date": 8, "place": 10,
+    "street": 4, "postcode": 3.5, "health_org": 11, "school": 4, "workplace": 4, "phone": 3.5, "email": 3.5,
+    "nhs_number": 3.5, "url": 3, "handle": 3,
 }
+COMMENT_DOCS = 80
 Piece = tuple[str, list[tuple[int, int, str]]]  # text and its gold (start, end, kind) within it
 _SLOT = re.compile(r"\{(\w+)\}")
+_KIND_OF_SLOT = {"staff": "person"}
 
 
 def fill(template: str, rng: random.Random, spoken: bool) -> Piece:
@@ -50,7 +52,7 @@ def fill(template: str, rng: random.Random, spoken: bool) -> Piece:
         before, gold, after = F.MAKERS[m.group(1)](rng)
         start = sum(map(len, out)) + len(before)
         out += [before, gold, after]
-        spans.append((start, start + len(gold), m.group(1)))
+        spans.append((start, start + len(gold), _KIND_OF_SLOT.get(m.group(1), m.group(1))))
         pos = m.end()
     out.append(template[pos:])
     text = "".join(out)
@@ -127,11 +129,14 @@ def _interview(i: int, segments: list, rng: random.Random) -> Doc:
             turns.append((asker[0], fill(rng.choice(T.PROMPTS), rng, spoken=True)))
         for who, said in seg_turns:
             turns.append((asker[0] if who == "Dan" else teller[0], _host_names(said, host_name)))
+    if turns[0][0] == teller[0] and rng.random() < 0.5:  # a stretch opens on the interviewer's question
+        turns.insert(0, (asker[0], fill(rng.choice(T.PROMPTS), rng, spoken=True)))
     if teller[1] and rng.random() < 0.4:  # the interviewer greets the participant by name
-        hello = f"Thanks for doing this, {teller[0]}."
-        turns.insert(0, (asker[0], (hello, [(hello.index(teller[0]), len(hello) - 1, "person")])))
-    told = [j for j, (who, _) in enumerate(turns) if who == teller[0]]
-    for _ in range(rng.randint(4, 8)):
+        hello = rng.choice(T.GREETINGS).replace("{name}", teller[0])
+        at = hello.index(teller[0])
+        turns.insert(0, (asker[0], (hello, [(at, at + len(teller[0]), "person")])))
+    told = [j for j, (who, _) in enumerate(turns) if who == teller[0]] or list(range(len(turns)))
+    for _ in range(rng.randint(5, 9)):
         j = rng.choice(told)
         turns[j] = (turns[j][0], _insert(turns[j][1], _sentence(rng, spoken=True), rng))
     return _assemble(f"seventh-interview-{i:03d}", "pdpilot-coded-segments", turns, [asker, teller])
@@ -155,7 +160,7 @@ def _interview_groups(rng: random.Random) -> list[list]:
     for doc in sorted(by_doc):
         segs, k = by_doc[doc], 0
         while k < len(segs):
-            size = rng.choice([2, 2, 3])
+            size = rng.choice([1, 2, 2, 3])
             groups.append(segs[k:k + size])
             k += size
     return groups
@@ -167,7 +172,7 @@ def build(seed: int = SEED) -> list[Doc]:
     pool = list(H.comments())
     rng.shuffle(pool)
     pos = 0
-    for i in range(90):
+    for i in range(COMMENT_DOCS):
         size = rng.randint(4, 6)
         docs.append(_comments(i, pool[pos:pos + size], rng))
         pos += size

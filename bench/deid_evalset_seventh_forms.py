@@ -23,15 +23,20 @@ def first_name(rng: random.Random) -> str:
     return rng.choice(V.WOMEN if rng.random() < 0.55 else V.MEN)
 
 
-def person(rng: random.Random) -> Piece:
+def person(rng: random.Random, titled: float = 0.1) -> Piece:
     r = rng.random()
-    if r < 0.35:
+    if r < titled:
+        title = rng.choice(V.TITLES)
+        name = rng.choice(V.SURNAMES) if rng.random() < 0.7 else first_name(rng)
+        return f"{title} ", name, ""
+    if r < titled + (1 - titled) / 2:
         return "", _lower_sometimes(rng, first_name(rng)), ""
-    if r < 0.7:
-        return "", f"{first_name(rng)} {rng.choice(V.SURNAMES)}", ""
-    title = rng.choice(V.TITLES)
-    name = rng.choice(V.SURNAMES) if rng.random() < 0.7 else first_name(rng)
-    return f"{title} ", name, ""
+    return "", f"{first_name(rng)} {rng.choice(V.SURNAMES)}", ""
+
+
+def staff(rng: random.Random) -> Piece:
+    """A member of staff: often named by title and surname ("Dr Okafor"); the gold is the name."""
+    return person(rng, titled=0.55)
 
 
 def nickname(rng: random.Random) -> Piece:
@@ -68,11 +73,11 @@ def number_words(n: int, hyphen: bool = True) -> str:
 def age(rng: random.Random) -> Piece:
     n = rng.choice([rng.randint(8, 19), rng.randint(20, 45), rng.randint(46, 88)])
     r = rng.random()
-    if r < 0.45:
+    if r < 0.4:
         return "", str(n), ""
-    if r < 0.9:
+    if r < 0.85:
         return "", number_words(n, hyphen=rng.random() < 0.5), ""
-    return "", str(n), "-year-old" if rng.random() < 0.5 else " year old"
+    return "", str(n), rng.choice(["-year-old", " year old", "yo", " yrs", " years old"])
 
 
 def _day_suffix(d: int) -> str:
@@ -166,7 +171,7 @@ def phone(rng: random.Random) -> Piece:
         shapes += [f"{land[:5]} {land[5:]}", f"({land[:5]}) {land[5:]}"]
     else:
         shapes += [f"{land[:4]} {land[4:7]} {land[7:]}", f"({land[:4]}) {land[4:7]} {land[7:]}"]
-    if rng.random() < 0.2:
+    if rng.random() < 0.25:
         return "", _digits_spoken(rng, mobile, [5, 3, 3]), ""
     return "", rng.choice(shapes), ""
 
@@ -186,7 +191,7 @@ def nhs_digits(rng: random.Random) -> str:
 def nhs_number(rng: random.Random) -> Piece:
     n = nhs_digits(rng)
     shapes = [f"{n[:3]} {n[3:6]} {n[6:]}", n, f"{n[:3]}-{n[3:6]}-{n[6:]}", f"{n[:3]} {n[3:6]} {n[6:]}"]
-    if rng.random() < 0.2:
+    if rng.random() < 0.25:
         return "", _digits_spoken(rng, n, [3, 3, 4]), ""
     return "", rng.choice(shapes), ""
 
@@ -197,7 +202,7 @@ def email(rng: random.Random) -> Piece:
     local = rng.choice([f"{first}.{last}", f"{first}{last[0]}{rng.randint(1, 99)}", f"{first}_{last}",
                         f"{first[:3]}{last}{rng.randint(70, 99)}", f"{last}.{first[0]}", f"{first}x{rng.randint(1, 9)}"])
     domain = rng.choice(V.MAIL_DOMAINS)
-    if rng.random() < 0.2:
+    if rng.random() < 0.3:
         spoken_local = local.replace(".", " dot ").replace("_", " underscore ")
         return "", f"{spoken_local} at {domain.replace('.', ' dot ')}", ""
     return "", local + "@" + domain, ""
@@ -223,7 +228,7 @@ def from_list(values: list[str]):  # type: ignore[no-untyped-def]
 
 
 MAKERS = {
-    "person": person, "nickname": nickname, "possessive": possessive, "relative": relative, "age": age,
+    "person": person, "staff": staff, "nickname": nickname, "possessive": possessive, "relative": relative, "age": age,
     "date": date, "place": place, "street": street, "postcode": postcode,
     "health_org": from_list(V.HEALTH), "school": from_list(V.SCHOOLS), "workplace": from_list(V.EMPLOYERS),
     "phone": phone, "email": email, "nhs_number": nhs_number, "url": url, "handle": handle,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,24 +32,51 @@ _ALLOWED = {
     "Mmm", "Ohh", "Ah", "Hey", "Let", "Can", "Maybe", "Probably", "Just", "That", "This", "One", "Some",
 }
 _LABEL = re.compile(r"\b(Dan|Participant):\s*")
-_FIRST_NAMES = {n.lower() for n in V.WOMEN + V.MEN} | {
-    "john", "sarah", "david", "paul", "mark", "james", "helen", "karen", "lisa", "claire", "emma", "jo",
-    "sue", "pete", "dave", "mike", "chris", "sam", "ann", "anne", "jane", "kate", "tom", "rachel",
-}
+# Common first names in the UK (besides the part's own), so that a host comment thanking "jackie" by name
+# is left out even in lower case. Words that are also ordinary words (Rob, Angel, Grace) count as names.
+_FIRST_NAMES = {n.lower() for n in V.WOMEN + V.MEN} | set("""
+    john sarah david paul mark james helen karen lisa claire emma jo sue pete dave mike chris sam ann anne
+    jane kate tom rachel alan alex angel angus gavin ian joe julie juliet katie kerry laura lauren leah lesley
+    linda louisa lynda natasha nicky nina patricia patrick phil rob ryan sandra scott sophie susan sylvie
+    teresa tina tracey trisha yvonne faye fran hayley heidi isobel jackie jen jess calvin steve stephen
+    andrew andy richard rich simon peter michael mick matt matthew dan daniel ben tony anthony gary graham
+    martin neil nick colin barry brian derek kevin kev lee carl jason jamie jim jimmy bob bill will
+    william george harry jack charlie oliver tim val jean joan margaret maggie mary liz elizabeth beth
+    jenny jennifer amanda mandy debbie deborah donna dawn diane jo-anne joanne julia kim kath kathryn
+    kathy kelly michelle nicola nikki sharon shirley sally sheila tracy wendy zoe amy anna becky rebecca
+    carol caroline catherine christine dee denise emily fiona gill gillian hannah holly jade jo-jo
+    josie june kay kirsty lindsey lorraine lucy lynn marie mel melanie molly paula penny pam rose ruth
+    sian stacey tanya tess vicky victoria ali aisha ahmed amir asma fatima hamza hina imran mo rahul raj
+    sunil usman grace faith hope joy
+""".split())
 
 
 def _clean(text: str) -> str:
     return re.sub(r"[ \t]+", " ", text.replace("\r", "")).strip()
 
 
+@lru_cache(maxsize=1)
+def _lower_words() -> Counter[str]:
+    """How often each word is written in lower case in the comments: a word people write in lower case
+    three times or more is an ordinary word when it opens a sentence ("Toast", not "Yvonne")."""
+    counts: Counter[str] = Counter()
+    with COMMENTS.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            counts.update(re.findall(r"\b[a-z][a-z'’]+\b", row["feedback"]))
+    return counts
+
+
 def _capitals_known(text: str) -> bool:
-    """Every capitalised word not opening a sentence is an acronym or a word on the allowed list."""
-    for m in re.finditer(r"(?<=[\s,;(\"'])([A-Z][\w'&.-]*)", text):
+    """Every capitalised word is an acronym, a word on the allowed list, or (opening a sentence) a word
+    written in lower case elsewhere that is not a first name."""
+    for m in re.finditer(r"(?:^|(?<=[\s,;(\"']))([A-Z][\w'&.-]*)", text):
         word = m.group(1).rstrip(".")
+        bare = word.lower().removesuffix("'s")
         before = text[: m.start()].rstrip(" \"'(")
-        if not before or before[-1] in ".?!:" or word in _ALLOWED:
+        if word in _ALLOWED or (word.isupper() and 2 <= len(word) <= 6 and not word.startswith("XX")):
             continue
-        if word.isupper() and 2 <= len(word) <= 6 and not word.startswith("XX"):
+        opens = not before or before[-1] in ".?!:"
+        if opens and bare not in _FIRST_NAMES and _lower_words()[bare] >= 3:
             continue
         return False
     return True

@@ -136,3 +136,39 @@ def test_speaker_labels_are_names_where_the_doc_says(docs: list) -> None:
     for doc in interviews:
         assert {label for label, _, _ in doc.turns} <= {label for label, _ in doc.speakers}
     assert all(label is None for d in comments for label, _, _ in d.turns)
+
+
+def test_gold_follows_the_conventions(docs: list) -> None:
+    titles = tuple(f"{t} " for t in V.TITLES)
+    roles = tuple(f"{r} " for r in V.ROLES_F + V.ROLES_M) + ("our ",)
+    seen = Counter()
+    for doc in docs:
+        for span in doc.gold:
+            before, after = doc.text[:span.start], doc.text[span.end:]
+            if span.kind == "possessive":
+                assert after.startswith("'") and not span.text.endswith("'s"), (doc.name, span)
+            if span.kind == "relative":
+                assert before.lower().endswith(roles) or before.endswith(", "), (doc.name, span, before[-20:])
+            if span.kind == "person" and before.endswith(titles):
+                seen["titled"] += 1
+                assert not span.text.startswith(titles), (doc.name, span)
+            if span.kind == "age":
+                assert "year" not in span.text and (span.text.isdigit() or span.text[0].isalpha()), span
+                seen["age words" if span.text[0].isalpha() else "age digits"] += 1
+            if span.kind in ("date", "health_org", "school", "workplace"):
+                assert not span.text.lower().startswith("the "), (doc.name, span)
+            if span.kind in ("phone", "nhs_number") and not any(c.isdigit() for c in span.text):
+                seen[f"{span.kind} said"] += 1
+            if span.kind == "email" and " at " in span.text:
+                seen["email said"] += 1
+    assert min(seen.values()) >= 3 and len(seen) == 6, seen
+
+
+def test_host_filter_leaves_out_what_could_name_someone() -> None:
+    H = _bench("deid_evalset_seventh_hosts")
+    assert H._safe("staff were kind and the room was clean and warm")
+    assert H._safe("Yeah, I think so. And then I looked at the ICE plots again.")
+    for risky in ["the nurse on duty, Sarah, was lovely", "thanks to sarah on reception", "seen at Bingham Health Centre",
+                  "call me on 0113 496 0000", "the XXXX team were great", "see www.example.org"]:
+        assert not H._safe(risky), risky
+    assert len(H.comments()) > 1000 and len(H.interview_segments()) > 100

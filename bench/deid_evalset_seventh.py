@@ -35,21 +35,28 @@ SEED = 7777777
 # interview about mental-health care; numbers, addresses and online identifiers are rarer.
 WEIGHTS: dict[str, float] = {
     "person": 14, "nickname": 5, "possessive": 5, "relative": 12, "age": 7, "date": 8, "place": 10,
-    "street": 4, "postcode": 3.5, "health_org": 11, "school": 4, "workplace": 4, "phone": 3.5, "email": 3.5,
+    "street": 4, "postcode": 4, "health_org": 11, "school": 4, "workplace": 4, "phone": 3.5, "email": 3.5,
     "nhs_number": 3.5, "url": 3, "handle": 3,
 }
 COMMENT_DOCS = 80
 Piece = tuple[str, list[tuple[int, int, str]]]  # text and its gold (start, end, kind) within it
 _SLOT = re.compile(r"\{(\w+)\}")
-_KIND_OF_SLOT = {"staff": "person"}
+_KIND_OF_SLOT = {"staff": "person", "first": "person", "road": "street", "address": "street", "house": "street",
+                 "young": "age", "adult": "age", "adultyo": "age"}
 
 
-def fill(template: str, rng: random.Random, spoken: bool) -> Piece:
-    """A sentence with its slots filled and the gold spans of the values."""
+def fill(template: str, rng: random.Random, spoken: bool, first: str | None = None) -> Piece:
+    """A sentence with its slots filled and the gold spans of the values (``first``: the name a
+    ``{first}`` slot takes, the participant's when the interviewer says it)."""
     out, spans, pos = [], [], 0
     for m in _SLOT.finditer(template):
         out.append(template[pos:m.start()])
-        before, gold, after = F.MAKERS[m.group(1)](rng)
+        if m.group(1) == "first" and first:
+            before, gold, after = "", first, ""
+        elif m.group(1) in F.SAYABLE:
+            before, gold, after = F.MAKERS[m.group(1)](rng, spoken)
+        else:
+            before, gold, after = F.MAKERS[m.group(1)](rng)
         start = sum(map(len, out)) + len(before)
         out += [before, gold, after]
         spans.append((start, start + len(gold), _KIND_OF_SLOT.get(m.group(1), m.group(1))))
@@ -126,11 +133,11 @@ def _interview(i: int, segments: list, rng: random.Random) -> Doc:
     turns: list[tuple[str, Piece]] = []
     for n, (_, seg_turns) in enumerate(segments):
         if n:
-            turns.append((asker[0], fill(rng.choice(T.PROMPTS), rng, spoken=True)))
+            turns.append((asker[0], fill(rng.choice(T.PROMPTS), rng, True, teller[0] if teller[1] else None)))
         for who, said in seg_turns:
             turns.append((asker[0] if who == "Dan" else teller[0], _host_names(said, host_name)))
     if turns[0][0] == teller[0] and rng.random() < 0.5:  # a stretch opens on the interviewer's question
-        turns.insert(0, (asker[0], fill(rng.choice(T.PROMPTS), rng, spoken=True)))
+        turns.insert(0, (asker[0], fill(rng.choice(T.PROMPTS), rng, True, teller[0] if teller[1] else None)))
     if teller[1] and rng.random() < 0.4:  # the interviewer greets the participant by name
         hello = rng.choice(T.GREETINGS).replace("{name}", teller[0])
         at = hello.index(teller[0])

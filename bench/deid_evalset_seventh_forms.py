@@ -70,14 +70,12 @@ def number_words(n: int, hyphen: bool = True) -> str:
     return V.TENS[tens] + (("-" if hyphen else " ") + V.UNITS[unit] if unit else "")
 
 
-def age(rng: random.Random) -> Piece:
-    n = rng.choice([rng.randint(8, 19), rng.randint(20, 45), rng.randint(46, 88)])
-    r = rng.random()
-    if r < 0.4:
+def age(rng: random.Random, low: int = 8, high: int = 88, words: float = 0.55) -> Piece:
+    """An age in digits or in words ("thirty-four", "thirty four"); the gold is the number alone."""
+    n = rng.randint(low, high)
+    if rng.random() >= words:
         return "", str(n), ""
-    if r < 0.85:
-        return "", number_words(n, hyphen=rng.random() < 0.5), ""
-    return "", str(n), rng.choice(["-year-old", " year old", "yo", " yrs", " years old"])
+    return "", number_words(n, hyphen=rng.random() < 0.5), ""
 
 
 def _day_suffix(d: int) -> str:
@@ -110,18 +108,27 @@ def place(rng: random.Random) -> Piece:
     return "", _lower_sometimes(rng, rng.choice(V.PLACES)), ""
 
 
-def street(rng: random.Random) -> Piece:
-    road = f"{rng.choice(V.STREET_NAMES)} {rng.choice(V.STREET_TYPES)}"
+def road(rng: random.Random) -> Piece:
+    """A street's name alone ("walking down Ripley Road")."""
+    name = f"{rng.choice(V.STREET_NAMES)} {rng.choice(V.STREET_TYPES)}"
+    return "", _lower_sometimes(rng, name, 0.15), ""
+
+
+def address(rng: random.Random) -> Piece:
+    """A house or flat on a street, or a flat in a named block; the gold includes the numbers."""
+    name = f"{rng.choice(V.STREET_NAMES)} {rng.choice(V.STREET_TYPES)}"
     r = rng.random()
-    if r < 0.4:
-        return "", f"{rng.randint(1, 240)} {road}", ""
-    if r < 0.55:
-        return "", f"Flat {rng.randint(1, 30)}{rng.choice(['', 'a', 'b'])}, {rng.randint(2, 120)} {road}", ""
-    if r < 0.7:
-        return "", f"flat {rng.randint(1, 60)}, {rng.choice(V.BLOCKS)}", ""
-    if r < 0.8:
-        return "number ", f"{rng.randint(3, 99)} {road}", ""
-    return "", _lower_sometimes(rng, road, 0.2), ""
+    if r < 0.5:
+        return "", f"{rng.randint(1, 240)}{rng.choice(['', '', '', 'a'])} {name}", ""
+    if r < 0.75:
+        flat = f"{rng.choice(['Flat', 'flat'])} {rng.randint(1, 30)}{rng.choice(['', 'a', 'b'])}"
+        return "", f"{flat}{rng.choice([', ', ' '])}{rng.randint(2, 120)} {name}", ""
+    return "", f"flat {rng.randint(1, 60)}, {rng.choice(V.BLOCKS)}", ""
+
+
+def house(rng: random.Random) -> Piece:
+    """After "number": "we were at number 22 Ripley Road"."""
+    return "", f"{rng.randint(2, 99)} {rng.choice(V.STREET_NAMES)} {rng.choice(V.STREET_TYPES)}", ""
 
 
 def postcode(rng: random.Random) -> Piece:
@@ -155,7 +162,7 @@ def _digits_spoken(rng: random.Random, digits: str, groups: list[int]) -> str:
     return ", ".join(words)
 
 
-def phone(rng: random.Random) -> Piece:
+def phone(rng: random.Random, spoken: bool = True) -> Piece:
     mobile = f"07{rng.randint(100, 999)}{rng.randint(0, 999999):06d}"
     land = rng.choice([f"0113{rng.randint(0, 9999999):07d}", f"0161{rng.randint(0, 9999999):07d}",
                        f"01924{rng.randint(0, 999999):06d}", f"020{rng.randint(70000000, 89999999)}",
@@ -171,7 +178,7 @@ def phone(rng: random.Random) -> Piece:
         shapes += [f"{land[:5]} {land[5:]}", f"({land[:5]}) {land[5:]}"]
     else:
         shapes += [f"{land[:4]} {land[4:7]} {land[7:]}", f"({land[:4]}) {land[4:7]} {land[7:]}"]
-    if rng.random() < 0.25:
+    if rng.random() < (0.3 if spoken else 0.0):
         return "", _digits_spoken(rng, mobile, [5, 3, 3]), ""
     return "", rng.choice(shapes), ""
 
@@ -188,28 +195,28 @@ def nhs_digits(rng: random.Random) -> str:
             return "".join(map(str, nine)) + str(check)
 
 
-def nhs_number(rng: random.Random) -> Piece:
+def nhs_number(rng: random.Random, spoken: bool = True) -> Piece:
     n = nhs_digits(rng)
     shapes = [f"{n[:3]} {n[3:6]} {n[6:]}", n, f"{n[:3]}-{n[3:6]}-{n[6:]}", f"{n[:3]} {n[3:6]} {n[6:]}"]
-    if rng.random() < 0.25:
+    if rng.random() < (0.35 if spoken else 0.0):
         return "", _digits_spoken(rng, n, [3, 3, 4]), ""
     return "", rng.choice(shapes), ""
 
 
-def email(rng: random.Random) -> Piece:
+def email(rng: random.Random, spoken: bool = True) -> Piece:
     first, last = first_name(rng).lower(), rng.choice(V.SURNAMES).lower()
     last = "".join(c for c in last if c.isascii() and c.isalpha()) or "smith"
     local = rng.choice([f"{first}.{last}", f"{first}{last[0]}{rng.randint(1, 99)}", f"{first}_{last}",
                         f"{first[:3]}{last}{rng.randint(70, 99)}", f"{last}.{first[0]}", f"{first}x{rng.randint(1, 9)}"])
     domain = rng.choice(V.MAIL_DOMAINS)
-    if rng.random() < 0.3:
+    if rng.random() < (0.35 if spoken else 0.12):  # typed too, to get past spam filters
         spoken_local = local.replace(".", " dot ").replace("_", " underscore ")
         return "", f"{spoken_local} at {domain.replace('.', ' dot ')}", ""
     return "", local + "@" + domain, ""
 
 
-def url(rng: random.Random) -> Piece:
-    if rng.random() < 0.15:
+def url(rng: random.Random, spoken: bool = True) -> Piece:
+    if rng.random() < (0.2 if spoken else 0.0):
         return "", rng.choice(V.URL_SPOKEN), ""
     return "", rng.choice(V.SITES), ""
 
@@ -227,9 +234,12 @@ def from_list(values: list[str]):  # type: ignore[no-untyped-def]
     return make
 
 
+# Makers whose value may be read out: they take the register (spoken or typed) as well.
+SAYABLE = {"phone", "nhs_number", "email", "url"}
 MAKERS = {
-    "person": person, "staff": staff, "nickname": nickname, "possessive": possessive, "relative": relative, "age": age,
-    "date": date, "place": place, "street": street, "postcode": postcode,
+    "person": person, "staff": staff, "young": lambda rng: age(rng, 5, 17),
+    "adult": lambda rng: age(rng, 18, 90), "adultyo": lambda rng: age(rng, 18, 90, words=0.1), "first": lambda rng: ("", first_name(rng), ""), "nickname": nickname, "possessive": possessive, "relative": relative, "age": age,
+    "date": date, "place": place, "road": road, "address": address, "house": house, "postcode": postcode,
     "health_org": from_list(V.HEALTH), "school": from_list(V.SCHOOLS), "workplace": from_list(V.EMPLOYERS),
     "phone": phone, "email": email, "nhs_number": nhs_number, "url": url, "handle": handle,
 }

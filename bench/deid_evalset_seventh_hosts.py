@@ -108,7 +108,19 @@ def interview_segments() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
                     turns.append((who, said.strip()))
             if turns and len(" ".join(t for _, t in turns).split()) <= 260:
                 out.append((row["document"], tuple(turns)))
-    return tuple(out)
+    return _distinct(out)
+
+
+def _distinct(segments: list) -> tuple:
+    """Segments in their order, without one that is (part of) another of the same document: MAXQDA
+    exports a stretch once per code it carries."""
+    def flat(seg: tuple) -> str:
+        return " ".join(t for _, t in seg[1])
+    kept: list = []
+    for seg in sorted(segments, key=lambda s: -len(flat(s))):
+        if not any(seg[0] == k[0] and flat(seg) in flat(k) for k in kept):
+            kept.append(seg)
+    return tuple(s for s in segments if s in kept)
 
 
 @lru_cache(maxsize=1)

@@ -27,7 +27,6 @@ from collections import Counter
 import deid_evalset_seventh_forms as F
 import deid_evalset_seventh_hosts as H
 import deid_evalset_seventh_talk as T
-import deid_evalset_seventh_values as V
 from deid_evalset import KINDS, Doc, Span
 
 SEED = 7777777
@@ -193,5 +192,8 @@ def counts(docs: list[Doc]) -> dict[str, int]:
 
 if __name__ == "__main__":
     built = build()
-    print(json.dumps({"docs": len(built), "identifiers": sum(len(d.gold) for d in built),
-                      "kinds": counts(built), "values": len(V.PLACES)}, indent=1))
+    labels = [is_name for d in built for _, is_name in d.speakers]
+    print(json.dumps({"docs": len(built), "by_source": dict(Counter(d.source for d in built)),
+                      "identifiers": sum(len(d.gold) for d in built), "kinds": counts(built),
+                      "words": sum(len(d.text.split()) for d in built),
+                      "speaker_labels": len(labels), "speaker_labels_names": sum(labels)}, indent=1))

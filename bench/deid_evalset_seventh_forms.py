@@ -8,6 +8,7 @@ dates, postcodes, phones, e-mails, NHS numbers, streets, links and handles. Dete
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 
 import deid_evalset_seventh_values as V
 
@@ -225,7 +226,7 @@ def handle(rng: random.Random) -> Piece:
     return "", rng.choice(V.HANDLES), ""
 
 
-def from_list(values: list[str]):  # type: ignore[no-untyped-def]
+def from_list(values: list[str]) -> Callable[[random.Random], Piece]:
     def make(rng: random.Random) -> Piece:
         value = rng.choice(values)
         if value.startswith("the "):

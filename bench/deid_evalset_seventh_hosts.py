@@ -3,9 +3,10 @@ copied into the repository): the participants' talk in the MAXQDA coded segments
 (``coded-datasets/pdpilot-maxqda/pdpilot_coded_segments_parsed.csv``, split into turns at the
 ``Dan:``/``Participant:`` labels the segments carry) and NHS phase-1 feedback comments
 (``coded-datasets/nhs-patient-experience/phase1_text_data.csv``). A host stretch that may hold a real
-identifier no gold span would mark (a capitalised word the filter does not know in mid-sentence, a
-redaction mark, digits, an address, a first name in lower case) is left out; the interviewer's name
-"Dan" is kept as a marker that the builder replaces by a planted, gold name.
+identifier no gold span would mark (a capitalised word the filter does not know, a redaction mark,
+digits, an address, a first name in lower case, and in a comment a word seldom written in lower case in
+the NHS comment files, such as a town typed "hinckley") is left out; the interviewer's name "Dan" becomes
+a speaker label, and one said in the talk is replaced by the builder with a planted, gold name.
 """
 
 from __future__ import annotations
@@ -55,15 +56,28 @@ def _clean(text: str) -> str:
     return re.sub(r"[ \t]+", " ", text.replace("\r", "")).strip()
 
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
+
+
 @lru_cache(maxsize=1)
-def _lower_words() -> Counter[str]:
-    """How often each word is written in lower case in the comments: a word people write in lower case
-    three times or more is an ordinary word when it opens a sentence ("Toast", not "Yvonne")."""
-    counts: Counter[str] = Counter()
-    with COMMENTS.open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            counts.update(re.findall(r"\b[a-z][a-z'’]+\b", row["feedback"]))
-    return counts
+def _word_counts() -> tuple[Counter[str], Counter[str]]:
+    """How often each word is written in lower case, and capitalised, over both NHS comment files (the
+    v6 file only for counting). A word people write in lower case three times or more, and not much more
+    often capitalised, is an ordinary word ("toast"), not a name or a place ("Hinckley", "hinckley")."""
+    lower: Counter[str] = Counter()
+    capital: Counter[str] = Counter()
+    for path, column in ((COMMENTS, "feedback"), (COMMENTS.with_name("v6framework_230831.csv"), "FFT answer")):
+        with path.open(encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                for word in _WORD.findall(row[column] or ""):
+                    (lower if word.islower() else capital)[word.lower()] += 1
+    return lower, capital
+
+
+def _ordinary(word: str) -> bool:
+    lower, capital = _word_counts()
+    bare = word.lower().removesuffix("'s").removesuffix("’s")
+    return lower[bare] >= 3 and lower[bare] * 4 >= capital[bare] and bare not in _FIRST_NAMES
 
 
 def _capitals_known(text: str) -> bool:
@@ -71,12 +85,10 @@ def _capitals_known(text: str) -> bool:
     written in lower case elsewhere that is not a first name."""
     for m in re.finditer(r"(?:^|(?<=[\s,;(\"']))([A-Z][\w'&.-]*)", text):
         word = m.group(1).rstrip(".")
-        bare = word.lower().removesuffix("'s")
         before = text[: m.start()].rstrip(" \"'(")
         if word in _ALLOWED or (word.isupper() and 2 <= len(word) <= 6 and not word.startswith("XX")):
             continue
-        opens = not before or before[-1] in ".?!:"
-        if opens and bare not in _FIRST_NAMES and _lower_words()[bare] >= 3:
+        if (not before or before[-1] in ".?!:") and _ordinary(word):
             continue
         return False
     return True
@@ -125,11 +137,12 @@ def _distinct(segments: list) -> tuple:
 
 @lru_cache(maxsize=1)
 def comments() -> tuple[str, ...]:
-    """Feedback comments of 6 to 80 words with nothing in them that could name a person or place."""
+    """Feedback comments of 6 to 80 words with nothing in them that could name a person or place: every
+    word an ordinary one (so a rare word, a typo included, leaves its comment out too)."""
     keep = []
     with COMMENTS.open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             text = _clean(row["feedback"])
-            if 6 <= len(text.split()) <= 80 and _safe(text):
+            if 6 <= len(text.split()) <= 80 and _safe(text) and all(map(_ordinary, _WORD.findall(text))):
                 keep.append(text)
     return tuple(dict.fromkeys(keep))

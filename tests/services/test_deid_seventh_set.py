@@ -25,7 +25,6 @@ def _bench(name: str) -> ModuleType:
 
 
 S = _bench("deid_evalset_seventh")
-F = _bench("deid_evalset_seventh_forms")
 V = _bench("deid_evalset_seventh_values")
 
 
@@ -169,6 +168,10 @@ def test_host_filter_leaves_out_what_could_name_someone() -> None:
     assert H._safe("staff were kind and the room was clean and warm")
     assert H._safe("Yeah, I think so. And then I looked at the ICE plots again.")
     for risky in ["the nurse on duty, Sarah, was lovely", "thanks to sarah on reception", "seen at Bingham Health Centre",
-                  "call me on 0113 496 0000", "the XXXX team were great", "see www.example.org"]:
+                  "call me on 0113 496 0000", "the XXXX team were great", "see www.example.org", "Yvonne was lovely."]:
         assert not H._safe(risky), risky
-    assert len(H.comments()) > 1000 and len(H.interview_segments()) > 100
+    comments = H.comments()
+    assert len(comments) > 1000 and len(H.interview_segments()) > 100
+    # A place written in lower case: known only because it is rare in lower case or mostly capitalised.
+    assert not any(re.search(r"\b(hinckley|bingham|mansfield|nottingham)\b", c, re.IGNORECASE) for c in comments)
+    assert not all(map(H._ordinary, ["nearer", "to", "hinckley", "center"])) and H._ordinary("toast")

@@ -75,6 +75,12 @@ _CACHE: OrderedDict[tuple[int, int | None, str], tuple[tuple[tuple[str, int], ..
 _LOCK = threading.Lock()
 
 
+def clear() -> None:
+    """Forget every kept part (tests compare a kept summary with one computed afresh)."""
+    with _LOCK:
+        _CACHE.clear()
+
+
 def documents_page(store: Store, offset: int = 0, limit: int = PAGE, title: str = "") -> DocumentsPage:
     """One page of transcript summaries in id order (``title``: only those whose title or case holds it)."""
     with store.read() as conn:

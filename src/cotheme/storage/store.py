@@ -138,7 +138,9 @@ class Store:
         try:
             with _plain_errors(self.target), self.engine.begin() as connection:
                 yield connection
-                data_version.bump(connection)  # last, so its row lock is held only while committing
+                # Raised as it commits, with the tables it changed (one statement, table_versions.py),
+                # so its row lock is held only while committing.
+                table_versions.touched(connection, data_version.WRITES)
         finally:
             if self._writers is not None:
                 self._writers.release()

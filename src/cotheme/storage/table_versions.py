@@ -3,8 +3,9 @@
 Owns the ``table_versions`` table and three connection hooks. While a transaction runs, every INSERT,
 UPDATE or DELETE (and every ``COPY``, through ``pgcopy``) names its table; a DELETE also names the
 tables whose rows a foreign key deletes or nulls along with it. As the transaction commits, after the
-audit trail is written, one statement raises the counter of each table it named, so the new counts
-commit with the change or not at all, whichever process wrote. ``reading()`` collects the tables the
+audit trail is written, one statement raises the counter of each table it named and (for a
+``Store.write``) the data version's own row, so the new counts commit with the change or not at all,
+whichever process wrote. ``reading()`` collects the tables the
 statements in its block read (after the blind-document rewrite, so what decides visibility counts too).
 
 A part of a page computed inside ``reading()`` may be kept under the counters of the tables it read,

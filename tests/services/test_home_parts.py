@@ -215,3 +215,15 @@ def test_concurrent_writers_each_raise_the_counter_once(project: Project, target
         assert table_versions.current(conn)["codings"] == before + writers * each
     kept = project.study.home_summary()
     assert kept.total_codings == 2 + writers * each and kept == _fresh(project)
+
+
+def test_a_write_in_sql_text_raises_every_table(project: Project) -> None:
+    docs = _setup(project)
+    kept = project.study.home_summary()
+    from sqlalchemy import text
+
+    with project._store.write() as conn:  # noqa: SLF001
+        conn.execute(text("UPDATE documents SET title = 'Renamed' WHERE id = :d"), {"d": docs[0]})
+    after = project.study.home_summary()
+    assert after.documents.documents[0].title == "Renamed" != kept.documents.documents[0].title
+    assert after == _fresh(project)

@@ -8,6 +8,10 @@ audit trail is written, one statement raises the counter of each table it named 
 whichever process wrote. ``reading()`` collects the tables the
 statements in its block read (after the blind-document rewrite, so what decides visibility counts too).
 
+A write in SQL text raises every table (which one it changed is not parsed); a write through the
+driver itself (``exec_driver_sql``, a raw cursor) passes no hook and must name its table with
+``touched``, as ``pgcopy`` does.
+
 A part of a page computed inside ``reading()`` may be kept under the counters of the tables it read,
 read *before* the part was computed (``current``): while none of them has risen, nothing the part
 read has changed. A coding added raises ``codings`` (and ``audit_log``), not ``documents`` nor
@@ -21,6 +25,7 @@ so two of them never wait for each other's rows in opposite orders. Must not dec
 
 from __future__ import annotations
 
+import re
 import weakref
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -68,6 +73,9 @@ def _cascades() -> dict[str, frozenset[str]]:
 
 
 _CASCADES = _cascades()
+_EVERY_TABLE = frozenset(metadata.tables)
+#: A write in SQL text (which names its table in words the hook does not parse).
+_TEXT_WRITE = re.compile(r"^\s*(insert|update|delete|replace)\b", re.I)
 
 
 def install(engine: Engine) -> None:
@@ -89,6 +97,9 @@ def touched(conn: Connection, table: str) -> None:
 
 def _before(conn: Connection, clause: Any, multiparams: Sequence[Any], params: Mapping[str, Any],
             options: Mapping[str, Any]) -> None:
+    if isinstance(clause, TextClause) and _TEXT_WRITE.match(clause.text):
+        conn.info.setdefault(_TOUCHED, set()).update(_EVERY_TABLE)  # which table is not known: all of them
+        return
     if isinstance(clause, UpdateBase):
         table = getattr(clause, "table", None)
         if isinstance(table, Table):

@@ -303,7 +303,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="also write the JSON to this file")
     args = parser.parse_args(argv)
     t0 = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="cotheme-weight-") as tmp:
+    # A server thread may still fold its write-ahead log as the folder goes: leave such a straggler.
+    with tempfile.TemporaryDirectory(prefix="cotheme-weight-", ignore_cleanup_errors=True) as tmp:
         folder = Path(tmp)
         if args.part == "home":
             engines = ["sqlite", "postgresql"] if args.pg else ["sqlite"]

@@ -15,10 +15,17 @@ Prints ONE JSON document to stdout (progress to stderr). Three parts, each chose
 * ``memory`` - a fresh Python process opens a 9,000-coding project (30 interviews of 10,000 words),
   builds the web app, serves the home page, a reader and the 9,000 extracts once through TestClient,
   and reports its resident set size (VmRSS, VmHWM) and the modules it imported.
+* ``serve`` - the same project served by ``python -m cotheme serve`` in its own process, as a
+  researcher runs it; a client in this process asks for the home page, a reader, the 9,000 extracts
+  (JSON, the Retrieve page, CSV, Excel) and four more readers, and reads the server's VmRSS after each
+  step and a second after the last (Taguette 1.5.2 sat at ~110 MB after the same kind of work,
+  bench/versus_taguette.py); then the median time of ``RUNS`` requests of the home page, a reader
+  and the extracts, so a memory setting that made pages slower shows.
 
     .venv/bin/python bench/page_weight_bench.py --part home --docs 300,3000 --pg
     .venv/bin/python bench/page_weight_bench.py --part reader
     .venv/bin/python bench/page_weight_bench.py --part memory
+    .venv/bin/python bench/page_weight_bench.py --part serve
 
 Run it with ``PYTHONPATH`` pointing at another source tree to measure that tree (before/after).
 """
@@ -222,24 +229,92 @@ def memory(folder: Path) -> dict[str, Any]:
     return best | {"runs_rss_mb": [r["VmRSS_mb"] for r in runs]}
 
 
+def _rss_mb(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) // 1024
+    raise RuntimeError(f"no VmRSS for process {pid}")
+
+
+def serve(folder: Path) -> dict[str, Any]:
+    import os
+    import re
+    import socket
+
+    import httpx
+
+    from cotheme.services.project import Project
+
+    target = folder / "serve.cotheme"
+    project = Project.create(str(target), title="serve", lead=LEAD)
+    _, ids = import_corpus(project, 30, 10_000, 1)
+    code_id = project.codes.create("Bench/extracts").id
+    project.close()
+    bulk_codings(str(target), ids, code_id, 1)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    out = folder / "serve.log"
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    proc = subprocess.Popen([sys.executable, "-m", "cotheme", "serve", str(target), "--port", str(port)],
+                            stdout=out.open("wb"), stderr=subprocess.STDOUT, env=env, cwd=folder)
+    try:
+        deadline = time.monotonic() + 120
+        while not (found := re.search(r"http://127\.0\.0\.1:\d+/\?token=[A-Za-z0-9_\-]+", out.read_text())):
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise RuntimeError(f"the server did not start:\n{out.read_text()[-2000:]}")
+            time.sleep(0.05)
+        rss = {"at_start": _rss_mb(proc.pid)}
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=300, follow_redirects=True) as client:
+            client.get(found.group(0)).raise_for_status()
+            rss["home"] = _rss_mb(proc.pid)
+            steps = {"reader": f"/documents/{ids[0]}", "extracts": f"/api/v1/extracts?code={code_id}",
+                     "retrieve_page": f"/retrieve?code={code_id}", "csv": f"/api/v1/extracts.csv?code={code_id}",
+                     "xlsx": f"/api/v1/extracts.xlsx?code={code_id}"}
+            for name, url in steps.items():
+                client.get(url).raise_for_status()
+                rss[name] = _rss_mb(proc.pid)
+            for doc in ids[1:5]:
+                client.get(f"/documents/{doc}").raise_for_status()
+            client.get("/").raise_for_status()
+            time.sleep(1.0)
+            rss["after_a_second"] = _rss_mb(proc.pid)
+            timing = {}
+            for name, url in (("home", "/"), ("reader", steps["reader"]), ("extracts", steps["extracts"])):
+                times = []
+                for _ in range(RUNS):
+                    t0 = time.perf_counter()
+                    client.get(url).raise_for_status()
+                    times.append((time.perf_counter() - t0) * 1000)
+                timing[f"{name}_p50_ms"] = _median(times)
+            rss["after_timing"] = _rss_mb(proc.pid)
+    finally:
+        proc.terminate()
+        proc.wait(30)
+    return {"server_rss_mb": rss, "round_trip": timing, "taguette_mb": 110}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Home page time, reader page weight, server memory.")
-    parser.add_argument("--part", choices=("home", "reader", "memory"), required=True)
+    parser.add_argument("--part", choices=("home", "reader", "memory", "serve"), required=True)
     parser.add_argument("--docs", default="300,3000", help="home: interview counts (default 300,3000)")
     parser.add_argument("--words", type=int, default=300, help="home: words per interview (default 300)")
     parser.add_argument("--pg", action="store_true", help="home: PostgreSQL too")
     parser.add_argument("--out", type=Path, help="also write the JSON to this file")
     args = parser.parse_args(argv)
     t0 = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="cotheme-weight-") as tmp:
+    # A server thread may still fold its write-ahead log as the folder goes: leave such a straggler.
+    with tempfile.TemporaryDirectory(prefix="cotheme-weight-", ignore_cleanup_errors=True) as tmp:
         folder = Path(tmp)
         if args.part == "home":
             engines = ["sqlite", "postgresql"] if args.pg else ["sqlite"]
             result: Any = [home(int(n), args.words, e, folder) for n in args.docs.split(",") for e in engines]
         elif args.part == "reader":
             result = reader(folder)
-        else:
+        elif args.part == "memory":
             result = memory(folder)
+        else:
+            result = serve(folder)
     document = {"part": args.part, "budget": {k: str(v) for k, v in BUDGET.items()}, "result": result,
                 "seconds": round(time.perf_counter() - t0, 1)}
     text = json.dumps(document, indent=2)

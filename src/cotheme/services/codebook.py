@@ -136,10 +136,11 @@ def export_codebook(store: Store, path: Path) -> bytes:
 def list_codes(store: Store) -> list[CodeCount]:
     """Every code in tree order with its counts on its own and with its sub-codes (kept while the data
     version holds: each page shows the codebook)."""
-    return version_cache.cached(store, "codes", (), lambda: _list_codes(store))
+    return version_cache.cached(store, "codes", (), lambda: counted_codes(store))
 
 
-def _list_codes(store: Store) -> list[CodeCount]:
+def counted_codes(store: Store) -> list[CodeCount]:
+    """``list_codes`` computed afresh (for a caller that keeps the answer itself)."""
     with store.read() as conn:
         codes = codes_repo.all_codes(conn)
         per_code, cases, repeated = passages.code_sums(conn)

@@ -37,7 +37,8 @@ _STORES: weakref.WeakKeyDictionary[Store, int] = weakref.WeakKeyDictionary()
 _NUMBERS = itertools.count(1)
 
 
-def _number(store: Store) -> int:
+def store_number(store: Store) -> int:
+    """This process's number for the open ``store`` (a project made again at a path gets a new one)."""
     with _LOCK:
         found = _STORES.get(store)
         if found is None:
@@ -51,7 +52,7 @@ def cached(store: Store, what: str, args: Hashable, compute: Callable[[], list[T
         version = data_version.current(conn)
     if version is None:
         return compute()
-    key = (_number(store), version, visibility.scope(), what, args)
+    key = (store_number(store), version, visibility.scope(), what, args)
     with _LOCK:
         found = _CACHE.get(key)
         if found is not None:

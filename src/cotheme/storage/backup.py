@@ -197,7 +197,8 @@ def _utc(value: datetime) -> datetime:
 
 def table_dump(conn: Connection) -> dict[str, list[tuple[Any, ...]]]:
     """Every table's rows in primary-key order, timestamps as UTC (for comparing two projects). The
-    data version is left out: it counts write transactions (a restore is one), it is not content."""
+    data version and the table counters are left out: they count write transactions (a restore is one),
+    they are not content."""
     return {
         table.name: [
             tuple(_utc(v) if isinstance(v, datetime) else v for v in row)
@@ -206,5 +207,5 @@ def table_dump(conn: Connection) -> dict[str, list[tuple[Any, ...]]]:
             )
         ]
         for table in metadata.sorted_tables
-        if table.name != "data_version"
+        if table.name not in ("data_version", "table_versions")
     }

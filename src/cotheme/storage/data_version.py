@@ -15,6 +15,11 @@ connections share a slot. The sum stays exact and transactional: each commit rai
 by one, atomically with the change, so the committed sum rises by one per committed write. SQLite
 has one writer at a time and uses one slot; a project written before slots keeps its row 1 as one
 of them, so its number only goes on rising.
+
+Since the per-table counters (``table_versions``), a ``Store.write`` raises its slot in that table, in
+the row named ``WRITES``, with the same statement that raises the tables it changed: one statement per
+commit, not two. The version is the sum of both tables' counts (this table keeps what was counted
+before, and what ``bump`` raises).
 """
 
 from __future__ import annotations
@@ -22,14 +27,20 @@ from __future__ import annotations
 from sqlalchemy import Connection, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from cotheme.storage.schema import data_version
+from cotheme.storage.schema import data_version, table_versions
 
 #: Slots on PostgreSQL. Ten pooled connections share a slot with one another pairwise with a
 #: probability of ~16% at 256 slots (and then only wait for each other, as before); the reader sums
 #: at most 256 short rows.
 SLOTS = 256
 
-_READ = select(func.sum(data_version.c.n))
+#: The ``table_versions`` row every write transaction raises.
+WRITES = ""
+
+_READ = select(
+    select(func.sum(data_version.c.n)).scalar_subquery(),
+    select(func.sum(table_versions.c.n)).where(table_versions.c.name == WRITES).scalar_subquery(),
+)
 
 
 def _bump_statement(dialect: object, slot: int) -> object:
@@ -61,5 +72,5 @@ def bump(conn: Connection) -> None:
 
 def current(conn: Connection) -> int | None:
     """The committed version this transaction sees (``None``: nothing written yet, nothing to key on)."""
-    value = conn.execute(_READ).scalar()
-    return None if value is None else int(value)
+    kept, written = conn.execute(_READ).one()
+    return None if kept is None and written is None else int(kept or 0) + int(written or 0)

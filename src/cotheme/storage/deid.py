@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, func, insert, select, update
 
 from cotheme.domain.deid import Found, Term, key_of
 from cotheme.domain.deid_groups import group_key
@@ -192,3 +192,12 @@ def deidentified_documents(conn: Connection) -> dict[int, tuple[str, bool]]:
         .order_by(documents.c.id)
     )
     return {r.id: (r.title, bool(r.deidentified)) for r in rows}
+
+
+def count_deidentified(conn: Connection) -> int:
+    """How many documents' current revisions are marked de-identified (counted in the database)."""
+    return int(conn.execute(
+        select(func.count()).select_from(documents)
+        .join(revisions, revisions.c.id == documents.c.current_revision_id)
+        .where(revisions.c.deidentified)
+    ).scalar_one())

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Connection
 
+from cotheme.storage import table_versions
 from cotheme.storage.nul_guard import check_rows
 
 
@@ -17,6 +18,7 @@ def copy_rows(conn: Connection, table: str, columns: Sequence[str], rows: Iterab
     """Write ``rows`` (values in the order of ``columns``) into ``table`` inside ``conn``'s transaction."""
     raw = conn.connection.driver_connection
     assert raw is not None
+    table_versions.touched(conn, table)  # COPY goes under the statement hook that names changed tables
     names = ", ".join(f'"{c}"' for c in columns)
     with raw.cursor() as cursor, cursor.copy(f'COPY "{table}" ({names}) FROM STDIN') as copy:
         for row in check_rows(columns, rows):  # COPY goes under the statement hook that checks text

@@ -527,6 +527,16 @@ data_version = Table(
     Column("n", BigInteger, nullable=False, server_default="0"),
 )
 
+#: One counter per (table, slot); a table's sum rises with every committed write transaction that changed
+#: it (``storage/table_versions.py``).
+table_versions = Table(
+    "table_versions",
+    metadata,
+    Column("name", String(40), primary_key=True),
+    Column("slot", Integer, primary_key=True, autoincrement=False),
+    Column("n", BigInteger, nullable=False, server_default="0"),
+)
+
 # -- 0018 (drafts): drafts from the team's own language model that a person accepted ---------
 
 #: A draft (code definition, candidate theme, theme summary) as a person accepted or edited it, with

@@ -17,7 +17,7 @@ from sqlalchemy.exc import DatabaseError, DataError, OperationalError
 
 from cotheme.errors import Conflict, InvalidArgument, ProjectBusy, ProjectError
 from cotheme.storage import data_version
-from cotheme.storage import busy, migrate, nul_guard, tracking
+from cotheme.storage import busy, migrate, nul_guard, table_versions, tracking
 from cotheme.storage.checkpoint import IdleCheckpoint, checkpoint
 from cotheme.storage.cipher import PASSPHRASE_ENV
 from cotheme.storage.engine import BUSY_TIMEOUT_MS, describe, is_url, make_engine
@@ -43,6 +43,7 @@ class Store:
         self.engine = engine
         tracking.install(engine)  # the audit trail, codebook history and blind documents
         nul_guard.install(engine)
+        table_versions.install(engine)  # after tracking: sees the blind-document rewrite and the trail
         self.dialect = engine.dialect.name
         # Writers of one process queue here, in turn, rather than in SQLite's busy handler, which polls
         # with back-off and let one of ten concurrent coders wait past BUSY_TIMEOUT_MS
@@ -137,7 +138,9 @@ class Store:
         try:
             with _plain_errors(self.target), self.engine.begin() as connection:
                 yield connection
-                data_version.bump(connection)  # last, so its row lock is held only while committing
+                # Raised as it commits, with the tables it changed (one statement, table_versions.py),
+                # so its row lock is held only while committing.
+                table_versions.touched(connection, data_version.WRITES)
         finally:
             if self._writers is not None:
                 self._writers.release()

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from fastapi import Depends, FastAPI
 from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
-from fastapi.staticfiles import StaticFiles
 
 from cotheme import __version__
 from cotheme.services.project import Project
@@ -23,6 +22,7 @@ from cotheme.web import (
 )
 from cotheme.web.body_limit import BodyLimit, max_request_bytes
 from cotheme.web.security import Gate
+from cotheme.web.static_assets import StaticAssets
 from cotheme.web import api_history, api_team, pages_team
 from cotheme.web import api_agreement, pages_agreement  # agreement, reconciliation
 from cotheme.web import api_assist  # suggest, similar, candidate themes
@@ -86,7 +86,7 @@ def create_app(project: Project, token: str, *, team: bool | None = None) -> Fas
                        uploads=UPLOAD_PATHS, upload_bytes=max_upload_bytes(),
                        media=RECORDING_UPLOAD, media_bytes=max_recording_bytes())
     api_docs.mount_assets(app)  # before /static, which would otherwise answer its addresses
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.mount("/static", StaticAssets(STATIC), name="static")  # read once, answered from memory
     for module in (api_texts, api_codebook, api_notes, api_themes, api_revisions, pages, pages_themes,
                    pages_revisions, api_team, api_history, pages_team, api_agreement, pages_agreement,
                    api_assist, api_imports, pages_import):

@@ -18,6 +18,7 @@ from collections.abc import Callable, Generator
 
 import uvicorn
 
+from cotheme.services.allocator import settle_for_serving
 from cotheme.services.project import Project
 from cotheme.web.app import create_app
 from cotheme.web.memory_keeper import MemoryKeeper
@@ -58,6 +59,7 @@ def serve(project: Project, *, host: str = LOOPBACK, port: int = 8765,
           announce: Callable[[str], None] = print, token: str | None = None, team: bool | None = None) -> None:
     """Serve ``project`` until interrupted, announcing the URL that carries the access token (or, on a
     team server, the login address)."""
+    settle_for_serving()  # before any worker thread has an arena of its own (services/allocator.py)
     token = token or new_token()
     app = create_app(project, token, team=team)
     # Live pages hold a stream open: on a stop, uvicorn waits this long for them before closing them.

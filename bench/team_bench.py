@@ -102,6 +102,32 @@ class Server:
             self.proc.wait()
 
 
+_TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def cpu_seconds(root: int) -> float:
+    """CPU time (user + system, s) used so far by process ``root`` and every live process under it
+    (a server's workers), from Linux's /proc; 0.0 elsewhere."""
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    for entry in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = entry.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        pid = int(entry.parent.name)
+        parents[pid] = int(fields[1])
+        times[pid] = (int(fields[11]) + int(fields[12])) / _TICK
+    total = 0.0
+    for pid, cpu in times.items():
+        up = pid
+        while up not in (0, 1) and up != root:
+            up = parents.get(up, 0)
+        if up == root:
+            total += cpu
+    return total
+
+
 def kind_of(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {' '.join(str(exc).split()[:6])}"
 
@@ -212,7 +238,12 @@ def run(target: str, engine: str, mode: str, coders: int, seconds: float, folder
                 else pool.apply_async(api_writer, (target, n, setup, start_at, seconds))
                 for n in setup["names"]
             ]
+            cpu_began = None
+            if server is not None:
+                time.sleep(max(0.0, start_at - time.time()))
+                cpu_began = cpu_seconds(server.proc.pid)
             results = [job.get(timeout=seconds + 600) for job in jobs]
+            server_cpu = cpu_seconds(server.proc.pid) - cpu_began if server is not None and cpu_began is not None else None
     finally:
         if server is not None:
             server.stop()
@@ -231,6 +262,7 @@ def run(target: str, engine: str, mode: str, coders: int, seconds: float, folder
         "lost_writes": len(set(ok) - stored), "writes_per_s": round(len(latencies) / seconds, 1),
         "latency_ms": {"p50": round(cuts[49], 1), "p95": round(cuts[94], 1), "p99": round(cuts[98], 1),
                        "max": round(max(latencies, default=0.0), 1)},
+        "server_cpu_ms_per_write": round(server_cpu * 1000 / len(latencies), 2) if server_cpu and latencies else None,
         "load": [round(load_before, 2), round(os.getloadavg()[0], 2)], "cpus": os.cpu_count(),
         "pg_busy_connection_samples": sampler.stop() if sampler is not None else None,
     }

@@ -75,10 +75,11 @@ def prepare(target: str, coders: int, folder: Path) -> dict[str, Any]:
 class Server:
     """``python -m cotheme serve TARGET --team`` in its own process, on a free port."""
 
-    def __init__(self, target: str) -> None:
+    def __init__(self, target: str, workers: int | None = None) -> None:
         self.port = free_port()
+        chosen = [] if workers is None else ["--workers", str(workers)]
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "cotheme", "serve", target, "--team", "--port", str(self.port)],
+            [sys.executable, "-m", "cotheme", "serve", target, "--team", "--port", str(self.port), *chosen],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
         )
         self.base = f"http://127.0.0.1:{self.port}"
@@ -220,7 +221,8 @@ class WaitSampler:
         return dict(self.seen.most_common())
 
 
-def run(target: str, engine: str, mode: str, coders: int, seconds: float, folder: Path) -> dict[str, Any]:
+def run(target: str, engine: str, mode: str, coders: int, seconds: float, folder: Path,
+        workers: int | None = None) -> dict[str, Any]:
     setup = prepare(target, coders, folder)
     load_before = os.getloadavg()[0]
     sampler = None
@@ -228,7 +230,7 @@ def run(target: str, engine: str, mode: str, coders: int, seconds: float, folder
         name = f"team_bench_{os.getpid()}"
         target = f"{target}&application_name={name}" if "?" in target else f"{target}?application_name={name}"
         sampler = WaitSampler(target, name)
-    server = Server(target) if mode == "web" else None
+    server = Server(target, workers) if mode == "web" else None
     try:
         start_at = time.time() + 8.0  # every writer started, logged in and warm before the clock starts
         context = multiprocessing.get_context("spawn")
@@ -257,6 +259,7 @@ def run(target: str, engine: str, mode: str, coders: int, seconds: float, folder
     cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
     return {
         "engine": engine, "mode": mode, "coders": coders, "seconds": seconds,
+        "workers": workers if workers is not None else "default",
         "writes": len(latencies), "failures": sum(failures.values()), "failures_by_kind": dict(failures),
         "raw_failures": sum(n for k, n in failures.items() if k.startswith(("raw ", "500"))),
         "lost_writes": len(set(ok) - stored), "writes_per_s": round(len(latencies) / seconds, 1),
@@ -274,11 +277,13 @@ def main() -> None:
     parser.add_argument("--mode", choices=["web", "api"], default="web")
     parser.add_argument("--coders", type=int, default=10)
     parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--workers", type=int, default=None,
+                        help="server processes (web mode); default: the server's own default")
     parser.add_argument("--pg", default=os.environ.get("COTHEME_TEST_PG_URL", "postgresql://root@127.0.0.1:5432/test"))
     args = parser.parse_args()
     engine = "sqlite" if args.engine == "sqlite" else "postgresql"
     with tempfile.TemporaryDirectory() as folder, project_target(args.engine, Path(folder), args.pg, "bench") as target:
-        result = run(target, engine, args.mode, args.coders, args.seconds, Path(folder))
+        result = run(target, engine, args.mode, args.coders, args.seconds, Path(folder), args.workers)
     print(json.dumps(result, indent=2))
 
 

@@ -48,8 +48,15 @@ HEADERS = {
 }
 
 
-#: The key of the CSRF tokens, new in every server process: a restart asks open pages to reload once.
+#: The key of the CSRF tokens, new in every server: a restart asks open pages to reload once. A server
+#: of several processes makes it once and gives it to each (``use_csrf_key``).
 _CSRF_KEY = secrets.token_bytes(32)
+
+
+def use_csrf_key(key: bytes) -> None:
+    """Sign CSRF tokens with ``key`` in this process (a worker of a server of several processes)."""
+    global _CSRF_KEY
+    _CSRF_KEY = key
 
 
 def csrf_for(session: str) -> str:

@@ -95,8 +95,9 @@ def _serve_workers(project: Project, host: str, port: int, announce: Callable[[s
                           workers=workers, host=host, port=port, log_level="warning", access_log=False,
                           timeout_graceful_shutdown=3, **proxy_settings())
     shown = f"[{host}]" if ":" in host else host
-    announce(f"http://{shown}:{port}/login" if team else url_for(host, port, token))
-    serve_workers(config)
+    # Announced once the port is bound: a client that connects before the workers are up waits in the
+    # socket's queue instead of being refused.
+    serve_workers(config, lambda: announce(f"http://{shown}:{port}/login" if team else url_for(host, port, token)))
 
 
 def proxy_settings() -> dict[str, object]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gc
 import signal
+from collections.abc import Callable
 from typing import Any
 
 import uvicorn
@@ -85,9 +86,12 @@ class Supervisor(Multiprocess):
         self.handle_term()
 
 
-def serve_workers(config: WorkerConfig) -> None:
-    """Bind the socket once and run ``config.workers`` worker processes on it until a signal stops them."""
+def serve_workers(config: WorkerConfig, bound: Callable[[], None] = lambda: None) -> None:
+    """Bind the socket once (then call ``bound``) and run ``config.workers`` worker processes on it until
+    a signal stops them."""
     sock = config.bind_socket()
+    sock.listen(config.backlog)  # uvicorn listens in each worker; until then connections would be refused
+    bound()
     try:
         Supervisor(config, sockets=[sock]).run()
     finally:

@@ -136,6 +136,7 @@ def kind_of(exc: BaseException) -> str:
 def web_writer(base: str, name: str, setup: dict[str, Any], start_at: float, seconds: float) -> dict[str, Any]:
     rng = random.Random(name)
     latencies: list[float] = []
+    served: list[float] = []  # the server's own time (its Server-Timing header): the rest is queueing
     failures: Counter[str] = Counter()
     ids: list[int] = []
     with httpx.Client(base_url=base, timeout=120) as client:
@@ -157,12 +158,15 @@ def web_writer(base: str, name: str, setup: dict[str, Any], start_at: float, sec
                 failures[kind_of(exc)] += 1
                 continue
             latencies.append((time.perf_counter() - began) * 1000)
+            timing = response.headers.get("server-timing", "")
+            if "dur=" in timing:
+                served.append(float(timing.split("dur=", 1)[1].split(",")[0]))
             if response.status_code == 201:
                 ids.append(int(response.json()["id"]))
             else:
                 sentence = str(response.json().get("error", "")) if response.headers.get("content-type", "").startswith("application/json") else ""
                 failures[f"{response.status_code}: {' '.join(sentence.split()[:8])}"] += 1
-    return {"latencies": latencies, "failures": dict(failures), "ids": ids}
+    return {"latencies": latencies, "failures": dict(failures), "ids": ids, "served": served}
 
 
 def api_writer(target: str, name: str, setup: dict[str, Any], start_at: float, seconds: float) -> dict[str, Any]:
@@ -257,6 +261,8 @@ def run(target: str, engine: str, mode: str, coders: int, seconds: float, folder
     ok = [i for r in results for i in r["ids"]]
     failures = sum((Counter(r["failures"]) for r in results), Counter[str]())
     cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
+    served = [x for r in results for x in r.get("served", [])]
+    served_cuts = statistics.quantiles(served, n=100) if len(served) > 1 else None
     return {
         "engine": engine, "mode": mode, "coders": coders, "seconds": seconds,
         "workers": workers if workers is not None else "default",
@@ -265,6 +271,10 @@ def run(target: str, engine: str, mode: str, coders: int, seconds: float, folder
         "lost_writes": len(set(ok) - stored), "writes_per_s": round(len(latencies) / seconds, 1),
         "latency_ms": {"p50": round(cuts[49], 1), "p95": round(cuts[94], 1), "p99": round(cuts[98], 1),
                        "max": round(max(latencies, default=0.0), 1)},
+        # From the gate to the answer's first byte, inside the server: latency minus this is the time a
+        # request waited for the event loop, a thread or the socket (and the client's own time).
+        "server_time_ms": {"p50": round(served_cuts[49], 1), "p95": round(served_cuts[94], 1),
+                           "p99": round(served_cuts[98], 1)} if served_cuts else None,
         "server_cpu_ms_per_write": round(server_cpu * 1000 / len(latencies), 2) if server_cpu and latencies else None,
         "load": [round(load_before, 2), round(os.getloadavg()[0], 2)], "cpus": os.cpu_count(),
         "pg_busy_connection_samples": sampler.stop() if sampler is not None else None,

@@ -1,5 +1,6 @@
 """Many coders writing at once: N processes add codings to one document for S seconds, through the web
-API of one real ``cotheme serve`` process (``--mode web``, default) or each straight through the Python
+API of one real ``cotheme serve`` (``--mode web``, default; as many server processes as it starts by
+default, or ``--workers N``) or each straight through the Python
 API on its own connection (``--mode api``), on a project file (``--engine sqlite``) or PostgreSQL
 (``--engine pg``). Prints one JSON document: writes acknowledged, failures by kind, writes per second,
 latency percentiles, and the acknowledged codings missing from the project at the end (must be 0).
@@ -14,7 +15,10 @@ words of the server's sentence (web), or the exception's class and first words (
 ``OperationalError`` shows up under its own name. ``load`` is the 1-minute load average before and
 after (the figures move with it on a shared machine). On PostgreSQL, ``pg_busy_connection_samples``
 counts what the project's busy connections waited on, sampled every 50 ms: ``Lock`` is writers queuing
-on a row lock (the contention to remove), ``Client`` the database waiting for Python.
+on a row lock (the contention to remove), ``Client`` the database waiting for Python. Web mode also
+gives ``server_time_ms`` (the server's own time per write, from its ``Server-Timing`` header: latency
+minus it is queueing for the event loop, a thread or the socket, and the client's own time) and
+``server_cpu_ms_per_write`` (CPU of the server and its worker processes during the run / writes).
 """
 
 from __future__ import annotations

@@ -210,7 +210,8 @@ def test_how_many_processes_by_default() -> None:
     url = "postgresql://cotheme@db/study"
     assert default_workers("study.cotheme", cpus=8) == 1
     assert default_workers(url, cpus=1) == 1
-    assert default_workers(url, cpus=2) == 2
+    assert default_workers(url, cpus=2) == 1
+    assert default_workers(url, cpus=4) == 2
     assert default_workers(url, cpus=16) == 4
     assert checked_workers(url, 3) == 3
     assert checked_workers("study.cotheme", None) == 1

@@ -44,7 +44,7 @@ KeepOpt = Annotated[int, typer.Option("--keep", help="With --backup-dir: how man
 
 TeamOpt = Annotated[bool, typer.Option("--team", help="Team mode: everyone logs in with an account (automatic once any member has a password).")]
 WorkersOpt = Annotated[int | None, typer.Option(
-    "--workers", help="Server processes (PostgreSQL only; default: one per core, at most 4; a project file: 1).")]
+    "--workers", help="Server processes (PostgreSQL only; default: one per two cores, at most 4; a project file: 1).")]
 
 
 def serve(project: ProjectArg, host: HostOpt = "127.0.0.1", port: PortOpt = 8765,

@@ -15,18 +15,20 @@ import os
 from cotheme.errors import InvalidArgument
 from cotheme.storage.engine import is_url
 
-#: Server processes on PostgreSQL by default: one per core, at most this many (past four, a team's
-#: writes wait on the database's own CPU and on the rows of the document they share, not on Python).
+#: Server processes on PostgreSQL by default: one per two cores, at most this many. The database and
+#: everything else on the machine need the other half: on 2 cores one process wrote 219 codings/s and
+#: two 166/s (bench/team_bench.py, medians of 3 runs of 20 s, load 9-16, the 10 clients on the machine
+#: too). Past four, a team's writes wait on the database's CPU and the rows they share, not on Python.
 MAX_DEFAULT_WORKERS = 4
 #: More processes than this is a typing slip, not a plan: each keeps up to 40 database connections.
 MAX_WORKERS = 32
 
 
 def default_workers(target: str, cpus: int | None = None) -> int:
-    """``min(4, cores)`` processes for a PostgreSQL project, one for a project file."""
+    """``min(4, cores // 2)`` processes (at least one) for a PostgreSQL project, one for a project file."""
     if not is_url(target):
         return 1
-    return max(1, min(MAX_DEFAULT_WORKERS, cpus if cpus is not None else os.cpu_count() or 1))
+    return max(1, min(MAX_DEFAULT_WORKERS, (cpus if cpus is not None else os.cpu_count() or 1) // 2))
 
 
 def checked_workers(target: str, workers: int | None) -> int:

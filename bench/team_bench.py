@@ -1,5 +1,6 @@
 """Many coders writing at once: N processes add codings to one document for S seconds, through the web
-API of one real ``cotheme serve`` process (``--mode web``, default) or each straight through the Python
+API of one real ``cotheme serve`` (``--mode web``, default; as many server processes as it starts by
+default, or ``--workers N``) or each straight through the Python
 API on its own connection (``--mode api``), on a project file (``--engine sqlite``) or PostgreSQL
 (``--engine pg``). Prints one JSON document: writes acknowledged, failures by kind, writes per second,
 latency percentiles, and the acknowledged codings missing from the project at the end (must be 0).
@@ -14,7 +15,10 @@ words of the server's sentence (web), or the exception's class and first words (
 ``OperationalError`` shows up under its own name. ``load`` is the 1-minute load average before and
 after (the figures move with it on a shared machine). On PostgreSQL, ``pg_busy_connection_samples``
 counts what the project's busy connections waited on, sampled every 50 ms: ``Lock`` is writers queuing
-on a row lock (the contention to remove), ``Client`` the database waiting for Python.
+on a row lock (the contention to remove), ``Client`` the database waiting for Python. Web mode also
+gives ``server_time_ms`` (the server's own time per write, from its ``Server-Timing`` header: latency
+minus it is queueing for the event loop, a thread or the socket, and the client's own time) and
+``server_cpu_ms_per_write`` (CPU of the server and its worker processes during the run / writes).
 """
 
 from __future__ import annotations
@@ -75,10 +79,11 @@ def prepare(target: str, coders: int, folder: Path) -> dict[str, Any]:
 class Server:
     """``python -m cotheme serve TARGET --team`` in its own process, on a free port."""
 
-    def __init__(self, target: str) -> None:
+    def __init__(self, target: str, workers: int | None = None) -> None:
         self.port = free_port()
+        chosen = [] if workers is None else ["--workers", str(workers)]
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "cotheme", "serve", target, "--team", "--port", str(self.port)],
+            [sys.executable, "-m", "cotheme", "serve", target, "--team", "--port", str(self.port), *chosen],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
         )
         self.base = f"http://127.0.0.1:{self.port}"
@@ -102,6 +107,32 @@ class Server:
             self.proc.wait()
 
 
+_TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def cpu_seconds(root: int) -> float:
+    """CPU time (user + system, s) used so far by process ``root`` and every live process under it
+    (a server's workers), from Linux's /proc; 0.0 elsewhere."""
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    for entry in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = entry.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        pid = int(entry.parent.name)
+        parents[pid] = int(fields[1])
+        times[pid] = (int(fields[11]) + int(fields[12])) / _TICK
+    total = 0.0
+    for pid, cpu in times.items():
+        up = pid
+        while up not in (0, 1) and up != root:
+            up = parents.get(up, 0)
+        if up == root:
+            total += cpu
+    return total
+
+
 def kind_of(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {' '.join(str(exc).split()[:6])}"
 
@@ -109,6 +140,7 @@ def kind_of(exc: BaseException) -> str:
 def web_writer(base: str, name: str, setup: dict[str, Any], start_at: float, seconds: float) -> dict[str, Any]:
     rng = random.Random(name)
     latencies: list[float] = []
+    served: list[float] = []  # the server's own time (its Server-Timing header): the rest is queueing
     failures: Counter[str] = Counter()
     ids: list[int] = []
     with httpx.Client(base_url=base, timeout=120) as client:
@@ -130,12 +162,15 @@ def web_writer(base: str, name: str, setup: dict[str, Any], start_at: float, sec
                 failures[kind_of(exc)] += 1
                 continue
             latencies.append((time.perf_counter() - began) * 1000)
+            timing = response.headers.get("server-timing", "")
+            if "dur=" in timing:
+                served.append(float(timing.split("dur=", 1)[1].split(",")[0]))
             if response.status_code == 201:
                 ids.append(int(response.json()["id"]))
             else:
                 sentence = str(response.json().get("error", "")) if response.headers.get("content-type", "").startswith("application/json") else ""
                 failures[f"{response.status_code}: {' '.join(sentence.split()[:8])}"] += 1
-    return {"latencies": latencies, "failures": dict(failures), "ids": ids}
+    return {"latencies": latencies, "failures": dict(failures), "ids": ids, "served": served}
 
 
 def api_writer(target: str, name: str, setup: dict[str, Any], start_at: float, seconds: float) -> dict[str, Any]:
@@ -194,7 +229,8 @@ class WaitSampler:
         return dict(self.seen.most_common())
 
 
-def run(target: str, engine: str, mode: str, coders: int, seconds: float, folder: Path) -> dict[str, Any]:
+def run(target: str, engine: str, mode: str, coders: int, seconds: float, folder: Path,
+        workers: int | None = None) -> dict[str, Any]:
     setup = prepare(target, coders, folder)
     load_before = os.getloadavg()[0]
     sampler = None
@@ -202,7 +238,7 @@ def run(target: str, engine: str, mode: str, coders: int, seconds: float, folder
         name = f"team_bench_{os.getpid()}"
         target = f"{target}&application_name={name}" if "?" in target else f"{target}?application_name={name}"
         sampler = WaitSampler(target, name)
-    server = Server(target) if mode == "web" else None
+    server = Server(target, workers) if mode == "web" else None
     try:
         start_at = time.time() + 8.0  # every writer started, logged in and warm before the clock starts
         context = multiprocessing.get_context("spawn")
@@ -212,7 +248,12 @@ def run(target: str, engine: str, mode: str, coders: int, seconds: float, folder
                 else pool.apply_async(api_writer, (target, n, setup, start_at, seconds))
                 for n in setup["names"]
             ]
+            cpu_began = None
+            if server is not None:
+                time.sleep(max(0.0, start_at - time.time()))
+                cpu_began = cpu_seconds(server.proc.pid)
             results = [job.get(timeout=seconds + 600) for job in jobs]
+            server_cpu = cpu_seconds(server.proc.pid) - cpu_began if server is not None and cpu_began is not None else None
     finally:
         if server is not None:
             server.stop()
@@ -224,13 +265,21 @@ def run(target: str, engine: str, mode: str, coders: int, seconds: float, folder
     ok = [i for r in results for i in r["ids"]]
     failures = sum((Counter(r["failures"]) for r in results), Counter[str]())
     cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
+    served = [x for r in results for x in r.get("served", [])]
+    served_cuts = statistics.quantiles(served, n=100) if len(served) > 1 else None
     return {
         "engine": engine, "mode": mode, "coders": coders, "seconds": seconds,
+        "workers": workers if workers is not None else "default",
         "writes": len(latencies), "failures": sum(failures.values()), "failures_by_kind": dict(failures),
         "raw_failures": sum(n for k, n in failures.items() if k.startswith(("raw ", "500"))),
         "lost_writes": len(set(ok) - stored), "writes_per_s": round(len(latencies) / seconds, 1),
         "latency_ms": {"p50": round(cuts[49], 1), "p95": round(cuts[94], 1), "p99": round(cuts[98], 1),
                        "max": round(max(latencies, default=0.0), 1)},
+        # From the gate to the answer's first byte, inside the server: latency minus this is the time a
+        # request waited for the event loop, a thread or the socket (and the client's own time).
+        "server_time_ms": {"p50": round(served_cuts[49], 1), "p95": round(served_cuts[94], 1),
+                           "p99": round(served_cuts[98], 1)} if served_cuts else None,
+        "server_cpu_ms_per_write": round(server_cpu * 1000 / len(latencies), 2) if server_cpu and latencies else None,
         "load": [round(load_before, 2), round(os.getloadavg()[0], 2)], "cpus": os.cpu_count(),
         "pg_busy_connection_samples": sampler.stop() if sampler is not None else None,
     }
@@ -242,11 +291,13 @@ def main() -> None:
     parser.add_argument("--mode", choices=["web", "api"], default="web")
     parser.add_argument("--coders", type=int, default=10)
     parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--workers", type=int, default=None,
+                        help="server processes (web mode); default: the server's own default")
     parser.add_argument("--pg", default=os.environ.get("COTHEME_TEST_PG_URL", "postgresql://root@127.0.0.1:5432/test"))
     args = parser.parse_args()
     engine = "sqlite" if args.engine == "sqlite" else "postgresql"
     with tempfile.TemporaryDirectory() as folder, project_target(args.engine, Path(folder), args.pg, "bench") as target:
-        result = run(target, engine, args.mode, args.coders, args.seconds, Path(folder))
+        result = run(target, engine, args.mode, args.coders, args.seconds, Path(folder), args.workers)
     print(json.dumps(result, indent=2))
 
 

@@ -16,7 +16,8 @@ HostOpt = Annotated[str, typer.Option("--host", help="Address to bind; loopback 
 PortOpt = Annotated[int, typer.Option("--port", help="Port to listen on.")]
 
 
-def run_server(project: Project, host: str, port: int, team: bool = False) -> None:
+def run_server(project: Project, host: str, port: int, team: bool = False, workers: int = 1,
+               target: str | None = None) -> None:
     from cotheme.web.server import LOOPBACK, serve
 
     team = team or project.team.team_mode()  # accounts exist, so everyone logs in
@@ -29,11 +30,12 @@ def run_server(project: Project, host: str, port: int, team: bool = False) -> No
         )
 
     def announce(url: str) -> None:
-        say(f"cotheme is serving {project.location}" + (" as a team server: everyone logs in" if team else ""))
+        say(f"cotheme is serving {project.location}" + (" as a team server: everyone logs in" if team else "")
+            + (f" from {workers} processes" if workers > 1 else ""))
         say(f"Open {url}")
         say("Press Ctrl+C to stop.")
 
-    serve(project, host=host, port=port, announce=announce, team=team)
+    serve(project, host=host, port=port, announce=announce, team=team, workers=workers, target=target)
 
 
 BackupDirOpt = Annotated[str | None, typer.Option("--backup-dir", help="Back the project up into this folder once a day while serving.")]
@@ -41,25 +43,31 @@ KeepOpt = Annotated[int, typer.Option("--keep", help="With --backup-dir: how man
 
 
 TeamOpt = Annotated[bool, typer.Option("--team", help="Team mode: everyone logs in with an account (automatic once any member has a password).")]
+WorkersOpt = Annotated[int | None, typer.Option(
+    "--workers", help="Server processes (PostgreSQL only; default: one per two cores, at most 4; a project file: 1).")]
 
 
 def serve(project: ProjectArg, host: HostOpt = "127.0.0.1", port: PortOpt = 8765,
-          backup_dir: BackupDirOpt = None, keep: KeepOpt = 7, team: TeamOpt = False) -> None:
+          backup_dir: BackupDirOpt = None, keep: KeepOpt = 7, team: TeamOpt = False,
+          workers: WorkersOpt = None) -> None:
     """Serve the coding workbench in the browser; prints a URL carrying the access token.
 
     Example: cotheme serve study.cotheme --port 8765
 
     Example: cotheme serve postgresql://cotheme@db/study --host 0.0.0.0 --backup-dir /srv/backups --keep 14
 
-    Example: cotheme serve postgresql://cotheme@db/study --team --host 0.0.0.0
+    Example: cotheme serve postgresql://cotheme@db/study --team --host 0.0.0.0 --workers 4
     """
+    from cotheme.services.serving import checked_workers
+
+    processes = checked_workers(project, workers)
     with opened_raw(project) as p:
         schedule = p.safety.backup_schedule(backup_dir, keep) if backup_dir else None
         if schedule is not None:
             schedule.start()
             say(f"Backing up daily into {backup_dir}, keeping the newest {keep}.")
         try:
-            run_server(p, host, port, team)
+            run_server(p, host, port, team, processes, project)
         finally:
             if schedule is not None:
                 schedule.stop()

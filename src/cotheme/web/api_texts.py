@@ -94,13 +94,15 @@ def get_coding(coding_id: Id, ctx: Ctx) -> ExtractOut:
 
 
 @router.post("/codings", response_model=ExtractOut, status_code=201, tags=["codings"])
-def add_coding(body: CodingIn, ctx: Ctx) -> ExtractOut:
+def add_coding(body: CodingIn, ctx: Ctx) -> Response:
     """Code ``start``-``end`` (code points) of a document's current revision as the acting member."""
     extract = ctx.project.codings.add(
         body.document_id, str(body.code_id), start=body.start, end=body.end, coder=ctx.member.name,
         code_id=body.code_id,
     )
-    return extract_out(extract)
+    # The busiest write of a team server: its answer is made here as JSON, once (ExtractOut checked
+    # it as it was built), rather than validated again and encoded by FastAPI (~0.2 ms of CPU).
+    return Response(extract_out(extract).model_dump_json(), status_code=201, media_type="application/json")
 
 
 @router.patch("/codings/{coding_id}", response_model=ExtractOut, tags=["codings"])

@@ -20,7 +20,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 from starlette.requests import ClientDisconnect
 
-from cotheme.errors import CothemeError, InputError, NotFound
+from cotheme.errors import Conflict, CothemeError, InputError, NotFound
 from cotheme.services.importing import SourceFile
 from cotheme.services.transcription import Step
 from cotheme.web.context import RequestContext, context
@@ -118,6 +118,10 @@ async def start(
     from cotheme.services.transcription import check_options
 
     check_options(model, language, speakers)
+    if getattr(request.app.state, "workers", 1) > 1:  # its job lives here; the next poll may reach another
+        raise Conflict("This server runs in several processes, so it cannot follow a transcription; transcribe "
+                       "with a server of one process ('cotheme serve --workers 1') or the CLI "
+                       "('cotheme import PROJECT interview.m4a'). Nothing was imported.")
     name = safe_name(filename)
     try:
         data = await request.body()

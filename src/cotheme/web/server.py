@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import secrets
 import signal
 import threading
 from collections.abc import Callable, Generator
@@ -56,11 +57,16 @@ def url_for(host: str, port: int, token: str) -> str:
 
 
 def serve(project: Project, *, host: str = LOOPBACK, port: int = 8765,
-          announce: Callable[[str], None] = print, token: str | None = None, team: bool | None = None) -> None:
+          announce: Callable[[str], None] = print, token: str | None = None, team: bool | None = None,
+          workers: int = 1, target: str | None = None) -> None:
     """Serve ``project`` until interrupted, announcing the URL that carries the access token (or, on a
-    team server, the login address)."""
+    team server, the login address). ``workers`` > 1: that many processes, each opening ``target``
+    (the project's file or URL) itself (``workers.py``)."""
     settle_for_serving()  # before any worker thread has an arena of its own (services/allocator.py)
     token = token or new_token()
+    if workers > 1:
+        _serve_workers(project, host, port, announce, token, team, workers, target)
+        return
     app = create_app(project, token, team=team)
     # Live pages hold a stream open: on a stop, uvicorn waits this long for them before closing them.
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False,
@@ -78,6 +84,22 @@ def serve(project: Project, *, host: str = LOOPBACK, port: int = 8765,
             server.run()
     finally:
         keeper.stop()
+
+
+def _serve_workers(project: Project, host: str, port: int, announce: Callable[[str], None], token: str,
+                   team: bool | None, workers: int, target: str | None) -> None:
+    from cotheme.web.workers import WorkerConfig, serve_workers
+
+    if target is None:
+        raise ValueError("serving from several processes needs the project's target")
+    team = project.team.team_mode() if team is None else team
+    config = WorkerConfig(target=target, token=token, team=team, csrf_key=secrets.token_bytes(32),
+                          workers=workers, host=host, port=port, log_level="warning", access_log=False,
+                          timeout_graceful_shutdown=3, **proxy_settings())
+    shown = f"[{host}]" if ":" in host else host
+    # Announced once the port is bound: a client that connects before the workers are up waits in the
+    # socket's queue instead of being refused.
+    serve_workers(config, lambda: announce(f"http://{shown}:{port}/login" if team else url_for(host, port, token)))
 
 
 def proxy_settings() -> dict[str, object]:

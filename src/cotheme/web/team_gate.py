@@ -5,7 +5,8 @@ SameSite=Strict ``cotheme_session`` cookie set at login, or ``Authorization: Bea
 scripts (``POST /api/v1/login`` returns one). Without one, the API answers 401 and pages send the browser
 to ``/login``. The CSRF token is bound to the session and the security headers work as in the local
 gate (``security.py``). Sessions are checked in the database on every request (so a disabled account or a
-changed password ends them at once), in the thread pool, never on the event loop.
+changed password ends them at once), in the thread pool, never on the event loop. Plain ASGI
+middleware, as the local gate (``security.py``).
 """
 
 from __future__ import annotations
@@ -13,10 +14,9 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from starlette.concurrency import run_in_threadpool
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
-from starlette.types import ASGIApp
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from cotheme.services.project import Project
 from cotheme.web.security import HEADERS, UNSAFE, answer, csrf_refusal, static_file
@@ -35,28 +35,35 @@ def session_token(request: Request) -> tuple[str, bool]:
     return request.cookies.get(SESSION_COOKIE, ""), False
 
 
-class TeamGate(BaseHTTPMiddleware):
+class TeamGate:
     """Session gate + CSRF check + security headers for every response of a team server."""
 
     def __init__(self, app: ASGIApp, project: Project) -> None:
-        super().__init__(app)
+        self.app = app
         self.project = project
 
-    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope, receive)
         path = request.url.path
         if path.startswith("/static/"):
-            return await static_file(request, call_next)
+            await self.app(scope, receive, static_file(send))
+            return
         token, by_header = session_token(request)
         member = await run_in_threadpool(self.project.team.session_member, token) if token else None
         if member is None and (request.method, path) not in PUBLIC:
-            return self._login_first(request)
+            await self._login_first(request)(scope, receive, send)
+            return
         session = token if member is not None else ""
         if (request.method in UNSAFE and not by_header and (request.method, path) not in PUBLIC
                 and (refused := csrf_refusal(request, session)) is not None):
-            return refused
+            await refused(scope, receive, send)
+            return
         request.state.member = member
         request.state.session = session
-        return await answer(request, call_next, session)
+        await self.app(scope, receive, answer(request, send, session))
 
     def _login_first(self, request: Request) -> Response:
         if request.url.path.startswith("/api/"):

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, inspect, text
 
 from cotheme.errors import ProjectError
+from cotheme.storage import table_versions
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -118,10 +119,16 @@ def downgrade(engine: Engine, revision: str) -> None:
 
 def _migrate(engine: Engine, step: Callable[[Config, str], None], revision: str) -> None:
     if engine.dialect.name != "sqlite":
-        with engine.begin() as connection:
-            step(_config(connection), revision)
+        with engine.connect() as connection:
+            connection.info[table_versions.MIGRATING] = True  # kept by the pooled connection: taken off below
+            try:
+                with connection.begin():
+                    step(_config(connection), revision)
+            finally:
+                connection.info.pop(table_versions.MIGRATING, None)
         return
     with engine.connect() as connection:
+        connection.info[table_versions.MIGRATING] = True  # kept by the pooled connection: taken off below
         raw = connection.connection.driver_connection
         assert raw is not None
         # The pragma is a no-op inside a transaction; pysqlite runs in autocommit here (engine.py).
@@ -137,3 +144,4 @@ def _migrate(engine: Engine, step: Callable[[Config, str], None], revision: str)
                     )
         finally:
             raw.execute("PRAGMA foreign_keys = ON")
+            connection.info.pop(table_versions.MIGRATING, None)

@@ -43,6 +43,9 @@ from cotheme.storage.schema import metadata, table_versions
 
 #: The tables this transaction changed (``Connection.info``).
 _TOUCHED = "cotheme_touched_tables"
+#: Set in a connection's ``info`` by a schema migration: it raises no counter (the counters' own table
+#: may not exist yet, or any more, at that step; nothing is cached before a project is opened).
+MIGRATING = "cotheme_migrating"
 #: A read whose tables are not known (textual SQL): a part that made one cannot be kept.
 UNKNOWN = "*"
 #: Tables a read may not be kept under: their counters are not raised (they count the counters).
@@ -134,7 +137,7 @@ def _forget(conn: Connection, *_: Any) -> None:
 
 def _raise(conn: Connection) -> None:
     names = conn.info.pop(_TOUCHED, None)
-    if not names:
+    if not names or conn.info.get(MIGRATING):
         return
     slot = data_version.slot(conn)
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from cotheme.domain.deid import Found, Kind, Term, find_patterns, find_terms, merge, speaker_score, with_text
 from cotheme.domain.deid_rules import find_context, find_gazetteer, find_unknown_words, stopped
+from cotheme.domain.deid_ages import find_fifth_ages
 from cotheme.domain.deid_codes import find_codes
 from cotheme.domain.deid_forms import find_forms
 from cotheme.domain.deid_nicknames import find_nicknames
@@ -43,7 +44,8 @@ class Stages:
     (``domain.deid_numbers``, ``domain.deid_forms``); ``fourth`` the fourth round: postcodes, NHS,
     hospital numbers and e-mail addresses written or said every way, employers, streets, dates and
     health services in their everyday forms (``domain.deid_codes``, ``domain.deid_employers``,
-    ``domain.deid_places``)."""
+    ``domain.deid_places``); ``fifth`` the fifth round: ages written short, in months, with a half,
+    approximate, hedged or after a name (``domain.deid_ages``)."""
 
     stop_list: bool = True
     speakers: bool = True
@@ -57,12 +59,13 @@ class Stages:
     second: bool = True
     third: bool = True
     fourth: bool = True
+    fifth: bool = True
 
     @classmethod
     def baseline(cls) -> Stages:
         return cls(stop_list=False, speakers=False, context=False, places=False, names=False, lexicon=False,
                    model_prefilter=False, spoken=False, shapes=False,
-                   second=False, third=False, fourth=False)
+                   second=False, third=False, fourth=False, fifth=False)
 
 
 FULL = Stages()
@@ -94,6 +97,8 @@ def detect(text: str, units: Sequence[tuple[int, int]], listed: Sequence[Term], 
         found += find_numbers(text) + find_forms(text, deid_gazetteer.english_words(), found)
     if stages.fourth:
         found += find_codes(text) + find_places(text, deid_gazetteer.english_words(), found)
+    if stages.fifth:
+        found += find_fifth_ages(text, found)
     if stages.places or stages.names:
         places, names = deid_gazetteer.load()
         if stages.places:

@@ -19,6 +19,7 @@ from cotheme.domain.deid import Found, Kind, Term, find_patterns, find_terms, me
 from cotheme.domain.deid_rules import find_context, find_gazetteer, find_unknown_words, stopped
 from cotheme.domain.deid_ages import find_fifth_ages
 from cotheme.domain.deid_codes import find_codes
+from cotheme.domain.deid_cued import find_cued
 from cotheme.domain.deid_forms import find_forms
 from cotheme.domain.deid_nicknames import find_nicknames
 from cotheme.domain.deid_numbers import find_numbers
@@ -45,7 +46,8 @@ class Stages:
     hospital numbers and e-mail addresses written or said every way, employers, streets, dates and
     health services in their everyday forms (``domain.deid_codes``, ``domain.deid_employers``,
     ``domain.deid_places``); ``fifth`` the fifth round: ages written short, in months, with a half,
-    approximate, hedged or after a name (``domain.deid_ages``)."""
+    approximate, hedged or after a name (``domain.deid_ages``), and names, places and services given away
+    by the words around them (``domain.deid_cued``)."""
 
     stop_list: bool = True
     speakers: bool = True
@@ -99,6 +101,8 @@ def detect(text: str, units: Sequence[tuple[int, int]], listed: Sequence[Term], 
         found += find_codes(text) + find_places(text, deid_gazetteer.english_words(), found)
     if stages.fifth:
         found += find_fifth_ages(text, found)
+        gaz_places, gaz_names = deid_gazetteer.load()
+        found += find_cued(text, deid_gazetteer.english_words(), gaz_names, gaz_places)
     if stages.places or stages.names:
         places, names = deid_gazetteer.load()
         if stages.places:

@@ -1,0 +1,94 @@
+"""De-identification rules for names, places and services that only the words around them give away.
+
+Owns: first names written in lower case or that are also English words, found after the words people
+put before a person ("our kayleigh", "our Jade", "me and gaz", "texted kez"); UK towns written in lower
+case after a place's preposition ("from barnsley", "over seacroft way"); and services and charities
+named by an ordinary word with a cue ("the Willow Centre", "the Hive Project", "Lighthouse, the
+drop-in,", "the Beacon recovery service"). The gazetteers (first names, UK places, common English words)
+come in as arguments. Must not do I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from cotheme.domain.deid import Found, Kind
+from cotheme.domain.deid_rules import stopped
+from cotheme.domain.deid_shapes import GENERIC
+
+_CAP = r"(?!I\b)[A-Z][a-z][\w'’-]*"
+#: Words before a person: "our", "me and", "texted", "told", "with".
+_PERSON_CUE = re.compile(
+    r"\b(?:[Oo]ur|me and|me an'|and me|(?:texted|messaged|rang|phoned|rung|told|asked|called|met|saw|seen|visited|"
+    r"with|mate|friend|pal|bestie|cousin|sister|brother|nan|auntie|uncle)(?:\s+(?:up|round))?)\s+([a-z][a-z'’-]{1,14})\b"
+    r"(?=\s*(?:[,.;!?]|$)|\s+(?:and|was|is|were|'s|’s|has|had|came|rang|said|told|texted|did|does|would|will|"
+    r"who|she|he|from|at|about|too|again|over|back)\b|['’]s\b)")
+_OUR_CAPITAL = re.compile(rf"(?:^|(?<=\s))(?:[Oo]ur|[Mm]e and)\s+({_CAP})(?!\s+[A-Z])(?=\s*[,.;!?]|\s+[a-z]|['’]s\b)")
+_PERSON_VERB = re.compile(r"(?:['’]s\b|\s+(?:was|is|has|had|rang|said|came|told|texted|went|got|lives|lived|used to|"
+                          r"would|will|and me|and I)\b)")
+#: Words after "our" that are kinds of people or things, never names.
+_NOT_NAMES = frozenset("""lady lord father saviour kid kids lass lad town city club house place family team group son
+daughter mum mam dad nan gran brother sister baby youngest eldest oldest little big own way street estate road school""".split())
+_PLACE_CUE = re.compile(r"\b(?:from|in|to|near|outside|round|around|up|down|over|across|into|at|moved|born|lives|lived|"
+                        r"live|living|grew up)\s+(?:in\s+|to\s+|at\s+)?([a-z][a-z'’-]{3,}(?:[- ](?:on|upon|le|under|in|by)"
+                        r"[- ][a-z]+|\s+[a-z]+)?)\b")
+#: "the Willow Centre", "the Hive Project": an ordinary capitalised word before a service's word.
+_SERVICE_WORD = (r"(?:Centre|Center|Project|House|Hub|Clubhouse|Sanctuary|Foundation|Collective|Network|Place|Trust|"
+                 r"Lodge|Retreat|Haven|Cafe|Café|Garden|Gardens|Space|Rooms)")
+_NAMED_SERVICE = re.compile(rf"\b(?:[Tt]he\s+)?((?:{_CAP}\s+){{1,2}}){_SERVICE_WORD}\b")
+#: "Lighthouse, the drop-in,", "Oasis - the charity".
+_APPOSED = re.compile(rf"(?<![\w'’-])((?:{_CAP})(?:\s+{_CAP}){{0,2}})\s*(?:,|-|–|—)\s+(?:the|a|this|that)\s+(?:local\s+)?"
+                      r"(?:drop-in|drop in|charity|service|project|group|centre|helpline|hub|clubhouse|support group|"
+                      r"crisis cafe|crisis café|café|cafe)\b")
+#: "the Beacon recovery service", "the Sunflower bereavement group".
+_DESCRIBED = re.compile(rf"\b[Tt]he\s+((?:{_CAP}\s+){{1,2}})(?:(?:mental health|recovery|support|crisis|drop-in|outreach|"
+                        r"wellbeing|well-being|counselling|addiction|drug|drugs|alcohol|peer support|bereavement|carers|"
+                        r"young carers|eating disorders?|perinatal|home treatment|early intervention|community|day|"
+                        r"women's|men's|youth|family|parenting|housing|homeless|refuge|talking therapies)\s+)+"
+                        r"(?:service|services|team|project|centre|group|programme|hub|charity|clinic|drop-in|cafe|café)\b")
+#: Ordinary places a capitalised word before "Centre"/"House" names, not a service.
+_NOT_SERVICES = frozenset("""job town city leisure shopping garden sports visitor call test vaccination white open guest
+halfway safe full big public opera court coach bus train sorting distribution data contact health medical community
+day care family children's childrens youth walk-in walk treatment resource business conference learning arts art
+civic student students union jobcentre wellbeing recovery assessment crisis respite council state parliament
+""".split())
+
+
+def _ok_service(words: str) -> bool:
+    parts = words.split()
+    return bool(parts) and not any(p.casefold() in _NOT_SERVICES or p.casefold() in GENERIC or stopped(p) for p in parts)
+
+
+def find_cued(text: str, english: Collection[str], first_names: Collection[str], places: Collection[str]) -> list[Found]:
+    """Names, places and services that the words around them give away (``english``, ``first_names`` and
+    ``places`` are case-folded)."""
+    found: list[Found] = []
+    for m in _PERSON_CUE.finditer(text):
+        word = m.group(1)
+        if (word in first_names and word not in english and word not in _NOT_NAMES and not stopped(word)) or (
+                m.group().lower().startswith(("texted", "messaged", "me and", "our")) and word not in english
+                and word not in _NOT_NAMES and not stopped(word) and len(word) >= 3):
+            found.append(Found(m.start(1), m.end(1), word, Kind.PERSON, "rule", 0.5))
+    for m in _OUR_CAPITAL.finditer(text):
+        word = m.group(1)
+        folded = word.casefold()
+        if folded in _NOT_NAMES or folded in GENERIC or folded in places or stopped(word):
+            continue
+        # A capital in mid-sentence after a lower-case "our" is a name ("our Jade was"), even an English word.
+        if folded in first_names or (m.group()[0].islower() and _PERSON_VERB.match(text, m.end(1))):
+            found.append(Found(m.start(1), m.end(1), word, Kind.PERSON, "rule", 0.6))
+    for m in _PLACE_CUE.finditer(text):
+        word = m.group(1)
+        for cand in (word, word.split()[0]):
+            if cand in places and cand.replace("-", " ").split()[0] not in english and not stopped(cand):
+                found.append(Found(m.start(1), m.start(1) + len(cand), cand, Kind.PLACE, "rule", 0.5))
+                break
+    for pattern in (_NAMED_SERVICE, _DESCRIBED):
+        for m in pattern.finditer(text):
+            if _ok_service(m.group(1)):
+                found.append(Found(m.start(), m.end(), m.group(), Kind.ORGANISATION, "rule", 0.6))
+    for m in _APPOSED.finditer(text):
+        if _ok_service(m.group(1)):
+            found.append(Found(m.start(1), m.end(1), m.group(1), Kind.ORGANISATION, "rule", 0.6))
+    return found

@@ -36,7 +36,7 @@ _MONTHS_OLD = re.compile(rf"\b({_NUMBER}(?:\s+and\s+a\s+half)?[- ](?i:months?|we
 _MONTHS_WAS = re.compile(rf"\b{_PERSON}\s+(?:was|is|'s|’s|were)\s+{_HEDGE}?({_NUMBER}\s+(?i:months?|weeks?))"
                          r"(?=\s*[.,;!?]|\s+(?:when|and|at the time|then|now|she|he|I)\b)")
 #: "two and a half", "three and a half year old", "aged 4 and a half": a child's age with a half.
-_HALF = re.compile(rf"(?:\b{_PERSON}\s*{_BE}|\b(?i:aged|age|turned|only|just))\s+{_HEDGE}?({_NUMBER}\s+and\s+a\s+half)\b"
+_HALF = re.compile(rf"(?:\b{_PERSON}\s*(?:{_BE}|'ll be|’ll be|\s+will be)|\b(?i:aged|age|turned|only|just|at))\s+{_HEDGE}?({_NUMBER}\s+and\s+a\s+half)\b"
                    r"(?!\s+(?i:hours?|minutes?|mins?|days?|weeks?|months?|pounds|quid|miles?|stone|times|sessions?|pints?|litres?)\b)")
 _HALF_OLD = re.compile(rf"\b({_NUMBER}\s+and\s+a\s+half)[- ](?i:years?)[- ](?i:old)\b")
 #: "just gone 18", "coming up 60", "going on 40", "knocking on 70": approximate ages after a person.
@@ -69,7 +69,24 @@ _PAIR_BEFORE = re.compile(rf"\b(?i:an?)\s+({_NUMBER})(?=(?:\s*,\s*(?i:an?)\s+{_N
 #: "at fourteen, fifteen, I was": a run of ages opening a clause.
 _OPENING_RUN = re.compile(rf"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n])|(?<=,\s))(?i:by|at|from|aged)\s+({_NUMBER})"
                           rf"(?=(?:\s*(?:,|or|/|to)\s*{_NUMBER})+,?\s+(?:I|she|he|they|we|my)\b)")
-_NEXT_AGE = re.compile(rf"(?:\s*,\s*|\s+(?:or|and|to|or maybe|or so,?)\s+(?:an?\s+)?|\s*/\s*|\s*-\s*)({_NUMBER})\b{_NOT_AN_AGE}")
+#: "I'll be thirty in June", "she'll be 16 next month": an age to come.
+_WILL_BE = re.compile(rf"\b{_PERSON}\s*(?:'ll|’ll|\s+will|\s+would|'d|’d)\s+be\s+{_HEDGE}?({_NUMBER})\b"
+                      r"(?=\s+(?:in (?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                      r"the summer|the spring|the autumn|the winter|a few|a couple|[a-z]+ (?:weeks|months))|next|this|on|come|soon|by)\b)")
+#: "twelve going on twenty": an age and the age someone acts.
+_GOING_ON = re.compile(rf"\b{_PERSON}\s*{_BE}\s+{_HEDGE}?({_NUMBER})(?=\s+going on\s+{_NUMBER}\b)")
+#: "When you're 14,", "once you're sixty": an age after "when"/"once" and a person's present "be".
+_WHEN_BE = re.compile(rf"\b(?i:when|once|if|until|till|by the time|because|since)\s+(?i:you're|you’re|you are|I'm|I’m|I am|"
+                      rf"she's|she’s|he's|he’s|they're|they’re|we're|we’re|your kid's|your child's|your kids are)\s+{_HEDGE}?"
+                      rf"({_NUMBER})\b{_NOT_AN_AGE}(?=\s*[,.;!?]|\s+(?:and|or|you|I|she|he|they|it|then|there)\b)")
+#: "I had our Callum at seventeen", "she had twins at 19": a parent's age at a birth.
+_HAD_AT = re.compile(rf"\b(?i:had|having|fell pregnant with|was pregnant with)\s+(?:(?i:him|her|them|twins|(?:our|my|me|her|his)"
+                     rf"\s+\w+)|[A-Z][a-z]+)\s+at\s+{_HEDGE}?({_NUMBER})\b{_NOT_AN_AGE}(?!\s*(?:[:.]\d|(?i:am|pm|o'clock)))")
+#: "a lad, twenty maybe,", "this girl, 15 or 16,": an age after a person noun.
+_AFTER_NOUN = re.compile(rf"\b(?i:lad|lass|girl|boy|bloke|woman|man|fella|kid|child|guy|teenager|baby|son|daughter)"
+                         rf",\s+(?:(?i:about|maybe|only|like|around)\s+)?({_NUMBER})(?=(?:\s+(?:maybe|or so|ish|tops|at most))?"
+                         rf"\s*(?:,|\)|\s+or\b|\s+and\b))")
+_NEXT_AGE = re.compile(rf"(?:\s*,\s*|\s+(?:or|and|to|or maybe|or so,?|going on)\s+(?:an?\s+)?|\s*/\s*|\s*-\s*)({_NUMBER})\b{_NOT_AN_AGE}")
 
 
 def _age(m: re.Match[str], score: float | None = None) -> Found | None:
@@ -86,7 +103,7 @@ def find_fifth_ages(text: str, found: Sequence[Found] = ()) -> list[Found]:
     spans = near(text, AGE_WORDS)
     out: list[Found] = []
     for pattern in (_SHORT, _MONTHS_OLD, _MONTHS_WAS, _HALF, _HALF_OLD, _APPROX_BEFORE, _APPROX_SELF, _BEEN,
-                    _WAS_HEDGED, _PAIR_BEFORE, _OPENING_RUN):
+                    _WAS_HEDGED, _PAIR_BEFORE, _OPENING_RUN, _WILL_BE, _GOING_ON, _WHEN_BE, _HAD_AT, _AFTER_NOUN):
         out += [f for m in finditer(pattern, text, spans) if (f := _age(m)) is not None]
     out += [f for m in finditer(_AFTER_NAME, text, spans) if (f := _age(m, 0.6)) is not None]
     ages = [f for f in [*found, *out] if f.kind is Kind.AGE]

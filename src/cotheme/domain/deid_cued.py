@@ -4,14 +4,15 @@ Owns: first names written in lower case or that are also English words, found af
 put before a person ("our kayleigh", "our Jade", "me and gaz", "texted kez"); UK towns written in lower
 case after a place's preposition ("from barnsley", "over seacroft way"); and services and charities
 named by an ordinary word with a cue ("the Willow Centre", "the Hive Project", "Lighthouse, the
-drop-in,", "the Beacon recovery service"). The gazetteers (first names, UK places, common English words)
+drop-in,", "the Beacon recovery service"); and the other members of a list of names ("Mo, Tash and
+Ricky"). The gazetteers (first names, UK places, common English words)
 come in as arguments. Must not do I/O.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from cotheme.domain.deid import Found, Kind
 from cotheme.domain.deid_rules import stopped
@@ -24,6 +25,9 @@ _PERSON_CUE = re.compile(
     r"with|mate|friend|pal|bestie|cousin|sister|brother|nan|auntie|uncle)(?:\s+(?:up|round))?)\s+([a-z][a-z'’-]{1,14})\b"
     r"(?=\s*(?:[,.;!?]|$)|\s+(?:and|was|is|were|'s|’s|has|had|came|rang|said|told|texted|did|does|would|will|"
     r"who|she|he|from|at|about|too|again|over|back)\b|['’]s\b)")
+#: Cues after which an unknown lower-case word is taken for a name even when no gazetteer lists it.
+_STRONG_CUES = ("texted", "messaged", "me and", "our", "rang", "phoned", "rung", "told", "asked", "mate", "friend", "pal",
+                "bestie", "cousin")
 _OUR_CAPITAL = re.compile(rf"(?:^|(?<=\s))(?:[Oo]ur|[Mm]e and)\s+({_CAP})(?!\s+[A-Z])(?=\s*[,.;!?]|\s+[a-z]|['’]s\b)")
 _PERSON_VERB = re.compile(r"(?:['’]s\b|\s+(?:was|is|has|had|rang|said|came|told|texted|went|got|lives|lived|used to|"
                           r"would|will|and me|and I)\b)")
@@ -67,7 +71,7 @@ def find_cued(text: str, english: Collection[str], first_names: Collection[str],
     for m in _PERSON_CUE.finditer(text):
         word = m.group(1)
         if (word in first_names and word not in english and word not in _NOT_NAMES and not stopped(word)) or (
-                m.group().lower().startswith(("texted", "messaged", "me and", "our")) and word not in english
+                m.group().lower().startswith(_STRONG_CUES) and word not in english
                 and word not in _NOT_NAMES and not stopped(word) and len(word) >= 3):
             found.append(Found(m.start(1), m.end(1), word, Kind.PERSON, "rule", 0.5))
     for m in _OUR_CAPITAL.finditer(text):
@@ -92,3 +96,26 @@ def find_cued(text: str, english: Collection[str], first_names: Collection[str],
         if _ok_service(m.group(1)):
             found.append(Found(m.start(1), m.end(1), m.group(1), Kind.ORGANISATION, "rule", 0.6))
     return found
+
+
+_LIST_NAME = r"(?!I\b)[A-Z][a-z]+(?:['’-][A-Za-z][a-z]+)?"
+#: "Mo, Tash and Ricky", "Sam, Jo, Priya": a list of capitalised words.
+_LIST = re.compile(rf"(?<![\w'’-])({_LIST_NAME}(?:\s*,\s*{_LIST_NAME})*,?\s+(?:and|&|or)\s+{_LIST_NAME})(?![\w'’-])")
+
+
+def find_listed_names(text: str, found: Sequence[Found]) -> list[Found]:
+    """The other members of a list of names of which at least two are found as people ("Mo, Tash and
+    Ricky" when "Tash" and "Ricky" are): a short or unusual name listed with names is a name too."""
+    starts = {f.start for f in found if f.kind is Kind.PERSON and f.score >= 0.5}
+    out = []
+    for m in _LIST.finditer(text):
+        members = list(re.finditer(_LIST_NAME, m.group(1)))
+        spans = [(m.start(1) + w.start(), m.start(1) + w.end()) for w in members]
+        named = [sp for sp in spans if sp[0] in starts]
+        if len(named) < 2 or len(named) == len(spans):
+            continue
+        for (a, b), w in zip(spans, members, strict=True):
+            word = w.group()
+            if a not in starts and not stopped(word) and word.casefold() not in GENERIC:
+                out.append(Found(a, b, word, Kind.PERSON, "rule", 0.55))
+    return out

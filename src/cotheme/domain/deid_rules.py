@@ -113,6 +113,8 @@ STOP = frozenset(w.casefold() for w in (
     "the Trust", "Trust", "the Council", "Council", "the Ward", "Ward", "the Practice", "Practice",
     "the Surgery", "Surgery", "Hospital", "the Hospital", "Clinic", "School", "College", "University",
     "Ltd", "Limited", "Road", "Street", "Lane", "High Street", "the High Street", "Centre", "Service", "Services", "Charity", "Home",
+    "Town Centre", "City Centre", "Job Centre", "Jobcentre", "Jobcentre Plus", "Community Centre", "Leisure Centre",
+    "Shopping Centre", "Sports Centre", "Day Centre", "Health Centre", "Medical Centre", "Walk-in Centre", "Call Centre",
     "Service User", "Service Users", "User", "Patient", "Client", "Parent", "Carers", "Staff", "Everyone",
     "Everybody", "Everything", "Someone", "Somebody", "Something", "Anyone", "Anybody", "Anything", "Nobody",
     "Nothing", "It's", "It", "His", "Hers", "Mine", "Yours", "Theirs", "Have", "Felt", "Sadly", "Tea",

@@ -29,7 +29,7 @@ _PERSON = (r"(?:I|i|[Ss]he|[Hh]e|[Yy]ou|[Ww]e|[Tt]hey|(?i:my|his|her|our|your|th
 _BE = r"(?:was|were|is|am|are|'m|’m|'s|’s|'re|’re)"
 _HEDGE = r"(?:(?i:like|only|just|about|around|nearly|almost|barely|maybe|probably|already|still|roughly|not even|only just)\s+)"
 #: "a 12 yr old", "my 2yo", "5 y/o", "a 14yr old", "10 yrs old".
-_SHORT = re.compile(r"\b(\d{1,3})\s?(?:yo|y/o|y\.o\.|yrs?\.?[- ]?old|yrs?(?=\s+(?:lad|lass|boy|girl|kid|son|daughter|old)\b))\b",
+_SHORT = re.compile(r"(?<![\d/.,])\b(\d{1,3}(?:\s?½|\s+1/2)?)\s?(?:yo|y/o|y\.o\.|yrs?\.?[- ]?old|yrs?(?=\s+(?:lad|lass|boy|girl|kid|son|daughter|old)\b))\b",
                     re.I)
 #: "8 months old", "six weeks old", "an 18-month-old", "she was 18 months when".
 _MONTHS_OLD = re.compile(rf"\b({_NUMBER}(?:\s+and\s+a\s+half)?[- ](?i:months?|weeks?))[- ](?i:old)\b")

@@ -24,9 +24,10 @@ _PERSON_CUE = re.compile(
     r"\b(?:[Oo]ur|me and|me an'|and me|(?:texted|messaged|rang|phoned|rung|told|asked|called|met|saw|seen|visited|"
     r"with|mate|friend|pal|bestie|cousin|sister|brother|nan|auntie|uncle)(?:\s+(?:up|round))?)\s+([a-z][a-z'’-]{1,14})\b"
     r"(?=\s*(?:[,.;!?]|$)|\s+(?:and|was|is|were|'s|’s|has|had|came|rang|said|told|texted|did|does|would|will|"
-    r"who|she|he|from|at|about|too|again|over|back)\b|['’]s\b)")
-#: Cues after which an unknown lower-case word is taken for a name even when no gazetteer lists it.
-_STRONG_CUES = ("texted", "messaged", "me and", "our", "rang", "phoned", "rung", "told", "asked", "mate", "friend", "pal",
+    r"who|she|he|from|at|about|too|again|over|back|went|go|used|got|have|are|never|always)\b|['’]s\b)")
+#: Cues after which an unknown lower-case word is taken for a name even when no gazetteer lists it ("our" is
+#: not one: "our meds", "our metrics").
+_STRONG_CUES = ("texted", "messaged", "me and", "rang", "phoned", "rung", "told", "asked", "mate", "friend", "pal",
                 "bestie", "cousin")
 _OUR_CAPITAL = re.compile(rf"(?:^|(?<=\s))(?:[Oo]ur|[Mm]e and)\s+({_CAP})(?!\s+[A-Z])(?=\s*[,.;!?]|\s+[a-z]|['’]s\b)")
 _PERSON_VERB = re.compile(r"(?:['’]s\b|\s+(?:was|is|has|had|rang|said|came|told|texted|went|got|lives|lived|used to|"
@@ -34,8 +35,8 @@ _PERSON_VERB = re.compile(r"(?:['’]s\b|\s+(?:was|is|has|had|rang|said|came|tol
 #: Words after "our" that are kinds of people or things, never names.
 _NOT_NAMES = frozenset("""lady lord father saviour kid kids lass lad town city club house place family team group son
 daughter mum mam dad nan gran brother sister baby youngest eldest oldest little big own way street estate road school""".split())
-_PLACE_CUE = re.compile(r"\b(?:from|in|to|near|outside|round|around|up|down|over|across|into|at|moved|born|lives|lived|"
-                        r"live|living|grew up)\s+(?:in\s+|to\s+|at\s+)?([a-z][a-z'’-]{3,}(?:[- ](?:on|upon|le|under|in|by)"
+_PLACE_WORDS = r"(?:from|in|to|near|outside|round|around|up|down|over|across|into|at|moved|born|lives|lived|live|living|grew up)"
+_PLACE_CUE = re.compile(rf"\b{_PLACE_WORDS}\s+(?:in\s+|to\s+|at\s+)?(?!{_PLACE_WORDS}\b)([a-z][a-z'’-]{{3,}}(?:[- ](?:on|upon|le|under|in|by)"
                         r"[- ][a-z]+|\s+[a-z]+)?)\b")
 #: "the Willow Centre", "the Hive Project": an ordinary capitalised word before a service's word.
 _SERVICE_WORD = (r"(?:Centre|Center|Project|House|Hub|Clubhouse|Sanctuary|Foundation|Collective|Network|Place|Trust|"
@@ -72,7 +73,8 @@ def find_cued(text: str, english: Collection[str], first_names: Collection[str],
         word = m.group(1)
         if (word in first_names and word not in english and word not in _NOT_NAMES and not stopped(word)) or (
                 m.group().lower().startswith(_STRONG_CUES) and word not in english
-                and word not in _NOT_NAMES and not stopped(word) and len(word) >= 3):
+                and word not in _NOT_NAMES and not stopped(word) and len(word) >= 3
+                and not (word.endswith("s") and word[:-1] in english)):
             found.append(Found(m.start(1), m.end(1), word, Kind.PERSON, "rule", 0.5))
     for m in _OUR_CAPITAL.finditer(text):
         word = m.group(1)

@@ -232,3 +232,72 @@ NEGATIVE_F: list[str] = [
     "I texted !!back!! straight away.",
     "They told !!everyone!! at work.",
 ]
+
+#: Set G: written last, after sets E and F had been fixed, as a second check (first run reported as is).
+POSITIVE_G: dict[str, list[str]] = {
+    "age": [
+        "I left care at [[18]] with nothing.",
+        "My eldest is [[23]] and my youngest is [[16]].",
+        "he's [[eighty]] this year, bless him.",
+        "I was diagnosed at [[29]].",
+        "She was [[fifteen]] and pregnant.",
+        "I'm [[37]], I've been ill since my teens.",
+        "We lost him when he was [[4]].",
+        "I were [[sixteen]] when I had her.",
+        "Our Jayden's [[ten]] now and he's a carer.",
+        "A [[17-year-old]] shouldn't have to deal with that.",
+        "I've a [[9 yr old]] and a [[12 yr old]].",
+        "mum's [[74]], dad's [[78]].",
+        "The twins are [[three]].",
+        "I'd only just turned [[twenty]] when I got sectioned.",
+        "Me, at [[19]], in a psych ward!",
+        "I was a kid, [[eleven]], [[twelve]], something like that.",
+        "She's got to be [[ninety]] if she's a day.",
+        "I'm [[70]] in March.",
+        "he was only [[20 months]] old.",
+        "I was [[sixty-four]] when I retired.",
+    ],
+    "url": [
+        "the website's [[www.leedsmind.org.uk]]",
+        "[[Instagram.com/recoveryjourney]], that's mine.",
+        "I found [[carersuk.org]] really helpful.",
+    ],
+    "place": [
+        "I live in [[Armley]], it's rough.",
+        "We moved to [[Aberystwyth]] for his job.",
+        "It was a village outside [[Harrogate]].",
+        "I'm from [[Dundee]] originally.",
+        "we used to go to [[Whitby]] every summer.",
+        "down in [[swindon]] now",
+    ],
+    "nickname": [
+        "[[Chloe]], [[Bilal]] and [[Oz]] were my lot.",
+        "our [[Tyrone]] helped a lot.",
+        "me and [[jas]] are close",
+        "I rang [[Nav]] at two in the morning.",
+        "[[Ifeoma]] from the ward kept in touch.",
+    ],
+    "health_org": [
+        "I went to the [[Sunflower Centre]] every Thursday.",
+        "A group called [[Bright Futures]] helped our Kyle.",
+        "[[the Haven]], the crisis café, saved me.",
+        "They put me in touch with [[the Maple Project]].",
+        "I was referred to the [[Cherry Tree]] team.",
+    ],
+}
+
+NEGATIVE_G: list[str] = [
+    "I was off work !!for 18 months!!.",
+    "We've been married !!30 years!!.",
+    "She's in !!Year 7!! at the big school.",
+    "I had !!two kids!! by then.",
+    "It's !!a 20 minute!! walk.",
+    "I'm on !!the 36!! bus every day.",
+    "I was sectioned !!twice!!, maybe !!three times!!.",
+    "I drink !!about 3 litres!! a day.",
+    "The ward had !!twelve beds!!.",
+    "There's a !!12 week!! wait.",
+    "I rang !!111!! and then !!999!!.",
+    "I went to !!the Day Centre!! for a bit.",
+    "!!Our Lady!! was the school.",
+]

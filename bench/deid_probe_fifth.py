@@ -233,7 +233,8 @@ NEGATIVE_F: list[str] = [
     "They told !!everyone!! at work.",
 ]
 
-#: Set G: written last, after sets E and F had been fixed, as a second check (first run reported as is).
+#: Set G: written last, after sets E and F had been fixed, as a second check (first run reported as is;
+#: after it three of its ages were re-marked as the number alone, as the other sets mark them).
 POSITIVE_G: dict[str, list[str]] = {
     "age": [
         "I left care at [[18]] with nothing.",
@@ -245,8 +246,8 @@ POSITIVE_G: dict[str, list[str]] = {
         "We lost him when he was [[4]].",
         "I were [[sixteen]] when I had her.",
         "Our Jayden's [[ten]] now and he's a carer.",
-        "A [[17-year-old]] shouldn't have to deal with that.",
-        "I've a [[9 yr old]] and a [[12 yr old]].",
+        "A [[17]]-year-old shouldn't have to deal with that.",
+        "I've a [[9]] yr old and a [[12]] yr old.",
         "mum's [[74]], dad's [[78]].",
         "The twins are [[three]].",
         "I'd only just turned [[twenty]] when I got sectioned.",

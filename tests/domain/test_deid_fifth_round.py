@@ -51,6 +51,9 @@ def _ages(text: str) -> set[str]:
         ("When you're 14, you don't think about it.", "14"),
         ("I had our Callum at seventeen.", "seventeen"),
         ("There was a lad, twenty maybe, in the bed opposite.", "twenty"),
+        ("Our Jayden's ten now and he's a carer.", "ten"),
+        ("The twins are three.", "three"),
+        ("She's got to be ninety if she's a day.", "ninety"),
     ],
 )
 def test_fifth_round_ages(text: str, age: str) -> None:
@@ -79,6 +82,10 @@ def test_fifth_round_ages(text: str, age: str) -> None:
         "We had them at 10:30 in the morning.",
         "I've been on them 5 years now.",
         "page 1/2 yrs old",
+        "Dinner's 6.",
+        "I'm on the 36 bus every day.",
+        "There's a 12 week wait.",
+        "We've been married 30 years.",
     ],
 )
 def test_fifth_round_numbers_that_are_no_ages(text: str) -> None:
@@ -114,6 +121,7 @@ def _cued(text: str) -> dict[str, str]:
         ("It's called the Hive Project, for young carers.", "the Hive Project", "organisation"),
         ("Lighthouse, the drop-in, was a lifeline.", "Lighthouse", "organisation"),
         ("they sent me to the Beacon recovery service", "the Beacon recovery service", "organisation"),
+        ("the Haven, the crisis café, saved me.", "the Haven", "organisation"),
     ],
 )
 def test_cued_names_places_and_services(text: str, expected: str, kind: str) -> None:

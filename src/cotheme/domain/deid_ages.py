@@ -50,13 +50,20 @@ _APPROX_SELF = re.compile(rf"(?:\b{_PERSON}\s*{_BE}|\b(?i:aged|turned|been|at|a|
                           r"(?!\s+(?i:years?|times|people|quid|pounds|miles|minutes|hours|days|weeks|months)\b)")
 #: "must have been 10 or so", "he'd have been twenty two I think": a hedged age after a person's "been".
 _BEEN = re.compile(rf"\b(?:I|i|[Ss]he|[Hh]e|[Yy]ou|[Ww]e|[Tt]hey|(?i:my|his|her|our)\s+[a-z]+)(?:\s+(?:must|would|might|could|should)"
-                   rf"(?:\s+have|'ve|’ve)|'d have|’d have|'d've)\s+been\s+{_HEDGE}?({_NUMBER})\b{_NOT_AN_AGE}"
-                   r"(?=\s*(?:[.,;!?]|$)|\s+(?:or so|or something|ish|I think|I reckon|I guess|maybe|probably|tops|at most|"
+                   rf"(?:\s+have|'ve|’ve)\s+been|'d have been|’d have been|'d've been|(?:'s|’s|\s+has|'ve|’ve|\s+have)\s+got\s+to\s+be"
+                   rf"|\s+(?:must|has to|have to)\s+be)\s+{_HEDGE}?({_NUMBER})\b{_NOT_AN_AGE}"
+                   r"(?=\s*(?:[.,;!?]|$)|\s+(?:or so|or something|ish|I think|I reckon|I guess|maybe|probably|tops|at most|if|by now|"
                    r"at the time|then|when|and|by then|at that point|or)\b)")
 #: "I was twenty two I think", "i was like 15 when": a person's "was" and a hedge after the number.
 _WAS_HEDGED = re.compile(rf"\b(?:I|i|[Ss]he|[Hh]e|[Yy]ou|[Ww]e|[Tt]hey|(?i:my|his|her|our)\s+[a-z]+)\s+{_BE}\s+{_HEDGE}*({_NUMBER})\b"
                          rf"{_NOT_AN_AGE}(?=\s+(?:or so|or something|I think|I reckon|I guess|maybe|probably|tops|ish)\b"
                          r"|\s+(?:when|at the time|and)\b)")
+#: "Our Jayden's ten now", "The twins are three.": a named child's (a capital in mid-sentence: "Dinner's 6."
+#: opening a sentence is no one) or a group of children's age.
+_NAMED_IS = re.compile(rf"(?:(?<=[a-z,] )(?!(?:It|That|This|There|Here|What|Who|Where|He|She)['’]s)[A-Z][a-z]+(?:['’]s|\s+is|\s+was)"
+                       rf"|\b(?i:twins|triplets|kids|boys|girls|children|grandkids|grandchildren|sons|daughters)\s+(?:are|were))"
+                       rf"\s+{_HEDGE}?({_NUMBER})\b{_NOT_AN_AGE}(?=\s*(?:[.;!?]|$)|\s+(?:now|this year|next (?:month|year|week)|"
+                       r"and (?:he|she|they)|going on)\b|\s*,\s*(?:he|she|they|and|but|so)\b)")
 #: "Jade, 14, was", "Kieran, seven, and Alfie, four,", "Jade (14)": an age after a name.
 _AFTER_NAME = re.compile(rf"\b(?!(?:I|The|And|But|So|Then|Well|Yes|No|Yeah|Oh|Okay|Ok|Right|Now|Mum|Dad|Monday|Tuesday|"
                          rf"Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
@@ -103,7 +110,7 @@ def find_fifth_ages(text: str, found: Sequence[Found] = ()) -> list[Found]:
     spans = near(text, AGE_WORDS)
     out: list[Found] = []
     for pattern in (_SHORT, _MONTHS_OLD, _MONTHS_WAS, _HALF, _HALF_OLD, _APPROX_BEFORE, _APPROX_SELF, _BEEN,
-                    _WAS_HEDGED, _PAIR_BEFORE, _OPENING_RUN, _WILL_BE, _GOING_ON, _WHEN_BE, _HAD_AT, _AFTER_NOUN):
+                    _WAS_HEDGED, _PAIR_BEFORE, _OPENING_RUN, _WILL_BE, _GOING_ON, _WHEN_BE, _HAD_AT, _AFTER_NOUN, _NAMED_IS):
         out += [f for m in finditer(pattern, text, spans) if (f := _age(m)) is not None]
     out += [f for m in finditer(_AFTER_NAME, text, spans) if (f := _age(m, 0.6)) is not None]
     ages = [f for f in [*found, *out] if f.kind is Kind.AGE]

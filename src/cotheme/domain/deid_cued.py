@@ -43,7 +43,7 @@ _SERVICE_WORD = (r"(?:Centre|Center|Project|House|Hub|Clubhouse|Sanctuary|Founda
                  r"Lodge|Retreat|Haven|Cafe|Café|Garden|Gardens|Space|Rooms)")
 _NAMED_SERVICE = re.compile(rf"\b(?:[Tt]he\s+)?((?:{_CAP}\s+){{1,2}}){_SERVICE_WORD}\b")
 #: "Lighthouse, the drop-in,", "Oasis - the charity".
-_APPOSED = re.compile(rf"(?<![\w'’-])((?:{_CAP})(?:\s+{_CAP}){{0,2}})\s*(?:,|-|–|—)\s+(?:the|a|this|that)\s+(?:local\s+)?"
+_APPOSED = re.compile(rf"(?<![\w'’-])((?:[Tt]he\s+)?(?:{_CAP})(?:\s+{_CAP}){{0,2}})\s*(?:,|-|–|—)\s+(?:the|a|this|that)\s+(?:local\s+)?"
                       r"(?:drop-in|drop in|charity|service|project|group|centre|helpline|hub|clubhouse|support group|"
                       r"crisis cafe|crisis café|café|cafe)\b")
 #: "the Beacon recovery service", "the Sunflower bereavement group".
@@ -61,7 +61,7 @@ civic student students union jobcentre wellbeing recovery assessment crisis resp
 
 
 def _ok_service(words: str) -> bool:
-    parts = words.split()
+    parts = re.sub(r"^[Tt]he\s+", "", words).split()
     return bool(parts) and not any(p.casefold() in _NOT_SERVICES or p.casefold() in GENERIC or stopped(p) for p in parts)
 
 

@@ -10,13 +10,13 @@ import pytest
 
 from cotheme.domain.deid import Found, Kind
 from cotheme.domain.deid_ages import find_fifth_ages
-from cotheme.domain.deid_cued import find_cued, find_listed_names
+from cotheme.domain.deid_cued import find_cued, find_listed_names, find_said_links
 from cotheme.domain.deid_rules import find_context, stopped
 
 #: Stand-ins for the gazetteers the service hands in (case-folded).
 ENGLISH = frozenset("""the a and was is back everyone house them her him up round metric med jade hope will
-house sample""".split())
-FIRST_NAMES = frozenset("kayleigh priya tash ricky sam".split())
+house sample lauren summer""".split())
+FIRST_NAMES = frozenset("kayleigh priya tash ricky sam yusuf lauren summer".split())
 PLACES = frozenset("barnsley castleford seacroft llanelli".split())
 
 
@@ -122,6 +122,10 @@ def _cued(text: str) -> dict[str, str]:
         ("Lighthouse, the drop-in, was a lifeline.", "Lighthouse", "organisation"),
         ("they sent me to the Beacon recovery service", "the Beacon recovery service", "organisation"),
         ("the Haven, the crisis café, saved me.", "the Haven", "organisation"),
+        ("then yusuf came round", "yusuf", "person"),
+        ("hiya its lauren here", "lauren", "person"),
+        ("We're in Kirkby-in-Ashfield.", "Kirkby-in-Ashfield", "place"),
+        ("I went to Weston-super-Mare.", "Weston-super-Mare", "place"),
     ],
 )
 def test_cued_names_places_and_services(text: str, expected: str, kind: str) -> None:
@@ -141,6 +145,8 @@ def test_cued_names_places_and_services(text: str, expected: str, kind: str) -> 
         "I went to the Community Centre once.",
         "I rang them and she said no.",
         "I'm from round here.",
+        "it's summer and we're off",
+        "we had a one-on-one session, all up-to-date",
     ],
 )
 def test_cued_look_alikes_stay(text: str) -> None:
@@ -157,3 +163,24 @@ def test_the_rest_of_a_list_of_names() -> None:
     assert [(f.text, f.kind) for f in find_listed_names(text, found)] == [("Mo", Kind.PERSON)]
     # one name in the list is not enough: "Leeds, Bradford and Sam" says nothing about the others
     assert find_listed_names("Leeds, Bradford and Sam came.", [Found(20, 23, "Sam", Kind.PERSON, "gazetteer", 0.55)]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        ("the address is h t t p s colon slash slash w w w dot mhfa dot org dot uk",
+         "h t t p s colon slash slash w w w dot mhfa dot org dot uk"),
+        ("Go to w w w dot mind dot org dot uk slash info", "w w w dot mind dot org dot uk slash info"),
+        ("it's bitly slash helpme22", "bitly slash helpme22"),
+        ("it's bit.ly slash helpme22", "bit.ly slash helpme22"),
+        ("the url is recoverycollege dot leeds dot ac dot uk", "recoverycollege dot leeds dot ac dot uk"),
+    ],
+)
+def test_links_said_aloud(text: str, link: str) -> None:
+    assert link in {f.text for f in find_said_links(text) if f.kind is Kind.URL}
+
+
+@pytest.mark.parametrize("text", ['he said "slash" and then he said dot dot dot.', "I'll slash the budget.",
+                                  "It was slash and burn, dot the i's."])
+def test_words_that_are_no_links(text: str) -> None:
+    assert find_said_links(text) == []

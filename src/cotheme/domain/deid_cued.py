@@ -1,12 +1,15 @@
 """De-identification rules for names, places and services that only the words around them give away.
 
 Owns: first names written in lower case or that are also English words, found after the words people
-put before a person ("our kayleigh", "our Jade", "me and gaz", "texted kez"); UK towns written in lower
-case after a place's preposition ("from barnsley", "over seacroft way"); and services and charities
-named by an ordinary word with a cue ("the Willow Centre", "the Hive Project", "Lighthouse, the
-drop-in,", "the Beacon recovery service"); and the other members of a list of names ("Mo, Tash and
-Ricky"). The gazetteers (first names, UK places, common English words)
-come in as arguments. Must not do I/O.
+put before a person ("our kayleigh", "our Jade", "me and gaz", "texted kez"), before what only a person
+does ("then yusuf came round") or given as one's name ("its lauren here"); UK towns written in lower
+case after a place's preposition ("from barnsley", "over seacroft way") and towns joined by hyphens
+("Kirkby-in-Ashfield", "Weston-super-Mare"); services and charities named by an ordinary word with a
+cue ("the Willow Centre", "the Hive Project", "Lighthouse, the drop-in,", "the Beacon recovery
+service"); links said aloud with a spoken "https://" or "www." or a "slash" ("h t t p s colon slash
+slash w w w dot mhfa dot org dot uk", "bitly slash help"); and the other members of a list of names
+("Mo, Tash and Ricky"). The gazetteers (first names, UK places, common English words) come in as
+arguments. Must not do I/O.
 """
 
 from __future__ import annotations
@@ -25,6 +28,12 @@ _PERSON_CUE = re.compile(
     r"with|mate|friend|pal|bestie|cousin|sister|brother|nan|auntie|uncle)(?:\s+(?:up|round))?)\s+([a-z][a-z'’-]{1,14})\b"
     r"(?=\s*(?:[,.;!?]|$)|\s+(?:and|was|is|were|'s|’s|has|had|came|rang|said|told|texted|did|does|would|will|"
     r"who|she|he|from|at|about|too|again|over|back|went|go|used|got|have|are|never|always)\b|['’]s\b)")
+#: A lower-case word before what only a person does ("then yusuf came round"), or given as one's name ("its
+#: lauren here", "my name's lauren"): a name when the first-name list has it and it is no English word.
+_PERSON_NEXT = re.compile(r"\b([a-z][a-z'’-]{2,14})\s+(?=(?:came round|came over|came to|rang me|texted me|messaged me|said to me|"
+                          r"told me|picked me up|sat with me|stayed with me|was there for me|helped me|lent me|drove me)\b)")
+_INTRO = re.compile(r"\b(?i:it's|it’s|its|this is|i'm|i’m|im|my name's|my name’s|my name is|name's|called)\s+([a-z][a-z'’-]{2,14})"
+                    r"(?=\s+(?:here|speaking|from|and)\b|\s*[,.!?]|$)")
 #: Cues after which an unknown lower-case word is taken for a name even when no gazetteer lists it ("our" is
 #: not one: "our meds", "our metrics").
 _STRONG_CUES = ("texted", "messaged", "me and", "rang", "phoned", "rung", "told", "asked", "mate", "friend", "pal",
@@ -38,6 +47,8 @@ daughter mum mam dad nan gran brother sister baby youngest eldest oldest little 
 _PLACE_WORDS = r"(?:from|in|to|near|outside|round|around|up|down|over|across|into|at|moved|born|lives|lived|live|living|grew up)"
 _PLACE_CUE = re.compile(rf"\b{_PLACE_WORDS}\s+(?:in\s+|to\s+|at\s+)?(?!{_PLACE_WORDS}\b)([a-z][a-z'’-]{{3,}}(?:[- ](?:on|upon|le|under|in|by)"
                         r"[- ][a-z]+|\s+[a-z]+)?)\b")
+_HYPHENED_TOWN = re.compile(r"\b[A-Z][a-z'’]+(?:-(?:in|on|upon|under|le|la|les|de|en|by|super|cum|next|the|sur|juxta)){1,2}"
+                            r"-[A-Z][a-z]+\b")
 #: "the Willow Centre", "the Hive Project": an ordinary capitalised word before a service's word.
 _SERVICE_WORD = (r"(?:Centre|Center|Project|House|Hub|Clubhouse|Sanctuary|Foundation|Collective|Network|Place|Trust|"
                  r"Lodge|Retreat|Haven|Cafe|Café|Garden|Gardens|Space|Rooms)")
@@ -59,6 +70,25 @@ day care family children's childrens youth walk-in walk treatment resource busin
 civic student students union jobcentre wellbeing recovery assessment crisis respite council state parliament
 """.split())
 
+#: A link said aloud: an optional spoken "https://" and "www.", words joined by "dot", an ending, "slash" parts.
+_SAID_LINK = re.compile(
+    r"(?i:(?:h\s?t\s?t\s?p\s?s?|https?)\s+(?:colon\s+)?(?:(?:forward\s+)?slash\s+){1,2})?"
+    r"(?i:(?:w\s+w\s+w|www|double\s+u\s+double\s+u\s+double\s+u|triple\s+w|treble\s+w)\s+dot\s+)?"
+    r"\b[\w-]+(?:\s+dot\s+[\w-]+)*\s+dot\s+(?i:com|org|net|info|ie|io|me|ly|ee|app|tv|scot|wales|cymru|eu|gle|"
+    r"(?:co|org|gov|nhs|ac|ltd|me|net|sch)\s+dot\s+uk|uk|co)\b(?:\s+(?:forward\s+)?slash\s+[\w-]+)*", re.I)
+#: "bit.ly slash help", "bitly slash help22": a shortener or a written domain with a path said aloud.
+_SLASH_SAID = re.compile(r"(?<![\w@.])(?:bitly|tinyurl|linktree|(?:[a-z0-9-]+\.)+[a-z]{2,6})(?:\s+(?:forward\s+)?slash\s+[\w-]+)+",
+                         re.I)
+
+
+def find_said_links(text: str) -> list[Found]:
+    """Links said aloud with a spoken "https://" or "www." before them or a "slash" after them."""
+    lowered = text.casefold()
+    if " dot " not in lowered and " slash " not in lowered:
+        return []
+    return [Found(m.start(), m.end(), m.group(), Kind.URL, "rule", 0.6)
+            for pattern in (_SAID_LINK, _SLASH_SAID) for m in pattern.finditer(text)]
+
 
 def _ok_service(words: str) -> bool:
     parts = re.sub(r"^[Tt]he\s+", "", words).split()
@@ -76,6 +106,14 @@ def find_cued(text: str, english: Collection[str], first_names: Collection[str],
                 and word not in _NOT_NAMES and not stopped(word) and len(word) >= 3
                 and not (word.endswith("s") and word[:-1] in english)):
             found.append(Found(m.start(1), m.end(1), word, Kind.PERSON, "rule", 0.5))
+    for pattern in (_PERSON_NEXT, _INTRO):
+        for m in pattern.finditer(text):
+            word = m.group(1)
+            # "my name's lauren", "its lauren here": a name even when it is an English word too
+            named = pattern is _INTRO and (re.match(r"(?i:my\s+name|name)", m.group()) is not None
+                                           or re.match(r"\s+(?:here|speaking)\b", text[m.end(1):]) is not None)
+            if word in first_names and (named or word not in english) and word not in _NOT_NAMES and not stopped(word):
+                found.append(Found(m.start(1), m.end(1), word, Kind.PERSON, "rule", 0.5))
     for m in _OUR_CAPITAL.finditer(text):
         word = m.group(1)
         folded = word.casefold()
@@ -90,6 +128,7 @@ def find_cued(text: str, english: Collection[str], first_names: Collection[str],
             if cand in places and cand.replace("-", " ").split()[0] not in english and not stopped(cand):
                 found.append(Found(m.start(1), m.start(1) + len(cand), cand, Kind.PLACE, "rule", 0.5))
                 break
+    found += [Found(m.start(), m.end(), m.group(), Kind.PLACE, "rule", 0.6) for m in _HYPHENED_TOWN.finditer(text)]
     for pattern in (_NAMED_SERVICE, _DESCRIBED):
         for m in pattern.finditer(text):
             if _ok_service(m.group(1)):

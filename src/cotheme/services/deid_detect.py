@@ -19,7 +19,7 @@ from cotheme.domain.deid import Found, Kind, Term, find_patterns, find_terms, me
 from cotheme.domain.deid_rules import find_context, find_gazetteer, find_unknown_words, stopped
 from cotheme.domain.deid_ages import find_fifth_ages
 from cotheme.domain.deid_codes import find_codes
-from cotheme.domain.deid_cued import find_cued, find_listed_names
+from cotheme.domain.deid_cued import find_cued, find_listed_names, find_said_links
 from cotheme.domain.deid_forms import find_forms
 from cotheme.domain.deid_nicknames import find_nicknames
 from cotheme.domain.deid_numbers import find_numbers
@@ -102,7 +102,7 @@ def detect(text: str, units: Sequence[tuple[int, int]], listed: Sequence[Term], 
     if stages.fifth:
         found += find_fifth_ages(text, found)
         gaz_places, gaz_names = deid_gazetteer.load()
-        found += find_cued(text, deid_gazetteer.english_words(), gaz_names, gaz_places)
+        found += find_cued(text, deid_gazetteer.english_words(), gaz_names, gaz_places) + find_said_links(text)
     if stages.places or stages.names:
         places, names = deid_gazetteer.load()
         if stages.places:

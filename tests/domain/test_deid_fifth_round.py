@@ -54,6 +54,10 @@ def _ages(text: str) -> set[str]:
         ("Our Jayden's ten now and he's a carer.", "ten"),
         ("The twins are three.", "three"),
         ("She's got to be ninety if she's a day.", "ninety"),
+        ("I were only a bairn, about six.", "six"),
+        ("Our Lily who's 4 goes to nursery.", "4"),
+        ("I've got three kids, 12, 9 and 4.", "9"),
+        ("My daughter (14) is self-harming.", "14"),
     ],
 )
 def test_fifth_round_ages(text: str, age: str) -> None:
@@ -86,6 +90,9 @@ def test_fifth_round_ages(text: str, age: str) -> None:
         "I'm on the 36 bus every day.",
         "There's a 12 week wait.",
         "We've been married 30 years.",
+        "I've got two kids, and a dog.",
+        "the kids, 3 of them, were fine",
+        "I saw the boy, 3 times.",
     ],
 )
 def test_fifth_round_numbers_that_are_no_ages(text: str) -> None:

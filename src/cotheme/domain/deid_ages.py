@@ -3,10 +3,11 @@
 Owns: ages written short ("a 12 yr old", "my 2yo", "5 y/o"); babies' ages in months or weeks ("8 months
 old", "she was 18 months when"); ages with a half ("two and a half"); approximate ages ("just gone 18",
 "fifty-odd", "forty-something", "thirty-ish"); ages after "must have been"/"would have been" and with a
-hedge after them ("twenty two I think", "10 or so"); ages after a lower-case "i was"; ages given after a
-name ("Jade, 14,", "Kieran (7)"); the first of a pair of ages before "year old" ("a 6 and a 9 year old");
-ages said in a run opening a clause ("at fourteen, fifteen, I was"); and the ages said next to any of
-these ("fourteen, fifteen"). A decade ("in my forties", "late twenties") stays with ``domain.deid_spoken``
+hedge after them ("twenty two I think", "10 or so"); ages after a lower-case "i was"; ages given after
+a name or a person noun ("Jade, 14,", "Kieran (7)", "a bairn, about six", "my daughter (14)"); children's
+ages listed after them ("three kids, 12, 9 and 4"); "who's 4" before the rest of a clause; the first of
+a pair of ages before "year old" ("a 6 and a 9 year old"); ages said in a run opening a clause ("at
+fourteen, fifteen, I was"); and the ages said next to any of these ("fourteen, fifteen"). A decade ("in my forties", "late twenties") stays with ``domain.deid_spoken``
 at low confidence: it narrows a person down only a little. A school year ("Year 9") is not an age.
 Must not do I/O.
 """
@@ -90,19 +91,26 @@ _WHEN_BE = re.compile(rf"\b(?i:when|once|if|until|till|by the time|because|since
 _HAD_AT = re.compile(rf"\b(?i:had|having|fell pregnant with|was pregnant with)\s+(?:(?i:him|her|them|twins|(?:our|my|me|her|his)"
                      rf"\s+\w+)|[A-Z][a-z]+)\s+at\s+{_HEDGE}?({_NUMBER})\b{_NOT_AN_AGE}(?!\s*(?:[:.]\d|(?i:am|pm|o'clock)))")
 #: "a lad, twenty maybe,", "this girl, 15 or 16,": an age after a person noun.
-_AFTER_NOUN = re.compile(rf"\b(?i:lad|lass|girl|boy|bloke|woman|man|fella|kid|child|guy|teenager|baby|son|daughter)"
-                         rf",\s+(?:(?i:about|maybe|only|like|around)\s+)?({_NUMBER})(?=(?:\s+(?:maybe|or so|ish|tops|at most))?"
-                         rf"\s*(?:,|\)|\s+or\b|\s+and\b))")
+_NOUN = (r"(?i:lad|lass|girl|boy|bloke|woman|man|fella|kid|child|guy|teenager|baby|bairn|son|daughter|brother|sister|"
+         r"nephew|niece|grandson|granddaughter|mum|mam|dad|nan|gran|grandad|husband|wife|partner|youngest|eldest|oldest)")
+_AFTER_NOUN = re.compile(rf"\b{_NOUN},\s+(?:(?i:about|maybe|only|like|around)\s+)?({_NUMBER})(?=(?:\s+(?:maybe|or so|ish|tops|at most))?"
+                         rf"\s*(?:[,).;!?]|\s+or\b|\s+and\b))|\b{_NOUN}\s*\(({_NUMBER})\)")
+#: "three kids, 12, 9 and 4", "two boys aged 7 and 10": children's ages listed after them.
+_KIDS_LISTED = re.compile(rf"\b(?i:kids|children|boys|girls|sons|daughters|grandkids|grandchildren|twins)\s*(?:,|:|-|–|\(|aged|ages)\s*"
+                          rf"({_NUMBER})(?=\s*(?:,|and|&|/)\s*{_NUMBER}\b)")
+#: "Our Lily who's 4 goes to nursery": "who's" and an age before the rest of the clause.
+_WHO_IS = re.compile(rf"\bwho(?:'s|’s|\s+is|\s+was)\s+{_HEDGE}?({_NUMBER})\b{_NOT_AN_AGE}(?=\s+(?:goes|is|has|was|but|still|loves|"
+                     r"wants|can|can't|cannot|doesn't|won't|will|gets|got|had|needs|lives|started|starts)\b)")
 _NEXT_AGE = re.compile(rf"(?:\s*,\s*|\s+(?:or|and|to|or maybe|or so,?|going on)\s+(?:an?\s+)?|\s*/\s*|\s*-\s*)({_NUMBER})\b{_NOT_AN_AGE}")
 
 
-def _age(m: re.Match[str], score: float | None = None) -> Found | None:
-    said = m.group(1)
+def _age(m: re.Match[str], score: float | None = None, group: int = 1) -> Found | None:
+    said = m.group(group)
     head = re.match(rf"\d{{1,3}}|(?i:{NUMBER_WORD})", said)
     value = spoken_number(head.group()) if head else None
     if value is None or not 0 < value < 120:
         return None
-    return Found(m.start(1), m.end(1), said, Kind.AGE, "rule", score or (0.7 if value < 18 else 0.6))
+    return Found(m.start(group), m.end(group), said, Kind.AGE, "rule", score or (0.7 if value < 18 else 0.6))
 
 
 def find_fifth_ages(text: str, found: Sequence[Found] = ()) -> list[Found]:
@@ -110,9 +118,10 @@ def find_fifth_ages(text: str, found: Sequence[Found] = ()) -> list[Found]:
     spans = near(text, AGE_WORDS)
     out: list[Found] = []
     for pattern in (_SHORT, _MONTHS_OLD, _MONTHS_WAS, _HALF, _HALF_OLD, _APPROX_BEFORE, _APPROX_SELF, _BEEN,
-                    _WAS_HEDGED, _PAIR_BEFORE, _OPENING_RUN, _WILL_BE, _GOING_ON, _WHEN_BE, _HAD_AT, _AFTER_NOUN, _NAMED_IS):
+                    _WAS_HEDGED, _PAIR_BEFORE, _OPENING_RUN, _WILL_BE, _GOING_ON, _WHEN_BE, _HAD_AT, _NAMED_IS, _KIDS_LISTED, _WHO_IS):
         out += [f for m in finditer(pattern, text, spans) if (f := _age(m)) is not None]
     out += [f for m in finditer(_AFTER_NAME, text, spans) if (f := _age(m, 0.6)) is not None]
+    out += [f for m in finditer(_AFTER_NOUN, text, spans) if (f := _age(m, group=2 if m.group(2) else 1)) is not None]
     ages = [f for f in [*found, *out] if f.kind is Kind.AGE]
     seen = {f.start for f in ages}
     while ages:

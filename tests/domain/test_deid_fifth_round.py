@@ -10,13 +10,13 @@ import pytest
 
 from cotheme.domain.deid import Found, Kind
 from cotheme.domain.deid_ages import find_fifth_ages
-from cotheme.domain.deid_cued import find_cued, find_listed_names, find_said_links
+from cotheme.domain.deid_cued import find_cued, find_listed_names, find_said_links, with_article
 from cotheme.domain.deid_rules import find_context, stopped
 
 #: Stand-ins for the gazetteers the service hands in (case-folded).
 ENGLISH = frozenset("""the a and was is back everyone house them her him up round metric med jade hope will
 house sample lauren summer""".split())
-FIRST_NAMES = frozenset("kayleigh priya tash ricky sam yusuf lauren summer".split())
+FIRST_NAMES = frozenset("kayleigh priya tash ricky sam yusuf lauren summer sarah".split())
 PLACES = frozenset("barnsley castleford seacroft llanelli".split())
 
 
@@ -133,6 +133,9 @@ def _cued(text: str) -> dict[str, str]:
         ("hiya its lauren here", "lauren", "person"),
         ("We're in Kirkby-in-Ashfield.", "Kirkby-in-Ashfield", "place"),
         ("I went to Weston-super-Mare.", "Weston-super-Mare", "place"),
+        ("I used the Samaritans a lot.", "Samaritans", "organisation"),
+        ("I got counselling at Touchstone.", "Touchstone", "organisation"),
+        ("We were referred to the Bridge.", "the Bridge", "organisation"),
     ],
 )
 def test_cued_names_places_and_services(text: str, expected: str, kind: str) -> None:
@@ -154,6 +157,10 @@ def test_cued_names_places_and_services(text: str, expected: str, kind: str) -> 
         "I'm from round here.",
         "it's summer and we're off",
         "we had a one-on-one session, all up-to-date",
+        "He was a good samaritan.",
+        "I had therapy with Sarah.",
+        "I got support from Barnsley.",
+        "I had counselling at the GP.",
     ],
 )
 def test_cued_look_alikes_stay(text: str) -> None:
@@ -191,3 +198,11 @@ def test_links_said_aloud(text: str, link: str) -> None:
                                   "It was slash and burn, dot the i's."])
 def test_words_that_are_no_links(text: str) -> None:
     assert find_said_links(text) == []
+
+
+def test_the_article_joins_a_service_name() -> None:
+    text = "I went to a place called the Nest."
+    nest = Found(text.index("Nest"), text.index("Nest") + 4, "Nest", Kind.ORGANISATION, "rule", 0.6)
+    assert [f.text for f in with_article(text, [nest])] == ["the Nest"]
+    person = Found(text.index("Nest"), text.index("Nest") + 4, "Nest", Kind.PERSON, "rule", 0.6)
+    assert [f.text for f in with_article(text, [person])] == ["Nest"]

@@ -8,7 +8,9 @@ case after a place's preposition ("from barnsley", "over seacroft way") and town
 cue ("the Willow Centre", "the Hive Project", "Lighthouse, the drop-in,", "the Beacon recovery
 service"); links said aloud with a spoken "https://" or "www." or a "slash" ("h t t p s colon slash
 slash w w w dot mhfa dot org dot uk", "bitly slash help"); and the other members of a list of names
-("Mo, Tash and Ricky"). The gazetteers (first names, UK places, common English words) come in as
+("Mo, Tash and Ricky"); charities the word list counts as English ("Samaritans"); services named where
+a service is ("counselling at Touchstone", "referred me to the Bridge"); and the "the" before a
+service's name ("the Nest"). The gazetteers (first names, UK places, common English words) come in as
 arguments. Must not do I/O.
 """
 
@@ -63,6 +65,15 @@ _DESCRIBED = re.compile(rf"\b[Tt]he\s+((?:{_CAP}\s+){{1,2}})(?:(?:mental health|
                         r"young carers|eating disorders?|perinatal|home treatment|early intervention|community|day|"
                         r"women's|men's|youth|family|parenting|housing|homeless|refuge|talking therapies)\s+)+"
                         r"(?:service|services|team|project|centre|group|programme|hub|charity|clinic|drop-in|cafe|café)\b")
+#: Charities whose names the word list counts as English but that, capitalised, are only ever the charity.
+_NEVER_ORDINARY = re.compile(r"\b(?:Samaritans|Papyrus|Cruse|Barnardo['’]?s|Mencap|Childline|ChildLine|Kooth|Nacro|Maytree|"
+                             r"Centrepoint|Mermaids|Macmillan|Marie Curie|Sue Ryder|Headway|Sense|Mumsnet|Relate)\b"
+                             r"(?<!\bSense)(?<!\bRelate)")
+#: "counselling at Touchstone", "referred me to the Bridge": a capitalised word where a service is named.
+_SERVICE_CUE = re.compile(rf"\b(?i:counselling|therapy|support|treatment|a course|courses|sessions?|groups?|respite|"
+                          rf"volunteering|volunteered|referred(?:\s+(?:me|him|her|us|them))?|self-referred|a referral)"
+                          rf"\s+(?i:at|with|through|from|to)\s+((?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,2}})(?!\s+(?:[A-Z]|(?i:ward|unit|"
+                          r"hospital|team|service|centre|clinic|practice|surgery|house|group|project)\b))")
 #: Ordinary places a capitalised word before "Centre"/"House" names, not a service.
 _NOT_SERVICES = frozenset("""job town city leisure shopping garden sports visitor call test vaccination white open guest
 halfway safe full big public opera court coach bus train sorting distribution data contact health medical community
@@ -133,6 +144,11 @@ def find_cued(text: str, english: Collection[str], first_names: Collection[str],
         for m in pattern.finditer(text):
             if _ok_service(m.group(1)):
                 found.append(Found(m.start(), m.end(), m.group(), Kind.ORGANISATION, "rule", 0.6))
+    found += [Found(m.start(), m.end(), m.group(), Kind.ORGANISATION, "rule", 0.75) for m in _NEVER_ORDINARY.finditer(text)]
+    for m in _SERVICE_CUE.finditer(text):
+        name = m.group(1).removeprefix("the ").casefold()
+        if _ok_service(m.group(1)) and name not in places and name not in first_names:
+            found.append(Found(m.start(1), m.end(1), m.group(1), Kind.ORGANISATION, "rule", 0.55))
     for m in _APPOSED.finditer(text):
         if _ok_service(m.group(1)):
             found.append(Found(m.start(1), m.end(1), m.group(1), Kind.ORGANISATION, "rule", 0.6))
@@ -159,4 +175,21 @@ def find_listed_names(text: str, found: Sequence[Found]) -> list[Found]:
             word = w.group()
             if a not in starts and not stopped(word) and word.casefold() not in GENERIC:
                 out.append(Found(a, b, word, Kind.PERSON, "rule", 0.55))
+    return out
+
+
+_ARTICLE = re.compile(r"(?:^|(?<=\s))[Tt]he\s+$")
+
+
+def with_article(text: str, found: Sequence[Found]) -> list[Found]:
+    """Organisations, schools and workplaces found without the "the" that belongs to their name ("the
+    Nest", "the Bridge"): the find widened to take it in (a replacement then reads "[organisation]", not
+    "the [organisation]", and the whole name is covered)."""
+    out = []
+    for f in found:
+        if f.kind in (Kind.ORGANISATION, Kind.SCHOOL, Kind.WORKPLACE) and f.start >= 4 and _ARTICLE.search(text, f.start - 4, f.start):
+            start = f.start - 4
+            out.append(Found(start, f.end, text[start:f.end], f.kind, f.source, f.score))
+        else:
+            out.append(f)
     return out

@@ -19,7 +19,7 @@ from cotheme.domain.deid import Found, Kind, Term, find_patterns, find_terms, me
 from cotheme.domain.deid_rules import find_context, find_gazetteer, find_unknown_words, stopped
 from cotheme.domain.deid_ages import find_fifth_ages
 from cotheme.domain.deid_codes import find_codes
-from cotheme.domain.deid_cued import find_cued, find_listed_names, find_said_links
+from cotheme.domain.deid_cued import find_cued, find_listed_names, find_said_links, with_article
 from cotheme.domain.deid_forms import find_forms
 from cotheme.domain.deid_nicknames import find_nicknames
 from cotheme.domain.deid_numbers import find_numbers
@@ -115,6 +115,7 @@ def detect(text: str, units: Sequence[tuple[int, int]], listed: Sequence[Term], 
         found += _model(text, units, stages.model_prefilter, entities or deid_model.entities, found)
     if stages.fifth:
         found += find_listed_names(text, found)
+        found = with_article(text, found)
     found += _echoes(text, found, stages)
     if stages.stop_list:
         # A "cue" find is a common word made identifying by the words before it ("worked for the council").

@@ -93,6 +93,12 @@ def test_fifth_round_ages(text: str, age: str) -> None:
         "I've got two kids, and a dog.",
         "the kids, 3 of them, were fine",
         "I saw the boy, 3 times.",
+        "We'll be 20 next week at the group.",
+        "he's gone 10 past",
+        "I'll be 10 minutes.",
+        "He must have been 20 minutes.",
+        "I had him at 6am.",
+        "Tesco's 24 hours now.",
     ],
 )
 def test_fifth_round_numbers_that_are_no_ages(text: str) -> None:

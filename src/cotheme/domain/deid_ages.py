@@ -24,7 +24,7 @@ _NUMBER = rf"(?:\d{{1,3}}|(?i:{NUMBER_WORD}))"
 #: What after a number makes it a quantity, a time, a dose or a rank rather than an age.
 _NOT_AN_AGE = (r"(?!\s*(?i:%|percent|per\b|pounds|quid|p\b|k\b|grand|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|"
                r"months?|years?(?![- ]old)|times|of\b|out\b|in\b|o'clock|am\b|pm\b|a\.m|p\.m|miles?|mg|ml|foot|feet|ft|"
-               r"stone|st\b|kg|kilos?|lbs?|sessions?|people|points?|quid|-\d|/\d|[.:]\d|x\b|'s\b|’s\b))")
+               r"stone|st\b|kg|kilos?|lbs?|sessions?|people|points?|quid|past\b|to\b|till\b|after\b|-\d|/\d|[.:]\d|x\b|'s\b|’s\b))")
 _PERSON = (r"(?:I|i|[Ss]he|[Hh]e|[Yy]ou|[Ww]e|[Tt]hey|(?i:my|his|her|our|your|their|me)\s+[a-z]+|(?i:the|a)\s+(?:baby|"
            r"lad|lass|boy|girl|kid|child|bairn))")
 _BE = r"(?:was|were|is|am|are|'m|’m|'s|’s|'re|’re)"
@@ -78,7 +78,7 @@ _PAIR_BEFORE = re.compile(rf"\b(?i:an?)\s+({_NUMBER})(?=(?:\s*,\s*(?i:an?)\s+{_N
 _OPENING_RUN = re.compile(rf"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n])|(?<=,\s))(?i:by|at|from|aged)\s+({_NUMBER})"
                           rf"(?=(?:\s*(?:,|or|/|to)\s*{_NUMBER})+,?\s+(?:I|she|he|they|we|my)\b)")
 #: "I'll be thirty in June", "she'll be 16 next month": an age to come.
-_WILL_BE = re.compile(rf"\b{_PERSON}\s*(?:'ll|’ll|\s+will|\s+would|'d|’d)\s+be\s+{_HEDGE}?({_NUMBER})\b"
+_WILL_BE = re.compile(rf"\b(?:I|i|[Ss]he|[Hh]e|[Yy]ou|(?i:my|his|her|our|your|their|me)\s+[a-z]+)\s*(?:'ll|’ll|\s+will|\s+would|'d|’d)\s+be\s+{_HEDGE}?({_NUMBER})\b"
                       r"(?=\s+(?:in (?:January|February|March|April|May|June|July|August|September|October|November|December|"
                       r"the summer|the spring|the autumn|the winter|a few|a couple|[a-z]+ (?:weeks|months))|next|this|on|come|soon|by)\b)")
 #: "twelve going on twenty": an age and the age someone acts.

@@ -167,6 +167,8 @@ def test_cued_names_places_and_services(text: str, expected: str, kind: str) -> 
         "I had therapy with Sarah.",
         "I got support from Barnsley.",
         "I had counselling at the GP.",
+        "me and wifey went out",
+        "i messaged admin and they helped",
     ],
 )
 def test_cued_look_alikes_stay(text: str) -> None:

@@ -45,7 +45,12 @@ _PERSON_VERB = re.compile(r"(?:['’]s\b|\s+(?:was|is|has|had|rang|said|came|tol
                           r"would|will|and me|and I)\b)")
 #: Words after "our" that are kinds of people or things, never names.
 _NOT_NAMES = frozenset("""lady lord father saviour kid kids lass lad town city club house place family team group son
-daughter mum mam dad nan gran brother sister baby youngest eldest oldest little big own way street estate road school""".split())
+daughter mum mam dad nan gran brother sister baby youngest eldest oldest little big own way street estate road school
+wifey hubby hubs missus misses fella bf gf oh bestie bezzie mate bro sis hun babe bae admin nurse doc gp camhs cpn cbt
+mods mod staff sir miss""".split())
+#: Cities everyone writes, which the word list counts as English ("london"): after a place's word they are the city.
+_CITIES = frozenset("""london manchester leeds birmingham liverpool glasgow edinburgh cardiff belfast bristol sheffield
+newcastle nottingham leicester bradford coventry york swansea aberdeen dundee""".split())
 _PLACE_WORDS = r"(?:from|in|to|near|outside|round|around|up|down|over|across|into|at|moved|born|lives|lived|live|living|grew up)"
 _PLACE_CUE = re.compile(rf"\b{_PLACE_WORDS}\s+(?:in\s+|to\s+|at\s+)?(?!{_PLACE_WORDS}\b)([a-z][a-z'’-]{{3,}}(?:[- ](?:on|upon|le|under|in|by)"
                         r"[- ][a-z]+|\s+[a-z]+)?)\b")
@@ -136,7 +141,7 @@ def find_cued(text: str, english: Collection[str], first_names: Collection[str],
     for m in _PLACE_CUE.finditer(text):
         word = m.group(1)
         for cand in (word, word.split()[0]):
-            if cand in places and cand.replace("-", " ").split()[0] not in english and not stopped(cand):
+            if cand in places and (cand in _CITIES or cand.replace("-", " ").split()[0] not in english) and not stopped(cand):
                 found.append(Found(m.start(1), m.start(1) + len(cand), cand, Kind.PLACE, "rule", 0.5))
                 break
     found += [Found(m.start(), m.end(), m.group(), Kind.PLACE, "rule", 0.6) for m in _HYPHENED_TOWN.finditer(text)]

@@ -10,7 +10,7 @@ import pytest
 
 from cotheme.domain.deid import Found, Kind
 from cotheme.domain.deid_ages import find_fifth_ages
-from cotheme.domain.deid_cued import find_cued, find_listed_names, find_said_links, with_article
+from cotheme.domain.deid_cued import find_cued, find_listed_names, find_said_links, find_siblings, with_article
 from cotheme.domain.deid_rules import find_context, stopped
 
 #: Stand-ins for the gazetteers the service hands in (case-folded).
@@ -140,6 +140,8 @@ def _cued(text: str) -> dict[str, str]:
         ("We're in Kirkby-in-Ashfield.", "Kirkby-in-Ashfield", "place"),
         ("I went to Weston-super-Mare.", "Weston-super-Mare", "place"),
         ("I used the Samaritans a lot.", "Samaritans", "organisation"),
+        ("There's a drop-in in Small Heath but it's miles away.", "Small Heath", "place"),
+        ("we lived over Gipton way", "Gipton", "place"),
         ("I got counselling at Touchstone.", "Touchstone", "organisation"),
         ("We were referred to the Bridge.", "the Bridge", "organisation"),
     ],
@@ -168,6 +170,9 @@ def test_cued_names_places_and_services(text: str, expected: str, kind: str) -> 
         "I got support from Barnsley.",
         "I had counselling at the GP.",
         "me and wifey went out",
+        "She moved in Year 9.",
+        "I was born in January.",
+        "I stayed in A&E overnight.",
         "i messaged admin and they helped",
     ],
 )
@@ -214,3 +219,10 @@ def test_the_article_joins_a_service_name() -> None:
     assert [f.text for f in with_article(text, [nest])] == ["the Nest"]
     person = Found(text.index("Nest"), text.index("Nest") + 4, "Nest", Kind.PERSON, "rule", 0.6)
     assert [f.text for f in with_article(text, [person])] == ["Nest"]
+
+
+def test_a_word_listed_after_a_found_service_is_one_too() -> None:
+    text = "I was at millbrook or highbury. Costa/newsagents downstairs."
+    millbrook = Found(9, 18, "millbrook", Kind.ORGANISATION, "rule", 0.6)
+    costa = Found(32, 37, "Costa", Kind.ORGANISATION, "rule", 0.6)
+    assert [(f.text, f.kind) for f in find_siblings(text, [millbrook, costa], ENGLISH)] == [("highbury", Kind.ORGANISATION)]

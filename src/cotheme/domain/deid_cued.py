@@ -10,7 +10,8 @@ service"); links said aloud with a spoken "https://" or "www." or a "slash" ("h 
 slash w w w dot mhfa dot org dot uk", "bitly slash help"); and the other members of a list of names
 ("Mo, Tash and Ricky"); charities the word list counts as English ("Samaritans"); services named where
 a service is ("counselling at Touchstone", "referred me to the Bridge"); and the "the" before a
-service's name ("the Nest"). The gazetteers (first names, UK places, common English words) come in as
+service's name ("the Nest"); where someone lives or a service is ("a drop-in in Small Heath"); and the
+word listed after a service or a place ("at millbrook or highbury"). The gazetteers (first names, UK places, common English words) come in as
 arguments. Must not do I/O.
 """
 
@@ -56,6 +57,14 @@ _PLACE_CUE = re.compile(rf"\b{_PLACE_WORDS}\s+(?:in\s+|to\s+|at\s+)?(?!{_PLACE_W
                         r"[- ][a-z]+|\s+[a-z]+)?)\b")
 _HYPHENED_TOWN = re.compile(r"\b[A-Z][a-z'’]+(?:-(?:in|on|upon|under|le|la|les|de|en|by|super|cum|next|the|sur|juxta)){1,2}"
                             r"-[A-Z][a-z]+\b")
+#: "lives in Small Heath", "a drop-in in Small Heath", "grew up in Gipton", "over Seacroft way": where someone
+#: lives or a service is, whatever the place's words are.
+_RESIDENCE = re.compile(
+    rf"\b(?i:live|lives|lived|living|grew up|born|bred|brought up|raised|based|moved|moving|move|stay|stays|stayed|staying|"
+    rf"housed|rehoused|placed|flat|house|drop-in|hostel|refuge|a group|estate|originally)\s+(?i:in|to|at|near|out to|over to|"
+    rf"down to|up to|round|from)\s+({_CAP}(?:[ \t]+{_CAP}){{0,2}})(?![\w'’&-])(?![ \t]+(?:{_CAP}|(?i:hospital|ward|unit|centre|house|team|"
+    rf"service|school|college|road|street|lane|avenue|estate)\b|\s*\d))"
+    rf"|\b(?i:over|up|down|out|round)\s+({_CAP}(?:[ \t]+{_CAP})?)\s+way\b")
 #: "the Willow Centre", "the Hive Project": an ordinary capitalised word before a service's word.
 _SERVICE_WORD = (r"(?:Centre|Center|Project|House|Hub|Clubhouse|Sanctuary|Foundation|Collective|Network|Place|Trust|"
                  r"Lodge|Retreat|Haven|Cafe|Café|Garden|Gardens|Space|Rooms)")
@@ -145,6 +154,11 @@ def find_cued(text: str, english: Collection[str], first_names: Collection[str],
                 found.append(Found(m.start(1), m.start(1) + len(cand), cand, Kind.PLACE, "rule", 0.5))
                 break
     found += [Found(m.start(), m.end(), m.group(), Kind.PLACE, "rule", 0.6) for m in _HYPHENED_TOWN.finditer(text)]
+    for m in _RESIDENCE.finditer(text):
+        group = 1 if m.group(1) else 2
+        words = m.group(group).split()
+        if not any(stopped(w) or w.casefold() in GENERIC or w.casefold() in first_names for w in words) and not stopped(m.group(group)):
+            found.append(Found(m.start(group), m.end(group), m.group(group), Kind.PLACE, "rule", 0.55))
     for pattern in (_NAMED_SERVICE, _DESCRIBED):
         for m in pattern.finditer(text):
             if _ok_service(m.group(1)):
@@ -197,4 +211,20 @@ def with_article(text: str, found: Sequence[Found]) -> list[Found]:
             out.append(Found(start, f.end, text[start:f.end], f.kind, f.source, f.score))
         else:
             out.append(f)
+    return out
+
+
+_SIBLING = re.compile(r"\s*(?:,|\s+or\b|\s+and\b|\s+&)\s*([A-Za-z][a-z'’-]{3,})\b(?!\s+(?:[A-Z]|[a-z]+ing\b))")
+
+
+def find_siblings(text: str, found: Sequence[Found], english: Collection[str]) -> list[Found]:
+    """A word listed straight after a service or a place that was found ("at millbrook or highbury") is
+    another of its kind when it is no English word."""
+    out = []
+    for f in found:
+        if f.kind not in (Kind.ORGANISATION, Kind.PLACE, Kind.SCHOOL) or f.score < 0.5:
+            continue
+        m = _SIBLING.match(text, f.end)
+        if m and m.group(1).casefold() not in english and not stopped(m.group(1)) and m.group(1).casefold() not in GENERIC:
+            out.append(Found(m.start(1), m.end(1), m.group(1), f.kind, "rule", 0.5))
     return out

@@ -226,3 +226,15 @@ def test_a_word_listed_after_a_found_service_is_one_too() -> None:
     millbrook = Found(9, 18, "millbrook", Kind.ORGANISATION, "rule", 0.6)
     costa = Found(32, 37, "Costa", Kind.ORGANISATION, "rule", 0.6)
     assert [(f.text, f.kind) for f in find_siblings(text, [millbrook, costa], ENGLISH)] == [("highbury", Kind.ORGANISATION)]
+
+
+@pytest.mark.parametrize(("text", "handle"), [("I'm on Discord as nightowl#4421", "nightowl#4421"),
+                                              ("add me, jdawg2000", "jdawg2000"),
+                                              ("follow me on insta: sad_girl_x", "sad_girl_x")])
+def test_gamer_tags_and_handles_after_add_me(text: str, handle: str) -> None:
+    assert handle in {f.text for f in find_said_links(text) if f.kind is Kind.HANDLE}
+
+
+@pytest.mark.parametrize("text", ["add me, please", "follow me home", "Issue #1234 was fixed", "find me later"])
+def test_no_handle_without_one(text: str) -> None:
+    assert find_said_links(text) == []

@@ -2,17 +2,17 @@
 
 Owns: first names written in lower case or that are also English words, found after the words people
 put before a person ("our kayleigh", "our Jade", "me and gaz", "texted kez"), before what only a person
-does ("then yusuf came round") or given as one's name ("its lauren here"); UK towns written in lower
-case after a place's preposition ("from barnsley", "over seacroft way") and towns joined by hyphens
-("Kirkby-in-Ashfield", "Weston-super-Mare"); services and charities named by an ordinary word with a
-cue ("the Willow Centre", "the Hive Project", "Lighthouse, the drop-in,", "the Beacon recovery
-service"); links said aloud with a spoken "https://" or "www." or a "slash" ("h t t p s colon slash
-slash w w w dot mhfa dot org dot uk", "bitly slash help"); and the other members of a list of names
-("Mo, Tash and Ricky"); charities the word list counts as English ("Samaritans"); services named where
-a service is ("counselling at Touchstone", "referred me to the Bridge"); and the "the" before a
-service's name ("the Nest"); where someone lives or a service is ("a drop-in in Small Heath"); and the
-word listed after a service or a place ("at millbrook or highbury"). The gazetteers (first names, UK places, common English words) come in as
-arguments. Must not do I/O.
+does ("then yusuf came round") or given as one's name ("its lauren here"); the other members of a list
+of names ("Mo, Tash and Ricky"); UK towns written in lower case after a place's preposition ("from
+barnsley", "over seacroft way"), towns joined by hyphens ("Kirkby-in-Ashfield") and where someone lives
+or a service is ("a drop-in in Small Heath"); services and charities named by an ordinary word with a
+cue ("the Willow Centre", "Lighthouse, the drop-in,", "the Beacon recovery service", "counselling at
+Touchstone", "referred me to the Bridge"), charities the word list counts as English ("Samaritans"),
+the "the" before a service's name ("the Nest") and the word listed after a found service or place ("at
+millbrook or highbury"); links said aloud with a spoken "https://" or "www." or a "slash" ("h t t p s
+colon slash slash w w w dot mhfa dot org dot uk", "bitly slash help"); gamer tags and handles after
+"add me". The gazetteers (first names, UK places, common English words) come in as arguments. Must not
+do I/O.
 """
 
 from __future__ import annotations
@@ -105,14 +105,23 @@ _SAID_LINK = re.compile(
 _SLASH_SAID = re.compile(r"(?<![\w@.])(?:bitly|tinyurl|linktree|(?:[a-z0-9-]+\.)+[a-z]{2,6})(?:\s+(?:forward\s+)?slash\s+[\w-]+)+",
                          re.I)
 
+#: "nightowl#4421": a gamer tag with its four-digit discriminator.
+_TAGGED = re.compile(r"(?<![\w@#])[A-Za-z][\w.]{1,31}#\d{4}\b")
+#: "add me, jdawg2000", "follow me @x": a handle after the words that ask for one (letters with digits or "_").
+_ADD_ME = re.compile(r"\b(?i:add me|follow me|dm me|message me|hit me up|find me)(?:\s+on\s+\w+)?\s*[,:-]?\s+"
+                     r"(@?(?=[\w.]*(?:\d{2}|_))[A-Za-z][\w.]{2,29}[A-Za-z0-9_])\b")
+
 
 def find_said_links(text: str) -> list[Found]:
-    """Links said aloud with a spoken "https://" or "www." before them or a "slash" after them."""
+    """Links said aloud with a spoken "https://" or "www." before them or a "slash" after them, gamer tags
+    ("nightowl#4421") and handles after "add me" ("add me, jdawg2000")."""
+    found = [Found(m.start(), m.end(), m.group(), Kind.HANDLE, "rule", 0.8) for m in _TAGGED.finditer(text)]
+    found += [Found(m.start(1), m.end(1), m.group(1), Kind.HANDLE, "rule", 0.75) for m in _ADD_ME.finditer(text)]
     lowered = text.casefold()
     if " dot " not in lowered and " slash " not in lowered:
-        return []
-    return [Found(m.start(), m.end(), m.group(), Kind.URL, "rule", 0.6)
-            for pattern in (_SAID_LINK, _SLASH_SAID) for m in pattern.finditer(text)]
+        return found
+    return found + [Found(m.start(), m.end(), m.group(), Kind.URL, "rule", 0.6)
+                    for pattern in (_SAID_LINK, _SLASH_SAID) for m in pattern.finditer(text)]
 
 
 def _ok_service(words: str) -> bool:

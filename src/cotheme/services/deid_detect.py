@@ -46,8 +46,9 @@ class Stages:
     hospital numbers and e-mail addresses written or said every way, employers, streets, dates and
     health services in their everyday forms (``domain.deid_codes``, ``domain.deid_employers``,
     ``domain.deid_places``); ``fifth`` the fifth round: ages written short, in months, with a half,
-    approximate, hedged or after a name (``domain.deid_ages``), and names, places and services given away
-    by the words around them (``domain.deid_cued``)."""
+    approximate, hedged or after a name (``domain.deid_ages``), and names, places, services, links and
+    handles given away by the words around them, the rest of a list of names and the "the" of a
+    service's name (``domain.deid_cued``)."""
 
     stop_list: bool = True
     speakers: bool = True

@@ -219,6 +219,9 @@ def test_the_article_joins_a_service_name() -> None:
     assert [f.text for f in with_article(text, [nest])] == ["the Nest"]
     person = Found(text.index("Nest"), text.index("Nest") + 4, "Nest", Kind.PERSON, "rule", 0.6)
     assert [f.text for f in with_article(text, [person])] == ["Nest"]
+    college = "I did a course with the Recovery College."
+    two = Found(college.index("Recovery"), len(college) - 1, "Recovery College", Kind.SCHOOL, "rule", 0.8)
+    assert [f.text for f in with_article(college, [two])] == ["Recovery College"]
 
 
 def test_a_word_listed_after_a_found_service_is_one_too() -> None:

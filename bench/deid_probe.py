@@ -21,6 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from deid_probe_later import NEGATIVE_B, NEGATIVE_C, NEGATIVE_D, POSITIVE_B, POSITIVE_C, POSITIVE_D  # noqa: E402
+from deid_probe_fifth import NEGATIVE_E, NEGATIVE_F, NEGATIVE_G, POSITIVE_E, POSITIVE_F, POSITIVE_G  # noqa: E402
 from deid_probe_sets import NEGATIVE, POSITIVE  # noqa: E402
 
 from cotheme.services.deid_detect import detect  # noqa: E402
@@ -44,7 +45,8 @@ def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> float:
 
 def run(use_model: bool, which: str = "a") -> dict[str, object]:
     positive, negative = {"a": (POSITIVE, NEGATIVE), "b": (POSITIVE_B, NEGATIVE_B), "c": (POSITIVE_C, NEGATIVE_C),
-                          "d": (POSITIVE_D, NEGATIVE_D)}[which]
+                          "d": (POSITIVE_D, NEGATIVE_D), "e": (POSITIVE_E, NEGATIVE_E),
+                          "f": (POSITIVE_F, NEGATIVE_F), "g": (POSITIVE_G, NEGATIVE_G)}[which]
     per_kind: dict[str, list[int]] = defaultdict(list)
     misses: list[str] = []
     for kind, cases in positive.items():
@@ -81,8 +83,8 @@ def _negative(marked: str) -> tuple[str, list[tuple[int, int]]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-model", action="store_true")
-    parser.add_argument("--set", choices=["a", "b", "c", "d"], default="a",
-                        help="a: the forms the rules were written on; b, c, d: written after the first, third and last batch")
+    parser.add_argument("--set", choices=["a", "b", "c", "d", "e", "f", "g"], default="a",
+                        help="a: the forms the rules were written on; b, c, d: written after the first, third and last batch; e: the fifth round's ages, links, places, names and services; f, g: written after them, as checks")
     parser.add_argument("--show", action="store_true", help="print the misses and false positives")
     args = parser.parse_args()
     result = run(not args.no_model, args.set)

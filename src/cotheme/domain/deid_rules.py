@@ -81,6 +81,7 @@ _CONTEXT_SCHOOL = re.compile(rf"\b(?i:school|went to|go to|goes to|going to|stud
 _AGE_MORE = re.compile(r"\b(?i:turned|turning|turns|aged|age|age of|when I was|when she was|when he was|when they were|"
                        r"I was only|I was just|at|is|was|be|being|she's|he's|I'm|I am|only|just)\s+(\d{1,3})"
                        r"(?!\s*(?i:%|percent|per|pounds|quid|p\b|k\b|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|times|"
+                       r"years?(?![- ]old)|yrs?(?![- ]old)|"
                        r"of|or|to|out|in\s+\d|and a half|o'clock|am|pm|miles?|mg|ml|foot|feet|ft|inch(?:es)?|stone|st\b|kg|kilos?|lbs?|pence|\d|[.,:/]\d|-\d|x\b))\b")
 _DATE_MORE = re.compile(
     r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
@@ -112,6 +113,8 @@ STOP = frozenset(w.casefold() for w in (
     "the Trust", "Trust", "the Council", "Council", "the Ward", "Ward", "the Practice", "Practice",
     "the Surgery", "Surgery", "Hospital", "the Hospital", "Clinic", "School", "College", "University",
     "Ltd", "Limited", "Road", "Street", "Lane", "High Street", "the High Street", "Centre", "Service", "Services", "Charity", "Home",
+    "Town Centre", "City Centre", "Job Centre", "Jobcentre", "Jobcentre Plus", "Community Centre", "Leisure Centre",
+    "Shopping Centre", "Sports Centre", "Day Centre", "Health Centre", "Medical Centre", "Walk-in Centre", "Call Centre",
     "Service User", "Service Users", "User", "Patient", "Client", "Parent", "Carers", "Staff", "Everyone",
     "Everybody", "Everything", "Someone", "Somebody", "Something", "Anyone", "Anybody", "Anything", "Nobody",
     "Nothing", "It's", "It", "His", "Hers", "Mine", "Yours", "Theirs", "Have", "Felt", "Sadly", "Tea",

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 
 from cotheme.domain.deid import Found, Kind, Term, find_patterns, find_terms, merge, speaker_score, with_text
 from cotheme.domain.deid_rules import find_context, find_gazetteer, find_unknown_words, stopped
+from cotheme.domain.deid_ages import find_fifth_ages
 from cotheme.domain.deid_codes import find_codes
+from cotheme.domain.deid_cued import find_cued, find_listed_names, find_said_links, find_siblings, with_article
 from cotheme.domain.deid_forms import find_forms
 from cotheme.domain.deid_nicknames import find_nicknames
 from cotheme.domain.deid_numbers import find_numbers
@@ -43,7 +45,10 @@ class Stages:
     (``domain.deid_numbers``, ``domain.deid_forms``); ``fourth`` the fourth round: postcodes, NHS,
     hospital numbers and e-mail addresses written or said every way, employers, streets, dates and
     health services in their everyday forms (``domain.deid_codes``, ``domain.deid_employers``,
-    ``domain.deid_places``)."""
+    ``domain.deid_places``); ``fifth`` the fifth round: ages written short, in months, with a half,
+    approximate, hedged or after a name (``domain.deid_ages``), and names, places, services, links and
+    handles given away by the words around them, the rest of a list of names and the "the" of a
+    service's name (``domain.deid_cued``)."""
 
     stop_list: bool = True
     speakers: bool = True
@@ -57,12 +62,13 @@ class Stages:
     second: bool = True
     third: bool = True
     fourth: bool = True
+    fifth: bool = True
 
     @classmethod
     def baseline(cls) -> Stages:
         return cls(stop_list=False, speakers=False, context=False, places=False, names=False, lexicon=False,
                    model_prefilter=False, spoken=False, shapes=False,
-                   second=False, third=False, fourth=False)
+                   second=False, third=False, fourth=False, fifth=False)
 
 
 FULL = Stages()
@@ -94,6 +100,10 @@ def detect(text: str, units: Sequence[tuple[int, int]], listed: Sequence[Term], 
         found += find_numbers(text) + find_forms(text, deid_gazetteer.english_words(), found)
     if stages.fourth:
         found += find_codes(text) + find_places(text, deid_gazetteer.english_words(), found)
+    if stages.fifth:
+        found += find_fifth_ages(text, found)
+        gaz_places, gaz_names = deid_gazetteer.load()
+        found += find_cued(text, deid_gazetteer.english_words(), gaz_names, gaz_places) + find_said_links(text)
     if stages.places or stages.names:
         places, names = deid_gazetteer.load()
         if stages.places:
@@ -104,11 +114,15 @@ def detect(text: str, units: Sequence[tuple[int, int]], listed: Sequence[Term], 
         found += find_unknown_words(text, deid_gazetteer.english_words())
     if use_model:
         found += _model(text, units, stages.model_prefilter, entities or deid_model.entities, found)
+    if stages.fifth:
+        found += find_listed_names(text, found) + find_siblings(text, found, deid_gazetteer.english_words())
     found += _echoes(text, found, stages)
     if stages.stop_list:
         # A "cue" find is a common word made identifying by the words before it ("worked for the council").
         found = [f for f in found if f.source in ("list", "cue") or not stopped(f.text)]
         found = _without_topic_words(text, found)
+    if stages.fifth:  # after the topic words are dropped: "the PDP" is still the topic word "PDP"
+        found = with_article(text, found)
     return with_text(merge(found), text)
 
 

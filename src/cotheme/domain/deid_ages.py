@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 
 from cotheme.domain.deid import Found, Kind
-from cotheme.domain.deid_spoken import AGE_WORDS, NUMBER_WORD, finditer, near, spoken_number
+from cotheme.domain.deid_spoken import AGE_WORDS, NUMBER_WORD, ages_said_next, finditer, near, spoken_number
 
 _NUMBER = rf"(?:\d{{1,3}}|(?i:{NUMBER_WORD}))"
 #: What after a number makes it a quantity, a time, a dose or a rank rather than an age.
@@ -122,15 +122,4 @@ def find_fifth_ages(text: str, found: Sequence[Found] = ()) -> list[Found]:
         out += [f for m in finditer(pattern, text, spans) if (f := _age(m)) is not None]
     out += [f for m in finditer(_AFTER_NAME, text, spans) if (f := _age(m, 0.6)) is not None]
     out += [f for m in finditer(_AFTER_NOUN, text, spans) if (f := _age(m, group=2 if m.group(2) else 1)) is not None]
-    ages = [f for f in [*found, *out] if f.kind is Kind.AGE]
-    seen = {f.start for f in ages}
-    while ages:
-        more = []
-        for f in ages:
-            m = _NEXT_AGE.match(text, f.end)
-            if m and m.start(1) not in seen and (g := _age(m)) is not None:
-                seen.add(g.start)
-                more.append(g)
-        out += more
-        ages = more
-    return out
+    return out + ages_said_next(text, [f for f in [*found, *out] if f.kind is Kind.AGE], _NEXT_AGE, _age)

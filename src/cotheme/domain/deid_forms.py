@@ -19,7 +19,7 @@ from collections.abc import Collection, Sequence
 from cotheme.domain.deid import Found, Kind
 from cotheme.domain.deid_rules import stopped
 from cotheme.domain.deid_shapes import GENERIC
-from cotheme.domain.deid_spoken import NUMBER_WORD, spoken_number
+from cotheme.domain.deid_spoken import NUMBER_WORD, ages_said_next, spoken_number
 
 _NUMBER = rf"(?:\d{{1,3}}|(?i:{NUMBER_WORD}))"
 #: What after a number makes it a quantity, a time, a dose or a rank rather than an age.
@@ -83,18 +83,7 @@ def find_more_ages(text: str, found: Sequence[Found] = ()) -> list[Found]:
     """Ages with a filler before them, after "who's" or "me at", and the second of two ages said
     together (``found``: the ages other rules found, whose neighbours are read)."""
     out = [f for p in (_AGE_FILLED, _AGE_WHO, _AGE_ME_AT) for m in p.finditer(text) if (f := _age(m)) is not None]
-    ages = [f for f in [*found, *out] if f.kind is Kind.AGE]
-    seen = {f.start for f in ages}
-    while ages:
-        more = []
-        for f in ages:
-            m = _NEXT_AGE.match(text, f.end)
-            if m and m.start(1) not in seen and (g := _age(m)) is not None:
-                seen.add(g.start)
-                more.append(g)
-        out += more
-        ages = more
-    return out
+    return out + ages_said_next(text, [f for f in [*found, *out] if f.kind is Kind.AGE], _NEXT_AGE, _age)
 
 
 def find_more_handles(text: str, english: Collection[str]) -> list[Found]:

@@ -11,6 +11,7 @@ Must not do I/O.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from cotheme.domain.deid import Found, Kind
@@ -238,3 +239,23 @@ def find_spoken_years(text: str) -> list[Found]:
         if age is not None and 0 < age < 120:
             found.append(Found(m.start(1), m.end(1), m.group(1), Kind.AGE, "rule", 0.7 if age < 18 else 0.6))
     return found
+
+
+def ages_said_next(text: str, ages: Sequence[Found], following: re.Pattern[str],
+                   make: Callable[[re.Match[str]], Found | None]) -> list[Found]:
+    """The ages said right after ``ages`` ("14, 15", "six or seven"), and after those in turn:
+    ``following`` matches at an age's end with the next age in its first group, ``make`` turns the
+    match into that age (``None``: not one)."""
+    out: list[Found] = []
+    seen = {f.start for f in ages}
+    frontier = list(ages)
+    while frontier:
+        more = []
+        for f in frontier:
+            m = following.match(text, f.end)
+            if m and m.start(1) not in seen and (g := make(m)) is not None:
+                seen.add(g.start)
+                more.append(g)
+        out += more
+        frontier = more
+    return out

@@ -10,7 +10,7 @@ import pytest
 
 from cotheme.domain.deid import Found, Kind
 from cotheme.domain.deid_ages import find_fifth_ages
-from cotheme.domain.deid_cued import find_cued, find_listed_names, find_said_links, find_siblings, with_article
+from cotheme.domain.deid_cued import find_cued, find_listed_names, find_said_links, find_siblings
 from cotheme.domain.deid_rules import find_context, stopped
 
 #: Stand-ins for the gazetteers the service hands in (case-folded).
@@ -211,17 +211,6 @@ def test_links_said_aloud(text: str, link: str) -> None:
                                   "It was slash and burn, dot the i's."])
 def test_words_that_are_no_links(text: str) -> None:
     assert find_said_links(text) == []
-
-
-def test_the_article_joins_a_service_name() -> None:
-    text = "I went to a place called the Nest."
-    nest = Found(text.index("Nest"), text.index("Nest") + 4, "Nest", Kind.ORGANISATION, "rule", 0.6)
-    assert [f.text for f in with_article(text, [nest])] == ["the Nest"]
-    person = Found(text.index("Nest"), text.index("Nest") + 4, "Nest", Kind.PERSON, "rule", 0.6)
-    assert [f.text for f in with_article(text, [person])] == ["Nest"]
-    college = "I did a course with the Recovery College."
-    two = Found(college.index("Recovery"), len(college) - 1, "Recovery College", Kind.SCHOOL, "rule", 0.8)
-    assert [f.text for f in with_article(college, [two])] == ["Recovery College"]
 
 
 def test_a_word_listed_after_a_found_service_is_one_too() -> None:

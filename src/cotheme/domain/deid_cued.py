@@ -206,25 +206,6 @@ def find_listed_names(text: str, found: Sequence[Found]) -> list[Found]:
     return out
 
 
-_ARTICLE = re.compile(r"(?:^|(?<=\s))[Tt]he\s+$")
-
-
-def with_article(text: str, found: Sequence[Found]) -> list[Found]:
-    """Organisations, schools and workplaces of one word found without the "the" that belongs to their
-    name ("the Nest", "the Bridge"): the find widened to take it in (the whole name is covered, and a
-    replacement reads "[organisation]", not "the [organisation]"). Names of more words keep their find:
-    the review groups by string, and "the Recovery College" would fall apart from "Recovery College"."""
-    out = []
-    for f in found:
-        if (f.kind in (Kind.ORGANISATION, Kind.SCHOOL, Kind.WORKPLACE) and " " not in f.text.strip() and f.start >= 4
-                and _ARTICLE.search(text, f.start - 4, f.start)):
-            start = f.start - 4
-            out.append(Found(start, f.end, text[start:f.end], f.kind, f.source, f.score))
-        else:
-            out.append(f)
-    return out
-
-
 _SIBLING = re.compile(r"\s*(?:,|\s+or\b|\s+and\b|\s+&)\s*([A-Za-z][a-z'’-]{3,})\b(?!\s+(?:[A-Z]|[a-z]+ing\b))")
 
 

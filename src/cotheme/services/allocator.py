@@ -14,7 +14,7 @@ and their pages stay resident. On the 9,000-coding bench project a served proces
 the extracts, their CSV and their spreadsheet (Taguette 1.5.2: ~110 MB). ``settle_for_serving`` caps
 the arenas at ``ARENAS`` and fixes the mmap threshold at ``MMAP_FROM`` (a fixed threshold is not
 raised), so blocks of a quarter megabyte or more go straight back to the system when freed: 110 MB
-after the same requests (bench/page_weight_bench.py --part serve).
+after the same requests (the serve part of bench/page_weight_bench.py).
 
 Must not be needed for correctness: where there is no glibc (macOS, Windows, musl) it does nothing.
 """

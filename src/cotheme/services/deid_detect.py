@@ -19,7 +19,7 @@ from cotheme.domain.deid import Found, Kind, Term, find_patterns, find_terms, me
 from cotheme.domain.deid_rules import find_context, find_gazetteer, find_unknown_words, stopped
 from cotheme.domain.deid_ages import find_fifth_ages
 from cotheme.domain.deid_codes import find_codes
-from cotheme.domain.deid_cued import find_cued, find_listed_names, find_said_links, find_siblings, with_article
+from cotheme.domain.deid_cued import find_cued, find_listed_names, find_said_links, find_siblings
 from cotheme.domain.deid_forms import find_forms
 from cotheme.domain.deid_nicknames import find_nicknames
 from cotheme.domain.deid_numbers import find_numbers
@@ -121,8 +121,6 @@ def detect(text: str, units: Sequence[tuple[int, int]], listed: Sequence[Term], 
         # A "cue" find is a common word made identifying by the words before it ("worked for the council").
         found = [f for f in found if f.source in ("list", "cue") or not stopped(f.text)]
         found = _without_topic_words(text, found)
-    if stages.fifth:  # after the topic words are dropped: "the PDP" is still the topic word "PDP"
-        found = with_article(text, found)
     return with_text(merge(found), text)
 
 

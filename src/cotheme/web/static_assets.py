@@ -4,7 +4,7 @@ Owns ``StaticAssets``, the ASGI app mounted at ``/static``. The reader's first l
 twenty small files at once (its modules, preloaded together). Starlette's ``StaticFiles`` answers
 each with a stat and reads of the file on the worker threads and a fresh gzip of the body: on a busy
 machine the last of them arrived ~180 ms after the first was asked for, and the reader could not start
-before (bench/page_weight_bench.py --part reader, resource timing). These files are part of the
+before (the reader part of bench/page_weight_bench.py, resource timing). These files are part of the
 installed package and never change while a server runs: ~300 KB, read once at start with their gzip
 made once, each answer written straight from the event loop. ``ETag`` and ``Last-Modified`` are sent
 as before (a browser that has a file asks again with ``If-None-Match`` and gets a 304). Must not

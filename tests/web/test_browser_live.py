@@ -99,3 +99,31 @@ def test_a_members_own_change_is_not_announced_over_the_pages_confirmation(
         assert not any("(mine)" in t for t in toasts), toasts
     finally:
         page.context.close()
+
+
+def test_a_change_made_before_the_pages_stream_opens_still_reaches_it(
+        browser: Browser, live: tuple[str, Project]) -> None:
+    """The page follows the feed from where it stood when the page was drawn, not from when its stream
+    happened to open: the stream is held back here while another member renames a code."""
+    base, project = live
+    lead = project.members()[0]
+    other = project.team.add_member("Third Lead", permission="lead")
+    page = as_member(browser, base, project, lead.name)
+    held: list[object] = []
+    page.route("**/api/v1/events*", lambda route: held.append(route))
+    try:
+        page.goto("/codebook")
+        expect(page.locator('meta[name="cotheme-live-from"]')).to_have_count(1)
+        deadline = time.monotonic() + 5
+        while not held and time.monotonic() < deadline:
+            page.wait_for_timeout(50)
+        assert held, "the page never asked for the live feed"
+        code = project.codes.list()[2].code
+        project.acting_as(other.name).codes.edit(code.id, name=f"{code.name} (while loading)")
+        for route in held:
+            route.continue_()  # type: ignore[attr-defined]
+        page.unroute("**/api/v1/events*")
+        expect(page.locator("#toast")).to_contain_text("(while loading)", timeout=5000)
+        expect(page.locator("#code-tree")).to_contain_text(f"{code.name} (while loading)")
+    finally:
+        page.context.close()

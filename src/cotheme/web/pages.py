@@ -41,6 +41,13 @@ templates.env.globals["counted"] = counted
 templates.env.filters["counted"] = counted
 
 
+def live_from(ctx: Ctx) -> int:
+    """The live feed's end, read before a live page reads what it shows: the page follows the feed from
+    here (``cotheme-live-from``), so a change made while it was drawn or before its stream opened still
+    reaches it."""
+    return ctx.project.team.live_cursor()
+
+
 def render(request: Request, ctx: Ctx, name: str, page: str, **values: Any) -> HTMLResponse:
     values.update(ctx=ctx, info=ctx.project.study.info(), page=page)
     return templates.TemplateResponse(request, name, values)
@@ -62,6 +69,7 @@ def home(request: Request, ctx: Ctx) -> HTMLResponse:
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
 def reader(request: Request, document_id: Id, ctx: Ctx) -> HTMLResponse:
+    start = live_from(ctx)
     doc = ctx.project.documents.get(document_id)
     codings = reader_codings(ctx, document_id)
     codes = [counted_out(c).model_dump() for c in ctx.project.codes.list()]
@@ -77,13 +85,13 @@ def reader(request: Request, document_id: Id, ctx: Ctx) -> HTMLResponse:
     return render(
         request, ctx, "reader.html", "reader", doc=doc, turns=doc.turns[:shown], total_codings=len(codings),
         codes_json=codes, reader_json=data, recording=recording, turn_times=times,
-        timed=any(t.t_start_ms is not None for t in doc.turns),
+        timed=any(t.t_start_ms is not None for t in doc.turns), live_from=start,
     )
 
 
 @router.get("/codebook", response_class=HTMLResponse)
 def codebook(request: Request, ctx: Ctx) -> HTMLResponse:
-    return render(request, ctx, "codebook.html", "codebook")
+    return render(request, ctx, "codebook.html", "codebook", live_from=live_from(ctx))
 
 
 @router.get("/memos", response_class=HTMLResponse)

@@ -9,6 +9,9 @@ const KINDS = ["coding", "memo", "code", "theme", "document"];
 const POLL_MS = 3000;
 
 const me = document.querySelector('meta[name="cotheme-member"]')?.content ?? "";
+// The feed's end when the server drew the page: following starts there, so a change made while the
+// page loaded is not lost before the stream opens.
+const drawnAt = document.querySelector('meta[name="cotheme-live-from"]')?.content ?? "";
 
 /** Say an event's sentence when someone else made the change: a person's own change is confirmed by
  *  the page they made it on, and announcing it again would replace that confirmation. */
@@ -17,10 +20,11 @@ export function announce(event) {
 }
 
 export function followLive({ documentId = null, onEvent = () => {}, onPresence = () => {} } = {}) {
-  let cursor = null;
+  let cursor = /^\d+$/.test(drawnAt) ? Number(drawnAt) : null;
   let failures = 0;
   let source = null;
   const query = documentId ? `document=${documentId}` : "";
+  const from = cursor === null ? "" : `after=${cursor}`;
   const token = Math.random().toString(36).slice(2) + Date.now().toString(36);
 
   function handle(message) {
@@ -29,7 +33,8 @@ export function followLive({ documentId = null, onEvent = () => {}, onPresence =
   }
 
   function stream() {
-    source = new EventSource(`/api/v1/events${query ? `?${query}` : ""}`);
+    const first = [from, query].filter(Boolean).join("&");
+    source = new EventSource(`/api/v1/events${first ? `?${first}` : ""}`);
     for (const kind of KINDS) source.addEventListener(kind, handle);
     source.addEventListener("presence", (message) => onPresence(JSON.parse(message.data)));
     source.addEventListener("open", () => { failures = 0; });

@@ -24,8 +24,10 @@ before, and what ``bump`` raises).
 
 from __future__ import annotations
 
+import importlib
+from typing import Any
+
 from sqlalchemy import Connection, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from cotheme.storage.schema import data_version, table_versions
 
@@ -43,18 +45,26 @@ _READ = select(
 )
 
 
-def _bump_statement(dialect: object, slot: int) -> object:
-    insert = dialect.insert  # type: ignore[attr-defined]
-    return insert(data_version).values(id=slot, n=1).on_conflict_do_update(
-        index_elements=[data_version.c.id], set_={"n": data_version.c.n + 1})
+def dialect_module(conn: Connection) -> Any:
+    """The SQLAlchemy dialect package of ``conn`` (``sqlalchemy.dialects.sqlite`` or ``.postgresql``),
+    imported when first needed: a command on a SQLite file never loads the PostgreSQL dialect."""
+    return importlib.import_module(f"sqlalchemy.dialects.{conn.dialect.name}")
 
 
-#: One statement per slot that makes the slot's row or raises it, atomically on both engines (two
-#: first writers at once cannot both insert it). Built once: they are on the path of every write.
-_BUMP = {
-    "sqlite": {1: _bump_statement(sqlite, 1)},
-    "postgresql": {slot: _bump_statement(postgresql, slot) for slot in range(1, SLOTS + 1)},
-}
+#: One statement per engine and slot that makes the slot's row or raises it, atomically on both engines
+#: (two first writers at once cannot both insert it). Each is built on first use and kept: they are on
+#: the path of every write.
+_BUMP: dict[tuple[str, int], Any] = {}
+
+
+def _bump_statement(conn: Connection, slot: int) -> Any:
+    key = (conn.dialect.name, slot)
+    statement = _BUMP.get(key)
+    if statement is None:
+        statement = dialect_module(conn).insert(data_version).values(id=slot, n=1).on_conflict_do_update(
+            index_elements=[data_version.c.id], set_={"n": data_version.c.n + 1})
+        _BUMP[key] = statement
+    return statement
 
 
 def slot(conn: Connection) -> int:
@@ -67,7 +77,7 @@ def slot(conn: Connection) -> int:
 
 def bump(conn: Connection) -> None:
     """Raise the version inside the caller's write transaction."""
-    conn.execute(_BUMP[conn.dialect.name][slot(conn)])  # type: ignore[arg-type]
+    conn.execute(_bump_statement(conn, slot(conn)))
 
 
 def current(conn: Connection) -> int | None:

@@ -33,7 +33,6 @@ from contextvars import ContextVar
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, event, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql import visitors
 from sqlalchemy.sql.dml import Delete, UpdateBase
 from sqlalchemy.sql.elements import TextClause
@@ -140,7 +139,7 @@ def _raise(conn: Connection) -> None:
     if not names or conn.info.get(MIGRATING):
         return
     slot = data_version.slot(conn)
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    dialect = data_version.dialect_module(conn)
     rows = [{"name": name, "slot": slot, "n": 1} for name in sorted(names - UNVERSIONED)]
     if not rows:
         return

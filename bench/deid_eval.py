@@ -142,7 +142,7 @@ def speaker_labels(docs: Sequence[Doc]) -> dict[str, int]:
             "role_labels": len(roles), "roles_flagged": sum(speaker_score(x, []) is not None for x in roles)}
 
 
-_OLD = {"spoken": False, "shapes": False, "second": False, "fourth": False, "fifth": False}  # the detector before spoken ages/dates and service/handle shapes
+_OLD = {"spoken": False, "shapes": False, "second": False, "fourth": False, "fifth": False, "sixth": False}  # the detector before spoken ages/dates and service/handle shapes
 ABLATION: list[tuple[str, Stages]] = [
     ("baseline (detector on main)", Stages.baseline()),
     ("+ stop list", replace(Stages.baseline(), stop_list=True)),
@@ -152,12 +152,13 @@ ABLATION: list[tuple[str, Stages]] = [
     ("+ first-name gazetteer (gender-guesser)", replace(FULL, lexicon=False, model_prefilter=False, **_OLD)),
     ("+ unknown-word rule (pyspellchecker word list)", replace(FULL, model_prefilter=False, **_OLD)),
     ("+ model reads only sentences with a capital unexplained", replace(FULL, **_OLD)),
-    ("+ spoken ages and dates", replace(FULL, shapes=False, second=False, fourth=False, fifth=False)),
-    ("+ services, schools, employers, flats, handles, links", replace(FULL, second=False, fourth=False, fifth=False)),
-    ("+ spoken years, nicknames, units, practices, charities", replace(FULL, third=False, fourth=False, fifth=False)),
-    ("+ third round: numbers, postcodes, ages, handles", replace(FULL, fourth=False, fifth=False)),
-    ("+ fourth round: codes, employers, streets, dates", replace(FULL, fifth=False)),
-    ("+ fifth round: ages, cued names, places, services, said links (full)", FULL),
+    ("+ spoken ages and dates", replace(FULL, shapes=False, second=False, fourth=False, fifth=False, sixth=False)),
+    ("+ services, schools, employers, flats, handles, links", replace(FULL, second=False, fourth=False, fifth=False, sixth=False)),
+    ("+ spoken years, nicknames, units, practices, charities", replace(FULL, third=False, fourth=False, fifth=False, sixth=False)),
+    ("+ third round: numbers, postcodes, ages, handles", replace(FULL, fourth=False, fifth=False, sixth=False)),
+    ("+ fourth round: codes, employers, streets, dates", replace(FULL, fifth=False, sixth=False)),
+    ("+ fifth round: ages, cued names, places, services, said links", replace(FULL, sixth=False)),
+    ("+ sixth round: numbers, dates, ages, lower-case names, buildings (full)", FULL),
     ("full without the model", FULL),
     ("full without the stop list", replace(FULL, stop_list=False)),
     ("full without context rules", replace(FULL, context=False)),

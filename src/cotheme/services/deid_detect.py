@@ -48,7 +48,9 @@ class Stages:
     ``domain.deid_places``); ``fifth`` the fifth round: ages written short, in months, with a half,
     approximate, hedged or after a name (``domain.deid_ages``), and names, places, services, links and
     handles given away by the words around them, the rest of a list of names and the "the" of a
-    service's name (``domain.deid_cued``)."""
+    service's name (``domain.deid_cued``); ``sixth`` the sixth round: numbers, dates and ages in the
+    forms the fifth missed, names and places written in lower case or with accents, and addresses of flats
+    and buildings."""
 
     stop_list: bool = True
     speakers: bool = True
@@ -63,12 +65,13 @@ class Stages:
     third: bool = True
     fourth: bool = True
     fifth: bool = True
+    sixth: bool = True
 
     @classmethod
     def baseline(cls) -> Stages:
         return cls(stop_list=False, speakers=False, context=False, places=False, names=False, lexicon=False,
                    model_prefilter=False, spoken=False, shapes=False,
-                   second=False, third=False, fourth=False, fifth=False)
+                   second=False, third=False, fourth=False, fifth=False, sixth=False)
 
 
 FULL = Stages()

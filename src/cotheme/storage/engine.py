@@ -19,7 +19,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DisconnectionError
 
 from cotheme.errors import ProjectError
-from cotheme.storage import busy, cipher
+from cotheme.storage import busy, cipher, schema
 
 #: How long a statement other than a writer's BEGIN waits for a lock (ms): readers of a WAL file meet
 #: one only for moments (another connection recovering or removing the WAL). Writers: ``busy.py``.
@@ -65,6 +65,7 @@ def _postgres_engine(url_text: str) -> Engine:
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
     engine = create_engine(url, future=True, pool_size=PG_POOL, max_overflow=PG_POOL)
+    schema.with_postgresql_options()
     event.listen(engine, "checkin", _note_idle_since)
     event.listen(engine, "checkout", _ping_when_idle)
     return engine

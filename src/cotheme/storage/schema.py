@@ -188,7 +188,6 @@ codes = Table(
         "name",
         unique=True,
         sqlite_where=text("parent_id IS NULL"),
-        postgresql_where=text("parent_id IS NULL"),
     ),
 )
 
@@ -253,7 +252,6 @@ themes = Table(
         "name",
         unique=True,
         sqlite_where=text("parent_id IS NULL"),
-        postgresql_where=text("parent_id IS NULL"),
     ),
 )
 
@@ -570,3 +568,17 @@ from cotheme.storage.schema_team import calibrations, checkouts, merge_items, pr
 
 # Recordings (0017): defined beside, on the same metadata, and named here like every other table.
 from cotheme.storage.schema_recordings import recording_chunks, recordings  # noqa: E402, F401
+
+
+#: Indexes that are partial on both engines. Their PostgreSQL condition is added by
+#: ``with_postgresql_options`` when a PostgreSQL engine is made: naming it here would load SQLAlchemy's
+#: PostgreSQL dialect in every command, on SQLite files too.
+PARTIAL_ROOT_INDEXES = ("uq_codes_root_name", "uq_themes_root_name")
+
+
+def with_postgresql_options() -> None:
+    """Give the partial indexes their PostgreSQL condition (the same as SQLite's). Idempotent."""
+    for table in (codes, themes):
+        for index in table.indexes:
+            if index.name in PARTIAL_ROOT_INDEXES:
+                index.dialect_options["postgresql"]["where"] = index.dialect_options["sqlite"]["where"]

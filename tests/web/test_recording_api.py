@@ -139,3 +139,17 @@ def test_a_refused_transcript_leaves_no_stored_upload(project: Project, wav: Pat
         assert conn.scalar(select(func.count()).select_from(recordings)) == 1
         chunks = conn.scalar(select(func.count()).select_from(recording_chunks))
     assert chunks == -(-wav.stat().st_size // (1 << 20))
+
+
+def test_a_malformed_multipart_body_is_refused_not_an_error(project: Project) -> None:
+    """A carriage return inside a part's header (as a fuzzer sends) is the sender's mistake: 422 with a
+    sentence, nothing imported, never a 500."""
+    client = client_for(project)
+    boundary = "b0undary"
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a\rb.vtt\"\r\n\r\n"
+            f"WEBVTT\r\n--{boundary}--\r\n").encode()
+    answer = client.post("/api/v1/imports/recorded", content=body,
+                         headers={**csrf(client), "Content-Type": f"multipart/form-data; boundary={boundary}"})
+    assert answer.status_code == 422, answer.text
+    assert "not a well-formed multipart form" in answer.json()["error"]
+    assert project.documents.list() == []

@@ -11,6 +11,7 @@ import io
 from collections.abc import AsyncIterator
 
 import anyio.from_thread
+from python_multipart.exceptions import MultipartParseError
 from python_multipart.multipart import MultipartParser, parse_options_header
 
 from cotheme.errors import InputError, TooLarge
@@ -128,7 +129,10 @@ class StreamedForm(io.RawIOBase):
         chunk = self._body.read(_STEP)
         if not chunk:
             return False
-        self._parser.write(chunk)
+        try:
+            self._parser.write(chunk)
+        except MultipartParseError as exc:
+            raise InputError(f"The upload is not a well-formed multipart form ({exc}); nothing was imported.") from None
         return True
 
     def head(self) -> Upload:

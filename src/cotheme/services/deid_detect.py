@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from cotheme.domain.deid import Found, Kind, Term, find_patterns, find_terms, merge, speaker_score, with_text
 from cotheme.domain.deid_rules import find_context, find_gazetteer, find_unknown_words, stopped
+from cotheme.domain.deid_age_clauses import find_age_clauses
 from cotheme.domain.deid_ages import find_fifth_ages
 from cotheme.domain.deid_codes import find_codes
 from cotheme.domain.deid_cued import find_cued, find_listed_names, find_said_links, find_siblings
@@ -25,6 +26,7 @@ from cotheme.domain.deid_nicknames import find_nicknames
 from cotheme.domain.deid_numbers import find_numbers
 from cotheme.domain.deid_orgs import find_named_orgs
 from cotheme.domain.deid_places import find_places
+from cotheme.domain.deid_said_numbers import find_said_numbers
 from cotheme.domain.deid_shapes import find_shapes
 from cotheme.domain.deid_spoken import find_spoken, find_spoken_years
 from cotheme.services import deid_gazetteer, deid_model
@@ -107,6 +109,9 @@ def detect(text: str, units: Sequence[tuple[int, int]], listed: Sequence[Term], 
         found += find_fifth_ages(text, found)
         gaz_places, gaz_names = deid_gazetteer.load()
         found += find_cued(text, deid_gazetteer.english_words(), gaz_names, gaz_places) + find_said_links(text)
+    if stages.sixth:
+        found += find_said_numbers(text, found)
+        found += find_age_clauses(text, found)
     if stages.places or stages.names:
         places, names = deid_gazetteer.load()
         if stages.places:

@@ -147,6 +147,7 @@ def test_people_named_by_their_role(text: str, name: str) -> None:
         ("The drop-in's on wellington way, just round the back.", "wellington way"),
         ("The new building on manor ave is much nicer.", "manor ave"),
         ("the clinic on ashfield grove is hard to get to", "ashfield grove"),
+        ("the hostel is on Moor Bank, right at the top", "Moor Bank"),
     ],
 )
 def test_flats_and_streets(text: str, street: str) -> None:
@@ -169,6 +170,8 @@ def test_flats_and_streets(text: str, street: str) -> None:
         ("then they moved me to Tees, Esk and Wear Valleys.", "Tees, Esk and Wear Valleys"),
         ("the GP referred me to Northumberland, Tyne and Wear and I had", "Northumberland, Tyne and Wear"),
         ("I was under the Limes and then they moved me", "Limes"),
+        ("They referred me on to Platform 1 but the waiting list was long", "Platform 1"),
+        ("much better than my time at Platform 1 Female staff", "Platform 1"),
         ("He's meant to be at Burgess Hill Uni campus but he won't go.", "Burgess Hill Uni campus"),
         ("School (Manchester Met) were not told", "Manchester Met"),
         ("school (Salford Uni) were not told", "Salford Uni"),
@@ -199,6 +202,8 @@ def test_workplaces_services_and_schools(text: str, name: str) -> None:
         "flat 3, I think it was, or flat 4",
         "Did anyone at work know? I was at the building site.",
         "I went to see them. I was there for ages. A lot happened.",
+        "I was referred to Step 2, then put under Tier 3 for a year.",
+        "he rose to the top, prices rose; she will be fine and we may go",
     ],
 )
 def test_ordinary_words_are_not_flagged(text: str) -> None:

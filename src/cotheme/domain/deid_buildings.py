@@ -5,9 +5,11 @@ Owns: a flat with its building ("flat 35, Priory Court", "flat nine, Tannery Hou
 in a rarer street word ("41b Nightingale Cswy", "on Spinners Esplanade", "the unit on Moor Top Side");
 streets written in lower case after "on", "off" or "along" ("on balfour close", "off manor ave"), but not
 ordinary phrases ("on the way", "on either side"); workplaces named by a name and their kind ("Capita call
-centre", "Heron Lodge care home", "Lidl distribution"); services with a ward's block, a team's part or a
-branch ("Castleview Ward, Block 9", "Tewkesbury CMHT North", "Yeovil Samaritans branch", "Mind Brigg and
-District"); schools and universities said short ("Burgess Hill Uni campus", "Salford Uni", "school
+centre", "Heron Lodge care home", "Lidl distribution") and family firms ("Desai and Daughters"); services
+with a ward's block, a team's part or a branch ("Castleview Ward, Block 9", "Tewkesbury CMHT North", "Yeovil
+Samaritans branch", "Mind Brigg and District"), trusts named by the places they cover ("Tees, Esk and Wear
+Valleys"), services named by a word and a number or one is "under" ("referred me to Platform 1", "under the
+Limes"); schools and universities said short ("Burgess Hill Uni campus", "Salford Uni", "school
 (Cardinal Heenan)", "my daughter's at Queen's"). The gazetteers (UK places, first names, English words)
 come in as arguments. Must not do I/O.
 """
@@ -36,7 +38,11 @@ _RARE_STREET = (r"(?:Causeway|Cswy|Esplanade|Espl|Parade|Pde|Wynd|Brow|Fold|Row|
 _NUMBERED = re.compile(rf"\b\d{{1,4}}[a-zA-Z]?,?[ \t]+((?:{_CAP}[ \t]+){{1,3}}){_RARE_STREET}\b")
 #: "on Moor Top Side", "at Spinners Esplanade": capitalised words and a rarer street word after a preposition.
 _AFTER_ON = re.compile(rf"\b(?:on|at|to|off|along|down|up|onto|near|by)[ \t]+((?:{_CAP}[ \t]+){{1,3}})"
-                       r"(?:Causeway|Cswy|Esplanade|Parade|Wynd|Brow|Fold|Row|Side|Walk|Rise|Vale|Mews|Garth|Croft|Loan|Vennel)\b")
+                       r"(?:Causeway|Cswy|Esplanade|Parade|Wynd|Brow|Fold|Row|Side|Bank|Walk|Rise|Vale|Mews|Garth|Croft|Loan|Vennel)\b")
+#: Words before "Bank" that make it a bank or a store of something, not a street.
+_NOT_BANK_STREETS = frozenset("""food blood sperm memory piggy barclays lloyds natwest santander halifax nationwide metro
+tsb hsbc co-operative cooperative royal national data central world reserve clydesdale yorkshire virgin monzo starling
+""".split())
 #: "on balfour close", "off manor ave": a lower-case street after the words before one.
 _LOWER_STREET = re.compile(r"\b(?:on|off|along|down|up|onto|in)\s+(?!the\b|my\b|a\b|an\b)([a-z][a-z'’]{2,15})\s+"
                            r"(close|way|ave|avenue|grove|road|rd|street|lane|drive|crescent|gardens|terrace|mews|rise|"
@@ -79,6 +85,8 @@ def find_rare_streets(text: str, english: Collection[str], first_names: Collecti
         if not any(stopped(w) or w.casefold() in GENERIC for w in m.group(1).split()):
             out.append(Found(m.start(), m.end(), m.group(), Kind.STREET, "rule", 0.7))
     for m in _AFTER_ON.finditer(text):
+        if m.group().endswith("Bank") and m.group(1).split()[-1].casefold() in _NOT_BANK_STREETS:
+            continue
         if not any(stopped(w) or w.casefold() in GENERIC for w in m.group(1).split()):
             out.append(Found(m.start(1), m.end(), text[m.start(1) : m.end()], Kind.STREET, "rule", 0.6))
     for m in _LOWER_STREET.finditer(text):
@@ -127,6 +135,13 @@ _REGION_WORDS = frozenset("""tyne wear tees esk severn mersey avon humber trent 
 valleys valley vale coast moors dales forest downs fens wolds borders north south east west central""".split())
 #: "Desai and Daughters", "Patel & Sons": a family firm.
 _FAMILY_FIRM = re.compile(rf"\b({_CAP}[ \t]+(?:and|&)[ \t]+(?:Sons|Son|Daughters|Daughter|Co|Partners|Family))\b")
+#: "referred me on to Platform 1", "my time at Platform 1": a service named by a word and a number where one is
+#: referred or treated.
+_NUMBERED_SERVICE = re.compile(rf"\b(?:referred(?:\s+(?:me|him|her|us|them))?(?:\s+on)?\s+to|under|time\s+at|"
+                               rf"(?:moved|sent|transferred)(?:\s+(?:me|him|her|us|them))?\s+to)\s+({_CAP}[ \t]+\d{{1,3}})\b(?![\w.,/:-]\d)")
+#: Words with a number that are parts of a scheme, not services ("Step 2", "Year 9").
+_NOT_SERVICES = frozenset("""year stage step level page section question part tier phase grade band chapter floor room
+number version type class set round week day month option plan section schedule""".split())
 #: "I was under the Limes": a service one is "under" by its name.
 _UNDER_THE = re.compile(rf"\bunder\s+the\s+({_CAP}(?:[ \t]+{_CAP})?)(?![\w'’-])")
 
@@ -165,6 +180,10 @@ def find_workplaces(text: str, places: Collection[str], english: Collection[str]
     for m in _FAMILY_FIRM.finditer(text):
         if _plain(m.group(1).split()[0]):
             out.append(Found(m.start(1), m.end(1), m.group(1), Kind.WORKPLACE, "rule", 0.6))
+    for m in _NUMBERED_SERVICE.finditer(text):
+        word = m.group(1).split()[0].casefold()
+        if word not in _NOT_SERVICES and _plain(m.group(1).split()[0]):
+            out.append(Found(m.start(1), m.end(1), m.group(1), Kind.ORGANISATION, "rule", 0.55))
     for m in _UNDER_THE.finditer(text):
         if _plain(m.group(1)):
             out.append(Found(m.start(1), m.end(1), m.group(1), Kind.ORGANISATION, "rule", 0.5))

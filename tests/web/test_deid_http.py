@@ -20,8 +20,10 @@ TEXT = ("Interviewer: Hello.\n\nP01: My sister Priya drove me. Priya's car is ol
 def web(project: Project, tmp_path: Path) -> tuple[TestClient, Project]:
     (tmp_path / "P01.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "P02.txt").write_text("Interviewer: Hi.\n\nP02: priya came as well.\n", encoding="utf-8")
-    project.import_files([tmp_path / "P01.txt", tmp_path / "P02.txt"])
+    project.import_files([tmp_path / "P01.txt"])
     project.deid_scan(use_model=False)
+    # Imported after the scan: its "priya" is an occurrence that no scan has proposed.
+    project.import_files([tmp_path / "P02.txt"])
     return client_for(project), project
 
 

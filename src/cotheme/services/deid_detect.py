@@ -13,15 +13,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cotheme.domain.deid import Found, Kind, Term, find_patterns, find_terms, merge, speaker_score, with_text
 from cotheme.domain.deid_rules import find_context, find_gazetteer, find_unknown_words, stopped
 from cotheme.domain.deid_age_clauses import find_age_clauses
 from cotheme.domain.deid_ages import find_fifth_ages
+from cotheme.domain.deid_buildings import find_buildings
 from cotheme.domain.deid_codes import find_codes
 from cotheme.domain.deid_cued import find_cued, find_listed_names, find_said_links, find_siblings
 from cotheme.domain.deid_forms import find_forms
+from cotheme.domain.deid_lowercase import (find_initials, find_lower_names, find_lower_places, find_place_pairs,
+                                           find_role_names, fold)
 from cotheme.domain.deid_nicknames import find_nicknames
 from cotheme.domain.deid_numbers import find_numbers
 from cotheme.domain.deid_orgs import find_named_orgs
@@ -86,6 +89,12 @@ def detect(text: str, units: Sequence[tuple[int, int]], listed: Sequence[Term], 
            speakers: Sequence[str] = (), stages: Stages = FULL, entities: EntityFn | None = None) -> list[Found]:
     """Every candidate in ``text``. ``units`` are the turns the model reads one by one; ``speakers`` the
     document's speaker labels (a name there is a name to find in the text too)."""
+    original = text
+    if stages.sixth:
+        # The rules read accented letters as their base letters ("Öztürk" as "Ozturk"); offsets are unchanged.
+        text = fold(text)
+        listed = [replace(t, term=fold(t.term)) for t in listed]
+        speakers = [fold(label) for label in speakers]
     terms = list(listed)
     if stages.speakers:
         terms += [Term(0, " ".join(_LABEL_NAME.findall(label)), "identify", "", "")
@@ -121,15 +130,23 @@ def detect(text: str, units: Sequence[tuple[int, int]], listed: Sequence[Term], 
     if stages.lexicon:
         found += find_unknown_words(text, deid_gazetteer.english_words())
     if use_model:
-        found += _model(text, units, stages.model_prefilter, entities or deid_model.entities, found)
+        found += _model(text, units, stages.model_prefilter, entities or deid_model.entities, found,
+                        original if stages.sixth else None)
     if stages.fifth:
         found += find_listed_names(text, found) + find_siblings(text, found, deid_gazetteer.english_words())
+    if stages.sixth:
+        english, everyday = deid_gazetteer.english_words(), deid_gazetteer.everyday_words()
+        gaz_places, gaz_names = deid_gazetteer.load()
+        found += (find_lower_names(text, gaz_names, english, everyday) + find_lower_places(text, gaz_places, english, gaz_names)
+                  + find_role_names(text, gaz_names, english) + find_place_pairs(text, gaz_places, found)
+                  + find_buildings(text, english, gaz_names, gaz_places))
+        found += find_initials(text, found)
     found += _echoes(text, found, stages)
     if stages.stop_list:
         # A "cue" find is a common word made identifying by the words before it ("worked for the council").
         found = [f for f in found if f.source in ("list", "cue") or not stopped(f.text)]
         found = _without_topic_words(text, found)
-    return with_text(merge(found), text)
+    return with_text(merge(found), original)
 
 
 _TOPIC_SHAPE = re.compile(r"^(?:[A-Z]{2,6}s?|[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]\w*)$")
@@ -153,13 +170,17 @@ def _without_topic_words(text: str, found: Sequence[Found]) -> list[Found]:
 
 
 def _model(text: str, units: Sequence[tuple[int, int]], prefilter: bool, entities: EntityFn,
-           found: Sequence[Found]) -> list[Found]:
+           found: Sequence[Found], original: str | None = None) -> list[Found]:
+    """The model's finds. It reads ``original`` (the text as written, accents and all) when given; the
+    choice of sentences and the finds' text are made on ``text`` (the copy the rules read, same offsets)."""
+    read = text if original is None else original
     spans = [(s, e) for s, e in units if e > s] or [(0, len(text))]
     if prefilter:
         spans = _worth_reading(text, spans, found)
     out = []
-    for (start, _), ents in zip(spans, entities([text[s:e] for s, e in spans]), strict=True):
-        out.extend(Found(f.start + start, f.end + start, f.text, f.kind, f.source, f.score) for f in ents)
+    for (start, _), ents in zip(spans, entities([read[s:e] for s, e in spans]), strict=True):
+        out.extend(Found(f.start + start, f.end + start, f.text if original is None else text[f.start + start : f.end + start],
+                         f.kind, f.source, f.score) for f in ents)
     return out
 
 

@@ -135,11 +135,27 @@ ENGLISH_AT_LEAST = 200
 def english_words() -> frozenset[str]:
     """Lower-case English words at least ``ENGLISH_AT_LEAST`` frequent (empty when ``pyspellchecker`` is
     not installed: then no word counts as unknown, and the unknown-word rule finds nothing)."""
+    return frozenset(w for w, n in _word_counts().items() if n >= ENGLISH_AT_LEAST)
+
+
+#: How often a word must occur to be an everyday word even when people are named so ("trevor" 1,724 and
+#: "lucy" 1,294 fall below; "simon" 3,900 and "frank" above): a first name below it after a cue that only
+#: comes before a person ("me mam pauline") is that person.
+EVERYDAY_AT_LEAST = 3000
+
+
+@lru_cache(maxsize=1)
+def everyday_words() -> frozenset[str]:
+    """Lower-case words at least ``EVERYDAY_AT_LEAST`` frequent (empty without ``pyspellchecker``)."""
+    return frozenset(w for w, n in _word_counts().items() if n >= EVERYDAY_AT_LEAST)
+
+
+def _word_counts() -> dict[str, int]:
+    """The word list's counts (read each time: the two cached sets above keep what is needed)."""
     if lexicon_version() is None:
-        return frozenset()
+        return {}
     data = importlib.resources.files("spellchecker").joinpath("resources", "en.json.gz").read_bytes()
-    counts = json.loads(gzip.decompress(data))
-    return frozenset(w for w, n in counts.items() if n >= ENGLISH_AT_LEAST)
+    return dict(json.loads(gzip.decompress(data)))
 
 
 def load() -> tuple[frozenset[str], frozenset[str]]:

@@ -208,3 +208,12 @@ def test_workplaces_services_and_schools(text: str, name: str) -> None:
 )
 def test_ordinary_words_are_not_flagged(text: str) -> None:
     assert _found(text) == {}
+
+
+def test_a_lower_case_word_with_accents_is_a_borrowed_word_not_a_name() -> None:
+    from cotheme.services.deid_detect import detect
+
+    text = "It was a bit like déjà vu every time, sitting there with deja and the others."
+    found = [f.text for f in detect(text, [(0, len(text))], [], use_model=False)]
+    assert "déjà" not in found
+    assert "deja" in found

@@ -27,6 +27,7 @@ from cotheme.domain.deid_lowercase import (find_initials, find_lower_names, find
                                            find_role_names, fold)
 from cotheme.domain.deid_nicknames import find_nicknames
 from cotheme.domain.deid_numbers import find_numbers
+from cotheme.domain.deid_online import find_online
 from cotheme.domain.deid_orgs import find_named_orgs
 from cotheme.domain.deid_places import find_places
 from cotheme.domain.deid_said_numbers import find_said_numbers
@@ -54,8 +55,10 @@ class Stages:
     approximate, hedged or after a name (``domain.deid_ages``), and names, places, services, links and
     handles given away by the words around them, the rest of a list of names and the "the" of a
     service's name (``domain.deid_cued``); ``sixth`` the sixth round: numbers, dates and ages in the
-    forms the fifth missed, names and places written in lower case or with accents, and addresses of flats
-    and buildings."""
+    forms the fifth missed (``domain.deid_said_numbers``, ``domain.deid_age_clauses``), handles and said
+    links (``domain.deid_online``), names and places written in lower case or with accents
+    (``domain.deid_lowercase``), and addresses of flats and buildings, workplaces by their kind
+    (``domain.deid_buildings``)."""
 
     stop_list: bool = True
     speakers: bool = True
@@ -121,6 +124,7 @@ def detect(text: str, units: Sequence[tuple[int, int]], listed: Sequence[Term], 
     if stages.sixth:
         found += find_said_numbers(text, found)
         found += find_age_clauses(text, found)
+        found += find_online(text, deid_gazetteer.english_words())
     if stages.places or stages.names:
         places, names = deid_gazetteer.load()
         if stages.places:
@@ -137,7 +141,9 @@ def detect(text: str, units: Sequence[tuple[int, int]], listed: Sequence[Term], 
     if stages.sixth:
         english, everyday = deid_gazetteer.english_words(), deid_gazetteer.everyday_words()
         gaz_places, gaz_names = deid_gazetteer.load()
-        found += (find_lower_names(text, gaz_names, english, everyday) + find_lower_places(text, gaz_places, english, gaz_names)
+        # A lower-case word that had accents is a borrowed word ("déjà vu", "café"), not a name written small.
+        lower_names = [f for f in find_lower_names(text, gaz_names, english, everyday) if original[f.start:f.end].isascii()]
+        found += (lower_names + find_lower_places(text, gaz_places, english, gaz_names)
                   + find_role_names(text, gaz_names, english) + find_place_pairs(text, gaz_places, found)
                   + find_buildings(text, english, gaz_names, gaz_places))
         found += find_initials(text, found)

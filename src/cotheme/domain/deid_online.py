@@ -1,0 +1,69 @@
+"""De-identification rules for social media handles and links in the forms the earlier rounds missed.
+
+Owns: an @handle with dots or hyphens in it, taken whole ("@halima-abdirahman7", "@jo.b_99"); a handle
+named beside the platform it is on, before or after it ("I'm alfie.havant on Instagram", "follow
+tariq.runs on insta", "on Snapchat, she's spoonieshaz", "I used to tweet as xrajeshx"); and a link said
+aloud whose name is several words ("kirklees mind dot org dot uk", "safe haven wakefield dot co dot uk").
+A word counts as a handle only when it could not be an ordinary word: it has a dot, an underscore or a
+digit in it, or it is not in the English word list (passed in, case-folded). Must not do I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from cotheme.domain.deid import Found, Kind
+
+#: An @handle: letters, digits, "_", "." and "-" inside it (not an e-mail's "@": nothing word-like before).
+_AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?")
+_PLATFORM = (r"(?:insta(?:gram)?|ig|snap(?:chat)?|tik\s?tok|twitter|x|threads|bluesky|face\s?book|fb|twitch|discord|"
+             r"reddit|tumblr|you\s?tube|linked\s?in|strava|telegram|kick|mastodon)")
+_HANDLE = r"([A-Za-z0-9_][A-Za-z0-9_.-]{2,29}[A-Za-z0-9_])"
+_ANY_PLATFORM = re.compile(rf"\b{_PLATFORM}\b|\b(?:as|under)\b")
+#: "I'm X on Instagram", "follow X on insta", "find me as X on TikTok", "she's X on snap".
+_BEFORE_PLATFORM = re.compile(
+    rf"\b(?i:i'm|i’m|im|i am|he's|he’s|she's|she’s|they're|they’re|follow|followed|add|message|dm|find (?:me|her|him|them)"
+    rf"(?: as)?|look (?:me|her|him|them) up(?: as)?|search(?: for)?|it's|it’s|called|as)\s+@?{_HANDLE}\s+"
+    rf"(?i:on|over on|at)\s+(?i:{_PLATFORM})\b")
+#: "on Snapchat, she's X", "my insta is X", "on TikTok I'm X", "on insta as X", "tweet as X".
+_AFTER_PLATFORM = re.compile(
+    rf"\b(?i:{_PLATFORM})(?:\s+(?i:handle|name|username|account|page))?(?:\s*,)?\s+(?i:she's|she’s|he's|he’s|i'm|i’m|im|"
+    rf"i am|they're|they’re|it's|it’s|is|was|as|under|called)\s+@?{_HANDLE}\b|"
+    rf"\b(?i:tweet(?:ed|s)?|post(?:ed|s)?|stream(?:ed|s)?|game[sd]?|went|go|goes|vlog(?:ged|s)?)\s+(?i:as|under)\s+@?{_HANDLE}\b")
+#: A link said aloud: up to three lower-case words before "dot" and a top-level domain said as a word.
+_TLD = r"(?:com|org|net|co|uk|info|ie|io|me|nhs|gov|ac|scot|wales|cymru|eu|tv|app)"
+_SAID_LINK = re.compile(rf"\b((?:[a-z0-9][a-z0-9-]*\s+){{0,3}}[a-z0-9][a-z0-9-]*(?:\s+dot\s+[a-z0-9-]+)*\s+dot\s+{_TLD}"
+                        rf"(?:\s+dot\s+{_TLD})*)\b")
+#: Words a said link's name does not start with: the words of the sentence around it.
+_NOT_LINK_WORDS = frozenset("""a an the on at to in of for from it its it's is was i i'm im you we they he she go went
+check checked visit visited found find look looked see saw site website page web online internet google googled
+googling search searched called named says said and or but so just really like via off by try tried there their this
+that my your our his her me""".split())
+
+
+def _could_be_word(word: str, english: Collection[str]) -> bool:
+    return not re.search(r"[._\d-]", word) and word.casefold() in english
+
+
+def find_online(text: str, english: Collection[str]) -> list[Found]:
+    """Handles and said links in ``text`` (``english``: the case-folded English word list)."""
+    found = [Found(m.start(), m.end(), m.group(), Kind.HANDLE, "rule", 0.8) for m in _AT_HANDLE.finditer(text)
+             if len(m.group()) > 2]
+    lowered = text.casefold()
+    if _ANY_PLATFORM.search(lowered):
+        for pattern in (_BEFORE_PLATFORM, _AFTER_PLATFORM):
+            for m in pattern.finditer(text):
+                group = next(g for g in range(1, (m.lastindex or 0) + 1) if m.group(g))
+                word = m.group(group)
+                if not _could_be_word(word, english):
+                    found.append(Found(m.start(group), m.end(group), word, Kind.HANDLE, "rule", 0.7))
+    if " dot " in lowered:
+        for m in _SAID_LINK.finditer(text):
+            words = list(re.finditer(r"\S+", m.group(1)))
+            while words and words[0].group() in _NOT_LINK_WORDS:
+                words.pop(0)
+            if len(words) >= 3:  # a name, "dot", a domain at the least
+                start = m.start(1) + words[0].start()
+                found.append(Found(start, m.end(1), text[start:m.end(1)], Kind.URL, "rule", 0.6))
+    return found

@@ -217,3 +217,28 @@ def test_a_lower_case_word_with_accents_is_a_borrowed_word_not_a_name() -> None:
     found = [f.text for f in detect(text, [(0, len(text))], [], use_model=False)]
     assert "déjà" not in found
     assert "deja" in found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("And and jun okoro from the, the housing site came round", "jun okoro"),
+    ("me and my granddaughter xiaoling don't really talk now", "xiaoling"),
+    ("And babajide thistlethwaite, was that your care coordinator?", "babajide thistlethwaite"),
+    ("we ended up sleeping on bartek's settee for about a month", "bartek"),
+    ("We knew him as mags at the centre, proper character", "mags"),
+    ("everyone knows her as Bubbles, she's a legend", "Bubbles"),
+])
+def test_more_names_in_lower_case(text: str, name: str) -> None:
+    from cotheme.services.deid_detect import detect
+
+    assert name in [f.text for f in detect(text, [(0, len(text))], [], use_model=False)]
+
+
+@pytest.mark.parametrize("text", [
+    "my sister visiting was nice", "my granddaughter helping out", "the one from the council said",
+    "and then reading from the book", "it is known as depression", "I called him back later",
+    "she was called into the office", "we called it a day",
+])
+def test_ordinary_lower_case_talk_is_not_a_name(text: str) -> None:
+    from cotheme.services.deid_detect import detect
+
+    assert [f.text for f in detect(text, [(0, len(text))], [], use_model=False) if f.kind.value == "person"] == []

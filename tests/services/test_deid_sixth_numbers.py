@@ -166,3 +166,27 @@ def test_the_sixth_stage_finds_them_in_the_detector_and_can_be_switched_off() ->
     assert on.get("nine nine four, three three three, nine eight six one") is Kind.NHS_NUMBER
     assert on.get("1984") is Kind.DATE and on.get("fourteen") is Kind.AGE
     assert "1984" not in off and "fourteen" not in off
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("from Christmas Eve 2002 till, oh, august twenty eighteen I think", "august twenty eighteen"),
+    ("till, oh, october twenty twenty-four I think...", "october twenty twenty-four"),
+    ("till August nineteen ninety-eight I think, so yeah", "August nineteen ninety-eight"),
+    ("we moved in may of 2016 and", "may of 2016"),
+])
+def test_a_month_with_its_year_is_one_date(text: str, said: str) -> None:
+    assert _said(text).get(said) is Kind.DATE
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("Our Lady of Lourdes, we were both, like, 15, so yeah.", "15"),
+    ("at Cardiff Met, we were both, like, nine.", "nine"),
+    ("OK, and you were how old then, about fifty-five?", "fifty-five"),
+])
+def test_a_shared_age_and_the_age_a_question_proposes(text: str, age: str) -> None:
+    assert age in _ages(text)
+
+
+@pytest.mark.parametrize("text", ["we were both 20 minutes late", "we were all five of us there", "I may twenty times"])
+def test_groups_and_counts_are_not_ages(text: str) -> None:
+    assert _ages(text) == set() and not any(k is Kind.DATE for k in _said(text).values())

@@ -8,7 +8,8 @@ again at fifty two"), never a time, a speed, a price or an address ("at 9 o'cloc
 "it"/"that"/"this"/"there" or a thing ("the bill was 20,"); "someone of eighty three", "a man of 51";
 lower-case "im sixty"; number words or digits before a shortened "yrs old" ("twenty-five yrs old", "a
 16-yr-old"); "from about 21, which"; and the ages said next to any age with a hedge between them
-("fifty-five, maybe 70"). The age found is the number only.
+("fifty-five, maybe 70"); an age a group shared ("we were both, like, 15") and the age a question
+proposes ("you were how old then, about fifty-five?"). The age found is the number only.
 Must not do I/O.
 """
 
@@ -71,6 +72,12 @@ _SHORT_OLD = re.compile(rf"\b({_NUMBER})[- ]?(?i:yrs?\.?[- ]?olds?|y\.?o\.?\b|y/
 #: "from about 21, which", "from age 12": the age something started from.
 _FROM_AGE = re.compile(rf"\b(?i:from|since)\s+(?i:about|around|roughly|age|aged|the age of|approximately|I was|she was|he was)\s+"
                        rf"({_NUMBER})(?=\s*[,.;!?]|\s*$|\s+(?:onwards|on|when|and|I|i|she|he|they|until|till|up)\b)")
+#: "we were both, like, 15", "they were all about twelve": the age a group shared.
+_BOTH_AGE = re.compile(rf"\b(?i:we|they|you|us)\s+(?i:were|are|was|'re|’re)\s+(?i:both|all|the same age)[,\s]+"
+                       rf"(?:(?i:like|about|around|only|just|roughly|maybe|probably|barely|nearly|almost)[,\s]+)*({_NUMBER})"
+                       rf"(?=\s*[,.;!?)\n]|\s*$|\s+(?:and|so|when|then|at the time|you know|I think|or so)\b)")
+#: "you were how old then, about fifty-five?": the number a question about someone's age proposes.
+_HOW_OLD = re.compile(rf"\b(?i:how old)\b[^.?!\n]{{0,40}}?[,\s](?:(?i:about|around|like|maybe|roughly)\s+)?({_NUMBER})\s*\?")
 #: "I was fifty-five, maybe 70, something like that": the next age after a hedge.
 _HEDGED_NEXT = re.compile(rf",?\s*(?:(?i:maybe|perhaps|possibly|probably|or|or maybe|or perhaps|more like|nearer|closer to|about|"
                           rf"around|like|or so|ish|I think|actually|no|well))[,\s]+({_NUMBER})\b")
@@ -118,7 +125,7 @@ def find_age_clauses(text: str, found: Sequence[Found] = ()) -> list[Found]:
     """The ages these rules see in ``text``, and those said next to them or to ``found``'s ages after a
     hedge ("fifty-five, maybe 70")."""
     out = _at_ages(text) + _from_ages(text)
-    for pattern in (_WAS_AGE, _OF_AGE, _IM_AGE, _SHORT_OLD):
+    for pattern in (_WAS_AGE, _OF_AGE, _IM_AGE, _SHORT_OLD, _BOTH_AGE, _HOW_OLD):
         out += [f for m in pattern.finditer(text) if (f := _age(m)) is not None]
     ages = [f for f in [*found, *out] if f.kind is Kind.AGE]
     out += ages_said_next(text, ages, _HEDGED_NEXT, _age)

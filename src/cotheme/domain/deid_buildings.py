@@ -105,7 +105,8 @@ def find_rare_streets(text: str, english: Collection[str], first_names: Collecti
 
 # -- workplaces, services and schools ------------------------------------------------------------------
 _WORK_KIND = (r"(?:call\s+centre|call\s+center|contact\s+centre|warehouse|depot|distribution(?:\s+centre)?|"
-              r"fulfilment\s+centre|factory|care\s+home|nursing\s+home|site|store|branch|superstore)")
+              r"fulfilment\s+centre|factory|care\s+home|nursing\s+home|site|store|branch|superstore|head\s+office|"
+              r"regional\s+office|offices|HQ|headquarters|plant|mill|yard|garage|showroom|hub)")
 #: "Capita call centre", "Heron Lodge care home", "Lidl distribution": a name and the kind of place it is.
 _WORKPLACE = re.compile(rf"(?<![\w'’-])((?:{_CAP}|[A-Z]{{2,5}}\d?|[A-Z]\d)(?:[ \t]+{_CAP}){{0,2}})[ \t]+({_WORK_KIND})\b")
 #: Kinds of work place after which a capitalised word may be a charity's branch (health, not a workplace).

@@ -49,7 +49,10 @@ def fold(text: str) -> str:
 _LOWER_WORD = re.compile(r"(?<![\w'’@#./-])([a-z][a-z]{2,14})(?![\w@#/-]|\.[a-z]|['’](?:t|ll|re|ve|d|m)\b)")
 #: Words before a person that leave no doubt ("me mam pauline", "thank u bogdan", "asked for meera").
 _SURE_BEFORE = re.compile(
-    r"(?i:\b(?:me|my|our)\s+(?:mam|mum|mom|dad|da|ex|nan|nana|gran|grandad|auntie|aunty|uncle|cousin|sister|brother|"
+    r"(?i:\b(?:me|my|our|his|her|their)\s+(?:(?:little|big|baby|older|younger|eldest|youngest|step|step-|late|ex-?)\s*)?"
+    r"(?:mam|mum|mom|dad|da|ex|nan|nana|gran|grandad|grandma|grandpa|granny|grandmother|grandfather|granddaughter|"
+    r"grandson|grandchild|auntie|aunty|aunt|uncle|cousin|niece|nephew|sister|brother|stepmum|stepdad|stepson|"
+    r"stepdaughter|godmother|godfather|godson|goddaughter|fiance|fiancee|carer|neighbour|flatmate|housemate|"
     r"sis|bro|son|daughter|husband|wife|partner|fella|missus|boyfriend|girlfriend|bf|gf|mate|friend|pal)|"
     r"\bthank(?:s|ing)?\s+(?:u|you|ya|to)|\bthanks\s+(?:u|you|ya|to)|\bshout\s*out\s+to|\bfault|"
     r"\b(?:was|is|were|she's|he's|they're)\s+(?:called|named)|\b(?:called|named)|\basked\s+(?:for|after)|"
@@ -71,7 +74,19 @@ daughter mum mam dad nan gran brother sister baby youngest eldest oldest little 
 wifey hubby hubs missus misses fella bf gf bestie bezzie mate bro sis hun babe bae admin nurse doc gp camhs cpn cbt
 mods mod staff sir miss ive dont didnt cant wont isnt wasnt youre theyre thats whats couldnt wouldnt shouldnt thankyou
 lol omg tbh idk ngl imo pls plz thx cos coz tho yeh yep nope nah aye ok okay hiya etc esp approx ish innit dunno
-arent werent hasnt havent hadnt doesnt youve theyve weve hes shes youd theyd""".split())
+arent werent hasnt havent hadnt doesnt youve theyve weve hes shes youd theyd fiance fiancee fiancé fiancée
+grandkids grandkid stepkids""".split())
+
+
+def _english_form(word: str, english: Collection[str]) -> bool:
+    """Whether ``word`` looks like an English word the list lacks: an English stem with an English ending
+    ("refreshingly", "unhelpfulness"), or an ending only English words have when no stem is known."""
+    m = _LOOKS_ENGLISH.search(word)
+    if not m:
+        return False
+    stem = word[:m.start()]
+    return (len(stem) < 3 or stem in english or stem + "e" in english or (len(stem) > 3 and stem[-1] == stem[-2]
+            and stem[:-1] in english) or any(stem.endswith(e) for e in ("ly", "ful", "ness", "less", "ive", "ment")))
 
 
 def _is_lower_name(word: str, before: str, after: str, first_names: Collection[str], english: Collection[str],
@@ -82,7 +97,7 @@ def _is_lower_name(word: str, before: str, after: str, first_names: Collection[s
     if word not in first_names:
         # No list has it: a word no dictionary has either, where only a person can be ("remember yetunde saying").
         sure = _SURE_BEFORE.search(before) or _SAID_AFTER.match(after)
-        return 0.5 if sure and len(word) >= 4 and word not in english and not _LOOKS_ENGLISH.search(word) else None
+        return 0.5 if sure and len(word) >= 4 and word not in english and not _english_form(word, english) else None
     if word not in english:
         near = _NEAR_BEFORE.search(before) or _SURE_BEFORE.search(before) or _NEAR_AFTER.match(after)
         if near:
@@ -244,4 +259,78 @@ def find_place_pairs(text: str, places: Collection[str], found: Sequence[Found])
             if ((m.group(known).casefold() in places or m.start(known) in known_at)
                     and not any(stopped(w) or w.casefold() in GENERIC for w in words.split())):
                 out.append(Found(m.start(other), m.end(other), words, Kind.PLACE, "rule", 0.55))
+    return out
+
+
+# -- more names in lower case: surnames, people from somewhere, possessives, nicknames --------------------
+_PREVIOUS_WORD = re.compile(r"(?<![\w'’-])([a-z][a-z]{1,14})[ \t]+$")
+_NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z'’-]{2,20})\b")
+#: A word no list has, then "from" and where the person is from ("tunde from Sainsbury's rang").
+_FROM_ANYWHERE = re.compile(r"(?<![\w'’@#./-])([a-z][a-z]{2,14})\s+from\s+(?:the[,\s]+)*(?:[A-Z]|(?:housing|council|"
+                            r"jobcentre|job centre|surgery|practice|ward|team|charity|church|mosque|centre|college|uni|"
+                            r"school|hostel|group|club|work|shop|pharmacy|chemist|bank)\b)")
+#: A word no list has with a possessive and a thing ("bartek's settee", "ewa's group").
+_LOWER_POSSESSIVE = re.compile(r"(?<![\w'’@#./-])([a-z][a-z]{2,14})['’]s\s+(?:[a-z]+\s+)?(?:settee|sofa|couch|house|flat|"
+                               r"place|car|phone|mum|mam|dad|nan|sister|brother|kids|son|daughter|wife|husband|partner|"
+                               r"group|room|floor|birthday|funeral|wedding|party|fault|idea|mate|friend|garden|van|bike|"
+                               r"dog|cat|number|address)\b")
+#: "we knew him as mags", "he's known as Taz", "everyone called her lulu", "she goes by Bubbles".
+_KNOWN_AS = re.compile(r"\b(?i:knew|know|knows|known|called|call|calls|nicknamed|goes\s+by|went\s+by|go\s+by)\s+"
+                       r"(?:(?i:him|her|them|me|us|each other)\s+)?(?i:as\s+)?(?:(?i:just|only|simply)\s+)?['‘\"“]?"
+                       r"([A-Za-z][a-z'’]{1,14}(?:[ \t]+[A-Z][a-z]{1,14})?)['’\"”]?")
+_KNOWN_NEEDS = re.compile(r"(?i:knew|know|knows|known|called|call|calls)\s+(?:him|her|them|me|us|each other)\s+(?:as\s+)?|"
+                          r"(?i:nicknamed|goes\s+by|went\s+by|go\s+by|(?:he|she|they)['’]?s?\s+known\s+as|"
+                          r"(?:he|she|they)\s+(?:was|were|is|are)\s+known\s+as)")
+#: Words "known as" and "called him" are followed by that are not names.
+_NOT_NICKNAMES = frozenset("""a an the his her their my our your that this it one someone something anything nothing
+names name back up out over in on by from to for with again later mum dad nan gran mate friend sir miss as i
+different other another many several various lots loads any some all both each every own same new old""".split())
+
+
+#: "babajide thistlethwaite, was that your care coordinator?": a name in lower case before a question
+#: about their role.
+_LOWER_IS_ROLE = re.compile(rf"(?<![\w'’-])([a-z][a-z'’-]{{2,14}}(?:[ \t]+[a-z][a-z'’-]{{2,20}})?)\s*,?\s+(?:was|is)\s+"
+                            rf"(?:that|he|she|they)\s+(?:still\s+)?(?:your|her|his|their)\s+(?:\w+\s+)?(?i:{_ROLE})\b")
+
+
+def find_lower_extras(text: str, first_names: Collection[str], english: Collection[str],
+                      found: Sequence[Found]) -> list[Found]:
+    """More people named in lower case: the surname after a lower-case first name already found ("jun
+    okoro"), a word no list has before "from" and where they are from, or with a possessive and a
+    person's thing ("bartek's settee"), and names given as what someone is known or called by."""
+
+    def unknown(word: str) -> bool:
+        folded = word.casefold()
+        return (folded not in english and folded not in first_names and folded not in _NOT_NAMES and not stopped(word)
+                and folded not in GENERIC and not _LOOKS_ENGLISH.search(folded) and len(folded) >= 3)
+
+    out = []
+    for f in found:
+        if f.kind is Kind.PERSON and f.text.islower() and " " not in f.text:
+            m = _NEXT_WORD.match(text, f.end)
+            if m and unknown(m.group(1)) and m.group(1) not in first_names:
+                out.append(Found(f.start, m.end(1), text[f.start:m.end(1)], Kind.PERSON, "rule", 0.5))
+    for pattern in (_FROM_ANYWHERE, _LOWER_POSSESSIVE):
+        for m in pattern.finditer(text):
+            if unknown(m.group(1)):
+                start = m.start(1)
+                before = _PREVIOUS_WORD.search(text, max(0, start - 20), start)
+                if before and before.group(1) in first_names and not stopped(before.group(1)) \
+                        and before.group(1) not in _NOT_NAMES:
+                    start = before.start(1)  # "jun okoro from the housing": the first name before the surname
+                out.append(Found(start, m.end(1), text[start:m.end(1)], Kind.PERSON, "rule", 0.5))
+    for m in _LOWER_IS_ROLE.finditer(text):
+        words = m.group(1).split()
+        if all(unknown(w) or w in first_names for w in words) and not any(stopped(w) or w in _NOT_NAMES for w in words):
+            out.append(Found(m.start(1), m.end(1), m.group(1), Kind.PERSON, "rule", 0.55))
+    for m in _KNOWN_AS.finditer(text):
+        if not _KNOWN_NEEDS.match(m.group()):
+            continue
+        name = m.group(1)
+        first = name.split()[0].casefold()
+        if first in _NOT_NICKNAMES or stopped(name.split()[0]) or (first in english and first in GENERIC):
+            continue
+        if name[0].islower() and first in english and not re.search(r"(?i)\bas\s+\S+$", m.group()):
+            continue  # "go by different names": an ordinary word is a nickname only when said "as" one
+        out.append(Found(m.start(1), m.end(1), name, Kind.PERSON, "rule", 0.55))
     return out

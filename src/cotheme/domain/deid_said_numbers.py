@@ -167,6 +167,9 @@ _ORD_WORD = ("first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|e
 _ORD = rf"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|{_ORD_WORD})"
 #: "october the fourteenth", "may the 27th", "the fourteenth of october" in any case.
 _MONTH_THE_ORD = re.compile(rf"\b(?i:(?:{_MONTHS})\s+the\s+{_ORD}\b|the\s+{_ORD}\s+of\s+(?:{_MONTHS})\b)")
+#: A month and a year said after it ("august twenty eighteen", "October nineteen ninety-eight", "may of 2016").
+_MONTH_YEAR = re.compile(rf"\b(?i:{_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+(?:(?i:of)\s+)?"
+                         rf"(?:(?:19|20)\d\d\b|{SPOKEN_YEAR}\b)")
 _NAMED_DAY = (r"(?:(?i:Christmas\s+(?:Eve|Day)|Boxing\s+Day|New\s+Year(?:'s|’s|s)\s+(?:Eve|Day)|Hogmanay|Halloween|Hallowe'en|"
               r"Bonfire\s+Night|Guy\s+Fawkes(?:\s+Night)?|Burns\s+Night|Valentine(?:'s|’s|s)\s+Day|Mother(?:'s|’s|s)\s+Day|"
               r"Father(?:'s|’s|s)\s+Day|Mothering\s+Sunday|Easter\s+(?:Sunday|Monday|Day)|Good\s+Friday|Shrove\s+Tuesday|"
@@ -177,7 +180,7 @@ _NAMED_DAYS = re.compile(rf"\b{_NAMED_DAY}(?:\s+(?i:night|morning|evening|aftern
 
 
 def find_said_dates(text: str) -> list[Found]:
-    """Bare years, years said in words, "october the fourteenth" and named days."""
+    """Bare years, years said in words, a month with its year, "october the fourteenth" and named days."""
     out = [Found(m.start(1), m.end(1), m.group(1), Kind.DATE, "rule", 0.6) for m in _BARE_YEAR.finditer(text)
            if not _quantity_after(text, m.end()) and not _NOT_YEAR_BEFORE.search(text[max(0, m.start() - 20):m.start()])]
     for m in _WORD_YEAR.finditer(text):
@@ -188,6 +191,8 @@ def find_said_dates(text: str) -> list[Found]:
             continue  # "two thousand" alone is a count unless the clause ends there
         out.append(Found(m.start(1), m.end(1), m.group(1), Kind.DATE, "rule", 0.7))
     out += [Found(m.start(), m.end(), m.group(), Kind.DATE, "rule", 0.7) for m in _MONTH_THE_ORD.finditer(text)]
+    out += [Found(m.start(), m.end(), m.group(), Kind.DATE, "rule", 0.7) for m in _MONTH_YEAR.finditer(text)
+            if not _quantity_after(text, m.end())]
     out += [Found(m.start(), m.end(), m.group(), Kind.DATE, "rule", 0.65) for m in _NAMED_DAYS.finditer(text)]
     return out
 

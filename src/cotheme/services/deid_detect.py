@@ -23,7 +23,7 @@ from cotheme.domain.deid_buildings import find_buildings
 from cotheme.domain.deid_codes import find_codes
 from cotheme.domain.deid_cued import find_cued, find_listed_names, find_said_links, find_siblings
 from cotheme.domain.deid_forms import find_forms
-from cotheme.domain.deid_lowercase import (find_initials, find_lower_names, find_lower_places, find_place_pairs,
+from cotheme.domain.deid_lowercase import (find_initials, find_lower_extras, find_lower_names, find_lower_places, find_place_pairs,
                                            find_role_names, fold)
 from cotheme.domain.deid_nicknames import find_nicknames
 from cotheme.domain.deid_numbers import find_numbers
@@ -147,6 +147,7 @@ def detect(text: str, units: Sequence[tuple[int, int]], listed: Sequence[Term], 
                   + find_role_names(text, gaz_names, english) + find_place_pairs(text, gaz_places, found)
                   + find_buildings(text, english, gaz_names, gaz_places))
         found += find_initials(text, found)
+        found += find_lower_extras(text, gaz_names, english, found)
     found += _echoes(text, found, stages)
     if stages.stop_list:
         # A "cue" find is a common word made identifying by the words before it ("worked for the council").

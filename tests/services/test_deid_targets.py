@@ -136,13 +136,14 @@ def test_spoken_and_shape_rules_lift_the_kinds_the_fresh_part_missed() -> None:
 def test_second_round_lifts_the_kinds_the_holdout_part_missed() -> None:
     """On a sample of the HOLDOUT part (tuned on since its one held-out measurement; no model, so it is
     quick): nicknames, ages, dates, health and care organisations and handles are found by the full
-    detector, and the detector without the second round misses some of each (so this test can fail)."""
+    detector, and the detector without the second round (nor the sixth, which finds some of the same forms)
+    misses some of each (so this test can fail)."""
     from dataclasses import replace
 
     docs = deid_evalset.build("holdout", seed=4711, max_docs=30)
     weak = ("nickname", "age", "date", "health_org", "handle")
     full = deid_eval.score(docs, FULL, None)
-    old = deid_eval.score(docs, replace(FULL, second=False), None)
+    old = deid_eval.score(docs, replace(FULL, second=False, sixth=False), None)  # the sixth round covers some of it again
     assert full["overall"]["precision"] >= 0.85, full["overall"]  # type: ignore[index]
     # without the model, lower-case unit names ("at millbrook") stay the rules' blind spot
     assert all(full["per_kind"][k]["recall"] >= 0.8 for k in weak), full["per_kind"]  # type: ignore[index]

@@ -39,7 +39,8 @@ _AT_NOT_AGE_BEFORE = re.compile(r"(?i:\b(?:arriv\w*|meet|met|meeting|opens?|open
                                 r"priced|capped|set|stood|stands|valued|marked|aim\w*|look\w*|point|page|number|no\.|level|"
                                 r"junction|stage|band|size|speed|driving|drove|going|temperature|weigh\w*|peaked|sits|sitting|"
                                 r"topped out|came in|starts?|started|finish(?:es|ed)?|leaves?|left home|appointment|clinic|"
-                                r"session|bus|train|pick(?:ed)? (?:me|him|her|them|you|us) up|back|home|bed|up|due|booked|"
+                                r"session|bus|train|pick(?:ed)? (?:me|him|her|them|you|us) up|back|home|bed|due|booked|"
+                                r"(?:woke|wake|wakes|waking|got|get|gets|getting|sat|sit|stay\w*|was|were|be|been|up)\s+up|"
                                 r"lunch|dinner|tea|breakfast|till|until|from|it|that|this|them|him|her|me|us)\s*$)")
 _PERSON_NOUN = (r"(?:mum|mam|mom|mother|dad|father|brother|sister|son|daughter|cousin|aunt|auntie|aunty|uncle|nan|nana|nanna|"
                 r"gran|granny|grandma|grandad|granddad|grandpa|grandmother|grandfather|husband|wife|partner|boyfriend|girlfriend|"

@@ -208,7 +208,7 @@ _FROM_GROUP = re.compile(r"(?<![\w'’-])([A-Za-z][a-z'’-]{1,14})\s+from\s+(?:
                          r"(?:\s+(?:lot|team|lads|lasses|crowd|gang|office|association|people|group|club))?\b"
                          r"(?=\s+(?:was|is|were|came|come|said|says|told|rang|texted|helped|got|gets|has|had|used|found|sorted|"
                          r"did|does|would|will|still|always|never|kept|took|drove|put|sent|messaged|called|phoned|popped|"
-                         r"fo\w*|gave|brought|sat|stayed)\b|\s*,\s*(?:who|she|he)\b)")
+                         r"fo\w*|gave|brought|sat|stayed|drives|drove)\b|\s*,\s*(?:who|she|he|right|yeah|like|aye)\b)")
 #: "shout out to Sully in the kitchen", "thanks to Pat and the team".
 _THANKS_TO = re.compile(rf"\b(?i:shout\s*out\s+to|shoutout\s+to|thanks\s+to|thank\s+you\s+to|big\s+up)\s+({_CAP})(?![\w'’-]|[ \t]+[A-Z])")
 #: Nouns that come from a group without being anyone ("help from the housing was").
@@ -263,6 +263,10 @@ def find_place_pairs(text: str, places: Collection[str], found: Sequence[Found])
 
 
 # -- more names in lower case: surnames, people from somewhere, possessives, nicknames --------------------
+#: Words that follow a name in a sentence without being part of it ("asked for meera but she").
+_FUNCTION_WORDS = frozenset("""then but and so or if when because cos coz though yet still also too just only even now
+there here again once as well said says told asked rang came went was is were are had has have did does do will would
+could should can may might must not never always really actually basically anyway like""".split())
 _PREVIOUS_WORD = re.compile(r"(?<![\w'’-])([a-z][a-z]{1,14})[ \t]+$")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z'’-]{2,20})\b")
 #: A word no list has, then "from" and where the person is from ("tunde from Sainsbury's rang").
@@ -287,6 +291,15 @@ names name back up out over in on by from to for with again later mum dad nan gr
 different other another many several various lots loads any some all both each every own same new old""".split())
 
 
+#: A name with a lower-case particle in it ("Katarzyna ap Gwilym", "Ana de la Cruz", "Ahmed bin Khalid").
+_PARTICLE_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z'’-]+)((?:[ \t]+(?:ap|ab|ferch|de|da|do|dos|das|del|della|di|du|le|la|van|von|"
+                            r"der|den|ter|ten|bin|binti|ibn|al|el|ni|nic|o|y)){1,2})[ \t]+([A-Z][\w'’-]+)")
+#: Whose home everyone went round to ("we all went round to bubba's flat"): a person, whatever the word.
+_ROUND_TO = re.compile(r"\b(?i:round|over|back|up|down)\s+(?i:to|at)\s+([A-Za-z][a-z]{1,14})['’]s\s+(?i:flat|house|place|"
+                       r"gaff|bedsit|caravan|room|for\s+tea|for\s+dinner)\b")
+_NOT_HOMES = frozenset("""my your his her our their mum mam dad nan gran nana grandma grandad auntie aunty uncle sister
+brother cousin mate friend friends pal bf gf boyfriend girlfriend partner son daughter kids family neighbour
+everyone somebody someone anyone nobody one other others the""".split())
 #: "babajide thistlethwaite, was that your care coordinator?": a name in lower case before a question
 #: about their role.
 _LOWER_IS_ROLE = re.compile(rf"(?<![\w'’-])([a-z][a-z'’-]{{2,14}}(?:[ \t]+[a-z][a-z'’-]{{2,20}})?)\s*,?\s+(?:was|is)\s+"
@@ -297,7 +310,8 @@ def find_lower_extras(text: str, first_names: Collection[str], english: Collecti
                       found: Sequence[Found]) -> list[Found]:
     """More people named in lower case: the surname after a lower-case first name already found ("jun
     okoro"), a word no list has before "from" and where they are from, or with a possessive and a
-    person's thing ("bartek's settee"), and names given as what someone is known or called by."""
+    person's thing ("bartek's settee"), names given as what someone is known or called by, names with a
+    particle ("Katarzyna ap Gwilym") and whose place everyone went round to ("round to tiny's flat")."""
 
     def unknown(word: str) -> bool:
         folded = word.casefold()
@@ -308,7 +322,10 @@ def find_lower_extras(text: str, first_names: Collection[str], english: Collecti
     for f in found:
         if f.kind is Kind.PERSON and f.text.islower() and " " not in f.text:
             m = _NEXT_WORD.match(text, f.end)
-            if m and unknown(m.group(1)) and m.group(1) not in first_names:
+            resumed = m is not None and re.match(r"\s+(?:she|he|they)(?:['’](?:d|s|ll))?\b", text[m.end():]) is not None
+            if m and ((unknown(m.group(1)) and m.group(1) not in first_names)
+                      or (resumed and not stopped(m.group(1)) and m.group(1) not in _NOT_NAMES
+                          and m.group(1) not in _FUNCTION_WORDS)):
                 out.append(Found(f.start, m.end(1), text[f.start:m.end(1)], Kind.PERSON, "rule", 0.5))
     for pattern in (_FROM_ANYWHERE, _LOWER_POSSESSIVE):
         for m in pattern.finditer(text):
@@ -319,6 +336,14 @@ def find_lower_extras(text: str, first_names: Collection[str], english: Collecti
                         and before.group(1) not in _NOT_NAMES:
                     start = before.start(1)  # "jun okoro from the housing": the first name before the surname
                 out.append(Found(start, m.end(1), text[start:m.end(1)], Kind.PERSON, "rule", 0.5))
+    for m in _PARTICLE_NAME.finditer(text):
+        first, last = m.group(1), m.group(3)
+        if (first.casefold() in first_names or any(f.kind is Kind.PERSON and f.start <= m.start(1) < f.end for f in found)
+                or any(f.kind is Kind.PERSON and f.start <= m.start(3) < f.end for f in found)) and not stopped(last):
+            out.append(Found(m.start(1), m.end(3), m.group(), Kind.PERSON, "rule", 0.6))
+    for m in _ROUND_TO.finditer(text):
+        if m.group(1).casefold() not in _NOT_HOMES and not stopped(m.group(1)):
+            out.append(Found(m.start(1), m.end(1), m.group(1), Kind.PERSON, "rule", 0.5))
     for m in _LOWER_IS_ROLE.finditer(text):
         words = m.group(1).split()
         if all(unknown(w) or w in first_names for w in words) and not any(stopped(w) or w in _NOT_NAMES for w in words):

@@ -35,16 +35,16 @@ _FOLLOWED = re.compile(rf"\b(?i:follow(?:s|ed|ing)?)\s+(?:(?i:this|that|a|the|on
                        rf"(?:(?i:called)\s+)?(?:(?i:at)\s+)?@?{_HANDLE}\b")
 #: "on Snapchat, she's X", "my insta is X", "on TikTok I'm X", "on insta as X", "tweet as X".
 _AFTER_PLATFORM = re.compile(
-    rf"\b(?i:{_PLATFORM})(?:\s+(?i:handle|name|username|account|page))?(?:\s*,)?\s+(?i:she's|she’s|he's|he’s|i'm|i’m|im|"
-    rf"i am|they're|they’re|it's|it’s|is|was|as|under|called)\s+@?{_HANDLE}\b|"
+    rf"\b(?i:{_PLATFORM})(?:\s+(?i:handle|name|username|account|page))?(?:['’]s\s+|(?:\s*,)?\s+(?i:she's|she’s|he's|he’s|"
+    rf"i'm|i’m|im|i am|they're|they’re|it's|it’s|is|was|as|under|called)\s+)(?:(?i:at)\s+)?@?{_HANDLE}\b|"
     rf"\b(?i:tweet(?:ed|s)?|post(?:ed|s)?|stream(?:ed|s)?|game[sd]?|went|go|goes|vlog(?:ged|s)?)\s+(?i:as|under)\s+@?{_HANDLE}\b")
 #: A link said aloud: up to three lower-case words before "dot" and a top-level domain said as a word.
-_TLD = r"(?:com|org|net|co|uk|info|ie|io|me|nhs|gov|ac|scot|wales|cymru|eu|tv|app)"
+_TLD = r"(?:com|org|net|co|uk|info|ie|io|me|nhs|gov|ac|scot|wales|cymru|eu|tv|app|ee|gg|ly|to|be|gl|fm|so|link|page|site)"
 _SAID_WWW = r"(?:(?:double[- ]?(?:u|you)[\s,]*){3}|(?:w[\s,]*){3}|triple[- ]?(?:u|w|double[- ]?(?:u|you)))\s*dot\s+"
 _SAID_LINK = re.compile(rf"\b((?:{_SAID_WWW})?(?:[a-z0-9][a-z0-9-]*\s+){{0,3}}[a-z0-9][a-z0-9-]*(?:\s+dot\s+[a-z0-9-]+)*"
                         rf"\s+dot\s+{_TLD}(?:\s+dot\s+{_TLD})*)\b")
 #: The path said after a link: "slash" or "forward slash" and up to four words.
-_SAID_PATH = re.compile(r"\s+(?i:forward\s+)?(?i:slash)\s+((?:[a-z0-9][a-z0-9-]*)(?:\s+[a-z0-9][a-z0-9-]*){0,3})")
+_SAID_PATH = re.compile(r"\s+(?i:forward\s+)?(?i:slash)\s+((?:[A-Za-z0-9][A-Za-z0-9-]*)(?:\s+[A-Za-z0-9][A-Za-z0-9-]*){0,5})")
 #: Words that end a said path: the sentence goes on.
 _PATH_ENDS = frozenset("""so and but if my i it its it's which that because cos where when you we they he she on at to for
 with yeah then or just is was are were has have had all lower case capital""".split())

@@ -1,7 +1,7 @@
 """De-identification rules for NHS numbers, postcodes and dates in the forms the earlier rounds missed.
 
 Owns: ten-digit numbers grouped 3-3-4 with any separator ("482  316  3702", "930/090/6100",
-"930.090.6100", "930-090-6100"); ten digits said aloud one at a time wherever the run of digit words
+"930.090.6100", "930-090-6100", and "412, 293, 0103" where it is said to be someone's number); ten digits said aloud one at a time wherever the run of digit words
 ends ("nine nine four, three three three, nine eight six one, three times": the groups that make ten
 digits, not the "three" of "three times"); postcodes spelled out letter by letter with their numbers in
 words ("S T three, three D H"), written with a wide gap ("NW3  9RD"), or an outward code alone after
@@ -24,7 +24,7 @@ from cotheme.domain.deid_spoken import SPOKEN_YEAR
 
 # -- NHS numbers --------------------------------------------------------------------------------------
 #: Three, three and four digits with the same separator between the groups (spaces, slash, dot, dash).
-_GROUPED_334 = re.compile(r"(?<![\w/.,:£$€+-])(\d{3})(\s{1,3}|\s?[/.\-–]\s?)(\d{3})\2(\d{4})(?![\w/]|[.,:/-]\d)")
+_GROUPED_334 = re.compile(r"(?<![\w/.,:£$€+-])(\d{3})(\s{1,3}|\s?[/.\-–]\s?|,\s)(\d{3})\2(\d{4})(?![\w/]|[.,:/-]\d)")
 #: What near a number says it is an NHS number (or a number read off a letter, to be redacted).
 _NHS_CUE = re.compile(r"(?i:\bNHS\b|health service|\bCHI\b|hospital number|it says|says|redact|on the (?:top|letter|card|form)|"
                       r"my number|number is|number's|reference)")
@@ -55,7 +55,10 @@ def find_grouped_numbers(text: str) -> list[Found]:
     out = []
     for m in _GROUPED_334.finditer(text):
         digits = m.group(1) + m.group(3) + m.group(4)
-        kind = _kind_for(digits, text[max(0, m.start() - 60):m.start()], text[m.end():m.end() + 40])
+        before = text[max(0, m.start() - 60):m.start()]
+        if "," in m.group(2) and not (_NHS_CUE.search(before) or _PHONE_CUE.search(before)):
+            continue  # "100, 200, 3000" is a list of numbers unless it is said to be someone's number
+        kind = _kind_for(digits, before, text[m.end():m.end() + 40])
         if kind is not None:
             out.append(Found(m.start(), m.end(), m.group(), kind, "rule", 0.85))
     return out
@@ -97,9 +100,11 @@ _SPELLED_POSTCODE = re.compile(
 _GAPPED_POSTCODE = re.compile(r"(?<![\w/.@-])([A-Z]{1,2})(\d[A-Z\d]?)(?:\s{2,4}|\s?[-–]\s?)(\d[ABD-HJLNP-UW-Z]{2})(?![\w@])")
 #: An outward code alone where a place is said: "It's S8,", "I'm in LS6 now", "out to BD7".
 _OUTWARD_ALONE = re.compile(
-    r"\b(?:I'm|I’m|Im|im|i'm|It's|It’s|it's|it’s|[Ii]n|out to|over in|up in|down in|round|moved to|living in|from|near)\s+"
-    r"([A-Z]{1,2})(\d{1,2})(?=\s*[,.;!?]|\s*$|\s+(?:and|but|so|which|where|when|after|before|until|till|since|for|way|"
-    r"area|now|then|I|we|they|he|she|it|though|postcode|side|end|mind)\b)")
+    r"\b(?:I'm|I’m|Im|im|i'm|It's|It’s|it's|it’s|[Ii]n|out to|over in|up in|down in|round|moved to|living in|from|near|"
+    r"gave (?:them|him|her|the driver)|postcode(?:'s|’s| is| was))\s+"
+    r"([A-Za-z]{1,2})(\d{1,2})(?=\s*[,.;!?]|\s*$|\s+(?:and|but|so|which|where|when|after|before|until|till|since|for|way|"
+    r"area|now|then|I|we|they|he|she|it|though|postcode|side|end|mind|are|is|were|was|you|you're|you’re|people|folk|"
+    r"have|has|had|get|got|always|never|still|just|because|cos)\b)")
 #: What just before an outward code makes it a vitamin, a grade, a size or a road.
 _OUTWARD_NOT_AFTER = re.compile(r"(?i:vitamin|low|deficien|level|grade|band|size|junction|year|key stage)\W*\w*\W*$")
 _NOT_OUTWARD = frozenset({"CO2", "SO2", "NO2", "B12", "B6", "B1", "B3", "E10", "M1", "M6", "M62", "M25", "M4", "M5", "M60"})
@@ -122,10 +127,10 @@ def find_said_postcodes(text: str) -> list[Found]:
         if m.group(1) in POSTCODE_AREAS:
             out.append(Found(m.start(), m.end(), m.group(), Kind.POSTCODE, "rule", 0.8))
     for m in _OUTWARD_ALONE.finditer(text):
-        code = m.group(1) + m.group(2)
-        if (m.group(1) in POSTCODE_AREAS and code not in _NOT_OUTWARD
+        code = m.group(1).upper() + m.group(2)
+        if (m.group(1).upper() in POSTCODE_AREAS and code not in _NOT_OUTWARD
                 and not _OUTWARD_NOT_AFTER.search(text[max(0, m.start() - 25):m.start()])):
-            out.append(Found(m.start(1), m.end(2), code, Kind.POSTCODE, "rule", 0.6))
+            out.append(Found(m.start(1), m.end(2), m.group(1) + m.group(2), Kind.POSTCODE, "rule", 0.6))
     return out
 
 
@@ -166,7 +171,7 @@ _ORD_WORD = ("first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|e
              "twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)")
 _ORD = rf"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|{_ORD_WORD})"
 #: "october the fourteenth", "may the 27th", "the fourteenth of october" in any case.
-_MONTH_THE_ORD = re.compile(rf"\b(?i:(?:{_MONTHS})\s+the\s+{_ORD}\b|the\s+{_ORD}\s+of\s+(?:{_MONTHS})\b)")
+_MONTH_THE_ORD = re.compile(rf"\b(?i:(?:{_MONTHS})\s+the\s+{_ORD}\b|(?:the\s+)?{_ORD}\s+of\s+(?:{_MONTHS})\b)")
 #: A month and a year said after it ("august twenty eighteen", "October nineteen ninety-eight", "may of 2016").
 _MONTH_YEAR = re.compile(rf"\b(?i:{_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+(?:(?i:of)\s+)?"
                          rf"(?:(?:19|20)\d\d\b|{SPOKEN_YEAR}\b)")

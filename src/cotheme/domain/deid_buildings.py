@@ -10,8 +10,11 @@ with a ward's block, a team's part or a branch ("Castleview Ward, Block 9", "Tew
 Samaritans branch", "Mind Brigg and District"), trusts named by the places they cover ("Tees, Esk and Wear
 Valleys"), services named by a word and a number or one is "under" ("referred me to Platform 1", "under the
 Limes"); schools and universities said short ("Burgess Hill Uni campus", "Salford Uni", "school
-(Cardinal Heenan)", "my daughter's at Queen's"). The gazetteers (UK places, first names, English words)
-come in as arguments. Must not do I/O.
+(Cardinal Heenan)", "my daughter's at Queen's"); Welsh streets with their word first ("fifteen Heol y Nant",
+"Stryd Fawr"), Scots street words ("Ladybank Brae") and tenement flats ("flat 0/1, 56 Station Wynd");
+charities with their place ("Women's Aid Fife", "Mind in Camden"). Employers after the words about work and
+services and schools in lower case are ``domain.deid_workplaces``'s, called from here. The gazetteers (UK
+places, first names, English words) come in as arguments. Must not do I/O.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from collections.abc import Collection
 from cotheme.domain.deid import Found, Kind
 from cotheme.domain.deid_rules import stopped
 from cotheme.domain.deid_shapes import GENERIC
+from cotheme.domain.deid_workplaces import find_lower_services, find_work_cued
 
 _CAP = r"(?!I\b)[A-Z][a-z][\w'’-]*"
 _NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -33,12 +37,13 @@ _FLAT = re.compile(rf"\b(?i:flat|apartment|apt|unit|room)\.?\s+(?:no\.?\s*)?(?:\
 #: Street words rarer than "Road" or "Street", which other rules do not know.
 _RARE_STREET = (r"(?:Causeway|Cswy|Esplanade|Espl|Parade|Pde|Wynd|Brow|Fold|Row|Side|Bank|Walk|Rise|Vale|Mews|Croft|"
                 r"Garth|Chase|Gate|Loan|Vennel|Close|Court|Ct|Crescent|Cres|Grove|Gardens|Gdns|Terrace|Terr|Place|Pl|"
-                r"Way|Green|Hill|View|Meadows|Heights|Approach|Boulevard|Quay|Wharf|Yard|Square|Sq)")
+                r"Way|Green|Hill|View|Meadows|Heights|Approach|Boulevard|Quay|Wharf|Yard|Square|Sq|Brae|Pend|Gait|Neuk)")
 #: "41b Nightingale Cswy": a house number, one to three capitalised words and a street word.
 _NUMBERED = re.compile(rf"\b\d{{1,4}}[a-zA-Z]?,?[ \t]+((?:{_CAP}[ \t]+){{1,3}}){_RARE_STREET}\b")
 #: "on Moor Top Side", "at Spinners Esplanade": capitalised words and a rarer street word after a preposition.
 _AFTER_ON = re.compile(rf"\b(?:on|at|to|off|along|down|up|onto|near|by)[ \t]+((?:{_CAP}[ \t]+){{1,3}})"
-                       r"(?:Causeway|Cswy|Esplanade|Parade|Wynd|Brow|Fold|Row|Side|Bank|Walk|Rise|Vale|Mews|Garth|Croft|Loan|Vennel)\b")
+                       r"(?:Causeway|Cswy|Esplanade|Parade|Wynd|Brow|Fold|Row|Side|Bank|Walk|Rise|Vale|Mews|Garth|Croft|Loan|Vennel|"
+                       r"Brae|Pend|Gait|Neuk)\b")
 #: Words before "Bank" that make it a bank or a store of something, not a street.
 _NOT_BANK_STREETS = frozenset("""food blood sperm memory piggy barclays lloyds natwest santander halifax nationwide metro
 tsb hsbc co-operative cooperative royal national data central world reserve clydesdale yorkshire virgin monzo starling
@@ -58,6 +63,15 @@ rocky winding dual busy quiet dead main country slip side back narrow wide open 
 _STREET_STEMS = frozenset("""manor church station mill park victoria albert queen queens king kings oak elm ash beech
 birch cedar willow chestnut maple hawthorn holly rowan orchard meadow meadows priory abbey castle hall grange
 chapel school market bridge moor heath brook well spring green field farm vicarage rectory""".split())
+#: Welsh street words, said before the street's name ("Heol y Nant", "Ffordd Las", "Maes y Coed").
+_WELSH_STREET = r"(?:Heol|Ffordd|Stryd|Lon|Maes|Rhodfa|Cwrt|Teras|Cilgant|Clos|Rhes|Llys)"
+#: "fifteen Heol y Nant", "22 Stryd Fawr", "on Lon Hir": a Welsh street, its number with it when said.
+_WELSH = re.compile(rf"(?:\b(?:\d{{1,4}}[a-zA-Z]?,?|(?i:{_NUMBER_WORDS}))[ \t]+)?\b{_WELSH_STREET}[ \t]+"
+                    rf"(?:(?:y|yr|'r|ap)[ \t]+)?{_CAP}"
+                    r"(?:[ \t]+(?:Fawr|Fach|Isaf|Uchaf|Newydd|Hir|Las|Goch|Wen|Ddu|Lwyd))?(?![\w'’-])")
+#: "flat 0/1, 56 Station Wynd": a tenement flat's floor and door, then the numbered street.
+_TENEMENT = re.compile(rf"\b(?i:flat)[ \t]+\d{{1,2}}/\d{{1,2}},?[ \t]+\d{{1,4}}[a-zA-Z]?,?[ \t]+"
+                       rf"(?:{_CAP}[ \t]+){{1,3}}{_CAP}(?![\w'’-])")
 _STREET_NAME_WORDS = ("Court", "House", "Tower", "Towers", "Block", "Flats", "Mews", "Lodge", "Buildings", "Mansions",
                       "Heights", "Point", "Place", "Gardens", "Close", "Terrace", "Row", "Square", "Walk", "Wharf", "Quay")
 
@@ -89,6 +103,13 @@ def find_rare_streets(text: str, english: Collection[str], first_names: Collecti
             continue
         if not any(stopped(w) or w.casefold() in GENERIC for w in m.group(1).split()):
             out.append(Found(m.start(1), m.end(), text[m.start(1) : m.end()], Kind.STREET, "rule", 0.6))
+    for m in _WELSH.finditer(text):
+        name = m.group().split()[-1]
+        if not stopped(name):
+            out.append(Found(m.start(), m.end(), m.group(), Kind.STREET, "rule", 0.7))
+    for m in _TENEMENT.finditer(text):
+        if not stopped(m.group().split()[-1]):
+            out.append(Found(m.start(), m.end(), m.group(), Kind.STREET, "rule", 0.75))
     for m in _LOWER_STREET.finditer(text):
         word, kind = m.group(1), m.group(2)
         if word in _ORDINARY_BEFORE or stopped(word) or word in GENERIC:
@@ -110,10 +131,16 @@ _WORK_KIND = (r"(?:call\s+centre|call\s+center|contact\s+centre|warehouse|depot|
 #: "Capita call centre", "Heron Lodge care home", "Lidl distribution": a name and the kind of place it is.
 _WORKPLACE = re.compile(rf"(?<![\w'’-])((?:{_CAP}|[A-Z]{{2,5}}\d?|[A-Z]\d)(?:[ \t]+{_CAP}){{0,2}})[ \t]+({_WORK_KIND})\b")
 #: Kinds of work place after which a capitalised word may be a charity's branch (health, not a workplace).
-_CHARITIES = r"(?:Samaritans|Mind|Age\s+UK|Citizens\s+Advice|Rethink|Relate|Cruse|Mencap|Shelter|Turning\s+Point|Healthwatch)"
+_CHARITIES = (r"(?:Samaritans|Mind|Age\s+UK|Citizens\s+Advice|Rethink|Relate|Cruse|Mencap|Shelter|Turning\s+Point|Healthwatch|"
+              r"Women['’]s\s+Aid|Scottish\s+Women['’]s\s+Aid|Victim\s+Support|Rape\s+Crisis|Home-?\s?Start|Carers\s+Trust|"
+              r"Carers\s+Centre|Barnardo['’]?s|Action\s+for\s+Children|Change\s+Grow\s+Live|CGL|SSAFA|Combat\s+Stress|"
+              r"Papyrus|Richmond\s+Fellowship|Penumbra|SAMH|Hafal|Platfform|Addaction|Crisis)")
 #: "Yeovil Samaritans branch", "Mind Brigg and District", "Age UK Leeds".
 _CHARITY_BRANCH = re.compile(rf"\b((?:{_CAP}[ \t]+){{1,2}}){_CHARITIES}[ \t]+(?:branch|office|shop|centre|group)\b")
-_CHARITY_PLACE = re.compile(rf"\b{_CHARITIES}[ \t]+((?:{_CAP})(?:[ \t]+{_CAP})?)(?:[ \t]+(?:and|&)[ \t]+(?:District|Area|Region|{_CAP}))?")
+_CHARITY_PLACE = re.compile(rf"\b{_CHARITIES}[ \t]+(?:in[ \t]+)?((?:{_CAP})(?:[ \t]+{_CAP})?)"
+                            rf"(?:[ \t]+(?:and|&)[ \t]+(?!{_CHARITIES})(?:District|Area|Region|{_CAP}))?")
+#: Council areas whose names are English words too, so the word lists do not give them as places.
+_AREAS = frozenset("fife moray highland highlands borders angus islands orkney shetland".split())
 #: "Castleview Ward, Block 9", "Tewkesbury CMHT North": a service with the part of it someone was in.
 _WARD_PART = re.compile(rf"\b((?:{_CAP}[ \t]+){{1,3}}(?:Ward|Unit|Wing|Centre|Hospital)),?[ \t]+(?:Block|Wing|Floor|Level|Unit|"
                         r"Bay|Building|Pod)[ \t]+(?:\d{1,3}[A-Za-z]?|[A-Z]\b)")
@@ -171,8 +198,9 @@ def find_workplaces(text: str, places: Collection[str], english: Collection[str]
             out.append(Found(m.start(), m.end(), m.group(), Kind.ORGANISATION, "rule", 0.75))
     for m in _CHARITY_PLACE.finditer(text):
         words = m.group(1)
-        if _plain(words) and (words.casefold() in places or words.split()[0].casefold() in places or " and " in m.group()
-                              or " & " in m.group()):
+        first = words.split()[0].casefold()
+        if _plain(words) and (words.casefold() in places or first in places or first in _AREAS or first not in english
+                              or " and " in m.group() or " & " in m.group()):
             out.append(Found(m.start(), m.end(), m.group(), Kind.ORGANISATION, "rule", 0.7))
     for m in _REGION_LIST.finditer(text):
         words = [w.strip(",").casefold() for w in m.group(1).split() if w not in ("and", "&")]
@@ -206,4 +234,5 @@ def find_workplaces(text: str, places: Collection[str], english: Collection[str]
 
 def find_buildings(text: str, english: Collection[str], first_names: Collection[str], places: Collection[str]) -> list[Found]:
     """Everything this module finds."""
-    return find_flats(text) + find_rare_streets(text, english, first_names, places) + find_workplaces(text, places, english)
+    return (find_flats(text) + find_rare_streets(text, english, first_names, places) + find_workplaces(text, places, english)
+            + find_work_cued(text, english, places) + find_lower_services(text, english, first_names, places))

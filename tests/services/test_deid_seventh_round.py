@@ -53,3 +53,11 @@ def test_a_time_someone_got_up_at_is_not_an_age_to_the_clause_rules() -> None:
     assert find_age_clauses("I woke up at 11, and had a coffee") == []
     assert find_age_clauses("I got up at fifteen, I mean") == []
     assert [f.text for f in find_age_clauses("I joined up at seventy-three, straight out of school")] == ["seventy-three"]
+
+
+def test_a_function_word_found_as_a_name_is_never_echoed_through_the_transcript() -> None:
+    """"my nana The student nurse" (a sentence without its full stop) once made "The" a person, and every
+    "the" of the transcript became a candidate."""
+    text = "Lovely lasses, very caring for my nana The student nurse was great. The crews came. Then the end."
+    found = _found(text)
+    assert not any(t.casefold() in ("the", "then") for t in found), found

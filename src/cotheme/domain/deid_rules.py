@@ -91,6 +91,14 @@ _DATE_MORE = re.compile(
 
 #: Capitalised words that are never an identifier on their own, whatever a detector says: how people
 #: speak of relatives and roles, God, days and months, contractions, and services every transcript names.
+#: Words that are never anyone's name or place whatever found them ("my nana The student nurse" is
+#: a sentence without its full stop): a find of one of them alone would be echoed through every
+#: transcript.
+FUNCTION_WORDS = frozenset("""the a an and or but so if then than that this these those there here it its of to in on at
+by for from with into onto over under up down out off as is was were be been are am do does did have has had not no
+yes my our your his her their me him us them we they he she you who whom whose which what when where why how all any
+some each every both either neither one""".split())
+
 STOP = frozenset(w.casefold() for w in (
     "I", "I'd", "I'm", "I've", "I'll", "Id", "Im", "Ive", "Ill", "I’d", "I’m", "I’ve", "I’ll", "Mum", "Mom", "Mam",
     "Dad", "Daddy", "Mummy", "Nan", "Nana", "Nanna", "Gran", "Granny", "Grandma", "Grandad", "Granddad", "Auntie",
@@ -138,7 +146,7 @@ def stopped(text: str) -> bool:
         return True
     clean = text.strip(" .,;:!?'’\"()").casefold()
     clean = re.sub(r"(?:'s|’s)$", "", clean)
-    return clean in STOP or clean.removeprefix("the ") in STOP
+    return clean in STOP or clean.removeprefix("the ") in STOP or clean in FUNCTION_WORDS
 
 
 def _group(pattern: re.Pattern[str], text: str, kind: Kind, score: float, group: int = 0) -> list[Found]:

@@ -101,7 +101,7 @@ _GAPPED_POSTCODE = re.compile(r"(?<![\w/.@-])([A-Z]{1,2})(\d[A-Z\d]?)(?:\s{2,4}|
 #: An outward code alone where a place is said: "It's S8,", "I'm in LS6 now", "out to BD7".
 _OUTWARD_ALONE = re.compile(
     r"\b(?:I'm|I’m|Im|im|i'm|It's|It’s|it's|it’s|[Ii]n|out to|over in|up in|down in|round|moved to|living in|from|near|"
-    r"gave (?:them|him|her|the driver)|postcode(?:'s|’s| is| was))\s+"
+    r"gave (?:them|him|her|the driver)|postcode(?:'s|’s| is| was)|got to|get to|came to|come to|went to|back to)\s+"
     r"([A-Za-z]{1,2})(\d{1,2})(?=\s*[,.;!?]|\s*$|\s+(?:and|but|so|which|where|when|after|before|until|till|since|for|way|"
     r"area|now|then|I|we|they|he|she|it|though|postcode|side|end|mind|are|is|were|was|you|you're|you’re|people|folk|"
     r"have|has|had|get|got|always|never|still|just|because|cos)\b)")

@@ -28,10 +28,11 @@ from cotheme.domain.deid_lowercase import (find_initials, find_lower_extras, fin
 from cotheme.domain.deid_nicknames import find_nicknames
 from cotheme.domain.deid_numbers import find_numbers
 from cotheme.domain.deid_online import find_online
+from cotheme.domain.deid_written import find_written
 from cotheme.domain.deid_orgs import find_named_orgs
 from cotheme.domain.deid_places import find_places
 from cotheme.domain.deid_said_numbers import find_said_numbers
-from cotheme.domain.deid_shapes import find_shapes
+from cotheme.domain.deid_shapes import GENERIC, find_shapes
 from cotheme.domain.deid_spoken import find_spoken, find_spoken_years
 from cotheme.services import deid_gazetteer, deid_model
 
@@ -58,7 +59,8 @@ class Stages:
     forms the fifth missed (``domain.deid_said_numbers``, ``domain.deid_age_clauses``), handles and said
     links (``domain.deid_online``), names and places written in lower case or with accents
     (``domain.deid_lowercase``), and addresses of flats and buildings, workplaces by their kind
-    (``domain.deid_buildings``)."""
+    (``domain.deid_buildings``, ``domain.deid_workplaces``), and what letters and forms read aloud give
+    away (``domain.deid_written``)."""
 
     stop_list: bool = True
     speakers: bool = True
@@ -148,6 +150,7 @@ def detect(text: str, units: Sequence[tuple[int, int]], listed: Sequence[Term], 
                   + find_buildings(text, english, gaz_names, gaz_places))
         found += find_initials(text, found)
         found += find_lower_extras(text, gaz_names, english, found)
+        found += find_written(text, english, found)
     found += _echoes(text, found, stages)
     if stages.stop_list:
         # A "cue" find is a common word made identifying by the words before it ("worked for the council").
@@ -216,6 +219,6 @@ def _echoes(text: str, found: Sequence[Found], stages: Stages) -> list[Found]:
     """A person found once ("Sarah Jones", "my sister Priya") is found wherever the transcript names them
     again ("Sarah was brilliant"): parts of confident person finds are searched like the team's names."""
     names = {f.text for f in found if f.kind == Kind.PERSON and f.source != "list" and f.score >= 0.75
-             and not (stages.stop_list and stopped(f.text))}
+             and not (stages.stop_list and (stopped(f.text) or f.text.casefold() in GENERIC))}
     echo_terms = [Term(0, name, "identify", "", "") for name in names]
     return [Found(f.start, f.end, f.text, f.kind, "echo", min(f.score, 0.7)) for f in find_terms(text, echo_terms)]

@@ -11,7 +11,7 @@ removes it). Recall is per gold kind; precision per kind is that of the candidat
 kind the gold kind maps to (person, nickname, possessive and relative -> person; health_org ->
 organisation, and so on). "docs_missed" is the share of documents with at least one identifier missed.
 
-    python bench/deid_eval.py [--part test|tune|fresh|holdout|unseen|sealed|untouched|seventh|eighth|ninth|tenth] [--seed N] [--json out.json] [--no-ablation] [--no-speed]
+    python bench/deid_eval.py [--part test|tune|fresh|holdout|unseen|sealed|untouched|seventh|eighth|ninth|tenth|eleventh] [--seed N] [--json out.json] [--no-ablation] [--no-speed]
 
 ``--part fresh`` is a part written after the first detector was finished (``bench/deid_evalset_fresh.py``):
 its own value lists, templates and host texts, default seed 2026 (17 for TUNE/TEST). The spoken-age,
@@ -48,6 +48,13 @@ London boroughs, the Midlands, East Anglia and the South West; letters, texts an
 homelessness, LGBTQ+, substance-misuse, social-care, benefits and housing services), the second halves of
 the PDPilot transcripts, the Zoom live captions, NEAS 111 and See-and-Convey comments of the NHS v6 file and
 Trust B comments of the phase-1 file as hosts. Run once per version of the detector, by the lead.
+``--part eleventh`` (``bench/deid_evalset_eleventh.py``, default seed 11111111) was written the same way, apart
+from the detector and the other parts' builders: its own lists and sentences (spoken and written, from the
+North West, Yorkshire, Merseyside, Hull, Kent, the Channel coast, rural Lincolnshire and Norfolk and the Scottish
+Borders; perinatal, memory-clinic, talking-therapy, crisis-house, street-triage, social-prescribing and
+recovery-college services; family titles and pet names), the middle halves of the PDPilot transcripts, the Zoom
+audio transcript (.vtt, with its speakers), Patient Transport and NHFT community-health comments of the NHS v6
+file and Trust C comments of the phase-1 file as hosts. Run once per version of the detector, by the lead.
 """
 
 from __future__ import annotations
@@ -65,6 +72,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import deid_evalset_eighth as eighth  # noqa: E402
+import deid_evalset_eleventh as eleventh  # noqa: E402
 import deid_evalset_holdout as holdout  # noqa: E402
 import deid_evalset_ninth as ninth  # noqa: E402
 import deid_evalset_sealed as sealed  # noqa: E402
@@ -246,8 +254,8 @@ def table(rows: dict[str, dict[str, object]]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=["tune", "test", "fresh", "holdout", "unseen", "sealed", "untouched", "seventh", "eighth", "ninth", "tenth"], default="test")
-    parser.add_argument("--seed", type=int, default=None, help="17 for tune/test, 2026 for fresh, 4711 for holdout, 31337 for unseen, 424242 for sealed, 8675309 for untouched, 7777777 for seventh, 88888888 for eighth, 99999999 for ninth, 10101010 for tenth")
+    parser.add_argument("--part", choices=["tune", "test", "fresh", "holdout", "unseen", "sealed", "untouched", "seventh", "eighth", "ninth", "tenth", "eleventh"], default="test")
+    parser.add_argument("--seed", type=int, default=None, help="17 for tune/test, 2026 for fresh, 4711 for holdout, 31337 for unseen, 424242 for sealed, 8675309 for untouched, 7777777 for seventh, 88888888 for eighth, 99999999 for ninth, 10101010 for tenth, 11111111 for eleventh")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--no-ablation", action="store_true")
     parser.add_argument("--no-speed", action="store_true")
@@ -258,9 +266,10 @@ def main() -> None:
     if args.seed is None:
         args.seed = {"fresh": 2026, "holdout": holdout.SEED, "unseen": unseen.SEED, "sealed": sealed.SEED,
                      "untouched": untouched.SEED, "seventh": seventh.SEED, "eighth": eighth.SEED,
-                     "ninth": ninth.SEED, "tenth": tenth.SEED}.get(args.part, 17)
+                     "ninth": ninth.SEED, "tenth": tenth.SEED, "eleventh": eleventh.SEED}.get(args.part, 17)
     builders = {"unseen": unseen.build, "sealed": sealed.build, "untouched": untouched.build, "seventh": seventh.build,
-                "eighth": eighth.build, "ninth": ninth.build, "tenth": tenth.build}
+                "eighth": eighth.build, "ninth": ninth.build, "tenth": tenth.build,
+                "eleventh": eleventh.build}
     docs = builders[args.part](seed=args.seed) if args.part in builders else build(args.part, seed=args.seed)
     model = CachedModel()
     result: dict[str, object] = {"part": args.part, "seed": args.seed, "documents": len(docs),

@@ -53,6 +53,10 @@ _SAID_EMAIL = re.compile(rf"\b([a-z][a-z0-9]*(?:\s+(?:dot|underscore|dash|hyphen
                          rf"(?:\s+(?:dot|underscore|dash|hyphen)\s+[a-z0-9]+)*\s+at\s+[a-z0-9]+(?:\s+dot\s+[a-z0-9]+)*"
                          rf"\s+dot\s+{_TLD}(?:\s+dot\s+{_TLD})*)\b")
 #: Words a said link's name does not start with: the words of the sentence around it.
+#: "my email, it's nanna pat at sky dot com": an address said aloud in words after "email".
+_EMAIL_SAID_AFTER_CUE = re.compile(rf"(?i:e-?mail)(?:\s+address)?[^.?!\n]{{0,20}}?\b(?i:is|it's|it’s|'s|’s)\s+"
+                                   rf"((?:[a-z0-9]+\s+(?:(?:dot|underscore|dash)\s+)?){{0,3}}[a-z0-9]+\s+at\s+[a-z0-9]+"
+                                   rf"(?:\s+dot\s+[a-z0-9]+)*\s+dot\s+{_TLD}(?:\s+dot\s+{_TLD})*)\b")
 _NOT_LINK_WORDS = frozenset("""a an the on at to in of for from it its it's is was i i'm im you we they he she go went
 check checked visit visited found find look looked see saw site website page web online internet google googled
 googling search searched called named says said and or but so just really like via off by try tried there their this
@@ -100,6 +104,8 @@ def find_online(text: str, english: Collection[str]) -> list[Found]:
                     if kept:
                         end = path.start(1) + len(" ".join(kept)) if path.group(1).startswith(" ".join(kept)) else end
                 found.append(Found(start, end, text[start:end], Kind.URL, "rule", 0.6))
+        for m in _EMAIL_SAID_AFTER_CUE.finditer(text):
+            found.append(Found(m.start(1), m.end(1), m.group(1), Kind.EMAIL, "rule", 0.7))
         for m in _SAID_EMAIL.finditer(text):
             found.append(Found(m.start(1), m.end(1), m.group(1), Kind.EMAIL, "rule", 0.7))
     return list({(f.start, f.end, f.kind): f for f in found}.values())

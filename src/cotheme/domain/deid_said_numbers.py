@@ -178,7 +178,9 @@ _MONTH_YEAR = re.compile(rf"\b(?i:{_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oc
 _NAMED_DAY = (r"(?:(?i:Christmas\s+(?:Eve|Day)|Boxing\s+Day|New\s+Year(?:'s|’s|s)\s+(?:Eve|Day)|Hogmanay|Halloween|Hallowe'en|"
               r"Bonfire\s+Night|Guy\s+Fawkes(?:\s+Night)?|Burns\s+Night|Valentine(?:'s|’s|s)\s+Day|Mother(?:'s|’s|s)\s+Day|"
               r"Father(?:'s|’s|s)\s+Day|Mothering\s+Sunday|Easter\s+(?:Sunday|Monday|Day)|Good\s+Friday|Shrove\s+Tuesday|"
-              r"Pancake\s+Day|Remembrance\s+(?:Sunday|Day)|Armistice\s+Day|St\.?\s+(?:Patrick|David|George|Andrew)(?:'s|’s|s)\s+Day))")
+              r"Pancake\s+Day|(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+              r"December)\s+|Easter\s+|Whitsun\s+|Spring\s+|Summer\s+)[Bb]ank\s+[Hh]oliday(?:\s+Monday)?|"
+              r"Remembrance\s+(?:Sunday|Day)|Armistice\s+Day|St\.?\s+(?:Patrick|David|George|Andrew)(?:'s|’s|s)\s+Day))")
 #: A named day, with its "night"/"morning" and its year when said.
 _NAMED_DAYS = re.compile(rf"\b{_NAMED_DAY}(?:\s+(?i:night|morning|evening|afternoon|time))?"
                          rf"(?:,?\s+(?:(?:19|20)\d\d\b|'\d\d\b|’\d\d\b|{SPOKEN_YEAR}\b))?")

@@ -49,11 +49,12 @@ sister son daughter wife husband partner mate pal friend neighbour boyfriend gir
 one other people children kids baby today yesterday tomorrow night week year""".split())
 
 #: "ended up at st nicholas hospital", "on rowan ward": a lower-case service after a word of place.
-_SERVICE_LOWER = re.compile(r"\b(?:at|in|into|to|from|on|under)[ \t]+(?:the[ \t]+)?((?:[a-z][a-z'’.-]*[ \t]+){1,3}?"
-                            r"(?:hospital|ward|clinic|unit|centre|surgery|practice|hospice|infirmary))\b")
+_SERVICE_LOWER = re.compile(r"\b(?:at|in|into|to|from|on|under)[ \t]+(?:the[ \t]+)?((?:[a-z][a-z'’.-]*[ \t]+(?:and[ \t]+)?){1,3}?"
+                            r"(?:hospital|ward|clinic|unit|centre|surgery|practice|hospice|infirmary|crisis[ \t]+line|crisis[ \t]+team|"
+                            r"(?:nhs[ \t]+)?(?:foundation[ \t]+)?trust))\b")
 #: "when I was at truro college", "dundee and angus college", "falmouth uni".
 _SCHOOL_LOWER = re.compile(r"\b(?:at|to|from|in|through|attended|attend)[ \t]+((?:[a-z][a-z'’.-]*[ \t]+(?:and[ \t]+)?){1,3}?"
-                           r"(?:college|uni|university|academy|high|grammar|primary))\b(?![ \t]+(?:degree|course|student))")
+                           r"(?:college|uni|university|academy|high|grammar|primary|school))\b(?![ \t]+(?:degree|course|student))")
 #: "an access course through Queen's", "a degree at Bangor": where a course is done.
 _COURSE_AT = re.compile(rf"\b(?i:course|degree|diploma|foundation\s+year|HND|HNC|NVQ|qualification|masters|PGCE)s?\s+"
                         rf"(?:through|at|with|via)\s+({_CAP}(?:[ \t]+{_CAP}){{0,2}})")
@@ -78,7 +79,11 @@ def _name_like(word: str, first_names: Collection[str], places: Collection[str],
     w = word.strip("'’.").removesuffix("'s").removesuffix("’s")
     if len(w) < 2 or w in _FUNCTION or w in _MEDICAL or w.endswith(_MEDICAL_ENDINGS):
         return False
-    return w in places or w in first_names or (w not in english and len(w) > 3)
+    return w in places or w in first_names or w in _NAMING_WORDS or (w not in english and len(w) > 3)
+
+
+#: Words that only a service's or a school's own name has ("hull royal infirmary", "the county hospital").
+_NAMING_WORDS = frozenset("royal memorial county district cottage infirmary saint st".split())
 
 
 def _lower_employer(text: str, at: int, english: Collection[str], places: Collection[str]) -> tuple[int, int] | None:

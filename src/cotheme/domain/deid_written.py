@@ -2,7 +2,7 @@
 ways of naming people that the earlier rounds missed.
 
 Owns: form fields ("Age: 90", "Address: 75a Mount Pleasant, Corby", "Emergency contact: Yaw, my
-cousin"); a title with an initial ("Dr J. Zhao", "Councillor K. Nwosu"); the name someone is thanked by
+cousin", "Date of birth 18th"); a title with an initial ("Dr J. Zhao", "Councillor K. Nwosu"); the name someone is thanked by
 ("thank you Tizzy!", "thanks Mikey B"); the name someone is called by, said after it ("well Spud we call
 him"); two names no word list has joined by "and" before what people do ("nutu and bartek run the
 drop-in"); someone named before their relation ("Yaw, my cousin"); a firm by its legal ending in lower
@@ -23,6 +23,9 @@ from cotheme.domain.deid_rules import stopped
 _CAP = r"[A-Z][a-z'’-]+"
 #: "Age: 90", "age - 42", "DOB: 3/4/1961" is the date rules' own.
 _AGE_FIELD = re.compile(r"\b(?:Age|AGE|age)\s*[:=-]\s*(\d{1,3})\b(?!\s*(?:%|years? ago|mins?|minutes))")
+#: "Date of birth 18th", "DOB: 3rd of May": what a date-of-birth field holds, up to the field's end.
+_BIRTH_FIELD = re.compile(r"\b(?i:date\s+of\s+birth|d\.?o\.?b\.?|birthday)\s*[:=-]?\s*(?i:is\s+|was\s+)?"
+                          r"((?:\d{1,2}(?:st|nd|rd|th)?|[a-z]+(?:-[a-z]+)?)(?:[ \t/.-]+(?:of[ \t]+)?[\w]+){0,3}?)(?=\s*[,.;\n'’\"]|$)")
 #: "Address: 75a Mount Pleasant, Corby": the first line of an address field.
 _ADDRESS_FIELD = re.compile(r"\b(?:Address|ADDRESS|Home address|Addr)\s*[:=-]\s*([^,\n'’\"]{3,60}?)(?=\s*[,\n'’\"]|$)")
 #: "Emergency contact: Yaw", "Next of kin: Doreen Ellis", "Name: Ionut Popa", "Patient: K. Adeyemi".
@@ -70,6 +73,9 @@ def find_written(text: str, english: Collection[str], found: Sequence[Found] = (
     lines and handles give away in ``text`` (``english``: the case-folded English word list)."""
     out = [Found(m.start(1), m.end(1), m.group(1), Kind.AGE, "rule", 0.8) for m in _AGE_FIELD.finditer(text)]
     out += [Found(m.start(1), m.end(1), m.group(1).strip(), Kind.STREET, "rule", 0.75) for m in _ADDRESS_FIELD.finditer(text)]
+    out += [Found(m.start(1), m.end(1), m.group(1), Kind.DATE, "rule", 0.7) for m in _BIRTH_FIELD.finditer(text)
+            if re.search(r"\d|(?i:first|second|third|th\b|teenth|tieth|january|february|march|april|may|june|july|august|"
+                         r"september|october|november|december)", m.group(1))]
     out += [Found(m.start(1), m.end(1), m.group(1), Kind.PERSON, "rule", 0.75) for m in _NAME_FIELD.finditer(text)
             if not stopped(m.group(1))]
     out += [Found(m.start(1), m.end(1), m.group(1), Kind.PERSON, "rule", 0.75) for m in _TITLED_INITIAL.finditer(text)]

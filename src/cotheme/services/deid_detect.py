@@ -27,6 +27,7 @@ from cotheme.domain.deid_lowercase import (find_initials, find_lower_extras, fin
                                            find_role_names, fold)
 from cotheme.domain.deid_nicknames import find_nicknames
 from cotheme.domain.deid_numbers import find_numbers
+from cotheme.domain.deid_nicknames_said import find_called
 from cotheme.domain.deid_online import find_online
 from cotheme.domain.deid_written import find_written
 from cotheme.domain.deid_orgs import find_named_orgs
@@ -60,7 +61,7 @@ class Stages:
     links (``domain.deid_online``), names and places written in lower case or with accents
     (``domain.deid_lowercase``), and addresses of flats and buildings, workplaces by their kind
     (``domain.deid_buildings``, ``domain.deid_workplaces``), and what letters and forms read aloud give
-    away (``domain.deid_written``)."""
+    away (``domain.deid_written``), and people named by what they are called (``domain.deid_nicknames_said``)."""
 
     stop_list: bool = True
     speakers: bool = True
@@ -151,6 +152,7 @@ def detect(text: str, units: Sequence[tuple[int, int]], listed: Sequence[Term], 
         found += find_initials(text, found)
         found += find_lower_extras(text, gaz_names, english, found)
         found += find_written(text, english, found)
+        found += find_called(text, gaz_names, english)
     found += _echoes(text, found, stages)
     if stages.stop_list:
         # A "cue" find is a common word made identifying by the words before it ("worked for the council").

@@ -203,7 +203,8 @@ def interview(name: str, host: tuple[tuple[str, str], ...], rng: random.Random, 
             for _, _, k in gold:
                 count[k] += 1
             if rng.random() < 0.15:
-                _, gold_one = gold[0], gold[0]
+                # The interviewer echoes the first identifier back, as interviewers checking a detail do.
+                gold_one = gold[0]
                 ask = pick(rng, INTERVIEWER_LINES)
                 at = ask.index("{X}")
                 piece = text[gold_one[0]:gold_one[1]]

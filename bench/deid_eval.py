@@ -11,7 +11,7 @@ removes it). Recall is per gold kind; precision per kind is that of the candidat
 kind the gold kind maps to (person, nickname, possessive and relative -> person; health_org ->
 organisation, and so on). "docs_missed" is the share of documents with at least one identifier missed.
 
-    python bench/deid_eval.py [--part test|tune|fresh|holdout|unseen|sealed|untouched|seventh|eighth|ninth|tenth|eleventh] [--seed N] [--json out.json] [--no-ablation] [--no-speed]
+    python bench/deid_eval.py [--part test|tune|fresh|holdout|unseen|sealed|untouched|seventh|eighth|ninth|tenth|eleventh|twelfth] [--seed N] [--json out.json] [--no-ablation] [--no-speed]
 
 ``--part fresh`` is a part written after the first detector was finished (``bench/deid_evalset_fresh.py``):
 its own value lists, templates and host texts, default seed 2026 (17 for TUNE/TEST). The spoken-age,
@@ -55,6 +55,14 @@ Borders; perinatal, memory-clinic, talking-therapy, crisis-house, street-triage,
 recovery-college services; family titles and pet names), the middle halves of the PDPilot transcripts, the Zoom
 audio transcript (.vtt, with its speakers), Patient Transport and NHFT community-health comments of the NHS v6
 file and Trust C comments of the phase-1 file as hosts. Run once per version of the detector, by the lead.
+``--part twelfth`` (``bench/deid_evalset_twelfth.py``, default seed 12121212) was written the same way, apart
+from the detector and the other parts' builders: its own lists and sentences (spoken and written, from the East
+Midlands, Bristol and Somerset, Cumbria, Teesside, the Swansea valleys, Belfast and Derry and the Highlands and
+Islands; Sikh, Gujarati, Jewish, Turkish Cypriot, Eritrean, Afghan, Filipino, Zimbabwean and Lithuanian names;
+students, forces, fishing and farming families, recovery, young carers, new mothers; forms, letters, texts and
+e-mails read aloud), the last pages of the PDPilot transcripts (read with pypdf, speakers relabelled, some as
+names), NHFT mental-health and forensic comments of the NHS v6 file and Trust A second-question comments of the
+phase-1 file as hosts. Run once per version of the detector, by the lead.
 """
 
 from __future__ import annotations
@@ -78,6 +86,7 @@ import deid_evalset_ninth as ninth  # noqa: E402
 import deid_evalset_sealed as sealed  # noqa: E402
 import deid_evalset_seventh as seventh  # noqa: E402
 import deid_evalset_tenth as tenth  # noqa: E402
+import deid_evalset_twelfth as twelfth  # noqa: E402
 import deid_evalset_untouched as untouched  # noqa: E402
 import deid_evalset_unseen as unseen  # noqa: E402
 from deid_evalset import KINDS, Doc, build  # noqa: E402
@@ -254,8 +263,8 @@ def table(rows: dict[str, dict[str, object]]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=["tune", "test", "fresh", "holdout", "unseen", "sealed", "untouched", "seventh", "eighth", "ninth", "tenth", "eleventh"], default="test")
-    parser.add_argument("--seed", type=int, default=None, help="17 for tune/test, 2026 for fresh, 4711 for holdout, 31337 for unseen, 424242 for sealed, 8675309 for untouched, 7777777 for seventh, 88888888 for eighth, 99999999 for ninth, 10101010 for tenth, 11111111 for eleventh")
+    parser.add_argument("--part", choices=["tune", "test", "fresh", "holdout", "unseen", "sealed", "untouched", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"], default="test")
+    parser.add_argument("--seed", type=int, default=None, help="17 for tune/test, 2026 for fresh, 4711 for holdout, 31337 for unseen, 424242 for sealed, 8675309 for untouched, 7777777 for seventh, 88888888 for eighth, 99999999 for ninth, 10101010 for tenth, 11111111 for eleventh, 12121212 for twelfth")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--no-ablation", action="store_true")
     parser.add_argument("--no-speed", action="store_true")
@@ -266,10 +275,11 @@ def main() -> None:
     if args.seed is None:
         args.seed = {"fresh": 2026, "holdout": holdout.SEED, "unseen": unseen.SEED, "sealed": sealed.SEED,
                      "untouched": untouched.SEED, "seventh": seventh.SEED, "eighth": eighth.SEED,
-                     "ninth": ninth.SEED, "tenth": tenth.SEED, "eleventh": eleventh.SEED}.get(args.part, 17)
+                     "ninth": ninth.SEED, "tenth": tenth.SEED, "eleventh": eleventh.SEED,
+                     "twelfth": twelfth.SEED}.get(args.part, 17)
     builders = {"unseen": unseen.build, "sealed": sealed.build, "untouched": untouched.build, "seventh": seventh.build,
                 "eighth": eighth.build, "ninth": ninth.build, "tenth": tenth.build,
-                "eleventh": eleventh.build}
+                "eleventh": eleventh.build, "twelfth": twelfth.build}
     docs = builders[args.part](seed=args.seed) if args.part in builders else build(args.part, seed=args.seed)
     model = CachedModel()
     result: dict[str, object] = {"part": args.part, "seed": args.seed, "documents": len(docs),

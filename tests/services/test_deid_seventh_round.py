@@ -61,3 +61,15 @@ def test_a_function_word_found_as_a_name_is_never_echoed_through_the_transcript(
     text = "Lovely lasses, very caring for my nana The student nurse was great. The crews came. Then the end."
     found = _found(text)
     assert not any(t.casefold() in ("the", "then") for t in found), found
+
+
+@pytest.mark.parametrize(("text", "ages"), [
+    ("Well, she'd have been, erm, 5? no, sorry, twelve, when we moved over", {"5", "twelve"}),
+    ("Age: forty-two.", {"forty-two"}),
+])
+def test_a_corrected_hedged_age_and_an_age_field_in_words(text: str, ages: set[str]) -> None:
+    assert {t for t, k in _found(text).items() if k == "age"} == ages
+
+
+def test_a_hedged_amount_of_money_is_not_an_age() -> None:
+    assert _found("it would have been, erm, 5 pounds") == {}

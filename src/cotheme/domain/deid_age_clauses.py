@@ -80,7 +80,7 @@ _BOTH_AGE = re.compile(rf"\b(?i:we|they|you|us)\s+(?i:were|are|was|'re|’re)\s+
 #: "you were how old then, about fifty-five?": the number a question about someone's age proposes.
 _HOW_OLD = re.compile(rf"\b(?i:how old)\b[^.?!\n]{{0,40}}?[,\s](?:(?i:about|around|like|maybe|roughly)\s+)?({_NUMBER})\s*\?")
 #: "I was fifty-five, maybe 70, something like that": the next age after a hedge.
-_HEDGED_NEXT = re.compile(rf",?\s*(?:(?i:maybe|perhaps|possibly|probably|or|or maybe|or perhaps|more like|nearer|closer to|about|"
+_HEDGED_NEXT = re.compile(rf"[,?]?\s*(?:(?i:no,?\s+sorry|sorry|no,?\s+wait|I mean|maybe|perhaps|possibly|probably|or|or maybe|or perhaps|more like|nearer|closer to|about|"
                           rf"around|like|or so|ish|I think|actually|no|well))[,\s]+({_NUMBER})\b")
 
 

@@ -52,7 +52,7 @@ _APPROX_SELF = re.compile(rf"(?:\b{_PERSON}\s*{_BE}|\b(?i:aged|turned|been|at|a|
 #: "must have been 10 or so", "he'd have been twenty two I think": a hedged age after a person's "been".
 _BEEN = re.compile(rf"\b(?:I|i|[Ss]he|[Hh]e|[Yy]ou|[Ww]e|[Tt]hey|(?i:my|his|her|our)\s+[a-z]+)(?:\s+(?:must|would|might|could|should)"
                    rf"(?:\s+have|'ve|’ve)\s+been|'d have been|’d have been|'d've been|(?:'s|’s|\s+has|'ve|’ve|\s+have)\s+got\s+to\s+be"
-                   rf"|\s+(?:must|has to|have to)\s+be)\s+{_HEDGE}?({_NUMBER})\b{_NOT_AN_AGE}"
+                   rf"|\s+(?:must|has to|have to)\s+be)[,\s]+(?:(?i:erm|um|uh|er|ehm|hmm|like|oh),?\s+)*{_HEDGE}?({_NUMBER})\b{_NOT_AN_AGE}"
                    r"(?=\s*(?:[.,;!?]|$)|\s+(?:or so|or something|ish|I think|I reckon|I guess|maybe|probably|tops|at most|if|by now|"
                    r"at the time|then|when|and|by then|at that point|or)\b)")
 #: "I was twenty two I think", "i was like 15 when": a person's "was" and a hedge after the number.

@@ -19,10 +19,11 @@ from collections.abc import Collection, Sequence
 
 from cotheme.domain.deid import Found, Kind
 from cotheme.domain.deid_rules import stopped
+from cotheme.domain.deid_spoken import NUMBER_WORD
 
 _CAP = r"[A-Z][a-z'’-]+"
 #: "Age: 90", "age - 42", "DOB: 3/4/1961" is the date rules' own.
-_AGE_FIELD = re.compile(r"\b(?:Age|AGE|age)\s*[:=-]\s*(\d{1,3})\b(?!\s*(?:%|years? ago|mins?|minutes))")
+_AGE_FIELD = re.compile(rf"\b(?:Age|AGE|age)\s*[:=-]\s*(\d{{1,3}}|(?i:{NUMBER_WORD}))\b(?!\s*(?:%|years? ago|mins?|minutes))")
 #: "Date of birth 18th", "DOB: 3rd of May": what a date-of-birth field holds, up to the field's end.
 _BIRTH_FIELD = re.compile(r"\b(?i:date\s+of\s+birth|d\.?o\.?b\.?|birthday)\s*[:=-]?\s*(?i:is\s+|was\s+)?"
                           r"((?:\d{1,2}(?:st|nd|rd|th)?|[a-z]+(?:-[a-z]+)?)(?:[ \t/.-]+(?:of[ \t]+)?[\w]+){0,3}?)(?=\s*[,.;\n'’\"]|$)")

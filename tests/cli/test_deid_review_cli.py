@@ -27,8 +27,10 @@ def study(tmp_path: Path) -> Path:
     (tmp_path / "P01.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "P02.txt").write_text("Interviewer: Hi.\n\nP02: priya came as well.\n", encoding="utf-8")
     with cotheme.create_project(path, lead="Lead") as p:
-        p.import_files([tmp_path / "P01.txt", tmp_path / "P02.txt"])
+        p.import_files([tmp_path / "P01.txt"])
     assert cli("deid", "scan", str(path), "--no-model")[0] == 0
+    with cotheme.open_project(path) as p:  # after the scan: its "priya" is an occurrence no scan proposed
+        p.import_files([tmp_path / "P02.txt"])
     return path
 
 

@@ -73,3 +73,9 @@ def test_a_corrected_hedged_age_and_an_age_field_in_words(text: str, ages: set[s
 
 def test_a_hedged_amount_of_money_is_not_an_age() -> None:
     assert _found("it would have been, erm, 5 pounds") == {}
+
+
+def test_a_dictionary_word_with_accents_is_not_an_unknown_name() -> None:
+    """Folded for matching, "Café" read as "Cafe", a word the list lacks; with its accents it is one."""
+    found = _found("Café visits with the peer group helped. I asked Öztürk about it, and Zoë said yes.")
+    assert "Café" not in found and found.get("Öztürk") == "person" and found.get("Zoë") == "person"

@@ -135,7 +135,10 @@ def detect(text: str, units: Sequence[tuple[int, int]], listed: Sequence[Term], 
         if stages.names:
             found += find_gazetteer(text, names, Kind.PERSON, 0.55, common=deid_gazetteer.COMMON)
     if stages.lexicon:
-        found += find_unknown_words(text, deid_gazetteer.english_words())
+        unknown = find_unknown_words(text, deid_gazetteer.english_words())
+        # With its accents a word may be one the dictionary has ("Café"), though folded it is not.
+        found += [f for f in unknown if original[f.start:f.end].isascii()
+                  or not deid_gazetteer.in_dictionary(original[f.start:f.end])]
     if use_model:
         found += _model(text, units, stages.model_prefilter, entities or deid_model.entities, found,
                         original if stages.sixth else None)

@@ -23,6 +23,8 @@ import importlib.resources
 import json
 from functools import lru_cache
 
+from cotheme.domain.deid_lowercase import fold
+
 #: Places and names that are ordinary English words or what every interview says; a gazetteer hit on
 #: one of them needs its capital letter in mid-sentence to count.
 COMMON = frozenset("""
@@ -132,10 +134,18 @@ ENGLISH_AT_LEAST = 200
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
     """Lower-case English words at least ``ENGLISH_AT_LEAST`` frequent (empty when ``pyspellchecker`` is
-    not installed: then no word counts as unknown, and the unknown-word rule finds nothing)."""
-    return frozenset(w for w, n in _word_counts().items() if n >= ENGLISH_AT_LEAST)
+    not installed: then no word counts as unknown, and the unknown-word rule finds nothing), each also
+    without its accents ("café" and "cafe"), since the rules read a text with its accents folded."""
+    words = [w for w, n in _word_counts().items() if n >= ENGLISH_AT_LEAST]
+    return frozenset(words + [fold(w) for w in words if not w.isascii()])
+
+
+def in_dictionary(word: str) -> bool:
+    """Whether the word list has ``word`` at all, however rare ("café", "fiancé")."""
+    return word.casefold() in _word_counts()
 
 
 #: How often a word must occur to be an everyday word even when people are named so ("trevor" 1,724 and
